@@ -1,0 +1,10 @@
+DROP TABLE outbox;
+DROP TABLE audit_log;
+DROP FUNCTION audit_log_append_only();
+DROP TABLE invitations;
+DROP TABLE api_tokens;
+DROP TABLE priorities;
+DROP TABLE memberships;
+DROP TABLE bodies;
+DROP TABLE users;
+DROP TABLE organisations;

@@ -1,0 +1,11 @@
+DROP TRIGGER IF EXISTS audit_log_no_delete;
+DROP TRIGGER IF EXISTS audit_log_no_update;
+DROP TABLE outbox;
+DROP TABLE audit_log;
+DROP TABLE invitations;
+DROP TABLE api_tokens;
+DROP TABLE priorities;
+DROP TABLE memberships;
+DROP TABLE bodies;
+DROP TABLE users;
+DROP TABLE organisations;

@@ -1,0 +1,263 @@
+//! The command line (see docs/operations.md).
+
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use diesel::Connection;
+
+use crate::clock::SystemClock;
+use crate::config::Settings;
+use crate::db::{self, DatabaseUrl};
+use crate::services::Actor;
+use crate::services::accounts::{self, InviteContext, NewUser};
+use crate::services::directory::{self, NewOrganisation};
+use crate::startup::{Application, RunOptions, build_state};
+
+#[derive(Debug, Parser)]
+#[command(name = "quorate", version, about = "Meeting agendas, board papers, decisions and actions for partnership boards")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Apply migrations, run the background worker, and serve.
+    Serve {
+        /// Address to listen on (overrides QUORATE_BIND).
+        #[arg(long)]
+        bind: Option<String>,
+        /// Do not apply pending migrations at start.
+        #[arg(long)]
+        no_migrate: bool,
+        /// Do not run the background worker in this process.
+        #[arg(long)]
+        no_worker: bool,
+    },
+    /// Load demo data into an empty database, then serve.
+    Demo {
+        /// Empty the database first (everything in it is lost).
+        #[arg(long)]
+        reset: bool,
+        /// Address to listen on (overrides QUORATE_BIND).
+        #[arg(long)]
+        bind: Option<String>,
+    },
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Run only the background worker (mail, reminders).
+    Worker,
+    /// Administration tasks.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Write a consistent copy of the SQLite database to a file.
+    Backup {
+        #[arg(long)]
+        to: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a user. The password is read from standard input when it is
+    /// piped; otherwise an invitation is mailed.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Organisation name; created if it does not exist.
+        #[arg(long)]
+        organisation: String,
+        /// Make the user a site administrator.
+        #[arg(long)]
+        admin: bool,
+    },
+    /// Print a new API token for a user on standard output, and nothing else.
+    Token {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+pub type CliResult = Result<(), String>;
+
+pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
+    match cli.command {
+        Command::Serve { bind, no_migrate, no_worker } => {
+            if let Some(b) = bind {
+                settings.bind = b;
+                settings.validate().map_err(|e| e.to_string())?;
+            }
+            serve(settings, RunOptions { migrate: !no_migrate, worker: !no_worker }, None).await
+        }
+        Command::Demo { reset, bind } => {
+            if let Some(b) = bind {
+                settings.bind = b;
+                settings.validate().map_err(|e| e.to_string())?;
+            }
+            let url = settings.database_url();
+            if reset {
+                db_reset(&url)?;
+            }
+            let state = build_state(settings.clone(), Arc::new(SystemClock), None, true).map_err(|e| e.to_string())?;
+            let logins = state
+                .tx(|c| {
+                    if !db::is_empty(c)? {
+                        return Err(crate::error::AppError::conflict(
+                            "database",
+                            "The database already holds data. Run `quorate demo --reset` to replace it with the demo (everything in it is lost), or `quorate serve` to use it.",
+                        ));
+                    }
+                    crate::demo::load(c, chrono::Utc::now().naive_utc())
+                })
+                .await
+                .map_err(|e| e.detail())?;
+            let intro = crate::demo::describe(&logins, state.base_url());
+            serve(settings, RunOptions { migrate: false, worker: true }, Some(intro)).await
+        }
+        Command::Migrate => {
+            let pool = db::connect(&settings.database_url(), 1, settings.database.sqlite_busy_timeout_ms).map_err(|e| e.to_string())?;
+            let mut conn = pool.get().map_err(|e| e.to_string())?;
+            let n = db::run_migrations(&mut conn).map_err(|e| e.to_string())?;
+            println!("Applied {n} migration(s); the database is up to date.");
+            Ok(())
+        }
+        Command::Worker => {
+            let state = build_state(settings, Arc::new(SystemClock), None, false).map_err(|e| e.to_string())?;
+            crate::jobs::run_forever(state).await;
+            Ok(())
+        }
+        Command::Admin { command } => admin(command, settings).await,
+        Command::Backup { to } => backup(&settings, &to),
+    }
+}
+
+async fn serve(settings: Settings, options: RunOptions, intro: Option<String>) -> CliResult {
+    let app = Application::build(settings, options).map_err(|e| e.to_string())?;
+    let base = app.state.base_url().to_string();
+    match intro {
+        Some(text) => println!("{text}"),
+        None => println!("Quorate is serving at {base} (listening on port {}).", app.port()),
+    }
+    app.run_until_stopped().await.map_err(|e| e.to_string())
+}
+
+/// Empties the database: the SQLite file is removed; a PostgreSQL schema is
+/// dropped and recreated.
+fn db_reset(url: &str) -> CliResult {
+    match DatabaseUrl::parse(url)? {
+        DatabaseUrl::Sqlite(path) => {
+            for suffix in ["", "-wal", "-shm"] {
+                let p = PathBuf::from(format!("{}{suffix}", path.display()));
+                if p.exists() {
+                    std::fs::remove_file(&p).map_err(|e| format!("removing {}: {e}", p.display()))?;
+                }
+            }
+            Ok(())
+        }
+        DatabaseUrl::Postgres(url) => {
+            use diesel::connection::SimpleConnection;
+            let mut conn = diesel::PgConnection::establish(&url).map_err(|e| e.to_string())?;
+            conn.batch_execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;").map_err(|e| e.to_string())
+        }
+    }
+}
+
+async fn admin(command: AdminCommand, settings: Settings) -> CliResult {
+    let state = build_state(settings, Arc::new(SystemClock), None, true).map_err(|e| e.to_string())?;
+    let now = state.clock.now_naive();
+    let actor = Actor::system("Command line");
+    match command {
+        AdminCommand::CreateUser { email, name, organisation, admin } => {
+            let password = if std::io::stdin().is_terminal() {
+                None
+            } else {
+                let mut line = String::new();
+                std::io::stdin().lock().read_line(&mut line).map_err(|e| format!("reading the password: {e}"))?;
+                let pw = line.trim_end_matches(['\r', '\n']).to_string();
+                (!pw.is_empty()).then_some(pw)
+            };
+            let base = state.base_url().to_string();
+            let days = state.settings.security.invitation_days;
+            let has_password = password.is_some();
+            let user = state
+                .tx(move |c| {
+                    let org = match crate::db::organisations::find_by_name(c, &organisation)? {
+                        Some(o) => o,
+                        None => {
+                            let short: String = organisation.split_whitespace().filter_map(|w| w.chars().next()).filter(|ch| ch.is_uppercase()).collect();
+                            let short = if short.is_empty() { organisation.chars().take(10).collect() } else { short };
+                            directory::create_organisation(c, &actor, &NewOrganisation { name: Some(organisation.clone()), short_name: Some(short) }, now)?
+                        }
+                    };
+                    let input = NewUser { email: Some(email), name: Some(name), organisation_id: Some(org.id), is_admin: Some(admin) };
+                    accounts::create_user(c, &actor, &input, password.as_deref(), &InviteContext { base_url: &base, days }, now)
+                })
+                .await
+                .map_err(describe)?;
+            if has_password {
+                println!("Created {} <{}> (id {}). They can sign in now.", user.name, user.email, user.id);
+            } else {
+                println!("Created {} <{}> (id {}). An invitation is queued; the server's worker sends it.", user.name, user.email, user.id);
+            }
+            Ok(())
+        }
+        AdminCommand::Token { email } => {
+            let email = email.trim().to_lowercase();
+            let token = state
+                .tx(move |c| {
+                    let user = crate::db::users::find_by_email(c, &email)?.ok_or(crate::error::AppError::NotFound)?;
+                    accounts::issue_token(c, &actor, &user.id, "command line", now).map(|(t, _)| t)
+                })
+                .await
+                .map_err(|e| match e {
+                    crate::error::AppError::NotFound => "There is no user with that email address.".to_string(),
+                    other => describe(other),
+                })?;
+            println!("{token}");
+            Ok(())
+        }
+    }
+}
+
+fn describe(e: crate::error::AppError) -> String {
+    let errors = e.field_errors();
+    if errors.is_empty() {
+        e.detail()
+    } else {
+        errors.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("\n")
+    }
+}
+
+fn backup(settings: &Settings, to: &std::path::Path) -> CliResult {
+    match DatabaseUrl::parse(&settings.database_url())? {
+        DatabaseUrl::Sqlite(path) => {
+            if to.exists() {
+                return Err(format!("{} already exists; choose a new file name.", to.display()));
+            }
+            use diesel::connection::SimpleConnection;
+            let mut conn = diesel::SqliteConnection::establish(&path.to_string_lossy()).map_err(|e| e.to_string())?;
+            let target = to.to_string_lossy().replace('\'', "''");
+            conn.batch_execute(&format!("VACUUM INTO '{target}'")).map_err(|e| format!("backup failed: {e}"))?;
+            println!("Backed up {} to {}.", path.display(), to.display());
+            Ok(())
+        }
+        DatabaseUrl::Postgres(_) => Err("For PostgreSQL use pg_dump; see docs/operations.md.".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,85 @@
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::schema::bodies;
+use crate::domain::policy::Policy;
+
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = bodies)]
+pub struct Body {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    pub kind: String,
+    pub parent_id: Option<String>,
+    pub publication_clear_days: i32,
+    pub clear_days_basis: String,
+    pub paper_deadline_working_days: i32,
+    pub proposal_deadline_working_days: i32,
+    pub paper_cutoff_time: String,
+    pub max_purpose_words: i32,
+    pub max_summary_words: i32,
+    pub max_body_words: i32,
+    pub holiday_calendar: String,
+    pub created_at: chrono::NaiveDateTime,
+}
+
+impl Body {
+    pub fn new(id: String, name: String, slug: String, kind: &str, parent_id: Option<String>, p: &Policy, now: chrono::NaiveDateTime) -> Body {
+        Body {
+            id,
+            name,
+            slug,
+            kind: kind.to_string(),
+            parent_id,
+            publication_clear_days: p.publication_clear_days,
+            clear_days_basis: p.clear_days_basis.clone(),
+            paper_deadline_working_days: p.paper_deadline_working_days,
+            proposal_deadline_working_days: p.proposal_deadline_working_days,
+            paper_cutoff_time: p.paper_cutoff_time.clone(),
+            max_purpose_words: p.max_purpose_words,
+            max_summary_words: p.max_summary_words,
+            max_body_words: p.max_body_words,
+            holiday_calendar: p.holiday_calendar.clone(),
+            created_at: now,
+        }
+    }
+
+    pub fn policy(&self) -> Policy {
+        Policy {
+            publication_clear_days: self.publication_clear_days,
+            clear_days_basis: self.clear_days_basis.clone(),
+            paper_deadline_working_days: self.paper_deadline_working_days,
+            proposal_deadline_working_days: self.proposal_deadline_working_days,
+            paper_cutoff_time: self.paper_cutoff_time.clone(),
+            max_purpose_words: self.max_purpose_words,
+            max_summary_words: self.max_summary_words,
+            max_body_words: self.max_body_words,
+            holiday_calendar: self.holiday_calendar.clone(),
+        }
+    }
+}
+
+pub fn insert(conn: &mut DbConn, body: &Body) -> QueryResult<()> {
+    diesel::insert_into(bodies::table).values(body).execute(conn).map(|_| ())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Body>> {
+    bodies::table.find(id).select(Body::as_select()).first(conn).optional()
+}
+
+pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Body>> {
+    bodies::table.filter(bodies::slug.eq(slug)).select(Body::as_select()).first(conn).optional()
+}
+
+pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Body>> {
+    bodies::table.select(Body::as_select()).order(bodies::name).load(conn)
+}
+
+pub fn children(conn: &mut DbConn, id: &str) -> QueryResult<Vec<Body>> {
+    bodies::table
+        .filter(bodies::parent_id.eq(id))
+        .select(Body::as_select())
+        .order(bodies::name)
+        .load(conn)
+}

@@ -1,0 +1,254 @@
+//! Storage: one connection type for SQLite and PostgreSQL, a pool, migrations,
+//! and one module of queries per table.
+
+pub mod audit;
+pub mod bodies;
+pub mod invitations;
+pub mod memberships;
+pub mod organisations;
+pub mod outbox;
+pub mod priorities;
+pub mod schema;
+pub mod tokens;
+pub mod users;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Lock key for migrations, so several instances can start at once.
+const MIGRATION_LOCK_KEY: i64 = 0x5155_4f52_4154_45; // "QUORATE"
+
+/// One connection to either backend. `Sqlite` stays the last variant.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Postgresql(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+pub type DbPool = Pool<DbManager>;
+pub type PooledConn = PooledConnection<DbManager>;
+
+/// Which database a URL selects. Anything but `sqlite:` or `postgres(ql):` is
+/// refused: a typo never silently creates an SQLite file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    pub fn parse(url: &str) -> Result<DatabaseUrl, String> {
+        if let Some(rest) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
+            if rest.is_empty() {
+                return Err("an sqlite:// URL needs a file path".to_string());
+            }
+            return Ok(DatabaseUrl::Sqlite(PathBuf::from(rest)));
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(DatabaseUrl::Postgres(url.to_string()));
+        }
+        Err("must start with sqlite:// or postgres://".to_string())
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, DatabaseUrl::Postgres(_))
+    }
+}
+
+/// r2d2 manager that opens the backend the URL names, and sets SQLite up for
+/// a web server: WAL, foreign keys, a busy timeout.
+#[derive(Clone, Debug)]
+pub struct DbManager {
+    url: DatabaseUrl,
+    busy_timeout_ms: u32,
+}
+
+impl DbManager {
+    pub fn new(url: DatabaseUrl, busy_timeout_ms: u32) -> Self {
+        DbManager {
+            url,
+            busy_timeout_ms,
+        }
+    }
+}
+
+impl ManageConnection for DbManager {
+    type Connection = DbConn;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, r2d2::Error> {
+        match &self.url {
+            DatabaseUrl::Postgres(url) => diesel::PgConnection::establish(url)
+                .map(DbConn::Postgresql)
+                .map_err(r2d2::Error::ConnectionError),
+            DatabaseUrl::Sqlite(path) => {
+                let path = path.to_string_lossy();
+                let mut conn = diesel::SqliteConnection::establish(&path)
+                    .map_err(r2d2::Error::ConnectionError)?;
+                conn.batch_execute(&format!(
+                    "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                    self.busy_timeout_ms
+                ))
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(DbConn::Sqlite(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+        false
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbSetupError {
+    #[error("database URL: {0}")]
+    Url(String),
+    #[error("could not create the data folder {path}: {source}")]
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("could not connect to the database: {0}")]
+    Connect(String),
+    #[error("migrations failed: {0}")]
+    Migrate(String),
+}
+
+/// Opens a pool. For SQLite the folder is created; the database file is
+/// created by SQLite on first open.
+pub fn connect(url: &str, pool_size: u32, busy_timeout_ms: u32) -> Result<DbPool, DbSetupError> {
+    let parsed = DatabaseUrl::parse(url).map_err(DbSetupError::Url)?;
+    if let DatabaseUrl::Sqlite(path) = &parsed {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| DbSetupError::Folder {
+                path: parent.display().to_string(),
+                source,
+            })?;
+        }
+    }
+    Pool::builder()
+        .max_size(pool_size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(10))
+        .build(DbManager::new(parsed, busy_timeout_ms))
+        .map_err(|e| DbSetupError::Connect(e.to_string()))
+}
+
+/// Applies pending migrations for the connection's backend. PostgreSQL holds
+/// an advisory lock meanwhile, so instances starting together take turns.
+pub fn run_migrations(conn: &mut DbConn) -> Result<usize, DbSetupError> {
+    let err = |e: Box<dyn std::error::Error + Send + Sync>| DbSetupError::Migrate(e.to_string());
+    match conn {
+        DbConn::Postgresql(pg) => {
+            pg.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))
+                .map_err(|e| DbSetupError::Migrate(e.to_string()))?;
+            let result = pg.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len());
+            let unlock = pg.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"));
+            let applied = result.map_err(err)?;
+            unlock.map_err(|e| DbSetupError::Migrate(e.to_string()))?;
+            Ok(applied)
+        }
+        DbConn::Sqlite(sqlite) => sqlite
+            .run_pending_migrations(SQLITE_MIGRATIONS)
+            .map(|v| v.len())
+            .map_err(err),
+    }
+}
+
+/// Reverts every migration (used by the down/up test and `demo --reset`).
+pub fn revert_all_migrations(conn: &mut DbConn) -> Result<(), DbSetupError> {
+    let err = |e: Box<dyn std::error::Error + Send + Sync>| DbSetupError::Migrate(e.to_string());
+    match conn {
+        DbConn::Postgresql(pg) => pg.revert_all_migrations(POSTGRES_MIGRATIONS).map(|_| ()).map_err(err),
+        DbConn::Sqlite(sqlite) => sqlite.revert_all_migrations(SQLITE_MIGRATIONS).map(|_| ()).map_err(err),
+    }
+}
+
+/// Tables and their columns, sorted, as the database reports them.
+pub fn describe_tables(conn: &mut DbConn) -> QueryResult<Vec<(String, Vec<String>)>> {
+    #[derive(QueryableByName)]
+    struct Column {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        table_name: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        column_name: String,
+    }
+    let rows: Vec<Column> = match conn {
+        DbConn::Postgresql(pg) => diesel::sql_query(
+            "SELECT table_name::text AS table_name, column_name::text AS column_name \
+             FROM information_schema.columns WHERE table_schema = current_schema() \
+             AND table_name <> '__diesel_schema_migrations'",
+        )
+        .load(pg)?,
+        DbConn::Sqlite(sqlite) => diesel::sql_query(
+            "SELECT m.name AS table_name, p.name AS column_name \
+             FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
+             AND m.name <> '__diesel_schema_migrations'",
+        )
+        .load(sqlite)?,
+    };
+    let mut tables: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for row in rows {
+        tables.entry(row.table_name).or_default().push(row.column_name);
+    }
+    Ok(tables
+        .into_iter()
+        .map(|(t, mut cols)| {
+            cols.sort();
+            (t, cols)
+        })
+        .collect())
+}
+
+/// True when the database holds no organisations (the demo refuses otherwise).
+pub fn is_empty(conn: &mut DbConn) -> QueryResult<bool> {
+    use schema::organisations::dsl::*;
+    let n: i64 = organisations.count().get_result(conn)?;
+    Ok(n == 0)
+}
+
+/// Answers when the database does (for `/healthz`).
+pub fn ping(conn: &mut DbConn) -> QueryResult<()> {
+    conn.batch_execute("SELECT 1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_select_a_backend_or_are_refused() {
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://data/quorate.db"),
+            Ok(DatabaseUrl::Sqlite(PathBuf::from("data/quorate.db")))
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite:///var/lib/q.db"),
+            Ok(DatabaseUrl::Sqlite(PathBuf::from("/var/lib/q.db")))
+        );
+        assert!(DatabaseUrl::parse("postgres://u@h/db").is_ok_and(|u| u.is_postgres()));
+        assert!(DatabaseUrl::parse("postgresql://u@h/db").is_ok_and(|u| u.is_postgres()));
+        assert!(DatabaseUrl::parse("postgress://u@h/db").is_err());
+        assert!(DatabaseUrl::parse("data/quorate.db").is_err());
+        assert!(DatabaseUrl::parse("sqlite://").is_err());
+    }
+}

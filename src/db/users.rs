@@ -1,0 +1,52 @@
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::schema::{organisations, users};
+
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub organisation_id: String,
+    pub is_admin: bool,
+    pub password_hash: Option<String>,
+    pub session_epoch: i32,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConn, user: &User) -> QueryResult<()> {
+    diesel::insert_into(users::table).values(user).execute(conn).map(|_| ())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<User>> {
+    users::table.find(id).select(User::as_select()).first(conn).optional()
+}
+
+/// `email` must already be lower-cased.
+pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>> {
+    users::table.filter(users::email.eq(email)).select(User::as_select()).first(conn).optional()
+}
+
+/// Sets a new password hash and ends every existing session of the user.
+pub fn set_password(conn: &mut DbConn, id: &str, hash: &str, now: chrono::NaiveDateTime) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::password_hash.eq(Some(hash)),
+            users::session_epoch.eq(users::session_epoch + 1),
+            users::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Every user with their organisation's name, by name.
+pub fn all_with_organisation(conn: &mut DbConn) -> QueryResult<Vec<(User, String)>> {
+    users::table
+        .inner_join(organisations::table)
+        .select((User::as_select(), organisations::name))
+        .order(users::name)
+        .load(conn)
+}

@@ -1,0 +1,173 @@
+//! A body's policy: the numbers DOMAIN.md gives as defaults, each changeable.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::validate::Problems;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Policy {
+    /// N: clear days between publication and the meeting (s100B: 5).
+    pub publication_clear_days: i32,
+    /// Whether clear days count working days (the safer reading) or calendar days.
+    pub clear_days_basis: String,
+    /// K: working days between the paper deadline and publication.
+    pub paper_deadline_working_days: i32,
+    /// J: working days between the proposal deadline and the paper deadline.
+    pub proposal_deadline_working_days: i32,
+    /// Cut-off time on the paper deadline day, London time, "HH:MM".
+    pub paper_cutoff_time: String,
+    pub max_purpose_words: i32,
+    pub max_summary_words: i32,
+    pub max_body_words: i32,
+    /// "england-and-wales", "scotland" or "northern-ireland".
+    pub holiday_calendar: String,
+}
+
+pub const HOLIDAY_CALENDARS: [&str; 3] = ["england-and-wales", "scotland", "northern-ireland"];
+pub const CLEAR_DAYS_BASES: [&str; 2] = ["working", "calendar"];
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            publication_clear_days: 5,
+            clear_days_basis: "working".into(),
+            paper_deadline_working_days: 5,
+            proposal_deadline_working_days: 10,
+            paper_cutoff_time: "12:00".into(),
+            max_purpose_words: 60,
+            max_summary_words: 250,
+            max_body_words: 2500,
+            holiday_calendar: "england-and-wales".into(),
+        }
+    }
+}
+
+/// A partial policy as sent by a client; missing keys keep their defaults.
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyInput {
+    pub publication_clear_days: Option<i32>,
+    pub clear_days_basis: Option<String>,
+    pub paper_deadline_working_days: Option<i32>,
+    pub proposal_deadline_working_days: Option<i32>,
+    pub paper_cutoff_time: Option<String>,
+    pub max_purpose_words: Option<i32>,
+    pub max_summary_words: Option<i32>,
+    pub max_body_words: Option<i32>,
+    pub holiday_calendar: Option<String>,
+}
+
+impl PolicyInput {
+    /// Applies the input over `base`, reporting every out-of-range value.
+    pub fn apply(&self, base: &Policy, problems: &mut Problems) -> Policy {
+        let mut p = base.clone();
+        let mut number = |field: &str, value: Option<i32>, min: i32, max: i32, target: &mut i32| {
+            if let Some(v) = value {
+                if (min..=max).contains(&v) {
+                    *target = v;
+                } else {
+                    problems.add(
+                        &format!("policy.{field}"),
+                        "out_of_range",
+                        format!("policy.{field} must be between {min} and {max}."),
+                    );
+                }
+            }
+        };
+        number("publication_clear_days", self.publication_clear_days, 0, 60, &mut p.publication_clear_days);
+        number("paper_deadline_working_days", self.paper_deadline_working_days, 0, 60, &mut p.paper_deadline_working_days);
+        number("proposal_deadline_working_days", self.proposal_deadline_working_days, 0, 120, &mut p.proposal_deadline_working_days);
+        number("max_purpose_words", self.max_purpose_words, 10, 1000, &mut p.max_purpose_words);
+        number("max_summary_words", self.max_summary_words, 20, 5000, &mut p.max_summary_words);
+        number("max_body_words", self.max_body_words, 100, 50_000, &mut p.max_body_words);
+        if let Some(t) = &self.paper_cutoff_time {
+            if parse_cutoff(t).is_some() {
+                p.paper_cutoff_time = t.clone();
+            } else {
+                problems.add(
+                    "policy.paper_cutoff_time",
+                    "invalid",
+                    "policy.paper_cutoff_time must be a 24-hour time such as 12:00.",
+                );
+            }
+        }
+        if let Some(c) = &self.holiday_calendar {
+            if HOLIDAY_CALENDARS.contains(&c.as_str()) {
+                p.holiday_calendar = c.clone();
+            } else {
+                problems.add(
+                    "policy.holiday_calendar",
+                    "invalid",
+                    "policy.holiday_calendar must be england-and-wales, scotland or northern-ireland.",
+                );
+            }
+        }
+        if let Some(b) = &self.clear_days_basis {
+            if CLEAR_DAYS_BASES.contains(&b.as_str()) {
+                p.clear_days_basis = b.clone();
+            } else {
+                problems.add(
+                    "policy.clear_days_basis",
+                    "invalid",
+                    "policy.clear_days_basis must be working or calendar.",
+                );
+            }
+        }
+        p
+    }
+}
+
+/// Parses "HH:MM" (24-hour).
+pub fn parse_cutoff(s: &str) -> Option<chrono::NaiveTime> {
+    if s.len() != 5 {
+        return None;
+    }
+    chrono::NaiveTime::parse_from_str(s, "%H:%M").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_domain_md() {
+        let p = Policy::default();
+        assert_eq!(
+            (p.publication_clear_days, p.paper_deadline_working_days, p.proposal_deadline_working_days),
+            (5, 5, 10)
+        );
+        assert_eq!(p.paper_cutoff_time, "12:00");
+        assert_eq!((p.max_purpose_words, p.max_summary_words, p.max_body_words), (60, 250, 2500));
+        assert_eq!(p.holiday_calendar, "england-and-wales");
+        assert_eq!(p.clear_days_basis, "working");
+    }
+
+    #[test]
+    fn input_overrides_and_reports_every_bad_value() {
+        let input = PolicyInput {
+            publication_clear_days: Some(3),
+            paper_cutoff_time: Some("25:00".into()),
+            holiday_calendar: Some("wales".into()),
+            max_body_words: Some(-1),
+            ..Default::default()
+        };
+        let mut problems = Problems::new();
+        let p = input.apply(&Policy::default(), &mut problems);
+        assert_eq!(p.publication_clear_days, 3);
+        let fields: Vec<_> = problems.into_vec().into_iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            ["policy.max_body_words", "policy.paper_cutoff_time", "policy.holiday_calendar"]
+        );
+    }
+
+    #[test]
+    fn cutoff_times() {
+        assert!(parse_cutoff("12:00").is_some());
+        assert!(parse_cutoff("09:30").is_some());
+        assert!(parse_cutoff("9:30").is_none());
+        assert!(parse_cutoff("12:00:00").is_none());
+        assert!(parse_cutoff("noon").is_none());
+    }
+}

@@ -1,0 +1,138 @@
+//! Roles in a body, and what each may do.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Chair,
+    ViceChair,
+    Member,
+    Substitute,
+    Secretariat,
+    Officer,
+    Observer,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Chair,
+        Role::ViceChair,
+        Role::Member,
+        Role::Substitute,
+        Role::Secretariat,
+        Role::Officer,
+        Role::Observer,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Chair => "chair",
+            Role::ViceChair => "vice_chair",
+            Role::Member => "member",
+            Role::Substitute => "substitute",
+            Role::Secretariat => "secretariat",
+            Role::Officer => "officer",
+            Role::Observer => "observer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// How the role reads on a page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Chair => "Chair",
+            Role::ViceChair => "Vice-chair",
+            Role::Member => "Member",
+            Role::Substitute => "Substitute",
+            Role::Secretariat => "Secretariat",
+            Role::Officer => "Officer",
+            Role::Observer => "Observer",
+        }
+    }
+
+    /// Order on a members list: chair first, observers last.
+    pub fn rank(self) -> u8 {
+        match self {
+            Role::Chair => 0,
+            Role::ViceChair => 1,
+            Role::Member => 2,
+            Role::Substitute => 3,
+            Role::Secretariat => 4,
+            Role::Officer => 5,
+            Role::Observer => 6,
+        }
+    }
+
+    /// Runs the body's business: memberships, priorities, agendas.
+    pub fn manages_body(self) -> bool {
+        matches!(self, Role::Secretariat)
+    }
+
+    /// May see exempt (Part 2) material of the body.
+    pub fn sees_exempt(self) -> bool {
+        matches!(
+            self,
+            Role::Chair | Role::ViceChair | Role::Member | Role::Substitute | Role::Secretariat
+        )
+    }
+
+    /// May propose items and submit papers.
+    pub fn proposes_items(self) -> bool {
+        !matches!(self, Role::Observer)
+    }
+}
+
+/// The roles a person holds across bodies, plus the site-wide admin flag.
+#[derive(Clone, Debug, Default)]
+pub struct Grants {
+    pub is_admin: bool,
+    pub roles: Vec<(String, Role)>,
+}
+
+impl Grants {
+    pub fn role_in(&self, body_id: &str) -> Option<Role> {
+        self.roles.iter().find(|(b, _)| b == body_id).map(|(_, r)| *r)
+    }
+
+    /// Admins and the body's secretariat manage a body.
+    pub fn can_manage_body(&self, body_id: &str) -> bool {
+        self.is_admin || self.role_in(body_id).is_some_and(Role::manages_body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_names_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Role::parse("admin"), None);
+    }
+
+    #[test]
+    fn only_admins_and_secretariat_manage_a_body() {
+        let sec = Grants { is_admin: false, roles: vec![("b1".into(), Role::Secretariat)] };
+        let chair = Grants { is_admin: false, roles: vec![("b1".into(), Role::Chair)] };
+        let admin = Grants { is_admin: true, roles: vec![] };
+        assert!(sec.can_manage_body("b1"));
+        assert!(!sec.can_manage_body("b2"));
+        assert!(!chair.can_manage_body("b1"));
+        assert!(admin.can_manage_body("anything"));
+    }
+
+    #[test]
+    fn exempt_material_is_for_members_substitutes_and_secretariat() {
+        assert!(Role::Substitute.sees_exempt());
+        assert!(Role::Secretariat.sees_exempt());
+        assert!(!Role::Officer.sees_exempt());
+        assert!(!Role::Observer.sees_exempt());
+    }
+}

@@ -1,0 +1,211 @@
+//! Input checks shared by the API and the pages. Every check adds to a list,
+//! so a person is told about every problem at once.
+
+use crate::error::{AppError, FieldError};
+
+/// Collects problems with the input, field by field.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<FieldError>);
+
+pub const MAX_NAME_CHARS: usize = 200;
+pub const MAX_EMAIL_CHARS: usize = 254;
+
+impl Problems {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, field: &str, code: &str, message: impl Into<String>) {
+        self.0.push(FieldError::new(field, code, message));
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|e| e.field == field)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_vec(self) -> Vec<FieldError> {
+        self.0
+    }
+
+    /// `Ok(())` when nothing was wrong, otherwise a 422 listing everything.
+    pub fn finish(self) -> Result<(), AppError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Validation(self.0))
+        }
+    }
+
+    /// A required single-line text: trimmed, not empty, no control
+    /// characters, at most `max` characters. Returns the cleaned value.
+    pub fn line(&mut self, field: &str, label: &str, value: Option<&str>, max: usize) -> String {
+        let value = value.map(str::trim).unwrap_or("");
+        if value.is_empty() {
+            self.add(field, "required", format!("Enter {label}."));
+            return String::new();
+        }
+        self.check_line(field, label, value, max);
+        value.to_string()
+    }
+
+    /// An optional single-line text; `None` when absent or blank.
+    pub fn optional_line(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: Option<&str>,
+        max: usize,
+    ) -> Option<String> {
+        let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+        self.check_line(field, label, value, max);
+        Some(value.to_string())
+    }
+
+    fn check_line(&mut self, field: &str, label: &str, value: &str, max: usize) {
+        let chars = value.chars().count();
+        if chars > max {
+            self.add(
+                field,
+                "too_long",
+                format!("{} must be {max} characters or fewer (it has {chars}).", capitalise(label)),
+            );
+        }
+        if value.chars().any(is_forbidden_char) {
+            self.add(
+                field,
+                "invalid_characters",
+                format!("{} must not contain control characters or line breaks.", capitalise(label)),
+            );
+        }
+    }
+
+    /// A required email address, returned lower-cased (emails are unique
+    /// regardless of case).
+    pub fn email(&mut self, field: &str, value: Option<&str>) -> String {
+        let value = value.map(str::trim).unwrap_or("");
+        if value.is_empty() {
+            self.add(field, "required", "Enter an email address.");
+            return String::new();
+        }
+        if value.chars().count() > MAX_EMAIL_CHARS || !is_valid_email(value) {
+            self.add(
+                field,
+                "invalid",
+                "Enter an email address in the correct format, like name@example.org.",
+            );
+            return String::new();
+        }
+        value.to_lowercase()
+    }
+
+    /// A required URL slug: 2 to 40 of a-z, 0-9 and hyphens, not starting
+    /// or ending with a hyphen.
+    pub fn slug(&mut self, field: &str, value: Option<&str>) -> String {
+        let value = value.map(str::trim).unwrap_or("");
+        if value.is_empty() {
+            self.add(field, "required", "Enter a short name for web addresses (slug).");
+            return String::new();
+        }
+        if !is_valid_slug(value) {
+            self.add(
+                field,
+                "invalid",
+                "The slug must be 2 to 40 characters: lower-case letters, digits and hyphens, \
+                 not starting or ending with a hyphen.",
+            );
+        }
+        value.to_string()
+    }
+}
+
+/// Control characters (including line breaks) and the Unicode line and
+/// paragraph separators and bidi overrides have no place in a name or title.
+pub fn is_forbidden_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+pub fn is_valid_email(value: &str) -> bool {
+    // The crate checks RFC 5322 syntax; we also insist on a dotted domain and
+    // no display-name form, as we send mail to it.
+    match value.parse::<email_address::EmailAddress>() {
+        Ok(addr) => {
+            addr.as_str() == value
+                && addr.domain().contains('.')
+                && !addr.domain().starts_with('[')
+                && !value.chars().any(|c| c.is_whitespace() || is_forbidden_char(c))
+        }
+        Err(_) => false,
+    }
+}
+
+pub fn is_valid_slug(value: &str) -> bool {
+    let len = value.len();
+    (2..=40).contains(&len)
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !value.starts_with('-')
+        && !value.ends_with('-')
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let mut p = Problems::new();
+        p.email("email", Some("not an email"));
+        p.line("name", "a name", Some("  "), 10);
+        p.slug("slug", Some("Bad Slug"));
+        let errors = p.into_vec();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["email", "name", "slug"]);
+    }
+
+    #[test]
+    fn emails_are_checked_and_lower_cased() {
+        let mut p = Problems::new();
+        assert_eq!(p.email("e", Some(" Jo.Bloggs@Northshire.GOV.uk ")), "jo.bloggs@northshire.gov.uk");
+        assert!(p.is_empty());
+        for bad in ["jo", "jo@", "@x.org", "jo@localhost", "Jo <jo@x.org>", "jo@x.org\nBcc: y@z.org", "a b@x.org"] {
+            let mut p = Problems::new();
+            p.email("e", Some(bad));
+            assert!(!p.is_empty(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        for good in ["psb", "northshire-psb", "a1"] {
+            assert!(is_valid_slug(good), "{good}");
+        }
+        for bad in ["", "a", "-psb", "psb-", "PSB", "psb board", "psb/../x", "ps_b", &"a".repeat(41)] {
+            assert!(!is_valid_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn lines_reject_control_characters_and_excess_length() {
+        let mut p = Problems::new();
+        p.line("name", "a name", Some("Ann\u{0}"), 100);
+        p.line("title", "a title", Some("Bob\u{202E}evil"), 100);
+        p.line("short", "a short name", Some("abcdef"), 5);
+        assert!(p.has("name") && p.has("title") && p.has("short"));
+        let mut ok = Problems::new();
+        assert_eq!(ok.line("n", "a name", Some("  Siân Ó Briain – 北  "), 100), "Siân Ó Briain – 北");
+        assert!(ok.is_empty());
+    }
+}

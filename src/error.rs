@@ -1,0 +1,226 @@
+//! One error type for the whole service. The API shows it as RFC 9457
+//! problem details; pages show it through `web::pages::PageError`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One problem with one field of the input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: &str, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.to_string(),
+            code: code.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("authentication required")]
+    Unauthenticated,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("conflict")]
+    Conflict(Vec<FieldError>),
+    #[error("the resource has changed")]
+    PreconditionFailed,
+    #[error("{0}")]
+    PayloadTooLarge(String),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error("the input breaks a rule")]
+    Validation(Vec<FieldError>),
+    #[error("too many attempts")]
+    TooManyRequests,
+    #[error("temporarily unavailable")]
+    Unavailable,
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+/// RFC 9457 problem details.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    pub errors: Vec<FieldError>,
+}
+
+impl AppError {
+    pub fn internal(e: impl std::fmt::Display) -> Self {
+        AppError::Internal(e.to_string())
+    }
+
+    pub fn validation(errors: Vec<FieldError>) -> Self {
+        AppError::Validation(errors)
+    }
+
+    pub fn conflict(field: &str, message: impl Into<String>) -> Self {
+        AppError::Conflict(vec![FieldError::new(field, "taken", message)])
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// A short, stable slug for the problem `type`.
+    fn slug(&self) -> &'static str {
+        match self {
+            AppError::BadRequest(_) => "bad-request",
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::Forbidden => "forbidden",
+            AppError::NotFound => "not-found",
+            AppError::Conflict(_) => "conflict",
+            AppError::PreconditionFailed => "precondition-failed",
+            AppError::PayloadTooLarge(_) => "payload-too-large",
+            AppError::UnsupportedMediaType(_) => "unsupported-media-type",
+            AppError::Validation(_) => "validation",
+            AppError::TooManyRequests => "too-many-requests",
+            AppError::Unavailable => "unavailable",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// What a person is told. Internal causes are logged, never shown.
+    pub fn detail(&self) -> String {
+        match self {
+            AppError::BadRequest(m)
+            | AppError::PayloadTooLarge(m)
+            | AppError::UnsupportedMediaType(m) => m.clone(),
+            AppError::Unauthenticated => {
+                "Sign in, or send a valid API token as 'Authorization: Bearer <token>'.".into()
+            }
+            AppError::Forbidden => "You do not have permission to do that.".into(),
+            AppError::NotFound => "There is nothing at this address.".into(),
+            AppError::Conflict(errors) | AppError::Validation(errors) => errors
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            AppError::PreconditionFailed => {
+                "Someone else changed this since you loaded it. Reload and try again.".into()
+            }
+            AppError::TooManyRequests => "Too many attempts. Wait a minute and try again.".into(),
+            AppError::Unavailable => {
+                "The service is busy or its database is unavailable. Try again shortly.".into()
+            }
+            AppError::Internal(_) => "Something went wrong on our side.".into(),
+        }
+    }
+
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            AppError::Conflict(e) | AppError::Validation(e) => e,
+            _ => &[],
+        }
+    }
+
+    /// Logs an internal error and returns the reference shown to the user.
+    pub fn log(&self) -> Option<String> {
+        match self {
+            AppError::Internal(cause) => {
+                let reference = uuid::Uuid::now_v7().simple().to_string();
+                tracing::error!(%reference, %cause, "internal error");
+                Some(reference)
+            }
+            _ => None,
+        }
+    }
+
+    pub fn problem(&self) -> Problem {
+        let reference = self.log();
+        let status = self.status();
+        let mut detail = self.detail();
+        if let Some(r) = reference {
+            detail = format!("{detail} Reference: {r}.");
+        }
+        Problem {
+            kind: format!("/problems/{}", self.slug()),
+            title: status.canonical_reason().unwrap_or("Error").to_string(),
+            status: status.as_u16(),
+            detail,
+            errors: self.field_errors().to_vec(),
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        self.status()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let problem = self.problem();
+        let mut resp = HttpResponse::build(self.status());
+        resp.content_type("application/problem+json");
+        if matches!(self, AppError::Unauthenticated) {
+            resp.insert_header(("WWW-Authenticate", "Bearer"));
+        }
+        resp.json(problem)
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match e {
+            Error::NotFound => AppError::NotFound,
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+                AppError::Conflict(vec![FieldError::new(
+                    "",
+                    "conflict",
+                    format!("That conflicts with an existing record ({}).", info.message()),
+                )])
+            }
+            Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => {
+                AppError::Unavailable
+            }
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for AppError {
+    fn from(e: diesel::r2d2::PoolError) -> Self {
+        tracing::warn!(error = %e, "database pool exhausted or unavailable");
+        AppError::Unavailable
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(e: askama::Error) -> Self {
+        AppError::Internal(format!("template: {e}"))
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

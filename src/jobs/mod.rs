@@ -1,0 +1,90 @@
+//! The background worker: sends the outbox with retries and back-off. Runs
+//! inside `serve` and alone as `quorate worker`; several can run at once.
+
+use std::time::Duration;
+
+use chrono::TimeDelta;
+
+use crate::db::outbox;
+use crate::error::AppResult;
+use crate::state::AppState;
+
+/// How long a claimed message stays reserved for the worker sending it.
+const CLAIM_SECONDS: i64 = 300;
+const BATCH: i64 = 20;
+/// Back-off never waits longer than this between attempts.
+const MAX_BACKOFF_SECONDS: u64 = 6 * 3600;
+
+/// Delay before attempt `attempts + 1`: the initial delay, doubled each time.
+pub fn backoff(initial_seconds: u64, attempts: u32) -> u64 {
+    let exp = attempts.saturating_sub(1).min(30);
+    initial_seconds.saturating_mul(1u64 << exp).min(MAX_BACKOFF_SECONDS)
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct RunReport {
+    pub sent: usize,
+    pub failed: usize,
+}
+
+/// Sends everything due now, batch by batch, and reports what happened.
+pub async fn run_once(state: &AppState) -> AppResult<RunReport> {
+    let mut report = RunReport::default();
+    loop {
+        let now = state.clock.now_naive();
+        let lock_until = now + TimeDelta::seconds(CLAIM_SECONDS);
+        let batch = state.db(move |c| Ok(outbox::claim_due(c, now, lock_until, BATCH)?)).await?;
+        if batch.is_empty() {
+            return Ok(report);
+        }
+        for mail in batch {
+            let result = state.mailer.send(&state.mail_from, &mail).await;
+            let now = state.clock.now_naive();
+            let id = mail.id.clone();
+            match result {
+                Ok(()) => {
+                    state.db(move |c| Ok(outbox::mark_sent(c, &id, now)?)).await?;
+                    report.sent += 1;
+                }
+                Err(e) => {
+                    let attempts = u32::try_from(mail.attempts).unwrap_or(u32::MAX);
+                    let retry_at = (attempts < state.settings.mail.retry_max_attempts).then(|| {
+                        let wait = backoff(state.settings.mail.retry_initial_seconds, attempts);
+                        now + TimeDelta::seconds(i64::try_from(wait).unwrap_or(i64::MAX / 2))
+                    });
+                    tracing::warn!(mail_id = %mail.id, attempts, error = %e.0, gave_up = retry_at.is_none(), "mail not sent");
+                    let msg = e.0.clone();
+                    state.db(move |c| Ok(outbox::mark_failed(c, &id, &msg, retry_at, now)?)).await?;
+                    report.failed += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Runs until the process stops, once every `tick_seconds`.
+pub async fn run_forever(state: AppState) {
+    let tick = Duration::from_secs(state.settings.worker.tick_seconds);
+    tracing::info!(mailer = %state.mailer.describe(), every_seconds = tick.as_secs(), "worker started");
+    loop {
+        match run_once(&state).await {
+            Ok(r) if r.sent + r.failed > 0 => tracing::info!(sent = r.sent, failed = r.failed, "worker pass"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "worker pass failed; will retry"),
+        }
+        tokio::time::sleep(tick).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        assert_eq!(backoff(30, 1), 30);
+        assert_eq!(backoff(30, 2), 60);
+        assert_eq!(backoff(30, 3), 120);
+        assert_eq!(backoff(30, 40), MAX_BACKOFF_SECONDS);
+    }
+}

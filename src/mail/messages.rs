@@ -1,0 +1,154 @@
+//! Each message is three askama templates under `templates/email/<name>/`:
+//! `subject.txt`, `body.txt` and `body.html` (escaped for HTML).
+
+use askama::Template;
+use chrono::NaiveDateTime;
+
+use crate::db::DbConn;
+use crate::db::outbox::{self, OutboxRow};
+use crate::error::AppResult;
+
+/// A rendered message, ready for the outbox.
+#[derive(Clone, Debug)]
+pub struct Email {
+    pub template: &'static str,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+impl Email {
+    /// Writes it to the outbox in the caller's transaction. A repeated
+    /// `dedupe_key` is ignored, so an event never sends the same mail twice.
+    pub fn enqueue(&self, conn: &mut DbConn, dedupe_key: Option<String>, now: NaiveDateTime) -> AppResult<bool> {
+        let row = OutboxRow {
+            id: crate::clock::new_id(),
+            template: self.template.to_string(),
+            recipient: self.to.clone(),
+            subject: self.subject.clone(),
+            body_text: self.text.clone(),
+            body_html: self.html.clone(),
+            dedupe_key,
+            created_at: now,
+            attempts: 0,
+            next_attempt_at: now,
+            locked_until: None,
+            sent_at: None,
+            failed_at: None,
+            last_error: None,
+        };
+        Ok(outbox::enqueue(conn, &row)?)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "email/invitation/subject.txt")]
+struct InvitationSubject<'a> {
+    inviter: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/invitation/body.txt")]
+struct InvitationText<'a> {
+    name: &'a str,
+    inviter: &'a str,
+    organisation: &'a str,
+    link: &'a str,
+    expires: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/invitation/body.html")]
+struct InvitationHtml<'a> {
+    name: &'a str,
+    inviter: &'a str,
+    organisation: &'a str,
+    link: &'a str,
+    expires: &'a str,
+}
+
+/// The invitation to set a password.
+pub struct Invitation<'a> {
+    pub to: &'a str,
+    pub name: &'a str,
+    pub inviter: &'a str,
+    pub organisation: &'a str,
+    pub link: &'a str,
+    pub expires: &'a str,
+}
+
+impl Invitation<'_> {
+    pub fn render(&self) -> AppResult<Email> {
+        Ok(Email {
+            template: "invitation",
+            to: self.to.to_string(),
+            subject: one_line(&InvitationSubject { inviter: self.inviter }.render()?),
+            text: InvitationText {
+                name: self.name,
+                inviter: self.inviter,
+                organisation: self.organisation,
+                link: self.link,
+                expires: self.expires,
+            }
+            .render()?,
+            html: InvitationHtml {
+                name: self.name,
+                inviter: self.inviter,
+                organisation: self.organisation,
+                link: self.link,
+                expires: self.expires,
+            }
+            .render()?,
+        })
+    }
+}
+
+/// Subjects are one line: no header injection through a name.
+fn one_line(s: &str) -> String {
+    s.split(|c: char| c.is_control()).map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(name: &str) -> Email {
+        Invitation {
+            to: "ann@example.org",
+            name,
+            inviter: "Carol Clerk",
+            organisation: "Northshire County Council",
+            link: "https://quorate.example/invitations/abc",
+            expires: "Thursday 3 December 2026 at 09:00",
+        }
+        .render()
+        .expect("renders")
+    }
+
+    #[test]
+    fn invitation_renders_all_three_parts() {
+        let m = sample("Ann Example");
+        assert_eq!(m.subject, "Carol Clerk has invited you to Quorate");
+        assert_eq!(
+            m.text,
+            "Dear Ann Example,\n\n\
+             Carol Clerk has given you an account on Quorate, where Northshire County Council \
+             and its partners prepare board papers, agendas and actions.\n\n\
+             Choose your password here:\n\
+             https://quorate.example/invitations/abc\n\n\
+             The link works once, until Thursday 3 December 2026 at 09:00.\n\
+             If you did not expect this message, you can ignore it."
+        );
+        assert!(m.html.contains("<a href=\"https://quorate.example/invitations/abc\">"));
+    }
+
+    #[test]
+    fn names_are_escaped_in_html_and_cannot_break_the_subject() {
+        let m = sample("<script>alert(1)</script>");
+        assert!(!m.html.contains("<script>"), "{}", m.html);
+        assert!(m.html.contains("&#60;script&#62;") || m.html.contains("&lt;script&gt;"));
+        let s = one_line("Hello\r\nBcc: x@y.org");
+        assert_eq!(s, "Hello Bcc: x@y.org");
+    }
+}

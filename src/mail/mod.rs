@@ -1,0 +1,7 @@
+//! Email: message templates, the outbox writer, and the transports.
+
+pub mod messages;
+pub mod transport;
+
+pub use messages::Email;
+pub use transport::Mailer;

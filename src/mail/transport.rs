@@ -1,0 +1,79 @@
+//! Where mail goes: an SMTP server, `.eml` files in the data folder (the
+//! embedded default), or memory (unit tests only).
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::db::outbox::Claimed;
+
+#[derive(Clone)]
+pub enum Mailer {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(PathBuf),
+    Memory(Arc<Mutex<Vec<Message>>>),
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct SendError(pub String);
+
+impl Mailer {
+    /// SMTP when a URL is configured, otherwise files under `<data>/mail`.
+    pub fn from_settings(smtp_url: Option<&str>, data_dir: &std::path::Path) -> Result<Mailer, SendError> {
+        match smtp_url {
+            Some(url) => {
+                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| SendError(format!("smtp_url: {e}")))?
+                    .timeout(Some(std::time::Duration::from_secs(30)))
+                    .build();
+                Ok(Mailer::Smtp(transport))
+            }
+            None => Ok(Mailer::Files(data_dir.join("mail"))),
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            Mailer::Smtp(_) => "SMTP".to_string(),
+            Mailer::Files(dir) => format!(".eml files in {}", dir.display()),
+            Mailer::Memory(_) => "memory".to_string(),
+        }
+    }
+
+    pub async fn send(&self, from: &Mailbox, mail: &Claimed) -> Result<(), SendError> {
+        let to: Mailbox = mail
+            .recipient
+            .parse()
+            .map_err(|e| SendError(format!("bad recipient: {e}")))?;
+        let message = Message::builder()
+            .from(from.clone())
+            .to(to)
+            .subject(&mail.subject)
+            .message_id(Some(format!("<{}@quorate>", mail.id)))
+            .multipart(MultiPart::alternative_plain_html(
+                mail.body_text.clone(),
+                mail.body_html.clone(),
+            ))
+            .map_err(|e| SendError(format!("building message: {e}")))?;
+        match self {
+            Mailer::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| SendError(e.to_string())),
+            Mailer::Files(dir) => {
+                tokio::fs::create_dir_all(dir)
+                    .await
+                    .map_err(|e| SendError(format!("creating {}: {e}", dir.display())))?;
+                AsyncFileTransport::<Tokio1Executor>::new(dir)
+                    .send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| SendError(e.to_string()))
+            }
+            Mailer::Memory(store) => {
+                store.lock().unwrap_or_else(|p| p.into_inner()).push(message);
+                Ok(())
+            }
+        }
+    }
+}

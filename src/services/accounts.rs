@@ -1,0 +1,328 @@
+//! People: creating accounts, invitations, passwords, API tokens.
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::Argon2;
+use base64::Engine;
+use chrono::{NaiveDateTime, TimeDelta};
+use rand::RngCore;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use utoipa::ToSchema;
+
+use super::Actor;
+use crate::db::invitations::{self, Invitation};
+use crate::db::tokens::{self, ApiToken};
+use crate::db::users::{self, User};
+use crate::db::{DbConn, organisations};
+use crate::domain::validate::{MAX_NAME_CHARS, Problems};
+use crate::error::{AppError, AppResult, FieldError};
+use crate::mail::messages;
+
+pub const MIN_PASSWORD_CHARS: usize = 12;
+pub const MAX_PASSWORD_CHARS: usize = 256;
+
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct NewUser {
+    pub email: Option<String>,
+    pub name: Option<String>,
+    pub organisation_id: Option<String>,
+    pub is_admin: Option<bool>,
+}
+
+/// Links in messages need the service's address and the invitation lifetime.
+pub struct InviteContext<'a> {
+    pub base_url: &'a str,
+    pub days: u32,
+}
+
+/// Creates an account and, unless `password` is given, mails an invitation
+/// to choose one (through the outbox, in the same transaction).
+pub fn create_user(
+    conn: &mut DbConn,
+    actor: &Actor,
+    input: &NewUser,
+    password: Option<&str>,
+    invite: &InviteContext<'_>,
+    now: NaiveDateTime,
+) -> AppResult<User> {
+    let mut p = Problems::new();
+    let email = p.email("email", input.email.as_deref());
+    let name = p.line("name", "a name", input.name.as_deref(), MAX_NAME_CHARS);
+    let org_id = input.organisation_id.as_deref().map(str::trim).unwrap_or("");
+    let organisation = if org_id.is_empty() {
+        p.add("organisation_id", "required", "Choose the person's organisation.");
+        None
+    } else {
+        let found = organisations::find(conn, org_id)?;
+        if found.is_none() {
+            p.add("organisation_id", "unknown", "There is no organisation with that id.");
+        }
+        found
+    };
+    if let Some(pw) = password {
+        if let Err(e) = check_password(pw, &email) {
+            p.add("password", &e.code, e.message);
+        }
+    }
+    p.finish()?;
+    if users::find_by_email(conn, &email)?.is_some() {
+        return Err(AppError::conflict("email", "An account with that email address already exists."));
+    }
+    let organisation = organisation.ok_or(AppError::NotFound)?;
+    let user = User {
+        id: crate::clock::new_id(),
+        email,
+        name,
+        organisation_id: organisation.id.clone(),
+        is_admin: input.is_admin.unwrap_or(false),
+        password_hash: password.map(hash_password).transpose()?,
+        session_epoch: 0,
+        created_at: now,
+        updated_at: now,
+    };
+    users::insert(conn, &user)?;
+    actor.audit(
+        conn,
+        now,
+        "user.create",
+        "user",
+        &user.id,
+        format!(
+            "created {} <{}> of {}{}",
+            user.name,
+            user.email,
+            organisation.name,
+            if user.is_admin { " as site admin" } else { "" }
+        ),
+    )?;
+    if password.is_none() {
+        send_invitation(conn, actor, &user, &organisation.name, invite, now)?;
+    }
+    Ok(user)
+}
+
+/// Issues a single-use link to choose a password and queues the mail.
+pub fn send_invitation(
+    conn: &mut DbConn,
+    actor: &Actor,
+    user: &User,
+    organisation: &str,
+    invite: &InviteContext<'_>,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let token = random_token("inv_");
+    let invitation = Invitation {
+        id: crate::clock::new_id(),
+        user_id: user.id.clone(),
+        token_hash: hash_token(&token),
+        expires_at: now + TimeDelta::days(i64::from(invite.days)),
+        used_at: None,
+        created_at: now,
+    };
+    invitations::insert(conn, &invitation)?;
+    let link = format!("{}/invitations/{}", invite.base_url, token);
+    let expires = crate::views::format::london_datetime(invitation.expires_at);
+    let email = messages::Invitation {
+        to: &user.email,
+        name: &user.name,
+        inviter: &actor.label,
+        organisation,
+        link: &link,
+        expires: &expires,
+    }
+    .render()?;
+    email.enqueue(conn, Some(format!("invitation:{}", invitation.id)), now)?;
+    actor.audit(conn, now, "user.invite", "user", &user.id, format!("invitation sent to {}", user.email))?;
+    Ok(())
+}
+
+/// The person behind a valid invitation link, if it is still valid.
+pub fn invitation_user(conn: &mut DbConn, token: &str, now: NaiveDateTime) -> AppResult<Option<User>> {
+    match invitations::find_valid(conn, &hash_token(token), now)? {
+        Some(inv) => Ok(users::find(conn, &inv.user_id)?),
+        None => Ok(None),
+    }
+}
+
+/// Sets the password through an invitation link; the link then stops working.
+pub fn accept_invitation(
+    conn: &mut DbConn,
+    token: &str,
+    password: &str,
+    confirm: &str,
+    client_addr: Option<String>,
+    now: NaiveDateTime,
+) -> AppResult<User> {
+    let invitation = invitations::find_valid(conn, &hash_token(token), now)?.ok_or(AppError::NotFound)?;
+    let user = users::find(conn, &invitation.user_id)?.ok_or(AppError::NotFound)?;
+    validate_new_password(password, confirm, &user.email)?;
+    if !invitations::mark_used(conn, &invitation.id, now)? {
+        return Err(AppError::NotFound);
+    }
+    users::set_password(conn, &user.id, &hash_password(password)?, now)?;
+    let actor = Actor { user_id: Some(user.id.clone()), label: user.name.clone(), client_addr };
+    actor.audit(conn, now, "user.password_set", "user", &user.id, "chose a password through an invitation".into())?;
+    Ok(users::find(conn, &user.id)?.unwrap_or(user))
+}
+
+/// Changes a password after checking the current one; other sessions end.
+pub fn change_password(
+    conn: &mut DbConn,
+    actor: &Actor,
+    user: &User,
+    current: &str,
+    new: &str,
+    confirm: &str,
+    now: NaiveDateTime,
+) -> AppResult<User> {
+    let mut p = Problems::new();
+    if !verify_password(user.password_hash.as_deref(), current) {
+        p.add("current_password", "incorrect", "Your current password is not right.");
+    }
+    if let Err(AppError::Validation(errors)) = validate_new_password(new, confirm, &user.email) {
+        for e in errors {
+            p.add(&e.field, &e.code, e.message);
+        }
+    }
+    p.finish()?;
+    users::set_password(conn, &user.id, &hash_password(new)?, now)?;
+    actor.audit(conn, now, "user.password_change", "user", &user.id, "changed their password".into())?;
+    Ok(users::find(conn, &user.id)?.unwrap_or_else(|| user.clone()))
+}
+
+fn validate_new_password(password: &str, confirm: &str, email: &str) -> AppResult<()> {
+    let mut p = Problems::new();
+    if let Err(e) = check_password(password, email) {
+        p.add("password", &e.code, e.message);
+    }
+    if password != confirm {
+        p.add("confirm_password", "mismatch", "The two passwords do not match.");
+    }
+    p.finish()
+}
+
+/// Length is what matters (NCSC guidance): at least 12 characters.
+pub fn check_password(password: &str, email: &str) -> Result<(), FieldError> {
+    let n = password.chars().count();
+    if n < MIN_PASSWORD_CHARS {
+        return Err(FieldError::new("password", "too_short", format!("Your password must be at least {MIN_PASSWORD_CHARS} characters long.")));
+    }
+    if n > MAX_PASSWORD_CHARS {
+        return Err(FieldError::new("password", "too_long", format!("Your password must be {MAX_PASSWORD_CHARS} characters or fewer.")));
+    }
+    if !email.is_empty() && password.trim().eq_ignore_ascii_case(email) {
+        return Err(FieldError::new("password", "is_email", "Your password must not be your email address."));
+    }
+    Ok(())
+}
+
+pub fn hash_password(password: &str) -> AppResult<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| AppError::internal(format!("hashing: {e}")))
+}
+
+pub fn verify_password(hash: Option<&str>, password: &str) -> bool {
+    let Some(hash) = hash else { return false };
+    match PasswordHash::new(hash) {
+        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Checks an email and password. Unknown accounts cost the same time as
+/// known ones, so timing does not reveal who has an account.
+pub fn authenticate(conn: &mut DbConn, email: &str, password: &str) -> AppResult<Option<User>> {
+    let email = email.trim().to_lowercase();
+    let user = users::find_by_email(conn, &email)?;
+    match user {
+        Some(u) if verify_password(u.password_hash.as_deref(), password) => Ok(Some(u)),
+        Some(_) => Ok(None),
+        None => {
+            static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+            let dummy = DUMMY.get_or_init(|| hash_password("not-a-real-password").unwrap_or_default());
+            let _ = verify_password(Some(dummy), password);
+            Ok(None)
+        }
+    }
+}
+
+/// A random secret with a recognisable prefix (so leaked tokens can be found).
+pub fn random_token(prefix: &str) -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    format!("{prefix}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+}
+
+/// Tokens are stored only as their SHA-256 (they are random, so no salt is needed).
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Issues an API token for `user_id`. The secret is returned once, never stored.
+pub fn issue_token(conn: &mut DbConn, actor: &Actor, user_id: &str, label: &str, now: NaiveDateTime) -> AppResult<(String, ApiToken)> {
+    let secret = random_token("qrt_");
+    let token = ApiToken {
+        id: crate::clock::new_id(),
+        user_id: user_id.to_string(),
+        token_hash: hash_token(&secret),
+        label: label.to_string(),
+        created_at: now,
+        last_used_at: None,
+        revoked_at: None,
+    };
+    tokens::insert(conn, &token)?;
+    actor.audit(conn, now, "token.issue", "user", user_id, format!("API token '{label}' issued"))?;
+    Ok((secret, token))
+}
+
+pub fn revoke_token(conn: &mut DbConn, actor: &Actor, token: &ApiToken, now: NaiveDateTime) -> AppResult<()> {
+    tokens::revoke(conn, &token.id, now)?;
+    actor.audit(conn, now, "token.revoke", "user", &token.user_id, format!("API token '{}' revoked", token.label))
+}
+
+/// The user a bearer token belongs to, if it is live.
+pub fn user_for_token(conn: &mut DbConn, secret: &str, now: NaiveDateTime) -> AppResult<Option<User>> {
+    let Some(token) = tokens::find_live_by_hash(conn, &hash_token(secret))? else {
+        return Ok(None);
+    };
+    // Record use at most once a minute, to keep reads cheap.
+    if token.last_used_at.is_none_or(|t| now - t > TimeDelta::minutes(1)) {
+        tokens::touch(conn, &token.id, now)?;
+    }
+    Ok(users::find(conn, &token.user_id)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_hash_and_verify() {
+        let h = hash_password("correct horse battery").expect("hash");
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password(Some(&h), "correct horse battery"));
+        assert!(!verify_password(Some(&h), "wrong horse battery"));
+        assert!(!verify_password(None, "anything"));
+        assert!(!verify_password(Some("garbage"), "anything"));
+    }
+
+    #[test]
+    fn password_rules() {
+        assert_eq!(check_password("short", "a@b.org").map_err(|e| e.code), Err("too_short".into()));
+        assert_eq!(check_password("ann@example.org", "ann@example.org").map_err(|e| e.code), Err("is_email".into()));
+        assert!(check_password("a long enough passphrase", "a@b.org").is_ok());
+    }
+
+    #[test]
+    fn tokens_are_random_and_hashed() {
+        let a = random_token("qrt_");
+        let b = random_token("qrt_");
+        assert_ne!(a, b);
+        assert!(a.starts_with("qrt_") && a.len() > 40);
+        assert_eq!(hash_token(&a).len(), 64);
+        assert_ne!(hash_token(&a), hash_token(&b));
+    }
+}

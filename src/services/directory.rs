@@ -1,0 +1,286 @@
+//! Organisations, bodies, memberships and priorities.
+
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::Actor;
+use crate::db::bodies::{self, Body};
+use crate::db::memberships::{self, MemberRow, Membership};
+use crate::db::organisations::{self, Organisation};
+use crate::db::priorities::{self, Priority};
+use crate::db::{DbConn, users};
+use crate::domain::bodies::{BodyKind, check_new_priority, parent_creates_cycle};
+use crate::domain::policy::{Policy, PolicyInput};
+use crate::domain::roles::Role;
+use crate::domain::validate::{MAX_NAME_CHARS, Problems};
+use crate::error::{AppError, AppResult};
+
+pub const MAX_SHORT_NAME_CHARS: usize = 30;
+
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct NewOrganisation {
+    pub name: Option<String>,
+    pub short_name: Option<String>,
+}
+
+pub fn create_organisation(conn: &mut DbConn, actor: &Actor, input: &NewOrganisation, now: NaiveDateTime) -> AppResult<Organisation> {
+    let mut p = Problems::new();
+    let name = p.line("name", "the organisation's name", input.name.as_deref(), MAX_NAME_CHARS);
+    let short_name = p.line("short_name", "a short name", input.short_name.as_deref(), MAX_SHORT_NAME_CHARS);
+    p.finish()?;
+    if organisations::find_by_name(conn, &name)?.is_some() {
+        return Err(AppError::conflict("name", "An organisation with that name already exists."));
+    }
+    let org = Organisation {
+        id: crate::clock::new_id(),
+        name_key: organisations::name_key(&name),
+        name,
+        short_name,
+        created_at: now,
+    };
+    organisations::insert(conn, &org)?;
+    actor.audit(conn, now, "organisation.create", "organisation", &org.id, format!("created organisation {} ({})", org.name, org.short_name))?;
+    Ok(org)
+}
+
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct NewBody {
+    pub name: Option<String>,
+    pub slug: Option<String>,
+    /// board, forum, theme_group or partnership
+    pub kind: Option<String>,
+    pub parent_slug: Option<String>,
+    pub policy: Option<PolicyInput>,
+}
+
+pub fn create_body(conn: &mut DbConn, actor: &Actor, input: &NewBody, now: NaiveDateTime) -> AppResult<Body> {
+    let mut p = Problems::new();
+    let name = p.line("name", "the body's name", input.name.as_deref(), MAX_NAME_CHARS);
+    let slug = p.slug("slug", input.slug.as_deref());
+    let kind = match input.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+        None => {
+            p.add("kind", "required", "Choose what kind of body it is.");
+            None
+        }
+        Some(k) => {
+            let kind = BodyKind::parse(k);
+            if kind.is_none() {
+                p.add("kind", "invalid", "The kind must be board, forum, theme_group or partnership.");
+            }
+            kind
+        }
+    };
+    let parent = match input.parent_slug.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(ps) => {
+            let found = bodies::find_by_slug(conn, ps)?;
+            if found.is_none() {
+                p.add("parent_slug", "unknown", "There is no body with that parent slug.");
+            }
+            found
+        }
+    };
+    let policy = input.policy.as_ref().map(|pi| pi.apply(&Policy::default(), &mut p)).unwrap_or_default();
+    p.finish()?;
+    if bodies::find_by_slug(conn, &slug)?.is_some() {
+        return Err(AppError::conflict("slug", "A body with that slug already exists."));
+    }
+    let kind = kind.ok_or(AppError::NotFound)?;
+    let body = Body::new(crate::clock::new_id(), name, slug, kind.as_str(), parent.as_ref().map(|b| b.id.clone()), &policy, now);
+    bodies::insert(conn, &body)?;
+    actor.audit(
+        conn,
+        now,
+        "body.create",
+        "body",
+        &body.id,
+        format!(
+            "created {} '{}' ({}){}",
+            kind.label().to_lowercase(),
+            body.name,
+            body.slug,
+            parent.map(|b| format!(", reporting to {}", b.name)).unwrap_or_default()
+        ),
+    )?;
+    Ok(body)
+}
+
+/// Ancestors of a body, nearest first (guards against loops in the data).
+pub fn ancestors(conn: &mut DbConn, body: &Body) -> AppResult<Vec<Body>> {
+    let mut out: Vec<Body> = Vec::new();
+    let mut next = body.parent_id.clone();
+    while let Some(id) = next {
+        if out.iter().any(|b| b.id == id) || out.len() > 32 {
+            break;
+        }
+        match bodies::find(conn, &id)? {
+            Some(b) => {
+                next = b.parent_id.clone();
+                out.push(b);
+            }
+            None => break,
+        }
+    }
+    Ok(out)
+}
+
+/// Changes a body's parent; refuses a loop.
+pub fn check_parent(conn: &mut DbConn, body: &Body, parent: &Body) -> AppResult<()> {
+    let ids: Vec<String> = ancestors(conn, parent)?.into_iter().map(|b| b.id).collect();
+    if parent_creates_cycle(&body.id, &parent.id, &ids) {
+        let mut p = Problems::new();
+        p.add("parent_slug", "cycle", "A body cannot report to itself or to a body that reports to it.");
+        p.finish()?;
+    }
+    Ok(())
+}
+
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct MembershipInput {
+    /// chair, vice_chair, member, substitute, secretariat, officer or observer
+    pub role: Option<String>,
+    /// For a substitute: the member they stand in for.
+    pub substitute_for: Option<String>,
+}
+
+/// Adds a person to a body, or changes their role. Returns the membership
+/// and whether it is new.
+pub fn put_membership(
+    conn: &mut DbConn,
+    actor: &Actor,
+    body: &Body,
+    user_id: &str,
+    input: &MembershipInput,
+    now: NaiveDateTime,
+) -> AppResult<(Membership, bool)> {
+    let user = users::find(conn, user_id)?.ok_or(AppError::NotFound)?;
+    let mut p = Problems::new();
+    let role = match input.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        None => {
+            p.add("role", "required", "Choose a role.");
+            None
+        }
+        Some(r) => {
+            let role = Role::parse(r);
+            if role.is_none() {
+                p.add("role", "invalid", "The role must be chair, vice_chair, member, substitute, secretariat, officer or observer.");
+            }
+            role
+        }
+    };
+    let substitute_for = input.substitute_for.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    match (role, substitute_for) {
+        (Some(Role::Substitute), None) => p.add("substitute_for", "required", "Choose the member this substitute stands in for."),
+        (Some(Role::Substitute), Some(sf)) => {
+            let stands_for = memberships::find(conn, &body.id, sf)?;
+            let ok = stands_for
+                .as_ref()
+                .and_then(|m| Role::parse(&m.role))
+                .is_some_and(|r| matches!(r, Role::Chair | Role::ViceChair | Role::Member));
+            if sf == user_id || !ok {
+                p.add("substitute_for", "invalid", "A substitute must stand in for another member, the chair or the vice-chair of this body.");
+            }
+        }
+        (Some(_), Some(_)) => p.add("substitute_for", "not_allowed", "Only a substitute stands in for a member."),
+        _ => {}
+    }
+    p.finish()?;
+    let role = role.ok_or(AppError::NotFound)?;
+    let existing = memberships::find(conn, &body.id, user_id)?;
+    let (membership, created) = match existing {
+        Some(m) => {
+            memberships::update_role(conn, &m.id, role.as_str(), substitute_for, now)?;
+            (memberships::find(conn, &body.id, user_id)?.ok_or(AppError::NotFound)?, false)
+        }
+        None => {
+            let m = Membership {
+                id: crate::clock::new_id(),
+                body_id: body.id.clone(),
+                user_id: user_id.to_string(),
+                role: role.as_str().to_string(),
+                substitute_for_user_id: substitute_for.map(str::to_string),
+                created_at: now,
+                updated_at: now,
+            };
+            memberships::insert(conn, &m)?;
+            (m, true)
+        }
+    };
+    actor.audit(
+        conn,
+        now,
+        if created { "membership.create" } else { "membership.update" },
+        "body",
+        &body.id,
+        format!("{} is now {} of {}", user.name, role.label().to_lowercase(), body.name),
+    )?;
+    Ok((membership, created))
+}
+
+pub fn remove_membership(conn: &mut DbConn, actor: &Actor, body: &Body, user_id: &str, now: NaiveDateTime) -> AppResult<()> {
+    let m = memberships::find(conn, &body.id, user_id)?.ok_or(AppError::NotFound)?;
+    let user = users::find(conn, user_id)?.ok_or(AppError::NotFound)?;
+    memberships::delete(conn, &m)?;
+    actor.audit(conn, now, "membership.remove", "body", &body.id, format!("{} removed from {}", user.name, body.name))
+}
+
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct NewPriority {
+    pub title: Option<String>,
+}
+
+pub fn add_priority(conn: &mut DbConn, actor: &Actor, body: &Body, input: &NewPriority, now: NaiveDateTime) -> AppResult<Priority> {
+    let mut p = Problems::new();
+    let title = p.line("title", "the priority's title", input.title.as_deref(), MAX_NAME_CHARS);
+    let active = priorities::active_of(conn, &body.id)?;
+    if let Err(e) = check_new_priority(active.len()) {
+        p.add(&e.field, &e.code, e.message);
+    }
+    if !title.is_empty() && active.iter().any(|a| a.title.eq_ignore_ascii_case(&title)) {
+        p.add("title", "duplicate", "The body already has an active priority with that title.");
+    }
+    p.finish()?;
+    let priority = Priority {
+        id: crate::clock::new_id(),
+        body_id: body.id.clone(),
+        title,
+        active: true,
+        created_at: now,
+        retired_at: None,
+    };
+    priorities::insert(conn, &priority)?;
+    actor.audit(conn, now, "priority.create", "body", &body.id, format!("priority '{}' added", priority.title))?;
+    Ok(priority)
+}
+
+pub fn retire_priority(conn: &mut DbConn, actor: &Actor, body: &Body, priority_id: &str, now: NaiveDateTime) -> AppResult<()> {
+    let p = priorities::find(conn, priority_id)?.filter(|p| p.body_id == body.id && p.active).ok_or(AppError::NotFound)?;
+    priorities::retire(conn, &p.id, now)?;
+    actor.audit(conn, now, "priority.retire", "body", &body.id, format!("priority '{}' retired", p.title))
+}
+
+/// Everything the body page and `GET /bodies/{slug}` show.
+pub struct BodyDetail {
+    pub body: Body,
+    pub parent: Option<Body>,
+    pub children: Vec<Body>,
+    pub priorities: Vec<Priority>,
+    pub members: Vec<MemberRow>,
+}
+
+pub fn body_detail(conn: &mut DbConn, slug: &str) -> AppResult<BodyDetail> {
+    let body = bodies::find_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+    let parent = match &body.parent_id {
+        Some(id) => bodies::find(conn, id)?,
+        None => None,
+    };
+    let children = bodies::children(conn, &body.id)?;
+    let priorities = priorities::active_of(conn, &body.id)?;
+    let mut members = memberships::members_of(conn, &body.id)?;
+    members.sort_by(|a, b| {
+        let rank = |m: &MemberRow| Role::parse(&m.role).map(Role::rank).unwrap_or(9);
+        (rank(a), &a.organisation, &a.name).cmp(&(rank(b), &b.organisation, &b.name))
+    });
+    Ok(BodyDetail { body, parent, children, priorities, members })
+}

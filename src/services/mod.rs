@@ -1,0 +1,55 @@
+//! Use cases. Each runs inside the caller's transaction and writes its audit
+//! entry (and any mail) there too, so a change is never half-recorded.
+
+pub mod accounts;
+pub mod directory;
+
+use chrono::NaiveDateTime;
+
+use crate::db::DbConn;
+use crate::db::audit::{self, AuditEntry};
+use crate::error::AppResult;
+
+/// Who is making a change, and from where: recorded in the audit log.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub user_id: Option<String>,
+    pub label: String,
+    pub client_addr: Option<String>,
+}
+
+impl Actor {
+    pub fn system(label: &str) -> Actor {
+        Actor {
+            user_id: None,
+            label: label.to_string(),
+            client_addr: None,
+        }
+    }
+
+    pub fn audit(
+        &self,
+        conn: &mut DbConn,
+        now: NaiveDateTime,
+        action: &str,
+        entity_type: &str,
+        entity_id: &str,
+        summary: String,
+    ) -> AppResult<()> {
+        audit::insert(
+            conn,
+            &AuditEntry {
+                id: crate::clock::new_id(),
+                occurred_at: now,
+                actor_user_id: self.user_id.clone(),
+                actor: self.label.clone(),
+                action: action.to_string(),
+                entity_type: entity_type.to_string(),
+                entity_id: entity_id.to_string(),
+                summary,
+                client_addr: self.client_addr.clone(),
+            },
+        )?;
+        Ok(())
+    }
+}

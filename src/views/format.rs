@@ -1,0 +1,34 @@
+//! Dates and times written for people, in London time.
+
+use chrono::{NaiveDateTime, TimeZone};
+use chrono_tz::Europe::London;
+
+/// "Wednesday 23 December 2026 at 12:00" (London time) from a UTC instant.
+pub fn london_datetime(utc: NaiveDateTime) -> String {
+    let local = London.from_utc_datetime(&utc);
+    local.format("%A %-d %B %Y at %H:%M").to_string()
+}
+
+/// The machine-readable form for `<time datetime>`.
+pub fn iso(utc: NaiveDateTime) -> String {
+    utc.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d).and_then(|d| d.and_hms_opt(h, min, 0)).expect("valid")
+    }
+
+    #[test]
+    fn shown_in_london_time_across_clock_changes() {
+        // Winter: London is UTC.
+        assert_eq!(london_datetime(utc(2026, 12, 23, 12, 0)), "Wednesday 23 December 2026 at 12:00");
+        // Summer: London is UTC+1.
+        assert_eq!(london_datetime(utc(2027, 7, 1, 11, 0)), "Thursday 1 July 2027 at 12:00");
+        assert_eq!(iso(utc(2027, 1, 12, 14, 0)), "2027-01-12T14:00:00Z");
+    }
+}

@@ -1,0 +1,53 @@
+//! Page and message structs for askama: the only place HTML is produced.
+
+pub mod format;
+pub mod pages;
+
+use crate::error::FieldError;
+
+/// What the layout needs on every page.
+#[derive(Clone, Debug, Default)]
+pub struct Nav {
+    pub user: Option<NavUser>,
+    pub csrf: String,
+    /// A notification banner ("Organisation added").
+    pub notice: Option<String>,
+    /// The page shows form errors: the title starts "Error:".
+    pub errors: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct NavUser {
+    pub name: String,
+    pub is_staff: bool,
+    pub is_admin: bool,
+}
+
+/// Form errors, for the error summary and inline messages.
+#[derive(Clone, Debug, Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    pub fn list(&self) -> &[FieldError] {
+        &self.0
+    }
+
+    /// The first message for a field, or "" when there is none.
+    pub fn get(&self, field: &str) -> &str {
+        self.0.iter().find(|e| e.field == field).map(|e| e.message.as_str()).unwrap_or("")
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|e| e.field == field)
+    }
+
+    /// The id of the input an error links to.
+    pub fn anchor(field: &str) -> String {
+        let id: String = field.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+        if id.is_empty() { "main-content".into() } else { id }
+    }
+}

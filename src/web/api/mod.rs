@@ -1,0 +1,113 @@
+//! The JSON API under `/api/v1`: a stable contract (see docs/api.md).
+
+pub mod bodies;
+pub mod openapi;
+pub mod organisations;
+pub mod users;
+
+use actix_web::error::{JsonPayloadError, QueryPayloadError};
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::AppError;
+
+/// Largest JSON body accepted.
+pub const MAX_JSON_BYTES: usize = 1024 * 1024;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/api/v1")
+            .app_data(json_config())
+            .app_data(web::QueryConfig::default().error_handler(query_error))
+            .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+            .route("/openapi.json", web::get().to(openapi::document))
+            .configure(organisations::configure)
+            .configure(users::configure)
+            .configure(bodies::configure)
+            .default_service(web::to(api_not_found)),
+    );
+}
+
+pub fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(MAX_JSON_BYTES)
+        .content_type_required(true)
+        .error_handler(json_error)
+}
+
+fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    let app = match &err {
+        JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+            AppError::PayloadTooLarge(format!("The request body is larger than the limit of {MAX_JSON_BYTES} bytes."))
+        }
+        JsonPayloadError::ContentType => {
+            AppError::UnsupportedMediaType("Send JSON with 'Content-Type: application/json'.".into())
+        }
+        JsonPayloadError::Deserialize(e) => AppError::BadRequest(format!("The JSON could not be read: {e}.")),
+        other => AppError::BadRequest(format!("The request body could not be read: {other}.")),
+    };
+    app.into()
+}
+
+fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    AppError::BadRequest(format!("The query parameters could not be read: {err}.")).into()
+}
+
+async fn api_not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+
+/// `?limit=&cursor=` on every list.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct PageParams {
+    /// 1 to 500; default 50
+    pub limit: Option<i64>,
+    /// `next_cursor` from the previous page
+    pub cursor: Option<String>,
+}
+
+impl PageParams {
+    pub fn limit(&self) -> Result<i64, AppError> {
+        match self.limit {
+            None => Ok(50),
+            Some(n) if (1..=500).contains(&n) => Ok(n),
+            Some(_) => Err(AppError::BadRequest("limit must be between 1 and 500.".into())),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Page<T: Serialize> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+/// Builds a page from `limit + 1` rows fetched in cursor order.
+pub fn page_of<R, T: Serialize>(mut rows: Vec<R>, limit: i64, key: impl Fn(&R) -> String, map: impl Fn(R) -> T) -> Page<T> {
+    let limit = usize::try_from(limit).unwrap_or(50);
+    let next_cursor = if rows.len() > limit {
+        rows.truncate(limit);
+        rows.last().map(&key)
+    } else {
+        None
+    };
+    Page { items: rows.into_iter().map(map).collect(), next_cursor }
+}
+
+/// 201 with a Location header.
+pub fn created<T: Serialize>(location: String, body: &T) -> HttpResponse {
+    HttpResponse::Created().insert_header((actix_web::http::header::LOCATION, location)).json(body)
+}
+
+/// An optional JSON object body: empty means `{}`.
+pub fn optional_json<T: serde::de::DeserializeOwned + Default>(bytes: &[u8]) -> Result<T, AppError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(T::default());
+    }
+    serde_json::from_slice(bytes).map_err(|e| AppError::BadRequest(format!("The JSON could not be read: {e}.")))
+}
+
+pub fn rfc3339(t: chrono::NaiveDateTime) -> String {
+    t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

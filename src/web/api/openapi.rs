@@ -1,0 +1,34 @@
+//! The OpenAPI 3.1 description of the API, served at `/api/v1/openapi.json`.
+
+use actix_web::HttpResponse;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::{bodies, organisations, users};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Quorate API", description = "Meeting agendas, board papers, decisions and actions for partnership boards."),
+    paths(
+        organisations::create, organisations::list,
+        users::create, users::issue_token, users::list_tokens, users::revoke_token,
+        bodies::create, bodies::list, bodies::show, bodies::put_member, bodies::remove_member,
+        bodies::add_priority, bodies::retire_priority,
+    ),
+    components(schemas(crate::error::Problem, crate::error::FieldError)),
+    modifiers(&BearerAuth),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+    }
+}
+
+pub async fn document() -> HttpResponse {
+    HttpResponse::Ok().json(ApiDoc::openapi())
+}

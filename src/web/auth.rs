@@ -1,0 +1,126 @@
+//! Who is asking: the API reads a bearer token, pages read the session cookie.
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
+
+use crate::db::memberships;
+use crate::db::users::{self, User};
+use crate::domain::roles::{Grants, Role};
+use crate::error::AppError;
+use crate::services::Actor;
+use crate::services::accounts;
+use crate::state::AppState;
+use crate::web::session;
+
+/// A signed-in person and the roles they hold.
+#[derive(Clone, Debug)]
+pub struct AuthUser {
+    pub user: User,
+    pub grants: Grants,
+}
+
+impl AuthUser {
+    pub fn actor(&self, req: &HttpRequest) -> Actor {
+        Actor {
+            user_id: Some(self.user.id.clone()),
+            label: self.user.name.clone(),
+            client_addr: client_addr(req),
+        }
+    }
+
+    pub fn require_admin(&self) -> Result<(), AppError> {
+        if self.user.is_admin { Ok(()) } else { Err(AppError::Forbidden) }
+    }
+
+    pub fn require_manage(&self, body_id: &str) -> Result<(), AppError> {
+        if self.grants.can_manage_body(body_id) { Ok(()) } else { Err(AppError::Forbidden) }
+    }
+
+    /// Secretariat somewhere, or admin: may open the admin area.
+    pub fn is_staff(&self) -> bool {
+        self.user.is_admin || self.grants.roles.iter().any(|(_, r)| r.manages_body())
+    }
+}
+
+/// The peer's address (the proxy's, behind a load balancer).
+pub fn client_addr(req: &HttpRequest) -> Option<String> {
+    req.peer_addr().map(|a| a.ip().to_string())
+}
+
+fn load(conn: &mut crate::db::DbConn, user: User) -> Result<AuthUser, AppError> {
+    let roles = memberships::roles_of(conn, &user.id)?
+        .into_iter()
+        .filter_map(|(body_id, _, _, role)| Role::parse(&role).map(|r| (body_id, r)))
+        .collect();
+    Ok(AuthUser { grants: Grants { is_admin: user.is_admin, roles }, user })
+}
+
+fn state(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
+    req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::internal("state missing"))
+}
+
+/// The API caller: `None` is the public. A malformed or unknown token is 401.
+pub struct ApiCaller(pub Option<AuthUser>);
+
+impl ApiCaller {
+    pub fn require(self) -> Result<AuthUser, AppError> {
+        self.0.ok_or(AppError::Unauthenticated)
+    }
+}
+
+impl FromRequest for ApiCaller {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let header = req.headers().get(actix_web::http::header::AUTHORIZATION).map(|v| v.to_str().map(str::to_string));
+        let state = state(req);
+        Box::pin(async move {
+            let state = state?;
+            let token = match header {
+                None => return Ok(ApiCaller(None)),
+                Some(Err(_)) => return Err(AppError::Unauthenticated),
+                Some(Ok(v)) => match v.strip_prefix("Bearer ") {
+                    Some(t) if !t.trim().is_empty() => t.trim().to_string(),
+                    _ => return Err(AppError::Unauthenticated),
+                },
+            };
+            let now = state.clock.now_naive();
+            let found = state
+                .tx(move |conn| match accounts::user_for_token(conn, &token, now)? {
+                    Some(u) => load(conn, u).map(Some),
+                    None => Ok(None),
+                })
+                .await?;
+            found.map(|u| ApiCaller(Some(u))).ok_or(AppError::Unauthenticated)
+        })
+    }
+}
+
+/// The person viewing a page, from the session cookie; `None` is the public.
+pub struct Viewer(pub Option<AuthUser>);
+
+impl FromRequest for Viewer {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = state(req);
+        let req = req.clone();
+        Box::pin(async move {
+            let state = state?;
+            let now = state.clock.now();
+            let Some(sess) = session::read_session(&req, &state.cookie_key, now.timestamp()) else {
+                return Ok(Viewer(None));
+            };
+            let found = state
+                .db(move |conn| match users::find(conn, &sess.u)? {
+                    Some(u) if u.session_epoch == sess.e => load(conn, u).map(Some),
+                    _ => Ok(None),
+                })
+                .await?;
+            Ok(Viewer(found))
+        })
+    }
+}

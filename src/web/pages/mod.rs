@@ -1,0 +1,203 @@
+//! Server-rendered pages. Handlers parse, authorise, call one service, render.
+
+pub mod account;
+pub mod admin;
+pub mod home;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
+use askama::Template;
+use serde::de::DeserializeOwned;
+
+use crate::db::bodies::Body;
+use crate::domain::bodies::BodyKind;
+use crate::error::AppError;
+use crate::views::pages::{BodyLink, ErrorPage};
+use crate::views::{Nav, NavUser};
+use crate::web::auth::{AuthUser, Viewer};
+use crate::web::security::{CsrfToken, verify_csrf};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(web::FormConfig::default().limit(256 * 1024).error_handler(|e, _| {
+        PageError::App(AppError::BadRequest(format!("The form could not be read: {e}."))).into()
+    }))
+    .configure(home::configure)
+    .configure(account::configure)
+    .configure(admin::configure);
+}
+
+/// An error on a page: shown as a page, or a redirect to sign in.
+#[derive(Debug)]
+pub enum PageError {
+    App(AppError),
+    /// Sign in first, then come back here.
+    Login(String),
+}
+
+impl std::fmt::Display for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PageError::App(e) => e.fmt(f),
+            PageError::Login(_) => f.write_str("sign in required"),
+        }
+    }
+}
+
+impl From<AppError> for PageError {
+    fn from(e: AppError) -> Self {
+        PageError::App(e)
+    }
+}
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            PageError::App(e) => e.status(),
+            PageError::Login(_) => StatusCode::SEE_OTHER,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            PageError::App(e) => render_error(e, Nav::default()),
+            PageError::Login(next) => see_other(&format!("/login?next={}", encode(next))),
+        }
+    }
+}
+
+pub type PageResult = Result<HttpResponse, PageError>;
+
+fn encode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+fn render_error(e: &AppError, nav: Nav) -> HttpResponse {
+    let status = e.status();
+    let reference = e.log();
+    let title = match status.as_u16() {
+        400 => "Sorry, there is a problem with that request".to_string(),
+        401 => "You need to sign in".to_string(),
+        403 => "You do not have permission to see this page".to_string(),
+        404 => "Page not found".to_string(),
+        409 => "That conflicts with what is already there".to_string(),
+        429 => "Too many attempts".to_string(),
+        503 => "Sorry, the service is unavailable".to_string(),
+        _ => "Sorry, there is a problem with the service".to_string(),
+    };
+    let mut detail = e.detail();
+    if status == StatusCode::NOT_FOUND {
+        detail = "If you typed the web address, check it is correct. If you pasted it, check you copied all of it.".into();
+    }
+    if let Some(r) = reference {
+        detail = format!("{detail} If it keeps happening, tell your administrator this reference: {r}.");
+    }
+    let page = ErrorPage { nav, status: status.as_u16(), title, detail };
+    match page.render() {
+        Ok(html) => HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html),
+        Err(_) => HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(page.title),
+    }
+}
+
+/// The error page for a request (used by middleware, which has one).
+pub fn error_page(e: &AppError, req: &HttpRequest) -> HttpResponse {
+    render_error(e, nav(req, None))
+}
+
+/// 404 for any unknown page.
+pub async fn not_found(req: HttpRequest, viewer: Viewer) -> HttpResponse {
+    render_error(&AppError::NotFound, nav(&req, viewer.0.as_ref()))
+}
+
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((actix_web::http::header::LOCATION, location.to_string())).finish()
+}
+
+pub fn html<T: Template>(status: StatusCode, page: &T) -> PageResult {
+    let body = page.render().map_err(AppError::from)?;
+    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
+}
+
+pub fn csrf_of(req: &HttpRequest) -> String {
+    req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default()
+}
+
+/// The layout's view of the request.
+pub fn nav(req: &HttpRequest, user: Option<&AuthUser>) -> Nav {
+    let notice = web::Query::<NoticeQuery>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| q.notice.as_deref().and_then(notice_text))
+        .map(str::to_string);
+    Nav {
+        user: user.map(|u| NavUser { name: u.user.name.clone(), is_staff: u.is_staff(), is_admin: u.user.is_admin }),
+        csrf: csrf_of(req),
+        notice,
+        errors: false,
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct NoticeQuery {
+    notice: Option<String>,
+}
+
+/// Banners shown after a redirect; only these fixed texts can appear.
+fn notice_text(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "password-set" => "Your password has been saved and you are signed in.",
+        "password-changed" => "Your password has been changed. Other sessions have been signed out.",
+        "token-revoked" => "The token has been revoked and no longer works.",
+        "organisation-added" => "Organisation added.",
+        "invitation-sent" => "Invitation sent. It goes out with the next mail run.",
+        "body-added" => "Body added.",
+        "member-saved" => "Membership saved.",
+        "member-removed" => "Member removed.",
+        "priority-added" => "Priority added.",
+        "priority-retired" => "Priority retired.",
+        "signed-out" => "You have signed out.",
+        _ => return None,
+    })
+}
+
+/// The signed-in person, or a redirect to sign in and come back.
+pub fn require_user(req: &HttpRequest, viewer: Viewer) -> Result<AuthUser, PageError> {
+    viewer.0.ok_or_else(|| PageError::Login(req.uri().path_and_query().map(|p| p.to_string()).unwrap_or_else(|| "/".into())))
+}
+
+/// A form with its CSRF token checked before anything else is read.
+pub fn checked_form<T: DeserializeOwned>(req: &HttpRequest, body: &web::Bytes) -> Result<T, PageError> {
+    #[derive(serde::Deserialize)]
+    struct Token {
+        #[serde(default)]
+        csrf_token: String,
+    }
+    let token: Token = serde_urlencoded::from_bytes(body).map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}.")))?;
+    verify_csrf(req, &token.csrf_token)?;
+    serde_urlencoded::from_bytes(body).map_err(|e| PageError::App(AppError::BadRequest(format!("The form could not be read: {e}."))))
+}
+
+/// Bodies as a tree: parents first, each followed by its children, indented.
+pub fn body_tree(all: &[Body]) -> Vec<BodyLink> {
+    fn walk(all: &[Body], parent: Option<&str>, depth: usize, out: &mut Vec<BodyLink>) {
+        if depth > 8 {
+            return;
+        }
+        for b in all.iter().filter(|b| b.parent_id.as_deref() == parent) {
+            out.push(BodyLink {
+                name: b.name.clone(),
+                slug: b.slug.clone(),
+                kind: BodyKind::parse(&b.kind).map(|k| k.label().to_string()).unwrap_or_default(),
+                depth,
+            });
+            walk(all, Some(&b.id), depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(all, None, 0, &mut out);
+    // Bodies whose parent is missing still appear.
+    for b in all {
+        if !out.iter().any(|l| l.slug == b.slug) {
+            out.push(BodyLink { name: b.name.clone(), slug: b.slug.clone(), kind: b.kind.clone(), depth: 0 });
+        }
+    }
+    out
+}

@@ -1,0 +1,110 @@
+//! Middleware for every response and every unsafe request: security headers,
+//! the CSRF cookie, and the Origin check.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::Method;
+use actix_web::middleware::Next;
+use actix_web::{Error, HttpMessage, web};
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::web::session::{CSRF_COOKIE, csrf_cookie};
+
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+    object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/// Swagger UI sets inline styles; it gets its own, slightly looser policy.
+const CSP_API_DOCS: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+    img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/// The CSRF token for this request (from its cookie, or newly minted).
+#[derive(Clone, Debug)]
+pub struct CsrfToken(pub String);
+
+fn is_unsafe(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Does the Origin (or, lacking it, the Referer) name this service?
+fn same_origin(req: &ServiceRequest, base_url: &str) -> bool {
+    let headers = req.headers();
+    let claimed = headers
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| {
+            headers
+                .get(header::REFERER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|r| url::Url::parse(r).ok())
+                .map(|u| u.origin().ascii_serialization())
+        });
+    let Some(claimed) = claimed else {
+        // Not a browser: the form token still has to match.
+        return true;
+    };
+    let base = url::Url::parse(base_url).map(|u| u.origin().ascii_serialization()).unwrap_or_default();
+    let info = req.connection_info();
+    let own = format!("{}://{}", info.scheme(), info.host());
+    claimed == base || claimed == own
+}
+
+pub async fn protect(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, Error> {
+    let path = req.path().to_string();
+    let is_api = path.starts_with("/api/");
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let base_url = state.as_ref().map(|s| s.base_url().to_string()).unwrap_or_default();
+
+    if !is_api && is_unsafe(req.method()) && !same_origin(&req, &base_url) {
+        let resp = crate::web::pages::error_page(&AppError::Forbidden, req.request());
+        return Ok(req.into_response(resp));
+    }
+
+    let mut new_csrf = None;
+    if !is_api {
+        let token = match req.cookie(CSRF_COOKIE) {
+            Some(c) if c.value().len() >= 32 => c.value().to_string(),
+            _ => {
+                let t = crate::services::accounts::random_token("");
+                new_csrf = Some(t.clone());
+                t
+            }
+        };
+        req.extensions_mut().insert(CsrfToken(token));
+    }
+
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    if let Some(token) = new_csrf {
+        let _ = res.response_mut().add_cookie(&csrf_cookie(&token, &base_url));
+    }
+    let headers = res.headers_mut();
+    let csp = if path.starts_with("/api/docs") { CSP_API_DOCS } else { CSP };
+    for (name, value) in [
+        (header::CONTENT_SECURITY_POLICY, csp),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+    ] {
+        if !headers.contains_key(&name) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
+    }
+    Ok(res)
+}
+
+/// Checks a submitted form token against the cookie, in constant time.
+pub fn verify_csrf(req: &actix_web::HttpRequest, submitted: &str) -> Result<(), AppError> {
+    let expected = req.cookie(CSRF_COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
+    let a = expected.as_bytes();
+    let b = submitted.as_bytes();
+    let same = !a.is_empty() && a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0;
+    if same {
+        Ok(())
+    } else {
+        Err(AppError::BadRequest(
+            "This form has expired or was not sent from Quorate. Go back, reload the page and try again.".into(),
+        ))
+    }
+}
