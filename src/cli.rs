@@ -16,7 +16,11 @@ use crate::services::directory::{self, NewOrganisation};
 use crate::startup::{Application, RunOptions, build_state};
 
 #[derive(Debug, Parser)]
-#[command(name = "quorate", version, about = "Meeting agendas, board papers, decisions and actions for partnership boards")]
+#[command(
+    name = "quorate",
+    version,
+    about = "Meeting agendas, board papers, decisions and actions for partnership boards"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -88,12 +92,24 @@ pub type CliResult = Result<(), String>;
 
 pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
     match cli.command {
-        Command::Serve { bind, no_migrate, no_worker } => {
+        Command::Serve {
+            bind,
+            no_migrate,
+            no_worker,
+        } => {
             if let Some(b) = bind {
                 settings.bind = b;
                 settings.validate().map_err(|e| e.to_string())?;
             }
-            serve(settings, RunOptions { migrate: !no_migrate, worker: !no_worker }, None).await
+            serve(
+                settings,
+                RunOptions {
+                    migrate: !no_migrate,
+                    worker: !no_worker,
+                },
+                None,
+            )
+            .await
         }
         Command::Demo { reset, bind } => {
             if let Some(b) = bind {
@@ -104,7 +120,8 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
             if reset {
                 db_reset(&url)?;
             }
-            let state = build_state(settings.clone(), Arc::new(SystemClock), None, true).map_err(|e| e.to_string())?;
+            let state = build_state(settings.clone(), Arc::new(SystemClock), None, true)
+                .map_err(|e| e.to_string())?;
             let logins = state
                 .tx(|c| {
                     if !db::is_empty(c)? {
@@ -118,17 +135,31 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
                 .await
                 .map_err(|e| e.detail())?;
             let intro = crate::demo::describe(&logins, state.base_url());
-            serve(settings, RunOptions { migrate: false, worker: true }, Some(intro)).await
+            serve(
+                settings,
+                RunOptions {
+                    migrate: false,
+                    worker: true,
+                },
+                Some(intro),
+            )
+            .await
         }
         Command::Migrate => {
-            let pool = db::connect(&settings.database_url(), 1, settings.database.sqlite_busy_timeout_ms).map_err(|e| e.to_string())?;
+            let pool = db::connect(
+                &settings.database_url(),
+                1,
+                settings.database.sqlite_busy_timeout_ms,
+            )
+            .map_err(|e| e.to_string())?;
             let mut conn = pool.get().map_err(|e| e.to_string())?;
             let n = db::run_migrations(&mut conn).map_err(|e| e.to_string())?;
             println!("Applied {n} migration(s); the database is up to date.");
             Ok(())
         }
         Command::Worker => {
-            let state = build_state(settings, Arc::new(SystemClock), None, false).map_err(|e| e.to_string())?;
+            let state = build_state(settings, Arc::new(SystemClock), None, false)
+                .map_err(|e| e.to_string())?;
             crate::jobs::run_forever(state).await;
             Ok(())
         }
@@ -142,7 +173,10 @@ async fn serve(settings: Settings, options: RunOptions, intro: Option<String>) -
     let base = app.state.base_url().to_string();
     match intro {
         Some(text) => println!("{text}"),
-        None => println!("Quorate is serving at {base} (listening on port {}).", app.port()),
+        None => println!(
+            "Quorate is serving at {base} (listening on port {}).",
+            app.port()
+        ),
     }
     app.run_until_stopped().await.map_err(|e| e.to_string())
 }
@@ -155,7 +189,8 @@ fn db_reset(url: &str) -> CliResult {
             for suffix in ["", "-wal", "-shm"] {
                 let p = PathBuf::from(format!("{}{suffix}", path.display()));
                 if p.exists() {
-                    std::fs::remove_file(&p).map_err(|e| format!("removing {}: {e}", p.display()))?;
+                    std::fs::remove_file(&p)
+                        .map_err(|e| format!("removing {}: {e}", p.display()))?;
                 }
             }
             Ok(())
@@ -163,22 +198,32 @@ fn db_reset(url: &str) -> CliResult {
         DatabaseUrl::Postgres(url) => {
             use diesel::connection::SimpleConnection;
             let mut conn = diesel::PgConnection::establish(&url).map_err(|e| e.to_string())?;
-            conn.batch_execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;").map_err(|e| e.to_string())
+            conn.batch_execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+                .map_err(|e| e.to_string())
         }
     }
 }
 
 async fn admin(command: AdminCommand, settings: Settings) -> CliResult {
-    let state = build_state(settings, Arc::new(SystemClock), None, true).map_err(|e| e.to_string())?;
+    let state =
+        build_state(settings, Arc::new(SystemClock), None, true).map_err(|e| e.to_string())?;
     let now = state.clock.now_naive();
     let actor = Actor::system("Command line");
     match command {
-        AdminCommand::CreateUser { email, name, organisation, admin } => {
+        AdminCommand::CreateUser {
+            email,
+            name,
+            organisation,
+            admin,
+        } => {
             let password = if std::io::stdin().is_terminal() {
                 None
             } else {
                 let mut line = String::new();
-                std::io::stdin().lock().read_line(&mut line).map_err(|e| format!("reading the password: {e}"))?;
+                std::io::stdin()
+                    .lock()
+                    .read_line(&mut line)
+                    .map_err(|e| format!("reading the password: {e}"))?;
                 let pw = line.trim_end_matches(['\r', '\n']).to_string();
                 (!pw.is_empty()).then_some(pw)
             };
@@ -190,20 +235,57 @@ async fn admin(command: AdminCommand, settings: Settings) -> CliResult {
                     let org = match crate::db::organisations::find_by_name(c, &organisation)? {
                         Some(o) => o,
                         None => {
-                            let short: String = organisation.split_whitespace().filter_map(|w| w.chars().next()).filter(|ch| ch.is_uppercase()).collect();
-                            let short = if short.is_empty() { organisation.chars().take(10).collect() } else { short };
-                            directory::create_organisation(c, &actor, &NewOrganisation { name: Some(organisation.clone()), short_name: Some(short) }, now)?
+                            let short: String = organisation
+                                .split_whitespace()
+                                .filter_map(|w| w.chars().next())
+                                .filter(|ch| ch.is_uppercase())
+                                .collect();
+                            let short = if short.is_empty() {
+                                organisation.chars().take(10).collect()
+                            } else {
+                                short
+                            };
+                            directory::create_organisation(
+                                c,
+                                &actor,
+                                &NewOrganisation {
+                                    name: Some(organisation.clone()),
+                                    short_name: Some(short),
+                                },
+                                now,
+                            )?
                         }
                     };
-                    let input = NewUser { email: Some(email), name: Some(name), organisation_id: Some(org.id), is_admin: Some(admin) };
-                    accounts::create_user(c, &actor, &input, password.as_deref(), &InviteContext { base_url: &base, days }, now)
+                    let input = NewUser {
+                        email: Some(email),
+                        name: Some(name),
+                        organisation_id: Some(org.id),
+                        is_admin: Some(admin),
+                    };
+                    accounts::create_user(
+                        c,
+                        &actor,
+                        &input,
+                        password.as_deref(),
+                        &InviteContext {
+                            base_url: &base,
+                            days,
+                        },
+                        now,
+                    )
                 })
                 .await
                 .map_err(describe)?;
             if has_password {
-                println!("Created {} <{}> (id {}). They can sign in now.", user.name, user.email, user.id);
+                println!(
+                    "Created {} <{}> (id {}). They can sign in now.",
+                    user.name, user.email, user.id
+                );
             } else {
-                println!("Created {} <{}> (id {}). An invitation is queued; the server's worker sends it.", user.name, user.email, user.id);
+                println!(
+                    "Created {} <{}> (id {}). An invitation is queued; the server's worker sends it.",
+                    user.name, user.email, user.id
+                );
             }
             Ok(())
         }
@@ -211,12 +293,15 @@ async fn admin(command: AdminCommand, settings: Settings) -> CliResult {
             let email = email.trim().to_lowercase();
             let token = state
                 .tx(move |c| {
-                    let user = crate::db::users::find_by_email(c, &email)?.ok_or(crate::error::AppError::NotFound)?;
+                    let user = crate::db::users::find_by_email(c, &email)?
+                        .ok_or(crate::error::AppError::NotFound)?;
                     accounts::issue_token(c, &actor, &user.id, "command line", now).map(|(t, _)| t)
                 })
                 .await
                 .map_err(|e| match e {
-                    crate::error::AppError::NotFound => "There is no user with that email address.".to_string(),
+                    crate::error::AppError::NotFound => {
+                        "There is no user with that email address.".to_string()
+                    }
                     other => describe(other),
                 })?;
             println!("{token}");
@@ -230,7 +315,11 @@ fn describe(e: crate::error::AppError) -> String {
     if errors.is_empty() {
         e.detail()
     } else {
-        errors.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("\n")
+        errors
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.message))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -238,16 +327,23 @@ fn backup(settings: &Settings, to: &std::path::Path) -> CliResult {
     match DatabaseUrl::parse(&settings.database_url())? {
         DatabaseUrl::Sqlite(path) => {
             if to.exists() {
-                return Err(format!("{} already exists; choose a new file name.", to.display()));
+                return Err(format!(
+                    "{} already exists; choose a new file name.",
+                    to.display()
+                ));
             }
             use diesel::connection::SimpleConnection;
-            let mut conn = diesel::SqliteConnection::establish(&path.to_string_lossy()).map_err(|e| e.to_string())?;
+            let mut conn = diesel::SqliteConnection::establish(&path.to_string_lossy())
+                .map_err(|e| e.to_string())?;
             let target = to.to_string_lossy().replace('\'', "''");
-            conn.batch_execute(&format!("VACUUM INTO '{target}'")).map_err(|e| format!("backup failed: {e}"))?;
+            conn.batch_execute(&format!("VACUUM INTO '{target}'"))
+                .map_err(|e| format!("backup failed: {e}"))?;
             println!("Backed up {} to {}.", path.display(), to.display());
             Ok(())
         }
-        DatabaseUrl::Postgres(_) => Err("For PostgreSQL use pg_dump; see docs/operations.md.".into()),
+        DatabaseUrl::Postgres(_) => {
+            Err("For PostgreSQL use pg_dump; see docs/operations.md.".into())
+        }
     }
 }
 

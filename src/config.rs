@@ -187,9 +187,7 @@ impl Settings {
         if let Some(smtp) = &self.smtp_url {
             match url::Url::parse(smtp.expose()) {
                 Ok(u) if u.scheme() == "smtp" || u.scheme() == "smtps" => {}
-                _ => problems.push(
-                    "smtp_url: must be an smtp:// or smtps:// address".to_string(),
-                ),
+                _ => problems.push("smtp_url: must be an smtp:// or smtps:// address".to_string()),
             }
         }
         if self.mail_from.parse::<lettre::message::Mailbox>().is_err() {
@@ -198,10 +196,10 @@ impl Settings {
                 self.mail_from
             ));
         }
-        if let Some(key) = &self.secret_key {
-            if key.expose().len() < 32 {
-                problems.push("secret_key: must be at least 32 characters".to_string());
-            }
+        if let Some(key) = &self.secret_key
+            && key.expose().len() < 32
+        {
+            problems.push("secret_key: must be at least 32 characters".to_string());
         }
         if tracing_subscriber::EnvFilter::try_new(&self.log).is_err() {
             problems.push(format!("log: '{}' is not a valid log filter", self.log));
@@ -290,7 +288,10 @@ mod tests {
             env_key_to_path("mail_retry_initial_seconds"),
             "mail.retry_initial_seconds"
         );
-        assert_eq!(env_key_to_path("worker_tick_seconds"), "worker.tick_seconds");
+        assert_eq!(
+            env_key_to_path("worker_tick_seconds"),
+            "worker.tick_seconds"
+        );
         assert_eq!(env_key_to_path("nonsense"), "nonsense");
     }
 
@@ -309,8 +310,11 @@ mod tests {
     fn unknown_keys_and_bad_values_are_named() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("q.toml");
-        std::fs::write(&path, "colour = \"blue\"\n[mail]\nretry_initial_seconds = 30\n")
-            .expect("write");
+        std::fs::write(
+            &path,
+            "colour = \"blue\"\n[mail]\nretry_initial_seconds = 30\n",
+        )
+        .expect("write");
         let err = Settings::load_from(Some(&path), false).expect_err("unknown key");
         assert!(err.0.contains("colour"), "{}", err.0);
 
@@ -320,7 +324,11 @@ mod tests {
 
         std::fs::write(&path, "bind = \"everywhere\"\nbase_url = \"ftp://x\"\n").expect("write");
         let err = Settings::load_from(Some(&path), false).expect_err("bad values");
-        assert!(err.0.contains("bind") && err.0.contains("base_url"), "{}", err.0);
+        assert!(
+            err.0.contains("bind") && err.0.contains("base_url"),
+            "{}",
+            err.0
+        );
     }
 
     #[test]

@@ -31,41 +31,208 @@ const ORGANISATIONS: &[(&str, &str)] = &[
 
 /// (key, name, email, organisation short name, site admin)
 const PEOPLE: &[(&str, &str, &str, &str, bool)] = &[
-    ("admin", "Alex Morgan", "admin@northshire.example", "NCC", true),
-    ("clerk", "Sam Clarke", "sam.clarke@northshire.example", "NCC", false),
-    ("chair", "Cllr Margaret Hale", "margaret.hale@northshire.example", "NCC", false),
-    ("police", "Chief Supt David Osei", "david.osei@police.northshire.example", "NPA", false),
-    ("ashby", "Cllr Priya Shah", "priya.shah@ashby.example", "ADC", false),
-    ("ashby_sub", "Cllr Ian Booth", "ian.booth@ashby.example", "ADC", false),
-    ("brookfield", "Cllr Tom Reilly", "tom.reilly@brookfield.example", "BBC", false),
-    ("carrow", "Cllr Helen Price", "helen.price@carrow.example", "CDC", false),
-    ("dunmere", "Cllr Gareth Evans", "gareth.evans@dunmere.example", "DDC", false),
-    ("eastwick", "Cllr Ruth Okafor", "ruth.okafor@eastwick.example", "EBC", false),
-    ("pct", "Dr Aisha Bello", "aisha.bello@pct.northshire.example", "PCT", false),
-    ("chamber", "James Whitfield", "james.whitfield@chamber.example", "Chamber", false),
+    (
+        "admin",
+        "Alex Morgan",
+        "admin@northshire.example",
+        "NCC",
+        true,
+    ),
+    (
+        "clerk",
+        "Sam Clarke",
+        "sam.clarke@northshire.example",
+        "NCC",
+        false,
+    ),
+    (
+        "chair",
+        "Cllr Margaret Hale",
+        "margaret.hale@northshire.example",
+        "NCC",
+        false,
+    ),
+    (
+        "police",
+        "Chief Supt David Osei",
+        "david.osei@police.northshire.example",
+        "NPA",
+        false,
+    ),
+    (
+        "ashby",
+        "Cllr Priya Shah",
+        "priya.shah@ashby.example",
+        "ADC",
+        false,
+    ),
+    (
+        "ashby_sub",
+        "Cllr Ian Booth",
+        "ian.booth@ashby.example",
+        "ADC",
+        false,
+    ),
+    (
+        "brookfield",
+        "Cllr Tom Reilly",
+        "tom.reilly@brookfield.example",
+        "BBC",
+        false,
+    ),
+    (
+        "carrow",
+        "Cllr Helen Price",
+        "helen.price@carrow.example",
+        "CDC",
+        false,
+    ),
+    (
+        "dunmere",
+        "Cllr Gareth Evans",
+        "gareth.evans@dunmere.example",
+        "DDC",
+        false,
+    ),
+    (
+        "eastwick",
+        "Cllr Ruth Okafor",
+        "ruth.okafor@eastwick.example",
+        "EBC",
+        false,
+    ),
+    (
+        "pct",
+        "Dr Aisha Bello",
+        "aisha.bello@pct.northshire.example",
+        "PCT",
+        false,
+    ),
+    (
+        "chamber",
+        "James Whitfield",
+        "james.whitfield@chamber.example",
+        "Chamber",
+        false,
+    ),
     ("lsc", "Linda Moss", "linda.moss@lsc.example", "LSC", false),
-    ("nic", "Fiona Grant", "fiona.grant@nic.example", "NIC", false),
-    ("nalc", "Cllr Peter Lamb", "peter.lamb@nalc.example", "NALC", false),
-    ("officer", "Nadia Hussain", "nadia.hussain@ashby.example", "ADC", false),
-    ("policy", "Ben Carter", "ben.carter@northshire.example", "NCC", false),
-    ("scrutiny", "Grace Turner", "grace.turner@northshire.example", "NCC", false),
+    (
+        "nic",
+        "Fiona Grant",
+        "fiona.grant@nic.example",
+        "NIC",
+        false,
+    ),
+    (
+        "nalc",
+        "Cllr Peter Lamb",
+        "peter.lamb@nalc.example",
+        "NALC",
+        false,
+    ),
+    (
+        "officer",
+        "Nadia Hussain",
+        "nadia.hussain@ashby.example",
+        "ADC",
+        false,
+    ),
+    (
+        "policy",
+        "Ben Carter",
+        "ben.carter@northshire.example",
+        "NCC",
+        false,
+    ),
+    (
+        "scrutiny",
+        "Grace Turner",
+        "grace.turner@northshire.example",
+        "NCC",
+        false,
+    ),
 ];
 
 /// (slug, name, kind, parent slug)
 const BODIES: &[(&str, &str, &str, Option<&str>)] = &[
-    ("northshire-psb", "Northshire Public Service Board", "board", None),
-    ("psb-forum", "Public Service Board Advisory Forum", "forum", Some("northshire-psb")),
-    ("children-young-people", "Children and Young People Theme Group", "theme_group", Some("northshire-psb")),
-    ("safer-communities", "Safer Communities Theme Group", "theme_group", Some("northshire-psb")),
-    ("stronger-communities", "Stronger Communities Theme Group", "theme_group", Some("northshire-psb")),
-    ("healthier-communities", "Healthier Communities and Older People Theme Group", "theme_group", Some("northshire-psb")),
-    ("economic-development", "Economic Development and Enterprise Theme Group", "theme_group", Some("northshire-psb")),
-    ("climate-environment", "Climate Change and Environment Theme Group", "theme_group", Some("northshire-psb")),
-    ("ashby-partnership", "Ashby Local Partnership", "partnership", Some("northshire-psb")),
-    ("brookfield-partnership", "Brookfield Local Partnership", "partnership", Some("northshire-psb")),
-    ("carrow-partnership", "Carrow Local Partnership", "partnership", Some("northshire-psb")),
-    ("dunmere-partnership", "Dunmere Local Partnership", "partnership", Some("northshire-psb")),
-    ("eastwick-partnership", "Eastwick Local Partnership", "partnership", Some("northshire-psb")),
+    (
+        "northshire-psb",
+        "Northshire Public Service Board",
+        "board",
+        None,
+    ),
+    (
+        "psb-forum",
+        "Public Service Board Advisory Forum",
+        "forum",
+        Some("northshire-psb"),
+    ),
+    (
+        "children-young-people",
+        "Children and Young People Theme Group",
+        "theme_group",
+        Some("northshire-psb"),
+    ),
+    (
+        "safer-communities",
+        "Safer Communities Theme Group",
+        "theme_group",
+        Some("northshire-psb"),
+    ),
+    (
+        "stronger-communities",
+        "Stronger Communities Theme Group",
+        "theme_group",
+        Some("northshire-psb"),
+    ),
+    (
+        "healthier-communities",
+        "Healthier Communities and Older People Theme Group",
+        "theme_group",
+        Some("northshire-psb"),
+    ),
+    (
+        "economic-development",
+        "Economic Development and Enterprise Theme Group",
+        "theme_group",
+        Some("northshire-psb"),
+    ),
+    (
+        "climate-environment",
+        "Climate Change and Environment Theme Group",
+        "theme_group",
+        Some("northshire-psb"),
+    ),
+    (
+        "ashby-partnership",
+        "Ashby Local Partnership",
+        "partnership",
+        Some("northshire-psb"),
+    ),
+    (
+        "brookfield-partnership",
+        "Brookfield Local Partnership",
+        "partnership",
+        Some("northshire-psb"),
+    ),
+    (
+        "carrow-partnership",
+        "Carrow Local Partnership",
+        "partnership",
+        Some("northshire-psb"),
+    ),
+    (
+        "dunmere-partnership",
+        "Dunmere Local Partnership",
+        "partnership",
+        Some("northshire-psb"),
+    ),
+    (
+        "eastwick-partnership",
+        "Eastwick Local Partnership",
+        "partnership",
+        Some("northshire-psb"),
+    ),
 ];
 
 /// (body slug, person key, role, substitute for)
@@ -111,7 +278,11 @@ const MEMBERSHIPS: &[(&str, &str, &str, Option<&str>)] = &[
     ("eastwick-partnership", "eastwick", "chair", None),
 ];
 
-const PSB_PRIORITIES: &[&str] = &["Narrowing the gap", "Preparing for an ageing population", "Economic recovery"];
+const PSB_PRIORITIES: &[&str] = &[
+    "Narrowing the gap",
+    "Preparing for an ageing population",
+    "Economic recovery",
+];
 
 /// The accounts to print after loading: (what they show, name, email).
 pub struct DemoLogin {
@@ -125,10 +296,21 @@ pub fn load(conn: &mut DbConn, now: NaiveDateTime) -> AppResult<Vec<DemoLogin>> 
     let actor = Actor::system("Demo loader");
     let mut orgs = std::collections::HashMap::new();
     for (name, short) in ORGANISATIONS {
-        let o = directory::create_organisation(conn, &actor, &NewOrganisation { name: Some((*name).into()), short_name: Some((*short).into()) }, now)?;
+        let o = directory::create_organisation(
+            conn,
+            &actor,
+            &NewOrganisation {
+                name: Some((*name).into()),
+                short_name: Some((*short).into()),
+            },
+            now,
+        )?;
         orgs.insert(*short, o.id);
     }
-    let invite = InviteContext { base_url: "", days: 7 };
+    let invite = InviteContext {
+        base_url: "",
+        days: 7,
+    };
     let mut people = std::collections::HashMap::new();
     for (key, name, email, org, admin) in PEOPLE {
         let input = NewUser {
@@ -159,15 +341,37 @@ pub fn load(conn: &mut DbConn, now: NaiveDateTime) -> AppResult<Vec<DemoLogin>> 
             Some(k) => Some(people.get(k).ok_or_else(missing)?.id.clone()),
             None => None,
         };
-        directory::put_membership(conn, &actor, body, &user.id, &MembershipInput { role: Some((*role).into()), substitute_for }, now)?;
+        directory::put_membership(
+            conn,
+            &actor,
+            body,
+            &user.id,
+            &MembershipInput {
+                role: Some((*role).into()),
+                substitute_for,
+            },
+            now,
+        )?;
     }
     let psb = bodies.get("northshire-psb").ok_or_else(missing)?;
     for title in PSB_PRIORITIES {
-        directory::add_priority(conn, &actor, psb, &NewPriority { title: Some((*title).into()) }, now)?;
+        directory::add_priority(
+            conn,
+            &actor,
+            psb,
+            &NewPriority {
+                title: Some((*title).into()),
+            },
+            now,
+        )?;
     }
     let login = |role: &'static str, key: &str| -> AppResult<DemoLogin> {
         let u = people.get(key).ok_or_else(missing)?;
-        Ok(DemoLogin { role, name: u.name.clone(), email: u.email.clone() })
+        Ok(DemoLogin {
+            role,
+            name: u.name.clone(),
+            email: u.email.clone(),
+        })
     };
     Ok(vec![
         login("Secretariat of the Board", "clerk")?,

@@ -199,7 +199,10 @@ impl From<diesel::result::Error> for AppError {
                 AppError::Conflict(vec![FieldError::new(
                     "",
                     "conflict",
-                    format!("That conflicts with an existing record ({}).", info.message()),
+                    format!(
+                        "That conflicts with an existing record ({}).",
+                        info.message()
+                    ),
                 )])
             }
             Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => {

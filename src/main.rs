@@ -13,7 +13,9 @@ async fn main() {
         }
     };
     let filter = tracing_subscriber::EnvFilter::new(&settings.log);
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if settings.log_format == LogFormat::Json {
         builder.json().init();
     } else {

@@ -20,7 +20,10 @@ pub enum StartError {
     #[error(transparent)]
     Db(#[from] db::DbSetupError),
     #[error("could not listen on {addr}: {source}")]
-    Bind { addr: String, source: std::io::Error },
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Other(String),
 }
@@ -34,15 +37,29 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { migrate: true, worker: true }
+        RunOptions {
+            migrate: true,
+            worker: true,
+        }
     }
 }
 
 /// Everything needed to serve, except the listening socket.
-pub fn build_state(settings: Settings, clock: SharedClock, mailer: Option<Mailer>, migrate: bool) -> Result<AppState, StartError> {
-    let pool = db::connect(&settings.database_url(), settings.database.pool_size, settings.database.sqlite_busy_timeout_ms)?;
+pub fn build_state(
+    settings: Settings,
+    clock: SharedClock,
+    mailer: Option<Mailer>,
+    migrate: bool,
+) -> Result<AppState, StartError> {
+    let pool = db::connect(
+        &settings.database_url(),
+        settings.database.pool_size,
+        settings.database.sqlite_busy_timeout_ms,
+    )?;
     if migrate {
-        let mut conn = pool.get().map_err(|e| db::DbSetupError::Connect(e.to_string()))?;
+        let mut conn = pool
+            .get()
+            .map_err(|e| db::DbSetupError::Connect(e.to_string()))?;
         let applied = db::run_migrations(&mut conn)?;
         if applied > 0 {
             tracing::info!(applied, "database migrated");
@@ -50,15 +67,30 @@ pub fn build_state(settings: Settings, clock: SharedClock, mailer: Option<Mailer
     }
     let mailer = match mailer {
         Some(m) => m,
-        None => Mailer::from_settings(settings.smtp_url.as_ref().map(|s| s.expose()), &settings.data_dir).map_err(|e| StartError::Other(e.0))?,
+        None => Mailer::from_settings(
+            settings.smtp_url.as_ref().map(|s| s.expose()),
+            &settings.data_dir,
+        )
+        .map_err(|e| StartError::Other(e.0))?,
     };
-    let mail_from = settings.mail_from.parse().map_err(|e| StartError::Other(format!("mail_from: {e}")))?;
+    let mail_from = settings
+        .mail_from
+        .parse()
+        .map_err(|e| StartError::Other(format!("mail_from: {e}")))?;
     let cookie_key = cookie_key(&settings)?;
     let login_limiter = Arc::new(LoginLimiter::new(
         settings.security.login_attempts_per_client_per_minute,
         settings.security.login_attempts_per_account_per_minute,
     ));
-    Ok(AppState { pool, clock, settings: Arc::new(settings), mailer, mail_from, cookie_key, login_limiter })
+    Ok(AppState {
+        pool,
+        clock,
+        settings: Arc::new(settings),
+        mailer,
+        mail_from,
+        cookie_key,
+        login_limiter,
+    })
 }
 
 /// The key that signs cookies: from the settings, or generated once and kept
@@ -72,9 +104,13 @@ fn cookie_key(settings: &Settings) -> Result<Key, StartError> {
             match std::fs::read_to_string(&path) {
                 Ok(s) if s.trim().len() >= 32 => s.trim().to_string(),
                 _ => {
-                    std::fs::create_dir_all(&settings.data_dir).map_err(|e| StartError::Other(format!("data_dir {}: {e}", settings.data_dir.display())))?;
+                    std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
+                        StartError::Other(format!("data_dir {}: {e}", settings.data_dir.display()))
+                    })?;
                     let s = crate::services::accounts::random_token("");
-                    write_private(&path, &s).map_err(|e| StartError::Other(format!("writing {}: {e}", path.display())))?;
+                    write_private(&path, &s).map_err(|e| {
+                        StartError::Other(format!("writing {}: {e}", path.display()))
+                    })?;
                     s
                 }
             }
@@ -112,8 +148,27 @@ impl Application {
     /// Binds and prepares the server for a ready state (tests inject theirs).
     pub fn with_state(state: AppState, worker: bool) -> Result<Application, StartError> {
         let addr = state.settings.bind.clone();
-        let listener = TcpListener::bind(&addr).map_err(|source| StartError::Bind { addr: addr.clone(), source })?;
-        let port = listener.local_addr().map_err(|e| StartError::Other(e.to_string()))?.port();
+        let listener = TcpListener::bind(&addr).map_err(|source| StartError::Bind {
+            addr: addr.clone(),
+            source,
+        })?;
+        Self::with_listener(state, listener, worker)
+    }
+
+    /// Serves on a socket bound by the caller (tests bind port 0 first).
+    pub fn with_listener(
+        state: AppState,
+        listener: TcpListener,
+        worker: bool,
+    ) -> Result<Application, StartError> {
+        let addr = listener
+            .local_addr()
+            .map(|a| a.to_string())
+            .unwrap_or_default();
+        let port = listener
+            .local_addr()
+            .map_err(|e| StartError::Other(e.to_string()))?
+            .port();
         let data = web::Data::new(state.clone());
         let server = HttpServer::new(move || {
             App::new()
@@ -130,7 +185,11 @@ impl Application {
             let s = state.clone();
             tokio::spawn(crate::jobs::run_forever(s));
         }
-        Ok(Application { port, server, state })
+        Ok(Application {
+            port,
+            server,
+            state,
+        })
     }
 
     pub fn port(&self) -> u16 {

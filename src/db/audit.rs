@@ -20,10 +20,17 @@ pub struct AuditEntry {
 }
 
 pub fn insert(conn: &mut DbConn, e: &AuditEntry) -> QueryResult<()> {
-    diesel::insert_into(audit_log::table).values(e).execute(conn).map(|_| ())
+    diesel::insert_into(audit_log::table)
+        .values(e)
+        .execute(conn)
+        .map(|_| ())
 }
 
-pub fn for_entity(conn: &mut DbConn, entity_type: &str, entity_id: &str) -> QueryResult<Vec<AuditEntry>> {
+pub fn for_entity(
+    conn: &mut DbConn,
+    entity_type: &str,
+    entity_id: &str,
+) -> QueryResult<Vec<AuditEntry>> {
     audit_log::table
         .filter(audit_log::entity_type.eq(entity_type))
         .filter(audit_log::entity_id.eq(entity_id))
@@ -33,5 +40,9 @@ pub fn for_entity(conn: &mut DbConn, entity_type: &str, entity_id: &str) -> Quer
 }
 
 pub fn recent(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<AuditEntry>> {
-    audit_log::table.select(AuditEntry::as_select()).order(audit_log::id.desc()).limit(limit).load(conn)
+    audit_log::table
+        .select(AuditEntry::as_select())
+        .order(audit_log::id.desc())
+        .limit(limit)
+        .load(conn)
 }

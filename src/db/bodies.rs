@@ -25,7 +25,15 @@ pub struct Body {
 }
 
 impl Body {
-    pub fn new(id: String, name: String, slug: String, kind: &str, parent_id: Option<String>, p: &Policy, now: chrono::NaiveDateTime) -> Body {
+    pub fn new(
+        id: String,
+        name: String,
+        slug: String,
+        kind: &str,
+        parent_id: Option<String>,
+        p: &Policy,
+        now: chrono::NaiveDateTime,
+    ) -> Body {
         Body {
             id,
             name,
@@ -61,19 +69,33 @@ impl Body {
 }
 
 pub fn insert(conn: &mut DbConn, body: &Body) -> QueryResult<()> {
-    diesel::insert_into(bodies::table).values(body).execute(conn).map(|_| ())
+    diesel::insert_into(bodies::table)
+        .values(body)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Body>> {
-    bodies::table.find(id).select(Body::as_select()).first(conn).optional()
+    bodies::table
+        .find(id)
+        .select(Body::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Body>> {
-    bodies::table.filter(bodies::slug.eq(slug)).select(Body::as_select()).first(conn).optional()
+    bodies::table
+        .filter(bodies::slug.eq(slug))
+        .select(Body::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Body>> {
-    bodies::table.select(Body::as_select()).order(bodies::name).load(conn)
+    bodies::table
+        .select(Body::as_select())
+        .order(bodies::name)
+        .load(conn)
 }
 
 pub fn children(conn: &mut DbConn, id: &str) -> QueryResult<Vec<Body>> {

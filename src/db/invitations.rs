@@ -15,11 +15,18 @@ pub struct Invitation {
 }
 
 pub fn insert(conn: &mut DbConn, i: &Invitation) -> QueryResult<()> {
-    diesel::insert_into(invitations::table).values(i).execute(conn).map(|_| ())
+    diesel::insert_into(invitations::table)
+        .values(i)
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// An unused, unexpired invitation with this hash.
-pub fn find_valid(conn: &mut DbConn, hash: &str, now: chrono::NaiveDateTime) -> QueryResult<Option<Invitation>> {
+pub fn find_valid(
+    conn: &mut DbConn,
+    hash: &str,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<Option<Invitation>> {
     invitations::table
         .filter(invitations::token_hash.eq(hash))
         .filter(invitations::used_at.is_null())
@@ -31,8 +38,12 @@ pub fn find_valid(conn: &mut DbConn, hash: &str, now: chrono::NaiveDateTime) -> 
 
 /// Marks it used; returns false if someone else used it first.
 pub fn mark_used(conn: &mut DbConn, id: &str, now: chrono::NaiveDateTime) -> QueryResult<bool> {
-    let n = diesel::update(invitations::table.find(id).filter(invitations::used_at.is_null()))
-        .set(invitations::used_at.eq(Some(now)))
-        .execute(conn)?;
+    let n = diesel::update(
+        invitations::table
+            .find(id)
+            .filter(invitations::used_at.is_null()),
+    )
+    .set(invitations::used_at.eq(Some(now)))
+    .execute(conn)?;
     Ok(n == 1)
 }

@@ -36,10 +36,19 @@ pub fn find(conn: &mut DbConn, body_id: &str, user_id: &str) -> QueryResult<Opti
 }
 
 pub fn insert(conn: &mut DbConn, m: &Membership) -> QueryResult<()> {
-    diesel::insert_into(memberships::table).values(m).execute(conn).map(|_| ())
+    diesel::insert_into(memberships::table)
+        .values(m)
+        .execute(conn)
+        .map(|_| ())
 }
 
-pub fn update_role(conn: &mut DbConn, id: &str, role: &str, substitute_for: Option<&str>, now: chrono::NaiveDateTime) -> QueryResult<()> {
+pub fn update_role(
+    conn: &mut DbConn,
+    id: &str,
+    role: &str,
+    substitute_for: Option<&str>,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(memberships::table.find(id))
         .set((
             memberships::role.eq(role),
@@ -59,7 +68,9 @@ pub fn delete(conn: &mut DbConn, m: &Membership) -> QueryResult<()> {
     )
     .set(memberships::substitute_for_user_id.eq(None::<String>))
     .execute(conn)?;
-    diesel::delete(memberships::table.find(&m.id)).execute(conn).map(|_| ())
+    diesel::delete(memberships::table.find(&m.id))
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn members_of(conn: &mut DbConn, body_id: &str) -> QueryResult<Vec<MemberRow>> {
@@ -80,7 +91,10 @@ pub fn members_of(conn: &mut DbConn, body_id: &str) -> QueryResult<Vec<MemberRow
 }
 
 /// The bodies a user belongs to, with the role in each: (body id, slug, name, role).
-pub fn roles_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(String, String, String, String)>> {
+pub fn roles_of(
+    conn: &mut DbConn,
+    user_id: &str,
+) -> QueryResult<Vec<(String, String, String, String)>> {
     memberships::table
         .inner_join(bodies::table.on(bodies::id.eq(memberships::body_id)))
         .filter(memberships::user_id.eq(user_id))

@@ -24,7 +24,7 @@ pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/
 pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
 /// Lock key for migrations, so several instances can start at once.
-const MIGRATION_LOCK_KEY: i64 = 0x5155_4f52_4154_45; // "QUORATE"
+const MIGRATION_LOCK_KEY: i64 = 0x0051_554f_5241_5445; // "QUORATE"
 
 /// One connection to either backend. `Sqlite` stays the last variant.
 #[derive(diesel::MultiConnection)]
@@ -136,13 +136,13 @@ pub enum DbSetupError {
 /// created by SQLite on first open.
 pub fn connect(url: &str, pool_size: u32, busy_timeout_ms: u32) -> Result<DbPool, DbSetupError> {
     let parsed = DatabaseUrl::parse(url).map_err(DbSetupError::Url)?;
-    if let DatabaseUrl::Sqlite(path) = &parsed {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| DbSetupError::Folder {
-                path: parent.display().to_string(),
-                source,
-            })?;
-        }
+    if let DatabaseUrl::Sqlite(path) = &parsed
+        && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent).map_err(|source| DbSetupError::Folder {
+            path: parent.display().to_string(),
+            source,
+        })?;
     }
     Pool::builder()
         .max_size(pool_size)
@@ -160,8 +160,11 @@ pub fn run_migrations(conn: &mut DbConn) -> Result<usize, DbSetupError> {
         DbConn::Postgresql(pg) => {
             pg.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))
                 .map_err(|e| DbSetupError::Migrate(e.to_string()))?;
-            let result = pg.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len());
-            let unlock = pg.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"));
+            let result = pg
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.len());
+            let unlock =
+                pg.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"));
             let applied = result.map_err(err)?;
             unlock.map_err(|e| DbSetupError::Migrate(e.to_string()))?;
             Ok(applied)
@@ -177,8 +180,14 @@ pub fn run_migrations(conn: &mut DbConn) -> Result<usize, DbSetupError> {
 pub fn revert_all_migrations(conn: &mut DbConn) -> Result<(), DbSetupError> {
     let err = |e: Box<dyn std::error::Error + Send + Sync>| DbSetupError::Migrate(e.to_string());
     match conn {
-        DbConn::Postgresql(pg) => pg.revert_all_migrations(POSTGRES_MIGRATIONS).map(|_| ()).map_err(err),
-        DbConn::Sqlite(sqlite) => sqlite.revert_all_migrations(SQLITE_MIGRATIONS).map(|_| ()).map_err(err),
+        DbConn::Postgresql(pg) => pg
+            .revert_all_migrations(POSTGRES_MIGRATIONS)
+            .map(|_| ())
+            .map_err(err),
+        DbConn::Sqlite(sqlite) => sqlite
+            .revert_all_migrations(SQLITE_MIGRATIONS)
+            .map(|_| ())
+            .map_err(err),
     }
 }
 
@@ -208,7 +217,10 @@ pub fn describe_tables(conn: &mut DbConn) -> QueryResult<Vec<(String, Vec<String
     };
     let mut tables: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for row in rows {
-        tables.entry(row.table_name).or_default().push(row.column_name);
+        tables
+            .entry(row.table_name)
+            .or_default()
+            .push(row.column_name);
     }
     Ok(tables
         .into_iter()

@@ -19,11 +19,18 @@ pub fn name_key(name: &str) -> String {
 }
 
 pub fn insert(conn: &mut DbConn, org: &Organisation) -> QueryResult<()> {
-    diesel::insert_into(organisations::table).values(org).execute(conn).map(|_| ())
+    diesel::insert_into(organisations::table)
+        .values(org)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Organisation>> {
-    organisations::table.find(id).select(Organisation::as_select()).first(conn).optional()
+    organisations::table
+        .find(id)
+        .select(Organisation::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn find_by_name(conn: &mut DbConn, name: &str) -> QueryResult<Option<Organisation>> {
@@ -36,7 +43,10 @@ pub fn find_by_name(conn: &mut DbConn, name: &str) -> QueryResult<Option<Organis
 
 /// A page in id order (ids are time-ordered): those after `after`, at most `limit`.
 pub fn page(conn: &mut DbConn, after: Option<&str>, limit: i64) -> QueryResult<Vec<Organisation>> {
-    let mut q = organisations::table.select(Organisation::as_select()).order(organisations::id).into_boxed();
+    let mut q = organisations::table
+        .select(Organisation::as_select())
+        .order(organisations::id)
+        .into_boxed();
     if let Some(after) = after {
         q = q.filter(organisations::id.gt(after.to_string()));
     }
@@ -44,5 +54,8 @@ pub fn page(conn: &mut DbConn, after: Option<&str>, limit: i64) -> QueryResult<V
 }
 
 pub fn all_by_name(conn: &mut DbConn) -> QueryResult<Vec<Organisation>> {
-    organisations::table.select(Organisation::as_select()).order(organisations::name_key).load(conn)
+    organisations::table
+        .select(Organisation::as_select())
+        .order(organisations::name_key)
+        .load(conn)
 }

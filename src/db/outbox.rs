@@ -48,19 +48,29 @@ pub struct Claimed {
 /// never mails the same person twice). Returns whether a row was written.
 pub fn enqueue(conn: &mut DbConn, row: &OutboxRow) -> QueryResult<bool> {
     if let Some(key) = &row.dedupe_key {
-        let exists: i64 = outbox::table.filter(outbox::dedupe_key.eq(key)).count().get_result(conn)?;
+        let exists: i64 = outbox::table
+            .filter(outbox::dedupe_key.eq(key))
+            .count()
+            .get_result(conn)?;
         if exists > 0 {
             return Ok(false);
         }
     }
-    diesel::insert_into(outbox::table).values(row).execute(conn)?;
+    diesel::insert_into(outbox::table)
+        .values(row)
+        .execute(conn)?;
     Ok(true)
 }
 
 /// Claims up to `limit` due messages until `lock_until`. Safe with several
 /// workers: PostgreSQL skips rows another worker has locked; SQLite runs the
 /// claim as one write statement.
-pub fn claim_due(conn: &mut DbConn, now: NaiveDateTime, lock_until: NaiveDateTime, limit: i64) -> QueryResult<Vec<Claimed>> {
+pub fn claim_due(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    lock_until: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<Claimed>> {
     const PG: &str = "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 \
         WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL \
         AND next_attempt_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
@@ -97,7 +107,13 @@ pub fn mark_sent(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult
 }
 
 /// Records a failed attempt: retry at `retry_at`, or give up when `None`.
-pub fn mark_failed(conn: &mut DbConn, id: &str, error: &str, retry_at: Option<NaiveDateTime>, now: NaiveDateTime) -> QueryResult<()> {
+pub fn mark_failed(
+    conn: &mut DbConn,
+    id: &str,
+    error: &str,
+    retry_at: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     let error: String = error.chars().take(2000).collect();
     match retry_at {
         Some(at) => diesel::update(outbox::table.find(id))
@@ -119,9 +135,17 @@ pub fn mark_failed(conn: &mut DbConn, id: &str, error: &str, retry_at: Option<Na
 }
 
 pub fn recent(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxRow>> {
-    outbox::table.select(OutboxRow::as_select()).order(outbox::id.desc()).limit(limit).load(conn)
+    outbox::table
+        .select(OutboxRow::as_select())
+        .order(outbox::id.desc())
+        .limit(limit)
+        .load(conn)
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<OutboxRow>> {
-    outbox::table.find(id).select(OutboxRow::as_select()).first(conn).optional()
+    outbox::table
+        .find(id)
+        .select(OutboxRow::as_select())
+        .first(conn)
+        .optional()
 }

@@ -15,11 +15,18 @@ pub struct Priority {
 }
 
 pub fn insert(conn: &mut DbConn, p: &Priority) -> QueryResult<()> {
-    diesel::insert_into(priorities::table).values(p).execute(conn).map(|_| ())
+    diesel::insert_into(priorities::table)
+        .values(p)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Priority>> {
-    priorities::table.find(id).select(Priority::as_select()).first(conn).optional()
+    priorities::table
+        .find(id)
+        .select(Priority::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn active_of(conn: &mut DbConn, body_id: &str) -> QueryResult<Vec<Priority>> {
@@ -33,7 +40,10 @@ pub fn active_of(conn: &mut DbConn, body_id: &str) -> QueryResult<Vec<Priority>>
 
 pub fn retire(conn: &mut DbConn, id: &str, now: chrono::NaiveDateTime) -> QueryResult<()> {
     diesel::update(priorities::table.find(id))
-        .set((priorities::active.eq(false), priorities::retired_at.eq(Some(now))))
+        .set((
+            priorities::active.eq(false),
+            priorities::retired_at.eq(Some(now)),
+        ))
         .execute(conn)
         .map(|_| ())
 }

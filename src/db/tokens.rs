@@ -16,7 +16,10 @@ pub struct ApiToken {
 }
 
 pub fn insert(conn: &mut DbConn, t: &ApiToken) -> QueryResult<()> {
-    diesel::insert_into(api_tokens::table).values(t).execute(conn).map(|_| ())
+    diesel::insert_into(api_tokens::table)
+        .values(t)
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// The live (not revoked) token with this hash.
@@ -45,12 +48,20 @@ pub fn of_user(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<ApiToken>> {
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ApiToken>> {
-    api_tokens::table.find(id).select(ApiToken::as_select()).first(conn).optional()
+    api_tokens::table
+        .find(id)
+        .select(ApiToken::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn revoke(conn: &mut DbConn, id: &str, now: chrono::NaiveDateTime) -> QueryResult<()> {
-    diesel::update(api_tokens::table.find(id).filter(api_tokens::revoked_at.is_null()))
-        .set(api_tokens::revoked_at.eq(Some(now)))
-        .execute(conn)
-        .map(|_| ())
+    diesel::update(
+        api_tokens::table
+            .find(id)
+            .filter(api_tokens::revoked_at.is_null()),
+    )
+    .set(api_tokens::revoked_at.eq(Some(now)))
+    .execute(conn)
+    .map(|_| ())
 }

@@ -18,20 +18,36 @@ pub struct User {
 }
 
 pub fn insert(conn: &mut DbConn, user: &User) -> QueryResult<()> {
-    diesel::insert_into(users::table).values(user).execute(conn).map(|_| ())
+    diesel::insert_into(users::table)
+        .values(user)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<User>> {
-    users::table.find(id).select(User::as_select()).first(conn).optional()
+    users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)
+        .optional()
 }
 
 /// `email` must already be lower-cased.
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>> {
-    users::table.filter(users::email.eq(email)).select(User::as_select()).first(conn).optional()
+    users::table
+        .filter(users::email.eq(email))
+        .select(User::as_select())
+        .first(conn)
+        .optional()
 }
 
 /// Sets a new password hash and ends every existing session of the user.
-pub fn set_password(conn: &mut DbConn, id: &str, hash: &str, now: chrono::NaiveDateTime) -> QueryResult<()> {
+pub fn set_password(
+    conn: &mut DbConn,
+    id: &str,
+    hash: &str,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(users::table.find(id))
         .set((
             users::password_hash.eq(Some(hash)),

@@ -75,12 +75,48 @@ impl PolicyInput {
                 }
             }
         };
-        number("publication_clear_days", self.publication_clear_days, 0, 60, &mut p.publication_clear_days);
-        number("paper_deadline_working_days", self.paper_deadline_working_days, 0, 60, &mut p.paper_deadline_working_days);
-        number("proposal_deadline_working_days", self.proposal_deadline_working_days, 0, 120, &mut p.proposal_deadline_working_days);
-        number("max_purpose_words", self.max_purpose_words, 10, 1000, &mut p.max_purpose_words);
-        number("max_summary_words", self.max_summary_words, 20, 5000, &mut p.max_summary_words);
-        number("max_body_words", self.max_body_words, 100, 50_000, &mut p.max_body_words);
+        number(
+            "publication_clear_days",
+            self.publication_clear_days,
+            0,
+            60,
+            &mut p.publication_clear_days,
+        );
+        number(
+            "paper_deadline_working_days",
+            self.paper_deadline_working_days,
+            0,
+            60,
+            &mut p.paper_deadline_working_days,
+        );
+        number(
+            "proposal_deadline_working_days",
+            self.proposal_deadline_working_days,
+            0,
+            120,
+            &mut p.proposal_deadline_working_days,
+        );
+        number(
+            "max_purpose_words",
+            self.max_purpose_words,
+            10,
+            1000,
+            &mut p.max_purpose_words,
+        );
+        number(
+            "max_summary_words",
+            self.max_summary_words,
+            20,
+            5000,
+            &mut p.max_summary_words,
+        );
+        number(
+            "max_body_words",
+            self.max_body_words,
+            100,
+            50_000,
+            &mut p.max_body_words,
+        );
         if let Some(t) = &self.paper_cutoff_time {
             if parse_cutoff(t).is_some() {
                 p.paper_cutoff_time = t.clone();
@@ -134,11 +170,18 @@ mod tests {
     fn defaults_are_domain_md() {
         let p = Policy::default();
         assert_eq!(
-            (p.publication_clear_days, p.paper_deadline_working_days, p.proposal_deadline_working_days),
+            (
+                p.publication_clear_days,
+                p.paper_deadline_working_days,
+                p.proposal_deadline_working_days
+            ),
             (5, 5, 10)
         );
         assert_eq!(p.paper_cutoff_time, "12:00");
-        assert_eq!((p.max_purpose_words, p.max_summary_words, p.max_body_words), (60, 250, 2500));
+        assert_eq!(
+            (p.max_purpose_words, p.max_summary_words, p.max_body_words),
+            (60, 250, 2500)
+        );
         assert_eq!(p.holiday_calendar, "england-and-wales");
         assert_eq!(p.clear_days_basis, "working");
     }
@@ -158,7 +201,11 @@ mod tests {
         let fields: Vec<_> = problems.into_vec().into_iter().map(|e| e.field).collect();
         assert_eq!(
             fields,
-            ["policy.max_body_words", "policy.paper_cutoff_time", "policy.holiday_calendar"]
+            [
+                "policy.max_body_words",
+                "policy.paper_cutoff_time",
+                "policy.holiday_calendar"
+            ]
         );
     }
 

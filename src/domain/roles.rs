@@ -96,7 +96,10 @@ pub struct Grants {
 
 impl Grants {
     pub fn role_in(&self, body_id: &str) -> Option<Role> {
-        self.roles.iter().find(|(b, _)| b == body_id).map(|(_, r)| *r)
+        self.roles
+            .iter()
+            .find(|(b, _)| b == body_id)
+            .map(|(_, r)| *r)
     }
 
     /// Admins and the body's secretariat manage a body.
@@ -119,9 +122,18 @@ mod tests {
 
     #[test]
     fn only_admins_and_secretariat_manage_a_body() {
-        let sec = Grants { is_admin: false, roles: vec![("b1".into(), Role::Secretariat)] };
-        let chair = Grants { is_admin: false, roles: vec![("b1".into(), Role::Chair)] };
-        let admin = Grants { is_admin: true, roles: vec![] };
+        let sec = Grants {
+            is_admin: false,
+            roles: vec![("b1".into(), Role::Secretariat)],
+        };
+        let chair = Grants {
+            is_admin: false,
+            roles: vec![("b1".into(), Role::Chair)],
+        };
+        let admin = Grants {
+            is_admin: true,
+            roles: vec![],
+        };
         assert!(sec.can_manage_body("b1"));
         assert!(!sec.can_manage_body("b2"));
         assert!(!chair.can_manage_body("b1"));

@@ -71,14 +71,20 @@ impl Problems {
             self.add(
                 field,
                 "too_long",
-                format!("{} must be {max} characters or fewer (it has {chars}).", capitalise(label)),
+                format!(
+                    "{} must be {max} characters or fewer (it has {chars}).",
+                    capitalise(label)
+                ),
             );
         }
         if value.chars().any(is_forbidden_char) {
             self.add(
                 field,
                 "invalid_characters",
-                format!("{} must not contain control characters or line breaks.", capitalise(label)),
+                format!(
+                    "{} must not contain control characters or line breaks.",
+                    capitalise(label)
+                ),
             );
         }
     }
@@ -107,7 +113,11 @@ impl Problems {
     pub fn slug(&mut self, field: &str, value: Option<&str>) -> String {
         let value = value.map(str::trim).unwrap_or("");
         if value.is_empty() {
-            self.add(field, "required", "Enter a short name for web addresses (slug).");
+            self.add(
+                field,
+                "required",
+                "Enter a short name for web addresses (slug).",
+            );
             return String::new();
         }
         if !is_valid_slug(value) {
@@ -125,7 +135,8 @@ impl Problems {
 /// Control characters (including line breaks) and the Unicode line and
 /// paragraph separators and bidi overrides have no place in a name or title.
 pub fn is_forbidden_char(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 pub fn is_valid_email(value: &str) -> bool {
@@ -136,7 +147,9 @@ pub fn is_valid_email(value: &str) -> bool {
             addr.as_str() == value
                 && addr.domain().contains('.')
                 && !addr.domain().starts_with('[')
-                && !value.chars().any(|c| c.is_whitespace() || is_forbidden_char(c))
+                && !value
+                    .chars()
+                    .any(|c| c.is_whitespace() || is_forbidden_char(c))
         }
         Err(_) => false,
     }
@@ -178,9 +191,20 @@ mod tests {
     #[test]
     fn emails_are_checked_and_lower_cased() {
         let mut p = Problems::new();
-        assert_eq!(p.email("e", Some(" Jo.Bloggs@Northshire.GOV.uk ")), "jo.bloggs@northshire.gov.uk");
+        assert_eq!(
+            p.email("e", Some(" Jo.Bloggs@Northshire.GOV.uk ")),
+            "jo.bloggs@northshire.gov.uk"
+        );
         assert!(p.is_empty());
-        for bad in ["jo", "jo@", "@x.org", "jo@localhost", "Jo <jo@x.org>", "jo@x.org\nBcc: y@z.org", "a b@x.org"] {
+        for bad in [
+            "jo",
+            "jo@",
+            "@x.org",
+            "jo@localhost",
+            "Jo <jo@x.org>",
+            "jo@x.org\nBcc: y@z.org",
+            "a b@x.org",
+        ] {
             let mut p = Problems::new();
             p.email("e", Some(bad));
             assert!(!p.is_empty(), "{bad:?} accepted");
@@ -192,7 +216,17 @@ mod tests {
         for good in ["psb", "northshire-psb", "a1"] {
             assert!(is_valid_slug(good), "{good}");
         }
-        for bad in ["", "a", "-psb", "psb-", "PSB", "psb board", "psb/../x", "ps_b", &"a".repeat(41)] {
+        for bad in [
+            "",
+            "a",
+            "-psb",
+            "psb-",
+            "PSB",
+            "psb board",
+            "psb/../x",
+            "ps_b",
+            &"a".repeat(41),
+        ] {
             assert!(!is_valid_slug(bad), "{bad}");
         }
     }
@@ -205,7 +239,10 @@ mod tests {
         p.line("short", "a short name", Some("abcdef"), 5);
         assert!(p.has("name") && p.has("title") && p.has("short"));
         let mut ok = Problems::new();
-        assert_eq!(ok.line("n", "a name", Some("  Siân Ó Briain – 北  "), 100), "Siân Ó Briain – 北");
+        assert_eq!(
+            ok.line("n", "a name", Some("  Siân Ó Briain – 北  "), 100),
+            "Siân Ó Briain – 北"
+        );
         assert!(ok.is_empty());
     }
 }

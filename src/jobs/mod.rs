@@ -18,7 +18,9 @@ const MAX_BACKOFF_SECONDS: u64 = 6 * 3600;
 /// Delay before attempt `attempts + 1`: the initial delay, doubled each time.
 pub fn backoff(initial_seconds: u64, attempts: u32) -> u64 {
     let exp = attempts.saturating_sub(1).min(30);
-    initial_seconds.saturating_mul(1u64 << exp).min(MAX_BACKOFF_SECONDS)
+    initial_seconds
+        .saturating_mul(1u64 << exp)
+        .min(MAX_BACKOFF_SECONDS)
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -33,7 +35,9 @@ pub async fn run_once(state: &AppState) -> AppResult<RunReport> {
     loop {
         let now = state.clock.now_naive();
         let lock_until = now + TimeDelta::seconds(CLAIM_SECONDS);
-        let batch = state.db(move |c| Ok(outbox::claim_due(c, now, lock_until, BATCH)?)).await?;
+        let batch = state
+            .db(move |c| Ok(outbox::claim_due(c, now, lock_until, BATCH)?))
+            .await?;
         if batch.is_empty() {
             return Ok(report);
         }
@@ -43,7 +47,9 @@ pub async fn run_once(state: &AppState) -> AppResult<RunReport> {
             let id = mail.id.clone();
             match result {
                 Ok(()) => {
-                    state.db(move |c| Ok(outbox::mark_sent(c, &id, now)?)).await?;
+                    state
+                        .db(move |c| Ok(outbox::mark_sent(c, &id, now)?))
+                        .await?;
                     report.sent += 1;
                 }
                 Err(e) => {
@@ -54,7 +60,9 @@ pub async fn run_once(state: &AppState) -> AppResult<RunReport> {
                     });
                     tracing::warn!(mail_id = %mail.id, attempts, error = %e.0, gave_up = retry_at.is_none(), "mail not sent");
                     let msg = e.0.clone();
-                    state.db(move |c| Ok(outbox::mark_failed(c, &id, &msg, retry_at, now)?)).await?;
+                    state
+                        .db(move |c| Ok(outbox::mark_failed(c, &id, &msg, retry_at, now)?))
+                        .await?;
                     report.failed += 1;
                 }
             }
@@ -68,7 +76,9 @@ pub async fn run_forever(state: AppState) {
     tracing::info!(mailer = %state.mailer.describe(), every_seconds = tick.as_secs(), "worker started");
     loop {
         match run_once(&state).await {
-            Ok(r) if r.sent + r.failed > 0 => tracing::info!(sent = r.sent, failed = r.failed, "worker pass"),
+            Ok(r) if r.sent + r.failed > 0 => {
+                tracing::info!(sent = r.sent, failed = r.failed, "worker pass")
+            }
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "worker pass failed; will retry"),
         }

@@ -21,7 +21,12 @@ pub struct Email {
 impl Email {
     /// Writes it to the outbox in the caller's transaction. A repeated
     /// `dedupe_key` is ignored, so an event never sends the same mail twice.
-    pub fn enqueue(&self, conn: &mut DbConn, dedupe_key: Option<String>, now: NaiveDateTime) -> AppResult<bool> {
+    pub fn enqueue(
+        &self,
+        conn: &mut DbConn,
+        dedupe_key: Option<String>,
+        now: NaiveDateTime,
+    ) -> AppResult<bool> {
         let row = OutboxRow {
             id: crate::clock::new_id(),
             template: self.template.to_string(),
@@ -83,7 +88,12 @@ impl Invitation<'_> {
         Ok(Email {
             template: "invitation",
             to: self.to.to_string(),
-            subject: one_line(&InvitationSubject { inviter: self.inviter }.render()?),
+            subject: one_line(
+                &InvitationSubject {
+                    inviter: self.inviter,
+                }
+                .render()?,
+            ),
             text: InvitationText {
                 name: self.name,
                 inviter: self.inviter,
@@ -106,7 +116,11 @@ impl Invitation<'_> {
 
 /// Subjects are one line: no header injection through a name.
 fn one_line(s: &str) -> String {
-    s.split(|c: char| c.is_control()).map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+    s.split(|c: char| c.is_control())
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -140,7 +154,10 @@ mod tests {
              The link works once, until Thursday 3 December 2026 at 09:00.\n\
              If you did not expect this message, you can ignore it."
         );
-        assert!(m.html.contains("<a href=\"https://quorate.example/invitations/abc\">"));
+        assert!(
+            m.html
+                .contains("<a href=\"https://quorate.example/invitations/abc\">")
+        );
     }
 
     #[test]

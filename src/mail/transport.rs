@@ -22,7 +22,10 @@ pub struct SendError(pub String);
 
 impl Mailer {
     /// SMTP when a URL is configured, otherwise files under `<data>/mail`.
-    pub fn from_settings(smtp_url: Option<&str>, data_dir: &std::path::Path) -> Result<Mailer, SendError> {
+    pub fn from_settings(
+        smtp_url: Option<&str>,
+        data_dir: &std::path::Path,
+    ) -> Result<Mailer, SendError> {
         match smtp_url {
             Some(url) => {
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
@@ -59,7 +62,11 @@ impl Mailer {
             ))
             .map_err(|e| SendError(format!("building message: {e}")))?;
         match self {
-            Mailer::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| SendError(e.to_string())),
+            Mailer::Smtp(t) => t
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| SendError(e.to_string())),
             Mailer::Files(dir) => {
                 tokio::fs::create_dir_all(dir)
                     .await
@@ -71,7 +78,10 @@ impl Mailer {
                     .map_err(|e| SendError(e.to_string()))
             }
             Mailer::Memory(store) => {
-                store.lock().unwrap_or_else(|p| p.into_inner()).push(message);
+                store
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(message);
                 Ok(())
             }
         }

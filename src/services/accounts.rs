@@ -1,7 +1,9 @@
 //! People: creating accounts, invitations, passwords, API tokens.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::Argon2;
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 use base64::Engine;
 use chrono::{NaiveDateTime, TimeDelta};
 use rand::RngCore;
@@ -48,25 +50,40 @@ pub fn create_user(
     let mut p = Problems::new();
     let email = p.email("email", input.email.as_deref());
     let name = p.line("name", "a name", input.name.as_deref(), MAX_NAME_CHARS);
-    let org_id = input.organisation_id.as_deref().map(str::trim).unwrap_or("");
+    let org_id = input
+        .organisation_id
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or("");
     let organisation = if org_id.is_empty() {
-        p.add("organisation_id", "required", "Choose the person's organisation.");
+        p.add(
+            "organisation_id",
+            "required",
+            "Choose the person's organisation.",
+        );
         None
     } else {
         let found = organisations::find(conn, org_id)?;
         if found.is_none() {
-            p.add("organisation_id", "unknown", "There is no organisation with that id.");
+            p.add(
+                "organisation_id",
+                "unknown",
+                "There is no organisation with that id.",
+            );
         }
         found
     };
-    if let Some(pw) = password {
-        if let Err(e) = check_password(pw, &email) {
-            p.add("password", &e.code, e.message);
-        }
+    if let Some(pw) = password
+        && let Err(e) = check_password(pw, &email)
+    {
+        p.add("password", &e.code, e.message);
     }
     p.finish()?;
     if users::find_by_email(conn, &email)?.is_some() {
-        return Err(AppError::conflict("email", "An account with that email address already exists."));
+        return Err(AppError::conflict(
+            "email",
+            "An account with that email address already exists.",
+        ));
     }
     let organisation = organisation.ok_or(AppError::NotFound)?;
     let user = User {
@@ -132,12 +149,23 @@ pub fn send_invitation(
     }
     .render()?;
     email.enqueue(conn, Some(format!("invitation:{}", invitation.id)), now)?;
-    actor.audit(conn, now, "user.invite", "user", &user.id, format!("invitation sent to {}", user.email))?;
+    actor.audit(
+        conn,
+        now,
+        "user.invite",
+        "user",
+        &user.id,
+        format!("invitation sent to {}", user.email),
+    )?;
     Ok(())
 }
 
 /// The person behind a valid invitation link, if it is still valid.
-pub fn invitation_user(conn: &mut DbConn, token: &str, now: NaiveDateTime) -> AppResult<Option<User>> {
+pub fn invitation_user(
+    conn: &mut DbConn,
+    token: &str,
+    now: NaiveDateTime,
+) -> AppResult<Option<User>> {
     match invitations::find_valid(conn, &hash_token(token), now)? {
         Some(inv) => Ok(users::find(conn, &inv.user_id)?),
         None => Ok(None),
@@ -153,15 +181,27 @@ pub fn accept_invitation(
     client_addr: Option<String>,
     now: NaiveDateTime,
 ) -> AppResult<User> {
-    let invitation = invitations::find_valid(conn, &hash_token(token), now)?.ok_or(AppError::NotFound)?;
+    let invitation =
+        invitations::find_valid(conn, &hash_token(token), now)?.ok_or(AppError::NotFound)?;
     let user = users::find(conn, &invitation.user_id)?.ok_or(AppError::NotFound)?;
     validate_new_password(password, confirm, &user.email)?;
     if !invitations::mark_used(conn, &invitation.id, now)? {
         return Err(AppError::NotFound);
     }
     users::set_password(conn, &user.id, &hash_password(password)?, now)?;
-    let actor = Actor { user_id: Some(user.id.clone()), label: user.name.clone(), client_addr };
-    actor.audit(conn, now, "user.password_set", "user", &user.id, "chose a password through an invitation".into())?;
+    let actor = Actor {
+        user_id: Some(user.id.clone()),
+        label: user.name.clone(),
+        client_addr,
+    };
+    actor.audit(
+        conn,
+        now,
+        "user.password_set",
+        "user",
+        &user.id,
+        "chose a password through an invitation".into(),
+    )?;
     Ok(users::find(conn, &user.id)?.unwrap_or(user))
 }
 
@@ -177,7 +217,11 @@ pub fn change_password(
 ) -> AppResult<User> {
     let mut p = Problems::new();
     if !verify_password(user.password_hash.as_deref(), current) {
-        p.add("current_password", "incorrect", "Your current password is not right.");
+        p.add(
+            "current_password",
+            "incorrect",
+            "Your current password is not right.",
+        );
     }
     if let Err(AppError::Validation(errors)) = validate_new_password(new, confirm, &user.email) {
         for e in errors {
@@ -186,7 +230,14 @@ pub fn change_password(
     }
     p.finish()?;
     users::set_password(conn, &user.id, &hash_password(new)?, now)?;
-    actor.audit(conn, now, "user.password_change", "user", &user.id, "changed their password".into())?;
+    actor.audit(
+        conn,
+        now,
+        "user.password_change",
+        "user",
+        &user.id,
+        "changed their password".into(),
+    )?;
     Ok(users::find(conn, &user.id)?.unwrap_or_else(|| user.clone()))
 }
 
@@ -196,7 +247,11 @@ fn validate_new_password(password: &str, confirm: &str, email: &str) -> AppResul
         p.add("password", &e.code, e.message);
     }
     if password != confirm {
-        p.add("confirm_password", "mismatch", "The two passwords do not match.");
+        p.add(
+            "confirm_password",
+            "mismatch",
+            "The two passwords do not match.",
+        );
     }
     p.finish()
 }
@@ -205,13 +260,25 @@ fn validate_new_password(password: &str, confirm: &str, email: &str) -> AppResul
 pub fn check_password(password: &str, email: &str) -> Result<(), FieldError> {
     let n = password.chars().count();
     if n < MIN_PASSWORD_CHARS {
-        return Err(FieldError::new("password", "too_short", format!("Your password must be at least {MIN_PASSWORD_CHARS} characters long.")));
+        return Err(FieldError::new(
+            "password",
+            "too_short",
+            format!("Your password must be at least {MIN_PASSWORD_CHARS} characters long."),
+        ));
     }
     if n > MAX_PASSWORD_CHARS {
-        return Err(FieldError::new("password", "too_long", format!("Your password must be {MAX_PASSWORD_CHARS} characters or fewer.")));
+        return Err(FieldError::new(
+            "password",
+            "too_long",
+            format!("Your password must be {MAX_PASSWORD_CHARS} characters or fewer."),
+        ));
     }
     if !email.is_empty() && password.trim().eq_ignore_ascii_case(email) {
-        return Err(FieldError::new("password", "is_email", "Your password must not be your email address."));
+        return Err(FieldError::new(
+            "password",
+            "is_email",
+            "Your password must not be your email address.",
+        ));
     }
     Ok(())
 }
@@ -227,7 +294,9 @@ pub fn hash_password(password: &str) -> AppResult<String> {
 pub fn verify_password(hash: Option<&str>, password: &str) -> bool {
     let Some(hash) = hash else { return false };
     match PasswordHash::new(hash) {
-        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -242,7 +311,8 @@ pub fn authenticate(conn: &mut DbConn, email: &str, password: &str) -> AppResult
         Some(_) => Ok(None),
         None => {
             static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-            let dummy = DUMMY.get_or_init(|| hash_password("not-a-real-password").unwrap_or_default());
+            let dummy =
+                DUMMY.get_or_init(|| hash_password("not-a-real-password").unwrap_or_default());
             let _ = verify_password(Some(dummy), password);
             Ok(None)
         }
@@ -253,7 +323,10 @@ pub fn authenticate(conn: &mut DbConn, email: &str, password: &str) -> AppResult
 pub fn random_token(prefix: &str) -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
-    format!("{prefix}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+    format!(
+        "{prefix}{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    )
 }
 
 /// Tokens are stored only as their SHA-256 (they are random, so no salt is needed).
@@ -262,7 +335,13 @@ pub fn hash_token(token: &str) -> String {
 }
 
 /// Issues an API token for `user_id`. The secret is returned once, never stored.
-pub fn issue_token(conn: &mut DbConn, actor: &Actor, user_id: &str, label: &str, now: NaiveDateTime) -> AppResult<(String, ApiToken)> {
+pub fn issue_token(
+    conn: &mut DbConn,
+    actor: &Actor,
+    user_id: &str,
+    label: &str,
+    now: NaiveDateTime,
+) -> AppResult<(String, ApiToken)> {
     let secret = random_token("qrt_");
     let token = ApiToken {
         id: crate::clock::new_id(),
@@ -274,22 +353,48 @@ pub fn issue_token(conn: &mut DbConn, actor: &Actor, user_id: &str, label: &str,
         revoked_at: None,
     };
     tokens::insert(conn, &token)?;
-    actor.audit(conn, now, "token.issue", "user", user_id, format!("API token '{label}' issued"))?;
+    actor.audit(
+        conn,
+        now,
+        "token.issue",
+        "user",
+        user_id,
+        format!("API token '{label}' issued"),
+    )?;
     Ok((secret, token))
 }
 
-pub fn revoke_token(conn: &mut DbConn, actor: &Actor, token: &ApiToken, now: NaiveDateTime) -> AppResult<()> {
+pub fn revoke_token(
+    conn: &mut DbConn,
+    actor: &Actor,
+    token: &ApiToken,
+    now: NaiveDateTime,
+) -> AppResult<()> {
     tokens::revoke(conn, &token.id, now)?;
-    actor.audit(conn, now, "token.revoke", "user", &token.user_id, format!("API token '{}' revoked", token.label))
+    actor.audit(
+        conn,
+        now,
+        "token.revoke",
+        "user",
+        &token.user_id,
+        format!("API token '{}' revoked", token.label),
+    )
 }
 
 /// The user a bearer token belongs to, if it is live.
-pub fn user_for_token(conn: &mut DbConn, secret: &str, now: NaiveDateTime) -> AppResult<Option<User>> {
+pub fn user_for_token(
+    conn: &mut DbConn,
+    secret: &str,
+    now: NaiveDateTime,
+) -> AppResult<Option<User>> {
     let Some(token) = tokens::find_live_by_hash(conn, &hash_token(secret))? else {
         return Ok(None);
     };
     // Record use at most once a minute, to keep reads cheap.
-    if token.last_used_at.is_none_or(|t| now - t > TimeDelta::minutes(1)) {
+    if token
+        .last_used_at
+        .is_none_or(|t| now - t > TimeDelta::minutes(1))
+    {
         tokens::touch(conn, &token.id, now)?;
     }
     Ok(users::find(conn, &token.user_id)?)
@@ -311,8 +416,14 @@ mod tests {
 
     #[test]
     fn password_rules() {
-        assert_eq!(check_password("short", "a@b.org").map_err(|e| e.code), Err("too_short".into()));
-        assert_eq!(check_password("ann@example.org", "ann@example.org").map_err(|e| e.code), Err("is_email".into()));
+        assert_eq!(
+            check_password("short", "a@b.org").map_err(|e| e.code),
+            Err("too_short".into())
+        );
+        assert_eq!(
+            check_password("ann@example.org", "ann@example.org").map_err(|e| e.code),
+            Err("is_email".into())
+        );
         assert!(check_password("a long enough passphrase", "a@b.org").is_ok());
     }
 

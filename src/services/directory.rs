@@ -24,13 +24,31 @@ pub struct NewOrganisation {
     pub short_name: Option<String>,
 }
 
-pub fn create_organisation(conn: &mut DbConn, actor: &Actor, input: &NewOrganisation, now: NaiveDateTime) -> AppResult<Organisation> {
+pub fn create_organisation(
+    conn: &mut DbConn,
+    actor: &Actor,
+    input: &NewOrganisation,
+    now: NaiveDateTime,
+) -> AppResult<Organisation> {
     let mut p = Problems::new();
-    let name = p.line("name", "the organisation's name", input.name.as_deref(), MAX_NAME_CHARS);
-    let short_name = p.line("short_name", "a short name", input.short_name.as_deref(), MAX_SHORT_NAME_CHARS);
+    let name = p.line(
+        "name",
+        "the organisation's name",
+        input.name.as_deref(),
+        MAX_NAME_CHARS,
+    );
+    let short_name = p.line(
+        "short_name",
+        "a short name",
+        input.short_name.as_deref(),
+        MAX_SHORT_NAME_CHARS,
+    );
     p.finish()?;
     if organisations::find_by_name(conn, &name)?.is_some() {
-        return Err(AppError::conflict("name", "An organisation with that name already exists."));
+        return Err(AppError::conflict(
+            "name",
+            "An organisation with that name already exists.",
+        ));
     }
     let org = Organisation {
         id: crate::clock::new_id(),
@@ -40,7 +58,14 @@ pub fn create_organisation(conn: &mut DbConn, actor: &Actor, input: &NewOrganisa
         created_at: now,
     };
     organisations::insert(conn, &org)?;
-    actor.audit(conn, now, "organisation.create", "organisation", &org.id, format!("created organisation {} ({})", org.name, org.short_name))?;
+    actor.audit(
+        conn,
+        now,
+        "organisation.create",
+        "organisation",
+        &org.id,
+        format!("created organisation {} ({})", org.name, org.short_name),
+    )?;
     Ok(org)
 }
 
@@ -54,11 +79,26 @@ pub struct NewBody {
     pub policy: Option<PolicyInput>,
 }
 
-pub fn create_body(conn: &mut DbConn, actor: &Actor, input: &NewBody, now: NaiveDateTime) -> AppResult<Body> {
+pub fn create_body(
+    conn: &mut DbConn,
+    actor: &Actor,
+    input: &NewBody,
+    now: NaiveDateTime,
+) -> AppResult<Body> {
     let mut p = Problems::new();
-    let name = p.line("name", "the body's name", input.name.as_deref(), MAX_NAME_CHARS);
+    let name = p.line(
+        "name",
+        "the body's name",
+        input.name.as_deref(),
+        MAX_NAME_CHARS,
+    );
     let slug = p.slug("slug", input.slug.as_deref());
-    let kind = match input.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+    let kind = match input
+        .kind
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+    {
         None => {
             p.add("kind", "required", "Choose what kind of body it is.");
             None
@@ -66,28 +106,56 @@ pub fn create_body(conn: &mut DbConn, actor: &Actor, input: &NewBody, now: Naive
         Some(k) => {
             let kind = BodyKind::parse(k);
             if kind.is_none() {
-                p.add("kind", "invalid", "The kind must be board, forum, theme_group or partnership.");
+                p.add(
+                    "kind",
+                    "invalid",
+                    "The kind must be board, forum, theme_group or partnership.",
+                );
             }
             kind
         }
     };
-    let parent = match input.parent_slug.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let parent = match input
+        .parent_slug
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         None => None,
         Some(ps) => {
             let found = bodies::find_by_slug(conn, ps)?;
             if found.is_none() {
-                p.add("parent_slug", "unknown", "There is no body with that parent slug.");
+                p.add(
+                    "parent_slug",
+                    "unknown",
+                    "There is no body with that parent slug.",
+                );
             }
             found
         }
     };
-    let policy = input.policy.as_ref().map(|pi| pi.apply(&Policy::default(), &mut p)).unwrap_or_default();
+    let policy = input
+        .policy
+        .as_ref()
+        .map(|pi| pi.apply(&Policy::default(), &mut p))
+        .unwrap_or_default();
     p.finish()?;
     if bodies::find_by_slug(conn, &slug)?.is_some() {
-        return Err(AppError::conflict("slug", "A body with that slug already exists."));
+        return Err(AppError::conflict(
+            "slug",
+            "A body with that slug already exists.",
+        ));
     }
     let kind = kind.ok_or(AppError::NotFound)?;
-    let body = Body::new(crate::clock::new_id(), name, slug, kind.as_str(), parent.as_ref().map(|b| b.id.clone()), &policy, now);
+    let body = Body::new(
+        crate::clock::new_id(),
+        name,
+        slug,
+        kind.as_str(),
+        parent.as_ref().map(|b| b.id.clone()),
+        &policy,
+        now,
+    );
     bodies::insert(conn, &body)?;
     actor.audit(
         conn,
@@ -100,7 +168,9 @@ pub fn create_body(conn: &mut DbConn, actor: &Actor, input: &NewBody, now: Naive
             kind.label().to_lowercase(),
             body.name,
             body.slug,
-            parent.map(|b| format!(", reporting to {}", b.name)).unwrap_or_default()
+            parent
+                .map(|b| format!(", reporting to {}", b.name))
+                .unwrap_or_default()
         ),
     )?;
     Ok(body)
@@ -130,7 +200,11 @@ pub fn check_parent(conn: &mut DbConn, body: &Body, parent: &Body) -> AppResult<
     let ids: Vec<String> = ancestors(conn, parent)?.into_iter().map(|b| b.id).collect();
     if parent_creates_cycle(&body.id, &parent.id, &ids) {
         let mut p = Problems::new();
-        p.add("parent_slug", "cycle", "A body cannot report to itself or to a body that reports to it.");
+        p.add(
+            "parent_slug",
+            "cycle",
+            "A body cannot report to itself or to a body that reports to it.",
+        );
         p.finish()?;
     }
     Ok(())
@@ -156,7 +230,12 @@ pub fn put_membership(
 ) -> AppResult<(Membership, bool)> {
     let user = users::find(conn, user_id)?.ok_or(AppError::NotFound)?;
     let mut p = Problems::new();
-    let role = match input.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+    let role = match input
+        .role
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+    {
         None => {
             p.add("role", "required", "Choose a role.");
             None
@@ -169,9 +248,17 @@ pub fn put_membership(
             role
         }
     };
-    let substitute_for = input.substitute_for.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let substitute_for = input
+        .substitute_for
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
     match (role, substitute_for) {
-        (Some(Role::Substitute), None) => p.add("substitute_for", "required", "Choose the member this substitute stands in for."),
+        (Some(Role::Substitute), None) => p.add(
+            "substitute_for",
+            "required",
+            "Choose the member this substitute stands in for.",
+        ),
         (Some(Role::Substitute), Some(sf)) => {
             let stands_for = memberships::find(conn, &body.id, sf)?;
             let ok = stands_for
@@ -182,7 +269,11 @@ pub fn put_membership(
                 p.add("substitute_for", "invalid", "A substitute must stand in for another member, the chair or the vice-chair of this body.");
             }
         }
-        (Some(_), Some(_)) => p.add("substitute_for", "not_allowed", "Only a substitute stands in for a member."),
+        (Some(_), Some(_)) => p.add(
+            "substitute_for",
+            "not_allowed",
+            "Only a substitute stands in for a member.",
+        ),
         _ => {}
     }
     p.finish()?;
@@ -191,7 +282,10 @@ pub fn put_membership(
     let (membership, created) = match existing {
         Some(m) => {
             memberships::update_role(conn, &m.id, role.as_str(), substitute_for, now)?;
-            (memberships::find(conn, &body.id, user_id)?.ok_or(AppError::NotFound)?, false)
+            (
+                memberships::find(conn, &body.id, user_id)?.ok_or(AppError::NotFound)?,
+                false,
+            )
         }
         None => {
             let m = Membership {
@@ -210,19 +304,41 @@ pub fn put_membership(
     actor.audit(
         conn,
         now,
-        if created { "membership.create" } else { "membership.update" },
+        if created {
+            "membership.create"
+        } else {
+            "membership.update"
+        },
         "body",
         &body.id,
-        format!("{} is now {} of {}", user.name, role.label().to_lowercase(), body.name),
+        format!(
+            "{} is now {} of {}",
+            user.name,
+            role.label().to_lowercase(),
+            body.name
+        ),
     )?;
     Ok((membership, created))
 }
 
-pub fn remove_membership(conn: &mut DbConn, actor: &Actor, body: &Body, user_id: &str, now: NaiveDateTime) -> AppResult<()> {
+pub fn remove_membership(
+    conn: &mut DbConn,
+    actor: &Actor,
+    body: &Body,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
     let m = memberships::find(conn, &body.id, user_id)?.ok_or(AppError::NotFound)?;
     let user = users::find(conn, user_id)?.ok_or(AppError::NotFound)?;
     memberships::delete(conn, &m)?;
-    actor.audit(conn, now, "membership.remove", "body", &body.id, format!("{} removed from {}", user.name, body.name))
+    actor.audit(
+        conn,
+        now,
+        "membership.remove",
+        "body",
+        &body.id,
+        format!("{} removed from {}", user.name, body.name),
+    )
 }
 
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
@@ -230,15 +346,30 @@ pub struct NewPriority {
     pub title: Option<String>,
 }
 
-pub fn add_priority(conn: &mut DbConn, actor: &Actor, body: &Body, input: &NewPriority, now: NaiveDateTime) -> AppResult<Priority> {
+pub fn add_priority(
+    conn: &mut DbConn,
+    actor: &Actor,
+    body: &Body,
+    input: &NewPriority,
+    now: NaiveDateTime,
+) -> AppResult<Priority> {
     let mut p = Problems::new();
-    let title = p.line("title", "the priority's title", input.title.as_deref(), MAX_NAME_CHARS);
+    let title = p.line(
+        "title",
+        "the priority's title",
+        input.title.as_deref(),
+        MAX_NAME_CHARS,
+    );
     let active = priorities::active_of(conn, &body.id)?;
     if let Err(e) = check_new_priority(active.len()) {
         p.add(&e.field, &e.code, e.message);
     }
     if !title.is_empty() && active.iter().any(|a| a.title.eq_ignore_ascii_case(&title)) {
-        p.add("title", "duplicate", "The body already has an active priority with that title.");
+        p.add(
+            "title",
+            "duplicate",
+            "The body already has an active priority with that title.",
+        );
     }
     p.finish()?;
     let priority = Priority {
@@ -250,14 +381,36 @@ pub fn add_priority(conn: &mut DbConn, actor: &Actor, body: &Body, input: &NewPr
         retired_at: None,
     };
     priorities::insert(conn, &priority)?;
-    actor.audit(conn, now, "priority.create", "body", &body.id, format!("priority '{}' added", priority.title))?;
+    actor.audit(
+        conn,
+        now,
+        "priority.create",
+        "body",
+        &body.id,
+        format!("priority '{}' added", priority.title),
+    )?;
     Ok(priority)
 }
 
-pub fn retire_priority(conn: &mut DbConn, actor: &Actor, body: &Body, priority_id: &str, now: NaiveDateTime) -> AppResult<()> {
-    let p = priorities::find(conn, priority_id)?.filter(|p| p.body_id == body.id && p.active).ok_or(AppError::NotFound)?;
+pub fn retire_priority(
+    conn: &mut DbConn,
+    actor: &Actor,
+    body: &Body,
+    priority_id: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let p = priorities::find(conn, priority_id)?
+        .filter(|p| p.body_id == body.id && p.active)
+        .ok_or(AppError::NotFound)?;
     priorities::retire(conn, &p.id, now)?;
-    actor.audit(conn, now, "priority.retire", "body", &body.id, format!("priority '{}' retired", p.title))
+    actor.audit(
+        conn,
+        now,
+        "priority.retire",
+        "body",
+        &body.id,
+        format!("priority '{}' retired", p.title),
+    )
 }
 
 /// Everything the body page and `GET /bodies/{slug}` show.
@@ -282,5 +435,11 @@ pub fn body_detail(conn: &mut DbConn, slug: &str) -> AppResult<BodyDetail> {
         let rank = |m: &MemberRow| Role::parse(&m.role).map(Role::rank).unwrap_or(9);
         (rank(a), &a.organisation, &a.name).cmp(&(rank(b), &b.organisation, &b.name))
     });
-    Ok(BodyDetail { body, parent, children, priorities, members })
+    Ok(BodyDetail {
+        body,
+        parent,
+        children,
+        priorities,
+        members,
+    })
 }

@@ -11,7 +11,8 @@ pub fn london_datetime(utc: NaiveDateTime) -> String {
 
 /// The machine-readable form for `<time datetime>`.
 pub fn iso(utc: NaiveDateTime) -> String {
-    utc.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    utc.and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 #[cfg(test)]
@@ -20,15 +21,23 @@ mod tests {
     use chrono::NaiveDate;
 
     fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d).and_then(|d| d.and_hms_opt(h, min, 0)).expect("valid")
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.and_hms_opt(h, min, 0))
+            .expect("valid")
     }
 
     #[test]
     fn shown_in_london_time_across_clock_changes() {
         // Winter: London is UTC.
-        assert_eq!(london_datetime(utc(2026, 12, 23, 12, 0)), "Wednesday 23 December 2026 at 12:00");
+        assert_eq!(
+            london_datetime(utc(2026, 12, 23, 12, 0)),
+            "Wednesday 23 December 2026 at 12:00"
+        );
         // Summer: London is UTC+1.
-        assert_eq!(london_datetime(utc(2027, 7, 1, 11, 0)), "Thursday 1 July 2027 at 12:00");
+        assert_eq!(
+            london_datetime(utc(2027, 7, 1, 11, 0)),
+            "Thursday 1 July 2027 at 12:00"
+        );
         assert_eq!(iso(utc(2027, 1, 12, 14, 0)), "2027-01-12T14:00:00Z");
     }
 }

@@ -38,7 +38,11 @@ impl Errors {
 
     /// The first message for a field, or "" when there is none.
     pub fn get(&self, field: &str) -> &str {
-        self.0.iter().find(|e| e.field == field).map(|e| e.message.as_str()).unwrap_or("")
+        self.0
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+            .unwrap_or("")
     }
 
     pub fn has(&self, field: &str) -> bool {
@@ -47,7 +51,14 @@ impl Errors {
 
     /// The id of the input an error links to.
     pub fn anchor(field: &str) -> String {
-        let id: String = field.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-        if id.is_empty() { "main-content".into() } else { id }
+        let id: String = field
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        if id.is_empty() {
+            "main-content".into()
+        } else {
+            id
+        }
     }
 }

@@ -30,11 +30,19 @@ impl AuthUser {
     }
 
     pub fn require_admin(&self) -> Result<(), AppError> {
-        if self.user.is_admin { Ok(()) } else { Err(AppError::Forbidden) }
+        if self.user.is_admin {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 
     pub fn require_manage(&self, body_id: &str) -> Result<(), AppError> {
-        if self.grants.can_manage_body(body_id) { Ok(()) } else { Err(AppError::Forbidden) }
+        if self.grants.can_manage_body(body_id) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 
     /// Secretariat somewhere, or admin: may open the admin area.
@@ -53,11 +61,19 @@ fn load(conn: &mut crate::db::DbConn, user: User) -> Result<AuthUser, AppError> 
         .into_iter()
         .filter_map(|(body_id, _, _, role)| Role::parse(&role).map(|r| (body_id, r)))
         .collect();
-    Ok(AuthUser { grants: Grants { is_admin: user.is_admin, roles }, user })
+    Ok(AuthUser {
+        grants: Grants {
+            is_admin: user.is_admin,
+            roles,
+        },
+        user,
+    })
 }
 
 fn state(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
-    req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::internal("state missing"))
+    req.app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| AppError::internal("state missing"))
 }
 
 /// The API caller: `None` is the public. A malformed or unknown token is 401.
@@ -74,7 +90,10 @@ impl FromRequest for ApiCaller {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let header = req.headers().get(actix_web::http::header::AUTHORIZATION).map(|v| v.to_str().map(str::to_string));
+        let header = req
+            .headers()
+            .get(actix_web::http::header::AUTHORIZATION)
+            .map(|v| v.to_str().map(str::to_string));
         let state = state(req);
         Box::pin(async move {
             let state = state?;
@@ -88,12 +107,16 @@ impl FromRequest for ApiCaller {
             };
             let now = state.clock.now_naive();
             let found = state
-                .tx(move |conn| match accounts::user_for_token(conn, &token, now)? {
-                    Some(u) => load(conn, u).map(Some),
-                    None => Ok(None),
-                })
+                .tx(
+                    move |conn| match accounts::user_for_token(conn, &token, now)? {
+                        Some(u) => load(conn, u).map(Some),
+                        None => Ok(None),
+                    },
+                )
                 .await?;
-            found.map(|u| ApiCaller(Some(u))).ok_or(AppError::Unauthenticated)
+            found
+                .map(|u| ApiCaller(Some(u)))
+                .ok_or(AppError::Unauthenticated)
         })
     }
 }

@@ -16,7 +16,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
         .route("/static/quorate.css", web::get().to(stylesheet))
         .service(
-            utoipa_swagger_ui::SwaggerUi::new("/api/docs/{_:.*}").url("/api/docs/openapi.json", api::openapi::ApiDoc::openapi()),
+            utoipa_swagger_ui::SwaggerUi::new("/api/docs/{_:.*}")
+                .url("/api/docs/openapi.json", api::openapi::ApiDoc::openapi()),
         )
         .configure(api::configure)
         .configure(pages::configure)
@@ -26,7 +27,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     match state.db(|c| Ok(crate::db::ping(c)?)).await {
         Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "ok"})),
-        Err(_) => HttpResponse::ServiceUnavailable().json(serde_json::json!({"status": "unavailable"})),
+        Err(_) => {
+            HttpResponse::ServiceUnavailable().json(serde_json::json!({"status": "unavailable"}))
+        }
     }
 }
 

@@ -23,7 +23,10 @@ impl LoginLimiter {
     /// True when this attempt may go ahead. Both budgets are charged.
     pub fn check(&self, client: &str, account: &str) -> bool {
         let client_ok = self.per_client.check_key(&client.to_string()).is_ok();
-        let account_ok = self.per_account.check_key(&account.trim().to_lowercase()).is_ok();
+        let account_ok = self
+            .per_account
+            .check_key(&account.trim().to_lowercase())
+            .is_ok();
         if self.per_client.len() > 10_000 || self.per_account.len() > 10_000 {
             self.per_client.retain_recent();
             self.per_account.retain_recent();
@@ -42,7 +45,10 @@ mod tests {
         assert!(l.check("1.1.1.1", "a@x.org"));
         assert!(l.check("1.1.1.1", "A@x.org"));
         assert!(!l.check("2.2.2.2", "a@x.org"), "account budget spent");
-        assert!(l.check("1.1.1.1", "b@x.org"), "third attempt from the client");
+        assert!(
+            l.check("1.1.1.1", "b@x.org"),
+            "third attempt from the client"
+        );
         assert!(!l.check("1.1.1.1", "d@x.org"), "client budget spent");
         assert!(l.check("3.3.3.3", "c@x.org"));
     }

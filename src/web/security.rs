@@ -3,8 +3,8 @@
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::Method;
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, web};
 
@@ -44,17 +44,25 @@ fn same_origin(req: &ServiceRequest, base_url: &str) -> bool {
         // Not a browser: the form token still has to match.
         return true;
     };
-    let base = url::Url::parse(base_url).map(|u| u.origin().ascii_serialization()).unwrap_or_default();
+    let base = url::Url::parse(base_url)
+        .map(|u| u.origin().ascii_serialization())
+        .unwrap_or_default();
     let info = req.connection_info();
     let own = format!("{}://{}", info.scheme(), info.host());
     claimed == base || claimed == own
 }
 
-pub async fn protect(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, Error> {
+pub async fn protect(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
     let path = req.path().to_string();
     let is_api = path.starts_with("/api/");
     let state = req.app_data::<web::Data<AppState>>().cloned();
-    let base_url = state.as_ref().map(|s| s.base_url().to_string()).unwrap_or_default();
+    let base_url = state
+        .as_ref()
+        .map(|s| s.base_url().to_string())
+        .unwrap_or_default();
 
     if !is_api && is_unsafe(req.method()) && !same_origin(&req, &base_url) {
         let resp = crate::web::pages::error_page(&AppError::Forbidden, req.request());
@@ -76,16 +84,25 @@ pub async fn protect(req: ServiceRequest, next: Next<impl MessageBody + 'static>
 
     let mut res = next.call(req).await?.map_into_boxed_body();
     if let Some(token) = new_csrf {
-        let _ = res.response_mut().add_cookie(&csrf_cookie(&token, &base_url));
+        let _ = res
+            .response_mut()
+            .add_cookie(&csrf_cookie(&token, &base_url));
     }
     let headers = res.headers_mut();
-    let csp = if path.starts_with("/api/docs") { CSP_API_DOCS } else { CSP };
+    let csp = if path.starts_with("/api/docs") {
+        CSP_API_DOCS
+    } else {
+        CSP
+    };
     for (name, value) in [
         (header::CONTENT_SECURITY_POLICY, csp),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
-        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
     ] {
         if !headers.contains_key(&name) {
             headers.insert(name, HeaderValue::from_static(value));
@@ -96,10 +113,15 @@ pub async fn protect(req: ServiceRequest, next: Next<impl MessageBody + 'static>
 
 /// Checks a submitted form token against the cookie, in constant time.
 pub fn verify_csrf(req: &actix_web::HttpRequest, submitted: &str) -> Result<(), AppError> {
-    let expected = req.cookie(CSRF_COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
+    let expected = req
+        .cookie(CSRF_COOKIE)
+        .map(|c| c.value().to_string())
+        .unwrap_or_default();
     let a = expected.as_bytes();
     let b = submitted.as_bytes();
-    let same = !a.is_empty() && a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0;
+    let same = !a.is_empty()
+        && a.len() == b.len()
+        && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0;
     if same {
         Ok(())
     } else {

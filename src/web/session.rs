@@ -26,7 +26,12 @@ fn secure(base_url: &str) -> bool {
 }
 
 /// The signed `Set-Cookie` value for a new session.
-pub fn session_cookie(key: &Key, data: &SessionData, base_url: &str, hours: u32) -> Cookie<'static> {
+pub fn session_cookie(
+    key: &Key,
+    data: &SessionData,
+    base_url: &str,
+    hours: u32,
+) -> Cookie<'static> {
     let value = serde_json::to_string(data).unwrap_or_default();
     let mut jar = CookieJar::new();
     jar.signed_mut(key).add(
@@ -38,7 +43,9 @@ pub fn session_cookie(key: &Key, data: &SessionData, base_url: &str, hours: u32)
             .max_age(CookieDuration::hours(i64::from(hours)))
             .finish(),
     );
-    jar.get(SESSION_COOKIE).cloned().unwrap_or_else(|| Cookie::new(SESSION_COOKIE, ""))
+    jar.get(SESSION_COOKIE)
+        .cloned()
+        .unwrap_or_else(|| Cookie::new(SESSION_COOKIE, ""))
 }
 
 /// A cookie that removes the session.

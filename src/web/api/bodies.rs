@@ -15,10 +15,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/bodies", web::post().to(create))
         .route("/bodies", web::get().to(list))
         .route("/bodies/{slug}", web::get().to(show))
-        .route("/bodies/{slug}/members/{user_id}", web::put().to(put_member))
-        .route("/bodies/{slug}/members/{user_id}", web::delete().to(remove_member))
+        .route(
+            "/bodies/{slug}/members/{user_id}",
+            web::put().to(put_member),
+        )
+        .route(
+            "/bodies/{slug}/members/{user_id}",
+            web::delete().to(remove_member),
+        )
         .route("/bodies/{slug}/priorities", web::post().to(add_priority))
-        .route("/bodies/{slug}/priorities/{id}", web::delete().to(retire_priority));
+        .route(
+            "/bodies/{slug}/priorities/{id}",
+            web::delete().to(retire_priority),
+        );
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -58,7 +67,11 @@ pub struct BodySummary {
 
 impl From<BodyDetail> for BodyOut {
     fn from(d: BodyDetail) -> Self {
-        let names: std::collections::HashMap<String, String> = d.members.iter().map(|m| (m.user_id.clone(), m.name.clone())).collect();
+        let names: std::collections::HashMap<String, String> = d
+            .members
+            .iter()
+            .map(|m| (m.user_id.clone(), m.name.clone()))
+            .collect();
         BodyOut {
             policy: d.body.policy(),
             id: d.body.id,
@@ -66,13 +79,23 @@ impl From<BodyDetail> for BodyOut {
             slug: d.body.slug,
             kind: d.body.kind,
             parent_slug: d.parent.map(|p| p.slug),
-            priorities: d.priorities.into_iter().map(|p| PriorityOut { id: p.id, title: p.title }).collect(),
+            priorities: d
+                .priorities
+                .into_iter()
+                .map(|p| PriorityOut {
+                    id: p.id,
+                    title: p.title,
+                })
+                .collect(),
             members: d
                 .members
                 .into_iter()
                 .filter_map(|m| {
                     Some(MemberOut {
-                        substitute_for: m.substitute_for_user_id.as_ref().and_then(|id| names.get(id).cloned()),
+                        substitute_for: m
+                            .substitute_for_user_id
+                            .as_ref()
+                            .and_then(|id| names.get(id).cloned()),
                         role: Role::parse(&m.role)?,
                         name: m.name,
                         organisation: m.organisation,
@@ -84,35 +107,60 @@ impl From<BodyDetail> for BodyOut {
 }
 
 async fn detail(state: &AppState, slug: String) -> Result<BodyOut, AppError> {
-    Ok(state.db(move |c| directory::body_detail(c, &slug)).await?.into())
+    Ok(state
+        .db(move |c| directory::body_detail(c, &slug))
+        .await?
+        .into())
 }
 
 /// Create a body (admin).
 #[utoipa::path(post, path = "/api/v1/bodies", tag = "bodies", request_body = NewBody,
     responses((status = 201, body = BodyOut), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
     security(("bearer" = [])))]
-pub async fn create(state: web::Data<AppState>, caller: ApiCaller, req: HttpRequest, input: web::Json<NewBody>) -> Result<HttpResponse, AppError> {
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    input: web::Json<NewBody>,
+) -> Result<HttpResponse, AppError> {
     let admin = caller.require()?;
     admin.require_admin()?;
     let actor = admin.actor(&req);
     let now = state.clock.now_naive();
-    let body = state.tx(move |c| directory::create_body(c, &actor, &input, now)).await?;
+    let body = state
+        .tx(move |c| directory::create_body(c, &actor, &input, now))
+        .await?;
     let out = detail(&state, body.slug).await?;
     Ok(created(format!("/api/v1/bodies/{}", out.slug), &out))
 }
 
 /// List bodies (anyone).
 #[utoipa::path(get, path = "/api/v1/bodies", tag = "bodies", responses((status = 200, body = Vec<BodySummary>)))]
-pub async fn list(state: web::Data<AppState>, _caller: ApiCaller) -> Result<HttpResponse, AppError> {
+pub async fn list(
+    state: web::Data<AppState>,
+    _caller: ApiCaller,
+) -> Result<HttpResponse, AppError> {
     let all = state.db(|c| Ok(bodies::all(c)?)).await?;
-    let out: Vec<BodySummary> = all.into_iter().map(|b| BodySummary { id: b.id, name: b.name, slug: b.slug, kind: b.kind }).collect();
+    let out: Vec<BodySummary> = all
+        .into_iter()
+        .map(|b| BodySummary {
+            id: b.id,
+            name: b.name,
+            slug: b.slug,
+            kind: b.kind,
+        })
+        .collect();
     Ok(HttpResponse::Ok().json(out))
 }
 
 /// A body with its policy, priorities and members (names and roles only).
 #[utoipa::path(get, path = "/api/v1/bodies/{slug}", tag = "bodies",
     responses((status = 200, body = BodyOut), (status = 404, body = crate::error::Problem)))]
-pub async fn show(state: web::Data<AppState>, _caller: ApiCaller, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    _caller: ApiCaller,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::Ok().json(detail(&state, path.into_inner()).await?))
 }
 
@@ -128,7 +176,13 @@ pub struct MembershipOut {
 #[utoipa::path(put, path = "/api/v1/bodies/{slug}/members/{user_id}", tag = "bodies", request_body = MembershipInput,
     responses((status = 200, body = MembershipOut), (status = 201, body = MembershipOut), (status = 422, body = crate::error::Problem)),
     security(("bearer" = [])))]
-pub async fn put_member(state: web::Data<AppState>, caller: ApiCaller, req: HttpRequest, path: web::Path<(String, String)>, input: web::Json<MembershipInput>) -> Result<HttpResponse, AppError> {
+pub async fn put_member(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    input: web::Json<MembershipInput>,
+) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let (slug, user_id) = path.into_inner();
     let actor = caller.actor(&req);
@@ -141,14 +195,28 @@ pub async fn put_member(state: web::Data<AppState>, caller: ApiCaller, req: Http
             Ok((m, is_new, body.slug))
         })
         .await?;
-    let out = MembershipOut { body_slug: slug, user_id: m.user_id, role: m.role, substitute_for: m.substitute_for_user_id };
-    Ok(if is_new { HttpResponse::Created().json(out) } else { HttpResponse::Ok().json(out) })
+    let out = MembershipOut {
+        body_slug: slug,
+        user_id: m.user_id,
+        role: m.role,
+        substitute_for: m.substitute_for_user_id,
+    };
+    Ok(if is_new {
+        HttpResponse::Created().json(out)
+    } else {
+        HttpResponse::Ok().json(out)
+    })
 }
 
 /// Remove a person from a body (admin, secretariat).
 #[utoipa::path(delete, path = "/api/v1/bodies/{slug}/members/{user_id}", tag = "bodies",
     responses((status = 204), (status = 404, body = crate::error::Problem)), security(("bearer" = [])))]
-pub async fn remove_member(state: web::Data<AppState>, caller: ApiCaller, req: HttpRequest, path: web::Path<(String, String)>) -> Result<HttpResponse, AppError> {
+pub async fn remove_member(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let (slug, user_id) = path.into_inner();
     let actor = caller.actor(&req);
@@ -166,7 +234,13 @@ pub async fn remove_member(state: web::Data<AppState>, caller: ApiCaller, req: H
 /// Add a priority (secretariat); a fourth active priority is refused with 422.
 #[utoipa::path(post, path = "/api/v1/bodies/{slug}/priorities", tag = "bodies", request_body = NewPriority,
     responses((status = 201, body = PriorityOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
-pub async fn add_priority(state: web::Data<AppState>, caller: ApiCaller, req: HttpRequest, path: web::Path<String>, input: web::Json<NewPriority>) -> Result<HttpResponse, AppError> {
+pub async fn add_priority(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    input: web::Json<NewPriority>,
+) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let slug = path.into_inner();
     let actor = caller.actor(&req);
@@ -175,16 +249,30 @@ pub async fn add_priority(state: web::Data<AppState>, caller: ApiCaller, req: Ht
         .tx(move |c| {
             let body = bodies::find_by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
             caller.require_manage(&body.id)?;
-            Ok((directory::add_priority(c, &actor, &body, &input, now)?, body.slug))
+            Ok((
+                directory::add_priority(c, &actor, &body, &input, now)?,
+                body.slug,
+            ))
         })
         .await?;
-    Ok(created(format!("/api/v1/bodies/{slug}/priorities/{}", p.id), &PriorityOut { id: p.id, title: p.title }))
+    Ok(created(
+        format!("/api/v1/bodies/{slug}/priorities/{}", p.id),
+        &PriorityOut {
+            id: p.id,
+            title: p.title,
+        },
+    ))
 }
 
 /// Retire a priority (secretariat), making room for another.
 #[utoipa::path(delete, path = "/api/v1/bodies/{slug}/priorities/{id}", tag = "bodies",
     responses((status = 204), (status = 404, body = crate::error::Problem)), security(("bearer" = [])))]
-pub async fn retire_priority(state: web::Data<AppState>, caller: ApiCaller, req: HttpRequest, path: web::Path<(String, String)>) -> Result<HttpResponse, AppError> {
+pub async fn retire_priority(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let (slug, id) = path.into_inner();
     let actor = caller.actor(&req);

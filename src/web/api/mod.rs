@@ -39,12 +39,16 @@ pub fn json_config() -> web::JsonConfig {
 fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
     let app = match &err {
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-            AppError::PayloadTooLarge(format!("The request body is larger than the limit of {MAX_JSON_BYTES} bytes."))
+            AppError::PayloadTooLarge(format!(
+                "The request body is larger than the limit of {MAX_JSON_BYTES} bytes."
+            ))
         }
-        JsonPayloadError::ContentType => {
-            AppError::UnsupportedMediaType("Send JSON with 'Content-Type: application/json'.".into())
+        JsonPayloadError::ContentType => AppError::UnsupportedMediaType(
+            "Send JSON with 'Content-Type: application/json'.".into(),
+        ),
+        JsonPayloadError::Deserialize(e) => {
+            AppError::BadRequest(format!("The JSON could not be read: {e}."))
         }
-        JsonPayloadError::Deserialize(e) => AppError::BadRequest(format!("The JSON could not be read: {e}.")),
         other => AppError::BadRequest(format!("The request body could not be read: {other}.")),
     };
     app.into()
@@ -72,7 +76,9 @@ impl PageParams {
         match self.limit {
             None => Ok(50),
             Some(n) if (1..=500).contains(&n) => Ok(n),
-            Some(_) => Err(AppError::BadRequest("limit must be between 1 and 500.".into())),
+            Some(_) => Err(AppError::BadRequest(
+                "limit must be between 1 and 500.".into(),
+            )),
         }
     }
 }
@@ -84,7 +90,12 @@ pub struct Page<T: Serialize> {
 }
 
 /// Builds a page from `limit + 1` rows fetched in cursor order.
-pub fn page_of<R, T: Serialize>(mut rows: Vec<R>, limit: i64, key: impl Fn(&R) -> String, map: impl Fn(R) -> T) -> Page<T> {
+pub fn page_of<R, T: Serialize>(
+    mut rows: Vec<R>,
+    limit: i64,
+    key: impl Fn(&R) -> String,
+    map: impl Fn(R) -> T,
+) -> Page<T> {
     let limit = usize::try_from(limit).unwrap_or(50);
     let next_cursor = if rows.len() > limit {
         rows.truncate(limit);
@@ -92,22 +103,31 @@ pub fn page_of<R, T: Serialize>(mut rows: Vec<R>, limit: i64, key: impl Fn(&R) -
     } else {
         None
     };
-    Page { items: rows.into_iter().map(map).collect(), next_cursor }
+    Page {
+        items: rows.into_iter().map(map).collect(),
+        next_cursor,
+    }
 }
 
 /// 201 with a Location header.
 pub fn created<T: Serialize>(location: String, body: &T) -> HttpResponse {
-    HttpResponse::Created().insert_header((actix_web::http::header::LOCATION, location)).json(body)
+    HttpResponse::Created()
+        .insert_header((actix_web::http::header::LOCATION, location))
+        .json(body)
 }
 
 /// An optional JSON object body: empty means `{}`.
-pub fn optional_json<T: serde::de::DeserializeOwned + Default>(bytes: &[u8]) -> Result<T, AppError> {
+pub fn optional_json<T: serde::de::DeserializeOwned + Default>(
+    bytes: &[u8],
+) -> Result<T, AppError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(T::default());
     }
-    serde_json::from_slice(bytes).map_err(|e| AppError::BadRequest(format!("The JSON could not be read: {e}.")))
+    serde_json::from_slice(bytes)
+        .map_err(|e| AppError::BadRequest(format!("The JSON could not be read: {e}.")))
 }
 
 pub fn rfc3339(t: chrono::NaiveDateTime) -> String {
-    t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    t.and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

@@ -10,7 +10,8 @@ use crate::state::AppState;
 use crate::web::auth::ApiCaller;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/organisations", web::post().to(create)).route("/organisations", web::get().to(list));
+    cfg.route("/organisations", web::post().to(create))
+        .route("/organisations", web::get().to(list));
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -23,7 +24,12 @@ pub struct OrganisationOut {
 
 impl From<Organisation> for OrganisationOut {
     fn from(o: Organisation) -> Self {
-        OrganisationOut { id: o.id, name: o.name, short_name: o.short_name, created_at: rfc3339(o.created_at) }
+        OrganisationOut {
+            id: o.id,
+            name: o.name,
+            short_name: o.short_name,
+            created_at: rfc3339(o.created_at),
+        }
     }
 }
 
@@ -31,12 +37,19 @@ impl From<Organisation> for OrganisationOut {
 #[utoipa::path(post, path = "/api/v1/organisations", tag = "organisations", request_body = NewOrganisation,
     responses((status = 201, body = OrganisationOut), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
     security(("bearer" = [])))]
-pub async fn create(state: web::Data<AppState>, caller: ApiCaller, req: HttpRequest, input: web::Json<NewOrganisation>) -> Result<HttpResponse, AppError> {
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    input: web::Json<NewOrganisation>,
+) -> Result<HttpResponse, AppError> {
     let user = caller.require()?;
     user.require_admin()?;
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
-    let org = state.tx(move |c| directory::create_organisation(c, &actor, &input, now)).await?;
+    let org = state
+        .tx(move |c| directory::create_organisation(c, &actor, &input, now))
+        .await?;
     let out = OrganisationOut::from(org);
     Ok(created(format!("/api/v1/organisations/{}", out.id), &out))
 }
@@ -44,9 +57,20 @@ pub async fn create(state: web::Data<AppState>, caller: ApiCaller, req: HttpRequ
 /// List organisations (anyone).
 #[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations", params(PageParams),
     responses((status = 200, body = Page<OrganisationOut>)))]
-pub async fn list(state: web::Data<AppState>, _caller: ApiCaller, q: web::Query<PageParams>) -> Result<HttpResponse, AppError> {
+pub async fn list(
+    state: web::Data<AppState>,
+    _caller: ApiCaller,
+    q: web::Query<PageParams>,
+) -> Result<HttpResponse, AppError> {
     let limit = q.limit()?;
     let cursor = q.cursor.clone();
-    let rows = state.db(move |c| Ok(organisations::page(c, cursor.as_deref(), limit + 1)?)).await?;
-    Ok(HttpResponse::Ok().json(page_of(rows, limit, |o| o.id.clone(), OrganisationOut::from)))
+    let rows = state
+        .db(move |c| Ok(organisations::page(c, cursor.as_deref(), limit + 1)?))
+        .await?;
+    Ok(HttpResponse::Ok().json(page_of(
+        rows,
+        limit,
+        |o| o.id.clone(),
+        OrganisationOut::from,
+    )))
 }

@@ -14,7 +14,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/users", web::post().to(create))
         .route("/users/{id}/tokens", web::post().to(issue_token))
         .route("/users/{id}/tokens", web::get().to(list_tokens))
-        .route("/users/{id}/tokens/{token_id}", web::delete().to(revoke_token));
+        .route(
+            "/users/{id}/tokens/{token_id}",
+            web::delete().to(revoke_token),
+        );
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -29,7 +32,14 @@ pub struct UserOut {
 
 impl From<User> for UserOut {
     fn from(u: User) -> Self {
-        UserOut { id: u.id, email: u.email, name: u.name, organisation_id: u.organisation_id, is_admin: u.is_admin, created_at: rfc3339(u.created_at) }
+        UserOut {
+            id: u.id,
+            email: u.email,
+            name: u.name,
+            organisation_id: u.organisation_id,
+            is_admin: u.is_admin,
+            created_at: rfc3339(u.created_at),
+        }
     }
 }
 
@@ -37,7 +47,12 @@ impl From<User> for UserOut {
 #[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = NewUser,
     responses((status = 201, body = UserOut), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
     security(("bearer" = [])))]
-pub async fn create(state: web::Data<AppState>, caller: ApiCaller, req: HttpRequest, input: web::Json<NewUser>) -> Result<HttpResponse, AppError> {
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    input: web::Json<NewUser>,
+) -> Result<HttpResponse, AppError> {
     let admin = caller.require()?;
     admin.require_admin()?;
     let actor = admin.actor(&req);
@@ -45,7 +60,19 @@ pub async fn create(state: web::Data<AppState>, caller: ApiCaller, req: HttpRequ
     let base = state.base_url().to_string();
     let days = state.settings.security.invitation_days;
     let user = state
-        .tx(move |c| accounts::create_user(c, &actor, &input, None, &InviteContext { base_url: &base, days }, now))
+        .tx(move |c| {
+            accounts::create_user(
+                c,
+                &actor,
+                &input,
+                None,
+                &InviteContext {
+                    base_url: &base,
+                    days,
+                },
+                now,
+            )
+        })
         .await?;
     let out = UserOut::from(user);
     Ok(created(format!("/api/v1/users/{}", out.id), &out))
@@ -76,25 +103,43 @@ pub struct TokenInfo {
 
 impl From<ApiToken> for TokenInfo {
     fn from(t: ApiToken) -> Self {
-        TokenInfo { id: t.id, label: t.label, created_at: rfc3339(t.created_at), last_used_at: t.last_used_at.map(rfc3339), revoked_at: t.revoked_at.map(rfc3339) }
+        TokenInfo {
+            id: t.id,
+            label: t.label,
+            created_at: rfc3339(t.created_at),
+            last_used_at: t.last_used_at.map(rfc3339),
+            revoked_at: t.revoked_at.map(rfc3339),
+        }
     }
 }
 
 fn self_or_admin(caller: &AuthUser, user_id: &str) -> Result<(), AppError> {
-    if caller.user.is_admin || caller.user.id == user_id { Ok(()) } else { Err(AppError::Forbidden) }
+    if caller.user.is_admin || caller.user.id == user_id {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 /// Issue an API token (admin, or the user for themself).
 #[utoipa::path(post, path = "/api/v1/users/{id}/tokens", tag = "users", request_body = TokenInput,
     responses((status = 201, body = TokenOut), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem)),
     security(("bearer" = [])))]
-pub async fn issue_token(state: web::Data<AppState>, caller: ApiCaller, req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> Result<HttpResponse, AppError> {
+pub async fn issue_token(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let user_id = path.into_inner();
     self_or_admin(&caller, &user_id)?;
     let input: TokenInput = optional_json(&body)?;
     let mut p = crate::domain::validate::Problems::new();
-    let label = p.optional_line("label", "the label", input.label.as_deref(), 100).unwrap_or_else(|| "API token".into());
+    let label = p
+        .optional_line("label", "the label", input.label.as_deref(), 100)
+        .unwrap_or_else(|| "API token".into());
     p.finish()?;
     let actor = caller.actor(&req);
     let now = state.clock.now_naive();
@@ -104,14 +149,25 @@ pub async fn issue_token(state: web::Data<AppState>, caller: ApiCaller, req: Htt
             accounts::issue_token(c, &actor, &user_id, &label, now)
         })
         .await?;
-    let out = TokenOut { id: token.id, token: secret, label: token.label };
-    Ok(created(format!("/api/v1/users/{}/tokens/{}", token.user_id, out.id), &out))
+    let out = TokenOut {
+        id: token.id,
+        token: secret,
+        label: token.label,
+    };
+    Ok(created(
+        format!("/api/v1/users/{}/tokens/{}", token.user_id, out.id),
+        &out,
+    ))
 }
 
 /// List a user's API tokens, without their secrets.
 #[utoipa::path(get, path = "/api/v1/users/{id}/tokens", tag = "users",
     responses((status = 200, body = Vec<TokenInfo>)), security(("bearer" = [])))]
-pub async fn list_tokens(state: web::Data<AppState>, caller: ApiCaller, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn list_tokens(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let user_id = path.into_inner();
     self_or_admin(&caller, &user_id)?;
@@ -122,7 +178,12 @@ pub async fn list_tokens(state: web::Data<AppState>, caller: ApiCaller, path: we
 /// Revoke an API token: it stops working at once.
 #[utoipa::path(delete, path = "/api/v1/users/{id}/tokens/{token_id}", tag = "users",
     responses((status = 204), (status = 404, body = crate::error::Problem)), security(("bearer" = [])))]
-pub async fn revoke_token(state: web::Data<AppState>, caller: ApiCaller, req: HttpRequest, path: web::Path<(String, String)>) -> Result<HttpResponse, AppError> {
+pub async fn revoke_token(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let (user_id, token_id) = path.into_inner();
     self_or_admin(&caller, &user_id)?;
@@ -130,7 +191,9 @@ pub async fn revoke_token(state: web::Data<AppState>, caller: ApiCaller, req: Ht
     let now = state.clock.now_naive();
     state
         .tx(move |c| {
-            let token = tokens::find(c, &token_id)?.filter(|t| t.user_id == user_id).ok_or(AppError::NotFound)?;
+            let token = tokens::find(c, &token_id)?
+                .filter(|t| t.user_id == user_id)
+                .ok_or(AppError::NotFound)?;
             accounts::revoke_token(c, &actor, &token, now)
         })
         .await?;

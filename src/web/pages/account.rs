@@ -30,7 +30,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// Only local paths: never an open redirect.
 fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") && !next.chars().any(char::is_control) {
+    if next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(char::is_control)
+    {
         next.to_string()
     } else {
         "/".to_string()
@@ -47,7 +51,15 @@ async fn login_form(req: HttpRequest, viewer: Viewer, q: web::Query<NextQuery>) 
     if viewer.0.is_some() {
         return Ok(see_other(&next));
     }
-    html(StatusCode::OK, &LoginPage { nav: nav(&req, None), errors: Errors::default(), email: String::new(), next })
+    html(
+        StatusCode::OK,
+        &LoginPage {
+            nav: nav(&req, None),
+            errors: Errors::default(),
+            email: String::new(),
+            next,
+        },
+    )
 }
 
 #[derive(Deserialize)]
@@ -70,7 +82,12 @@ fn signed_in(state: &AppState, user: &crate::db::users::User, next: &str) -> Htt
         s: accounts::random_token(""),
     };
     let mut resp = see_other(next);
-    let _ = resp.add_cookie(&session_cookie(&state.cookie_key, &data, state.base_url(), hours));
+    let _ = resp.add_cookie(&session_cookie(
+        &state.cookie_key,
+        &data,
+        state.base_url(),
+        hours,
+    ));
     let _ = resp.add_cookie(&csrf_cookie(&accounts::random_token(""), state.base_url()));
     resp
 }
@@ -80,31 +97,58 @@ async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -
     let next = safe_next(&form.next);
     let mut errors = Vec::new();
     if form.email.trim().is_empty() {
-        errors.push(FieldError::new("email", "required", "Enter your email address."));
+        errors.push(FieldError::new(
+            "email",
+            "required",
+            "Enter your email address.",
+        ));
     }
     if form.password.is_empty() {
-        errors.push(FieldError::new("password", "required", "Enter your password."));
+        errors.push(FieldError::new(
+            "password",
+            "required",
+            "Enter your password.",
+        ));
     }
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     if errors.is_empty() {
         let client = client_addr(&req).unwrap_or_default();
         if !state.login_limiter.check(&client, &form.email) {
             status = StatusCode::TOO_MANY_REQUESTS;
-            errors.push(FieldError::new("email", "rate_limited", "Too many sign-in attempts. Wait a minute and try again."));
+            errors.push(FieldError::new(
+                "email",
+                "rate_limited",
+                "Too many sign-in attempts. Wait a minute and try again.",
+            ));
         } else {
             let (email, password) = (form.email.clone(), form.password.clone());
-            match state.db(move |c| accounts::authenticate(c, &email, &password)).await? {
+            match state
+                .db(move |c| accounts::authenticate(c, &email, &password))
+                .await?
+            {
                 Some(user) => return Ok(signed_in(&state, &user, &next)),
                 None => {
                     tracing::info!(client = %client, "failed sign-in");
-                    errors.push(FieldError::new("email", "invalid", "Enter a correct email address and password."));
+                    errors.push(FieldError::new(
+                        "email",
+                        "invalid",
+                        "Enter a correct email address and password.",
+                    ));
                 }
             }
         }
     }
     let mut nav = nav(&req, None);
     nav.errors = true;
-    html(status, &LoginPage { nav, errors: Errors(errors), email: form.email, next })
+    html(
+        status,
+        &LoginPage {
+            nav,
+            errors: Errors(errors),
+            email: form.email,
+            next,
+        },
+    )
 }
 
 #[derive(Deserialize)]
@@ -127,12 +171,28 @@ fn invalid_invitation() -> PageError {
     ))
 }
 
-async fn invitation_form(state: web::Data<AppState>, req: HttpRequest, path: web::Path<String>) -> PageResult {
+async fn invitation_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> PageResult {
     let token = path.into_inner();
     let now = state.clock.now_naive();
     let t = token.clone();
-    let user = state.db(move |c| accounts::invitation_user(c, &t, now)).await?.ok_or_else(invalid_invitation)?;
-    html(StatusCode::OK, &InvitationPage { nav: nav(&req, None), errors: Errors::default(), name: user.name, email: user.email, token })
+    let user = state
+        .db(move |c| accounts::invitation_user(c, &t, now))
+        .await?
+        .ok_or_else(invalid_invitation)?;
+    html(
+        StatusCode::OK,
+        &InvitationPage {
+            nav: nav(&req, None),
+            errors: Errors::default(),
+            name: user.name,
+            email: user.email,
+            token,
+        },
+    )
 }
 
 #[derive(Deserialize)]
@@ -145,34 +205,62 @@ struct PasswordForm {
     confirm_password: String,
 }
 
-async fn accept_invitation(state: web::Data<AppState>, req: HttpRequest, path: web::Path<String>, body: web::Bytes) -> PageResult {
+async fn accept_invitation(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> PageResult {
     let form: PasswordForm = checked_form(&req, &body)?;
     let token = path.into_inner();
     let now = state.clock.now_naive();
     let addr = client_addr(&req);
     let t = token.clone();
     let result = state
-        .tx(move |c| accounts::accept_invitation(c, &t, &form.password, &form.confirm_password, addr, now))
+        .tx(move |c| {
+            accounts::accept_invitation(c, &t, &form.password, &form.confirm_password, addr, now)
+        })
         .await;
     match result {
         Ok(user) => Ok(signed_in(&state, &user, "/account?notice=password-set")),
         Err(AppError::Validation(errors)) => {
             let t = token.clone();
-            let user = state.db(move |c| accounts::invitation_user(c, &t, now)).await?.ok_or_else(invalid_invitation)?;
+            let user = state
+                .db(move |c| accounts::invitation_user(c, &t, now))
+                .await?
+                .ok_or_else(invalid_invitation)?;
             let mut nav = nav(&req, None);
             nav.errors = true;
-            html(StatusCode::UNPROCESSABLE_ENTITY, &InvitationPage { nav, errors: Errors(errors), name: user.name, email: user.email, token })
+            html(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &InvitationPage {
+                    nav,
+                    errors: Errors(errors),
+                    name: user.name,
+                    email: user.email,
+                    token,
+                },
+            )
         }
         Err(AppError::NotFound) => Err(invalid_invitation()),
         Err(e) => Err(e.into()),
     }
 }
 
-async fn account_page(state: &AppState, req: &HttpRequest, user: &crate::web::auth::AuthUser, errors: Vec<FieldError>, new_token: Option<String>, status: StatusCode) -> PageResult {
+async fn account_page(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &crate::web::auth::AuthUser,
+    errors: Vec<FieldError>,
+    new_token: Option<String>,
+    status: StatusCode,
+) -> PageResult {
     let u = user.user.clone();
     let (org, roles, toks) = state
         .db(move |c| {
-            let org = organisations::find(c, &u.organisation_id)?.map(|o| o.name).unwrap_or_default();
+            let org = organisations::find(c, &u.organisation_id)?
+                .map(|o| o.name)
+                .unwrap_or_default();
             let roles = memberships::roles_of(c, &u.id)?;
             Ok((org, roles, tokens::of_user(c, &u.id)?))
         })
@@ -187,7 +275,15 @@ async fn account_page(state: &AppState, req: &HttpRequest, user: &crate::web::au
         organisation: org,
         roles: roles
             .into_iter()
-            .map(|(_, slug, name, role)| (slug, name, crate::domain::roles::Role::parse(&role).map(|r| r.label().to_string()).unwrap_or(role)))
+            .map(|(_, slug, name, role)| {
+                (
+                    slug,
+                    name,
+                    crate::domain::roles::Role::parse(&role)
+                        .map(|r| r.label().to_string())
+                        .unwrap_or(role),
+                )
+            })
             .collect(),
         tokens: toks
             .into_iter()
@@ -195,7 +291,10 @@ async fn account_page(state: &AppState, req: &HttpRequest, user: &crate::web::au
                 id: t.id,
                 label: t.label,
                 created: london_datetime(t.created_at),
-                last_used: t.last_used_at.map(london_datetime).unwrap_or_else(|| "Never".into()),
+                last_used: t
+                    .last_used_at
+                    .map(london_datetime)
+                    .unwrap_or_else(|| "Never".into()),
                 revoked: t.revoked_at.is_some(),
             })
             .collect(),
@@ -209,19 +308,48 @@ async fn account(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -
     account_page(&state, &req, &user, Vec::new(), None, StatusCode::OK).await
 }
 
-async fn change_password(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, body: web::Bytes) -> PageResult {
+async fn change_password(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    body: web::Bytes,
+) -> PageResult {
     let user = require_user(&req, viewer)?;
     let form: PasswordForm = checked_form(&req, &body)?;
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
     let u = user.user.clone();
     let result = state
-        .tx(move |c| accounts::change_password(c, &actor, &u, &form.current_password, &form.password, &form.confirm_password, now))
+        .tx(move |c| {
+            accounts::change_password(
+                c,
+                &actor,
+                &u,
+                &form.current_password,
+                &form.password,
+                &form.confirm_password,
+                now,
+            )
+        })
         .await;
     match result {
         // The epoch moved on, so the old cookie is dead: issue a new one.
-        Ok(updated) => Ok(signed_in(&state, &updated, "/account?notice=password-changed")),
-        Err(AppError::Validation(errors)) => account_page(&state, &req, &user, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Ok(updated) => Ok(signed_in(
+            &state,
+            &updated,
+            "/account?notice=password-changed",
+        )),
+        Err(AppError::Validation(errors)) => {
+            account_page(
+                &state,
+                &req,
+                &user,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -232,22 +360,51 @@ struct TokenForm {
     label: String,
 }
 
-async fn create_token(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, body: web::Bytes) -> PageResult {
+async fn create_token(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    body: web::Bytes,
+) -> PageResult {
     let user = require_user(&req, viewer)?;
     let form: TokenForm = checked_form(&req, &body)?;
     let mut p = crate::domain::validate::Problems::new();
     let label = p.line("label", "what the token is for", Some(&form.label), 100);
     if !p.is_empty() {
-        return account_page(&state, &req, &user, p.into_vec(), None, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return account_page(
+            &state,
+            &req,
+            &user,
+            p.into_vec(),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
     let uid = user.user.id.clone();
-    let (secret, _) = state.tx(move |c| accounts::issue_token(c, &actor, &uid, &label, now)).await?;
-    account_page(&state, &req, &user, Vec::new(), Some(secret), StatusCode::OK).await
+    let (secret, _) = state
+        .tx(move |c| accounts::issue_token(c, &actor, &uid, &label, now))
+        .await?;
+    account_page(
+        &state,
+        &req,
+        &user,
+        Vec::new(),
+        Some(secret),
+        StatusCode::OK,
+    )
+    .await
 }
 
-async fn revoke_token(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, path: web::Path<String>, body: web::Bytes) -> PageResult {
+async fn revoke_token(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> PageResult {
     let user = require_user(&req, viewer)?;
     let _: CsrfOnly = checked_form(&req, &body)?;
     let id = path.into_inner();
@@ -256,7 +413,9 @@ async fn revoke_token(state: web::Data<AppState>, req: HttpRequest, viewer: View
     let uid = user.user.id.clone();
     state
         .tx(move |c| {
-            let token = tokens::find(c, &id)?.filter(|t| t.user_id == uid).ok_or(AppError::NotFound)?;
+            let token = tokens::find(c, &id)?
+                .filter(|t| t.user_id == uid)
+                .ok_or(AppError::NotFound)?;
             accounts::revoke_token(c, &actor, &token, now)
         })
         .await?;

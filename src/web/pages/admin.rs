@@ -15,7 +15,10 @@ use crate::services::directory::{self, MembershipInput, NewBody, NewOrganisation
 use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::format::london_datetime;
-use crate::views::pages::{AdminBodiesPage, AdminBodyPage, AdminIndexPage, AdminMember, AdminOrganisationsPage, AdminUsersPage};
+use crate::views::pages::{
+    AdminBodiesPage, AdminBodyPage, AdminIndexPage, AdminMember, AdminOrganisationsPage,
+    AdminUsersPage,
+};
 use crate::web::auth::{AuthUser, Viewer};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -28,9 +31,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/bodies", web::post().to(create_body))
         .route("/admin/bodies/{slug}", web::get().to(body_page))
         .route("/admin/bodies/{slug}/members", web::post().to(save_member))
-        .route("/admin/bodies/{slug}/members/{user_id}/remove", web::post().to(remove_member))
-        .route("/admin/bodies/{slug}/priorities", web::post().to(add_priority))
-        .route("/admin/bodies/{slug}/priorities/{id}/retire", web::post().to(retire_priority));
+        .route(
+            "/admin/bodies/{slug}/members/{user_id}/remove",
+            web::post().to(remove_member),
+        )
+        .route(
+            "/admin/bodies/{slug}/priorities",
+            web::post().to(add_priority),
+        )
+        .route(
+            "/admin/bodies/{slug}/priorities/{id}/retire",
+            web::post().to(retire_priority),
+        );
 }
 
 fn admin_only(req: &HttpRequest, viewer: Viewer) -> Result<AuthUser, super::PageError> {
@@ -61,7 +73,11 @@ async fn index(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> 
                 .filter(|(_, _, _, r)| Role::parse(r).is_some_and(Role::manages_body))
                 .map(|(_, slug, name, _)| (slug, name))
                 .collect();
-            let recent = if is_admin { audit::recent(c, 25)? } else { Vec::new() };
+            let recent = if is_admin {
+                audit::recent(c, 25)?
+            } else {
+                Vec::new()
+            };
             Ok((managed, recent))
         })
         .await?;
@@ -71,7 +87,10 @@ async fn index(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> 
             nav: nav(&req, Some(&user)),
             is_admin,
             managed,
-            audit: recent.into_iter().map(|a| (london_datetime(a.occurred_at), a.actor, a.summary)).collect(),
+            audit: recent
+                .into_iter()
+                .map(|a| (london_datetime(a.occurred_at), a.actor, a.summary))
+                .collect(),
         },
     )
 }
@@ -84,11 +103,21 @@ struct OrgForm {
     short_name: String,
 }
 
-async fn render_organisations(state: &AppState, req: &HttpRequest, user: &AuthUser, form: OrgForm, errors: Vec<FieldError>) -> PageResult {
+async fn render_organisations(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &AuthUser,
+    form: OrgForm,
+    errors: Vec<FieldError>,
+) -> PageResult {
     let orgs = state.db(|c| Ok(organisations::all_by_name(c)?)).await?;
     let mut nav = nav(req, Some(user));
     nav.errors = !errors.is_empty();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     html(
         status,
         &AdminOrganisationsPage {
@@ -101,18 +130,34 @@ async fn render_organisations(state: &AppState, req: &HttpRequest, user: &AuthUs
     )
 }
 
-async fn organisations_page(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
+async fn organisations_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+) -> PageResult {
     let user = admin_only(&req, viewer)?;
     render_organisations(&state, &req, &user, OrgForm::default(), Vec::new()).await
 }
 
-async fn create_organisation(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, body: web::Bytes) -> PageResult {
+async fn create_organisation(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    body: web::Bytes,
+) -> PageResult {
     let user = admin_only(&req, viewer)?;
     let form: OrgForm = checked_form(&req, &body)?;
-    let input = NewOrganisation { name: Some(form.name.clone()), short_name: Some(form.short_name.clone()) };
+    let input = NewOrganisation {
+        name: Some(form.name.clone()),
+        short_name: Some(form.short_name.clone()),
+    };
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
-    let errors = split(state.tx(move |c| directory::create_organisation(c, &actor, &input, now).map(|_| ())).await)?;
+    let errors = split(
+        state
+            .tx(move |c| directory::create_organisation(c, &actor, &input, now).map(|_| ()))
+            .await,
+    )?;
     if errors.is_empty() {
         return Ok(see_other("/admin/organisations?notice=organisation-added"));
     }
@@ -131,17 +176,37 @@ struct UserForm {
     is_admin: Option<String>,
 }
 
-async fn render_users(state: &AppState, req: &HttpRequest, user: &AuthUser, form: UserForm, errors: Vec<FieldError>) -> PageResult {
-    let (all, orgs) = state.db(|c| Ok((users::all_with_organisation(c)?, organisations::all_by_name(c)?))).await?;
+async fn render_users(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &AuthUser,
+    form: UserForm,
+    errors: Vec<FieldError>,
+) -> PageResult {
+    let (all, orgs) = state
+        .db(|c| {
+            Ok((
+                users::all_with_organisation(c)?,
+                organisations::all_by_name(c)?,
+            ))
+        })
+        .await?;
     let mut nav = nav(req, Some(user));
     nav.errors = !errors.is_empty();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     html(
         status,
         &AdminUsersPage {
             nav,
             errors: Errors(errors),
-            users: all.into_iter().map(|(u, org)| (u.name, u.email, org, u.is_admin, u.password_hash.is_some())).collect(),
+            users: all
+                .into_iter()
+                .map(|(u, org)| (u.name, u.email, org, u.is_admin, u.password_hash.is_some()))
+                .collect(),
             organisations: orgs.into_iter().map(|o| (o.id, o.name)).collect(),
             is_admin: form.is_admin.is_some(),
             name: form.name,
@@ -156,7 +221,12 @@ async fn users_page(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer
     render_users(&state, &req, &user, UserForm::default(), Vec::new()).await
 }
 
-async fn create_user(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, body: web::Bytes) -> PageResult {
+async fn create_user(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    body: web::Bytes,
+) -> PageResult {
     let user = admin_only(&req, viewer)?;
     let form: UserForm = checked_form(&req, &body)?;
     let input = NewUser {
@@ -171,7 +241,20 @@ async fn create_user(state: web::Data<AppState>, req: HttpRequest, viewer: Viewe
     let days = state.settings.security.invitation_days;
     let errors = split(
         state
-            .tx(move |c| accounts::create_user(c, &actor, &input, None, &InviteContext { base_url: &base, days }, now).map(|_| ()))
+            .tx(move |c| {
+                accounts::create_user(
+                    c,
+                    &actor,
+                    &input,
+                    None,
+                    &InviteContext {
+                        base_url: &base,
+                        days,
+                    },
+                    now,
+                )
+                .map(|_| ())
+            })
             .await,
     )?;
     if errors.is_empty() {
@@ -192,18 +275,31 @@ struct BodyForm {
     parent_slug: String,
 }
 
-async fn render_bodies(state: &AppState, req: &HttpRequest, user: &AuthUser, form: BodyForm, errors: Vec<FieldError>) -> PageResult {
+async fn render_bodies(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &AuthUser,
+    form: BodyForm,
+    errors: Vec<FieldError>,
+) -> PageResult {
     let all = state.db(|c| Ok(bodies::all(c)?)).await?;
     let mut nav = nav(req, Some(user));
     nav.errors = !errors.is_empty();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     html(
         status,
         &AdminBodiesPage {
             nav,
             errors: Errors(errors),
             bodies: body_tree(&all),
-            kinds: BodyKind::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect(),
+            kinds: BodyKind::ALL
+                .iter()
+                .map(|k| (k.as_str().to_string(), k.label().to_string()))
+                .collect(),
             name: form.name,
             slug: form.slug,
             kind: form.kind,
@@ -217,7 +313,12 @@ async fn bodies_page(state: web::Data<AppState>, req: HttpRequest, viewer: Viewe
     render_bodies(&state, &req, &user, BodyForm::default(), Vec::new()).await
 }
 
-async fn create_body(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, body: web::Bytes) -> PageResult {
+async fn create_body(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    body: web::Bytes,
+) -> PageResult {
     let user = admin_only(&req, viewer)?;
     let form: BodyForm = checked_form(&req, &body)?;
     let input = NewBody {
@@ -229,7 +330,11 @@ async fn create_body(state: web::Data<AppState>, req: HttpRequest, viewer: Viewe
     };
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
-    let errors = split(state.tx(move |c| directory::create_body(c, &actor, &input, now).map(|_| ())).await)?;
+    let errors = split(
+        state
+            .tx(move |c| directory::create_body(c, &actor, &input, now).map(|_| ()))
+            .await,
+    )?;
     if errors.is_empty() {
         return Ok(see_other("/admin/bodies?notice=body-added"));
     }
@@ -252,7 +357,15 @@ struct PriorityForm {
     title: String,
 }
 
-async fn render_body(state: &AppState, req: &HttpRequest, user: &AuthUser, slug: String, member: MemberForm, priority_title: String, errors: Vec<FieldError>) -> PageResult {
+async fn render_body(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &AuthUser,
+    slug: String,
+    member: MemberForm,
+    priority_title: String,
+    errors: Vec<FieldError>,
+) -> PageResult {
     let (d, people) = state
         .db(move |c| {
             let d = directory::body_detail(c, &slug)?;
@@ -260,10 +373,18 @@ async fn render_body(state: &AppState, req: &HttpRequest, user: &AuthUser, slug:
         })
         .await?;
     user.require_manage(&d.body.id)?;
-    let names: std::collections::HashMap<String, String> = d.members.iter().map(|m| (m.user_id.clone(), m.name.clone())).collect();
+    let names: std::collections::HashMap<String, String> = d
+        .members
+        .iter()
+        .map(|m| (m.user_id.clone(), m.name.clone()))
+        .collect();
     let mut nav = nav(req, Some(user));
     nav.errors = !errors.is_empty();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     html(
         status,
         &AdminBodyPage {
@@ -274,8 +395,18 @@ async fn render_body(state: &AppState, req: &HttpRequest, user: &AuthUser, slug:
             substitutable: d
                 .members
                 .iter()
-                .filter(|m| matches!(Role::parse(&m.role), Some(Role::Chair | Role::ViceChair | Role::Member)))
-                .map(|m| (m.user_id.clone(), format!("{} – {}", m.name, m.organisation)))
+                .filter(|m| {
+                    matches!(
+                        Role::parse(&m.role),
+                        Some(Role::Chair | Role::ViceChair | Role::Member)
+                    )
+                })
+                .map(|m| {
+                    (
+                        m.user_id.clone(),
+                        format!("{} – {}", m.name, m.organisation),
+                    )
+                })
                 .collect(),
             members: d
                 .members
@@ -285,14 +416,27 @@ async fn render_body(state: &AppState, req: &HttpRequest, user: &AuthUser, slug:
                     name: m.name.clone(),
                     organisation: m.organisation.clone(),
                     role: m.role.clone(),
-                    role_label: Role::parse(&m.role).map(|r| r.label().to_string()).unwrap_or_default(),
-                    note: m.substitute_for_user_id.as_ref().and_then(|id| names.get(id)).map(|n| format!("for {n}")).unwrap_or_default(),
+                    role_label: Role::parse(&m.role)
+                        .map(|r| r.label().to_string())
+                        .unwrap_or_default(),
+                    note: m
+                        .substitute_for_user_id
+                        .as_ref()
+                        .and_then(|id| names.get(id))
+                        .map(|n| format!("for {n}"))
+                        .unwrap_or_default(),
                 })
                 .collect(),
             can_add_priority: d.priorities.len() < MAX_ACTIVE_PRIORITIES,
             priorities: d.priorities.into_iter().map(|p| (p.id, p.title)).collect(),
-            people: people.into_iter().map(|(u, org)| (u.id, format!("{} – {}", u.name, org))).collect(),
-            roles: Role::ALL.iter().map(|r| (r.as_str().to_string(), r.label().to_string())).collect(),
+            people: people
+                .into_iter()
+                .map(|(u, org)| (u.id, format!("{} – {}", u.name, org)))
+                .collect(),
+            roles: Role::ALL
+                .iter()
+                .map(|r| (r.as_str().to_string(), r.label().to_string()))
+                .collect(),
             form_user_id: member.user_id,
             form_role: member.role,
             form_substitute_for: member.substitute_for,
@@ -301,19 +445,45 @@ async fn render_body(state: &AppState, req: &HttpRequest, user: &AuthUser, slug:
     )
 }
 
-async fn body_page(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, path: web::Path<String>) -> PageResult {
+async fn body_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
     let user = require_user(&req, viewer)?;
-    render_body(&state, &req, &user, path.into_inner(), MemberForm::default(), String::new(), Vec::new()).await
+    render_body(
+        &state,
+        &req,
+        &user,
+        path.into_inner(),
+        MemberForm::default(),
+        String::new(),
+        Vec::new(),
+    )
+    .await
 }
 
 /// Loads the body and checks the person may manage it.
-async fn managed_body(state: &AppState, user: &AuthUser, slug: String) -> Result<bodies::Body, AppError> {
-    let body = state.db(move |c| bodies::find_by_slug(c, &slug)?.ok_or(AppError::NotFound)).await?;
+async fn managed_body(
+    state: &AppState,
+    user: &AuthUser,
+    slug: String,
+) -> Result<bodies::Body, AppError> {
+    let body = state
+        .db(move |c| bodies::find_by_slug(c, &slug)?.ok_or(AppError::NotFound))
+        .await?;
     user.require_manage(&body.id)?;
     Ok(body)
 }
 
-async fn save_member(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, path: web::Path<String>, body: web::Bytes) -> PageResult {
+async fn save_member(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> PageResult {
     let user = require_user(&req, viewer)?;
     let form: MemberForm = checked_form(&req, &body)?;
     let b = managed_body(&state, &user, path.into_inner()).await?;
@@ -322,18 +492,29 @@ async fn save_member(state: web::Data<AppState>, req: HttpRequest, viewer: Viewe
         let errors = vec![FieldError::new("user_id", "required", "Choose a person.")];
         return render_body(&state, &req, &user, slug, form, String::new(), errors).await;
     }
-    let input = MembershipInput { role: Some(form.role.clone()), substitute_for: Some(form.substitute_for.clone()) };
+    let input = MembershipInput {
+        role: Some(form.role.clone()),
+        substitute_for: Some(form.substitute_for.clone()),
+    };
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
     let uid = form.user_id.clone();
-    let result = state.tx(move |c| directory::put_membership(c, &actor, &b, &uid, &input, now).map(|_| ())).await;
+    let result = state
+        .tx(move |c| directory::put_membership(c, &actor, &b, &uid, &input, now).map(|_| ()))
+        .await;
     let result = match result {
-        Err(AppError::NotFound) => Err(AppError::Validation(vec![FieldError::new("user_id", "unknown", "Choose a person from the list.")])),
+        Err(AppError::NotFound) => Err(AppError::Validation(vec![FieldError::new(
+            "user_id",
+            "unknown",
+            "Choose a person from the list.",
+        )])),
         other => other,
     };
     let errors = split(result)?;
     if errors.is_empty() {
-        return Ok(see_other(&format!("/admin/bodies/{slug}?notice=member-saved")));
+        return Ok(see_other(&format!(
+            "/admin/bodies/{slug}?notice=member-saved"
+        )));
     }
     render_body(&state, &req, &user, slug, form, String::new(), errors).await
 }
@@ -341,7 +522,13 @@ async fn save_member(state: web::Data<AppState>, req: HttpRequest, viewer: Viewe
 #[derive(Deserialize)]
 struct CsrfOnly {}
 
-async fn remove_member(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, path: web::Path<(String, String)>, body: web::Bytes) -> PageResult {
+async fn remove_member(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> PageResult {
     let user = require_user(&req, viewer)?;
     let _: CsrfOnly = checked_form(&req, &body)?;
     let (slug, uid) = path.into_inner();
@@ -349,26 +536,59 @@ async fn remove_member(state: web::Data<AppState>, req: HttpRequest, viewer: Vie
     let slug = b.slug.clone();
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
-    state.tx(move |c| directory::remove_membership(c, &actor, &b, &uid, now)).await?;
-    Ok(see_other(&format!("/admin/bodies/{slug}?notice=member-removed")))
+    state
+        .tx(move |c| directory::remove_membership(c, &actor, &b, &uid, now))
+        .await?;
+    Ok(see_other(&format!(
+        "/admin/bodies/{slug}?notice=member-removed"
+    )))
 }
 
-async fn add_priority(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, path: web::Path<String>, body: web::Bytes) -> PageResult {
+async fn add_priority(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> PageResult {
     let user = require_user(&req, viewer)?;
     let form: PriorityForm = checked_form(&req, &body)?;
     let b = managed_body(&state, &user, path.into_inner()).await?;
     let slug = b.slug.clone();
-    let input = NewPriority { title: Some(form.title.clone()) };
+    let input = NewPriority {
+        title: Some(form.title.clone()),
+    };
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
-    let errors = split(state.tx(move |c| directory::add_priority(c, &actor, &b, &input, now).map(|_| ())).await)?;
+    let errors = split(
+        state
+            .tx(move |c| directory::add_priority(c, &actor, &b, &input, now).map(|_| ()))
+            .await,
+    )?;
     if errors.is_empty() {
-        return Ok(see_other(&format!("/admin/bodies/{slug}?notice=priority-added")));
+        return Ok(see_other(&format!(
+            "/admin/bodies/{slug}?notice=priority-added"
+        )));
     }
-    render_body(&state, &req, &user, slug, MemberForm::default(), form.title, errors).await
+    render_body(
+        &state,
+        &req,
+        &user,
+        slug,
+        MemberForm::default(),
+        form.title,
+        errors,
+    )
+    .await
 }
 
-async fn retire_priority(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, path: web::Path<(String, String)>, body: web::Bytes) -> PageResult {
+async fn retire_priority(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> PageResult {
     let user = require_user(&req, viewer)?;
     let _: CsrfOnly = checked_form(&req, &body)?;
     let (slug, id) = path.into_inner();
@@ -376,7 +596,10 @@ async fn retire_priority(state: web::Data<AppState>, req: HttpRequest, viewer: V
     let slug = b.slug.clone();
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
-    state.tx(move |c| directory::retire_priority(c, &actor, &b, &id, now)).await?;
-    Ok(see_other(&format!("/admin/bodies/{slug}?notice=priority-retired")))
+    state
+        .tx(move |c| directory::retire_priority(c, &actor, &b, &id, now))
+        .await?;
+    Ok(see_other(&format!(
+        "/admin/bodies/{slug}?notice=priority-retired"
+    )))
 }
-

@@ -12,11 +12,14 @@ use crate::views::pages::{BodyLink, BodyPage, HomePage, MemberLine, OrgGroup};
 use crate::web::auth::Viewer;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home)).route("/bodies/{slug}", web::get().to(body));
+    cfg.route("/", web::get().to(home))
+        .route("/bodies/{slug}", web::get().to(body));
 }
 
 fn role_label(role: &str) -> String {
-    Role::parse(role).map(|r| r.label().to_string()).unwrap_or_else(|| role.to_string())
+    Role::parse(role)
+        .map(|r| r.label().to_string())
+        .unwrap_or_else(|| role.to_string())
 }
 
 async fn home(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
@@ -34,22 +37,51 @@ async fn home(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> P
     let page = HomePage {
         nav: nav(&req, viewer.0.as_ref()),
         bodies: body_tree(&all),
-        mine: mine.into_iter().map(|(_, slug, name, role)| (slug, name, role_label(&role))).collect(),
+        mine: mine
+            .into_iter()
+            .map(|(_, slug, name, role)| (slug, name, role_label(&role)))
+            .collect(),
     };
     html(StatusCode::OK, &page)
 }
 
-async fn body(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, path: web::Path<String>) -> PageResult {
+async fn body(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
     let slug = path.into_inner();
     let d = state.db(move |c| directory::body_detail(c, &slug)).await?;
-    let names: std::collections::HashMap<String, String> = d.members.iter().map(|m| (m.user_id.clone(), m.name.clone())).collect();
+    let names: std::collections::HashMap<String, String> = d
+        .members
+        .iter()
+        .map(|m| (m.user_id.clone(), m.name.clone()))
+        .collect();
     let mut groups: BTreeMap<String, Vec<MemberLine>> = BTreeMap::new();
     for m in &d.members {
-        let note = m.substitute_for_user_id.as_ref().and_then(|id| names.get(id)).map(|n| format!("for {n}")).unwrap_or_default();
-        groups.entry(m.organisation.clone()).or_default().push(MemberLine { name: m.name.clone(), role: role_label(&m.role), note });
+        let note = m
+            .substitute_for_user_id
+            .as_ref()
+            .and_then(|id| names.get(id))
+            .map(|n| format!("for {n}"))
+            .unwrap_or_default();
+        groups
+            .entry(m.organisation.clone())
+            .or_default()
+            .push(MemberLine {
+                name: m.name.clone(),
+                role: role_label(&m.role),
+                note,
+            });
     }
-    let can_manage = viewer.0.as_ref().is_some_and(|u| u.grants.can_manage_body(&d.body.id));
-    let kind = crate::domain::bodies::BodyKind::parse(&d.body.kind).map(|k| k.label().to_string()).unwrap_or_default();
+    let can_manage = viewer
+        .0
+        .as_ref()
+        .is_some_and(|u| u.grants.can_manage_body(&d.body.id));
+    let kind = crate::domain::bodies::BodyKind::parse(&d.body.kind)
+        .map(|k| k.label().to_string())
+        .unwrap_or_default();
     let page = BodyPage {
         nav: nav(&req, viewer.0.as_ref()),
         name: d.body.name.clone(),
@@ -60,7 +92,9 @@ async fn body(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, path
             .children
             .into_iter()
             .map(|c| BodyLink {
-                kind: crate::domain::bodies::BodyKind::parse(&c.kind).map(|k| k.label().to_string()).unwrap_or_default(),
+                kind: crate::domain::bodies::BodyKind::parse(&c.kind)
+                    .map(|k| k.label().to_string())
+                    .unwrap_or_default(),
                 name: c.name,
                 slug: c.slug,
                 depth: 0,
@@ -68,7 +102,13 @@ async fn body(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer, path
             .collect(),
         priorities: d.priorities.into_iter().map(|p| p.title).collect(),
         member_count: d.members.len(),
-        groups: groups.into_iter().map(|(organisation, members)| OrgGroup { organisation, members }).collect(),
+        groups: groups
+            .into_iter()
+            .map(|(organisation, members)| OrgGroup {
+                organisation,
+                members,
+            })
+            .collect(),
         can_manage,
     };
     html(StatusCode::OK, &page)

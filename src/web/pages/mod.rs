@@ -18,9 +18,16 @@ use crate::web::auth::{AuthUser, Viewer};
 use crate::web::security::{CsrfToken, verify_csrf};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.app_data(web::FormConfig::default().limit(256 * 1024).error_handler(|e, _| {
-        PageError::App(AppError::BadRequest(format!("The form could not be read: {e}."))).into()
-    }))
+    cfg.app_data(
+        web::FormConfig::default()
+            .limit(256 * 1024)
+            .error_handler(|e, _| {
+                PageError::App(AppError::BadRequest(format!(
+                    "The form could not be read: {e}."
+                )))
+                .into()
+            }),
+    )
     .configure(home::configure)
     .configure(account::configure)
     .configure(admin::configure);
@@ -89,12 +96,22 @@ fn render_error(e: &AppError, nav: Nav) -> HttpResponse {
         detail = "If you typed the web address, check it is correct. If you pasted it, check you copied all of it.".into();
     }
     if let Some(r) = reference {
-        detail = format!("{detail} If it keeps happening, tell your administrator this reference: {r}.");
+        detail =
+            format!("{detail} If it keeps happening, tell your administrator this reference: {r}.");
     }
-    let page = ErrorPage { nav, status: status.as_u16(), title, detail };
+    let page = ErrorPage {
+        nav,
+        status: status.as_u16(),
+        title,
+        detail,
+    };
     match page.render() {
-        Ok(html) => HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html),
-        Err(_) => HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(page.title),
+        Ok(html) => HttpResponse::build(status)
+            .content_type("text/html; charset=utf-8")
+            .body(html),
+        Err(_) => HttpResponse::build(status)
+            .content_type("text/plain; charset=utf-8")
+            .body(page.title),
     }
 }
 
@@ -109,16 +126,23 @@ pub async fn not_found(req: HttpRequest, viewer: Viewer) -> HttpResponse {
 }
 
 pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((actix_web::http::header::LOCATION, location.to_string())).finish()
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, location.to_string()))
+        .finish()
 }
 
 pub fn html<T: Template>(status: StatusCode, page: &T) -> PageResult {
     let body = page.render().map_err(AppError::from)?;
-    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body))
 }
 
 pub fn csrf_of(req: &HttpRequest) -> String {
-    req.extensions().get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default()
+    req.extensions()
+        .get::<CsrfToken>()
+        .map(|t| t.0.clone())
+        .unwrap_or_default()
 }
 
 /// The layout's view of the request.
@@ -128,7 +152,11 @@ pub fn nav(req: &HttpRequest, user: Option<&AuthUser>) -> Nav {
         .and_then(|q| q.notice.as_deref().and_then(notice_text))
         .map(str::to_string);
     Nav {
-        user: user.map(|u| NavUser { name: u.user.name.clone(), is_staff: u.is_staff(), is_admin: u.user.is_admin }),
+        user: user.map(|u| NavUser {
+            name: u.user.name.clone(),
+            is_staff: u.is_staff(),
+            is_admin: u.user.is_admin,
+        }),
         csrf: csrf_of(req),
         notice,
         errors: false,
@@ -144,7 +172,9 @@ struct NoticeQuery {
 fn notice_text(code: &str) -> Option<&'static str> {
     Some(match code {
         "password-set" => "Your password has been saved and you are signed in.",
-        "password-changed" => "Your password has been changed. Other sessions have been signed out.",
+        "password-changed" => {
+            "Your password has been changed. Other sessions have been signed out."
+        }
         "token-revoked" => "The token has been revoked and no longer works.",
         "organisation-added" => "Organisation added.",
         "invitation-sent" => "Invitation sent. It goes out with the next mail run.",
@@ -160,19 +190,34 @@ fn notice_text(code: &str) -> Option<&'static str> {
 
 /// The signed-in person, or a redirect to sign in and come back.
 pub fn require_user(req: &HttpRequest, viewer: Viewer) -> Result<AuthUser, PageError> {
-    viewer.0.ok_or_else(|| PageError::Login(req.uri().path_and_query().map(|p| p.to_string()).unwrap_or_else(|| "/".into())))
+    viewer.0.ok_or_else(|| {
+        PageError::Login(
+            req.uri()
+                .path_and_query()
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "/".into()),
+        )
+    })
 }
 
 /// A form with its CSRF token checked before anything else is read.
-pub fn checked_form<T: DeserializeOwned>(req: &HttpRequest, body: &web::Bytes) -> Result<T, PageError> {
+pub fn checked_form<T: DeserializeOwned>(
+    req: &HttpRequest,
+    body: &web::Bytes,
+) -> Result<T, PageError> {
     #[derive(serde::Deserialize)]
     struct Token {
         #[serde(default)]
         csrf_token: String,
     }
-    let token: Token = serde_urlencoded::from_bytes(body).map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}.")))?;
+    let token: Token = serde_urlencoded::from_bytes(body)
+        .map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}.")))?;
     verify_csrf(req, &token.csrf_token)?;
-    serde_urlencoded::from_bytes(body).map_err(|e| PageError::App(AppError::BadRequest(format!("The form could not be read: {e}."))))
+    serde_urlencoded::from_bytes(body).map_err(|e| {
+        PageError::App(AppError::BadRequest(format!(
+            "The form could not be read: {e}."
+        )))
+    })
 }
 
 /// Bodies as a tree: parents first, each followed by its children, indented.
@@ -185,7 +230,9 @@ pub fn body_tree(all: &[Body]) -> Vec<BodyLink> {
             out.push(BodyLink {
                 name: b.name.clone(),
                 slug: b.slug.clone(),
-                kind: BodyKind::parse(&b.kind).map(|k| k.label().to_string()).unwrap_or_default(),
+                kind: BodyKind::parse(&b.kind)
+                    .map(|k| k.label().to_string())
+                    .unwrap_or_default(),
                 depth,
             });
             walk(all, Some(&b.id), depth + 1, out);
@@ -196,7 +243,12 @@ pub fn body_tree(all: &[Body]) -> Vec<BodyLink> {
     // Bodies whose parent is missing still appear.
     for b in all {
         if !out.iter().any(|l| l.slug == b.slug) {
-            out.push(BodyLink { name: b.name.clone(), slug: b.slug.clone(), kind: b.kind.clone(), depth: 0 });
+            out.push(BodyLink {
+                name: b.name.clone(),
+                slug: b.slug.clone(),
+                kind: b.kind.clone(),
+                depth: 0,
+            });
         }
     }
     out

@@ -1,0 +1,330 @@
+//! Bad input gets a clear problem+json answer, never a 500, and nothing is
+//! half-written.
+
+use serde_json::json;
+
+use crate::helpers::{TestApp, error_fields, json};
+
+fn assert_problem(resp: &reqwest::Response, status: u16) {
+    assert_eq!(resp.status().as_u16(), status);
+    assert_eq!(
+        resp.headers()["content-type"],
+        "application/problem+json",
+        "status {status}"
+    );
+}
+
+#[tokio::test]
+async fn health_answers_when_the_database_does() {
+    let app = TestApp::spawn().await;
+    let resp = app.get("/healthz", None).await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(json(resp).await, json!({"status": "ok"}));
+}
+
+#[tokio::test]
+async fn authentication_and_roles_are_enforced() {
+    let app = TestApp::spawn().await;
+    let (admin, admin_token) = app.admin().await;
+    let body = json!({"name": "Northshire County Council", "short_name": "NCC"});
+
+    let resp = app.post_json("/api/v1/organisations", None, &body).await;
+    assert_problem(&resp, 401);
+    assert_eq!(resp.headers()["www-authenticate"], "Bearer");
+
+    let resp = app
+        .post_json("/api/v1/organisations", Some("qrt_not-a-real-token"), &body)
+        .await;
+    assert_problem(&resp, 401);
+
+    let resp = app
+        .api
+        .post(app.url("/api/v1/organisations"))
+        .header("Authorization", "Basic abc")
+        .json(&body)
+        .send()
+        .await
+        .expect("send");
+    assert_problem(&resp, 401);
+
+    let member = app
+        .create_user("member@test.example", &admin.organisation_id, false)
+        .await;
+    let member_token = app.token_for(&member.id).await;
+    let resp = app
+        .post_json("/api/v1/organisations", Some(&member_token), &body)
+        .await;
+    assert_problem(&resp, 403);
+
+    let resp = app
+        .post_json("/api/v1/organisations", Some(&admin_token), &body)
+        .await;
+    assert_eq!(resp.status(), 201);
+    assert!(resp.headers().contains_key("location"));
+    let org = json(resp).await;
+    assert_eq!(org["name"], "Northshire County Council");
+    assert_eq!(org["short_name"], "NCC");
+    assert_eq!(
+        org["id"]
+            .as_str()
+            .map(|s| uuid::Uuid::parse_str(s).map(|u| u.get_version_num())),
+        Some(Ok(7))
+    );
+}
+
+#[tokio::test]
+async fn malformed_oversized_and_mistyped_bodies() {
+    let app = TestApp::spawn().await;
+    let (_, token) = app.admin().await;
+    let url = app.url("/api/v1/organisations");
+
+    let resp = app
+        .api
+        .post(&url)
+        .bearer_auth(&token)
+        .header("content-type", "application/json")
+        .body("{\"name\": ")
+        .send()
+        .await
+        .expect("send");
+    assert_problem(&resp, 400);
+
+    let resp = app
+        .api
+        .post(&url)
+        .bearer_auth(&token)
+        .header("content-type", "application/json")
+        .body("{\"name\": 42}")
+        .send()
+        .await
+        .expect("send");
+    assert_problem(&resp, 400);
+
+    let resp = app
+        .api
+        .post(&url)
+        .bearer_auth(&token)
+        .header("content-type", "text/plain")
+        .body("{}")
+        .send()
+        .await
+        .expect("send");
+    assert_problem(&resp, 415);
+
+    let huge = format!(
+        "{{\"name\": \"{}\", \"short_name\": \"X\"}}",
+        "a".repeat(1024 * 1024 + 10)
+    );
+    let resp = app
+        .api
+        .post(&url)
+        .bearer_auth(&token)
+        .header("content-type", "application/json")
+        .body(huge)
+        .send()
+        .await
+        .expect("send");
+    assert_problem(&resp, 413);
+
+    let resp = app.get("/api/v1/organisations?limit=many", None).await;
+    assert_problem(&resp, 400);
+    let resp = app.get("/api/v1/organisations?limit=501", None).await;
+    assert_problem(&resp, 400);
+}
+
+#[tokio::test]
+async fn unknown_things_are_404() {
+    let app = TestApp::spawn().await;
+    let resp = app.get("/api/v1/bodies/no-such-body", None).await;
+    assert_problem(&resp, 404);
+    let resp = app.get("/api/v1/no/such/route", None).await;
+    assert_problem(&resp, 404);
+    let (_, token) = app.admin().await;
+    let resp = app
+        .post_json("/api/v1/users/not-a-user/tokens", Some(&token), &json!({}))
+        .await;
+    assert_problem(&resp, 404);
+}
+
+#[tokio::test]
+async fn every_problem_is_listed_at_once_and_nothing_is_written() {
+    let app = TestApp::spawn().await;
+    let (_, token) = app.admin().await;
+    let audit_before = app
+        .state
+        .db(|c| Ok(quorate::db::audit::recent(c, 1000)?.len()))
+        .await
+        .expect("audit");
+
+    let resp = app
+        .post_json(
+            "/api/v1/users",
+            Some(&token),
+            &json!({"email": "not-an-email", "name": "  "}),
+        )
+        .await;
+    assert_problem(&resp, 422);
+    let problem = json(resp).await;
+    assert_eq!(error_fields(&problem), ["email", "name", "organisation_id"]);
+    for e in problem["errors"].as_array().expect("errors") {
+        assert!(e["code"].is_string() && !e["message"].as_str().unwrap_or("").is_empty());
+    }
+
+    let resp = app
+        .post_json(
+            "/api/v1/bodies",
+            Some(&token),
+            &json!({"name": "Board", "slug": "Bad Slug!", "kind": "committee", "parent_slug": "nowhere",
+                    "policy": {"publication_clear_days": -1, "paper_cutoff_time": "noon"}}),
+        )
+        .await;
+    assert_problem(&resp, 422);
+    let problem = json(resp).await;
+    assert_eq!(
+        error_fields(&problem),
+        [
+            "slug",
+            "kind",
+            "parent_slug",
+            "policy.publication_clear_days",
+            "policy.paper_cutoff_time"
+        ]
+    );
+
+    let audit_after = app
+        .state
+        .db(|c| Ok(quorate::db::audit::recent(c, 1000)?.len()))
+        .await
+        .expect("audit");
+    assert_eq!(
+        audit_before, audit_after,
+        "a rejected request wrote to the audit log"
+    );
+    let outbox = app
+        .state
+        .db(|c| Ok(quorate::db::outbox::recent(c, 100)?.len()))
+        .await
+        .expect("outbox");
+    assert_eq!(outbox, 0, "a rejected user creation queued mail");
+}
+
+#[tokio::test]
+async fn duplicates_are_409_naming_the_field() {
+    let app = TestApp::spawn().await;
+    let (admin, token) = app.admin().await;
+
+    let resp = app.post_json("/api/v1/users", Some(&token), &json!({"email": "ADMIN@Test.Example", "name": "Again", "organisation_id": admin.organisation_id})).await;
+    assert_problem(&resp, 409);
+    assert_eq!(error_fields(&json(resp).await), ["email"]);
+
+    let body = json!({"name": "Board", "slug": "board", "kind": "board"});
+    assert_eq!(
+        app.post_json("/api/v1/bodies", Some(&token), &body)
+            .await
+            .status(),
+        201
+    );
+    let resp = app.post_json("/api/v1/bodies", Some(&token), &body).await;
+    assert_problem(&resp, 409);
+    assert_eq!(error_fields(&json(resp).await), ["slug"]);
+
+    let resp = app
+        .post_json(
+            "/api/v1/organisations",
+            Some(&token),
+            &json!({"name": "test county council", "short_name": "T"}),
+        )
+        .await;
+    assert_problem(&resp, 409);
+    assert_eq!(error_fields(&json(resp).await), ["name"]);
+}
+
+#[tokio::test]
+async fn hostile_text_is_refused_or_stored_inert() {
+    let app = TestApp::spawn().await;
+    let (_, token) = app.admin().await;
+
+    let resp = app
+        .post_json(
+            "/api/v1/organisations",
+            Some(&token),
+            &json!({"name": "Evil\u{0}Corp\nBcc: x", "short_name": "E\u{202E}"}),
+        )
+        .await;
+    assert_problem(&resp, 422);
+    assert_eq!(error_fields(&json(resp).await), ["name", "short_name"]);
+
+    let resp = app
+        .post_json(
+            "/api/v1/organisations",
+            Some(&token),
+            &json!({"name": "x".repeat(5000), "short_name": "X"}),
+        )
+        .await;
+    assert_problem(&resp, 422);
+
+    let xss = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+    let resp = app
+        .post_json(
+            "/api/v1/bodies",
+            Some(&token),
+            &json!({"name": xss, "slug": "xss-board", "kind": "board"}),
+        )
+        .await;
+    assert_eq!(resp.status(), 201);
+    let page = app
+        .api
+        .get(app.url("/bodies/xss-board"))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("html");
+    assert!(!html.contains("<script>alert"), "script tag rendered live");
+    assert!(!html.contains("<img src=x"), "img tag rendered live");
+    assert!(html.contains("&#60;script&#62;") || html.contains("&lt;script&gt;"));
+
+    // Odd but valid UTF-8 round-trips intact.
+    let name = "Cyngor Sir Ynys Môn – Ōtautahi 北 🏛";
+    let resp = app
+        .post_json(
+            "/api/v1/organisations",
+            Some(&token),
+            &json!({"name": name, "short_name": "YM"}),
+        )
+        .await;
+    assert_eq!(resp.status(), 201);
+    assert_eq!(json(resp).await["name"], name);
+}
+
+#[tokio::test]
+async fn openapi_document_describes_the_routes() {
+    let app = TestApp::spawn().await;
+    let doc = json(app.get("/api/v1/openapi.json", None).await).await;
+    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
+    for path in [
+        "/api/v1/organisations",
+        "/api/v1/users",
+        "/api/v1/users/{id}/tokens",
+        "/api/v1/bodies",
+        "/api/v1/bodies/{slug}",
+        "/api/v1/bodies/{slug}/members/{user_id}",
+        "/api/v1/bodies/{slug}/priorities",
+    ] {
+        assert!(
+            doc["paths"][path].is_object(),
+            "{path} missing from OpenAPI"
+        );
+    }
+    let docs = app
+        .api
+        .get(app.url("/api/docs/"))
+        .send()
+        .await
+        .expect("docs");
+    assert_eq!(docs.status(), 200);
+    assert!(
+        docs.text().await.expect("html").contains("swagger"),
+        "documentation page served from the binary"
+    );
+}

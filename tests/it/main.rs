@@ -1,0 +1,13 @@
+//! One integration-test binary: the app on a real port, a real database
+//! (SQLite by default; PostgreSQL when QUORATE_TEST_POSTGRES_URL is set),
+//! and a real SMTP server.
+
+mod api_accounts;
+mod api_bodies;
+mod api_errors;
+mod cli;
+mod helpers;
+mod mail;
+mod migrations;
+mod pages;
+mod smtp;

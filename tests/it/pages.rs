@@ -1,0 +1,520 @@
+//! The pages, as a browser uses them: sign-in, CSRF and Origin checks,
+//! security headers, roles, forms with error summaries.
+
+use serde_json::json;
+
+use crate::helpers::{PASSWORD, TestApp, csrf_token};
+
+/// A board with a secretariat, a member, priorities, and the admin's token.
+async fn board(app: &TestApp) -> (String, String) {
+    let (admin, token) = app.admin().await;
+    app.post_json(
+        "/api/v1/bodies",
+        Some(&token),
+        &json!({"name": "Northshire Public Service Board", "slug": "psb", "kind": "board"}),
+    )
+    .await;
+    let police = app.create_organisation("Northshire Police Authority").await;
+    let clerk = app
+        .create_user("clerk@test.example", &admin.organisation_id, false)
+        .await;
+    let officer = app
+        .create_user("officer@test.example", &police, false)
+        .await;
+    app.put_json(
+        &format!("/api/v1/bodies/psb/members/{}", clerk.id),
+        Some(&token),
+        &json!({"role": "secretariat"}),
+    )
+    .await;
+    app.put_json(
+        &format!("/api/v1/bodies/psb/members/{}", officer.id),
+        Some(&token),
+        &json!({"role": "vice_chair"}),
+    )
+    .await;
+    for t in ["Narrowing the gap", "Economic recovery"] {
+        app.post_json(
+            "/api/v1/bodies/psb/priorities",
+            Some(&token),
+            &json!({"title": t}),
+        )
+        .await;
+    }
+    (token, admin.organisation_id)
+}
+
+#[tokio::test]
+async fn the_secretariat_signs_in_and_sees_the_board() {
+    let app = TestApp::spawn().await;
+    board(&app).await;
+    let browser = app.login("CLERK@test.example", PASSWORD).await;
+
+    let home = browser
+        .get(app.url("/"))
+        .send()
+        .await
+        .expect("home")
+        .text()
+        .await
+        .expect("html");
+    assert!(home.contains("Northshire Public Service Board"));
+    assert!(home.contains("Secretariat"), "their own role is listed");
+
+    let page = browser
+        .get(app.url("/bodies/psb"))
+        .send()
+        .await
+        .expect("body page");
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("html");
+    assert!(html.contains("<title>Northshire Public Service Board – Quorate</title>"));
+    assert!(html.contains("<h1>Northshire Public Service Board</h1>"));
+    assert!(html.contains("Narrowing the gap") && html.contains("Economic recovery"));
+    assert!(
+        html.contains("<caption>Northshire Police Authority</caption>"),
+        "members grouped by organisation"
+    );
+    assert!(html.contains("Vice-chair"));
+    assert!(html.contains("Manage members and priorities"));
+    assert!(
+        !html.contains("clerk@test.example\""),
+        "no email addresses on the public page"
+    );
+
+    let admin_page = browser
+        .get(app.url("/admin/bodies/psb"))
+        .send()
+        .await
+        .expect("manage");
+    assert_eq!(admin_page.status(), 200);
+    let orgs = browser
+        .get(app.url("/admin/organisations"))
+        .send()
+        .await
+        .expect("orgs");
+    assert_eq!(orgs.status(), 403, "the secretariat is not a site admin");
+}
+
+#[tokio::test]
+async fn a_wrong_password_gets_a_generic_message_and_the_summary_links_to_the_field() {
+    let app = TestApp::spawn().await;
+    board(&app).await;
+    let browser = app.browser();
+    let resp = app
+        .submit_form(
+            &browser,
+            "/login",
+            "/login",
+            &[
+                ("email", "clerk@test.example"),
+                ("password", "wrong password here"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    let html = resp.text().await.expect("html");
+    assert!(html.contains("<title>Error: Sign in – Quorate</title>"));
+    assert!(html.contains("There is a problem"));
+    assert!(html.contains("<a href=\"#email\">Enter a correct email address and password.</a>"));
+    assert!(
+        html.contains("value=\"clerk@test.example\""),
+        "what was typed is kept"
+    );
+
+    let resp = app
+        .submit_form(
+            &browser,
+            "/login",
+            "/login",
+            &[
+                ("email", "nobody@test.example"),
+                ("password", "wrong password here"),
+            ],
+        )
+        .await;
+    assert!(
+        resp.text()
+            .await
+            .expect("html")
+            .contains("Enter a correct email address and password."),
+        "same message for unknown accounts"
+    );
+
+    let resp = app
+        .submit_form(
+            &browser,
+            "/login",
+            "/login",
+            &[("email", ""), ("password", "")],
+        )
+        .await;
+    let html = resp.text().await.expect("html");
+    assert!(
+        html.contains("href=\"#email\">Enter your email address.")
+            && html.contains("href=\"#password\">Enter your password.")
+    );
+}
+
+#[tokio::test]
+async fn sign_in_is_rate_limited_per_account() {
+    let app = TestApp::spawn().await;
+    board(&app).await;
+    let browser = app.browser();
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        let resp = app
+            .submit_form(
+                &browser,
+                "/login",
+                "/login",
+                &[
+                    ("email", "clerk@test.example"),
+                    ("password", "guess guess guess"),
+                ],
+            )
+            .await;
+        statuses.push(resp.status().as_u16());
+    }
+    assert_eq!(statuses, [422, 422, 422, 422, 422, 429]);
+    let resp = app
+        .submit_form(
+            &browser,
+            "/login",
+            "/login",
+            &[("email", "clerk@test.example"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        resp.status(),
+        429,
+        "even the right password waits out the limit"
+    );
+}
+
+#[tokio::test]
+async fn forms_need_the_csrf_token_and_a_matching_origin() {
+    let app = TestApp::spawn().await;
+    board(&app).await;
+    let browser = app.browser();
+    let html = browser
+        .get(app.url("/login"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    let token = csrf_token(&html);
+    assert!(token.len() >= 32);
+
+    let resp = browser
+        .post(app.url("/login"))
+        .form(&[("email", "clerk@test.example"), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(resp.status(), 400, "no token");
+    let resp = browser
+        .post(app.url("/login"))
+        .form(&[
+            ("csrf_token", "forged-forged-forged-forged-forged-forged"),
+            ("email", "clerk@test.example"),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(resp.status(), 400, "wrong token");
+    let resp = browser
+        .post(app.url("/login"))
+        .header("Origin", "https://evil.example")
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("email", "clerk@test.example"),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(resp.status(), 403, "foreign origin");
+    let resp = browser
+        .post(app.url("/login"))
+        .header("Origin", &app.address)
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("email", "clerk@test.example"),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(resp.status(), 303);
+}
+
+#[tokio::test]
+async fn pages_carry_security_headers_and_unknown_pages_are_404() {
+    let app = TestApp::spawn().await;
+    let resp = app.api.get(app.url("/")).send().await.expect("home");
+    let h = resp.headers();
+    let csp = h["content-security-policy"].to_str().unwrap_or("");
+    assert!(
+        csp.contains("frame-ancestors 'none'")
+            && csp.contains("script-src 'self'")
+            && !csp.contains("unsafe-inline")
+    );
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert!(h.contains_key("referrer-policy"));
+    let cookie = h
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("quorate_csrf="))
+        .unwrap_or("");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+
+    let resp = app
+        .api
+        .get(app.url("/no/such/page"))
+        .send()
+        .await
+        .expect("404");
+    assert_eq!(resp.status(), 404);
+    assert!(resp.text().await.expect("html").contains("Page not found"));
+    let resp = app
+        .api
+        .get(app.url("/bodies/nope"))
+        .send()
+        .await
+        .expect("404");
+    assert_eq!(resp.status(), 404);
+}
+
+#[tokio::test]
+async fn pages_that_need_a_session_send_you_to_sign_in_and_back() {
+    let app = TestApp::spawn().await;
+    board(&app).await;
+    let resp = app
+        .api
+        .get(app.url("/admin/bodies/psb"))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(resp.status(), 303);
+    assert_eq!(
+        resp.headers()["location"],
+        "/login?next=%2Fadmin%2Fbodies%2Fpsb"
+    );
+
+    let browser = app.browser();
+    let resp = app
+        .submit_form(
+            &browser,
+            "/login?next=/admin/bodies/psb",
+            "/login",
+            &[
+                ("email", "clerk@test.example"),
+                ("password", PASSWORD),
+                ("next", "/admin/bodies/psb"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.headers()["location"], "/admin/bodies/psb");
+    let resp = app.submit_form(&browser, "/", "/logout", &[]).await;
+    assert_eq!(resp.status(), 303);
+    let resp = browser
+        .get(app.url("/account"))
+        .send()
+        .await
+        .expect("account");
+    assert_eq!(resp.status(), 303, "signed out");
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_other_sessions() {
+    let app = TestApp::spawn().await;
+    board(&app).await;
+    let laptop = app.login("clerk@test.example", PASSWORD).await;
+    let phone = app.login("clerk@test.example", PASSWORD).await;
+    let new_pw = "a brand new passphrase";
+    let resp = app
+        .submit_form(
+            &laptop,
+            "/account",
+            "/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("password", new_pw),
+                ("confirm_password", new_pw),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    assert_eq!(
+        laptop
+            .get(app.url("/account"))
+            .send()
+            .await
+            .expect("laptop")
+            .status(),
+        200,
+        "this session continues"
+    );
+    assert_eq!(
+        phone
+            .get(app.url("/account"))
+            .send()
+            .await
+            .expect("phone")
+            .status(),
+        303,
+        "the other session ended"
+    );
+    app.login("clerk@test.example", new_pw).await;
+}
+
+#[tokio::test]
+async fn admin_forms_report_every_problem_and_keep_what_was_typed() {
+    let app = TestApp::spawn().await;
+    board(&app).await;
+    let browser = app.login("admin@test.example", PASSWORD).await;
+
+    let resp = app
+        .submit_form(
+            &browser,
+            "/admin/organisations",
+            "/admin/organisations",
+            &[("name", ""), ("short_name", "")],
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    let html = resp.text().await.expect("html");
+    assert!(html.contains("href=\"#name\"") && html.contains("href=\"#short-name\""));
+
+    let resp = app
+        .submit_form(
+            &browser,
+            "/admin/organisations",
+            "/admin/organisations",
+            &[
+                ("name", "Brookfield Borough Council"),
+                ("short_name", "BBC"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    let html = browser
+        .get(app.url("/admin/organisations?notice=organisation-added"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("Organisation added.") && html.contains("Brookfield Borough Council"));
+
+    let resp = app
+        .submit_form(
+            &browser,
+            "/admin/bodies",
+            "/admin/bodies",
+            &[
+                ("name", "Forum"),
+                ("slug", "Not A Slug"),
+                ("kind", ""),
+                ("parent_slug", "psb"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    let html = resp.text().await.expect("html");
+    assert!(html.contains("href=\"#slug\"") && html.contains("href=\"#kind\""));
+    assert!(html.contains("value=\"Not A Slug\""));
+
+    let resp = app
+        .submit_form(
+            &browser,
+            "/admin/users",
+            "/admin/users",
+            &[
+                ("name", "Nadia Hussain"),
+                ("email", "nadia@ashby.example"),
+                ("organisation_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    assert!(
+        resp.text()
+            .await
+            .expect("html")
+            .contains("href=\"#organisation-id\"")
+    );
+}
+
+#[tokio::test]
+async fn the_secretariat_manages_members_and_priorities_on_pages() {
+    let app = TestApp::spawn().await;
+    let (_, org) = board(&app).await;
+    let newcomer = app.create_user("newcomer@test.example", &org, false).await;
+    let browser = app.login("clerk@test.example", PASSWORD).await;
+
+    let resp = app
+        .submit_form(
+            &browser,
+            "/admin/bodies/psb",
+            "/admin/bodies/psb/members",
+            &[
+                ("user_id", newcomer.id.as_str()),
+                ("role", "member"),
+                ("substitute_for", ""),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    let resp = app
+        .submit_form(
+            &browser,
+            "/admin/bodies/psb",
+            "/admin/bodies/psb/priorities",
+            &[("title", "Preparing for an ageing population")],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    let resp = app
+        .submit_form(
+            &browser,
+            "/admin/bodies/psb",
+            "/admin/bodies/psb/priorities",
+            &[("title", "A fourth")],
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    assert!(
+        resp.text()
+            .await
+            .expect("html")
+            .contains("at most 3 active priorities")
+    );
+
+    let html = browser
+        .get(app.url("/bodies/psb"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("Test newcomer") && html.contains("Preparing for an ageing population"));
+
+    let member = app.login("newcomer@test.example", PASSWORD).await;
+    let resp = member
+        .get(app.url("/admin/bodies/psb"))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(resp.status(), 403, "members cannot manage the body");
+}
