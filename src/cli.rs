@@ -124,6 +124,10 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
                 .map_err(|e| e.to_string())?;
             let logins = state
                 .tx(|c| {
+                    if crate::demo::is_loaded(c)? {
+                        tracing::info!("the demo is already loaded; serving it");
+                        return Ok(crate::demo::logins());
+                    }
                     if !db::is_empty(c)? {
                         return Err(crate::error::AppError::conflict(
                             "database",

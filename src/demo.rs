@@ -365,23 +365,36 @@ pub fn load(conn: &mut DbConn, now: NaiveDateTime) -> AppResult<Vec<DemoLogin>> 
             now,
         )?;
     }
-    let login = |role: &'static str, key: &str| -> AppResult<DemoLogin> {
-        let u = people.get(key).ok_or_else(missing)?;
-        Ok(DemoLogin {
-            role,
-            name: u.name.clone(),
-            email: u.email.clone(),
+    Ok(logins())
+}
+
+/// The accounts worth trying, in the order printed.
+pub fn logins() -> Vec<DemoLogin> {
+    let show = [
+        ("Secretariat of the Board", "clerk"),
+        ("Chair of the Board", "chair"),
+        ("Board member", "ashby"),
+        ("Substitute", "ashby_sub"),
+        ("Partner officer (district council)", "officer"),
+        ("Observer", "scrutiny"),
+        ("Site administrator", "admin"),
+    ];
+    show.iter()
+        .filter_map(|(role, key)| {
+            PEOPLE.iter().find(|p| p.0 == *key).map(|p| DemoLogin {
+                role,
+                name: p.1.to_string(),
+                email: p.2.to_string(),
+            })
         })
-    };
-    Ok(vec![
-        login("Secretariat of the Board", "clerk")?,
-        login("Chair of the Board", "chair")?,
-        login("Board member", "ashby")?,
-        login("Substitute", "ashby_sub")?,
-        login("Partner officer (district council)", "officer")?,
-        login("Observer", "scrutiny")?,
-        login("Site administrator", "admin")?,
-    ])
+        .collect()
+}
+
+/// Does the database hold the demo (so a second `quorate demo` just serves it)?
+pub fn is_loaded(conn: &mut DbConn) -> AppResult<bool> {
+    let clerk = crate::db::users::find_by_email(conn, PEOPLE[1].2)?;
+    let board = crate::db::bodies::find_by_slug(conn, BODIES[0].0)?;
+    Ok(clerk.is_some() && board.is_some())
 }
 
 /// What `quorate demo` prints: the address and the logins.

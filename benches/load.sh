@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# HTTP load and memory figures for docs/performance.md, all in one run.
+# Needs wrk (apt-get install wrk). Loopback only; bounded in time.
+#   bash benches/load.sh            # uses target/release/quorate (built if missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+[ -x target/release/quorate ] || cargo build --release
+PORT=${PORT:-8181}
+DATA=$(mktemp -d)
+export QUORATE_DATA_DIR="$DATA" QUORATE_BIND="127.0.0.1:$PORT" QUORATE_BASE_URL="http://127.0.0.1:$PORT" QUORATE_LOG=warn
+target/release/quorate demo >"$DATA/demo.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$PID/status"; }
+sleep 2
+echo "idle RSS after start: $(rss)"
+for path in /healthz /bodies/northshire-psb /api/v1/bodies/northshire-psb; do
+  echo "== $path"
+  wrk -t2 -c50 -d10s "http://127.0.0.1:$PORT$path" | grep -E 'Requests/sec|Latency|Non-2xx'
+done
+echo "RSS after load: $(rss)"
+sleep 5
+echo "RSS 5 s after load: $(rss)"
