@@ -8,7 +8,7 @@ use crate::db::DbConn;
 use crate::db::bodies::Body;
 use crate::error::{AppError, AppResult};
 use crate::services::Actor;
-use crate::services::accounts::{self, InviteContext, NewUser};
+use crate::services::accounts::{self, InitialPassword, InviteContext, NewUser};
 use crate::services::directory::{self, MembershipInput, NewBody, NewOrganisation, NewPriority};
 
 /// Every demo account signs in with this password.
@@ -312,6 +312,7 @@ pub fn load(conn: &mut DbConn, now: NaiveDateTime) -> AppResult<Vec<DemoLogin>> 
         days: 7,
     };
     let mut people = std::collections::HashMap::new();
+    let hash = accounts::hash_password(DEMO_PASSWORD)?;
     for (key, name, email, org, admin) in PEOPLE {
         let input = NewUser {
             email: Some((*email).into()),
@@ -319,7 +320,14 @@ pub fn load(conn: &mut DbConn, now: NaiveDateTime) -> AppResult<Vec<DemoLogin>> 
             organisation_id: orgs.get(org).cloned(),
             is_admin: Some(*admin),
         };
-        let u = accounts::create_user(conn, &actor, &input, Some(DEMO_PASSWORD), &invite, now)?;
+        let u = accounts::create_user_with(
+            conn,
+            &actor,
+            &input,
+            InitialPassword::Hashed(&hash),
+            &invite,
+            now,
+        )?;
         people.insert(*key, u);
     }
     let mut bodies: std::collections::HashMap<&str, Body> = std::collections::HashMap::new();

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod jobs;
 pub mod mail;
+pub mod render;
 pub mod services;
 pub mod startup;
 pub mod state;

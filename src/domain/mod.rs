@@ -1,6 +1,9 @@
 //! Pure rules: no I/O, no database. Each module has its unit tests beside it.
 
 pub mod bodies;
+pub mod briefing;
+pub mod calendar;
 pub mod policy;
 pub mod roles;
+pub mod timeline;
 pub mod validate;

@@ -37,6 +37,17 @@ pub struct InviteContext<'a> {
     pub days: u32,
 }
 
+/// How a new account gets its password.
+#[derive(Clone, Copy, Debug)]
+pub enum InitialPassword<'a> {
+    /// Mail an invitation to choose one.
+    Invite,
+    /// Set this password (checked against the rules).
+    Plain(&'a str),
+    /// Use an argon2 hash made earlier (the demo hashes its one password once).
+    Hashed(&'a str),
+}
+
 /// Creates an account and, unless `password` is given, mails an invitation
 /// to choose one (through the outbox, in the same transaction).
 pub fn create_user(
@@ -44,6 +55,20 @@ pub fn create_user(
     actor: &Actor,
     input: &NewUser,
     password: Option<&str>,
+    invite: &InviteContext<'_>,
+    now: NaiveDateTime,
+) -> AppResult<User> {
+    let initial = password
+        .map(InitialPassword::Plain)
+        .unwrap_or(InitialPassword::Invite);
+    create_user_with(conn, actor, input, initial, invite, now)
+}
+
+pub fn create_user_with(
+    conn: &mut DbConn,
+    actor: &Actor,
+    input: &NewUser,
+    initial: InitialPassword<'_>,
     invite: &InviteContext<'_>,
     now: NaiveDateTime,
 ) -> AppResult<User> {
@@ -73,7 +98,7 @@ pub fn create_user(
         }
         found
     };
-    if let Some(pw) = password
+    if let InitialPassword::Plain(pw) = initial
         && let Err(e) = check_password(pw, &email)
     {
         p.add("password", &e.code, e.message);
@@ -92,7 +117,11 @@ pub fn create_user(
         name,
         organisation_id: organisation.id.clone(),
         is_admin: input.is_admin.unwrap_or(false),
-        password_hash: password.map(hash_password).transpose()?,
+        password_hash: match initial {
+            InitialPassword::Invite => None,
+            InitialPassword::Plain(pw) => Some(hash_password(pw)?),
+            InitialPassword::Hashed(h) => Some(h.to_string()),
+        },
         session_epoch: 0,
         created_at: now,
         updated_at: now,
@@ -112,7 +141,7 @@ pub fn create_user(
             if user.is_admin { " as site admin" } else { "" }
         ),
     )?;
-    if password.is_none() {
+    if matches!(initial, InitialPassword::Invite) {
         send_invitation(conn, actor, &user, &organisation.name, invite, now)?;
     }
     Ok(user)

@@ -190,3 +190,105 @@ fn sqlite_backup_is_a_consistent_copy() {
     let (code, _, _) = cli.run(&["backup", "--to", &target.to_string_lossy()], None);
     assert_eq!(code, 1, "never overwrites");
 }
+
+/// A plain HTTP/1.0 GET over a socket: the body, or None if nothing answers.
+fn http_get(port: u16, path: &str) -> Option<String> {
+    use std::io::Read;
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(std::time::Duration::from_secs(5)))
+        .ok()?;
+    s.write_all(format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").as_bytes())
+        .ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    out.split_once("\r\n\r\n").map(|(_, body)| body.to_string())
+}
+
+#[test]
+fn the_demo_loads_serves_and_serves_again() {
+    let cli = Cli::new();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    for round in 0..2 {
+        let mut child = cli
+            .command(&["demo", "--bind", &format!("127.0.0.1:{port}")])
+            .env("QUORATE_BASE_URL", format!("http://127.0.0.1:{port}"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn demo");
+        let mut health = None;
+        for _ in 0..150 {
+            health = http_get(port, "/healthz");
+            if health.is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let board = http_get(port, "/api/v1/bodies/northshire-psb").unwrap_or_default();
+        let orgs = http_get(port, "/api/v1/organisations?limit=100").unwrap_or_default();
+        let bodies = http_get(port, "/api/v1/bodies").unwrap_or_default();
+        let _ = child.kill();
+        let out = child.wait_with_output().expect("demo output");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            health.as_deref(),
+            Some("{\"status\":\"ok\"}"),
+            "round {round}"
+        );
+        assert!(
+            stdout.contains("sam.clarke@northshire.example") && stdout.contains("northshire-demo"),
+            "logins printed: {stdout}"
+        );
+        let board: serde_json::Value = serde_json::from_str(&board).expect("board JSON");
+        let priorities: Vec<_> = board["priorities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["title"].as_str())
+            .collect();
+        assert_eq!(
+            priorities,
+            [
+                "Narrowing the gap",
+                "Preparing for an ageing population",
+                "Economic recovery"
+            ]
+        );
+        let roles: Vec<_> = board["members"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|m| m["role"].as_str())
+            .collect();
+        for role in [
+            "chair",
+            "vice_chair",
+            "member",
+            "substitute",
+            "secretariat",
+            "officer",
+            "observer",
+        ] {
+            assert!(roles.contains(&role), "the board has a {role}");
+        }
+        let orgs: serde_json::Value = serde_json::from_str(&orgs).expect("orgs JSON");
+        assert_eq!(
+            orgs["items"].as_array().map(Vec::len),
+            Some(12),
+            "twelve partners"
+        );
+        let bodies: serde_json::Value = serde_json::from_str(&bodies).expect("bodies JSON");
+        let kinds: Vec<_> = bodies
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|b| b["kind"].as_str())
+            .collect();
+        assert_eq!(kinds.iter().filter(|k| **k == "theme_group").count(), 6);
+        assert_eq!(kinds.iter().filter(|k| **k == "partnership").count(), 5);
+        assert_eq!(kinds.iter().filter(|k| **k == "forum").count(), 1);
+    }
+}

@@ -1,0 +1,5 @@
+//! Turning stored content into output formats.
+
+pub mod markdown;
+
+pub use markdown::SafeHtml;
