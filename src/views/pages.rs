@@ -94,6 +94,8 @@ pub struct BodyPage {
     pub slug: String,
     pub kind: String,
     pub parent: Option<(String, String)>,
+    /// ("Chair", "Cllr Margaret Hale, Northshire County Council"), vice-chair, secretariat
+    pub officers: Vec<(String, String)>,
     pub children: Vec<BodyLink>,
     pub priorities: Vec<String>,
     pub groups: Vec<OrgGroup>,

@@ -72,10 +72,13 @@ async fn the_secretariat_signs_in_and_sees_the_board() {
     assert!(html.contains("<h1>Northshire Public Service Board</h1>"));
     assert!(html.contains("Narrowing the gap") && html.contains("Economic recovery"));
     assert!(
-        html.contains("<caption>Northshire Police Authority</caption>"),
+        html.contains("<th scope=\"rowgroup\" colspan=\"2\" class=\"group-heading\">Northshire Police Authority</th>"),
         "members grouped by organisation"
     );
-    assert!(html.contains("Vice-chair"));
+    assert!(
+        html.contains("<dt>Vice-chair</dt><dd>Test officer, Northshire Police Authority</dd>"),
+        "officers summarised at the top"
+    );
     assert!(html.contains("Manage members and priorities"));
     assert!(
         !html.contains("clerk@test.example\""),

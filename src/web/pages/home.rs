@@ -8,7 +8,7 @@ use crate::db::{bodies, memberships};
 use crate::domain::roles::Role;
 use crate::services::directory;
 use crate::state::AppState;
-use crate::views::pages::{BodyLink, BodyPage, HomePage, MemberLine, OrgGroup};
+use crate::views::pages::{BodyPage, HomePage, MemberLine, OrgGroup};
 use crate::web::auth::Viewer;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -75,6 +75,22 @@ async fn body(
                 note,
             });
     }
+    let mut officers = Vec::new();
+    for (role, label) in [
+        (Role::Chair, "Chair"),
+        (Role::ViceChair, "Vice-chair"),
+        (Role::Secretariat, "Secretariat"),
+    ] {
+        let who: Vec<String> = d
+            .members
+            .iter()
+            .filter(|m| m.role == role.as_str())
+            .map(|m| format!("{}, {}", m.name, m.organisation))
+            .collect();
+        if !who.is_empty() {
+            officers.push((label.to_string(), who.join("; ")));
+        }
+    }
     let can_manage = viewer
         .0
         .as_ref()
@@ -88,18 +104,8 @@ async fn body(
         slug: d.body.slug.clone(),
         kind,
         parent: d.parent.map(|p| (p.slug, p.name)),
-        children: d
-            .children
-            .into_iter()
-            .map(|c| BodyLink {
-                kind: crate::domain::bodies::BodyKind::parse(&c.kind)
-                    .map(|k| k.label().to_string())
-                    .unwrap_or_default(),
-                name: c.name,
-                slug: c.slug,
-                depth: 0,
-            })
-            .collect(),
+        officers,
+        children: super::body_links(&d.children),
         priorities: d.priorities.into_iter().map(|p| p.title).collect(),
         member_count: d.members.len(),
         groups: groups
