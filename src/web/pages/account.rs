@@ -5,14 +5,14 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::{PageError, PageResult, checked_form, html, nav, require_user, see_other};
+use super::{PageError, PageResult, checked_form, form_nav, html, nav, require_user, see_other};
 use crate::db::{memberships, organisations, tokens};
 use crate::error::{AppError, FieldError};
 use crate::services::accounts;
 use crate::state::AppState;
+use crate::views::Errors;
 use crate::views::format::london_datetime;
 use crate::views::pages::{AccountPage, InvitationPage, LoginPage, TokenRow};
-use crate::views::{Errors, Nav};
 use crate::web::auth::{Viewer, client_addr};
 use crate::web::session::{self, SessionData, clear_session_cookie, csrf_cookie, session_cookie};
 
@@ -265,8 +265,7 @@ async fn account_page(
             Ok((org, roles, tokens::of_user(c, &u.id)?))
         })
         .await?;
-    let mut nav: Nav = nav(req, Some(user));
-    nav.errors = !errors.is_empty();
+    let (nav, _) = form_nav(req, Some(user), &errors);
     let page = AccountPage {
         nav,
         errors: Errors(errors),

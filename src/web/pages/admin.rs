@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 use serde::Deserialize;
 
-use super::{PageResult, body_tree, checked_form, html, nav, require_user, see_other};
+use super::{PageResult, body_tree, checked_form, form_nav, html, nav, require_user, see_other};
 use crate::db::{audit, bodies, memberships, organisations, users};
 use crate::domain::bodies::{BodyKind, MAX_ACTIVE_PRIORITIES};
 use crate::domain::roles::Role;
@@ -111,13 +111,7 @@ async fn render_organisations(
     errors: Vec<FieldError>,
 ) -> PageResult {
     let orgs = state.db(|c| Ok(organisations::all_by_name(c)?)).await?;
-    let mut nav = nav(req, Some(user));
-    nav.errors = !errors.is_empty();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let (nav, status) = form_nav(req, Some(user), &errors);
     html(
         status,
         &AdminOrganisationsPage {
@@ -191,13 +185,7 @@ async fn render_users(
             ))
         })
         .await?;
-    let mut nav = nav(req, Some(user));
-    nav.errors = !errors.is_empty();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let (nav, status) = form_nav(req, Some(user), &errors);
     html(
         status,
         &AdminUsersPage {
@@ -283,13 +271,7 @@ async fn render_bodies(
     errors: Vec<FieldError>,
 ) -> PageResult {
     let all = state.db(|c| Ok(bodies::all(c)?)).await?;
-    let mut nav = nav(req, Some(user));
-    nav.errors = !errors.is_empty();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let (nav, status) = form_nav(req, Some(user), &errors);
     html(
         status,
         &AdminBodiesPage {
@@ -378,13 +360,7 @@ async fn render_body(
         .iter()
         .map(|m| (m.user_id.clone(), m.name.clone()))
         .collect();
-    let mut nav = nav(req, Some(user));
-    nav.errors = !errors.is_empty();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let (nav, status) = form_nav(req, Some(user), &errors);
     html(
         status,
         &AdminBodyPage {

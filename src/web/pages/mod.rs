@@ -163,6 +163,23 @@ pub fn nav(req: &HttpRequest, user: Option<&AuthUser>) -> Nav {
     }
 }
 
+/// The layout and status for a form page: 422 and an "Error:" title when
+/// there are errors to show.
+pub fn form_nav(
+    req: &HttpRequest,
+    user: Option<&AuthUser>,
+    errors: &[crate::error::FieldError],
+) -> (Nav, StatusCode) {
+    let mut nav = nav(req, user);
+    nav.errors = !errors.is_empty();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    (nav, status)
+}
+
 #[derive(serde::Deserialize)]
 struct NoticeQuery {
     notice: Option<String>,
