@@ -82,6 +82,13 @@ pub fn build_state(
         settings.security.login_attempts_per_client_per_minute,
         settings.security.login_attempts_per_account_per_minute,
     ));
+    let calendars = {
+        let mut conn = pool
+            .get()
+            .map_err(|e| db::DbSetupError::Connect(e.to_string()))?;
+        crate::services::meetings::calendars_in_force(&mut conn)
+            .map_err(|e| StartError::Other(e.to_string()))?
+    };
     Ok(AppState {
         pool,
         clock,
@@ -90,6 +97,7 @@ pub fn build_state(
         mail_from,
         cookie_key,
         login_limiter,
+        calendars: Arc::new(std::sync::RwLock::new(calendars)),
     })
 }
 

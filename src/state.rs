@@ -1,6 +1,6 @@
 //! What every request and the worker share.
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use actix_web::cookie::Key;
 use lettre::message::Mailbox;
@@ -8,6 +8,7 @@ use lettre::message::Mailbox;
 use crate::clock::SharedClock;
 use crate::config::Settings;
 use crate::db::{DbConn, DbPool};
+use crate::domain::calendar::Calendars;
 use crate::error::{AppError, AppResult};
 use crate::mail::Mailer;
 use crate::web::ratelimit::LoginLimiter;
@@ -21,6 +22,8 @@ pub struct AppState {
     pub mail_from: Mailbox,
     pub cookie_key: Key,
     pub login_limiter: Arc<LoginLimiter>,
+    /// Bank holidays in force: the shipped file, or the newest import.
+    pub calendars: Arc<RwLock<Calendars>>,
 }
 
 impl AppState {
@@ -50,6 +53,22 @@ impl AppState {
             conn.transaction(f)
         })
         .await
+    }
+
+    /// A copy of the calendars in force.
+    pub fn calendars(&self) -> Calendars {
+        self.calendars
+            .read()
+            .map(|c| c.clone())
+            .unwrap_or_else(|p| p.into_inner().clone())
+    }
+
+    /// Replaces the calendars in force (after an import).
+    pub fn set_calendars(&self, cals: Calendars) {
+        match self.calendars.write() {
+            Ok(mut c) => *c = cals,
+            Err(p) => *p.into_inner() = cals,
+        }
     }
 
     pub fn base_url(&self) -> &str {

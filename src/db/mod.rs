@@ -3,10 +3,13 @@
 
 pub mod audit;
 pub mod bodies;
+pub mod holidays;
 pub mod invitations;
+pub mod meetings;
 pub mod memberships;
 pub mod organisations;
 pub mod outbox;
+pub mod papers;
 pub mod priorities;
 pub mod schema;
 pub mod tokens;

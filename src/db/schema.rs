@@ -139,4 +139,93 @@ diesel::allow_tables_to_appear_in_same_query!(
     invitations,
     audit_log,
     outbox,
+    meetings,
+    papers,
+    paper_versions,
+    holiday_imports,
 );
+
+diesel::table! {
+    meetings (id) {
+        id -> Text,
+        body_id -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        location -> Text,
+        status -> Text,
+        cancel_reason -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    papers (id) {
+        id -> Text,
+        meeting_id -> Text,
+        author_user_id -> Text,
+        status -> Text,
+        version -> Integer,
+        title -> Text,
+        item_type -> Nullable<Text>,
+        presenting_organisation_id -> Nullable<Text>,
+        presenter_user_id -> Nullable<Text>,
+        sponsor_user_id -> Nullable<Text>,
+        purpose -> Text,
+        summary -> Text,
+        recommendations -> Text,
+        implications_financial -> Text,
+        implications_legal -> Text,
+        implications_risk -> Text,
+        implications_equality -> Text,
+        equality_assessment -> Nullable<Text>,
+        implications_environment -> Text,
+        consulted_organisation_ids -> Text,
+        priority_id -> Nullable<Text>,
+        no_priority_reason -> Text,
+        body_markdown -> Text,
+        exempt_category -> Nullable<Integer>,
+        exempt_reason -> Text,
+        minutes_allocated -> Nullable<Integer>,
+        late -> Bool,
+        late_reason -> Nullable<Text>,
+        late_decision -> Nullable<Text>,
+        late_decision_note -> Nullable<Text>,
+        late_decided_by -> Nullable<Text>,
+        late_decided_at -> Nullable<Timestamp>,
+        signed_off_by -> Nullable<Text>,
+        signed_off_at -> Nullable<Timestamp>,
+        submitted_at -> Nullable<Timestamp>,
+        returned_reason -> Nullable<Text>,
+        withdrawn_reason -> Nullable<Text>,
+        accepted_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    paper_versions (id) {
+        id -> Text,
+        paper_id -> Text,
+        version -> Integer,
+        status -> Text,
+        snapshot -> Text,
+        saved_by -> Text,
+        saved_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    holiday_imports (id) {
+        id -> Text,
+        content -> Text,
+        imported_by -> Text,
+        imported_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(meetings -> bodies (body_id));
+diesel::joinable!(papers -> meetings (meeting_id));
+diesel::joinable!(paper_versions -> papers (paper_id));

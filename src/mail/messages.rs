@@ -114,6 +114,101 @@ impl Invitation<'_> {
     }
 }
 
+#[derive(Template)]
+#[template(path = "email/meeting_changed/subject.txt")]
+struct MeetingChangedSubject<'a> {
+    body: &'a str,
+    when: &'a str,
+    cancelled: bool,
+}
+
+#[derive(Template)]
+#[template(path = "email/meeting_changed/body.txt")]
+struct MeetingChangedText<'a> {
+    m: &'a MeetingChanged<'a>,
+}
+
+#[derive(Template)]
+#[template(path = "email/meeting_changed/body.html")]
+struct MeetingChangedHtml<'a> {
+    m: &'a MeetingChanged<'a>,
+}
+
+/// A meeting was moved or cancelled: sent to authors of its papers.
+pub struct MeetingChanged<'a> {
+    pub to: &'a str,
+    pub name: &'a str,
+    pub body: &'a str,
+    pub when: &'a str,
+    pub location: &'a str,
+    pub cancelled: bool,
+    pub reason: &'a str,
+    pub paper_deadline: &'a str,
+    pub publication_deadline: &'a str,
+    pub link: &'a str,
+}
+
+impl MeetingChanged<'_> {
+    pub fn render(&self) -> AppResult<Email> {
+        Ok(Email {
+            template: "meeting_changed",
+            to: self.to.to_string(),
+            subject: one_line(
+                &MeetingChangedSubject {
+                    body: self.body,
+                    when: self.when,
+                    cancelled: self.cancelled,
+                }
+                .render()?,
+            ),
+            text: MeetingChangedText { m: self }.render()?,
+            html: MeetingChangedHtml { m: self }.render()?,
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "email/notice/subject.txt")]
+struct NoticeSubject<'a> {
+    m: &'a Notice,
+}
+
+#[derive(Template)]
+#[template(path = "email/notice/body.txt")]
+struct NoticeText<'a> {
+    m: &'a Notice,
+}
+
+#[derive(Template)]
+#[template(path = "email/notice/body.html")]
+struct NoticeHtml<'a> {
+    m: &'a Notice,
+}
+
+/// A short message about something that happened to a person's paper or
+/// meeting: a few paragraphs and one link.
+pub struct Notice {
+    pub template: &'static str,
+    pub to: String,
+    pub name: String,
+    pub subject: String,
+    pub lines: Vec<String>,
+    pub link_text: String,
+    pub link: String,
+}
+
+impl Notice {
+    pub fn render(&self) -> AppResult<Email> {
+        Ok(Email {
+            template: self.template,
+            to: self.to.clone(),
+            subject: one_line(&NoticeSubject { m: self }.render()?),
+            text: NoticeText { m: self }.render()?,
+            html: NoticeHtml { m: self }.render()?,
+        })
+    }
+}
+
 /// Subjects are one line: no header injection through a name.
 fn one_line(s: &str) -> String {
     s.split(|c: char| c.is_control())
@@ -157,6 +252,34 @@ mod tests {
         assert!(
             m.html
                 .contains("<a href=\"https://quorate.example/invitations/abc\">")
+        );
+    }
+
+    #[test]
+    fn notices_render_every_line_and_escape_html() {
+        let m = Notice {
+            template: "paper_returned",
+            to: "ann@example.org".into(),
+            name: "Ann".into(),
+            subject: "Your paper was returned\r\nBcc: x@y.org".into(),
+            lines: vec![
+                "The secretariat returned 'Youth <clubs>'.".into(),
+                "Reason: add costs.".into(),
+            ],
+            link_text: "Open the paper".into(),
+            link: "https://q.example/papers/1".into(),
+        }
+        .render()
+        .expect("renders");
+        assert_eq!(m.subject, "Your paper was returned Bcc: x@y.org");
+        assert_eq!(
+            m.text,
+            "Dear Ann,\n\nThe secretariat returned 'Youth <clubs>'.\n\nReason: add costs.\n\nOpen the paper: https://q.example/papers/1"
+        );
+        assert!(
+            m.html.contains("Youth &#60;clubs&#62;") || m.html.contains("Youth &lt;clubs&gt;"),
+            "{}",
+            m.html
         );
     }
 

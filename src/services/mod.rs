@@ -3,12 +3,21 @@
 
 pub mod accounts;
 pub mod directory;
+pub mod meetings;
+pub mod papers;
 
 use chrono::NaiveDateTime;
 
 use crate::db::DbConn;
 use crate::db::audit::{self, AuditEntry};
 use crate::error::AppResult;
+
+/// What a use case needs beyond the database: the time, links, calendars.
+pub struct Ctx<'a> {
+    pub base_url: &'a str,
+    pub calendars: &'a crate::domain::calendar::Calendars,
+    pub now: NaiveDateTime,
+}
 
 /// Who is making a change, and from where: recorded in the audit log.
 #[derive(Clone, Debug)]

@@ -5,6 +5,7 @@
 mod api_accounts;
 mod api_bodies;
 mod api_errors;
+mod api_papers;
 mod cli;
 mod helpers;
 mod mail;

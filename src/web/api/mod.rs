@@ -1,8 +1,10 @@
 //! The JSON API under `/api/v1`: a stable contract (see docs/api.md).
 
 pub mod bodies;
+pub mod meetings;
 pub mod openapi;
 pub mod organisations;
+pub mod papers;
 pub mod users;
 
 use actix_web::error::{JsonPayloadError, QueryPayloadError};
@@ -25,6 +27,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(organisations::configure)
             .configure(users::configure)
             .configure(bodies::configure)
+            .configure(meetings::configure)
+            .configure(papers::configure)
             .default_service(web::to(api_not_found)),
     );
 }
@@ -125,6 +129,28 @@ pub fn optional_json<T: serde::de::DeserializeOwned + Default>(
     }
     serde_json::from_slice(bytes)
         .map_err(|e| AppError::BadRequest(format!("The JSON could not be read: {e}.")))
+}
+
+/// The `ETag` header for a version.
+pub fn etag(version: i32) -> (actix_web::http::header::HeaderName, String) {
+    (actix_web::http::header::ETAG, format!("\"{version}\""))
+}
+
+/// The version named by `If-Match` (`"3"` or `W/"3"`), if the header is sent.
+pub fn if_match(req: &HttpRequest) -> Result<Option<i32>, AppError> {
+    let Some(value) = req.headers().get(actix_web::http::header::IF_MATCH) else {
+        return Ok(None);
+    };
+    let text = value.to_str().unwrap_or("").trim();
+    let text = text.strip_prefix("W/").unwrap_or(text);
+    text.trim_matches('"')
+        .parse::<i32>()
+        .map(Some)
+        .map_err(|_| {
+            AppError::BadRequest(
+                "If-Match must be the ETag of the version you loaded, like \"3\".".into(),
+            )
+        })
 }
 
 pub fn rfc3339(t: chrono::NaiveDateTime) -> String {

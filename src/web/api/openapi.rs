@@ -4,7 +4,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{bodies, organisations, users};
+use super::{bodies, meetings, organisations, papers, users};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -14,6 +14,9 @@ use super::{bodies, organisations, users};
         users::create, users::issue_token, users::list_tokens, users::revoke_token,
         bodies::create, bodies::list, bodies::show, bodies::put_member, bodies::remove_member,
         bodies::add_priority, bodies::retire_priority,
+        meetings::create, meetings::show, meetings::update, meetings::cancel,
+        papers::create, papers::list, papers::show, papers::update, papers::submit, papers::sign_off,
+        papers::accept, papers::return_paper, papers::withdraw, papers::late_decision,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError)),
     modifiers(&BearerAuth),

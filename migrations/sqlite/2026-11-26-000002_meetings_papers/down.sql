@@ -1,0 +1,4 @@
+DROP TABLE holiday_imports;
+DROP TABLE paper_versions;
+DROP TABLE papers;
+DROP TABLE meetings;

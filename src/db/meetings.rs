@@ -1,0 +1,104 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::schema::meetings;
+
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = meetings)]
+pub struct Meeting {
+    pub id: String,
+    pub body_id: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub location: String,
+    /// "scheduled" or "cancelled"
+    pub status: String,
+    pub cancel_reason: Option<String>,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Meeting {
+    pub fn is_cancelled(&self) -> bool {
+        self.status == "cancelled"
+    }
+}
+
+pub fn insert(conn: &mut DbConn, m: &Meeting) -> QueryResult<()> {
+    diesel::insert_into(meetings::table)
+        .values(m)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Meeting>> {
+    meetings::table
+        .find(id)
+        .select(Meeting::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Moves a meeting, if it is still at `version`. Returns false on a stale version.
+pub fn update_times(
+    conn: &mut DbConn,
+    m: &Meeting,
+    version: i32,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        meetings::table
+            .find(&m.id)
+            .filter(meetings::version.eq(version)),
+    )
+    .set((
+        meetings::starts_at.eq(m.starts_at),
+        meetings::ends_at.eq(m.ends_at),
+        meetings::location.eq(&m.location),
+        meetings::version.eq(version + 1),
+        meetings::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn cancel(conn: &mut DbConn, id: &str, reason: &str, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(meetings::table.find(id))
+        .set((
+            meetings::status.eq("cancelled"),
+            meetings::cancel_reason.eq(Some(reason)),
+            meetings::version.eq(meetings::version + 1),
+            meetings::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// A body's meetings from `from` on, soonest first.
+pub fn upcoming_of(
+    conn: &mut DbConn,
+    body_id: &str,
+    from: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<Meeting>> {
+    meetings::table
+        .filter(meetings::body_id.eq(body_id))
+        .filter(meetings::ends_at.ge(from))
+        .select(Meeting::as_select())
+        .order(meetings::starts_at)
+        .limit(limit)
+        .load(conn)
+}
+
+/// Every body's meetings from `from` on, soonest first.
+pub fn upcoming(conn: &mut DbConn, from: NaiveDateTime, limit: i64) -> QueryResult<Vec<Meeting>> {
+    meetings::table
+        .filter(meetings::ends_at.ge(from))
+        .filter(meetings::status.eq("scheduled"))
+        .select(Meeting::as_select())
+        .order(meetings::starts_at)
+        .limit(limit)
+        .load(conn)
+}

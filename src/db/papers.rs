@@ -1,0 +1,171 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::schema::{paper_versions, papers};
+
+#[derive(Clone, Debug, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize)]
+#[diesel(table_name = papers, treat_none_as_null = true)]
+pub struct Paper {
+    pub id: String,
+    pub meeting_id: String,
+    pub author_user_id: String,
+    /// draft, submitted, accepted, published, returned, withdrawn
+    pub status: String,
+    pub version: i32,
+    pub title: String,
+    pub item_type: Option<String>,
+    pub presenting_organisation_id: Option<String>,
+    pub presenter_user_id: Option<String>,
+    pub sponsor_user_id: Option<String>,
+    pub purpose: String,
+    pub summary: String,
+    /// JSON array of strings
+    pub recommendations: String,
+    pub implications_financial: String,
+    pub implications_legal: String,
+    pub implications_risk: String,
+    pub implications_equality: String,
+    pub equality_assessment: Option<String>,
+    pub implications_environment: String,
+    /// JSON array of organisation ids
+    pub consulted_organisation_ids: String,
+    pub priority_id: Option<String>,
+    pub no_priority_reason: String,
+    pub body_markdown: String,
+    pub exempt_category: Option<i32>,
+    pub exempt_reason: String,
+    pub minutes_allocated: Option<i32>,
+    pub late: bool,
+    pub late_reason: Option<String>,
+    pub late_decision: Option<String>,
+    pub late_decision_note: Option<String>,
+    pub late_decided_by: Option<String>,
+    pub late_decided_at: Option<NaiveDateTime>,
+    pub signed_off_by: Option<String>,
+    pub signed_off_at: Option<NaiveDateTime>,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub returned_reason: Option<String>,
+    pub withdrawn_reason: Option<String>,
+    pub accepted_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Paper {
+    pub fn recommendations(&self) -> Vec<String> {
+        serde_json::from_str(&self.recommendations).unwrap_or_default()
+    }
+
+    pub fn consulted(&self) -> Vec<String> {
+        serde_json::from_str(&self.consulted_organisation_ids).unwrap_or_default()
+    }
+
+    pub fn is_exempt(&self) -> bool {
+        self.exempt_category.is_some()
+    }
+}
+
+pub fn insert(conn: &mut DbConn, p: &Paper) -> QueryResult<()> {
+    diesel::insert_into(papers::table)
+        .values(p)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Paper>> {
+    papers::table
+        .find(id)
+        .select(Paper::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Writes the whole paper if it is still at `expected_version` (the new
+/// version is in `p`). Returns false if someone saved it first.
+pub fn save(conn: &mut DbConn, p: &Paper, expected_version: i32) -> QueryResult<bool> {
+    let n = diesel::update(
+        papers::table
+            .find(&p.id)
+            .filter(papers::version.eq(expected_version)),
+    )
+    .set(p)
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn of_meeting(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Vec<Paper>> {
+    papers::table
+        .filter(papers::meeting_id.eq(meeting_id))
+        .select(Paper::as_select())
+        .order(papers::created_at)
+        .load(conn)
+}
+
+pub fn of_author(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<Paper>> {
+    papers::table
+        .filter(papers::author_user_id.eq(user_id))
+        .select(Paper::as_select())
+        .order(papers::updated_at.desc())
+        .load(conn)
+}
+
+/// Late papers awaiting a chair's decision, for the given meetings.
+pub fn late_undecided(conn: &mut DbConn, meeting_ids: &[String]) -> QueryResult<Vec<Paper>> {
+    papers::table
+        .filter(papers::meeting_id.eq_any(meeting_ids))
+        .filter(papers::late.eq(true))
+        .filter(papers::status.eq("submitted"))
+        .filter(papers::late_decision.is_null())
+        .select(Paper::as_select())
+        .order(papers::submitted_at)
+        .load(conn)
+}
+
+pub fn add_version(
+    conn: &mut DbConn,
+    p: &Paper,
+    saved_by: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    let snapshot = serde_json::to_string(p).unwrap_or_default();
+    diesel::insert_into(paper_versions::table)
+        .values((
+            paper_versions::id.eq(crate::clock::new_id()),
+            paper_versions::paper_id.eq(&p.id),
+            paper_versions::version.eq(p.version),
+            paper_versions::status.eq(&p.status),
+            paper_versions::snapshot.eq(snapshot),
+            paper_versions::saved_by.eq(saved_by),
+            paper_versions::saved_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// (version, status, saved_by, saved_at), oldest first.
+pub fn versions(
+    conn: &mut DbConn,
+    paper_id: &str,
+) -> QueryResult<Vec<(i32, String, String, NaiveDateTime)>> {
+    paper_versions::table
+        .filter(paper_versions::paper_id.eq(paper_id))
+        .select((
+            paper_versions::version,
+            paper_versions::status,
+            paper_versions::saved_by,
+            paper_versions::saved_at,
+        ))
+        .order(paper_versions::version)
+        .load(conn)
+}
+
+/// Distinct author ids of the live papers for a meeting (to tell them of changes).
+pub fn authors_of_meeting(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Vec<String>> {
+    papers::table
+        .filter(papers::meeting_id.eq(meeting_id))
+        .filter(papers::status.ne("withdrawn"))
+        .select(papers::author_user_id)
+        .distinct()
+        .load(conn)
+}

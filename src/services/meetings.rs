@@ -1,0 +1,312 @@
+//! Meetings and their timelines; bank-holiday imports.
+
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::{Actor, Ctx};
+use crate::db::bodies::Body;
+use crate::db::meetings::{self, Meeting};
+use crate::db::{DbConn, holidays, papers, users};
+use crate::domain::calendar::{Calendar, Calendars};
+use crate::domain::timeline::{self, Rules, Timeline};
+use crate::domain::validate::Problems;
+use crate::error::{AppError, AppResult};
+use crate::mail::messages;
+
+/// The newest imported calendar file, or the shipped one. A stored file that
+/// no longer parses is skipped (it was checked when imported).
+pub fn calendars_in_force(conn: &mut DbConn) -> AppResult<Calendars> {
+    Ok(match holidays::latest(conn)? {
+        Some((content, _)) => Calendars::parse(&content).unwrap_or_else(|_| Calendars::builtin()),
+        None => Calendars::builtin(),
+    })
+}
+
+/// Checks and stores a bank-holidays file; a malformed file changes nothing.
+pub fn import_holidays(
+    conn: &mut DbConn,
+    actor: &Actor,
+    content: &str,
+    now: NaiveDateTime,
+) -> AppResult<Calendars> {
+    let cals = Calendars::parse(content).map_err(|reason| {
+        AppError::Validation(vec![crate::error::FieldError::new(
+            "file",
+            "invalid",
+            format!("The file was not imported: {reason}."),
+        )])
+    })?;
+    holidays::insert(conn, content, &actor.label, now)?;
+    actor.audit(
+        conn,
+        now,
+        "holidays.import",
+        "holidays",
+        "bank-holidays",
+        "bank-holiday calendars replaced".into(),
+    )?;
+    Ok(cals)
+}
+
+/// The calendar a body uses (England and Wales if its choice is missing).
+pub fn calendar_for(cals: &Calendars, body: &Body) -> Calendar {
+    cals.get(&body.holiday_calendar)
+        .or_else(|| cals.get("england-and-wales"))
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// A meeting's timeline under its body's policy.
+pub fn timeline_for(meeting: &Meeting, body: &Body, cals: &Calendars) -> Timeline {
+    let day = timeline::london_date(meeting.starts_at.and_utc());
+    timeline::compute(
+        day,
+        &Rules::from_policy(&body.policy()),
+        &calendar_for(cals, body),
+    )
+}
+
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct MeetingInput {
+    /// RFC 3339 with offset, e.g. 2027-01-12T14:00:00Z
+    pub starts_at: Option<String>,
+    pub ends_at: Option<String>,
+    pub location: Option<String>,
+}
+
+fn instant(
+    p: &mut Problems,
+    field: &str,
+    label: &str,
+    value: Option<&str>,
+) -> Option<NaiveDateTime> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => {
+            p.add(
+                field,
+                "required",
+                format!("Enter when the meeting {label}."),
+            );
+            None
+        }
+        Some(v) => {
+            match DateTime::parse_from_rfc3339(v) {
+                Ok(t) => Some(t.with_timezone(&Utc).naive_utc()),
+                Err(_) => {
+                    p.add(field, "invalid", format!("{field} must be a date and time with an offset, like 2027-01-12T14:00:00Z."));
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// Checks start, end and place together; every problem at once.
+fn check(
+    input: &MeetingInput,
+    base: Option<&Meeting>,
+) -> AppResult<(NaiveDateTime, NaiveDateTime, String)> {
+    let mut p = Problems::new();
+    let starts = match (&input.starts_at, base) {
+        (None, Some(m)) => Some(m.starts_at),
+        _ => instant(&mut p, "starts_at", "starts", input.starts_at.as_deref()),
+    };
+    let ends = match (&input.ends_at, base) {
+        (None, Some(m)) => Some(m.ends_at),
+        _ => instant(&mut p, "ends_at", "ends", input.ends_at.as_deref()),
+    };
+    let location = match (&input.location, base) {
+        (None, Some(m)) => m.location.clone(),
+        _ => p.line(
+            "location",
+            "where the meeting is held",
+            input.location.as_deref(),
+            200,
+        ),
+    };
+    if let (Some(s), Some(e)) = (starts, ends) {
+        if e <= s {
+            p.add(
+                "ends_at",
+                "before_start",
+                "The meeting must end after it starts.",
+            );
+        } else if e - s > TimeDelta::hours(12) {
+            p.add(
+                "ends_at",
+                "too_long",
+                "A meeting can last at most 12 hours.",
+            );
+        }
+    }
+    p.finish()?;
+    match (starts, ends) {
+        (Some(s), Some(e)) => Ok((s, e, location)),
+        _ => Err(AppError::internal("checked meeting times missing")),
+    }
+}
+
+pub fn create_meeting(
+    conn: &mut DbConn,
+    actor: &Actor,
+    body: &Body,
+    input: &MeetingInput,
+    now: NaiveDateTime,
+) -> AppResult<Meeting> {
+    let (starts_at, ends_at, location) = check(input, None)?;
+    let m = Meeting {
+        id: crate::clock::new_id(),
+        body_id: body.id.clone(),
+        starts_at,
+        ends_at,
+        location,
+        status: "scheduled".into(),
+        cancel_reason: None,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    meetings::insert(conn, &m)?;
+    actor.audit(
+        conn,
+        now,
+        "meeting.create",
+        "meeting",
+        &m.id,
+        format!(
+            "{} meeting on {}",
+            body.name,
+            crate::views::format::london_datetime(m.starts_at)
+        ),
+    )?;
+    Ok(m)
+}
+
+/// Moves (or re-places) a meeting. If its day changes, the timeline is
+/// recomputed and every author with a paper for it is told.
+pub fn update_meeting(
+    conn: &mut DbConn,
+    actor: &Actor,
+    body: &Body,
+    meeting: &Meeting,
+    input: &MeetingInput,
+    expected_version: Option<i32>,
+    notify: &Ctx<'_>,
+) -> AppResult<Meeting> {
+    let now = notify.now;
+    if meeting.is_cancelled() {
+        return Err(AppError::Conflict(vec![crate::error::FieldError::new(
+            "status",
+            "cancelled",
+            "The meeting has been cancelled.",
+        )]));
+    }
+    if expected_version.is_some_and(|v| v != meeting.version) {
+        return Err(AppError::PreconditionFailed);
+    }
+    let (starts_at, ends_at, location) = check(input, Some(meeting))?;
+    let before = timeline_for(meeting, body, notify.calendars);
+    let mut moved = meeting.clone();
+    moved.starts_at = starts_at;
+    moved.ends_at = ends_at;
+    moved.location = location;
+    if !meetings::update_times(conn, &moved, meeting.version, now)? {
+        return Err(AppError::PreconditionFailed);
+    }
+    moved.version = meeting.version + 1;
+    let after = timeline_for(&moved, body, notify.calendars);
+    actor.audit(
+        conn,
+        now,
+        "meeting.update",
+        "meeting",
+        &moved.id,
+        format!(
+            "moved to {} at {}",
+            crate::views::format::london_datetime(moved.starts_at),
+            moved.location
+        ),
+    )?;
+    if before != after || meeting.starts_at != moved.starts_at || meeting.location != moved.location
+    {
+        tell_authors(conn, body, &moved, Some(&after), notify)?;
+    }
+    Ok(moved)
+}
+
+pub fn cancel_meeting(
+    conn: &mut DbConn,
+    actor: &Actor,
+    body: &Body,
+    meeting: &Meeting,
+    reason: &str,
+    notify: &Ctx<'_>,
+) -> AppResult<Meeting> {
+    let now = notify.now;
+    if meeting.is_cancelled() {
+        return Err(AppError::Conflict(vec![crate::error::FieldError::new(
+            "status",
+            "cancelled",
+            "The meeting is already cancelled.",
+        )]));
+    }
+    let mut p = Problems::new();
+    let reason = p.line("reason", "the reason for cancelling", Some(reason), 500);
+    p.finish()?;
+    meetings::cancel(conn, &meeting.id, &reason, now)?;
+    let cancelled = meetings::find(conn, &meeting.id)?.ok_or(AppError::NotFound)?;
+    actor.audit(
+        conn,
+        now,
+        "meeting.cancel",
+        "meeting",
+        &meeting.id,
+        format!("cancelled: {reason}"),
+    )?;
+    tell_authors(conn, body, &cancelled, None, notify)?;
+    Ok(cancelled)
+}
+
+fn tell_authors(
+    conn: &mut DbConn,
+    body: &Body,
+    meeting: &Meeting,
+    timeline: Option<&Timeline>,
+    notify: &Ctx<'_>,
+) -> AppResult<()> {
+    let now = notify.now;
+    let when = crate::views::format::london_datetime(meeting.starts_at);
+    let link = format!("{}/meetings/{}", notify.base_url, meeting.id);
+    for author_id in papers::authors_of_meeting(conn, &meeting.id)? {
+        let Some(author) = users::find(conn, &author_id)? else {
+            continue;
+        };
+        let email = messages::MeetingChanged {
+            to: &author.email,
+            name: &author.name,
+            body: &body.name,
+            when: &when,
+            location: &meeting.location,
+            cancelled: meeting.is_cancelled(),
+            reason: meeting.cancel_reason.as_deref().unwrap_or(""),
+            paper_deadline: &timeline
+                .map(|t| crate::views::format::london_datetime(t.paper_deadline.naive_utc()))
+                .unwrap_or_default(),
+            publication_deadline: &timeline
+                .map(|t| crate::views::format::london_datetime(t.publication_deadline.naive_utc()))
+                .unwrap_or_default(),
+            link: &link,
+        }
+        .render()?;
+        email.enqueue(
+            conn,
+            Some(format!(
+                "meeting-changed:{}:{}:{}",
+                meeting.id, meeting.version, author.id
+            )),
+            now,
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,1109 @@
+//! Papers: drafts, versions, submission against the briefing requirements
+//! and the deadline, sponsor sign-off, acceptance, return, withdrawal, and
+//! the chair's decision on late papers.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Deserializer};
+use utoipa::ToSchema;
+
+use super::{Actor, Ctx};
+use crate::db::bodies::{self, Body};
+use crate::db::meetings::{self, Meeting};
+use crate::db::papers::{self, Paper};
+use crate::db::{DbConn, memberships, organisations, priorities, users};
+use crate::domain::briefing::{self, CoverSheet, ItemType};
+use crate::domain::roles::{Grants, Role};
+use crate::domain::validate::Problems;
+use crate::error::{AppError, AppResult, FieldError};
+use crate::mail::messages::Notice;
+use crate::render::markdown;
+
+/// Absent stays absent; `null` becomes `Some(None)` (clear the value).
+fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct ImplicationsInput {
+    pub financial: Option<String>,
+    pub legal: Option<String>,
+    pub risk: Option<String>,
+    pub equality: Option<String>,
+    /// "done" or "not_needed"
+    pub equality_assessment: Option<String>,
+    pub environment: Option<String>,
+}
+
+/// A draft or a change to one. Absent fields are left as they are; `null`
+/// clears an optional field.
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct PaperInput {
+    pub title: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub item_type: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub presenting_organisation_id: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub presenter_user_id: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub sponsor_user_id: Option<Option<String>>,
+    pub purpose: Option<String>,
+    pub summary: Option<String>,
+    pub recommendations: Option<Vec<String>>,
+    pub implications: Option<ImplicationsInput>,
+    pub consulted_organisation_ids: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub priority_id: Option<Option<String>>,
+    pub no_priority_reason: Option<String>,
+    pub body_markdown: Option<String>,
+    /// Schedule 12A category 1 to 7; `null` to make the paper public.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<i32>)]
+    pub exempt_category: Option<Option<i32>>,
+    pub exempt_reason: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<i32>)]
+    pub minutes_allocated: Option<Option<i32>>,
+}
+
+/// Sizes that keep a draft sane; the briefing word limits apply on submission.
+const MAX_SHORT_TEXT: usize = 10_000;
+const MAX_BODY_CHARS: usize = 200_000;
+const MAX_RECOMMENDATIONS: usize = 20;
+
+fn clean_text(p: &mut Problems, field: &str, label: &str, value: &str, max: usize) -> String {
+    let n = value.chars().count();
+    if n > max {
+        p.add(
+            field,
+            "too_long",
+            format!("{label} is {n} characters; the most a draft can hold is {max}."),
+        );
+    }
+    // Keep line breaks and tabs; drop other control characters.
+    value
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect::<String>()
+        .replace("\r\n", "\n")
+}
+
+/// Applies an input to a paper, checking what can be checked in a draft.
+fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) -> AppResult<()> {
+    let mut p = Problems::new();
+    if let Some(t) = &input.title {
+        paper.title = p.line("title", "a title", Some(t), 200);
+    }
+    if let Some(t) = &input.item_type {
+        paper.item_type = match t.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(v) if ItemType::parse(v).is_some() => Some(v.to_string()),
+            Some(_) => {
+                p.add(
+                    "item_type",
+                    "invalid",
+                    "The item type must be decision, discussion or information.",
+                );
+                paper.item_type.clone()
+            }
+        };
+    }
+    if let Some(org) = &input.presenting_organisation_id {
+        paper.presenting_organisation_id = match org.as_deref().filter(|s| !s.is_empty()) {
+            None => None,
+            Some(id) if organisations::find(conn, id)?.is_some() => Some(id.to_string()),
+            Some(_) => {
+                p.add(
+                    "presenting_organisation_id",
+                    "unknown",
+                    "There is no organisation with that id.",
+                );
+                paper.presenting_organisation_id.clone()
+            }
+        };
+    }
+    for (field, value, target) in [
+        (
+            "presenter_user_id",
+            &input.presenter_user_id,
+            &mut paper.presenter_user_id,
+        ),
+        (
+            "sponsor_user_id",
+            &input.sponsor_user_id,
+            &mut paper.sponsor_user_id,
+        ),
+    ] {
+        if let Some(v) = value {
+            *target = match v.as_deref().filter(|s| !s.is_empty()) {
+                None => None,
+                Some(id) if users::find(conn, id)?.is_some() => Some(id.to_string()),
+                Some(_) => {
+                    p.add(field, "unknown", "There is no person with that id.");
+                    target.clone()
+                }
+            };
+        }
+    }
+    if let Some(v) = &input.purpose {
+        paper.purpose = clean_text(&mut p, "purpose", "The purpose", v, MAX_SHORT_TEXT);
+    }
+    if let Some(v) = &input.summary {
+        paper.summary = clean_text(
+            &mut p,
+            "summary",
+            "The executive summary",
+            v,
+            MAX_SHORT_TEXT,
+        );
+    }
+    if let Some(recs) = &input.recommendations {
+        if recs.len() > MAX_RECOMMENDATIONS {
+            p.add(
+                "recommendations",
+                "too_many",
+                format!("A paper can make at most {MAX_RECOMMENDATIONS} recommendations."),
+            );
+        }
+        let cleaned: Vec<String> = recs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                clean_text(
+                    &mut p,
+                    &format!("recommendations[{i}]"),
+                    &format!("Recommendation {}", i + 1),
+                    r.trim(),
+                    2000,
+                )
+            })
+            .filter(|r| !r.trim().is_empty())
+            .collect();
+        paper.recommendations = serde_json::to_string(&cleaned).map_err(AppError::internal)?;
+    }
+    if let Some(i) = &input.implications {
+        for (field, label, value, target) in [
+            (
+                "implications.financial",
+                "The financial implications",
+                &i.financial,
+                &mut paper.implications_financial,
+            ),
+            (
+                "implications.legal",
+                "The legal implications",
+                &i.legal,
+                &mut paper.implications_legal,
+            ),
+            (
+                "implications.risk",
+                "The risk implications",
+                &i.risk,
+                &mut paper.implications_risk,
+            ),
+            (
+                "implications.equality",
+                "The equality implications",
+                &i.equality,
+                &mut paper.implications_equality,
+            ),
+            (
+                "implications.environment",
+                "The environment implications",
+                &i.environment,
+                &mut paper.implications_environment,
+            ),
+        ] {
+            if let Some(v) = value {
+                *target = clean_text(&mut p, field, label, v, MAX_SHORT_TEXT);
+            }
+        }
+        if let Some(a) = &i.equality_assessment {
+            paper.equality_assessment = match a.trim() {
+                "" => None,
+                "done" | "not_needed" => Some(a.trim().to_string()),
+                _ => {
+                    p.add(
+                        "implications.equality_assessment",
+                        "invalid",
+                        "The equality assessment must be done or not_needed.",
+                    );
+                    paper.equality_assessment.clone()
+                }
+            };
+        }
+    }
+    if let Some(ids) = &input.consulted_organisation_ids {
+        let mut kept = Vec::new();
+        for id in ids {
+            if organisations::find(conn, id)?.is_none() {
+                p.add(
+                    "consulted_organisation_ids",
+                    "unknown",
+                    format!("There is no organisation with the id {id}."),
+                );
+            } else if !kept.contains(id) {
+                kept.push(id.clone());
+            }
+        }
+        paper.consulted_organisation_ids =
+            serde_json::to_string(&kept).map_err(AppError::internal)?;
+    }
+    if let Some(pr) = &input.priority_id {
+        paper.priority_id = match pr.as_deref().filter(|s| !s.is_empty()) {
+            None => None,
+            Some(id) => match priorities::find(conn, id)? {
+                Some(found) if found.body_id == body.id && found.active => Some(id.to_string()),
+                _ => {
+                    p.add(
+                        "priority_id",
+                        "invalid",
+                        "Choose one of the body's active priorities.",
+                    );
+                    paper.priority_id.clone()
+                }
+            },
+        };
+    }
+    if let Some(v) = &input.no_priority_reason {
+        paper.no_priority_reason = clean_text(
+            &mut p,
+            "no_priority_reason",
+            "The reason",
+            v,
+            MAX_SHORT_TEXT,
+        );
+    }
+    if let Some(v) = &input.body_markdown {
+        paper.body_markdown = clean_text(&mut p, "body_markdown", "The paper", v, MAX_BODY_CHARS);
+    }
+    if let Some(cat) = &input.exempt_category {
+        match cat {
+            Some(c) if !(1..=7).contains(c) => p.add(
+                "exempt_category",
+                "invalid",
+                "The exempt category must be 1 to 7 (Schedule 12A).",
+            ),
+            other => paper.exempt_category = *other,
+        }
+    }
+    if let Some(v) = &input.exempt_reason {
+        paper.exempt_reason = clean_text(
+            &mut p,
+            "exempt_reason",
+            "The exempt reason",
+            v,
+            MAX_SHORT_TEXT,
+        );
+    }
+    if let Some(m) = &input.minutes_allocated {
+        match m {
+            Some(n) if !(1..=240).contains(n) => p.add(
+                "minutes_allocated",
+                "out_of_range",
+                "Minutes must be between 1 and 240.",
+            ),
+            other => paper.minutes_allocated = *other,
+        }
+    }
+    p.finish()
+}
+
+/// What a person may do with papers of a body.
+fn role_in(grants: &Grants, body_id: &str) -> Option<Role> {
+    grants.role_in(body_id)
+}
+
+fn is_secretariat(grants: &Grants, body_id: &str) -> bool {
+    grants.can_manage_body(body_id)
+}
+
+/// Papers can only be written for a scheduled meeting that has not started.
+fn check_open(meeting: &Meeting, now: NaiveDateTime) -> AppResult<()> {
+    if meeting.is_cancelled() {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "meeting_id",
+            "meeting_cancelled",
+            "The meeting has been cancelled: papers cannot be submitted to it.",
+        )]));
+    }
+    if meeting.starts_at <= now {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "meeting_id",
+            "meeting_past",
+            "The meeting has already taken place: papers cannot be submitted to it.",
+        )]));
+    }
+    Ok(())
+}
+
+fn bump(paper: &mut Paper, conn: &mut DbConn, actor: &Actor, now: NaiveDateTime) -> AppResult<()> {
+    let expected = paper.version;
+    paper.version += 1;
+    paper.updated_at = now;
+    if !papers::save(conn, paper, expected)? {
+        return Err(AppError::PreconditionFailed);
+    }
+    papers::add_version(conn, paper, &actor.label, now)?;
+    Ok(())
+}
+
+pub fn create_paper(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &Grants,
+    author_id: &str,
+    meeting: &Meeting,
+    input: &PaperInput,
+    now: NaiveDateTime,
+) -> AppResult<Paper> {
+    let body = bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
+    let may = grants.is_admin || role_in(grants, &body.id).is_some_and(Role::proposes_items);
+    if !may {
+        return Err(AppError::Forbidden);
+    }
+    check_open(meeting, now)?;
+    let mut paper = Paper {
+        id: crate::clock::new_id(),
+        meeting_id: meeting.id.clone(),
+        author_user_id: author_id.to_string(),
+        status: "draft".into(),
+        version: 1,
+        title: String::new(),
+        item_type: None,
+        presenting_organisation_id: None,
+        presenter_user_id: None,
+        sponsor_user_id: None,
+        purpose: String::new(),
+        summary: String::new(),
+        recommendations: "[]".into(),
+        implications_financial: String::new(),
+        implications_legal: String::new(),
+        implications_risk: String::new(),
+        implications_equality: String::new(),
+        equality_assessment: None,
+        implications_environment: String::new(),
+        consulted_organisation_ids: "[]".into(),
+        priority_id: None,
+        no_priority_reason: String::new(),
+        body_markdown: String::new(),
+        exempt_category: None,
+        exempt_reason: String::new(),
+        minutes_allocated: None,
+        late: false,
+        late_reason: None,
+        late_decision: None,
+        late_decision_note: None,
+        late_decided_by: None,
+        late_decided_at: None,
+        signed_off_by: None,
+        signed_off_at: None,
+        submitted_at: None,
+        returned_reason: None,
+        withdrawn_reason: None,
+        accepted_at: None,
+        created_at: now,
+        updated_at: now,
+    };
+    if input.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        let mut p = Problems::new();
+        p.line("title", "a title", None, 200);
+        // Report the title together with anything else wrong.
+        if let Err(AppError::Validation(more)) = apply(conn, &body, &mut paper, input) {
+            for e in more {
+                p.add(&e.field, &e.code, e.message);
+            }
+        }
+        p.finish()?;
+    }
+    apply(conn, &body, &mut paper, input)?;
+    papers::insert(conn, &paper)?;
+    papers::add_version(conn, &paper, &actor.label, now)?;
+    actor.audit(
+        conn,
+        now,
+        "paper.create",
+        "paper",
+        &paper.id,
+        format!("draft '{}' for the {} meeting", paper.title, body.name),
+    )?;
+    Ok(paper)
+}
+
+/// May this person edit the paper's content?
+fn may_edit(grants: &Grants, user_id: &str, paper: &Paper, body_id: &str) -> bool {
+    paper.author_user_id == user_id || is_secretariat(grants, body_id)
+}
+
+pub fn update_paper(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &Grants,
+    paper: &Paper,
+    input: &PaperInput,
+    expected_version: Option<i32>,
+    now: NaiveDateTime,
+) -> AppResult<Paper> {
+    let meeting = meetings::find(conn, &paper.meeting_id)?.ok_or(AppError::NotFound)?;
+    let body = bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
+    let user_id = actor.user_id.as_deref().unwrap_or("");
+    if !may_edit(grants, user_id, paper, &body.id) {
+        return Err(AppError::Forbidden);
+    }
+    if expected_version.is_some_and(|v| v != paper.version) {
+        return Err(AppError::PreconditionFailed);
+    }
+    if !matches!(paper.status.as_str(), "draft" | "returned") {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "status",
+            "not_editable",
+            format!(
+                "The paper is {}: only a draft or a returned paper can be changed.",
+                paper.status
+            ),
+        )]));
+    }
+    let mut updated = paper.clone();
+    apply(conn, &body, &mut updated, input)?;
+    // Changed content needs the sponsor's sign-off again.
+    updated.signed_off_by = None;
+    updated.signed_off_at = None;
+    bump(&mut updated, conn, actor, now)?;
+    actor.audit(
+        conn,
+        now,
+        "paper.update",
+        "paper",
+        &paper.id,
+        format!("saved version {} of '{}'", updated.version, updated.title),
+    )?;
+    Ok(updated)
+}
+
+/// Loads what the briefing check needs and runs it.
+pub fn briefing_problems(
+    conn: &mut DbConn,
+    body: &Body,
+    paper: &Paper,
+) -> AppResult<Vec<FieldError>> {
+    let presenting = paper.presenting_organisation_id.as_deref();
+    let presenter_ok = match &paper.presenter_user_id {
+        Some(id) => Some(users::find(conn, id)?.is_some()),
+        None => None,
+    };
+    let sponsor_ok = match &paper.sponsor_user_id {
+        Some(id) => Some(
+            users::find(conn, id)?.is_some_and(|u| Some(u.organisation_id.as_str()) == presenting),
+        ),
+        None => None,
+    };
+    let priority_ok = match &paper.priority_id {
+        Some(id) => {
+            Some(priorities::find(conn, id)?.is_some_and(|p| p.body_id == body.id && p.active))
+        }
+        None => None,
+    };
+    let recs = paper.recommendations();
+    let consulted = paper.consulted();
+    let text = markdown::plain_text(&paper.body_markdown);
+    let sheet = CoverSheet {
+        title: &paper.title,
+        item_type: paper.item_type.as_deref(),
+        presenting_organisation_id: presenting,
+        presenter_ok,
+        sponsor_ok,
+        purpose: &paper.purpose,
+        summary: &paper.summary,
+        recommendations: &recs,
+        financial: &paper.implications_financial,
+        legal: &paper.implications_legal,
+        risk: &paper.implications_risk,
+        equality: &paper.implications_equality,
+        equality_assessment: paper.equality_assessment.as_deref(),
+        environment: &paper.implications_environment,
+        consulted_organisation_ids: &consulted,
+        priority_ok,
+        no_priority_reason: &paper.no_priority_reason,
+        body_markdown: &text,
+        exempt_category: paper.exempt_category,
+        exempt_reason: &paper.exempt_reason,
+    };
+    Ok(briefing::check(&sheet, &body.policy()))
+}
+
+/// A message about a paper, before it is addressed.
+struct PaperNews {
+    template: &'static str,
+    subject: String,
+    lines: Vec<String>,
+}
+
+fn notify(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    user_id: &str,
+    news: PaperNews,
+    paper: &Paper,
+    dedupe: String,
+) -> AppResult<()> {
+    let Some(u) = users::find(conn, user_id)? else {
+        return Ok(());
+    };
+    let email = Notice {
+        template: news.template,
+        to: u.email,
+        name: u.name,
+        subject: news.subject,
+        lines: news.lines,
+        link_text: "Open the paper".into(),
+        link: format!("{}/papers/{}", ctx.base_url, paper.id),
+    }
+    .render()?;
+    email.enqueue(conn, Some(dedupe), ctx.now)?;
+    Ok(())
+}
+
+/// Submits a draft or returned paper. Every unmet briefing requirement is
+/// reported at once; after the paper deadline a reason of urgency is needed.
+pub fn submit_paper(
+    conn: &mut DbConn,
+    actor: &Actor,
+    user_id: &str,
+    paper: &Paper,
+    late_reason: Option<&str>,
+    ctx: &Ctx<'_>,
+) -> AppResult<Paper> {
+    let meeting = meetings::find(conn, &paper.meeting_id)?.ok_or(AppError::NotFound)?;
+    let body = bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
+    if paper.author_user_id != user_id {
+        return Err(AppError::Forbidden);
+    }
+    if !matches!(paper.status.as_str(), "draft" | "returned") {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "status",
+            "not_submittable",
+            format!("The paper is already {}.", paper.status),
+        )]));
+    }
+    check_open(&meeting, ctx.now)?;
+    let mut errors = briefing_problems(conn, &body, paper)?;
+    let timeline = super::meetings::timeline_for(&meeting, &body, ctx.calendars);
+    let late = ctx.now.and_utc() > timeline.paper_deadline;
+    let reason = late_reason.map(str::trim).filter(|r| !r.is_empty());
+    if late && reason.is_none() {
+        errors.push(FieldError::new(
+            "late_reason",
+            "late_reason_required",
+            format!(
+                "Papers were due {}. Give the reason this paper is urgent; the chair decides whether it goes on the agenda.",
+                crate::views::format::london_datetime(timeline.paper_deadline.naive_utc())
+            ),
+        ));
+    }
+    if let Some(r) = reason
+        && r.chars().count() > 2000
+    {
+        errors.push(FieldError::new(
+            "late_reason",
+            "too_long",
+            "The reason must be 2,000 characters or fewer.",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let mut p = paper.clone();
+    p.status = "submitted".into();
+    p.submitted_at = Some(ctx.now);
+    p.late = late;
+    p.late_reason = if late {
+        reason.map(str::to_string)
+    } else {
+        None
+    };
+    p.late_decision = None;
+    p.late_decision_note = None;
+    p.late_decided_by = None;
+    p.late_decided_at = None;
+    p.returned_reason = None;
+    bump(&mut p, conn, actor, ctx.now)?;
+    actor.audit(
+        conn,
+        ctx.now,
+        "paper.submit",
+        "paper",
+        &p.id,
+        format!("submitted '{}'{}", p.title, if late { " late" } else { "" }),
+    )?;
+    if p.signed_off_at.is_none()
+        && let Some(sponsor) = p.sponsor_user_id.clone()
+    {
+        notify(
+            conn,
+            ctx,
+            &sponsor,
+            PaperNews {
+                template: "signoff_requested",
+                subject: format!("Sign-off needed: {}", p.title),
+                lines: vec![format!("{} has submitted '{}' for the {} meeting and named you as its sponsor.", actor.label, p.title, body.name), "Please read it and record your sign-off; the secretariat cannot accept it before you do.".into()],
+            },
+            &p,
+            format!("signoff:{}:{}", p.id, p.version),
+        )?;
+    }
+    if late {
+        let chairs: Vec<String> = memberships::members_of(conn, &body.id)?
+            .into_iter()
+            .filter(|m| m.role == Role::Chair.as_str())
+            .map(|m| m.user_id)
+            .collect();
+        for chair in chairs {
+            notify(
+                conn,
+                ctx,
+                &chair,
+                PaperNews {
+                    template: "late_paper",
+                    subject: format!("Late paper to decide: {}", p.title),
+                    lines: vec![
+                        format!(
+                            "'{}' was submitted after the paper deadline for the {} meeting.",
+                            p.title, body.name
+                        ),
+                        format!(
+                            "Reason given: {}",
+                            p.late_reason.clone().unwrap_or_default()
+                        ),
+                        "It stays off the agenda until you approve it.".into(),
+                    ],
+                },
+                &p,
+                format!("late:{}:{}:{}", p.id, p.version, chair),
+            )?;
+        }
+    }
+    Ok(p)
+}
+
+pub fn sign_off(
+    conn: &mut DbConn,
+    actor: &Actor,
+    user_id: &str,
+    paper: &Paper,
+    now: NaiveDateTime,
+) -> AppResult<Paper> {
+    if paper.sponsor_user_id.as_deref() != Some(user_id) {
+        return Err(AppError::Forbidden);
+    }
+    if !matches!(paper.status.as_str(), "draft" | "submitted" | "returned") {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "status",
+            "not_signable",
+            format!("The paper is {}.", paper.status),
+        )]));
+    }
+    if paper.signed_off_at.is_some() {
+        return Ok(paper.clone());
+    }
+    let mut p = paper.clone();
+    p.signed_off_by = Some(user_id.to_string());
+    p.signed_off_at = Some(now);
+    bump(&mut p, conn, actor, now)?;
+    actor.audit(
+        conn,
+        now,
+        "paper.sign_off",
+        "paper",
+        &p.id,
+        format!("sponsor signed off '{}'", p.title),
+    )?;
+    Ok(p)
+}
+
+fn body_of(conn: &mut DbConn, paper: &Paper) -> AppResult<Body> {
+    let meeting = meetings::find(conn, &paper.meeting_id)?.ok_or(AppError::NotFound)?;
+    bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)
+}
+
+pub fn accept(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &Grants,
+    paper: &Paper,
+    now: NaiveDateTime,
+) -> AppResult<Paper> {
+    let body = body_of(conn, paper)?;
+    if !is_secretariat(grants, &body.id) {
+        return Err(AppError::Forbidden);
+    }
+    if paper.status != "submitted" {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "status",
+            "not_submitted",
+            format!(
+                "Only a submitted paper can be accepted; this one is {}.",
+                paper.status
+            ),
+        )]));
+    }
+    let mut errors = Vec::new();
+    if paper.signed_off_at.is_none() {
+        errors.push(FieldError::new(
+            "sign_off",
+            "sign_off_required",
+            "The sponsor has not signed the paper off.",
+        ));
+    }
+    if paper.late && paper.late_decision.as_deref() != Some("approved") {
+        errors.push(FieldError::new(
+            "late_decision",
+            "late_not_approved",
+            "The paper is late: the chair must approve it first.",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let mut p = paper.clone();
+    p.status = "accepted".into();
+    p.accepted_at = Some(now);
+    bump(&mut p, conn, actor, now)?;
+    actor.audit(
+        conn,
+        now,
+        "paper.accept",
+        "paper",
+        &p.id,
+        format!("accepted '{}' for the agenda", p.title),
+    )?;
+    Ok(p)
+}
+
+pub fn return_paper(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &Grants,
+    paper: &Paper,
+    reason: &str,
+    ctx: &Ctx<'_>,
+) -> AppResult<Paper> {
+    let body = body_of(conn, paper)?;
+    if !is_secretariat(grants, &body.id) {
+        return Err(AppError::Forbidden);
+    }
+    if !matches!(paper.status.as_str(), "submitted" | "accepted") {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "status",
+            "not_returnable",
+            format!("The paper is {}.", paper.status),
+        )]));
+    }
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > 5000 {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "reason",
+            "required",
+            "Tell the author what to change (at most 5,000 characters).",
+        )]));
+    }
+    let mut p = paper.clone();
+    p.status = "returned".into();
+    p.returned_reason = Some(reason.to_string());
+    p.accepted_at = None;
+    bump(&mut p, conn, actor, ctx.now)?;
+    actor.audit(
+        conn,
+        ctx.now,
+        "paper.return",
+        "paper",
+        &p.id,
+        format!("returned '{}': {reason}", p.title),
+    )?;
+    notify(
+        conn,
+        ctx,
+        &p.author_user_id.clone(),
+        PaperNews {
+            template: "paper_returned",
+            subject: format!("Returned for changes: {}", p.title),
+            lines: vec![
+                format!(
+                    "The secretariat of the {} has returned '{}' to you.",
+                    body.name, p.title
+                ),
+                format!("What to change: {reason}"),
+                "Everything you wrote is kept: make the changes and submit it again.".into(),
+            ],
+        },
+        &p,
+        format!("returned:{}:{}", p.id, p.version),
+    )?;
+    Ok(p)
+}
+
+pub fn withdraw(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &Grants,
+    user_id: &str,
+    paper: &Paper,
+    reason: &str,
+    now: NaiveDateTime,
+) -> AppResult<Paper> {
+    let body = body_of(conn, paper)?;
+    if !may_edit(grants, user_id, paper, &body.id) {
+        return Err(AppError::Forbidden);
+    }
+    if matches!(paper.status.as_str(), "published" | "withdrawn") {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "status",
+            "not_withdrawable",
+            format!("The paper is {}.", paper.status),
+        )]));
+    }
+    let mut p = paper.clone();
+    p.status = "withdrawn".into();
+    p.withdrawn_reason = Some(reason.trim().chars().take(5000).collect());
+    bump(&mut p, conn, actor, now)?;
+    actor.audit(
+        conn,
+        now,
+        "paper.withdraw",
+        "paper",
+        &p.id,
+        format!("withdrew '{}'", p.title),
+    )?;
+    Ok(p)
+}
+
+/// The chair approves or rejects a late paper, with a note.
+pub fn late_decision(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &Grants,
+    paper: &Paper,
+    approve: bool,
+    note: &str,
+    ctx: &Ctx<'_>,
+) -> AppResult<Paper> {
+    let body = body_of(conn, paper)?;
+    if grants.role_in(&body.id) != Some(Role::Chair) {
+        return Err(AppError::Forbidden);
+    }
+    if !paper.late || paper.status != "submitted" {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "late",
+            "not_late",
+            "Only a submitted late paper needs the chair's decision.",
+        )]));
+    }
+    if paper.late_decision.is_some() {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "late_decision",
+            "decided",
+            "The chair has already decided on this paper.",
+        )]));
+    }
+    let note = note.trim();
+    if note.is_empty() || note.chars().count() > 2000 {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "note",
+            "required",
+            "Record the reason for the decision (at most 2,000 characters).",
+        )]));
+    }
+    let mut p = paper.clone();
+    p.late_decision = Some(if approve { "approved" } else { "rejected" }.into());
+    p.late_decision_note = Some(note.to_string());
+    p.late_decided_by = actor.user_id.clone();
+    p.late_decided_at = Some(ctx.now);
+    bump(&mut p, conn, actor, ctx.now)?;
+    let verb = if approve { "approved" } else { "rejected" };
+    actor.audit(
+        conn,
+        ctx.now,
+        "paper.late_decision",
+        "paper",
+        &p.id,
+        format!("chair {verb} late paper '{}': {note}", p.title),
+    )?;
+    notify(
+        conn,
+        ctx,
+        &p.author_user_id.clone(),
+        PaperNews {
+            template: "late_decision",
+            subject: format!("Late paper {verb}: {}", p.title),
+            lines: vec![
+                format!(
+                    "The chair of the {} has {verb} your late paper '{}'.",
+                    body.name, p.title
+                ),
+                format!("The chair's note: {note}"),
+            ],
+        },
+        &p,
+        format!("late-decision:{}", p.id),
+    )?;
+    Ok(p)
+}
+
+/// Who may see a paper: its author, sponsor and presenter, site admins, the body's secretariat;
+/// members see submitted papers; everyone sees published ones. Exempt papers
+/// only ever reach the author, admins and those with an exempt-seeing role.
+pub fn can_view(
+    grants: Option<&Grants>,
+    user_id: Option<&str>,
+    paper: &Paper,
+    body_id: &str,
+) -> bool {
+    let named = user_id.is_some_and(|u| {
+        u == paper.author_user_id
+            || Some(u) == paper.sponsor_user_id.as_deref()
+            || Some(u) == paper.presenter_user_id.as_deref()
+    });
+    let admin = grants.is_some_and(|g| g.is_admin);
+    if named || admin {
+        return true;
+    }
+    let role = grants.and_then(|g| g.role_in(body_id));
+    if paper.is_exempt() && !role.is_some_and(Role::sees_exempt) {
+        return false;
+    }
+    match paper.status.as_str() {
+        "published" => true,
+        "draft" | "withdrawn" => role == Some(Role::Secretariat),
+        _ => role.is_some_and(|r| r != Role::Observer),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paper(status: &str, exempt: bool) -> Paper {
+        Paper {
+            id: "p".into(),
+            meeting_id: "m".into(),
+            author_user_id: "author".into(),
+            status: status.into(),
+            version: 1,
+            title: "T".into(),
+            item_type: None,
+            presenting_organisation_id: None,
+            presenter_user_id: None,
+            sponsor_user_id: None,
+            purpose: String::new(),
+            summary: String::new(),
+            recommendations: "[]".into(),
+            implications_financial: String::new(),
+            implications_legal: String::new(),
+            implications_risk: String::new(),
+            implications_equality: String::new(),
+            equality_assessment: None,
+            implications_environment: String::new(),
+            consulted_organisation_ids: "[]".into(),
+            priority_id: None,
+            no_priority_reason: String::new(),
+            body_markdown: String::new(),
+            exempt_category: exempt.then_some(3),
+            exempt_reason: String::new(),
+            minutes_allocated: None,
+            late: false,
+            late_reason: None,
+            late_decision: None,
+            late_decision_note: None,
+            late_decided_by: None,
+            late_decided_at: None,
+            signed_off_by: None,
+            signed_off_at: None,
+            submitted_at: None,
+            returned_reason: None,
+            withdrawn_reason: None,
+            accepted_at: None,
+            created_at: NaiveDateTime::default(),
+            updated_at: NaiveDateTime::default(),
+        }
+    }
+
+    fn grants(role: Role) -> Grants {
+        Grants {
+            is_admin: false,
+            roles: vec![("b".into(), role)],
+        }
+    }
+
+    #[test]
+    fn visibility_follows_status_role_and_exemption() {
+        let mut draft = paper("draft", false);
+        assert!(can_view(None, Some("author"), &draft, "b"));
+        draft.sponsor_user_id = Some("sponsor".into());
+        assert!(
+            can_view(Some(&grants(Role::Member)), Some("sponsor"), &draft, "b"),
+            "the sponsor signs off drafts"
+        );
+        assert!(can_view(
+            Some(&grants(Role::Secretariat)),
+            Some("s"),
+            &draft,
+            "b"
+        ));
+        assert!(!can_view(
+            Some(&grants(Role::Member)),
+            Some("m"),
+            &draft,
+            "b"
+        ));
+        let submitted = paper("submitted", false);
+        assert!(can_view(
+            Some(&grants(Role::Member)),
+            Some("m"),
+            &submitted,
+            "b"
+        ));
+        assert!(!can_view(
+            Some(&grants(Role::Observer)),
+            Some("o"),
+            &submitted,
+            "b"
+        ));
+        assert!(!can_view(None, None, &submitted, "b"));
+        let published = paper("published", false);
+        assert!(can_view(None, None, &published, "b"));
+        let exempt = paper("published", true);
+        assert!(
+            !can_view(None, None, &exempt, "b"),
+            "the public never sees exempt papers"
+        );
+        assert!(!can_view(
+            Some(&grants(Role::Officer)),
+            Some("o"),
+            &exempt,
+            "b"
+        ));
+        assert!(can_view(
+            Some(&grants(Role::Substitute)),
+            Some("s"),
+            &exempt,
+            "b"
+        ));
+        assert!(!can_view(
+            Some(&Grants {
+                is_admin: false,
+                roles: vec![("other".into(), Role::Member)]
+            }),
+            Some("x"),
+            &exempt,
+            "b"
+        ));
+    }
+}

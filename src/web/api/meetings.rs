@@ -1,0 +1,211 @@
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{etag, if_match, rfc3339};
+use crate::db::bodies::{self, Body};
+use crate::db::meetings::{self, Meeting};
+use crate::domain::timeline::Timeline;
+use crate::error::AppError;
+use crate::services::Ctx;
+use crate::services::meetings::{self as svc, MeetingInput};
+use crate::state::AppState;
+use crate::web::auth::ApiCaller;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/bodies/{slug}/meetings", web::post().to(create))
+        .route("/meetings/{id}", web::get().to(show))
+        .route("/meetings/{id}", web::patch().to(update))
+        .route("/meetings/{id}/cancel", web::post().to(cancel));
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TimelineOut {
+    pub proposal_deadline: String,
+    pub paper_deadline: String,
+    pub publication_deadline: String,
+}
+
+impl From<&Timeline> for TimelineOut {
+    fn from(t: &Timeline) -> Self {
+        TimelineOut {
+            proposal_deadline: rfc3339(t.proposal_deadline.naive_utc()),
+            paper_deadline: rfc3339(t.paper_deadline.naive_utc()),
+            publication_deadline: rfc3339(t.publication_deadline.naive_utc()),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeetingOut {
+    pub id: String,
+    pub body_slug: String,
+    pub body_name: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub location: String,
+    /// scheduled or cancelled
+    pub status: String,
+    pub cancel_reason: Option<String>,
+    pub version: i32,
+    pub timeline: TimelineOut,
+}
+
+pub fn meeting_out(m: &Meeting, body: &Body, state: &AppState) -> MeetingOut {
+    let t = svc::timeline_for(m, body, &state.calendars());
+    MeetingOut {
+        id: m.id.clone(),
+        body_slug: body.slug.clone(),
+        body_name: body.name.clone(),
+        starts_at: rfc3339(m.starts_at),
+        ends_at: rfc3339(m.ends_at),
+        location: m.location.clone(),
+        status: m.status.clone(),
+        cancel_reason: m.cancel_reason.clone(),
+        version: m.version,
+        timeline: TimelineOut::from(&t),
+    }
+}
+
+fn answer(status: actix_web::http::StatusCode, out: &MeetingOut) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header(etag(out.version))
+        .json(out)
+}
+
+/// Schedule a meeting (secretariat). Past meetings may be created to record history.
+#[utoipa::path(post, path = "/api/v1/bodies/{slug}/meetings", tag = "meetings", request_body = MeetingInput,
+    responses((status = 201, body = MeetingOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    input: web::Json<MeetingInput>,
+) -> Result<HttpResponse, AppError> {
+    let caller = caller.require()?;
+    let slug = path.into_inner();
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    let (m, body) = state
+        .tx(move |c| {
+            let body = bodies::find_by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
+            caller.require_manage(&body.id)?;
+            Ok((svc::create_meeting(c, &actor, &body, &input, now)?, body))
+        })
+        .await?;
+    let out = meeting_out(&m, &body, &state);
+    Ok(HttpResponse::Created()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/api/v1/meetings/{}", out.id),
+        ))
+        .insert_header(etag(out.version))
+        .json(out))
+}
+
+/// A meeting with its timeline (anyone: meeting dates are public).
+#[utoipa::path(get, path = "/api/v1/meetings/{id}", tag = "meetings",
+    responses((status = 200, body = MeetingOut), (status = 404, body = crate::error::Problem)))]
+pub async fn show(
+    state: web::Data<AppState>,
+    _caller: ApiCaller,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let (m, body) = state
+        .db(move |c| {
+            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
+            let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
+            Ok((m, body))
+        })
+        .await?;
+    Ok(answer(
+        actix_web::http::StatusCode::OK,
+        &meeting_out(&m, &body, &state),
+    ))
+}
+
+/// Move or re-place a meeting (secretariat); authors of its papers are told. Takes `If-Match`.
+#[utoipa::path(patch, path = "/api/v1/meetings/{id}", tag = "meetings", request_body = MeetingInput,
+    responses((status = 200, body = MeetingOut), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn update(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    input: web::Json<MeetingInput>,
+) -> Result<HttpResponse, AppError> {
+    let caller = caller.require()?;
+    let expected = if_match(&req)?;
+    let id = path.into_inner();
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    let base = state.base_url().to_string();
+    let cals = state.calendars();
+    let (m, body) = state
+        .tx(move |c| {
+            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
+            let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
+            caller.require_manage(&body.id)?;
+            let notify = Ctx {
+                base_url: &base,
+                calendars: &cals,
+                now,
+            };
+            Ok((
+                svc::update_meeting(c, &actor, &body, &m, &input, expected, &notify)?,
+                body,
+            ))
+        })
+        .await?;
+    Ok(answer(
+        actix_web::http::StatusCode::OK,
+        &meeting_out(&m, &body, &state),
+    ))
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct CancelInput {
+    pub reason: Option<String>,
+}
+
+/// Cancel a meeting (secretariat), with a reason; authors of its papers are told.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/cancel", tag = "meetings", request_body = CancelInput,
+    responses((status = 200, body = MeetingOut), (status = 409, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn cancel(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    input: web::Json<CancelInput>,
+) -> Result<HttpResponse, AppError> {
+    let caller = caller.require()?;
+    let id = path.into_inner();
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    let base = state.base_url().to_string();
+    let cals = state.calendars();
+    let (m, body) = state
+        .tx(move |c| {
+            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
+            let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
+            caller.require_manage(&body.id)?;
+            let notify = Ctx {
+                base_url: &base,
+                calendars: &cals,
+                now,
+            };
+            let reason = input.reason.clone().unwrap_or_default();
+            Ok((
+                svc::cancel_meeting(c, &actor, &body, &m, &reason, &notify)?,
+                body,
+            ))
+        })
+        .await?;
+    Ok(answer(
+        actix_web::http::StatusCode::OK,
+        &meeting_out(&m, &body, &state),
+    ))
+}

@@ -1,0 +1,528 @@
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{etag, if_match, optional_json, rfc3339};
+use crate::db::papers::{self, Paper};
+use crate::db::{DbConn, bodies, meetings};
+use crate::domain::briefing::{self, HARD_TO_READ};
+use crate::error::{AppError, FieldError};
+use crate::render::markdown;
+use crate::services::Ctx;
+use crate::services::papers::{self as svc, PaperInput};
+use crate::state::AppState;
+use crate::web::auth::{ApiCaller, AuthUser};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/meetings/{id}/papers", web::post().to(create))
+        .route("/meetings/{id}/papers", web::get().to(list))
+        .route("/papers/{id}", web::get().to(show))
+        .route("/papers/{id}", web::patch().to(update))
+        .route("/papers/{id}/submit", web::post().to(submit))
+        .route("/papers/{id}/sign-off", web::post().to(sign_off))
+        .route("/papers/{id}/accept", web::post().to(accept))
+        .route("/papers/{id}/return", web::post().to(return_paper))
+        .route("/papers/{id}/withdraw", web::post().to(withdraw))
+        .route("/papers/{id}/late-decision", web::post().to(late_decision));
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImplicationsOut {
+    pub financial: String,
+    pub legal: String,
+    pub risk: String,
+    pub equality: String,
+    pub equality_assessment: Option<String>,
+    pub environment: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaperOut {
+    pub id: String,
+    pub meeting_id: String,
+    pub author_user_id: String,
+    /// draft, submitted, accepted, published, returned, withdrawn
+    pub status: String,
+    pub version: i32,
+    pub title: String,
+    pub item_type: Option<String>,
+    pub presenting_organisation_id: Option<String>,
+    pub presenter_user_id: Option<String>,
+    pub sponsor_user_id: Option<String>,
+    pub purpose: String,
+    pub summary: String,
+    pub recommendations: Vec<String>,
+    pub implications: ImplicationsOut,
+    pub consulted_organisation_ids: Vec<String>,
+    pub priority_id: Option<String>,
+    pub no_priority_reason: String,
+    pub body_markdown: String,
+    /// The body rendered and sanitised.
+    pub body_html: String,
+    pub word_count: usize,
+    /// Flesch reading ease of the body; below 30 is hard to read.
+    pub reading_ease: Option<f64>,
+    pub hard_to_read: bool,
+    pub exempt_category: Option<i32>,
+    pub exempt_reason: String,
+    pub minutes_allocated: Option<i32>,
+    pub late: bool,
+    pub late_reason: Option<String>,
+    pub late_decision: Option<String>,
+    pub late_decision_note: Option<String>,
+    pub signed_off_at: Option<String>,
+    pub submitted_at: Option<String>,
+    pub returned_reason: Option<String>,
+    pub withdrawn_reason: Option<String>,
+    /// For the author and secretariat: what still stops submission.
+    pub briefing_problems: Option<Vec<FieldError>>,
+}
+
+pub fn paper_out(p: Paper, problems: Option<Vec<FieldError>>) -> PaperOut {
+    let text = markdown::plain_text(&p.body_markdown);
+    let ease = briefing::reading_ease(&text).map(|e| (e * 10.0).round() / 10.0);
+    PaperOut {
+        body_html: markdown::render(&p.body_markdown).as_str().to_string(),
+        word_count: briefing::word_count(&text),
+        reading_ease: ease,
+        hard_to_read: ease.is_some_and(|e| e < HARD_TO_READ),
+        recommendations: p.recommendations(),
+        consulted_organisation_ids: p.consulted(),
+        implications: ImplicationsOut {
+            financial: p.implications_financial,
+            legal: p.implications_legal,
+            risk: p.implications_risk,
+            equality: p.implications_equality,
+            equality_assessment: p.equality_assessment,
+            environment: p.implications_environment,
+        },
+        signed_off_at: p.signed_off_at.map(rfc3339),
+        submitted_at: p.submitted_at.map(rfc3339),
+        id: p.id,
+        meeting_id: p.meeting_id,
+        author_user_id: p.author_user_id,
+        status: p.status,
+        version: p.version,
+        title: p.title,
+        item_type: p.item_type,
+        presenting_organisation_id: p.presenting_organisation_id,
+        presenter_user_id: p.presenter_user_id,
+        sponsor_user_id: p.sponsor_user_id,
+        purpose: p.purpose,
+        summary: p.summary,
+        priority_id: p.priority_id,
+        no_priority_reason: p.no_priority_reason,
+        body_markdown: p.body_markdown,
+        exempt_category: p.exempt_category,
+        exempt_reason: p.exempt_reason,
+        minutes_allocated: p.minutes_allocated,
+        late: p.late,
+        late_reason: p.late_reason,
+        late_decision: p.late_decision,
+        late_decision_note: p.late_decision_note,
+        returned_reason: p.returned_reason,
+        withdrawn_reason: p.withdrawn_reason,
+        briefing_problems: problems,
+    }
+}
+
+/// Loads a paper the caller may see (404 otherwise: its existence is not revealed).
+fn visible(
+    conn: &mut DbConn,
+    caller: Option<&AuthUser>,
+    id: &str,
+) -> Result<(Paper, bodies::Body), AppError> {
+    let p = papers::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let m = meetings::find(conn, &p.meeting_id)?.ok_or(AppError::NotFound)?;
+    let body = bodies::find(conn, &m.body_id)?.ok_or(AppError::NotFound)?;
+    let ok = svc::can_view(
+        caller.map(|c| &c.grants),
+        caller.map(|c| c.user.id.as_str()),
+        &p,
+        &body.id,
+    );
+    if ok {
+        Ok((p, body))
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The answer for one paper: with the briefing problems for those who edit it.
+fn reply(
+    conn: &mut DbConn,
+    caller: &AuthUser,
+    p: Paper,
+    body: &bodies::Body,
+) -> Result<PaperOut, AppError> {
+    let editor = p.author_user_id == caller.user.id || caller.grants.can_manage_body(&body.id);
+    let problems = if editor && matches!(p.status.as_str(), "draft" | "returned") {
+        Some(svc::briefing_problems(conn, body, &p)?)
+    } else {
+        None
+    };
+    Ok(paper_out(p, problems))
+}
+
+fn respond(status: StatusCode, out: PaperOut) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header(etag(out.version))
+        .json(out)
+}
+
+/// Start a paper for a meeting (members and officers of the body, secretariat).
+/// Only `title` is needed for a draft.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/papers", tag = "papers", request_body = PaperInput,
+    responses((status = 201, body = PaperOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    input: web::Json<PaperInput>,
+) -> Result<HttpResponse, AppError> {
+    let caller = caller.require()?;
+    let id = path.into_inner();
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    let out = state
+        .tx(move |c| {
+            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
+            let p = svc::create_paper(c, &actor, &caller.grants, &caller.user.id, &m, &input, now)?;
+            let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
+            reply(c, &caller, p, &body)
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/api/v1/papers/{}", out.id),
+        ))
+        .insert_header(etag(out.version))
+        .json(out))
+}
+
+/// A paper, as far as the caller may see it.
+#[utoipa::path(get, path = "/api/v1/papers/{id}", tag = "papers",
+    responses((status = 200, body = PaperOut), (status = 404, body = crate::error::Problem)))]
+pub async fn show(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let out = state
+        .db(move |c| {
+            let (p, body) = visible(c, caller.0.as_ref(), &id)?;
+            match &caller.0 {
+                Some(u) => reply(c, u, p, &body),
+                None => Ok(paper_out(p, None)),
+            }
+        })
+        .await?;
+    Ok(respond(StatusCode::OK, out))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaperSummary {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub item_type: Option<String>,
+    pub late: bool,
+    pub late_decision: Option<String>,
+    pub exempt_category: Option<i32>,
+    pub signed_off: bool,
+}
+
+/// A meeting's papers that the caller may see.
+#[utoipa::path(get, path = "/api/v1/meetings/{id}/papers", tag = "papers", responses((status = 200, body = Vec<PaperSummary>)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let out = state
+        .db(move |c| {
+            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
+            let all = papers::of_meeting(c, &m.id)?;
+            let who = caller.0.as_ref();
+            Ok(all
+                .into_iter()
+                .filter(|p| {
+                    svc::can_view(
+                        who.map(|u| &u.grants),
+                        who.map(|u| u.user.id.as_str()),
+                        p,
+                        &m.body_id,
+                    )
+                })
+                .map(|p| PaperSummary {
+                    signed_off: p.signed_off_at.is_some(),
+                    id: p.id,
+                    title: p.title,
+                    status: p.status,
+                    item_type: p.item_type,
+                    late: p.late,
+                    late_decision: p.late_decision,
+                    exempt_category: p.exempt_category,
+                })
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Change a draft or returned paper (author, secretariat). Takes `If-Match`.
+#[utoipa::path(patch, path = "/api/v1/papers/{id}", tag = "papers", request_body = PaperInput,
+    responses((status = 200, body = PaperOut), (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn update(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    input: web::Json<PaperInput>,
+) -> Result<HttpResponse, AppError> {
+    let caller = caller.require()?;
+    let expected = if_match(&req)?;
+    let id = path.into_inner();
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    let out = state
+        .tx(move |c| {
+            let (p, body) = visible(c, Some(&caller), &id)?;
+            let p = svc::update_paper(c, &actor, &caller.grants, &p, &input, expected, now)?;
+            reply(c, &caller, p, &body)
+        })
+        .await?;
+    Ok(respond(StatusCode::OK, out))
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct SubmitInput {
+    /// Needed after the paper deadline: why the paper is urgent.
+    pub late_reason: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct ReasonInput {
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct LateDecisionInput {
+    pub approve: Option<bool>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct Empty {}
+
+/// Runs one paper action inside a transaction and answers with the paper.
+async fn act<F>(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    id: String,
+    f: F,
+) -> Result<HttpResponse, AppError>
+where
+    F: FnOnce(
+            &mut DbConn,
+            &AuthUser,
+            &crate::services::Actor,
+            &Paper,
+            &Ctx<'_>,
+        ) -> Result<Paper, AppError>
+        + Send
+        + 'static,
+{
+    let caller = caller.require()?;
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    let base = state.base_url().to_string();
+    let cals = state.calendars();
+    let out = state
+        .tx(move |c| {
+            let (p, body) = visible(c, Some(&caller), &id)?;
+            let ctx = Ctx {
+                base_url: &base,
+                calendars: &cals,
+                now,
+            };
+            let p = f(c, &caller, &actor, &p, &ctx)?;
+            reply(c, &caller, p, &body)
+        })
+        .await?;
+    Ok(respond(StatusCode::OK, out))
+}
+
+/// Submit a paper (author). 422 lists every unmet briefing requirement; after
+/// the paper deadline without `late_reason` the code is `late_reason_required`.
+#[utoipa::path(post, path = "/api/v1/papers/{id}/submit", tag = "papers", request_body = SubmitInput,
+    responses((status = 200, body = PaperOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn submit(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let input: SubmitInput = optional_json(&body)?;
+    act(
+        state,
+        caller,
+        req,
+        path.into_inner(),
+        move |c, u, a, p, ctx| {
+            svc::submit_paper(c, a, &u.user.id, p, input.late_reason.as_deref(), ctx)
+        },
+    )
+    .await
+}
+
+/// Record the sponsor's sign-off (the sponsor only).
+#[utoipa::path(post, path = "/api/v1/papers/{id}/sign-off", tag = "papers", request_body = Empty,
+    responses((status = 200, body = PaperOut), (status = 403, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn sign_off(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let _: Empty = optional_json(&body)?;
+    act(
+        state,
+        caller,
+        req,
+        path.into_inner(),
+        move |c, u, a, p, ctx| svc::sign_off(c, a, &u.user.id, p, ctx.now),
+    )
+    .await
+}
+
+/// Accept a submitted paper for the agenda (secretariat). Needs sign-off,
+/// and the chair's approval for a late paper.
+#[utoipa::path(post, path = "/api/v1/papers/{id}/accept", tag = "papers", request_body = Empty,
+    responses((status = 200, body = PaperOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn accept(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let _: Empty = optional_json(&body)?;
+    act(
+        state,
+        caller,
+        req,
+        path.into_inner(),
+        move |c, u, a, p, ctx| svc::accept(c, a, &u.grants, p, ctx.now),
+    )
+    .await
+}
+
+/// Return a paper to its author with reasons (secretariat).
+#[utoipa::path(post, path = "/api/v1/papers/{id}/return", tag = "papers", request_body = ReasonInput,
+    responses((status = 200, body = PaperOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn return_paper(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let input: ReasonInput = optional_json(&body)?;
+    act(
+        state,
+        caller,
+        req,
+        path.into_inner(),
+        move |c, u, a, p, ctx| {
+            svc::return_paper(
+                c,
+                a,
+                &u.grants,
+                p,
+                input.reason.as_deref().unwrap_or(""),
+                ctx,
+            )
+        },
+    )
+    .await
+}
+
+/// Withdraw a paper (author, secretariat).
+#[utoipa::path(post, path = "/api/v1/papers/{id}/withdraw", tag = "papers", request_body = ReasonInput,
+    responses((status = 200, body = PaperOut), (status = 409, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let input: ReasonInput = optional_json(&body)?;
+    act(
+        state,
+        caller,
+        req,
+        path.into_inner(),
+        move |c, u, a, p, ctx| {
+            svc::withdraw(
+                c,
+                a,
+                &u.grants,
+                &u.user.id,
+                p,
+                input.reason.as_deref().unwrap_or(""),
+                ctx.now,
+            )
+        },
+    )
+    .await
+}
+
+/// The chair approves or rejects a late paper, with a note.
+#[utoipa::path(post, path = "/api/v1/papers/{id}/late-decision", tag = "papers", request_body = LateDecisionInput,
+    responses((status = 200, body = PaperOut), (status = 403, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn late_decision(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let input: LateDecisionInput = optional_json(&body)?;
+    let Some(approve) = input.approve else {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "approve",
+            "required",
+            "Say whether the late paper is approved (true) or rejected (false).",
+        )]));
+    };
+    act(
+        state,
+        caller,
+        req,
+        path.into_inner(),
+        move |c, u, a, p, ctx| {
+            svc::late_decision(
+                c,
+                a,
+                &u.grants,
+                p,
+                approve,
+                input.note.as_deref().unwrap_or(""),
+                ctx,
+            )
+        },
+    )
+    .await
+}
