@@ -57,5 +57,88 @@ fn mail(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, validation, tokens, mail);
+fn timeline(c: &mut Criterion) {
+    use chrono::{Duration, NaiveDate};
+    use quorate::domain::calendar::Calendars;
+    use quorate::domain::timeline::{Rules, compute};
+    let cals = Calendars::builtin();
+    let ew = cals.get("england-and-wales").cloned().unwrap_or_default();
+    let rules = Rules::from_policy(&Policy::default());
+    let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default();
+    let mut i = 0i64;
+    c.bench_function(
+        "compute a meeting timeline (P, D, proposal deadline)",
+        |b| {
+            b.iter(|| {
+                i = (i + 1) % 1000;
+                black_box(compute(start + Duration::days(i), &rules, &ew))
+            })
+        },
+    );
+}
+
+/// A realistic 2,500-word paper: headings, paragraphs, a table, footnotes.
+fn long_paper() -> String {
+    let para = "The partnership agreed in March to review how young people in Ashby reach \
+                youth services after school, and this paper sets out what the review found, \
+                what it will cost to act on it, and what the board is asked to decide today. ";
+    let mut s = String::new();
+    for section in 1..=10 {
+        s.push_str(&format!("## Section {section}\n\n"));
+        for _ in 0..4 {
+            s.push_str(&para.repeat(1));
+            s.push_str(&para.repeat(1));
+            s.push_str("\n\n");
+        }
+        s.push_str("| Area | 2026 | 2027 |\n|---|--:|--:|\n| North | 10,000 | 12,000 |\n| South | 9,500 | 11,000 |\n\n");
+        s.push_str(&format!(
+            "See the appendix.[^{section}]\n\n[^{section}]: Figures from the county dataset.\n\n"
+        ));
+    }
+    s
+}
+
+fn papers(c: &mut Criterion) {
+    use quorate::domain::briefing::{CoverSheet, check, word_count};
+    use quorate::render::markdown;
+    let body = long_paper();
+    let words = word_count(&markdown::plain_text(&body));
+    assert!(
+        (2300..=2700).contains(&words),
+        "benchmark paper has {words} words"
+    );
+    c.bench_function("render and sanitise a 2,500-word paper", |b| {
+        b.iter(|| black_box(markdown::render(black_box(&body))))
+    });
+    let recs = vec!["Approve the funding for two youth clubs.".to_string()];
+    let consulted = vec!["org-b".to_string()];
+    let text = markdown::plain_text(&body);
+    let sheet = CoverSheet {
+        title: "Youth clubs",
+        item_type: Some("decision"),
+        presenting_organisation_id: Some("org-a"),
+        presenter_ok: Some(true),
+        sponsor_ok: Some(true),
+        purpose: "To agree funding for two youth clubs in Ashby.",
+        summary: "Two clubs would open on Friday nights from April, costing £20,000.",
+        recommendations: &recs,
+        financial: "£20,000 from the partnership fund.",
+        legal: "none",
+        risk: "Low.",
+        equality: "Assessment attached.",
+        equality_assessment: Some("done"),
+        environment: "none",
+        consulted_organisation_ids: &consulted,
+        priority_ok: Some(true),
+        no_priority_reason: "",
+        body_markdown: &text,
+        exempt_category: None,
+        exempt_reason: "",
+    };
+    c.bench_function("check a full cover sheet (2,500-word body)", |b| {
+        b.iter(|| black_box(check(black_box(&sheet), &Policy::default())))
+    });
+}
+
+criterion_group!(benches, validation, tokens, mail, timeline, papers);
 criterion_main!(benches);

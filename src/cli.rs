@@ -58,11 +58,23 @@ pub enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Bank-holiday calendars.
+    Holidays {
+        #[command(subcommand)]
+        command: HolidaysCommand,
+    },
     /// Write a consistent copy of the SQLite database to a file.
     Backup {
         #[arg(long)]
         to: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HolidaysCommand {
+    /// Replace the bank holidays with a file in the GOV.UK bank-holidays.json
+    /// format. A malformed file is rejected whole and changes nothing.
+    Import { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -168,6 +180,9 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
             Ok(())
         }
         Command::Admin { command } => admin(command, settings).await,
+        Command::Holidays {
+            command: HolidaysCommand::Import { file },
+        } => import_holidays(settings, &file).await,
         Command::Backup { to } => backup(&settings, &to),
     }
 }
@@ -312,6 +327,41 @@ async fn admin(command: AdminCommand, settings: Settings) -> CliResult {
             Ok(())
         }
     }
+}
+
+async fn import_holidays(settings: Settings, file: &std::path::Path) -> CliResult {
+    const MAX: u64 = 2 * 1024 * 1024;
+    let size = std::fs::metadata(file)
+        .map_err(|e| format!("{}: {e}", file.display()))?
+        .len();
+    if size > MAX {
+        return Err(format!(
+            "{} is {size} bytes; a bank-holidays file is far smaller (the limit is {MAX}).",
+            file.display()
+        ));
+    }
+    let content = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let state =
+        build_state(settings, Arc::new(SystemClock), None, true).map_err(|e| e.to_string())?;
+    let now = state.clock.now_naive();
+    let cals = state
+        .tx(move |c| {
+            crate::services::meetings::import_holidays(
+                c,
+                &Actor::system("Command line"),
+                &content,
+                now,
+            )
+        })
+        .await
+        .map_err(describe)?;
+    for division in crate::domain::calendar::DIVISIONS {
+        if let Some((from, to)) = cals.get(division).and_then(|c| c.years()) {
+            println!("{division}: bank holidays for {from} to {to}");
+        }
+    }
+    println!("Imported. Running servers use the new calendars after their next restart.");
+    Ok(())
 }
 
 fn describe(e: crate::error::AppError) -> String {

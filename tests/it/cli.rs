@@ -292,3 +292,53 @@ fn the_demo_loads_serves_and_serves_again() {
         assert_eq!(kinds.iter().filter(|k| **k == "forum").count(), 1);
     }
 }
+
+#[test]
+fn holidays_import_replaces_the_calendars_and_rejects_bad_files_whole() {
+    let cli = Cli::new();
+    let bad = cli.dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"england-and-wales": {"events": [{"title": "X", "date": "2030-02-30"}]}}"#,
+    )
+    .expect("write");
+    let (code, _, err) = cli.run(&["holidays", "import", &bad.to_string_lossy()], None);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("not imported") && err.contains("2030-02-30"),
+        "{err}"
+    );
+
+    // A file that adds a one-off bank holiday on Friday 8 January 2027.
+    let shipped = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/config/bank-holidays.json"
+    ))
+    .expect("shipped file");
+    let mut doc: serde_json::Value = serde_json::from_str(&shipped).expect("json");
+    if let Some(events) = doc["england-and-wales"]["events"].as_array_mut() {
+        events.push(serde_json::json!({"title": "Extra bank holiday", "date": "2027-01-08", "notes": "", "bunting": true}));
+    }
+    let good = cli.dir.path().join("good.json");
+    std::fs::write(&good, doc.to_string()).expect("write");
+    let (code, out, err) = cli.run(&["holidays", "import", &good.to_string_lossy()], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("england-and-wales: bank holidays for 2024 to 2028"),
+        "{out}"
+    );
+
+    // The imported calendar is in force: with 8 January a holiday, publication
+    // for a meeting on Tuesday 12 January 2027 moves back to Thursday 31 December.
+    let pool = quorate::db::connect(cli.db.url(), 1, 1000).expect("connect");
+    let mut conn = pool.get().expect("conn");
+    let cals = quorate::services::meetings::calendars_in_force(&mut conn).expect("calendars");
+    let ew = cals.get("england-and-wales").expect("e&w");
+    let rules =
+        quorate::domain::timeline::Rules::from_policy(&quorate::domain::policy::Policy::default());
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 1, 12).expect("date");
+    assert_eq!(
+        quorate::domain::timeline::compute(day, &rules, ew).publication_day,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 31).expect("date")
+    );
+}
