@@ -86,8 +86,7 @@ fn long_paper() -> String {
     for section in 1..=10 {
         s.push_str(&format!("## Section {section}\n\n"));
         for _ in 0..4 {
-            s.push_str(&para.repeat(1));
-            s.push_str(&para.repeat(1));
+            s.push_str(&para.repeat(2));
             s.push_str("\n\n");
         }
         s.push_str("| Area | 2026 | 2027 |\n|---|--:|--:|\n| North | 10,000 | 12,000 |\n| South | 9,500 | 11,000 |\n\n");
