@@ -110,10 +110,12 @@ pub fn of_author(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<Paper>> {
         .load(conn)
 }
 
-/// Late papers awaiting a chair's decision, for the given meetings.
-pub fn late_undecided(conn: &mut DbConn, meeting_ids: &[String]) -> QueryResult<Vec<Paper>> {
+/// Late papers awaiting a chair's decision, for meetings of the given bodies.
+pub fn late_undecided(conn: &mut DbConn, body_ids: &[String]) -> QueryResult<Vec<Paper>> {
+    use super::schema::meetings;
     papers::table
-        .filter(papers::meeting_id.eq_any(meeting_ids))
+        .inner_join(meetings::table)
+        .filter(meetings::body_id.eq_any(body_ids))
         .filter(papers::late.eq(true))
         .filter(papers::status.eq("submitted"))
         .filter(papers::late_decision.is_null())

@@ -3,6 +3,7 @@
 pub mod bodies;
 pub mod briefing;
 pub mod calendar;
+pub mod exempt;
 pub mod policy;
 pub mod roles;
 pub mod timeline;

@@ -123,6 +123,22 @@ pub fn compute(meeting_day: NaiveDate, rules: &Rules, cal: &Calendar) -> Timelin
     }
 }
 
+/// "in 4 working days", "today", "passed": how far a deadline is from today.
+pub fn countdown(today: NaiveDate, due: NaiveDate, cal: &Calendar) -> String {
+    if due < today {
+        return "passed".to_string();
+    }
+    if due == today {
+        return "today".to_string();
+    }
+    let n = cal.working_days_between(today, due) + u32::from(cal.is_working_day(due));
+    match n {
+        0 => "after the weekend".to_string(),
+        1 => "in 1 working day".to_string(),
+        n => format!("in {n} working days"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +198,27 @@ mod tests {
             NaiveTime::from_hms_opt(1, 30, 0).expect("time"),
         );
         assert_eq!(gap.to_rfc3339(), "2027-03-28T01:30:00+00:00");
+    }
+
+    #[test]
+    fn countdowns_are_in_working_days() {
+        let cal = ew();
+        // From Thursday 17 December 2026 to Wednesday 23 December: 18, 21, 22, 23.
+        assert_eq!(
+            countdown(d(2026, 12, 17), d(2026, 12, 23), &cal),
+            "in 4 working days"
+        );
+        assert_eq!(
+            countdown(d(2026, 12, 22), d(2026, 12, 23), &cal),
+            "in 1 working day"
+        );
+        assert_eq!(countdown(d(2026, 12, 23), d(2026, 12, 23), &cal), "today");
+        assert_eq!(countdown(d(2026, 12, 24), d(2026, 12, 23), &cal), "passed");
+        // Over Christmas: 24 Dec, then 29, 30, 31 Dec (25 and 28 are holidays), then 4 Jan.
+        assert_eq!(
+            countdown(d(2026, 12, 23), d(2027, 1, 4), &cal),
+            "in 5 working days"
+        );
     }
 
     proptest! {

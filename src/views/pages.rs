@@ -28,6 +28,8 @@ pub struct HomePage {
     pub bodies: Vec<BodyLink>,
     /// (slug, body name, role) for a signed-in person.
     pub mine: Vec<(String, String, String)>,
+    /// Upcoming meetings: (id, when, body name, where)
+    pub meetings: Vec<(String, String, String, String)>,
 }
 
 #[derive(Template)]
@@ -181,8 +183,189 @@ pub struct AdminBodyPage {
     pub roles: Vec<(String, String)>,
     /// (user id, name) of members a substitute may stand in for
     pub substitutable: Vec<(String, String)>,
+    /// Upcoming meetings: (id, when, where, cancelled)
+    pub meetings: Vec<(String, String, String, bool)>,
     pub form_user_id: String,
     pub form_role: String,
     pub form_substitute_for: String,
     pub priority_title: String,
+}
+
+/// One step of a meeting's timeline.
+#[derive(Clone, Debug)]
+pub struct TimelineStep {
+    pub label: String,
+    pub when: String,
+    pub iso: String,
+    pub countdown: String,
+    pub passed: bool,
+}
+
+/// A paper in a list.
+#[derive(Clone, Debug)]
+pub struct PaperRow {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub status_class: String,
+    pub late: bool,
+    pub exempt: Option<i32>,
+    pub meeting: String,
+}
+
+#[derive(Template)]
+#[template(path = "meeting.html")]
+pub struct MeetingPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    pub id: String,
+    pub body_name: String,
+    pub body_slug: String,
+    pub date: String,
+    pub when: String,
+    pub location: String,
+    pub cancelled: bool,
+    pub cancel_reason: String,
+    pub steps: Vec<TimelineStep>,
+    pub calendar_note: String,
+    pub papers: Vec<PaperRow>,
+    pub can_write: bool,
+    pub can_manage: bool,
+    pub form_title: String,
+    pub form_date: String,
+    pub form_start: String,
+    pub form_end: String,
+    pub form_location: String,
+}
+
+/// A key and value on a summary list; `lines` is for values with several.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub key: String,
+    pub lines: Vec<String>,
+    /// Where the author changes it, on the edit page.
+    pub anchor: String,
+}
+
+#[derive(Template)]
+#[template(path = "paper.html")]
+pub struct PaperPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    pub id: String,
+    pub title: String,
+    pub meeting_id: String,
+    pub meeting_label: String,
+    pub status: String,
+    pub status_class: String,
+    pub late: bool,
+    pub late_reason: String,
+    pub late_decision: String,
+    pub late_decision_note: String,
+    pub exempt: String,
+    pub returned_reason: String,
+    pub rows: Vec<Row>,
+    pub body_html: crate::render::SafeHtml,
+    pub word_count: usize,
+    pub max_words: i32,
+    pub reading_ease: String,
+    pub hard_to_read: bool,
+    /// (version, status, by, when)
+    pub versions: Vec<(i32, String, String, String)>,
+    pub problems: Vec<crate::error::FieldError>,
+    pub can_edit: bool,
+    pub can_submit: bool,
+    pub can_sign_off: bool,
+    pub can_accept: bool,
+    pub can_return: bool,
+    pub can_decide_late: bool,
+    pub can_withdraw: bool,
+    pub signed_off: String,
+}
+
+#[derive(Template)]
+#[template(path = "paper_check.html")]
+pub struct PaperCheckPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    pub id: String,
+    pub title: String,
+    pub meeting_label: String,
+    pub rows: Vec<Row>,
+    pub problems: Vec<crate::error::FieldError>,
+    pub late: bool,
+    pub paper_deadline: String,
+    pub late_reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "paper_edit.html")]
+pub struct PaperEditPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    pub id: String,
+    pub version: i32,
+    pub meeting_label: String,
+    /// (section, anchor, completed?)
+    pub tasks: Vec<(String, String, bool)>,
+    pub f: PaperFormValues,
+    /// (value, label)
+    pub item_types: Vec<(String, String)>,
+    /// (id, name)
+    pub organisations: Vec<(String, String)>,
+    /// (id, "Name – Organisation")
+    pub people: Vec<(String, String)>,
+    /// (id, title)
+    pub priorities: Vec<(String, String)>,
+    /// (number, description)
+    pub categories: Vec<(i32, String)>,
+    pub purpose_hint: String,
+    pub summary_hint: String,
+    pub body_hint: String,
+}
+
+/// What the edit form holds, as typed.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct PaperFormValues {
+    pub version: String,
+    pub title: String,
+    pub item_type: String,
+    pub presenting_organisation_id: String,
+    pub presenter_user_id: String,
+    pub sponsor_user_id: String,
+    pub purpose: String,
+    pub summary: String,
+    /// One recommendation per line.
+    pub recommendations: String,
+    pub financial: String,
+    pub legal: String,
+    pub risk: String,
+    pub equality_assessment: String,
+    pub equality: String,
+    pub environment: String,
+    pub consulted_organisation_ids: Vec<String>,
+    pub priority_id: String,
+    pub no_priority_reason: String,
+    pub body_markdown: String,
+    pub exempt: String,
+    pub exempt_category: String,
+    pub exempt_reason: String,
+    pub minutes_allocated: String,
+    pub next: String,
+}
+
+impl PaperFormValues {
+    pub fn consulted(&self, id: &str) -> bool {
+        self.consulted_organisation_ids.iter().any(|c| c == id)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "my_papers.html")]
+pub struct MyPapersPage {
+    pub nav: Nav,
+    pub papers: Vec<PaperRow>,
+    /// Late papers waiting for this person's decision as chair.
+    pub late_to_decide: Vec<PaperRow>,
 }

@@ -11,4 +11,5 @@ mod helpers;
 mod mail;
 mod migrations;
 mod pages;
+mod pages_papers;
 mod smtp;

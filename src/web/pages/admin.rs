@@ -348,10 +348,12 @@ async fn render_body(
     priority_title: String,
     errors: Vec<FieldError>,
 ) -> PageResult {
-    let (d, people) = state
+    let now = state.clock.now_naive();
+    let (d, people, upcoming) = state
         .db(move |c| {
             let d = directory::body_detail(c, &slug)?;
-            Ok((d, users::all_with_organisation(c)?))
+            let upcoming = crate::db::meetings::upcoming_of(c, &d.body.id, now, 20)?;
+            Ok((d, users::all_with_organisation(c)?, upcoming))
         })
         .await?;
     user.require_manage(&d.body.id)?;
@@ -413,12 +415,43 @@ async fn render_body(
                 .iter()
                 .map(|r| (r.as_str().to_string(), r.label().to_string()))
                 .collect(),
+            meetings: upcoming
+                .into_iter()
+                .map(|m| {
+                    (
+                        m.id.clone(),
+                        london_datetime(m.starts_at),
+                        m.location.clone(),
+                        m.is_cancelled(),
+                    )
+                })
+                .collect(),
             form_user_id: member.user_id,
             form_role: member.role,
             form_substitute_for: member.substitute_for,
             priority_title,
         },
     )
+}
+
+/// The body's admin page showing errors from a form handled elsewhere.
+pub async fn render_body_with_errors(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &AuthUser,
+    slug: String,
+    errors: Vec<FieldError>,
+) -> PageResult {
+    render_body(
+        state,
+        req,
+        user,
+        slug,
+        MemberForm::default(),
+        String::new(),
+        errors,
+    )
+    .await
 }
 
 async fn body_page(

@@ -24,19 +24,41 @@ fn role_label(role: &str) -> String {
 
 async fn home(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
     let user_id = viewer.0.as_ref().map(|u| u.user.id.clone());
-    let (all, mine) = state
+    let now = state.clock.now_naive();
+    let (all, mine, upcoming) = state
         .db(move |c| {
             let all = bodies::all(c)?;
+            let upcoming = crate::db::meetings::upcoming(c, now, 10)?;
             let mine = match user_id {
                 Some(id) => memberships::roles_of(c, &id)?,
                 None => Vec::new(),
             };
-            Ok((all, mine))
+            Ok((all, mine, upcoming))
         })
         .await?;
+    let names: std::collections::HashMap<&str, &str> = all
+        .iter()
+        .map(|b| (b.id.as_str(), b.name.as_str()))
+        .collect();
+    let meetings = upcoming
+        .iter()
+        .map(|m| {
+            (
+                m.id.clone(),
+                crate::views::format::london_datetime(m.starts_at),
+                names
+                    .get(m.body_id.as_str())
+                    .copied()
+                    .unwrap_or_default()
+                    .to_string(),
+                m.location.clone(),
+            )
+        })
+        .collect();
     let page = HomePage {
         nav: nav(&req, viewer.0.as_ref()),
         bodies: body_tree(&all),
+        meetings,
         mine: mine
             .into_iter()
             .map(|(_, slug, name, role)| (slug, name, role_label(&role)))

@@ -3,6 +3,8 @@
 pub mod account;
 pub mod admin;
 pub mod home;
+pub mod meetings;
+pub mod papers;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
@@ -30,7 +32,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     )
     .configure(home::configure)
     .configure(account::configure)
-    .configure(admin::configure);
+    .configure(admin::configure)
+    .configure(meetings::configure)
+    .configure(papers::configure);
 }
 
 /// An error on a page: shown as a page, or a redirect to sign in.
@@ -201,6 +205,18 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "priority-added" => "Priority added.",
         "priority-retired" => "Priority retired.",
         "signed-out" => "You have signed out.",
+        "paper-saved" => "Draft saved.",
+        "paper-submitted" => {
+            "Paper submitted. The secretariat will check it; the sponsor has been asked to sign it off."
+        }
+        "paper-sign-off" => "Your sign-off is recorded.",
+        "paper-accept" => "Paper accepted for the agenda.",
+        "paper-return" => "Paper returned to its author, who has been told why.",
+        "paper-withdraw" => "Paper withdrawn.",
+        "paper-late-decision" => "Your decision is recorded and the author has been told.",
+        "meeting-scheduled" => "Meeting scheduled. Its deadlines are below.",
+        "meeting-changed" => "Meeting changed. Authors of its papers will be told by email.",
+        "meeting-cancelled" => "Meeting cancelled. Authors of its papers will be told by email.",
         _ => return None,
     })
 }
@@ -227,10 +243,10 @@ pub fn checked_form<T: DeserializeOwned>(
         #[serde(default)]
         csrf_token: String,
     }
-    let token: Token = serde_urlencoded::from_bytes(body)
+    let token: Token = serde_html_form::from_bytes(body)
         .map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}.")))?;
     verify_csrf(req, &token.csrf_token)?;
-    serde_urlencoded::from_bytes(body).map_err(|e| {
+    serde_html_form::from_bytes(body).map_err(|e| {
         PageError::App(AppError::BadRequest(format!(
             "The form could not be read: {e}."
         )))
