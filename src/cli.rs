@@ -134,8 +134,9 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
             }
             let state = build_state(settings.clone(), Arc::new(SystemClock), None, true)
                 .map_err(|e| e.to_string())?;
+            let base = state.base_url().to_string();
             let logins = state
-                .tx(|c| {
+                .tx(move |c| {
                     if crate::demo::is_loaded(c)? {
                         tracing::info!("the demo is already loaded; serving it");
                         return Ok(crate::demo::logins());
@@ -146,7 +147,7 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
                             "The database already holds data. Run `quorate demo --reset` to replace it with the demo (everything in it is lost), or `quorate serve` to use it.",
                         ));
                     }
-                    crate::demo::load(c, chrono::Utc::now().naive_utc())
+                    crate::demo::load(c, chrono::Utc::now().naive_utc(), &base)
                 })
                 .await
                 .map_err(|e| e.detail())?;

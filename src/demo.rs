@@ -292,7 +292,7 @@ pub struct DemoLogin {
 }
 
 /// Loads the demo into an empty database, inside the caller's transaction.
-pub fn load(conn: &mut DbConn, now: NaiveDateTime) -> AppResult<Vec<DemoLogin>> {
+pub fn load(conn: &mut DbConn, now: NaiveDateTime, base_url: &str) -> AppResult<Vec<DemoLogin>> {
     let actor = Actor::system("Demo loader");
     let mut orgs = std::collections::HashMap::new();
     for (name, short) in ORGANISATIONS {
@@ -373,7 +373,342 @@ pub fn load(conn: &mut DbConn, now: NaiveDateTime) -> AppResult<Vec<DemoLogin>> 
             now,
         )?;
     }
+    let org_ids: std::collections::HashMap<&str, String> =
+        orgs.iter().map(|(k, v)| (*k, v.clone())).collect();
+    board_meetings(conn, now, base_url, psb, &people, &org_ids)?;
     Ok(logins())
+}
+
+/// One demo paper: who writes it and what it says.
+struct DemoPaper {
+    author: &'static str,
+    org: &'static str,
+    sponsor: &'static str,
+    title: &'static str,
+    item_type: &'static str,
+    purpose: &'static str,
+    summary: &'static str,
+    recommendations: &'static [&'static str],
+    consulted: &'static [&'static str],
+    priority: Option<usize>,
+    body: &'static str,
+    exempt: Option<(i32, &'static str)>,
+}
+
+const PAPERS: &[DemoPaper] = &[
+    DemoPaper {
+        author: "policy",
+        org: "NCC",
+        sponsor: "chair",
+        title: "Narrowing the gap: school-readiness programme for 2027-28",
+        item_type: "decision",
+        purpose: "To agree joint funding for the school-readiness programme in the five most deprived wards.",
+        summary: "Children in the five most deprived wards start school less ready than their peers. Health visitors, early-years settings and libraries propose a joint programme of home visits and reading sessions, costing £180,000 a year, shared by three partners.",
+        recommendations: &[
+            "Approve joint funding of £180,000 a year for two years.",
+            "Ask the Children and Young People Theme Group to report progress in March 2028.",
+        ],
+        consulted: &["PCT", "LSC"],
+        priority: Some(0),
+        body: "## Background\n\nIn 2026, 58% of children in the five wards reached a good level of development, against 71% across the county.\n\n## Proposal\n\n| Partner | Share |\n|---|--:|\n| County council | £90,000 |\n| Primary care trust | £60,000 |\n| Learning and skills council | £30,000 |\n\n## Evidence\n\nA pilot in Brookfield raised the rate by nine points in two years.[^1]\n\n[^1]: Brookfield pilot evaluation, 2025.",
+        exempt: None,
+    },
+    DemoPaper {
+        author: "police",
+        org: "NPA",
+        sponsor: "police",
+        title: "Safer streets: night-time economy in Eastwick town centre",
+        item_type: "discussion",
+        purpose: "To discuss a joint approach to violence in Eastwick town centre at night.",
+        summary: "Reports of violence in the town centre between 22:00 and 03:00 rose by a fifth last year. The police propose a joint patrol and taxi-marshal scheme with the borough council and licensees.",
+        recommendations: &["Discuss the options in section 3 and advise which to develop."],
+        consulted: &["EBC", "Chamber"],
+        priority: Some(2),
+        body: "## The problem\n\nViolence with injury in the centre rose from 212 to 254 incidents.\n\n## Options\n\n1. Taxi marshals on Friday and Saturday nights.\n2. A late-night levy.\n3. Both, phased.",
+        exempt: None,
+    },
+    DemoPaper {
+        author: "pct",
+        org: "PCT",
+        sponsor: "pct",
+        title: "Falls prevention for older people",
+        item_type: "decision",
+        purpose: "To agree a county-wide falls prevention service.",
+        summary: "Falls are the commonest reason older people are admitted to hospital in Northshire.",
+        recommendations: &["Approve the service."],
+        consulted: &["NCC"],
+        priority: Some(1),
+        body: "## Summary\n\nA county-wide service would reduce admissions.",
+        exempt: None,
+    },
+    DemoPaper {
+        author: "chamber",
+        org: "Chamber",
+        sponsor: "chamber",
+        title: "High-street recovery grants",
+        item_type: "decision",
+        purpose: "",
+        summary: "",
+        recommendations: &[],
+        consulted: &[],
+        priority: Some(2),
+        body: "",
+        exempt: None,
+    },
+    DemoPaper {
+        author: "eastwick",
+        org: "EBC",
+        sponsor: "eastwick",
+        title: "Winter shelter: extra beds from January",
+        item_type: "decision",
+        purpose: "To agree emergency funding for twelve extra shelter beds from January.",
+        summary: "Rough sleeping in Eastwick doubled in December. The borough asks partners to fund twelve extra beds until March.",
+        recommendations: &[
+            "Approve £36,000 from the partnership fund for twelve beds until 31 March.",
+        ],
+        consulted: &["NIC", "PCT"],
+        priority: Some(0),
+        body: "## Why now\n\nThe December count found 23 people sleeping rough, against 11 a year ago.",
+        exempt: None,
+    },
+    DemoPaper {
+        author: "policy",
+        org: "NCC",
+        sponsor: "chair",
+        title: "Disposal of the former Carrow depot",
+        item_type: "decision",
+        purpose: "To agree the sale of the former Carrow depot to the preferred bidder.",
+        summary: "Three bids were received. The preferred bid offers the best value and keeps the site in employment use.",
+        recommendations: &["Agree the sale to the preferred bidder on the terms in appendix 1."],
+        consulted: &["CDC"],
+        priority: Some(2),
+        body: "## Bids\n\nThe bids, with the bidders' names and prices, are in appendix 1.",
+        exempt: Some((
+            3,
+            "The bids contain the financial and business affairs of the bidders.",
+        )),
+    },
+];
+
+/// Two Board meetings: the next (papers now due, papers in every state) and
+/// the one after (open for papers).
+fn board_meetings(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    base_url: &str,
+    psb: &Body,
+    people: &std::collections::HashMap<&str, crate::db::users::User>,
+    orgs: &std::collections::HashMap<&str, String>,
+) -> AppResult<()> {
+    use crate::services::Ctx;
+    use crate::services::meetings::{self, MeetingInput};
+    use crate::services::papers::{self as papers, ImplicationsInput, PaperInput};
+    use chrono::{Datelike, Duration, NaiveTime, Weekday};
+
+    let cals = crate::domain::calendar::Calendars::builtin();
+    let cal = meetings::calendar_for(&cals, psb);
+    let rules = crate::domain::timeline::Rules::from_policy(&psb.policy());
+    let two_pm = NaiveTime::from_hms_opt(14, 0, 0).unwrap_or_default();
+    // The next Tuesday whose paper deadline has passed but whose agenda is not yet due.
+    let mut day = now.date() + Duration::days(1);
+    let next = loop {
+        if day.weekday() == Weekday::Tue && cal.is_working_day(day) {
+            let t = crate::domain::timeline::compute(day, &rules, &cal);
+            if t.paper_deadline.naive_utc() < now && t.publication_deadline.naive_utc() > now {
+                break day;
+            }
+            if t.paper_deadline.naive_utc() < now && day > now.date() + Duration::days(60) {
+                break day;
+            }
+        }
+        day += Duration::days(1);
+        if day > now.date() + Duration::days(120) {
+            break day;
+        }
+    };
+    let after = {
+        let mut d = next + Duration::days(42);
+        while d.weekday() != Weekday::Tue || !cal.is_working_day(d) {
+            d += Duration::days(1);
+        }
+        d
+    };
+    let missing = || AppError::internal("demo data refers to a missing record");
+    let clerk = people.get("clerk").ok_or_else(missing)?;
+    let clerk_actor = Actor {
+        user_id: Some(clerk.id.clone()),
+        label: clerk.name.clone(),
+        client_addr: None,
+    };
+    let mut ids = Vec::new();
+    for day in [next, after] {
+        let at = |t: NaiveTime| crate::domain::timeline::london_instant(day, t).to_rfc3339();
+        let input = MeetingInput {
+            starts_at: Some(at(two_pm)),
+            ends_at: Some(at(NaiveTime::from_hms_opt(16, 30, 0).unwrap_or_default())),
+            location: Some("County Hall, Northtown: Council Chamber".into()),
+        };
+        ids.push(meetings::create_meeting(
+            conn,
+            &clerk_actor,
+            psb,
+            &input,
+            now,
+        )?);
+    }
+    let meeting = &ids[0];
+    let deadline = meetings::timeline_for(meeting, psb, &cals)
+        .paper_deadline
+        .naive_utc();
+    let on_time = deadline - Duration::days(2);
+    let priorities = crate::db::priorities::active_of(conn, &psb.id)?;
+    let actor_for = |key: &str| -> AppResult<(Actor, crate::domain::roles::Grants, String)> {
+        let u = people.get(key).ok_or_else(missing)?;
+        let grants = crate::domain::roles::Grants {
+            is_admin: false,
+            roles: vec![(psb.id.clone(), crate::domain::roles::Role::Member)],
+        };
+        Ok((
+            Actor {
+                user_id: Some(u.id.clone()),
+                label: u.name.clone(),
+                client_addr: None,
+            },
+            grants,
+            u.id.clone(),
+        ))
+    };
+    let clerk_grants = crate::domain::roles::Grants {
+        is_admin: false,
+        roles: vec![(psb.id.clone(), crate::domain::roles::Role::Secretariat)],
+    };
+    for (i, dp) in PAPERS.iter().enumerate() {
+        let (actor, grants, author_id) = actor_for(dp.author)?;
+        let sponsor = people.get(dp.sponsor).ok_or_else(missing)?;
+        let input = PaperInput {
+            title: Some(dp.title.into()),
+            item_type: Some(Some(dp.item_type.into())),
+            presenting_organisation_id: Some(orgs.get(dp.org).cloned()),
+            presenter_user_id: Some(Some(author_id.clone())),
+            sponsor_user_id: Some(Some(sponsor.id.clone())),
+            purpose: Some(dp.purpose.into()),
+            summary: Some(dp.summary.into()),
+            recommendations: Some(dp.recommendations.iter().map(|r| r.to_string()).collect()),
+            implications: Some(ImplicationsInput {
+                financial: Some(if dp.purpose.is_empty() {
+                    String::new()
+                } else {
+                    "Set out in the paper.".into()
+                }),
+                legal: Some(if dp.purpose.is_empty() {
+                    String::new()
+                } else {
+                    "none".into()
+                }),
+                risk: Some(if dp.purpose.is_empty() {
+                    String::new()
+                } else {
+                    "Low; see the paper.".into()
+                }),
+                equality: Some(if dp.purpose.is_empty() {
+                    String::new()
+                } else {
+                    "No adverse impact found.".into()
+                }),
+                equality_assessment: Some(if dp.purpose.is_empty() {
+                    String::new()
+                } else {
+                    "done".into()
+                }),
+                environment: Some(if dp.purpose.is_empty() {
+                    String::new()
+                } else {
+                    "none".into()
+                }),
+            }),
+            consulted_organisation_ids: Some(
+                dp.consulted
+                    .iter()
+                    .filter_map(|o| orgs.get(o).cloned())
+                    .collect(),
+            ),
+            priority_id: Some(
+                dp.priority
+                    .and_then(|n| priorities.get(n))
+                    .map(|p| p.id.clone()),
+            ),
+            no_priority_reason: None,
+            body_markdown: Some(dp.body.into()),
+            exempt_category: Some(dp.exempt.map(|e| e.0)),
+            exempt_reason: Some(dp.exempt.map(|e| e.1.to_string()).unwrap_or_default()),
+            minutes_allocated: Some(Some(15)),
+        };
+        let created_at = on_time - Duration::days(10);
+        let paper = papers::create_paper(
+            conn, &actor, &grants, &author_id, meeting, &input, created_at,
+        )?;
+        let ctx = |t: NaiveDateTime| Ctx {
+            base_url,
+            calendars: &cals,
+            now: t,
+        };
+        let sponsor_actor = Actor {
+            user_id: Some(sponsor.id.clone()),
+            label: sponsor.name.clone(),
+            client_addr: None,
+        };
+        match i {
+            // Accepted (and the exempt one too): signed off, submitted on time, accepted.
+            0 | 5 => {
+                let p =
+                    papers::submit_paper(conn, &actor, &author_id, &paper, None, &ctx(on_time))?;
+                let p = papers::sign_off(conn, &sponsor_actor, &sponsor.id, &p, on_time)?;
+                papers::accept(
+                    conn,
+                    &clerk_actor,
+                    &clerk_grants,
+                    &p,
+                    on_time + Duration::hours(3),
+                )?;
+            }
+            // Submitted on time, waiting for sign-off and the secretariat.
+            1 => {
+                papers::submit_paper(conn, &actor, &author_id, &paper, None, &ctx(on_time))?;
+            }
+            // Returned with reasons.
+            2 => {
+                let p =
+                    papers::submit_paper(conn, &actor, &author_id, &paper, None, &ctx(on_time))?;
+                papers::return_paper(
+                    conn,
+                    &clerk_actor,
+                    &clerk_grants,
+                    &p,
+                    "Please add the costs, who provides the service, and the evidence that it reduces admissions. The summary should say what the board is asked to decide.",
+                    &ctx(on_time + Duration::hours(5)),
+                )?;
+            }
+            // Still a draft: the cover sheet is half done.
+            3 => {}
+            // Late, awaiting the chair.
+            4 => {
+                let late_at = deadline + Duration::hours(20);
+                let p = papers::sign_off(conn, &sponsor_actor, &sponsor.id, &paper, late_at)?;
+                papers::submit_paper(
+                    conn,
+                    &actor,
+                    &author_id,
+                    &p,
+                    Some(
+                        "The December rough-sleeping count was published after the paper deadline, and the extra beds must be booked before January.",
+                    ),
+                    &ctx(late_at),
+                )?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The accounts worth trying, in the order printed.
