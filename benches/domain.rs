@@ -85,8 +85,8 @@ fn long_paper() -> String {
     let mut s = String::new();
     for section in 1..=10 {
         s.push_str(&format!("## Section {section}\n\n"));
-        for _ in 0..4 {
-            s.push_str(&para.repeat(2));
+        for _ in 0..5 {
+            s.push_str(para);
             s.push_str("\n\n");
         }
         s.push_str("| Area | 2026 | 2027 |\n|---|--:|--:|\n| North | 10,000 | 12,000 |\n| South | 9,500 | 11,000 |\n\n");

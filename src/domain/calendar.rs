@@ -17,6 +17,10 @@ pub const DIVISIONS: [&str; 3] = ["england-and-wales", "scotland", "northern-ire
 pub struct Calendar {
     holidays: BTreeSet<NaiveDate>,
     titles: BTreeMap<NaiveDate, String>,
+    /// The same holidays as one bit per day from `first`, for O(1) look-ups
+    /// on the hot path (every timeline walks a few dozen days).
+    first: Option<NaiveDate>,
+    bits: Vec<u64>,
 }
 
 /// All divisions, by key.
@@ -69,7 +73,7 @@ impl Calendars {
             if cal.holidays.is_empty() {
                 return Err(format!("{key}: there are no events"));
             }
-            out.insert(key.to_string(), cal);
+            out.insert(key.to_string(), cal.index());
         }
         Ok(Calendars(out))
     }
@@ -96,11 +100,37 @@ impl Calendar {
                 .map(|d| (*d, "Holiday".to_string()))
                 .collect(),
             holidays,
+            ..Default::default()
         }
+        .index()
     }
 
     pub fn is_holiday(&self, day: NaiveDate) -> bool {
-        self.holidays.contains(&day)
+        let Some(first) = self.first else {
+            return false;
+        };
+        let Ok(i) = usize::try_from((day - first).num_days()) else {
+            return false;
+        };
+        self.bits
+            .get(i / 64)
+            .is_some_and(|w| w & (1u64 << (i % 64)) != 0)
+    }
+
+    /// Builds the bitset from the holiday set.
+    fn index(mut self) -> Calendar {
+        self.first = self.holidays.first().copied();
+        self.bits.clear();
+        if let Some(first) = self.first {
+            for d in &self.holidays {
+                let i = usize::try_from((*d - first).num_days()).unwrap_or(0);
+                if self.bits.len() <= i / 64 {
+                    self.bits.resize(i / 64 + 1, 0);
+                }
+                self.bits[i / 64] |= 1u64 << (i % 64);
+            }
+        }
+        self
     }
 
     pub fn holiday_title(&self, day: NaiveDate) -> Option<&str> {
@@ -201,6 +231,19 @@ mod tests {
             err.contains("2024-13-01") && err.contains("YYYY-MM-DD"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_bitset_agrees_with_the_holiday_list() {
+        let cals = Calendars::builtin();
+        for key in DIVISIONS {
+            let c = cals.get(key).expect("division");
+            let (mut day, end) = (d(2023, 12, 1), d(2029, 2, 1));
+            while day < end {
+                assert_eq!(c.is_holiday(day), c.holidays.contains(&day), "{key} {day}");
+                day += Duration::days(1);
+            }
+        }
     }
 
     #[test]
