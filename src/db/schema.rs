@@ -143,6 +143,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     papers,
     paper_versions,
     holiday_imports,
+    attachments,
 );
 
 diesel::table! {
@@ -226,6 +227,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    attachments (id) {
+        id -> Text,
+        paper_id -> Text,
+        filename -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        uploaded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(attachments -> papers (paper_id));
 diesel::joinable!(meetings -> bodies (body_id));
 diesel::joinable!(papers -> meetings (meeting_id));
 diesel::joinable!(paper_versions -> papers (paper_id));

@@ -1,5 +1,6 @@
 //! Pure rules: no I/O, no database. Each module has its unit tests beside it.
 
+pub mod attachments;
 pub mod bodies;
 pub mod briefing;
 pub mod calendar;

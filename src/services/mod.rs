@@ -2,6 +2,7 @@
 //! entry (and any mail) there too, so a change is never half-recorded.
 
 pub mod accounts;
+pub mod attachments;
 pub mod directory;
 pub mod meetings;
 pub mod papers;

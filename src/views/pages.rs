@@ -281,6 +281,8 @@ pub struct PaperPage {
     pub can_decide_late: bool,
     pub can_withdraw: bool,
     pub signed_off: String,
+    /// (id, file name, size)
+    pub attachments: Vec<(String, String, String)>,
 }
 
 #[derive(Template)]
@@ -319,6 +321,8 @@ pub struct PaperEditPage {
     pub priorities: Vec<(String, String)>,
     /// (number, description)
     pub categories: Vec<(i32, String)>,
+    /// (id, file name, size)
+    pub attachments: Vec<(String, String, String)>,
     pub purpose_hint: String,
     pub summary_hint: String,
     pub body_hint: String,

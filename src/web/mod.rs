@@ -1,11 +1,13 @@
 //! HTTP: the JSON API, the pages, static files, health.
 
 pub mod api;
+pub mod attachments;
 pub mod auth;
 pub mod pages;
 pub mod ratelimit;
 pub mod security;
 pub mod session;
+pub mod upload;
 
 use actix_web::{HttpResponse, web};
 use utoipa::OpenApi;

@@ -6,6 +6,7 @@ mod api_accounts;
 mod api_bodies;
 mod api_errors;
 mod api_papers;
+mod attachments;
 mod cli;
 mod helpers;
 mod mail;

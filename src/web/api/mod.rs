@@ -29,6 +29,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(bodies::configure)
             .configure(meetings::configure)
             .configure(papers::configure)
+            .configure(crate::web::attachments::configure_api)
             .default_service(web::to(api_not_found)),
     );
 }

@@ -34,6 +34,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .configure(account::configure)
     .configure(admin::configure)
     .configure(meetings::configure)
+    // Before papers: its POST /papers/{id}/{action} would match these too.
+    .configure(crate::web::attachments::configure_pages)
     .configure(papers::configure);
 }
 
@@ -206,6 +208,7 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "priority-retired" => "Priority retired.",
         "signed-out" => "You have signed out.",
         "paper-saved" => "Draft saved.",
+        "attachment-added" => "Appendix added.",
         "paper-submitted" => {
             "Paper submitted. The secretariat will check it; the sponsor has been asked to sign it off."
         }

@@ -48,6 +48,15 @@ struct Loaded {
     priorities: Vec<(String, String)>,
     versions: Vec<(i32, String, String, chrono::NaiveDateTime)>,
     problems: Vec<FieldError>,
+    attachments: Vec<(String, String, String)>,
+}
+
+fn size_label(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", (bytes + 1023) / 1024)
+    }
 }
 
 fn load(conn: &mut DbConn, id: &str, who: Option<&AuthUser>) -> Result<Loaded, AppError> {
@@ -76,7 +85,12 @@ fn load(conn: &mut DbConn, id: &str, who: Option<&AuthUser>) -> Result<Loaded, A
         .collect();
     let versions = papers::versions(conn, &paper.id)?;
     let problems = svc::briefing_problems(conn, &body, &paper)?;
+    let attachments = crate::db::attachments::of_paper(conn, &paper.id)?
+        .into_iter()
+        .map(|a| (a.id, a.filename, size_label(a.size_bytes)))
+        .collect();
     Ok(Loaded {
+        attachments,
         paper,
         meeting,
         body,
@@ -267,6 +281,7 @@ fn paper_page(req: &HttpRequest, who: &AuthUser, l: Loaded, errors: Vec<FieldErr
             && p.late_decision.is_none(),
         can_withdraw: (p.author_user_id == uid || secretariat)
             && !matches!(p.status.as_str(), "published" | "withdrawn"),
+        attachments: l.attachments.clone(),
         signed_off: match p.signed_off_at {
             Some(t) => format!("Signed off by the sponsor on {}.", london_datetime(t)),
             None => "The sponsor has not signed it off yet.".into(),
@@ -409,6 +424,7 @@ fn edit_page(
             .iter()
             .map(|(n, s)| (*n, s.to_string()))
             .collect(),
+        attachments: l.attachments.clone(),
         purpose_hint: format!("At most {} words.", l.body.max_purpose_words),
         summary_hint: format!(
             "At most {} words: what a member must know before the meeting.",

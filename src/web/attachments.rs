@@ -1,0 +1,241 @@
+//! Upload and download of appendices, for the API (bearer token) and for
+//! pages (session and CSRF token).
+
+use actix_multipart::Multipart;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::db::attachments::{self, Attachment};
+use crate::db::{DbConn, bodies, meetings, papers};
+use crate::error::AppError;
+use crate::services::attachments as svc;
+use crate::services::papers::can_view;
+use crate::state::AppState;
+use crate::web::auth::{ApiCaller, AuthUser, Viewer};
+use crate::web::pages::{PageError, require_user, see_other};
+
+pub fn configure_api(cfg: &mut web::ServiceConfig) {
+    cfg.route("/papers/{id}/attachments", web::post().to(api_upload))
+        .route("/papers/{id}/attachments", web::get().to(api_list))
+        .route(
+            "/papers/{id}/attachments/{aid}",
+            web::get().to(api_download),
+        );
+}
+
+pub fn configure_pages(cfg: &mut web::ServiceConfig) {
+    cfg.route("/papers/{id}/attachments", web::post().to(page_upload))
+        .route(
+            "/papers/{id}/attachments/{aid}",
+            web::get().to(page_download),
+        );
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttachmentOut {
+    pub id: String,
+    pub filename: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+}
+
+impl From<Attachment> for AttachmentOut {
+    fn from(a: Attachment) -> Self {
+        AttachmentOut {
+            id: a.id,
+            filename: a.filename,
+            content_type: a.content_type,
+            size_bytes: a.size_bytes,
+            sha256: a.sha256,
+        }
+    }
+}
+
+fn multipart(req: &HttpRequest, payload: web::Payload) -> Result<Multipart, AppError> {
+    let ct = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !ct.starts_with("multipart/form-data") {
+        return Err(AppError::UnsupportedMediaType(
+            "Upload the file as multipart/form-data, in a field named 'file'.".into(),
+        ));
+    }
+    Ok(Multipart::new(req.headers(), payload))
+}
+
+/// The paper, if the caller may see it (404 otherwise).
+fn visible_paper(
+    conn: &mut DbConn,
+    who: Option<&AuthUser>,
+    id: &str,
+) -> Result<papers::Paper, AppError> {
+    let p = papers::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let m = meetings::find(conn, &p.meeting_id)?.ok_or(AppError::NotFound)?;
+    let body = bodies::find(conn, &m.body_id)?.ok_or(AppError::NotFound)?;
+    if can_view(
+        who.map(|u| &u.grants),
+        who.map(|u| u.user.id.as_str()),
+        &p,
+        &body.id,
+    ) {
+        Ok(p)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+async fn store(
+    state: &AppState,
+    req: &HttpRequest,
+    who: AuthUser,
+    paper_id: String,
+    payload: web::Payload,
+    check_csrf: bool,
+) -> Result<Attachment, AppError> {
+    let tmp = state.settings.data_dir.join("tmp");
+    let upload = crate::web::upload::read(
+        multipart(req, payload)?,
+        state.settings.uploads.max_bytes,
+        &tmp,
+    )
+    .await?;
+    if check_csrf {
+        crate::web::security::verify_csrf(
+            req,
+            upload
+                .fields
+                .get("csrf_token")
+                .map(String::as_str)
+                .unwrap_or(""),
+        )?;
+    }
+    let Some(file) = upload.file else {
+        return Err(AppError::Validation(vec![crate::error::FieldError::new(
+            "file",
+            "required",
+            "Choose a file to upload.",
+        )]));
+    };
+    let actor = who.actor(req);
+    let data_dir = state.settings.data_dir.clone();
+    let now = state.clock.now_naive();
+    state
+        .tx(move |c| {
+            let p = visible_paper(c, Some(&who), &paper_id)?;
+            svc::attach(c, &actor, &who.grants, &p, &file, &data_dir, now)
+        })
+        .await
+}
+
+async fn download(
+    state: &AppState,
+    who: Option<AuthUser>,
+    paper_id: String,
+    aid: String,
+) -> Result<HttpResponse, AppError> {
+    let a = state
+        .db(move |c| {
+            visible_paper(c, who.as_ref(), &paper_id)?;
+            attachments::find(c, &aid)?
+                .filter(|a| a.paper_id == paper_id)
+                .ok_or(AppError::NotFound)
+        })
+        .await?;
+    let bytes = tokio::fs::read(svc::path_for(&state.settings.data_dir, &a.sha256))
+        .await
+        .map_err(|e| AppError::internal(format!("attachment file: {e}")))?;
+    Ok(HttpResponse::Ok()
+        .content_type(a.content_type.as_str())
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            svc::content_disposition(&a.filename),
+        ))
+        .insert_header((header::CACHE_CONTROL, "private, max-age=0"))
+        .body(bytes))
+}
+
+/// Attach an appendix (author, secretariat): multipart, field `file`. PDF,
+/// DOCX, XLSX, CSV, PNG or JPEG, judged by content; 20 MB at most.
+#[utoipa::path(post, path = "/api/v1/papers/{id}/attachments", tag = "papers",
+    responses((status = 201, body = AttachmentOut), (status = 413, body = crate::error::Problem), (status = 415, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn api_upload(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    let who = caller.require()?;
+    let paper_id = path.into_inner();
+    let a = store(&state, &req, who, paper_id.clone(), payload, false).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            header::LOCATION,
+            format!("/api/v1/papers/{paper_id}/attachments/{}", a.id),
+        ))
+        .json(AttachmentOut::from(a)))
+}
+
+/// A paper's appendices.
+#[utoipa::path(get, path = "/api/v1/papers/{id}/attachments", tag = "papers", responses((status = 200, body = Vec<AttachmentOut>)))]
+pub async fn api_list(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let list = state
+        .db(move |c| {
+            visible_paper(c, caller.0.as_ref(), &id)?;
+            Ok(attachments::of_paper(c, &id)?)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(
+        list.into_iter()
+            .map(AttachmentOut::from)
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// Download an appendix (as an attachment, with its real type).
+#[utoipa::path(get, path = "/api/v1/papers/{id}/attachments/{aid}", tag = "papers", responses((status = 200), (status = 404, body = crate::error::Problem)))]
+pub async fn api_download(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, aid) = path.into_inner();
+    download(&state, caller.0, id, aid).await
+}
+
+async fn page_upload(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, PageError> {
+    let who = require_user(&req, viewer)?;
+    let id = path.into_inner();
+    store(&state, &req, who, id.clone(), payload, true).await?;
+    Ok(see_other(&format!(
+        "/papers/{id}/edit?notice=attachment-added#section-attachments"
+    )))
+}
+
+async fn page_download(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, PageError> {
+    let who = require_user(&req, viewer)?;
+    let (id, aid) = path.into_inner();
+    Ok(download(&state, Some(who), id, aid).await?)
+}

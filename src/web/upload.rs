@@ -1,0 +1,110 @@
+//! Reading a multipart upload: small text fields kept in memory, the file
+//! streamed to a temporary file while it is hashed and measured, and refused
+//! with 413 as soon as it passes the limit.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use actix_multipart::Multipart;
+use futures_util::TryStreamExt;
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
+
+use crate::error::AppError;
+
+pub struct UploadedFile {
+    pub filename: String,
+    pub temp: PathBuf,
+    pub size: u64,
+    pub sha256: String,
+    /// The first bytes, for recognising the type.
+    pub head: Vec<u8>,
+}
+
+impl Drop for UploadedFile {
+    fn drop(&mut self) {
+        // Still here only if it was not kept.
+        let _ = std::fs::remove_file(&self.temp);
+    }
+}
+
+pub struct Upload {
+    pub fields: HashMap<String, String>,
+    pub file: Option<UploadedFile>,
+}
+
+const HEAD: usize = 8192;
+const MAX_FIELD: usize = 64 * 1024;
+
+pub async fn read(
+    mut payload: Multipart,
+    max_bytes: u64,
+    tmp_dir: &Path,
+) -> Result<Upload, AppError> {
+    let bad = |e: actix_multipart::MultipartError| {
+        AppError::BadRequest(format!("The upload could not be read: {e}."))
+    };
+    tokio::fs::create_dir_all(tmp_dir)
+        .await
+        .map_err(AppError::internal)?;
+    let mut fields = HashMap::new();
+    let mut file = None;
+    while let Some(mut field) = payload.try_next().await.map_err(bad)? {
+        let name = field
+            .content_disposition()
+            .and_then(|d| d.get_name())
+            .unwrap_or("")
+            .to_string();
+        let filename = field
+            .content_disposition()
+            .and_then(|d| d.get_filename())
+            .map(str::to_string);
+        match filename {
+            Some(filename) if name == "file" && file.is_none() => {
+                let temp = tmp_dir.join(format!("upload-{}", crate::clock::new_id()));
+                let mut out = tokio::fs::File::create(&temp)
+                    .await
+                    .map_err(AppError::internal)?;
+                let mut up = UploadedFile {
+                    filename,
+                    temp,
+                    size: 0,
+                    sha256: String::new(),
+                    head: Vec::new(),
+                };
+                let mut hasher = Sha256::new();
+                while let Some(chunk) = field.try_next().await.map_err(bad)? {
+                    up.size += chunk.len() as u64;
+                    if up.size > max_bytes {
+                        return Err(AppError::PayloadTooLarge(format!(
+                            "The file is larger than the limit of {} MB.",
+                            max_bytes / (1024 * 1024)
+                        )));
+                    }
+                    if up.head.len() < HEAD {
+                        let take = (HEAD - up.head.len()).min(chunk.len());
+                        up.head.extend_from_slice(&chunk[..take]);
+                    }
+                    hasher.update(&chunk);
+                    out.write_all(&chunk).await.map_err(AppError::internal)?;
+                }
+                out.flush().await.map_err(AppError::internal)?;
+                up.sha256 = hex::encode(hasher.finalize());
+                file = Some(up);
+            }
+            _ => {
+                let mut value = Vec::new();
+                while let Some(chunk) = field.try_next().await.map_err(bad)? {
+                    if value.len() + chunk.len() > MAX_FIELD {
+                        return Err(AppError::PayloadTooLarge(format!(
+                            "The field '{name}' is too long."
+                        )));
+                    }
+                    value.extend_from_slice(&chunk);
+                }
+                fields.insert(name, String::from_utf8_lossy(&value).into_owned());
+            }
+        }
+    }
+    Ok(Upload { fields, file })
+}
