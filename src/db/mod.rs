@@ -12,6 +12,7 @@ pub mod organisations;
 pub mod outbox;
 pub mod papers;
 pub mod priorities;
+pub mod proposals;
 pub mod schema;
 pub mod tokens;
 pub mod users;

@@ -144,6 +144,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     paper_versions,
     holiday_imports,
     attachments,
+    proposals,
 );
 
 diesel::table! {
@@ -236,6 +237,27 @@ diesel::table! {
         size_bytes -> BigInt,
         sha256 -> Text,
         uploaded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposals (id) {
+        id -> Text,
+        meeting_id -> Text,
+        proposer_user_id -> Text,
+        title -> Text,
+        item_type -> Text,
+        presenting_organisation_id -> Text,
+        priority_id -> Nullable<Text>,
+        no_priority_reason -> Text,
+        minutes_estimate -> Nullable<Integer>,
+        status -> Text,
+        outcome_reason -> Nullable<Text>,
+        deferred_to_meeting_id -> Nullable<Text>,
+        paper_id -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
     }
 }

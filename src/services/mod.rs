@@ -6,6 +6,7 @@ pub mod attachments;
 pub mod directory;
 pub mod meetings;
 pub mod papers;
+pub mod proposals;
 
 use chrono::NaiveDateTime;
 

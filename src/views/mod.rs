@@ -5,6 +5,11 @@ pub mod pages;
 
 use crate::error::FieldError;
 
+/// Are two strings equal, whatever their kinds (for templates).
+pub fn same(a: impl AsRef<str>, b: impl AsRef<str>) -> bool {
+    a.as_ref() == b.as_ref()
+}
+
 /// What the layout needs on every page.
 #[derive(Clone, Debug, Default)]
 pub struct Nav {

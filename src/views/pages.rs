@@ -213,6 +213,18 @@ pub struct PaperRow {
     pub meeting: String,
 }
 
+/// An item proposal in a list.
+#[derive(Clone, Debug)]
+pub struct ProposalRow {
+    pub id: String,
+    pub title: String,
+    pub detail: String,
+    pub status: String,
+    pub undecided: bool,
+    pub outcome: String,
+    pub paper_id: String,
+}
+
 #[derive(Template)]
 #[template(path = "meeting.html")]
 pub struct MeetingPage {
@@ -231,6 +243,16 @@ pub struct MeetingPage {
     pub papers: Vec<PaperRow>,
     pub can_write: bool,
     pub can_manage: bool,
+    pub can_propose: bool,
+    pub proposals: Vec<ProposalRow>,
+    /// Later meetings of the body, for deferring: (id, when)
+    pub later_meetings: Vec<(String, String)>,
+    /// (value, label)
+    pub item_types: Vec<(String, String)>,
+    /// (id, name)
+    pub organisations: Vec<(String, String)>,
+    /// (id, title)
+    pub priorities: Vec<(String, String)>,
     pub form_title: String,
     pub form_date: String,
     pub form_start: String,
@@ -372,4 +394,5 @@ pub struct MyPapersPage {
     pub papers: Vec<PaperRow>,
     /// Late papers waiting for this person's decision as chair.
     pub late_to_decide: Vec<PaperRow>,
+    pub proposals: Vec<ProposalRow>,
 }

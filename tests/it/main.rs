@@ -13,4 +13,5 @@ mod mail;
 mod migrations;
 mod pages;
 mod pages_papers;
+mod proposals;
 mod smtp;

@@ -487,3 +487,91 @@ async fn a_late_paper_asks_for_a_reason_and_waits_for_the_chair() {
         "decided papers leave the queue"
     );
 }
+
+#[tokio::test]
+async fn an_item_is_proposed_and_accepted_on_the_meeting_page() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let officer = app.login("nadia@ashby.example", PASSWORD).await;
+    let page = format!("/meetings/{}", s.meeting);
+    let html = officer
+        .get(app.url(&page))
+        .send()
+        .await
+        .expect("meeting")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("Propose an item"));
+    let resp = app
+        .submit_form(
+            &officer,
+            &page,
+            &format!("{page}/proposals"),
+            &[
+                ("title", ""),
+                ("item_type", ""),
+                ("presenting_organisation_id", ""),
+                ("priority_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    let html = resp.text().await.expect("html");
+    assert!(
+        html.contains("href=\"#title\"")
+            && html.contains("href=\"#item-type\"")
+            && html.contains("href=\"#priority-id\"")
+    );
+    let resp = app
+        .submit_form(
+            &officer,
+            &page,
+            &format!("{page}/proposals"),
+            &[
+                ("title", "Apprenticeship fair"),
+                ("item_type", "information"),
+                ("presenting_organisation_id", s.district.as_str()),
+                ("priority_id", s.priority.as_str()),
+                ("minutes_estimate", "10"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+
+    let clerk = app.login("clerk@test.example", PASSWORD).await;
+    let html = clerk
+        .get(app.url(&page))
+        .send()
+        .await
+        .expect("meeting")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("Apprenticeship fair") && html.contains("Awaiting decision"));
+    let action = html
+        .split("action=\"/proposals/")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_default()
+        .to_string();
+    assert!(action.ends_with("/accept"), "{action}");
+    let resp = app
+        .submit_form(&clerk, &page, &format!("/proposals/{action}"), &[])
+        .await;
+    assert_eq!(resp.status(), 303);
+    let mine = officer
+        .get(app.url("/my/papers"))
+        .send()
+        .await
+        .expect("mine")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        mine.contains("Your proposed items")
+            && mine.contains(">Accepted</strong>")
+            && mine.contains("Write the paper")
+    );
+    let _ = (&s.police, &s.sponsor);
+}

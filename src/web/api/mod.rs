@@ -5,6 +5,7 @@ pub mod meetings;
 pub mod openapi;
 pub mod organisations;
 pub mod papers;
+pub mod proposals;
 pub mod users;
 
 use actix_web::error::{JsonPayloadError, QueryPayloadError};
@@ -29,6 +30,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(bodies::configure)
             .configure(meetings::configure)
             .configure(papers::configure)
+            .configure(proposals::configure)
             .configure(crate::web::attachments::configure_api)
             .default_service(web::to(api_not_found)),
     );

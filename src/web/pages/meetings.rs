@@ -16,7 +16,7 @@ use crate::services::{Actor, Ctx};
 use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::format::{iso, london_datetime};
-use crate::views::pages::{MeetingPage, PaperRow, TimelineStep};
+use crate::views::pages::{MeetingPage, PaperRow, ProposalRow, TimelineStep};
 use crate::web::auth::{AuthUser, Viewer};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -24,7 +24,53 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/meetings/{id}/papers", web::post().to(start_paper))
         .route("/meetings/{id}/reschedule", web::post().to(reschedule))
         .route("/meetings/{id}/cancel", web::post().to(cancel))
-        .route("/admin/bodies/{slug}/meetings", web::post().to(schedule));
+        .route("/admin/bodies/{slug}/meetings", web::post().to(schedule))
+        .route("/meetings/{id}/proposals", web::post().to(propose))
+        .route("/proposals/{id}/{outcome}", web::post().to(decide_proposal));
+}
+
+/// A proposal as a row: its details and outcome in words.
+pub fn proposal_row(
+    p: crate::db::proposals::Proposal,
+    orgs: &std::collections::HashMap<String, String>,
+    meeting_when: &dyn Fn(&str) -> String,
+) -> ProposalRow {
+    let kind = crate::domain::briefing::ItemType::parse(&p.item_type)
+        .map(|t| t.label())
+        .unwrap_or("");
+    let org = orgs
+        .get(&p.presenting_organisation_id)
+        .cloned()
+        .unwrap_or_default();
+    let minutes = p
+        .minutes_estimate
+        .map(|m| format!(", about {m} minutes"))
+        .unwrap_or_default();
+    let outcome = match p.status.as_str() {
+        "declined" => p.outcome_reason.clone().unwrap_or_default(),
+        "deferred" => p
+            .deferred_to_meeting_id
+            .as_deref()
+            .map(|m| format!("to {}", meeting_when(m)))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let status = match p.status.as_str() {
+        "proposed" => "Awaiting decision",
+        "accepted" => "Accepted",
+        "deferred" => "Deferred",
+        "declined" => "Declined",
+        other => other,
+    };
+    ProposalRow {
+        undecided: p.status == "proposed",
+        id: p.id,
+        title: p.title,
+        detail: format!("{kind}, {org}{minutes}"),
+        status: status.to_string(),
+        outcome,
+        paper_id: p.paper_id.unwrap_or_default(),
+    }
 }
 
 /// Status words and tag colour for a paper.
@@ -111,14 +157,29 @@ async fn render(
     errors: Vec<FieldError>,
 ) -> PageResult {
     let who = viewer.cloned();
-    let (m, body, list) = state
+    let (m, body, list, props, later, orgs, prios) = state
         .db(move |c| {
             let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
             let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
             let list = papers::of_meeting(c, &m.id)?;
-            Ok((m, body, list))
+            let props = crate::db::proposals::of_meeting(c, &m.id)?;
+            let later: Vec<meetings::Meeting> = meetings::upcoming_of(c, &body.id, m.ends_at, 20)?
+                .into_iter()
+                .filter(|x| x.id != m.id && !x.is_cancelled() && x.starts_at > m.starts_at)
+                .collect();
+            let orgs = crate::db::organisations::all_by_name(c)?;
+            let prios = crate::db::priorities::active_of(c, &body.id)?;
+            Ok((m, body, list, props, later, orgs, prios))
         })
         .await?;
+    let org_names: std::collections::HashMap<String, String> = orgs
+        .iter()
+        .map(|o| (o.id.clone(), o.name.clone()))
+        .collect();
+    let later_when: std::collections::HashMap<String, String> = later
+        .iter()
+        .map(|x| (x.id.clone(), london_datetime(x.starts_at)))
+        .collect();
     let cals = state.calendars();
     let cal = svc::calendar_for(&cals, &body);
     let t = svc::timeline_for(&m, &body, &cals);
@@ -166,6 +227,24 @@ async fn render(
     let can_manage = who
         .as_ref()
         .is_some_and(|u| u.grants.can_manage_body(&body.id));
+    let has_role = who
+        .as_ref()
+        .is_some_and(|u| u.user.is_admin || u.grants.role_in(&body.id).is_some());
+    let can_propose = can_write && !m.is_cancelled() && now <= t.proposal_deadline;
+    let when_of = |id: &str| {
+        later_when
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| "a later meeting".into())
+    };
+    let proposals = if has_role {
+        props
+            .into_iter()
+            .map(|p| proposal_row(p, &org_names, &when_of))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let (nav, status) = form_nav(req, viewer, &errors);
     let london = |t: chrono::NaiveDateTime| t.and_utc().with_timezone(&chrono_tz::Europe::London);
     let page = MeetingPage {
@@ -188,6 +267,18 @@ async fn render(
         papers: rows,
         can_write,
         can_manage,
+        can_propose,
+        proposals,
+        later_meetings: later
+            .iter()
+            .map(|x| (x.id.clone(), london_datetime(x.starts_at)))
+            .collect(),
+        item_types: crate::domain::briefing::ItemType::ALL
+            .iter()
+            .map(|t| (t.as_str().to_string(), t.label().to_string()))
+            .collect(),
+        organisations: orgs.into_iter().map(|o| (o.id, o.name)).collect(),
+        priorities: prios.into_iter().map(|p| (p.id, p.title)).collect(),
         form_title: form.title,
         form_date: if form.date.is_empty() {
             london(m.starts_at).format("%Y-%m-%d").to_string()
@@ -424,5 +515,161 @@ async fn schedule(
         Err(errors) => {
             super::admin::render_body_with_errors(&state, &req, &user, slug, errors).await
         }
+    }
+}
+
+#[derive(Default, Deserialize)]
+struct ProposalForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    item_type: String,
+    #[serde(default)]
+    presenting_organisation_id: String,
+    #[serde(default)]
+    priority_id: String,
+    #[serde(default)]
+    no_priority_reason: String,
+    #[serde(default)]
+    minutes_estimate: String,
+    #[serde(default)]
+    meeting_id: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn propose(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> PageResult {
+    let user = require_user(&req, viewer)?;
+    let f: ProposalForm = checked_form(&req, &body)?;
+    let id = path.into_inner();
+    let minutes = match f.minutes_estimate.trim() {
+        "" => None,
+        m => match m.parse::<i32>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                let e = vec![FieldError::new(
+                    "minutes_estimate",
+                    "invalid",
+                    "Enter the minutes as a number, like 15.",
+                )];
+                return render(&state, &req, Some(&user), id, MeetingForm::default(), e).await;
+            }
+        },
+    };
+    let input = crate::services::proposals::ProposalInput {
+        title: Some(f.title),
+        item_type: Some(f.item_type),
+        presenting_organisation_id: Some(f.presenting_organisation_id),
+        priority_id: Some(f.priority_id),
+        no_priority_reason: Some(f.no_priority_reason),
+        minutes_estimate: minutes,
+    };
+    let (actor, grants) = (user.actor(&req), user.grants.clone());
+    let (base, cals, now) = (
+        state.base_url().to_string(),
+        state.calendars(),
+        state.clock.now_naive(),
+    );
+    let mid = id.clone();
+    let result = state
+        .tx(move |c| {
+            let m = meetings::find(c, &mid)?.ok_or(AppError::NotFound)?;
+            crate::services::proposals::propose(
+                c,
+                &actor,
+                &grants,
+                &m,
+                &input,
+                &Ctx {
+                    base_url: &base,
+                    calendars: &cals,
+                    now,
+                },
+            )
+            .map(|p| p.meeting_id)
+        })
+        .await;
+    match split(result)? {
+        Ok(mid) => Ok(see_other(&format!("/meetings/{mid}?notice=item-proposed"))),
+        Err(errors) => {
+            render(
+                &state,
+                &req,
+                Some(&user),
+                id,
+                MeetingForm::default(),
+                errors,
+            )
+            .await
+        }
+    }
+}
+
+async fn decide_proposal(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> PageResult {
+    use crate::services::proposals::{Outcome, decide};
+    let user = require_user(&req, viewer)?;
+    let f: ProposalForm = checked_form(&req, &body)?;
+    let (id, outcome) = path.into_inner();
+    if !matches!(outcome.as_str(), "accept" | "defer" | "decline") {
+        return Err(AppError::NotFound.into());
+    }
+    let (actor, grants) = (user.actor(&req), user.grants.clone());
+    let (base, cals, now) = (
+        state.base_url().to_string(),
+        state.calendars(),
+        state.clock.now_naive(),
+    );
+    let pid = id.clone();
+    let result = state
+        .tx(move |c| {
+            let p = crate::db::proposals::find(c, &pid)?.ok_or(AppError::NotFound)?;
+            let ctx = Ctx {
+                base_url: &base,
+                calendars: &cals,
+                now,
+            };
+            let o = match outcome.as_str() {
+                "accept" => Outcome::Accept,
+                "defer" => Outcome::Defer {
+                    to_meeting_id: &f.meeting_id,
+                },
+                _ => Outcome::Decline { reason: &f.reason },
+            };
+            let meeting_id = p.meeting_id.clone();
+            decide(c, &actor, &grants, &p, o, &ctx).map(|_| meeting_id)
+        })
+        .await;
+    match result {
+        Ok(mid) => Ok(see_other(&format!(
+            "/meetings/{mid}?notice=proposal-decided"
+        ))),
+        Err(AppError::Validation(errors) | AppError::Conflict(errors)) => {
+            let mid = state
+                .db(move |c| Ok(crate::db::proposals::find(c, &id)?.map(|p| p.meeting_id)))
+                .await?
+                .ok_or(AppError::NotFound)?;
+            render(
+                &state,
+                &req,
+                Some(&user),
+                mid,
+                MeetingForm::default(),
+                errors,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
     }
 }

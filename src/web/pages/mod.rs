@@ -217,6 +217,8 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "paper-return" => "Paper returned to its author, who has been told why.",
         "paper-withdraw" => "Paper withdrawn.",
         "paper-late-decision" => "Your decision is recorded and the author has been told.",
+        "item-proposed" => "Item proposed. The secretariat will decide and tell you.",
+        "proposal-decided" => "Decision recorded. The proposer has been told.",
         "meeting-scheduled" => "Meeting scheduled. Its deadlines are below.",
         "meeting-changed" => "Meeting changed. Authors of its papers will be told by email.",
         "meeting-cancelled" => "Meeting cancelled. Authors of its papers will be told by email.",

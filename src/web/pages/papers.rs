@@ -782,9 +782,14 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
         .filter(|(_, r)| *r == Role::Chair)
         .map(|(b, _)| b.clone())
         .collect();
-    let (mine, late, labels) = state
+    let (mine, late, labels, props, orgs) = state
         .db(move |c| {
             let mine = papers::of_author(c, &uid)?;
+            let props = crate::db::proposals::of_proposer(c, &uid)?;
+            let orgs: HashMap<String, String> = organisations::all_by_name(c)?
+                .into_iter()
+                .map(|o| (o.id, o.name))
+                .collect();
             let late = papers::late_undecided(c, &chair_of)?;
             let mut labels = HashMap::new();
             for p in mine.iter().chain(late.iter()) {
@@ -798,7 +803,7 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
                     e.insert(format!("{body}, {}", london_datetime(m.starts_at)));
                 }
             }
-            Ok((mine, late, labels))
+            Ok((mine, late, labels, props, orgs))
         })
         .await?;
     let row = |p: Paper| {
@@ -813,10 +818,21 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
             exempt: p.exempt_category,
         }
     };
+    let when = |id: &str| {
+        labels
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| "a later meeting".into())
+    };
+    let proposals = props
+        .into_iter()
+        .map(|p| super::meetings::proposal_row(p, &orgs, &when))
+        .collect();
     let page = MyPapersPage {
         nav: super::nav(&req, Some(&who)),
         papers: mine.into_iter().map(row).collect(),
         late_to_decide: late.into_iter().map(row).collect(),
+        proposals,
     };
     html(StatusCode::OK, &page)
 }

@@ -1,0 +1,316 @@
+//! Item proposals: raised before the proposal deadline, then accepted (a
+//! draft paper is started for the proposer), deferred to a later meeting, or
+//! declined with a reason. The proposer is told the outcome.
+
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::{Actor, Ctx};
+use crate::db::bodies::{self, Body};
+use crate::db::meetings::{self, Meeting};
+use crate::db::proposals::{self, Proposal};
+use crate::db::{DbConn, organisations, priorities, users};
+use crate::domain::briefing::ItemType;
+use crate::domain::roles::{Grants, Role};
+use crate::domain::validate::Problems;
+use crate::error::{AppError, AppResult, FieldError};
+use crate::mail::messages::Notice;
+
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct ProposalInput {
+    pub title: Option<String>,
+    /// decision, discussion or information
+    pub item_type: Option<String>,
+    pub presenting_organisation_id: Option<String>,
+    pub priority_id: Option<String>,
+    pub no_priority_reason: Option<String>,
+    pub minutes_estimate: Option<i32>,
+}
+
+pub fn propose(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &Grants,
+    meeting: &Meeting,
+    input: &ProposalInput,
+    ctx: &Ctx<'_>,
+) -> AppResult<Proposal> {
+    let body = bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
+    if !(grants.is_admin || grants.role_in(&body.id).is_some_and(Role::proposes_items)) {
+        return Err(AppError::Forbidden);
+    }
+    if meeting.is_cancelled() {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "meeting_id",
+            "meeting_cancelled",
+            "The meeting has been cancelled.",
+        )]));
+    }
+    let timeline = super::meetings::timeline_for(meeting, &body, ctx.calendars);
+    if ctx.now.and_utc() > timeline.proposal_deadline {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "meeting_id",
+            "proposal_deadline_passed",
+            format!(
+                "Items for this meeting had to be proposed by {}. Propose it for a later meeting, or ask the secretariat.",
+                crate::views::format::london_datetime(timeline.proposal_deadline.naive_utc())
+            ),
+        )]));
+    }
+    let mut p = Problems::new();
+    let title = p.line("title", "a title", input.title.as_deref(), 200);
+    let item_type = match input.item_type.as_deref().and_then(ItemType::parse) {
+        Some(t) => t.as_str().to_string(),
+        None => {
+            p.add(
+                "item_type",
+                "required",
+                "Say whether the item is for decision, discussion or information.",
+            );
+            String::new()
+        }
+    };
+    let org = input.presenting_organisation_id.as_deref().unwrap_or("");
+    if organisations::find(conn, org)?.is_none() {
+        p.add(
+            "presenting_organisation_id",
+            "required",
+            "Choose the presenting organisation.",
+        );
+    }
+    let priority_id = input.priority_id.as_deref().filter(|s| !s.is_empty());
+    if let Some(pid) = priority_id {
+        if !priorities::find(conn, pid)?.is_some_and(|x| x.body_id == body.id && x.active) {
+            p.add(
+                "priority_id",
+                "invalid",
+                "Choose one of the body's active priorities.",
+            );
+        }
+    } else if input
+        .no_priority_reason
+        .as_deref()
+        .is_none_or(|r| r.trim().is_empty())
+    {
+        p.add(
+            "priority_id",
+            "required",
+            "Choose the priority the item serves, or say why it serves none.",
+        );
+    }
+    if input
+        .minutes_estimate
+        .is_some_and(|m| !(1..=240).contains(&m))
+    {
+        p.add(
+            "minutes_estimate",
+            "out_of_range",
+            "Minutes must be between 1 and 240.",
+        );
+    }
+    let reason = input.no_priority_reason.clone().unwrap_or_default();
+    if reason.chars().count() > 2000 {
+        p.add(
+            "no_priority_reason",
+            "too_long",
+            "The reason must be 2,000 characters or fewer.",
+        );
+    }
+    p.finish()?;
+    let proposal = Proposal {
+        id: crate::clock::new_id(),
+        meeting_id: meeting.id.clone(),
+        proposer_user_id: actor.user_id.clone().unwrap_or_default(),
+        title,
+        item_type,
+        presenting_organisation_id: org.to_string(),
+        priority_id: priority_id.map(str::to_string),
+        no_priority_reason: reason.trim().to_string(),
+        minutes_estimate: input.minutes_estimate,
+        status: "proposed".into(),
+        outcome_reason: None,
+        deferred_to_meeting_id: None,
+        paper_id: None,
+        decided_by: None,
+        decided_at: None,
+        created_at: ctx.now,
+    };
+    proposals::insert(conn, &proposal)?;
+    actor.audit(
+        conn,
+        ctx.now,
+        "proposal.create",
+        "meeting",
+        &meeting.id,
+        format!("proposed '{}'", proposal.title),
+    )?;
+    Ok(proposal)
+}
+
+/// What the secretariat decides.
+pub enum Outcome<'a> {
+    Accept,
+    Defer { to_meeting_id: &'a str },
+    Decline { reason: &'a str },
+}
+
+pub fn decide(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &Grants,
+    proposal: &Proposal,
+    outcome: Outcome<'_>,
+    ctx: &Ctx<'_>,
+) -> AppResult<Proposal> {
+    let meeting = meetings::find(conn, &proposal.meeting_id)?.ok_or(AppError::NotFound)?;
+    let body = bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
+    if !grants.can_manage_body(&body.id) {
+        return Err(AppError::Forbidden);
+    }
+    if proposal.status != "proposed" {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "status",
+            "decided",
+            format!("The proposal has already been {}.", proposal.status),
+        )]));
+    }
+    let mut p = proposal.clone();
+    p.decided_by = Some(actor.label.clone());
+    p.decided_at = Some(ctx.now);
+    let (summary, lines): (String, Vec<String>) = match outcome {
+        Outcome::Accept => {
+            // The proposer was checked when proposing; the paper is started for them.
+            let author_grants = Grants {
+                is_admin: true,
+                roles: Vec::new(),
+            };
+            let input = super::papers::PaperInput {
+                title: Some(p.title.clone()),
+                item_type: Some(Some(p.item_type.clone())),
+                presenting_organisation_id: Some(Some(p.presenting_organisation_id.clone())),
+                priority_id: Some(p.priority_id.clone()),
+                no_priority_reason: Some(p.no_priority_reason.clone()),
+                minutes_allocated: Some(p.minutes_estimate),
+                ..Default::default()
+            };
+            let author = Actor {
+                user_id: Some(p.proposer_user_id.clone()),
+                label: actor.label.clone(),
+                client_addr: actor.client_addr.clone(),
+            };
+            let paper = super::papers::create_paper(
+                conn,
+                &author,
+                &author_grants,
+                &p.proposer_user_id,
+                &meeting,
+                &input,
+                ctx.now,
+            )?;
+            p.status = "accepted".into();
+            p.paper_id = Some(paper.id.clone());
+            (
+                format!("accepted '{}'", p.title),
+                vec![
+                    format!("The secretariat has accepted your item '{}' for the {} meeting.", p.title, body.name),
+                    "A draft paper has been started for you with its details: write the cover sheet and the paper, then submit it before the paper deadline.".into(),
+                ],
+            )
+        }
+        Outcome::Defer { to_meeting_id } => {
+            let later = meetings::find(conn, to_meeting_id)?
+                .filter(|m| {
+                    m.body_id == body.id && !m.is_cancelled() && m.starts_at > meeting.starts_at
+                })
+                .ok_or_else(|| {
+                    AppError::Validation(vec![FieldError::new(
+                        "meeting_id",
+                        "invalid",
+                        "Choose a later meeting of the same body.",
+                    )])
+                })?;
+            let moved = Proposal {
+                id: crate::clock::new_id(),
+                meeting_id: later.id.clone(),
+                created_at: ctx.now,
+                ..proposal.clone()
+            };
+            proposals::insert(conn, &moved)?;
+            p.status = "deferred".into();
+            p.deferred_to_meeting_id = Some(later.id.clone());
+            let when = crate::views::format::london_datetime(later.starts_at);
+            (
+                format!("deferred '{}' to {when}", p.title),
+                vec![format!(
+                    "The secretariat has moved your item '{}' to the {} meeting on {when}.",
+                    p.title, body.name
+                )],
+            )
+        }
+        Outcome::Decline { reason } => {
+            let reason = reason.trim();
+            if reason.is_empty() || reason.chars().count() > 2000 {
+                return Err(AppError::Validation(vec![FieldError::new(
+                    "reason",
+                    "required",
+                    "Give the proposer the reason (at most 2,000 characters).",
+                )]));
+            }
+            p.status = "declined".into();
+            p.outcome_reason = Some(reason.to_string());
+            (
+                format!("declined '{}': {reason}", p.title),
+                vec![
+                    format!(
+                        "The secretariat has declined your item '{}' for the {} meeting.",
+                        p.title, body.name
+                    ),
+                    format!("Reason: {reason}"),
+                ],
+            )
+        }
+    };
+    if !proposals::decide(conn, &p)? {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "status",
+            "decided",
+            "Someone else decided this proposal first.",
+        )]));
+    }
+    actor.audit(
+        conn,
+        ctx.now,
+        "proposal.decide",
+        "meeting",
+        &meeting.id,
+        summary,
+    )?;
+    if let Some(u) = users::find(conn, &p.proposer_user_id)? {
+        let link = match &p.paper_id {
+            Some(paper) => format!("{}/papers/{paper}/edit", ctx.base_url),
+            None => format!("{}/my/papers", ctx.base_url),
+        };
+        Notice {
+            template: "proposal_outcome",
+            to: u.email,
+            name: u.name,
+            subject: format!("Your item '{}': {}", p.title, p.status),
+            lines,
+            link_text: if p.paper_id.is_some() {
+                "Write the paper".into()
+            } else {
+                "Your papers and proposals".into()
+            },
+            link,
+        }
+        .render()?
+        .enqueue(conn, Some(format!("proposal:{}", p.id)), ctx.now)?;
+    }
+    Ok(p)
+}
+
+/// Body of a proposal, for permission checks in handlers.
+pub fn body_of(conn: &mut DbConn, p: &Proposal) -> AppResult<Body> {
+    let m = meetings::find(conn, &p.meeting_id)?.ok_or(AppError::NotFound)?;
+    bodies::find(conn, &m.body_id)?.ok_or(AppError::NotFound)
+}

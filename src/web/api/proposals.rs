@@ -1,0 +1,176 @@
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{optional_json, rfc3339};
+use crate::db::proposals::{self, Proposal};
+use crate::db::{bodies, meetings};
+use crate::error::{AppError, FieldError};
+use crate::services::Ctx;
+use crate::services::proposals::{self as svc, Outcome, ProposalInput};
+use crate::state::AppState;
+use crate::web::auth::ApiCaller;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/meetings/{id}/proposals", web::post().to(create))
+        .route("/meetings/{id}/proposals", web::get().to(list))
+        .route("/proposals/{id}/{outcome}", web::post().to(decide));
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProposalOut {
+    pub id: String,
+    pub meeting_id: String,
+    pub proposer_user_id: String,
+    pub title: String,
+    pub item_type: String,
+    pub presenting_organisation_id: String,
+    pub priority_id: Option<String>,
+    pub minutes_estimate: Option<i32>,
+    /// proposed, accepted, deferred or declined
+    pub status: String,
+    pub outcome_reason: Option<String>,
+    pub deferred_to_meeting_id: Option<String>,
+    pub paper_id: Option<String>,
+    pub created_at: String,
+}
+
+impl From<Proposal> for ProposalOut {
+    fn from(p: Proposal) -> Self {
+        ProposalOut {
+            created_at: rfc3339(p.created_at),
+            id: p.id,
+            meeting_id: p.meeting_id,
+            proposer_user_id: p.proposer_user_id,
+            title: p.title,
+            item_type: p.item_type,
+            presenting_organisation_id: p.presenting_organisation_id,
+            priority_id: p.priority_id,
+            minutes_estimate: p.minutes_estimate,
+            status: p.status,
+            outcome_reason: p.outcome_reason,
+            deferred_to_meeting_id: p.deferred_to_meeting_id,
+            paper_id: p.paper_id,
+        }
+    }
+}
+
+/// Propose an item for a meeting, before its proposal deadline (members and officers).
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/proposals", tag = "proposals", request_body = ProposalInput,
+    responses((status = 201, body = ProposalOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    input: web::Json<ProposalInput>,
+) -> Result<HttpResponse, AppError> {
+    let who = caller.require()?;
+    let id = path.into_inner();
+    let actor = who.actor(&req);
+    let (base, cals, now) = (
+        state.base_url().to_string(),
+        state.calendars(),
+        state.clock.now_naive(),
+    );
+    let p = state
+        .tx(move |c| {
+            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
+            svc::propose(
+                c,
+                &actor,
+                &who.grants,
+                &m,
+                &input,
+                &Ctx {
+                    base_url: &base,
+                    calendars: &cals,
+                    now,
+                },
+            )
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(ProposalOut::from(p)))
+}
+
+/// A meeting's proposals (anyone with a role in the body).
+#[utoipa::path(get, path = "/api/v1/meetings/{id}/proposals", tag = "proposals", responses((status = 200, body = Vec<ProposalOut>)), security(("bearer" = [])))]
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let who = caller.require()?;
+    let id = path.into_inner();
+    let list = state
+        .db(move |c| {
+            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
+            let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
+            if !who.user.is_admin && who.grants.role_in(&body.id).is_none() {
+                return Err(AppError::Forbidden);
+            }
+            Ok(proposals::of_meeting(c, &m.id)?)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(list.into_iter().map(ProposalOut::from).collect::<Vec<_>>()))
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct DecisionInput {
+    /// For `defer`: the later meeting.
+    pub meeting_id: Option<String>,
+    /// For `decline`: why.
+    pub reason: Option<String>,
+}
+
+/// Decide a proposal (secretariat): `accept` (starts a draft paper for the
+/// proposer), `defer` `{meeting_id}`, or `decline` `{reason}`.
+#[utoipa::path(post, path = "/api/v1/proposals/{id}/{outcome}", tag = "proposals", request_body = DecisionInput,
+    responses((status = 200, body = ProposalOut), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn decide(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let who = caller.require()?;
+    let (id, outcome) = path.into_inner();
+    let input: DecisionInput = optional_json(&body)?;
+    if !matches!(outcome.as_str(), "accept" | "defer" | "decline") {
+        return Err(AppError::NotFound);
+    }
+    let actor = who.actor(&req);
+    let (base, cals, now) = (
+        state.base_url().to_string(),
+        state.calendars(),
+        state.clock.now_naive(),
+    );
+    let p = state
+        .tx(move |c| {
+            let p = proposals::find(c, &id)?.ok_or(AppError::NotFound)?;
+            let ctx = Ctx {
+                base_url: &base,
+                calendars: &cals,
+                now,
+            };
+            let to = input.meeting_id.clone().unwrap_or_default();
+            let reason = input.reason.clone().unwrap_or_default();
+            let o = match outcome.as_str() {
+                "accept" => Outcome::Accept,
+                "defer" if to.is_empty() => {
+                    return Err(AppError::Validation(vec![FieldError::new(
+                        "meeting_id",
+                        "required",
+                        "Choose the meeting to defer it to.",
+                    )]));
+                }
+                "defer" => Outcome::Defer { to_meeting_id: &to },
+                _ => Outcome::Decline { reason: &reason },
+            };
+            svc::decide(c, &actor, &who.grants, &p, o, &ctx)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(ProposalOut::from(p)))
+}
