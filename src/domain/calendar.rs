@@ -168,6 +168,15 @@ impl Calendar {
         n
     }
 
+    /// The next `n` holidays from `day` on, with their titles.
+    pub fn upcoming(&self, day: NaiveDate, n: usize) -> Vec<(NaiveDate, String)> {
+        self.titles
+            .range(day..)
+            .take(n)
+            .map(|(d, t)| (*d, t.clone()))
+            .collect()
+    }
+
     /// The first and last year the calendar has holidays for.
     pub fn years(&self) -> Option<(i32, i32)> {
         Some((self.holidays.first()?.year(), self.holidays.last()?.year()))

@@ -396,3 +396,12 @@ pub struct MyPapersPage {
     pub late_to_decide: Vec<PaperRow>,
     pub proposals: Vec<ProposalRow>,
 }
+
+#[derive(Template)]
+#[template(path = "admin/holidays.html")]
+pub struct AdminHolidaysPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    /// (division, first year, last year, upcoming holidays as "date: title")
+    pub divisions: Vec<(String, i32, i32, Vec<String>)>,
+}

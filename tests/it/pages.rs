@@ -521,3 +521,73 @@ async fn the_secretariat_manages_members_and_priorities_on_pages() {
         .expect("page");
     assert_eq!(resp.status(), 403, "members cannot manage the body");
 }
+
+#[tokio::test]
+async fn an_admin_replaces_the_bank_holidays_on_a_page() {
+    use reqwest::multipart::{Form, Part};
+    let app = TestApp::spawn().await;
+    let (token, _) = board(&app).await;
+    let meeting = crate::helpers::json(app.post_json("/api/v1/bodies/psb/meetings", Some(&token), &json!({"starts_at": "2027-01-12T14:00:00Z", "ends_at": "2027-01-12T16:00:00Z", "location": "County Hall"})).await).await;
+    let path = format!(
+        "/api/v1/meetings/{}",
+        meeting["id"].as_str().unwrap_or_default()
+    );
+    assert_eq!(
+        crate::helpers::json(app.get(&path, None).await).await["timeline"]["publication_deadline"],
+        "2027-01-04T17:00:00Z"
+    );
+
+    let browser = app.login("admin@test.example", PASSWORD).await;
+    let html = browser
+        .get(app.url("/admin/holidays"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("england-and-wales") && html.contains("2024 to 2028"));
+    let token_field = csrf_token(&html);
+    let post = |bytes: Vec<u8>| {
+        let form = Form::new()
+            .text("csrf_token", token_field.clone())
+            .part("file", Part::bytes(bytes).file_name("bank-holidays.json"));
+        browser
+            .post(app.url("/admin/holidays"))
+            .header("Origin", &app.address)
+            .multipart(form)
+            .send()
+    };
+    let resp = post(b"{\"england-and-wales\": []}".to_vec())
+        .await
+        .expect("post");
+    assert_eq!(resp.status(), 422);
+    assert!(
+        resp.text()
+            .await
+            .expect("html")
+            .contains("The file was not imported")
+    );
+    assert_eq!(
+        crate::helpers::json(app.get(&path, None).await).await["timeline"]["publication_deadline"],
+        "2027-01-04T17:00:00Z",
+        "nothing changed"
+    );
+
+    let shipped = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/config/bank-holidays.json"
+    ))
+    .expect("file");
+    let mut doc: serde_json::Value = serde_json::from_str(&shipped).expect("json");
+    if let Some(events) = doc["england-and-wales"]["events"].as_array_mut() {
+        events.push(json!({"title": "Extra bank holiday", "date": "2027-01-08", "notes": "", "bunting": true}));
+    }
+    let resp = post(doc.to_string().into_bytes()).await.expect("post");
+    assert_eq!(resp.status(), 303);
+    assert_eq!(
+        crate::helpers::json(app.get(&path, None).await).await["timeline"]["publication_deadline"],
+        "2026-12-31T17:00:00Z",
+        "the new holiday moves publication back at once"
+    );
+}

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod holidays;
 pub mod home;
 pub mod meetings;
 pub mod papers;
@@ -33,6 +34,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .configure(home::configure)
     .configure(account::configure)
     .configure(admin::configure)
+    .configure(holidays::configure)
     .configure(meetings::configure)
     // Before papers: its POST /papers/{id}/{action} would match these too.
     .configure(crate::web::attachments::configure_pages)
@@ -217,6 +219,7 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "paper-return" => "Paper returned to its author, who has been told why.",
         "paper-withdraw" => "Paper withdrawn.",
         "paper-late-decision" => "Your decision is recorded and the author has been told.",
+        "holidays-imported" => "Bank holidays imported. Deadlines now use the new calendars.",
         "item-proposed" => "Item proposed. The secretariat will decide and tell you.",
         "proposal-decided" => "Decision recorded. The proposer has been told.",
         "meeting-scheduled" => "Meeting scheduled. Its deadlines are below.",

@@ -1,0 +1,124 @@
+//! The admin page for the bank-holiday calendars.
+
+use actix_multipart::Multipart;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, web};
+
+use super::{PageResult, form_nav, html, require_user, see_other};
+use crate::domain::calendar::DIVISIONS;
+use crate::error::{AppError, FieldError};
+use crate::state::AppState;
+use crate::views::Errors;
+use crate::views::pages::AdminHolidaysPage;
+use crate::web::auth::{AuthUser, Viewer};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/holidays", web::get().to(show))
+        .route("/admin/holidays", web::post().to(import));
+}
+
+fn page(
+    state: &AppState,
+    req: &HttpRequest,
+    who: &AuthUser,
+    errors: Vec<FieldError>,
+) -> PageResult {
+    let cals = state.calendars();
+    let today = crate::domain::timeline::london_date(state.clock.now());
+    let divisions = DIVISIONS
+        .iter()
+        .filter_map(|d| {
+            let c = cals.get(d)?;
+            let (from, to) = c.years()?;
+            let next = c
+                .upcoming(today, 3)
+                .into_iter()
+                .map(|(day, title)| format!("{}: {title}", day.format("%-d %B %Y")))
+                .collect();
+            Some((d.to_string(), from, to, next))
+        })
+        .collect();
+    let (nav, code) = form_nav(req, Some(who), &errors);
+    html(
+        code,
+        &AdminHolidaysPage {
+            nav,
+            errors: Errors(errors),
+            divisions,
+        },
+    )
+}
+
+async fn show(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
+    let who = require_user(&req, viewer)?;
+    who.require_admin()?;
+    page(&state, &req, &who, Vec::new())
+}
+
+async fn import(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    payload: web::Payload,
+) -> PageResult {
+    let who = require_user(&req, viewer)?;
+    who.require_admin()?;
+    let upload = crate::web::upload::read(
+        Multipart::new(req.headers(), payload),
+        2 * 1024 * 1024,
+        &state.settings.data_dir.join("tmp"),
+    )
+    .await?;
+    crate::web::security::verify_csrf(
+        &req,
+        upload
+            .fields
+            .get("csrf_token")
+            .map(String::as_str)
+            .unwrap_or(""),
+    )?;
+    let Some(file) = upload.file else {
+        return page(
+            &state,
+            &req,
+            &who,
+            vec![FieldError::new(
+                "file",
+                "required",
+                "Choose a bank-holidays.json file.",
+            )],
+        );
+    };
+    let content = match std::fs::read_to_string(&file.temp) {
+        Ok(c) => c,
+        Err(_) => {
+            return page(
+                &state,
+                &req,
+                &who,
+                vec![FieldError::new(
+                    "file",
+                    "invalid",
+                    "The file is not text (UTF-8 JSON).",
+                )],
+            );
+        }
+    };
+    let actor = who.actor(&req);
+    let now = state.clock.now_naive();
+    match state
+        .tx(move |c| crate::services::meetings::import_holidays(c, &actor, &content, now))
+        .await
+    {
+        Ok(cals) => {
+            state.set_calendars(cals);
+            Ok(see_other("/admin/holidays?notice=holidays-imported"))
+        }
+        Err(AppError::Validation(errors)) => {
+            let mut resp = page(&state, &req, &who, errors)?;
+            *resp.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(resp)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
