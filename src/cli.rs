@@ -361,7 +361,9 @@ async fn import_holidays(settings: Settings, file: &std::path::Path) -> CliResul
             println!("{division}: bank holidays for {from} to {to}");
         }
     }
-    println!("Imported. Running servers use the new calendars after their next restart.");
+    println!(
+        "Imported. Running servers pick up the new calendars within a minute (at their worker's next tick)."
+    );
     Ok(())
 }
 

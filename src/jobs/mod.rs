@@ -75,6 +75,14 @@ pub async fn run_forever(state: AppState) {
     let tick = Duration::from_secs(state.settings.worker.tick_seconds);
     tracing::info!(mailer = %state.mailer.describe(), every_seconds = tick.as_secs(), "worker started");
     loop {
+        // Another instance may have imported new bank holidays.
+        match state
+            .db(|c| crate::services::meetings::calendars_in_force(c))
+            .await
+        {
+            Ok(cals) => state.set_calendars(cals),
+            Err(e) => tracing::warn!(error = %e, "could not reload bank holidays"),
+        }
         match run_once(&state).await {
             Ok(r) if r.sent + r.failed > 0 => {
                 tracing::info!(sent = r.sent, failed = r.failed, "worker pass")
