@@ -53,6 +53,57 @@ pub struct Paper {
 }
 
 impl Paper {
+    /// An empty draft: version 1, nothing filled in but the ids.
+    pub fn new_draft(
+        id: String,
+        meeting_id: &str,
+        author_user_id: &str,
+        now: NaiveDateTime,
+    ) -> Paper {
+        Paper {
+            id,
+            meeting_id: meeting_id.to_string(),
+            author_user_id: author_user_id.to_string(),
+            status: "draft".into(),
+            version: 1,
+            title: String::new(),
+            item_type: None,
+            presenting_organisation_id: None,
+            presenter_user_id: None,
+            sponsor_user_id: None,
+            purpose: String::new(),
+            summary: String::new(),
+            recommendations: "[]".into(),
+            implications_financial: String::new(),
+            implications_legal: String::new(),
+            implications_risk: String::new(),
+            implications_equality: String::new(),
+            equality_assessment: None,
+            implications_environment: String::new(),
+            consulted_organisation_ids: "[]".into(),
+            priority_id: None,
+            no_priority_reason: String::new(),
+            body_markdown: String::new(),
+            exempt_category: None,
+            exempt_reason: String::new(),
+            minutes_allocated: None,
+            late: false,
+            late_reason: None,
+            late_decision: None,
+            late_decision_note: None,
+            late_decided_by: None,
+            late_decided_at: None,
+            signed_off_by: None,
+            signed_off_at: None,
+            submitted_at: None,
+            returned_reason: None,
+            withdrawn_reason: None,
+            accepted_at: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
     pub fn recommendations(&self) -> Vec<String> {
         serde_json::from_str(&self.recommendations).unwrap_or_default()
     }

@@ -77,7 +77,7 @@ pub async fn run_forever(state: AppState) {
     loop {
         // Another instance may have imported new bank holidays.
         match state
-            .db(|c| crate::services::meetings::calendars_in_force(c))
+            .db(crate::services::meetings::calendars_in_force)
             .await
         {
             Ok(cals) => state.set_calendars(cals),

@@ -372,48 +372,7 @@ pub fn create_paper(
         return Err(AppError::Forbidden);
     }
     check_open(meeting, now)?;
-    let mut paper = Paper {
-        id: crate::clock::new_id(),
-        meeting_id: meeting.id.clone(),
-        author_user_id: author_id.to_string(),
-        status: "draft".into(),
-        version: 1,
-        title: String::new(),
-        item_type: None,
-        presenting_organisation_id: None,
-        presenter_user_id: None,
-        sponsor_user_id: None,
-        purpose: String::new(),
-        summary: String::new(),
-        recommendations: "[]".into(),
-        implications_financial: String::new(),
-        implications_legal: String::new(),
-        implications_risk: String::new(),
-        implications_equality: String::new(),
-        equality_assessment: None,
-        implications_environment: String::new(),
-        consulted_organisation_ids: "[]".into(),
-        priority_id: None,
-        no_priority_reason: String::new(),
-        body_markdown: String::new(),
-        exempt_category: None,
-        exempt_reason: String::new(),
-        minutes_allocated: None,
-        late: false,
-        late_reason: None,
-        late_decision: None,
-        late_decision_note: None,
-        late_decided_by: None,
-        late_decided_at: None,
-        signed_off_by: None,
-        signed_off_at: None,
-        submitted_at: None,
-        returned_reason: None,
-        withdrawn_reason: None,
-        accepted_at: None,
-        created_at: now,
-        updated_at: now,
-    };
+    let mut paper = Paper::new_draft(crate::clock::new_id(), &meeting.id, author_id, now);
     if input.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
         let mut p = Problems::new();
         p.line("title", "a title", None, 200);
@@ -991,48 +950,11 @@ mod tests {
     use super::*;
 
     fn paper(status: &str, exempt: bool) -> Paper {
-        Paper {
-            id: "p".into(),
-            meeting_id: "m".into(),
-            author_user_id: "author".into(),
-            status: status.into(),
-            version: 1,
-            title: "T".into(),
-            item_type: None,
-            presenting_organisation_id: None,
-            presenter_user_id: None,
-            sponsor_user_id: None,
-            purpose: String::new(),
-            summary: String::new(),
-            recommendations: "[]".into(),
-            implications_financial: String::new(),
-            implications_legal: String::new(),
-            implications_risk: String::new(),
-            implications_equality: String::new(),
-            equality_assessment: None,
-            implications_environment: String::new(),
-            consulted_organisation_ids: "[]".into(),
-            priority_id: None,
-            no_priority_reason: String::new(),
-            body_markdown: String::new(),
-            exempt_category: exempt.then_some(3),
-            exempt_reason: String::new(),
-            minutes_allocated: None,
-            late: false,
-            late_reason: None,
-            late_decision: None,
-            late_decision_note: None,
-            late_decided_by: None,
-            late_decided_at: None,
-            signed_off_by: None,
-            signed_off_at: None,
-            submitted_at: None,
-            returned_reason: None,
-            withdrawn_reason: None,
-            accepted_at: None,
-            created_at: NaiveDateTime::default(),
-            updated_at: NaiveDateTime::default(),
-        }
+        let mut p = Paper::new_draft("p".into(), "m", "author", NaiveDateTime::default());
+        p.status = status.into();
+        p.title = "T".into();
+        p.exempt_category = exempt.then_some(3);
+        p
     }
 
     fn grants(role: Role) -> Grants {
