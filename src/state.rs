@@ -71,6 +71,15 @@ impl AppState {
         }
     }
 
+    /// Links, calendars and the time, for a use case run in `tx`.
+    pub fn ctx_parts(&self) -> crate::services::CtxParts {
+        crate::services::CtxParts {
+            base_url: self.base_url().to_string(),
+            calendars: self.calendars(),
+            now: self.clock.now_naive(),
+        }
+    }
+
     pub fn base_url(&self) -> &str {
         self.settings.base()
     }

@@ -21,6 +21,23 @@ pub struct Ctx<'a> {
     pub now: NaiveDateTime,
 }
 
+/// A `Ctx` with owned parts, to move into a database closure.
+pub struct CtxParts {
+    pub base_url: String,
+    pub calendars: crate::domain::calendar::Calendars,
+    pub now: NaiveDateTime,
+}
+
+impl CtxParts {
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            base_url: &self.base_url,
+            calendars: &self.calendars,
+            now: self.now,
+        }
+    }
+}
+
 /// Who is making a change, and from where: recorded in the audit log.
 #[derive(Clone, Debug)]
 pub struct Actor {

@@ -7,7 +7,6 @@ use crate::db::bodies::{self, Body};
 use crate::db::meetings::{self, Meeting};
 use crate::domain::timeline::Timeline;
 use crate::error::AppError;
-use crate::services::Ctx;
 use crate::services::meetings::{self as svc, MeetingInput};
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
@@ -141,19 +140,13 @@ pub async fn update(
     let expected = if_match(&req)?;
     let id = path.into_inner();
     let actor = caller.actor(&req);
-    let now = state.clock.now_naive();
-    let base = state.base_url().to_string();
-    let cals = state.calendars();
+    let parts = state.ctx_parts();
     let (m, body) = state
         .tx(move |c| {
             let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
             let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
             caller.require_manage(&body.id)?;
-            let notify = Ctx {
-                base_url: &base,
-                calendars: &cals,
-                now,
-            };
+            let notify = parts.ctx();
             Ok((
                 svc::update_meeting(c, &actor, &body, &m, &input, expected, &notify)?,
                 body,
@@ -184,19 +177,13 @@ pub async fn cancel(
     let caller = caller.require()?;
     let id = path.into_inner();
     let actor = caller.actor(&req);
-    let now = state.clock.now_naive();
-    let base = state.base_url().to_string();
-    let cals = state.calendars();
+    let parts = state.ctx_parts();
     let (m, body) = state
         .tx(move |c| {
             let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
             let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
             caller.require_manage(&body.id)?;
-            let notify = Ctx {
-                base_url: &base,
-                calendars: &cals,
-                now,
-            };
+            let notify = parts.ctx();
             let reason = input.reason.clone().unwrap_or_default();
             Ok((
                 svc::cancel_meeting(c, &actor, &body, &m, &reason, &notify)?,

@@ -342,17 +342,11 @@ where
 {
     let caller = caller.require()?;
     let actor = caller.actor(&req);
-    let now = state.clock.now_naive();
-    let base = state.base_url().to_string();
-    let cals = state.calendars();
+    let parts = state.ctx_parts();
     let out = state
         .tx(move |c| {
             let (p, body) = visible(c, Some(&caller), &id)?;
-            let ctx = Ctx {
-                base_url: &base,
-                calendars: &cals,
-                now,
-            };
+            let ctx = parts.ctx();
             let p = f(c, &caller, &actor, &p, &ctx)?;
             reply(c, &caller, p, &body)
         })

@@ -6,7 +6,6 @@ use super::{optional_json, rfc3339};
 use crate::db::proposals::{self, Proposal};
 use crate::db::{bodies, meetings};
 use crate::error::{AppError, FieldError};
-use crate::services::Ctx;
 use crate::services::proposals::{self as svc, Outcome, ProposalInput};
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
@@ -68,26 +67,11 @@ pub async fn create(
     let who = caller.require()?;
     let id = path.into_inner();
     let actor = who.actor(&req);
-    let (base, cals, now) = (
-        state.base_url().to_string(),
-        state.calendars(),
-        state.clock.now_naive(),
-    );
+    let parts = state.ctx_parts();
     let p = state
         .tx(move |c| {
             let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
-            svc::propose(
-                c,
-                &actor,
-                &who.grants,
-                &m,
-                &input,
-                &Ctx {
-                    base_url: &base,
-                    calendars: &cals,
-                    now,
-                },
-            )
+            svc::propose(c, &actor, &who.grants, &m, &input, &parts.ctx())
         })
         .await?;
     Ok(HttpResponse::Created().json(ProposalOut::from(p)))
@@ -142,19 +126,11 @@ pub async fn decide(
         return Err(AppError::NotFound);
     }
     let actor = who.actor(&req);
-    let (base, cals, now) = (
-        state.base_url().to_string(),
-        state.calendars(),
-        state.clock.now_naive(),
-    );
+    let parts = state.ctx_parts();
     let p = state
         .tx(move |c| {
             let p = proposals::find(c, &id)?.ok_or(AppError::NotFound)?;
-            let ctx = Ctx {
-                base_url: &base,
-                calendars: &cals,
-                now,
-            };
+            let ctx = parts.ctx();
             let to = input.meeting_id.clone().unwrap_or_default();
             let reason = input.reason.clone().unwrap_or_default();
             let o = match outcome.as_str() {

@@ -458,9 +458,7 @@ where
         + 'static,
 {
     let grants = user.grants.clone();
-    let base = state.base_url().to_string();
-    let cals = state.calendars();
-    let now = state.clock.now_naive();
+    let parts = state.ctx_parts();
     state
         .tx(move |c| {
             let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
@@ -468,17 +466,7 @@ where
             if !grants.can_manage_body(&body.id) {
                 return Err(AppError::Forbidden);
             }
-            f(
-                c,
-                &actor,
-                &body,
-                &m,
-                &Ctx {
-                    base_url: &base,
-                    calendars: &cals,
-                    now,
-                },
-            )
+            f(c, &actor, &body, &m, &parts.ctx())
         })
         .await
 }
@@ -571,28 +559,13 @@ async fn propose(
         minutes_estimate: minutes,
     };
     let (actor, grants) = (user.actor(&req), user.grants.clone());
-    let (base, cals, now) = (
-        state.base_url().to_string(),
-        state.calendars(),
-        state.clock.now_naive(),
-    );
+    let parts = state.ctx_parts();
     let mid = id.clone();
     let result = state
         .tx(move |c| {
             let m = meetings::find(c, &mid)?.ok_or(AppError::NotFound)?;
-            crate::services::proposals::propose(
-                c,
-                &actor,
-                &grants,
-                &m,
-                &input,
-                &Ctx {
-                    base_url: &base,
-                    calendars: &cals,
-                    now,
-                },
-            )
-            .map(|p| p.meeting_id)
+            crate::services::proposals::propose(c, &actor, &grants, &m, &input, &parts.ctx())
+                .map(|p| p.meeting_id)
         })
         .await;
     match split(result)? {
@@ -626,20 +599,12 @@ async fn decide_proposal(
         return Err(AppError::NotFound.into());
     }
     let (actor, grants) = (user.actor(&req), user.grants.clone());
-    let (base, cals, now) = (
-        state.base_url().to_string(),
-        state.calendars(),
-        state.clock.now_naive(),
-    );
+    let parts = state.ctx_parts();
     let pid = id.clone();
     let result = state
         .tx(move |c| {
             let p = crate::db::proposals::find(c, &pid)?.ok_or(AppError::NotFound)?;
-            let ctx = Ctx {
-                base_url: &base,
-                calendars: &cals,
-                now,
-            };
+            let ctx = parts.ctx();
             let o = match outcome.as_str() {
                 "accept" => Outcome::Accept,
                 "defer" => Outcome::Defer {

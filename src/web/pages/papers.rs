@@ -676,24 +676,12 @@ where
         + Send
         + 'static,
 {
-    let base = state.base_url().to_string();
-    let cals = state.calendars();
-    let now = state.clock.now_naive();
+    let parts = state.ctx_parts();
     let who = who.clone();
     state
         .tx(move |c| {
             let l = load(c, &id, Some(&who))?;
-            f(
-                c,
-                &who,
-                &actor,
-                &l.paper,
-                &Ctx {
-                    base_url: &base,
-                    calendars: &cals,
-                    now,
-                },
-            )
+            f(c, &who, &actor, &l.paper, &parts.ctx())
         })
         .await
 }
