@@ -216,6 +216,14 @@ async fn the_author_uploads_on_the_edit_page_with_the_form_token() {
         .await
         .expect("html");
     assert!(html.contains("enctype=\"multipart/form-data\""));
+    let (h1, appendices) = (
+        html.find("<h1>Write your paper</h1>"),
+        html.find("id=\"section-attachments\""),
+    );
+    assert!(
+        h1.is_some() && appendices > h1,
+        "the appendices come after the cover sheet, not above the title"
+    );
     let token = crate::helpers::csrf_token(&html);
     let form = Form::new()
         .text("csrf_token", "forged-forged-forged-forged-forged-1234")
