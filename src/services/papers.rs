@@ -318,11 +318,6 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
     p.finish()
 }
 
-/// What a person may do with papers of a body.
-fn role_in(grants: &Grants, body_id: &str) -> Option<Role> {
-    grants.role_in(body_id)
-}
-
 fn is_secretariat(grants: &Grants, body_id: &str) -> bool {
     grants.can_manage_body(body_id)
 }
@@ -367,24 +362,25 @@ pub fn create_paper(
     now: NaiveDateTime,
 ) -> AppResult<Paper> {
     let body = bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
-    let may = grants.is_admin || role_in(grants, &body.id).is_some_and(Role::proposes_items);
+    let may = grants.is_admin || grants.role_in(&body.id).is_some_and(Role::proposes_items);
     if !may {
         return Err(AppError::Forbidden);
     }
     check_open(meeting, now)?;
     let mut paper = Paper::new_draft(crate::clock::new_id(), &meeting.id, author_id, now);
+    // Only the title is needed for a draft; report it with anything else wrong.
+    let mut errors = Vec::new();
     if input.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        let mut p = Problems::new();
-        p.line("title", "a title", None, 200);
-        // Report the title together with anything else wrong.
-        if let Err(AppError::Validation(more)) = apply(conn, &body, &mut paper, input) {
-            for e in more {
-                p.add(&e.field, &e.code, e.message);
-            }
-        }
-        p.finish()?;
+        errors.push(FieldError::new("title", "required", "Enter a title."));
     }
-    apply(conn, &body, &mut paper, input)?;
+    match apply(conn, &body, &mut paper, input) {
+        Ok(()) => {}
+        Err(AppError::Validation(more)) => errors.extend(more),
+        Err(e) => return Err(e),
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
     papers::insert(conn, &paper)?;
     papers::add_version(conn, &paper, &actor.label, now)?;
     actor.audit(
@@ -914,6 +910,24 @@ pub fn late_decision(
         format!("late-decision:{}", p.id),
     )?;
     Ok(p)
+}
+
+/// Loads a paper with its meeting and body, if the person may see it;
+/// otherwise 404, so its existence is not revealed.
+pub fn load_visible(
+    conn: &mut DbConn,
+    grants: Option<&Grants>,
+    user_id: Option<&str>,
+    id: &str,
+) -> AppResult<(Paper, Meeting, Body)> {
+    let paper = papers::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let meeting = meetings::find(conn, &paper.meeting_id)?.ok_or(AppError::NotFound)?;
+    let body = bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
+    if can_view(grants, user_id, &paper, &body.id) {
+        Ok((paper, meeting, body))
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 /// Who may see a paper: its author, sponsor and presenter, site admins, the body's secretariat;

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{Actor, Ctx};
-use crate::db::bodies::{self, Body};
+use crate::db::bodies;
 use crate::db::meetings::{self, Meeting};
 use crate::db::proposals::{self, Proposal};
 use crate::db::{DbConn, organisations, priorities, users};
@@ -307,10 +307,4 @@ pub fn decide(
         .enqueue(conn, Some(format!("proposal:{}", p.id)), ctx.now)?;
     }
     Ok(p)
-}
-
-/// Body of a proposal, for permission checks in handlers.
-pub fn body_of(conn: &mut DbConn, p: &Proposal) -> AppResult<Body> {
-    let m = meetings::find(conn, &p.meeting_id)?.ok_or(AppError::NotFound)?;
-    bodies::find(conn, &m.body_id)?.ok_or(AppError::NotFound)
 }

@@ -8,10 +8,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::attachments::{self, Attachment};
-use crate::db::{DbConn, bodies, meetings, papers};
+use crate::db::{DbConn, papers};
 use crate::error::AppError;
 use crate::services::attachments as svc;
-use crate::services::papers::can_view;
 use crate::state::AppState;
 use crate::web::auth::{ApiCaller, AuthUser, Viewer};
 use crate::web::pages::{PageError, require_user, see_other};
@@ -74,19 +73,13 @@ fn visible_paper(
     who: Option<&AuthUser>,
     id: &str,
 ) -> Result<papers::Paper, AppError> {
-    let p = papers::find(conn, id)?.ok_or(AppError::NotFound)?;
-    let m = meetings::find(conn, &p.meeting_id)?.ok_or(AppError::NotFound)?;
-    let body = bodies::find(conn, &m.body_id)?.ok_or(AppError::NotFound)?;
-    if can_view(
+    crate::services::papers::load_visible(
+        conn,
         who.map(|u| &u.grants),
         who.map(|u| u.user.id.as_str()),
-        &p,
-        &body.id,
-    ) {
-        Ok(p)
-    } else {
-        Err(AppError::NotFound)
-    }
+        id,
+    )
+    .map(|(p, _, _)| p)
 }
 
 async fn store(

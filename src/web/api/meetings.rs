@@ -2,7 +2,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{etag, if_match, rfc3339};
+use super::{etag, if_match, json_with_etag, rfc3339};
 use crate::db::bodies::{self, Body};
 use crate::db::meetings::{self, Meeting};
 use crate::domain::timeline::Timeline;
@@ -66,12 +66,6 @@ pub fn meeting_out(m: &Meeting, body: &Body, state: &AppState) -> MeetingOut {
     }
 }
 
-fn answer(status: actix_web::http::StatusCode, out: &MeetingOut) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header(etag(out.version))
-        .json(out)
-}
-
 /// Schedule a meeting (secretariat). Past meetings may be created to record history.
 #[utoipa::path(post, path = "/api/v1/bodies/{slug}/meetings", tag = "meetings", request_body = MeetingInput,
     responses((status = 201, body = MeetingOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
@@ -119,9 +113,11 @@ pub async fn show(
             Ok((m, body))
         })
         .await?;
-    Ok(answer(
+    let out = meeting_out(&m, &body, &state);
+    Ok(json_with_etag(
         actix_web::http::StatusCode::OK,
-        &meeting_out(&m, &body, &state),
+        out.version,
+        &out,
     ))
 }
 
@@ -153,9 +149,11 @@ pub async fn update(
             ))
         })
         .await?;
-    Ok(answer(
+    let out = meeting_out(&m, &body, &state);
+    Ok(json_with_etag(
         actix_web::http::StatusCode::OK,
-        &meeting_out(&m, &body, &state),
+        out.version,
+        &out,
     ))
 }
 
@@ -191,8 +189,10 @@ pub async fn cancel(
             ))
         })
         .await?;
-    Ok(answer(
+    let out = meeting_out(&m, &body, &state);
+    Ok(json_with_etag(
         actix_web::http::StatusCode::OK,
-        &meeting_out(&m, &body, &state),
+        out.version,
+        &out,
     ))
 }

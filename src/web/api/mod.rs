@@ -139,6 +139,17 @@ pub fn etag(version: i32) -> (actix_web::http::header::HeaderName, String) {
     (actix_web::http::header::ETAG, format!("\"{version}\""))
 }
 
+/// A JSON answer carrying the version as its `ETag`.
+pub fn json_with_etag<T: Serialize>(
+    status: actix_web::http::StatusCode,
+    version: i32,
+    body: &T,
+) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header(etag(version))
+        .json(body)
+}
+
 /// The version named by `If-Match` (`"3"` or `W/"3"`), if the header is sent.
 pub fn if_match(req: &HttpRequest) -> Result<Option<i32>, AppError> {
     let Some(value) = req.headers().get(actix_web::http::header::IF_MATCH) else {

@@ -3,7 +3,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{etag, if_match, optional_json, rfc3339};
+use super::{etag, if_match, json_with_etag, optional_json, rfc3339};
 use crate::db::papers::{self, Paper};
 use crate::db::{DbConn, bodies, meetings};
 use crate::domain::briefing::{self, HARD_TO_READ};
@@ -133,20 +133,13 @@ fn visible(
     caller: Option<&AuthUser>,
     id: &str,
 ) -> Result<(Paper, bodies::Body), AppError> {
-    let p = papers::find(conn, id)?.ok_or(AppError::NotFound)?;
-    let m = meetings::find(conn, &p.meeting_id)?.ok_or(AppError::NotFound)?;
-    let body = bodies::find(conn, &m.body_id)?.ok_or(AppError::NotFound)?;
-    let ok = svc::can_view(
+    svc::load_visible(
+        conn,
         caller.map(|c| &c.grants),
         caller.map(|c| c.user.id.as_str()),
-        &p,
-        &body.id,
-    );
-    if ok {
-        Ok((p, body))
-    } else {
-        Err(AppError::NotFound)
-    }
+        id,
+    )
+    .map(|(p, _, body)| (p, body))
 }
 
 /// The answer for one paper: with the briefing problems for those who edit it.
@@ -163,12 +156,6 @@ fn reply(
         None
     };
     Ok(paper_out(p, problems))
-}
-
-fn respond(status: StatusCode, out: PaperOut) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header(etag(out.version))
-        .json(out)
 }
 
 /// Start a paper for a meeting (members and officers of the body, secretariat).
@@ -221,7 +208,7 @@ pub async fn show(
             }
         })
         .await?;
-    Ok(respond(StatusCode::OK, out))
+    Ok(json_with_etag(StatusCode::OK, out.version, &out))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -298,7 +285,7 @@ pub async fn update(
             reply(c, &caller, p, &body)
         })
         .await?;
-    Ok(respond(StatusCode::OK, out))
+    Ok(json_with_etag(StatusCode::OK, out.version, &out))
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -351,7 +338,7 @@ where
             reply(c, &caller, p, &body)
         })
         .await?;
-    Ok(respond(StatusCode::OK, out))
+    Ok(json_with_etag(StatusCode::OK, out.version, &out))
 }
 
 /// Submit a paper (author). 422 lists every unmet briefing requirement; after

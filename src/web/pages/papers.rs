@@ -60,17 +60,12 @@ fn size_label(bytes: i64) -> String {
 }
 
 fn load(conn: &mut DbConn, id: &str, who: Option<&AuthUser>) -> Result<Loaded, AppError> {
-    let paper = papers::find(conn, id)?.ok_or(AppError::NotFound)?;
-    let meeting = meetings::find(conn, &paper.meeting_id)?.ok_or(AppError::NotFound)?;
-    let body = bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
-    if !svc::can_view(
+    let (paper, meeting, body) = svc::load_visible(
+        conn,
         who.map(|u| &u.grants),
         who.map(|u| u.user.id.as_str()),
-        &paper,
-        &body.id,
-    ) {
-        return Err(AppError::NotFound);
-    }
+        id,
+    )?;
     let orgs = organisations::all_by_name(conn)?
         .into_iter()
         .map(|o| (o.id, o.name))
