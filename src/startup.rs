@@ -178,11 +178,13 @@ impl Application {
             .map_err(|e| StartError::Other(e.to_string()))?
             .port();
         let data = web::Data::new(state.clone());
+        let public_pages = web::Data::new(crate::web::pages::agenda::PublicPages::default());
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(crate::web::security::protect))
                 .wrap(Logger::new("%a \"%r\" %s %b %Dms").exclude("/healthz"))
                 .app_data(data.clone())
+                .app_data(public_pages.clone())
                 .configure(crate::web::configure)
         })
         .workers(2)

@@ -102,3 +102,27 @@ pub fn upcoming(conn: &mut DbConn, from: NaiveDateTime, limit: i64) -> QueryResu
         .limit(limit)
         .load(conn)
 }
+
+/// All of a body's meetings, soonest first.
+pub fn of_body(conn: &mut DbConn, body_id: &str) -> QueryResult<Vec<Meeting>> {
+    meetings::table
+        .filter(meetings::body_id.eq(body_id))
+        .select(Meeting::as_select())
+        .order(meetings::starts_at)
+        .load(conn)
+}
+
+/// Meetings of several bodies from `from` on, soonest first.
+pub fn of_bodies_since(
+    conn: &mut DbConn,
+    body_ids: &[String],
+    from: NaiveDateTime,
+) -> QueryResult<Vec<Meeting>> {
+    meetings::table
+        .filter(meetings::body_id.eq_any(body_ids))
+        .filter(meetings::starts_at.ge(from))
+        .select(Meeting::as_select())
+        .order(meetings::starts_at)
+        .limit(500)
+        .load(conn)
+}

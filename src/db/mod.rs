@@ -1,6 +1,7 @@
 //! Storage: one connection type for SQLite and PostgreSQL, a pool, migrations,
 //! and one module of queries per table.
 
+pub mod agendas;
 pub mod attachments;
 pub mod audit;
 pub mod bodies;

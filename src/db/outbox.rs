@@ -25,6 +25,8 @@ pub struct OutboxRow {
     pub sent_at: Option<NaiveDateTime>,
     pub failed_at: Option<NaiveDateTime>,
     pub last_error: Option<String>,
+    pub attachment_name: Option<String>,
+    pub attachment_content: Option<String>,
 }
 
 /// A message claimed for sending.
@@ -42,6 +44,10 @@ pub struct Claimed {
     pub body_html: String,
     #[diesel(sql_type = Integer)]
     pub attempts: i32,
+    #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+    pub attachment_name: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+    pub attachment_content: Option<String>,
 }
 
 /// Adds a message unless one with the same dedupe key exists (an event
@@ -75,12 +81,12 @@ pub fn claim_due(
         WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL \
         AND next_attempt_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
         ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
-        RETURNING id, recipient, subject, body_text, body_html, attempts";
+        RETURNING id, recipient, subject, body_text, body_html, attempts, attachment_name, attachment_content";
     const SQLITE: &str = "UPDATE outbox SET locked_until = ?1, attempts = attempts + 1 \
         WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL \
         AND next_attempt_at <= ?2 AND (locked_until IS NULL OR locked_until < ?2) \
         ORDER BY next_attempt_at, id LIMIT ?3) \
-        RETURNING id, recipient, subject, body_text, body_html, attempts";
+        RETURNING id, recipient, subject, body_text, body_html, attempts, attachment_name, attachment_content";
     match conn {
         DbConn::Postgresql(pg) => diesel::sql_query(PG)
             .bind::<Timestamp, _>(lock_until)

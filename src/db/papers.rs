@@ -222,3 +222,15 @@ pub fn authors_of_meeting(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Ve
         .distinct()
         .load(conn)
 }
+
+/// Marks accepted papers as published (they went out on an agenda).
+pub fn mark_published(conn: &mut DbConn, ids: &[String], now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(
+        papers::table
+            .filter(papers::id.eq_any(ids))
+            .filter(papers::status.eq("accepted")),
+    )
+    .set((papers::status.eq("published"), papers::updated_at.eq(now)))
+    .execute(conn)
+    .map(|_| ())
+}

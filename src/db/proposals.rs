@@ -25,6 +25,8 @@ pub struct Proposal {
     pub decided_by: Option<String>,
     pub decided_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    /// The agenda item of another body that referred this here.
+    pub referred_from_item_id: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConn, p: &Proposal) -> QueryResult<()> {

@@ -21,6 +21,7 @@ diesel::table! {
         session_epoch -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        calendar_secret -> Nullable<Text>,
     }
 }
 
@@ -120,6 +121,8 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
         failed_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
+        attachment_name -> Nullable<Text>,
+        attachment_content -> Nullable<Text>,
     }
 }
 
@@ -145,6 +148,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     holiday_imports,
     attachments,
     proposals,
+    agendas,
+    agenda_items,
+    agenda_versions,
+    packs,
 );
 
 diesel::table! {
@@ -259,6 +266,7 @@ diesel::table! {
         decided_by -> Nullable<Text>,
         decided_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        referred_from_item_id -> Nullable<Text>,
     }
 }
 
@@ -266,3 +274,62 @@ diesel::joinable!(attachments -> papers (paper_id));
 diesel::joinable!(meetings -> bodies (body_id));
 diesel::joinable!(papers -> meetings (meeting_id));
 diesel::joinable!(paper_versions -> papers (paper_id));
+
+diesel::table! {
+    agendas (meeting_id) {
+        meeting_id -> Text,
+        version -> Integer,
+        published_number -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    agenda_items (id) {
+        id -> Text,
+        meeting_id -> Text,
+        kind -> Text,
+        position -> Integer,
+        title -> Text,
+        item_type -> Nullable<Text>,
+        paper_id -> Nullable<Text>,
+        presenter_user_id -> Nullable<Text>,
+        organisation_id -> Nullable<Text>,
+        minutes_allocated -> Integer,
+        verbal_reason -> Nullable<Text>,
+        to_note -> Bool,
+        exempt_category -> Nullable<Integer>,
+        referred_from_item_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    agenda_versions (id) {
+        id -> Text,
+        meeting_id -> Text,
+        number -> Integer,
+        published_at -> Timestamp,
+        published_by -> Text,
+        late_reason -> Nullable<Text>,
+        supplement_reason -> Nullable<Text>,
+        snapshot -> Text,
+    }
+}
+
+diesel::table! {
+    packs (id) {
+        id -> Text,
+        agenda_version_id -> Text,
+        audience -> Text,
+        status -> Text,
+        attempts -> Integer,
+        error -> Nullable<Text>,
+        sha256 -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(agenda_items -> meetings (meeting_id));
+diesel::joinable!(agenda_versions -> meetings (meeting_id));

@@ -66,3 +66,29 @@ pub fn all_with_organisation(conn: &mut DbConn) -> QueryResult<Vec<(User, String
         .order(users::name)
         .load(conn)
 }
+
+/// The person whose calendar feed has this secret.
+pub fn find_by_calendar_secret(conn: &mut DbConn, secret: &str) -> QueryResult<Option<User>> {
+    users::table
+        .filter(users::calendar_secret.eq(secret))
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn calendar_secret(conn: &mut DbConn, id: &str) -> QueryResult<Option<String>> {
+    users::table
+        .find(id)
+        .select(users::calendar_secret)
+        .first::<Option<String>>(conn)
+        .optional()
+        .map(Option::flatten)
+}
+
+/// Sets (or, with `None`, turns off) a person's calendar feed secret.
+pub fn set_calendar_secret(conn: &mut DbConn, id: &str, secret: Option<&str>) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::calendar_secret.eq(secret))
+        .execute(conn)
+        .map(|_| ())
+}

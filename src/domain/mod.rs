@@ -1,10 +1,12 @@
 //! Pure rules: no I/O, no database. Each module has its unit tests beside it.
 
+pub mod agenda;
 pub mod attachments;
 pub mod bodies;
 pub mod briefing;
 pub mod calendar;
 pub mod exempt;
+pub mod frozen;
 pub mod policy;
 pub mod roles;
 pub mod timeline;

@@ -16,6 +16,8 @@ pub struct Email {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// An optional text attachment: (file name, content), such as an `.ics` invitation.
+    pub attachment: Option<(String, String)>,
 }
 
 impl Email {
@@ -42,6 +44,8 @@ impl Email {
             sent_at: None,
             failed_at: None,
             last_error: None,
+            attachment_name: self.attachment.as_ref().map(|a| a.0.clone()),
+            attachment_content: self.attachment.as_ref().map(|a| a.1.clone()),
         };
         Ok(outbox::enqueue(conn, &row)?)
     }
@@ -110,6 +114,7 @@ impl Invitation<'_> {
                 expires: self.expires,
             }
             .render()?,
+            attachment: None,
         })
     }
 }
@@ -163,6 +168,7 @@ impl MeetingChanged<'_> {
             ),
             text: MeetingChangedText { m: self }.render()?,
             html: MeetingChangedHtml { m: self }.render()?,
+            attachment: None,
         })
     }
 }
@@ -205,6 +211,61 @@ impl Notice {
             subject: one_line(&NoticeSubject { m: self }.render()?),
             text: NoticeText { m: self }.render()?,
             html: NoticeHtml { m: self }.render()?,
+            attachment: None,
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "email/agenda_published/subject.txt")]
+struct AgendaSubject<'a> {
+    m: &'a AgendaPublished,
+}
+
+#[derive(Template)]
+#[template(path = "email/agenda_published/body.txt")]
+struct AgendaText<'a> {
+    m: &'a AgendaPublished,
+}
+
+#[derive(Template)]
+#[template(path = "email/agenda_published/body.html")]
+struct AgendaHtml<'a> {
+    m: &'a AgendaPublished,
+    subject: &'a str,
+}
+
+/// An agenda (or a supplement) went out: sent to members and substitutes,
+/// with the members' briefing (exempt items withheld) and an `.ics`.
+pub struct AgendaPublished {
+    pub to: String,
+    pub name: String,
+    pub body: String,
+    pub when: String,
+    pub location: String,
+    pub number: i32,
+    pub late_reason: String,
+    pub supplement_reason: String,
+    pub changes: Vec<String>,
+    pub link: String,
+    pub briefs: Vec<crate::views::briefing::BriefItem>,
+    pub ics: String,
+}
+
+impl AgendaPublished {
+    pub fn render(&self) -> AppResult<Email> {
+        let subject = one_line(&AgendaSubject { m: self }.render()?);
+        Ok(Email {
+            template: "agenda_published",
+            to: self.to.clone(),
+            text: AgendaText { m: self }.render()?,
+            html: AgendaHtml {
+                m: self,
+                subject: &subject,
+            }
+            .render()?,
+            subject,
+            attachment: Some(("meeting.ics".to_string(), self.ics.clone())),
         })
     }
 }

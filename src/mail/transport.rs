@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::{Attachment, Mailbox, MultiPart, header::ContentType};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::db::outbox::Claimed;
@@ -56,9 +56,9 @@ impl Mailer {
             .to(to)
             .subject(&mail.subject)
             .message_id(Some(format!("<{}@quorate>", mail.id)))
-            .multipart(MultiPart::alternative_plain_html(
-                mail.body_text.clone(),
-                mail.body_html.clone(),
+            .multipart(with_attachment(
+                MultiPart::alternative_plain_html(mail.body_text.clone(), mail.body_html.clone()),
+                mail,
             ))
             .map_err(|e| SendError(format!("building message: {e}")))?;
         match self {
@@ -85,5 +85,23 @@ impl Mailer {
                 Ok(())
             }
         }
+    }
+}
+
+/// The message body, with its attachment (an `.ics` invitation) if it has one.
+fn with_attachment(body: MultiPart, mail: &Claimed) -> MultiPart {
+    match (&mail.attachment_name, &mail.attachment_content) {
+        (Some(name), Some(content)) => {
+            let kind = if name.ends_with(".ics") {
+                "text/calendar; charset=utf-8; method=PUBLISH"
+            } else {
+                "text/plain; charset=utf-8"
+            };
+            let kind = ContentType::parse(kind).unwrap_or(ContentType::TEXT_PLAIN);
+            MultiPart::mixed()
+                .multipart(body)
+                .singlepart(Attachment::new(name.clone()).body(content.clone(), kind))
+        }
+        _ => body,
     }
 }

@@ -2,8 +2,11 @@
 //! entry (and any mail) there too, so a change is never half-recorded.
 
 pub mod accounts;
+pub mod agenda;
+pub mod agenda_mail;
 pub mod attachments;
 pub mod directory;
+pub mod feeds;
 pub mod meetings;
 pub mod papers;
 pub mod proposals;

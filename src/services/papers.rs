@@ -755,7 +755,10 @@ pub fn return_paper(
     if !is_secretariat(grants, &body.id) {
         return Err(AppError::Forbidden);
     }
-    if !matches!(paper.status.as_str(), "submitted" | "accepted") {
+    if !matches!(
+        paper.status.as_str(),
+        "submitted" | "accepted" | "published"
+    ) {
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_returnable",

@@ -134,6 +134,7 @@ pub fn propose(
         decided_by: None,
         decided_at: None,
         created_at: ctx.now,
+        referred_from_item_id: None,
     };
     proposals::insert(conn, &proposal)?;
     actor.audit(

@@ -1,5 +1,7 @@
 //! Page and message structs for askama: the only place HTML is produced.
 
+pub mod agenda;
+pub mod briefing;
 pub mod format;
 pub mod pages;
 

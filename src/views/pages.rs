@@ -73,6 +73,8 @@ pub struct AccountPage {
     pub tokens: Vec<TokenRow>,
     /// A token just issued: shown once.
     pub new_token: Option<String>,
+    /// The secret link to the personal calendar feed, or "" when off.
+    pub calendar_url: String,
 }
 
 #[derive(Clone, Debug)]
@@ -258,6 +260,13 @@ pub struct MeetingPage {
     pub form_start: String,
     pub form_end: String,
     pub form_location: String,
+    /// The latest published agenda, as this viewer may see it.
+    pub agenda: Vec<crate::views::agenda::AgendaRow>,
+    pub agenda_number: i32,
+    pub agenda_published: String,
+    pub agenda_late_reason: String,
+    pub publication_due: String,
+    pub sees_exempt: bool,
 }
 
 /// A key and value on a summary list; `lines` is for values with several.

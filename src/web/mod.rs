@@ -3,6 +3,7 @@
 pub mod api;
 pub mod attachments;
 pub mod auth;
+pub mod feeds;
 pub mod pages;
 pub mod ratelimit;
 pub mod security;
@@ -22,6 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .url("/api/docs/openapi.json", api::openapi::ApiDoc::openapi()),
         )
         .configure(api::configure)
+        .configure(feeds::configure)
         .configure(pages::configure)
         .default_service(web::to(pages::not_found));
 }

@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`: a stable contract (see docs/api.md).
 
+pub mod agenda;
 pub mod bodies;
 pub mod meetings;
 pub mod openapi;
@@ -29,6 +30,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(users::configure)
             .configure(bodies::configure)
             .configure(meetings::configure)
+            .configure(agenda::configure)
             .configure(papers::configure)
             .configure(proposals::configure)
             .configure(crate::web::attachments::configure_api)

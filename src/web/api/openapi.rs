@@ -4,7 +4,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{bodies, meetings, organisations, papers, proposals, users};
+use super::{agenda, bodies, meetings, organisations, papers, proposals, users};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -18,6 +18,8 @@ use super::{bodies, meetings, organisations, papers, proposals, users};
         papers::create, papers::list, papers::show, papers::update, papers::submit, papers::sign_off,
         papers::accept, papers::return_paper, papers::withdraw, papers::late_decision,
         proposals::create, proposals::list, proposals::decide,
+        agenda::show, agenda::version, agenda::add_item, agenda::change_item, agenda::remove_item,
+        agenda::order, agenda::publish,
         crate::web::attachments::api_upload, crate::web::attachments::api_list, crate::web::attachments::api_download,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError)),

@@ -25,7 +25,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/account", web::get().to(account))
         .route("/account/password", web::post().to(change_password))
         .route("/account/tokens", web::post().to(create_token))
-        .route("/account/tokens/{id}/revoke", web::post().to(revoke_token));
+        .route("/account/tokens/{id}/revoke", web::post().to(revoke_token))
+        .route("/account/calendar", web::post().to(calendar_feed));
 }
 
 /// Only local paths: never an open redirect.
@@ -256,13 +257,14 @@ async fn account_page(
     status: StatusCode,
 ) -> PageResult {
     let u = user.user.clone();
-    let (org, roles, toks) = state
+    let (org, roles, toks, feed) = state
         .db(move |c| {
             let org = organisations::find(c, &u.organisation_id)?
                 .map(|o| o.name)
                 .unwrap_or_default();
             let roles = memberships::roles_of(c, &u.id)?;
-            Ok((org, roles, tokens::of_user(c, &u.id)?))
+            let feed = crate::db::users::calendar_secret(c, &u.id)?;
+            Ok((org, roles, tokens::of_user(c, &u.id)?, feed))
         })
         .await?;
     let (nav, _) = form_nav(req, Some(user), &errors);
@@ -298,6 +300,9 @@ async fn account_page(
             })
             .collect(),
         new_token,
+        calendar_url: feed
+            .map(|f| format!("{}/calendar/{f}.ics", state.base_url()))
+            .unwrap_or_default(),
     };
     html(status, &page)
 }
@@ -419,6 +424,47 @@ async fn revoke_token(
         })
         .await?;
     Ok(see_other("/account?notice=token-revoked"))
+}
+
+/// Turns the personal calendar feed on (a new secret link, which also
+/// revokes any old one) or off.
+async fn calendar_feed(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    body: web::Bytes,
+) -> PageResult {
+    #[derive(Deserialize)]
+    struct FeedForm {
+        #[serde(default)]
+        action: String,
+    }
+    let user = require_user(&req, viewer)?;
+    let form: FeedForm = checked_form(&req, &body)?;
+    let actor = user.actor(&req);
+    let now = state.clock.now_naive();
+    let uid = user.user.id.clone();
+    let on = form.action != "off";
+    state
+        .tx(move |c| {
+            let secret = on.then(|| accounts::random_token("cal_"));
+            crate::db::users::set_calendar_secret(c, &uid, secret.as_deref())?;
+            actor.audit(
+                c,
+                now,
+                "account.calendar_feed",
+                "user",
+                &uid,
+                if on {
+                    "new calendar feed link"
+                } else {
+                    "calendar feed turned off"
+                }
+                .into(),
+            )
+        })
+        .await?;
+    Ok(see_other("/account#calendar"))
 }
 
 #[cfg(test)]

@@ -157,7 +157,7 @@ async fn render(
     errors: Vec<FieldError>,
 ) -> PageResult {
     let who = viewer.cloned();
-    let (m, body, list, props, later, orgs, prios) = state
+    let (m, body, list, props, later, orgs, prios, agenda) = state
         .db(move |c| {
             let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
             let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
@@ -169,7 +169,8 @@ async fn render(
                 .collect();
             let orgs = crate::db::organisations::all_by_name(c)?;
             let prios = crate::db::priorities::active_of(c, &body.id)?;
-            Ok((m, body, list, props, later, orgs, prios))
+            let agenda = crate::services::agenda::latest(c, &m.id)?;
+            Ok((m, body, list, props, later, orgs, prios, agenda))
         })
         .await?;
     let org_names: std::collections::HashMap<String, String> = orgs
@@ -245,6 +246,20 @@ async fn render(
     } else {
         Vec::new()
     };
+    let audience = crate::services::agenda::Audience::of(grants, &body.id);
+    let (agenda_rows, agenda_number, agenda_published, agenda_late_reason) = match agenda {
+        Some((v, f)) => {
+            let f = audience.view(f);
+            let base = format!("/meetings/{}/agenda/versions/{}/papers/", m.id, v.number);
+            (
+                crate::views::agenda::rows_of(&f, &base),
+                v.number,
+                london_datetime(v.published_at),
+                f.late_reason.clone().unwrap_or_default(),
+            )
+        }
+        None => (Vec::new(), 0, String::new(), String::new()),
+    };
     let (nav, status) = form_nav(req, viewer, &errors);
     let london = |t: chrono::NaiveDateTime| t.and_utc().with_timezone(&chrono_tz::Europe::London);
     let page = MeetingPage {
@@ -300,6 +315,12 @@ async fn render(
         } else {
             form.location
         },
+        agenda: agenda_rows,
+        agenda_number,
+        agenda_published,
+        agenda_late_reason,
+        publication_due: london_datetime(t.publication_deadline.naive_utc()),
+        sees_exempt: audience.sees_exempt(),
     };
     html(status, &page)
 }
@@ -321,7 +342,9 @@ async fn show(
     .await
 }
 
-fn split(result: Result<String, AppError>) -> Result<Result<String, Vec<FieldError>>, AppError> {
+pub(super) fn split(
+    result: Result<String, AppError>,
+) -> Result<Result<String, Vec<FieldError>>, AppError> {
     match result {
         Ok(v) => Ok(Ok(v)),
         Err(AppError::Validation(e) | AppError::Conflict(e)) => Ok(Err(e)),
@@ -439,7 +462,7 @@ async fn cancel(
 }
 
 /// Runs a change to a meeting the user manages, in one transaction.
-async fn change<F>(
+pub(super) async fn change<F>(
     state: &AppState,
     user: &AuthUser,
     actor: Actor,

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod agenda;
 pub mod holidays;
 pub mod home;
 pub mod meetings;
@@ -36,6 +37,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .configure(admin::configure)
     .configure(holidays::configure)
     .configure(meetings::configure)
+    .configure(agenda::configure)
     // Before papers: its POST /papers/{id}/{action} would match these too.
     .configure(crate::web::attachments::configure_pages)
     .configure(papers::configure);
@@ -157,8 +159,7 @@ pub fn csrf_of(req: &HttpRequest) -> String {
 pub fn nav(req: &HttpRequest, user: Option<&AuthUser>) -> Nav {
     let notice = web::Query::<NoticeQuery>::from_query(req.query_string())
         .ok()
-        .and_then(|q| q.notice.as_deref().and_then(notice_text))
-        .map(str::to_string);
+        .and_then(|q| q.notice.as_deref().and_then(notice_words));
     Nav {
         user: user.map(|u| NavUser {
             name: u.user.name.clone(),
@@ -191,6 +192,19 @@ pub fn form_nav(
 #[derive(serde::Deserialize)]
 struct NoticeQuery {
     notice: Option<String>,
+}
+
+/// A banner's words: a fixed text, or one made only from numbers.
+fn notice_words(code: &str) -> Option<String> {
+    if let Some(rest) = code.strip_prefix("agenda-published-") {
+        let (v, n) = rest.split_once('-')?;
+        let (v, n) = (v.parse::<u32>().ok()?, n.parse::<u32>().ok()?);
+        let who = if n == 1 { "member" } else { "members" };
+        return Some(format!(
+            "Agenda version {v} published and sent to {n} {who}."
+        ));
+    }
+    notice_text(code).map(str::to_string)
 }
 
 /// Banners shown after a redirect; only these fixed texts can appear.

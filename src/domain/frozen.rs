@@ -1,0 +1,307 @@
+//! A published agenda version, frozen with the paper versions it contains,
+//! and the public view of it. Everything the public sees of an agenda is
+//! made from `Frozen::public_view`, the one place exempt material is removed.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::agenda::ItemKind;
+use super::exempt;
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Frozen {
+    pub meeting_id: String,
+    pub body_name: String,
+    pub body_slug: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub location: String,
+    pub number: i32,
+    pub published_at: NaiveDateTime,
+    /// Why it went out after the publication deadline (shown publicly).
+    pub late_reason: Option<String>,
+    /// Why this supplement was issued (version 2 on).
+    pub supplement_reason: Option<String>,
+    pub items: Vec<FrozenItem>,
+    /// True in the public view: exempt items are reduced to their category.
+    #[serde(default)]
+    pub redacted: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct FrozenItem {
+    pub id: String,
+    pub number: i32,
+    pub kind: ItemKind,
+    pub title: String,
+    pub item_type: Option<String>,
+    pub presenter: Option<String>,
+    pub organisation: Option<String>,
+    pub minutes: i32,
+    pub verbal_reason: Option<String>,
+    pub to_note: bool,
+    pub exempt_category: Option<i32>,
+    pub late: bool,
+    pub late_reason: Option<String>,
+    /// Set when this version added or replaced the item's paper.
+    pub supplement: Option<String>,
+    pub paper: Option<FrozenPaper>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct FrozenPaper {
+    pub id: String,
+    pub version: i32,
+    pub title: String,
+    pub purpose: String,
+    pub summary: String,
+    pub recommendations: Vec<String>,
+    /// (heading, text) for each implication.
+    pub implications: Vec<(String, String)>,
+    pub consulted: Vec<String>,
+    pub priority: Option<String>,
+    pub sponsor: Option<String>,
+    pub body_markdown: String,
+    pub word_count: usize,
+    /// (attachment id, file name)
+    pub attachments: Vec<(String, String)>,
+}
+
+impl FrozenItem {
+    pub fn is_exempt(&self) -> bool {
+        self.exempt_category.is_some()
+    }
+
+    /// "Exempt item – category 3: Information relating to …"
+    pub fn neutral_title(category: i32) -> String {
+        format!(
+            "Exempt item – category {category}: {}",
+            exempt::category_label(category).unwrap_or("exempt information")
+        )
+    }
+
+    /// Implications worth a member's attention: those that are not "none".
+    pub fn material_implications(&self) -> Vec<(String, String)> {
+        self.paper
+            .as_ref()
+            .map(|p| {
+                p.implications
+                    .iter()
+                    .filter(|(_, t)| {
+                        let t = t.trim().trim_end_matches('.').to_lowercase();
+                        !(t.is_empty()
+                            || t == "none"
+                            || t == "n/a"
+                            || t == "no"
+                            || t.starts_with("none "))
+                    })
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl Frozen {
+    /// What the public (and anyone without the right to exempt material)
+    /// may see: exempt items keep only their number, a neutral title, the
+    /// Schedule 12A category, their minutes and the supplement mark.
+    pub fn public_view(&self) -> Frozen {
+        let mut out = self.clone();
+        out.redacted = true;
+        for item in &mut out.items {
+            if let Some(cat) = item.exempt_category {
+                *item = FrozenItem {
+                    id: item.id.clone(),
+                    number: item.number,
+                    kind: item.kind,
+                    title: FrozenItem::neutral_title(cat),
+                    item_type: None,
+                    presenter: None,
+                    organisation: None,
+                    minutes: item.minutes,
+                    verbal_reason: None,
+                    to_note: false,
+                    exempt_category: Some(cat),
+                    late: false,
+                    late_reason: None,
+                    supplement: item
+                        .supplement
+                        .as_ref()
+                        .map(|_| "An exempt item was added or replaced.".to_string()),
+                    paper: None,
+                };
+            }
+        }
+        out
+    }
+
+    /// The item holding a paper, if this version has it.
+    pub fn item_with_paper(&self, paper_id: &str) -> Option<&FrozenItem> {
+        self.items
+            .iter()
+            .find(|i| i.paper.as_ref().is_some_and(|p| p.id == paper_id))
+    }
+}
+
+/// What changed from one version to the next, in words, in agenda order.
+/// Give it two views of the same kind (both public, or both full).
+pub fn changes(prev: &Frozen, next: &Frozen) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in &next.items {
+        match prev.items.iter().find(|p| p.id == item.id) {
+            None => out.push(format!("Added item {}: {}.", item.number, item.title)),
+            Some(old) => {
+                let old_v = old.paper.as_ref().map(|p| (p.id.as_str(), p.version));
+                let new_v = item.paper.as_ref().map(|p| (p.id.as_str(), p.version));
+                if old_v != new_v {
+                    match (old_v, new_v) {
+                        (None, Some(_)) => out.push(format!(
+                            "Added the paper for item {}: {}.",
+                            item.number, item.title
+                        )),
+                        (Some(_), None) => out.push(format!(
+                            "Item {} ({}) is now a verbal report.",
+                            item.number, item.title
+                        )),
+                        _ => out.push(format!(
+                            "Replaced the paper for item {}: {}.",
+                            item.number, item.title
+                        )),
+                    }
+                } else if old.supplement.is_none() && item.supplement.is_some() {
+                    out.push(format!(
+                        "Item {} was replaced: {}.",
+                        item.number, item.title
+                    ));
+                }
+                if old.number != item.number {
+                    out.push(format!(
+                        "{} moved from item {} to item {}.",
+                        item.title, old.number, item.number
+                    ));
+                }
+                if old.title != item.title && old.paper.is_none() {
+                    out.push(format!(
+                        "Item {} renamed from \"{}\" to \"{}\".",
+                        item.number, old.title, item.title
+                    ));
+                }
+            }
+        }
+    }
+    for old in &prev.items {
+        if !next.items.iter().any(|i| i.id == old.id) {
+            out.push(format!("Removed: {}.", old.title));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub mod tests {
+    use super::*;
+
+    pub fn sample() -> Frozen {
+        let item = |id: &str, number: i32, exempt: Option<i32>| FrozenItem {
+            id: id.into(),
+            number,
+            kind: ItemKind::Substantive,
+            title: format!("Title {id}"),
+            item_type: Some("decision".into()),
+            presenter: Some("Ann Other".into()),
+            organisation: Some("County".into()),
+            minutes: 10,
+            verbal_reason: None,
+            to_note: false,
+            exempt_category: exempt,
+            late: true,
+            late_reason: Some(format!("late {id}")),
+            supplement: None,
+            paper: Some(FrozenPaper {
+                id: format!("paper-{id}"),
+                version: 1,
+                title: format!("Paper {id}"),
+                purpose: "Purpose".into(),
+                summary: "Summary".into(),
+                recommendations: vec!["Agree".into()],
+                implications: vec![
+                    ("Financial".into(), "£2m over three years".into()),
+                    ("Legal".into(), "None".into()),
+                    ("Risk".into(), "none.".into()),
+                ],
+                consulted: vec!["NHS".into()],
+                priority: None,
+                sponsor: Some("Chief".into()),
+                body_markdown: "Body".into(),
+                word_count: 1,
+                attachments: vec![(format!("att-{id}"), format!("file-{id}.pdf"))],
+            }),
+        };
+        Frozen {
+            meeting_id: "m".into(),
+            body_name: "Board".into(),
+            body_slug: "board".into(),
+            starts_at: NaiveDateTime::default(),
+            ends_at: NaiveDateTime::default(),
+            location: "Hall".into(),
+            number: 1,
+            published_at: NaiveDateTime::default(),
+            late_reason: None,
+            supplement_reason: None,
+            items: vec![item("a", 5, None), item("x", 9, Some(3))],
+            redacted: false,
+        }
+    }
+
+    #[test]
+    fn the_public_view_keeps_only_the_category_of_an_exempt_item() {
+        let f = sample();
+        let public = f.public_view();
+        let json = serde_json::to_string(&public).unwrap_or_default();
+        for leak in ["Title x", "paper-x", "late x", "file-x.pdf", "att-x"] {
+            assert!(!json.contains(leak), "{leak} leaked: {json}");
+        }
+        assert!(json.contains("paper-a"), "open items stay whole");
+        assert_eq!(
+            public.items[1].title,
+            "Exempt item – category 3: Information relating to the financial or business affairs of any particular person"
+        );
+    }
+
+    #[test]
+    fn only_material_implications_go_in_the_briefing() {
+        let f = sample();
+        assert_eq!(
+            f.items[0].material_implications(),
+            vec![("Financial".to_string(), "£2m over three years".to_string())]
+        );
+    }
+
+    #[test]
+    fn changes_are_described_item_by_item() {
+        let v1 = sample();
+        let mut v2 = v1.clone();
+        v2.number = 2;
+        if let Some(p) = v2.items[0].paper.as_mut() {
+            p.version = 2;
+        }
+        v2.items[0].number = 6;
+        let mut added = v2.items[0].clone();
+        added.id = "new".into();
+        added.title = "Flooding".into();
+        added.number = 7;
+        v2.items.push(added);
+        v2.items.remove(1);
+        assert_eq!(
+            changes(&v1, &v2),
+            vec![
+                "Replaced the paper for item 6: Title a.",
+                "Title a moved from item 5 to item 6.",
+                "Added item 7: Flooding.",
+                "Removed: Title x.",
+            ]
+        );
+        assert!(changes(&v1, &v1).is_empty());
+    }
+}

@@ -1,0 +1,1007 @@
+//! Building an agenda from the meeting's papers, and publishing it.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::{Actor, Ctx};
+use crate::db::agendas::{self, Agenda, AgendaItem, AgendaVersion};
+use crate::db::bodies::Body;
+use crate::db::meetings::Meeting;
+use crate::db::papers::Paper;
+use crate::db::{self, DbConn, attachments, organisations, papers, priorities, users};
+use crate::domain::agenda::{self as rules, Balance, ItemKind, PaperState, PlanItem, Preflight};
+use crate::domain::briefing::{self, ItemType};
+use crate::domain::frozen::{Frozen, FrozenItem, FrozenPaper, changes};
+use crate::domain::validate::Problems;
+use crate::error::{AppError, AppResult, FieldError};
+
+/// Minutes given to a new item when nobody has said.
+pub const DEFAULT_MINUTES: i32 = 15;
+
+/// One item of the working agenda, with what it shows.
+#[derive(Clone, Debug)]
+pub struct WorkingItem {
+    pub row: AgendaItem,
+    pub kind: ItemKind,
+    pub number: i32,
+    pub title: String,
+    pub item_type: Option<ItemType>,
+    pub presenter: Option<String>,
+    pub organisation: Option<String>,
+    pub priority: Option<String>,
+    pub exempt_category: Option<i32>,
+    pub paper: Option<Paper>,
+}
+
+/// The working agenda as the secretariat sees it.
+pub struct Working {
+    pub agenda: Agenda,
+    pub items: Vec<WorkingItem>,
+    pub balance: Balance,
+    pub preflight: Preflight,
+    pub after_deadline: bool,
+    /// Has anything changed since the latest published version?
+    pub changed_since_publication: bool,
+}
+
+fn meeting_minutes(m: &Meeting) -> i32 {
+    i32::try_from((m.ends_at - m.starts_at).num_minutes()).unwrap_or(0)
+}
+
+/// Creates the agenda with its standard items the first time it is needed,
+/// then keeps it in step with the meeting's papers: an item for every paper
+/// submitted (or started from an accepted proposal), none for withdrawn
+/// papers, and the exclusion resolution exactly when there are exempt items.
+pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResult<Agenda> {
+    let agenda = match agendas::find(conn, &meeting.id)? {
+        Some(a) => a,
+        None => {
+            let a = Agenda {
+                meeting_id: meeting.id.clone(),
+                version: 1,
+                published_number: 0,
+                updated_at: now,
+            };
+            agendas::insert(conn, &a)?;
+            for (n, (kind, title, minutes)) in ItemKind::standard().into_iter().enumerate() {
+                agendas::insert_item(
+                    conn,
+                    &new_item(
+                        meeting,
+                        kind,
+                        title,
+                        i32::try_from(n).unwrap_or(0),
+                        minutes,
+                        now,
+                    ),
+                )?;
+            }
+            a
+        }
+    };
+    let items = agendas::items_of(conn, &meeting.id)?;
+    let papers = papers::of_meeting(conn, &meeting.id)?;
+    let from_proposals: Vec<String> = db::proposals::of_meeting(conn, &meeting.id)?
+        .into_iter()
+        .filter_map(|p| p.paper_id)
+        .collect();
+    let mut changed = false;
+    let mut next_pos = items.iter().map(|i| i.position).max().unwrap_or(0) + 1;
+    for p in &papers {
+        let has_item = items.iter().any(|i| i.paper_id.as_deref() == Some(&p.id));
+        let wanted = matches!(p.status.as_str(), "submitted" | "accepted" | "published")
+            || (p.status != "withdrawn" && from_proposals.contains(&p.id));
+        if wanted && !has_item {
+            let mut item = new_item(meeting, ItemKind::Substantive, &p.title, next_pos, 0, now);
+            item.paper_id = Some(p.id.clone());
+            item.minutes_allocated = p.minutes_allocated.unwrap_or(DEFAULT_MINUTES).clamp(0, 600);
+            agendas::insert_item(conn, &item)?;
+            next_pos += 1;
+            changed = true;
+        } else if p.status == "withdrawn"
+            && let Some(item) = items.iter().find(|i| i.paper_id.as_deref() == Some(&p.id))
+        {
+            agendas::delete_item(conn, &item.id)?;
+            changed = true;
+        }
+    }
+    let items = agendas::items_of(conn, &meeting.id)?;
+    let exempt_any = items.iter().any(|i| {
+        i.kind == "substantive"
+            && (i.exempt_category.is_some()
+                || i.paper_id.as_ref().is_some_and(|pid| {
+                    papers
+                        .iter()
+                        .any(|p| &p.id == pid && p.exempt_category.is_some())
+                }))
+    });
+    let exclusion = items.iter().find(|i| i.kind == "exclusion");
+    match (exempt_any, exclusion) {
+        (true, None) => {
+            agendas::insert_item(
+                conn,
+                &new_item(
+                    meeting,
+                    ItemKind::Exclusion,
+                    ItemKind::EXCLUSION_TITLE,
+                    0,
+                    1,
+                    now,
+                ),
+            )?;
+            changed = true;
+        }
+        (false, Some(x)) => {
+            agendas::delete_item(conn, &x.id)?;
+            changed = true;
+        }
+        _ => {}
+    }
+    if changed {
+        agendas::bump(conn, &meeting.id, agenda.version, now)?;
+        return agendas::find(conn, &meeting.id)?.ok_or(AppError::NotFound);
+    }
+    Ok(agenda)
+}
+
+fn new_item(
+    meeting: &Meeting,
+    kind: ItemKind,
+    title: &str,
+    position: i32,
+    minutes: i32,
+    now: NaiveDateTime,
+) -> AgendaItem {
+    AgendaItem {
+        id: crate::clock::new_id(),
+        meeting_id: meeting.id.clone(),
+        kind: kind.as_str().to_string(),
+        position,
+        title: title.to_string(),
+        item_type: None,
+        paper_id: None,
+        presenter_user_id: None,
+        organisation_id: None,
+        minutes_allocated: minutes,
+        verbal_reason: None,
+        to_note: false,
+        exempt_category: None,
+        referred_from_item_id: None,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+/// Names the working agenda needs, loaded once.
+struct Names {
+    orgs: HashMap<String, String>,
+    people: HashMap<String, String>,
+    priorities: HashMap<String, String>,
+}
+
+fn names(conn: &mut DbConn, body: &Body) -> AppResult<Names> {
+    let orgs = organisations::all_by_name(conn)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let people = users::all_with_organisation(conn)?
+        .into_iter()
+        .map(|(u, _)| (u.id, u.name))
+        .collect();
+    let priorities = priorities::active_of(conn, &body.id)?
+        .into_iter()
+        .map(|p| (p.id, p.title))
+        .collect();
+    Ok(Names {
+        orgs,
+        people,
+        priorities,
+    })
+}
+
+/// The working agenda: items in order and numbered, with the balance report
+/// and the pre-flight. Syncs with the papers first.
+pub fn working(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    body: &Body,
+    ctx: &Ctx<'_>,
+) -> AppResult<Working> {
+    let agenda = sync(conn, meeting, ctx.now)?;
+    let rows = agendas::items_of(conn, &meeting.id)?;
+    let paper_list = papers::of_meeting(conn, &meeting.id)?;
+    let names = names(conn, body)?;
+    let mut plan = Vec::with_capacity(rows.len());
+    let mut by_id: HashMap<String, WorkingItem> = HashMap::new();
+    for row in rows {
+        let kind = ItemKind::parse(&row.kind).unwrap_or(ItemKind::Substantive);
+        let paper = row
+            .paper_id
+            .as_ref()
+            .and_then(|pid| paper_list.iter().find(|p| &p.id == pid))
+            .cloned();
+        let (title, item_type, presenter_id, org_id, priority_id, exempt) = match &paper {
+            Some(p) => (
+                p.title.clone(),
+                p.item_type.as_deref().and_then(ItemType::parse),
+                p.presenter_user_id.clone(),
+                p.presenting_organisation_id.clone(),
+                p.priority_id.clone(),
+                p.exempt_category,
+            ),
+            None => (
+                row.title.clone(),
+                row.item_type.as_deref().and_then(ItemType::parse),
+                row.presenter_user_id.clone(),
+                row.organisation_id.clone(),
+                None,
+                row.exempt_category,
+            ),
+        };
+        let organisation = org_id.and_then(|o| names.orgs.get(&o).cloned());
+        let priority = priority_id.and_then(|p| names.priorities.get(&p).cloned());
+        let paper_state = match &paper {
+            Some(p) => Some(PaperState {
+                status: p.status.clone(),
+                late: p.late,
+                late_decision: p.late_decision.clone(),
+                briefing_problems: if matches!(p.status.as_str(), "accepted" | "published") {
+                    super::papers::briefing_problems(conn, body, p)?
+                        .into_iter()
+                        .map(|e| e.message)
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            }),
+            None => None,
+        };
+        plan.push(PlanItem {
+            id: row.id.clone(),
+            kind: Some(kind),
+            position: row.position,
+            title: title.clone(),
+            item_type,
+            organisation: organisation.clone(),
+            priority: priority.clone(),
+            minutes: row.minutes_allocated,
+            exempt: exempt.is_some(),
+            to_note: row.to_note,
+            verbal_reason: row.verbal_reason.clone(),
+            paper: paper_state,
+        });
+        by_id.insert(
+            row.id.clone(),
+            WorkingItem {
+                kind,
+                number: 0,
+                title,
+                item_type,
+                presenter: presenter_id.and_then(|u| names.people.get(&u).cloned()),
+                organisation,
+                priority,
+                exempt_category: exempt,
+                paper,
+                row,
+            },
+        );
+    }
+    let deadline = super::meetings::timeline_for(meeting, body, ctx.calendars).publication_deadline;
+    let after_deadline = ctx.now.and_utc() > deadline;
+    let minutes = meeting_minutes(meeting);
+    let mut items = Vec::with_capacity(plan.len());
+    for (n, p) in rules::ordered(&plan).into_iter().enumerate() {
+        if let Some(mut w) = by_id.remove(&p.id) {
+            w.number = i32::try_from(n + 1).unwrap_or(0);
+            items.push(w);
+        }
+    }
+    let balance = rules::balance(&plan, minutes);
+    let preflight = rules::preflight(&plan, minutes, after_deadline);
+    let changed_since_publication = if agenda.published_number == 0 {
+        true
+    } else {
+        match agendas::version(conn, &meeting.id, agenda.published_number)? {
+            Some(v) => {
+                let prev: Frozen = parse_snapshot(&v)?;
+                let next = freeze(conn, meeting, body, &items, &prev, 0, ctx.now, None, None)?;
+                !changes(&prev, &next).is_empty()
+            }
+            None => true,
+        }
+    };
+    Ok(Working {
+        agenda,
+        items,
+        balance,
+        preflight,
+        after_deadline,
+        changed_since_publication,
+    })
+}
+
+pub fn parse_snapshot(v: &AgendaVersion) -> AppResult<Frozen> {
+    serde_json::from_str(&v.snapshot)
+        .map_err(|e| AppError::internal(format!("agenda version {} unreadable: {e}", v.id)))
+}
+
+/// Freezes the working items (in order) as version `number`.
+#[allow(clippy::too_many_arguments)]
+fn freeze(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    body: &Body,
+    items: &[WorkingItem],
+    prev: &Frozen,
+    number: i32,
+    now: NaiveDateTime,
+    late_reason: Option<String>,
+    supplement_reason: Option<String>,
+) -> AppResult<Frozen> {
+    let names = names(conn, body)?;
+    let mut out = Vec::with_capacity(items.len());
+    for w in items {
+        let paper = match &w.paper {
+            Some(p) => Some(frozen_paper(conn, p, &names)?),
+            None => None,
+        };
+        let old = prev.items.iter().find(|i| i.id == w.row.id);
+        let replaced = match (old, &paper) {
+            (None, _) => number > 1,
+            (Some(o), Some(p)) => {
+                o.paper.as_ref().map(|x| (x.id.as_str(), x.version))
+                    != Some((p.id.as_str(), p.version))
+            }
+            (Some(o), None) => o.paper.is_some(),
+        };
+        out.push(FrozenItem {
+            id: w.row.id.clone(),
+            number: w.number,
+            kind: w.kind,
+            title: w.title.clone(),
+            item_type: w.item_type.map(|t| t.as_str().to_string()),
+            presenter: w.presenter.clone(),
+            organisation: w.organisation.clone(),
+            minutes: w.row.minutes_allocated,
+            verbal_reason: w.row.verbal_reason.clone(),
+            to_note: w.row.to_note,
+            exempt_category: w.exempt_category,
+            late: w.paper.as_ref().is_some_and(|p| p.late),
+            late_reason: w.paper.as_ref().and_then(|p| p.late_reason.clone()),
+            supplement: if replaced && number > 1 {
+                supplement_reason.clone()
+            } else {
+                old.and_then(|o| o.supplement.clone())
+            },
+            paper,
+        });
+    }
+    Ok(Frozen {
+        meeting_id: meeting.id.clone(),
+        body_name: body.name.clone(),
+        body_slug: body.slug.clone(),
+        starts_at: meeting.starts_at,
+        ends_at: meeting.ends_at,
+        location: meeting.location.clone(),
+        number,
+        published_at: now,
+        late_reason,
+        supplement_reason,
+        items: out,
+        redacted: false,
+    })
+}
+
+fn frozen_paper(conn: &mut DbConn, p: &Paper, names: &Names) -> AppResult<FrozenPaper> {
+    let consulted = p
+        .consulted()
+        .into_iter()
+        .filter_map(|id| names.orgs.get(&id).cloned())
+        .collect();
+    let files = attachments::of_paper(conn, &p.id)?
+        .into_iter()
+        .map(|a| (a.id, a.filename))
+        .collect();
+    let text = crate::render::markdown::plain_text(&p.body_markdown);
+    let mut implications = vec![
+        ("Financial".to_string(), p.implications_financial.clone()),
+        ("Legal".to_string(), p.implications_legal.clone()),
+        ("Risk".to_string(), p.implications_risk.clone()),
+        ("Equality".to_string(), p.implications_equality.clone()),
+        (
+            "Environment".to_string(),
+            p.implications_environment.clone(),
+        ),
+    ];
+    if let Some(eq) = p
+        .equality_assessment
+        .as_ref()
+        .filter(|s| !s.trim().is_empty())
+    {
+        implications.push(("Equality impact assessment".to_string(), eq.clone()));
+    }
+    Ok(FrozenPaper {
+        id: p.id.clone(),
+        version: p.version,
+        title: p.title.clone(),
+        purpose: p.purpose.clone(),
+        summary: p.summary.clone(),
+        recommendations: p.recommendations(),
+        implications,
+        consulted,
+        priority: p
+            .priority_id
+            .as_ref()
+            .and_then(|id| names.priorities.get(id).cloned()),
+        sponsor: p
+            .sponsor_user_id
+            .as_ref()
+            .and_then(|id| names.people.get(id).cloned()),
+        body_markdown: p.body_markdown.clone(),
+        word_count: briefing::word_count(&text),
+        attachments: files,
+    })
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct PublishInput {
+    /// Needed after the publication deadline; shown on the public agenda.
+    pub late_reason: Option<String>,
+    /// Needed for a supplement (version 2 on): what was added or replaced, and why.
+    pub supplement_reason: Option<String>,
+}
+
+/// What publishing produced.
+pub struct Published {
+    pub version: AgendaVersion,
+    pub frozen: Frozen,
+    pub recipients: usize,
+}
+
+/// Publishes the working agenda as the next version, after the pre-flight.
+/// Two publishes at once produce one version: the number is claimed with a
+/// conditional update, and the loser gets 409.
+pub fn publish(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    body: &Body,
+    input: &PublishInput,
+    expected: Option<i32>,
+    ctx: &Ctx<'_>,
+) -> AppResult<Published> {
+    if meeting.is_cancelled() {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "meeting",
+            "cancelled",
+            "The meeting is cancelled: its agenda cannot be published.",
+        )]));
+    }
+    let w = working(conn, meeting, body, ctx)?;
+    if expected.is_some_and(|e| e != w.agenda.version) {
+        return Err(AppError::PreconditionFailed);
+    }
+    let mut p = Problems::new();
+    let late_reason = p.optional_line(
+        "late_reason",
+        "Reason for publishing late",
+        input.late_reason.as_deref(),
+        2000,
+    );
+    let supplement_reason = p.optional_line(
+        "supplement_reason",
+        "Reason for the supplement",
+        input.supplement_reason.as_deref(),
+        2000,
+    );
+    let mut errors: Vec<FieldError> = p.into_vec();
+    for f in &w.preflight.blocking {
+        errors.push(FieldError::new(
+            &f.item_id
+                .as_ref()
+                .map(|id| format!("items.{id}"))
+                .unwrap_or_else(|| "agenda".into()),
+            f.code,
+            f.message.clone(),
+        ));
+    }
+    if w.after_deadline && late_reason.is_none() && w.agenda.published_number == 0 {
+        errors.push(FieldError::new(
+            "late_reason",
+            "late_reason_required",
+            "The publication deadline has passed: say why the agenda is late. The reason is shown publicly.",
+        ));
+    }
+    let number = w.agenda.published_number + 1;
+    if number > 1 && supplement_reason.is_none() {
+        errors.push(FieldError::new(
+            "supplement_reason",
+            "supplement_reason_required",
+            format!(
+                "Version {} is already published: say what this supplement adds or replaces, and why.",
+                number - 1
+            ),
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let prev = match agendas::version(conn, &meeting.id, number - 1)? {
+        Some(v) => Some(parse_snapshot(&v)?),
+        None => None,
+    };
+    let empty = empty_frozen(meeting, body);
+    let frozen = freeze(
+        conn,
+        meeting,
+        body,
+        &w.items,
+        prev.as_ref().unwrap_or(&empty),
+        number,
+        ctx.now,
+        late_reason
+            .clone()
+            .or_else(|| prev.as_ref().and_then(|p| p.late_reason.clone())),
+        supplement_reason.clone(),
+    )?;
+    if let Some(prev) = &prev
+        && changes(prev, &frozen).is_empty()
+    {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "agenda",
+            "unchanged",
+            format!("Nothing has changed since version {}.", prev.number),
+        )]));
+    }
+    if !agendas::claim_number(conn, &meeting.id, number - 1)? {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "agenda",
+            "already_published",
+            format!("Version {number} was published a moment ago by someone else."),
+        )]));
+    }
+    let snapshot =
+        serde_json::to_string(&frozen).map_err(|e| AppError::internal(format!("snapshot: {e}")))?;
+    let version = AgendaVersion {
+        id: crate::clock::new_id(),
+        meeting_id: meeting.id.clone(),
+        number,
+        published_at: ctx.now,
+        published_by: actor.label.clone(),
+        late_reason: frozen.late_reason.clone(),
+        supplement_reason: supplement_reason.clone(),
+        snapshot,
+    };
+    agendas::insert_version(conn, &version)?;
+    let included: Vec<String> = w
+        .items
+        .iter()
+        .filter_map(|i| i.paper.as_ref())
+        .filter(|p| p.status == "accepted")
+        .map(|p| p.id.clone())
+        .collect();
+    papers::mark_published(conn, &included, ctx.now)?;
+    actor.audit(
+        conn,
+        ctx.now,
+        "agenda.publish",
+        "meeting",
+        &meeting.id,
+        match &supplement_reason {
+            Some(r) => format!("published supplement (version {number}): {r}"),
+            None => format!("published agenda version {number}"),
+        },
+    )?;
+    let recipients = super::agenda_mail::tell_members(conn, meeting, body, &frozen, ctx)?;
+    Ok(Published {
+        version,
+        frozen,
+        recipients,
+    })
+}
+
+fn empty_frozen(meeting: &Meeting, body: &Body) -> Frozen {
+    Frozen {
+        meeting_id: meeting.id.clone(),
+        body_name: body.name.clone(),
+        body_slug: body.slug.clone(),
+        starts_at: meeting.starts_at,
+        ends_at: meeting.ends_at,
+        location: meeting.location.clone(),
+        number: 0,
+        published_at: meeting.created_at,
+        late_reason: None,
+        supplement_reason: None,
+        items: Vec::new(),
+        redacted: false,
+    }
+}
+
+/// The latest published version, if any.
+pub fn latest(conn: &mut DbConn, meeting_id: &str) -> AppResult<Option<(AgendaVersion, Frozen)>> {
+    let Some(a) = agendas::find(conn, meeting_id)? else {
+        return Ok(None);
+    };
+    if a.published_number == 0 {
+        return Ok(None);
+    }
+    match agendas::version(conn, meeting_id, a.published_number)? {
+        Some(v) => {
+            let f = parse_snapshot(&v)?;
+            Ok(Some((v, f)))
+        }
+        None => Ok(None),
+    }
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct ItemInput {
+    pub title: Option<String>,
+    /// decision, discussion or information
+    pub item_type: Option<String>,
+    pub presenter_user_id: Option<String>,
+    pub organisation_id: Option<String>,
+    pub minutes_allocated: Option<i32>,
+    /// Why there is no paper: makes it a verbal report.
+    pub verbal_reason: Option<String>,
+    /// Schedule 12A category, 1 to 7, for an exempt verbal item.
+    pub exempt_category: Option<i32>,
+}
+
+fn check_minutes(p: &mut Problems, minutes: Option<i32>) -> i32 {
+    match minutes {
+        None => DEFAULT_MINUTES,
+        Some(m) if (0..=600).contains(&m) => m,
+        Some(_) => {
+            p.add(
+                "minutes_allocated",
+                "out_of_range",
+                "Minutes allocated must be between 0 and 600.",
+            );
+            0
+        }
+    }
+}
+
+/// Adds a verbal item (or, on a past meeting, an item recorded for history).
+pub fn add_item(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    input: &ItemInput,
+    expected: Option<i32>,
+    now: NaiveDateTime,
+) -> AppResult<AgendaItem> {
+    let agenda = sync(conn, meeting, now)?;
+    if expected.is_some_and(|e| e != agenda.version) {
+        return Err(AppError::PreconditionFailed);
+    }
+    let mut p = Problems::new();
+    let title = p.line("title", "Title", input.title.as_deref(), 300);
+    let item_type = match input.item_type.as_deref().map(str::trim) {
+        Some(t) if ItemType::parse(t).is_some() => Some(t.to_string()),
+        _ => {
+            p.add(
+                "item_type",
+                "invalid",
+                "Choose what the item is for: decision, discussion or information.",
+            );
+            None
+        }
+    };
+    let reason = p.optional_line(
+        "verbal_reason",
+        "Reason",
+        input.verbal_reason.as_deref(),
+        2000,
+    );
+    let past = meeting.starts_at <= now;
+    if reason.is_none() && !past {
+        p.add(
+            "verbal_reason",
+            "required",
+            "Say why there is no paper: an item without one is a verbal report and needs a reason.",
+        );
+    }
+    let minutes = check_minutes(&mut p, input.minutes_allocated);
+    if let Some(id) = &input.presenter_user_id
+        && users::find(conn, id)?.is_none()
+    {
+        p.add("presenter_user_id", "unknown", "No person has that id.");
+    }
+    if let Some(id) = &input.organisation_id
+        && organisations::find(conn, id)?.is_none()
+    {
+        p.add("organisation_id", "unknown", "No organisation has that id.");
+    }
+    if let Some(c) = input.exempt_category
+        && crate::domain::exempt::category_label(c).is_none()
+    {
+        p.add(
+            "exempt_category",
+            "invalid",
+            "The exempt category must be 1 to 7 (Schedule 12A).",
+        );
+    }
+    p.finish()?;
+    let items = agendas::items_of(conn, &meeting.id)?;
+    let position = items.iter().map(|i| i.position).max().unwrap_or(0) + 1;
+    let mut item = new_item(
+        meeting,
+        ItemKind::Substantive,
+        &title,
+        position,
+        minutes,
+        now,
+    );
+    item.item_type = item_type;
+    item.presenter_user_id = input.presenter_user_id.clone();
+    item.organisation_id = input.organisation_id.clone();
+    item.verbal_reason = reason;
+    item.exempt_category = input.exempt_category;
+    agendas::insert_item(conn, &item)?;
+    sync(conn, meeting, now)?;
+    touch(conn, &meeting.id, now)?;
+    actor.audit(
+        conn,
+        now,
+        "agenda.add_item",
+        "meeting",
+        &meeting.id,
+        format!("added item '{}'", item.title),
+    )?;
+    Ok(item)
+}
+
+fn touch(conn: &mut DbConn, meeting_id: &str, now: NaiveDateTime) -> AppResult<()> {
+    let a = agendas::find(conn, meeting_id)?.ok_or(AppError::NotFound)?;
+    agendas::bump(conn, meeting_id, a.version, now)?;
+    Ok(())
+}
+
+/// Puts the substantive items in the given order.
+pub fn reorder(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    body: &Body,
+    ids: &[String],
+    expected: Option<i32>,
+    ctx: &Ctx<'_>,
+) -> AppResult<()> {
+    let w = working(conn, meeting, body, ctx)?;
+    if expected.is_some_and(|e| e != w.agenda.version) {
+        return Err(AppError::PreconditionFailed);
+    }
+    let plan: Vec<PlanItem> = w
+        .items
+        .iter()
+        .map(|i| PlanItem {
+            id: i.row.id.clone(),
+            kind: Some(i.kind),
+            ..Default::default()
+        })
+        .collect();
+    let problems = rules::check_order(&plan, ids);
+    if !problems.is_empty() {
+        return Err(AppError::Validation(
+            problems
+                .into_iter()
+                .map(|(id, code, msg)| FieldError::new(&format!("item_ids.{id}"), code, msg))
+                .collect(),
+        ));
+    }
+    for (n, id) in ids.iter().enumerate() {
+        agendas::set_position(conn, id, i32::try_from(n + 1).unwrap_or(0) * 10)?;
+    }
+    touch(conn, &meeting.id, ctx.now)?;
+    actor.audit(
+        conn,
+        ctx.now,
+        "agenda.reorder",
+        "meeting",
+        &meeting.id,
+        "reordered the agenda".into(),
+    )?;
+    Ok(())
+}
+
+/// Moves a substantive item one place up or down within its section.
+pub fn move_item(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    body: &Body,
+    item_id: &str,
+    up: bool,
+    ctx: &Ctx<'_>,
+) -> AppResult<()> {
+    let w = working(conn, meeting, body, ctx)?;
+    let subs: Vec<&WorkingItem> = w.items.iter().filter(|i| i.kind.movable()).collect();
+    let Some(at) = subs.iter().position(|i| i.row.id == item_id) else {
+        return Err(AppError::NotFound);
+    };
+    let mut ids: Vec<String> = subs.iter().map(|i| i.row.id.clone()).collect();
+    let to = if up {
+        at.checked_sub(1)
+    } else {
+        Some(at + 1).filter(|t| *t < ids.len())
+    };
+    if let Some(to) = to {
+        ids.swap(at, to);
+        reorder(conn, actor, meeting, body, &ids, None, ctx)?;
+    }
+    Ok(())
+}
+
+/// Puts the business in the suggested order: decisions, discussion, information.
+pub fn sort_suggested(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    body: &Body,
+    ctx: &Ctx<'_>,
+) -> AppResult<()> {
+    let w = working(conn, meeting, body, ctx)?;
+    let plan: Vec<PlanItem> = w
+        .items
+        .iter()
+        .map(|i| PlanItem {
+            id: i.row.id.clone(),
+            kind: Some(i.kind),
+            position: i.number,
+            item_type: i.item_type,
+            ..Default::default()
+        })
+        .collect();
+    let ids = rules::suggested_order(&plan);
+    reorder(conn, actor, meeting, body, &ids, None, ctx)
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct ItemChange {
+    pub minutes_allocated: Option<i32>,
+    /// Group an information item under "to note without discussion".
+    pub to_note: Option<bool>,
+    pub verbal_reason: Option<String>,
+}
+
+/// Changes an item's minutes, its "to note" grouping or its verbal reason.
+pub fn change_item(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    item_id: &str,
+    change: &ItemChange,
+    now: NaiveDateTime,
+) -> AppResult<AgendaItem> {
+    sync(conn, meeting, now)?;
+    let mut item = agendas::find_item(conn, item_id)?
+        .filter(|i| i.meeting_id == meeting.id)
+        .ok_or(AppError::NotFound)?;
+    let mut p = Problems::new();
+    if change.minutes_allocated.is_some() {
+        item.minutes_allocated = check_minutes(&mut p, change.minutes_allocated);
+    }
+    if let Some(note) = change.to_note {
+        if note && item.kind != "substantive" {
+            p.add(
+                "to_note",
+                "not_substantive",
+                "Only substantive items can be taken as read.",
+            );
+        }
+        item.to_note = note;
+    }
+    if change.verbal_reason.is_some() {
+        if item.paper_id.is_some() {
+            p.add(
+                "verbal_reason",
+                "has_paper",
+                "This item has a paper, so it is not a verbal report.",
+            );
+        }
+        item.verbal_reason = p.optional_line(
+            "verbal_reason",
+            "Reason",
+            change.verbal_reason.as_deref(),
+            2000,
+        );
+    }
+    p.finish()?;
+    item.updated_at = now;
+    agendas::save_item(conn, &item)?;
+    touch(conn, &meeting.id, now)?;
+    actor.audit(
+        conn,
+        now,
+        "agenda.change_item",
+        "meeting",
+        &meeting.id,
+        format!(
+            "changed item '{}': {} minutes",
+            item.title, item.minutes_allocated
+        ),
+    )?;
+    Ok(item)
+}
+
+/// Removes a verbal item. Items with papers leave when the paper is withdrawn.
+pub fn remove_item(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    item_id: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let item = agendas::find_item(conn, item_id)?
+        .filter(|i| i.meeting_id == meeting.id)
+        .ok_or(AppError::NotFound)?;
+    if item.kind != "substantive" || item.paper_id.is_some() {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "item",
+            "not_removable",
+            "Only verbal items can be removed; a paper leaves the agenda when it is withdrawn.",
+        )]));
+    }
+    agendas::delete_item(conn, &item.id)?;
+    sync(conn, meeting, now)?;
+    touch(conn, &meeting.id, now)?;
+    actor.audit(
+        conn,
+        now,
+        "agenda.remove_item",
+        "meeting",
+        &meeting.id,
+        format!("removed item '{}'", item.title),
+    )?;
+    Ok(())
+}
+
+/// Who is looking at an agenda, which decides what they see.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// The public, and people with no role in the body: published versions,
+    /// exempt items reduced to their category.
+    Public,
+    /// Someone with a role in the body: the working agenda; exempt items
+    /// whole only for roles that may see them.
+    Member { sees_exempt: bool },
+    /// The body's secretariat and site admins: everything, and may change it.
+    Secretariat,
+}
+
+impl Audience {
+    pub fn of(grants: Option<&crate::domain::roles::Grants>, body_id: &str) -> Audience {
+        match grants {
+            Some(g) if g.can_manage_body(body_id) => Audience::Secretariat,
+            Some(g) => match g.role_in(body_id) {
+                Some(r) => Audience::Member {
+                    sees_exempt: r.sees_exempt(),
+                },
+                None => Audience::Public,
+            },
+            None => Audience::Public,
+        }
+    }
+
+    pub fn sees_exempt(self) -> bool {
+        match self {
+            Audience::Public => false,
+            Audience::Member { sees_exempt } => sees_exempt,
+            Audience::Secretariat => true,
+        }
+    }
+
+    /// The view of a frozen version this audience may see.
+    pub fn view(self, f: Frozen) -> Frozen {
+        if self.sees_exempt() {
+            f
+        } else {
+            f.public_view()
+        }
+    }
+}

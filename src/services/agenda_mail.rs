@@ -1,0 +1,104 @@
+//! Telling members about a published agenda, and the calendar entries for
+//! meetings (feeds and invitations).
+
+use crate::db::bodies::Body;
+use crate::db::meetings::Meeting;
+use crate::db::{DbConn, agendas, memberships, users};
+use crate::domain::frozen::{Frozen, changes};
+use crate::domain::roles::Role;
+use crate::error::AppResult;
+use crate::mail::messages::AgendaPublished;
+use crate::render::ics::{self, CalEvent};
+use crate::services::Ctx;
+use crate::views::format::london_datetime;
+
+/// Roles that receive the agenda: those who sit at the table.
+fn receives_agenda(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Chair | Role::ViceChair | Role::Member | Role::Substitute
+    )
+}
+
+/// The calendar entry for a meeting. Its SEQUENCE rises with every move,
+/// cancellation and published agenda version.
+pub fn meeting_event(m: &Meeting, body: &Body, published: i32, base_url: &str) -> CalEvent {
+    let link = format!("{base_url}/meetings/{}", m.id);
+    let description = match (m.is_cancelled(), published) {
+        (true, _) => format!("Cancelled: {}", m.cancel_reason.clone().unwrap_or_default()),
+        (false, 0) => format!("The agenda is not published yet. {link}"),
+        (false, n) => format!("Agenda (version {n}) and papers: {link}"),
+    };
+    CalEvent {
+        uid: format!("meeting-{}@quorate", m.id),
+        sequence: (m.version - 1) + published,
+        stamp: m.updated_at,
+        starts: m.starts_at,
+        ends: m.ends_at,
+        summary: body.name.clone(),
+        description,
+        location: m.location.clone(),
+        url: Some(link),
+        cancelled: m.is_cancelled(),
+    }
+}
+
+/// Queues the agenda email, with the briefing and an invitation, for every
+/// member and substitute. Returns how many were queued.
+pub fn tell_members(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    body: &Body,
+    frozen: &Frozen,
+    ctx: &Ctx<'_>,
+) -> AppResult<usize> {
+    let public = frozen.public_view();
+    let briefs = crate::views::briefing::brief(&public);
+    let what_changed = if frozen.number > 1 {
+        match agendas::version(conn, &meeting.id, frozen.number - 1)? {
+            Some(v) => changes(&super::agenda::parse_snapshot(&v)?.public_view(), &public),
+            None => Vec::new(),
+        }
+    } else {
+        Vec::new()
+    };
+    let invitation = ics::calendar(
+        &body.name,
+        &[meeting_event(meeting, body, frozen.number, ctx.base_url)],
+    );
+    let mut sent = 0;
+    for member in memberships::members_of(conn, &body.id)? {
+        if !Role::parse(&member.role).is_some_and(receives_agenda) {
+            continue;
+        }
+        let Some(user) = users::find(conn, &member.user_id)? else {
+            continue;
+        };
+        let email = AgendaPublished {
+            to: user.email,
+            name: user.name,
+            body: body.name.clone(),
+            when: london_datetime(meeting.starts_at),
+            location: meeting.location.clone(),
+            number: frozen.number,
+            late_reason: frozen.late_reason.clone().unwrap_or_default(),
+            supplement_reason: frozen.supplement_reason.clone().unwrap_or_default(),
+            changes: what_changed.clone(),
+            link: format!("{}/meetings/{}", ctx.base_url, meeting.id),
+            briefs: briefs.clone(),
+            ics: invitation.clone(),
+        }
+        .render()?;
+        if email.enqueue(
+            conn,
+            Some(format!(
+                "agenda:{}:{}:{}",
+                meeting.id, frozen.number, member.user_id
+            )),
+            ctx.now,
+        )? {
+            sent += 1;
+        }
+    }
+    Ok(sent)
+}

@@ -1,0 +1,170 @@
+//! Calendars and feeds: a body's meetings as iCalendar, its published
+//! agendas as Atom, and a person's own calendar of meetings and deadlines.
+//! Everything here is public or personal, so only public views are used.
+
+use atom_syndication::{ContentBuilder, EntryBuilder, FeedBuilder, LinkBuilder, PersonBuilder};
+use chrono::{Duration, NaiveDateTime};
+
+use super::agenda::parse_snapshot;
+use super::agenda_mail::meeting_event;
+use crate::db::bodies::{self, Body};
+use crate::db::users::User;
+use crate::db::{DbConn, agendas, meetings, memberships, papers};
+use crate::domain::calendar::Calendars;
+use crate::error::{AppError, AppResult};
+use crate::render::ics::{self, CalEvent};
+
+/// Every meeting of a body, cancelled ones marked so calendars drop them.
+pub fn body_calendar(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<String> {
+    let list = meetings::of_body(conn, &body.id)?;
+    let ids: Vec<String> = list.iter().map(|m| m.id.clone()).collect();
+    let published = agendas::published_numbers(conn, &ids)?;
+    let events: Vec<CalEvent> = list
+        .iter()
+        .map(|m| {
+            meeting_event(
+                m,
+                body,
+                published.get(&m.id).copied().unwrap_or(0),
+                base_url,
+            )
+        })
+        .collect();
+    Ok(ics::calendar(&body.name, &events))
+}
+
+fn rfc3339(t: NaiveDateTime) -> String {
+    t.and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Published agendas and supplements of a body, newest first (public view).
+pub fn body_atom(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<String> {
+    let list = meetings::of_body(conn, &body.id)?;
+    let ids: Vec<String> = list.iter().map(|m| m.id.clone()).collect();
+    let versions = agendas::versions_of_meetings(conn, &ids)?;
+    let mut entries = Vec::new();
+    let mut updated = body.created_at;
+    for v in versions.iter().take(50) {
+        let f = parse_snapshot(v)?.public_view();
+        updated = updated.max(v.published_at);
+        let link = format!(
+            "{base_url}/meetings/{}/agenda/versions/{}",
+            v.meeting_id, v.number
+        );
+        let when = crate::views::format::london_datetime(f.starts_at);
+        let title = if v.number == 1 {
+            format!("Agenda: {}, {when}", body.name)
+        } else {
+            format!("Supplement {}: {}, {when}", v.number, body.name)
+        };
+        let mut lines: Vec<String> = Vec::new();
+        if let Some(r) = &f.supplement_reason {
+            lines.push(format!("Supplement: {r}"));
+        }
+        if let Some(r) = &f.late_reason {
+            lines.push(format!("Published late: {r}"));
+        }
+        for i in &f.items {
+            lines.push(format!("{}. {}", i.number, i.title));
+        }
+        let text = lines.join("\n");
+        entries.push(
+            EntryBuilder::default()
+                .id(link.clone())
+                .title(title)
+                .updated(
+                    chrono::DateTime::parse_from_rfc3339(&rfc3339(v.published_at))
+                        .map_err(|e| AppError::internal(format!("date: {e}")))?,
+                )
+                .links(vec![LinkBuilder::default().href(link.clone()).build()])
+                .content(Some(
+                    ContentBuilder::default()
+                        .content_type(Some("text".to_string()))
+                        .value(Some(text))
+                        .build(),
+                ))
+                .build(),
+        );
+    }
+    let feed_link = format!("{base_url}/bodies/{}/feed.atom", body.slug);
+    let feed = FeedBuilder::default()
+        .id(feed_link.clone())
+        .title(format!("{}: agendas", body.name))
+        .updated(
+            chrono::DateTime::parse_from_rfc3339(&rfc3339(updated))
+                .map_err(|e| AppError::internal(format!("date: {e}")))?,
+        )
+        .authors(vec![
+            PersonBuilder::default().name(body.name.clone()).build(),
+        ])
+        .links(vec![
+            LinkBuilder::default()
+                .href(feed_link)
+                .rel("self".to_string())
+                .build(),
+            LinkBuilder::default()
+                .href(format!("{base_url}/bodies/{}", body.slug))
+                .build(),
+        ])
+        .entries(entries)
+        .build();
+    Ok(feed.to_string())
+}
+
+/// A person's calendar: meetings of their bodies from 90 days ago, and the
+/// deadlines of papers they are writing.
+pub fn personal_calendar(
+    conn: &mut DbConn,
+    user: &User,
+    base_url: &str,
+    cals: &Calendars,
+    now: NaiveDateTime,
+) -> AppResult<String> {
+    let roles = memberships::roles_of(conn, &user.id)?;
+    let body_ids: Vec<String> = roles.iter().map(|r| r.0.clone()).collect();
+    let mut events = Vec::new();
+    let list = meetings::of_bodies_since(conn, &body_ids, now - Duration::days(90))?;
+    let ids: Vec<String> = list.iter().map(|m| m.id.clone()).collect();
+    let published = agendas::published_numbers(conn, &ids)?;
+    for m in &list {
+        if let Some(b) = bodies::find(conn, &m.body_id)? {
+            events.push(meeting_event(
+                m,
+                &b,
+                published.get(&m.id).copied().unwrap_or(0),
+                base_url,
+            ));
+        }
+    }
+    for p in papers::of_author(conn, &user.id)? {
+        if !matches!(p.status.as_str(), "draft" | "returned") {
+            continue;
+        }
+        let Some(m) = meetings::find(conn, &p.meeting_id)? else {
+            continue;
+        };
+        let Some(b) = bodies::find(conn, &m.body_id)? else {
+            continue;
+        };
+        if m.is_cancelled() {
+            continue;
+        }
+        let t = super::meetings::timeline_for(&m, &b, cals)
+            .paper_deadline
+            .naive_utc();
+        events.push(CalEvent {
+            uid: format!("paper-deadline-{}@quorate", p.id),
+            sequence: m.version - 1,
+            stamp: m.updated_at.max(p.created_at),
+            starts: t - Duration::minutes(30),
+            ends: t,
+            summary: format!("Paper due: {}", p.title),
+            description: format!("For the {} meeting. {base_url}/papers/{}", b.name, p.id),
+            location: String::new(),
+            url: Some(format!("{base_url}/papers/{}", p.id)),
+            cancelled: false,
+        });
+    }
+    Ok(ics::calendar(&format!("Quorate: {}", user.name), &events))
+}

@@ -1,0 +1,285 @@
+//! Agenda pages: the builder, publishing, published versions, the members'
+//! briefing, the print pack and a paper as published.
+
+use askama::Template;
+
+use super::briefing::BriefItem;
+use super::{Errors, Nav};
+use crate::domain::agenda::{Balance, ItemKind};
+use crate::domain::briefing::ItemType;
+use crate::domain::frozen::{Frozen, FrozenItem};
+
+/// One line of an agenda as shown on a page.
+#[derive(Clone, Debug, Default)]
+pub struct AgendaRow {
+    pub id: String,
+    pub number: i32,
+    pub title: String,
+    /// "Ann Other, Northshire County Council"
+    pub presenter: String,
+    /// "For decision"
+    pub asked: String,
+    pub minutes: i32,
+    /// Where the paper is read ("" when there is none to show).
+    pub paper_link: String,
+    /// (words, tag class)
+    pub tags: Vec<(String, String)>,
+    /// Heading shown before this row ("Exempt items …"), or "".
+    pub heading: String,
+    pub verbal: String,
+    pub exempt: bool,
+    // Builder only.
+    pub movable: bool,
+    pub first: bool,
+    pub last: bool,
+    pub removable: bool,
+    pub to_note: bool,
+    pub information: bool,
+}
+
+/// The heading that opens a section, given the previous item.
+pub fn heading_for(
+    prev: Option<(&ItemKind, bool, bool)>,
+    kind: ItemKind,
+    to_note: bool,
+    exempt: bool,
+) -> String {
+    let section = |k: ItemKind, note: bool, ex: bool| match k {
+        ItemKind::Substantive if ex => 3,
+        ItemKind::Substantive if note => 2,
+        ItemKind::Exclusion => 4,
+        _ => 0,
+    };
+    let now = section(kind, to_note, exempt);
+    let before = prev.map(|(k, n, e)| section(*k, n, e)).unwrap_or(0);
+    if now == before {
+        return String::new();
+    }
+    match now {
+        2 => "For information — to note without discussion".into(),
+        4 => "Part 2: not open to the press and public".into(),
+        _ => String::new(),
+    }
+}
+
+fn asked(item_type: Option<&str>) -> String {
+    item_type
+        .and_then(ItemType::parse)
+        .map(|t| t.label().to_string())
+        .unwrap_or_default()
+}
+
+/// Rows of a published version (give it the view the reader may see).
+/// `paper_base` is the link prefix for papers, like `/meetings/m/agenda/versions/2/papers/`.
+pub fn rows_of(f: &Frozen, paper_base: &str) -> Vec<AgendaRow> {
+    let mut prev: Option<&FrozenItem> = None;
+    let mut out = Vec::with_capacity(f.items.len());
+    for i in &f.items {
+        let mut tags = Vec::new();
+        if i.late {
+            tags.push(("Late".to_string(), "tag-red".to_string()));
+        }
+        if let Some(s) = &i.supplement {
+            tags.push((format!("Supplement: {s}"), "tag-yellow".to_string()));
+        }
+        if let Some(c) = i.exempt_category {
+            tags.push((format!("Exempt – category {c}"), "tag-grey".to_string()));
+        }
+        let presenter = match (&i.presenter, &i.organisation) {
+            (Some(p), Some(o)) => format!("{p}, {o}"),
+            (Some(p), None) => p.clone(),
+            (None, Some(o)) => o.clone(),
+            _ => String::new(),
+        };
+        out.push(AgendaRow {
+            id: i.id.clone(),
+            number: i.number,
+            title: i.title.clone(),
+            presenter,
+            asked: asked(i.item_type.as_deref()),
+            minutes: i.minutes,
+            paper_link: i
+                .paper
+                .as_ref()
+                .map(|p| format!("{paper_base}{}", p.id))
+                .unwrap_or_default(),
+            tags,
+            heading: heading_for(
+                prev.map(|p| (&p.kind, p.to_note, p.is_exempt())),
+                i.kind,
+                i.to_note,
+                i.is_exempt(),
+            ),
+            verbal: match (&i.paper, &i.verbal_reason) {
+                (None, Some(r)) => format!("Verbal report: {r}"),
+                _ => String::new(),
+            },
+            exempt: i.is_exempt(),
+            ..Default::default()
+        });
+        if i.late
+            && let Some(r) = &i.late_reason
+            && let Some(row) = out.last_mut()
+        {
+            row.tags[0].0 = format!("Late: {r}");
+        }
+        prev = Some(i);
+    }
+    out
+}
+
+#[derive(Template)]
+#[template(path = "agenda_builder.html")]
+pub struct BuilderPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    pub meeting_id: String,
+    pub body_name: String,
+    pub body_slug: String,
+    pub date: String,
+    pub rows: Vec<AgendaRow>,
+    pub minutes_total: i32,
+    pub meeting_minutes: i32,
+    pub balance: Balance,
+    pub blocking: Vec<String>,
+    pub warnings: Vec<String>,
+    pub published_number: i32,
+    pub changed: bool,
+    pub publication_deadline: String,
+    /// (value, label)
+    pub item_types: Vec<(String, String)>,
+    /// (id, name)
+    pub organisations: Vec<(String, String)>,
+    /// (number, when, reason) of each published version
+    pub versions: Vec<(i32, String, String)>,
+    /// Board pack state per audience: (audience, words)
+    pub packs: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "agenda_publish.html")]
+pub struct PublishPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    pub meeting_id: String,
+    pub body_name: String,
+    pub date: String,
+    pub rows: Vec<AgendaRow>,
+    pub blocking: Vec<String>,
+    pub warnings: Vec<String>,
+    pub number: i32,
+    pub after_deadline: bool,
+    pub publication_deadline: String,
+    pub late_hint: String,
+    pub recipients: usize,
+    pub late_reason: String,
+    pub supplement_reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "agenda_version.html")]
+pub struct VersionPage {
+    pub nav: Nav,
+    pub meeting_id: String,
+    pub body_name: String,
+    pub body_slug: String,
+    pub date: String,
+    pub when: String,
+    pub location: String,
+    pub number: i32,
+    pub latest: i32,
+    pub published: String,
+    pub late_reason: String,
+    pub supplement_reason: String,
+    pub changes: Vec<String>,
+    pub rows: Vec<AgendaRow>,
+    /// (number, when, is this one)
+    pub versions: Vec<(i32, String, bool)>,
+    pub sees_exempt: bool,
+}
+
+#[derive(Template)]
+#[template(path = "briefing.html")]
+pub struct BriefingPage {
+    pub nav: Nav,
+    pub meeting_id: String,
+    pub body_name: String,
+    pub body_slug: String,
+    pub date: String,
+    pub number: i32,
+    pub briefs: Vec<BriefItem>,
+}
+
+/// A paper as it was published in a version.
+#[derive(Clone, Debug)]
+pub struct PackPaper {
+    pub number: i32,
+    pub title: String,
+    pub presenter: String,
+    pub asked: String,
+    pub tags: Vec<(String, String)>,
+    pub purpose: String,
+    pub summary: String,
+    pub recommendations: Vec<String>,
+    pub implications: Vec<(String, String)>,
+    pub consulted: String,
+    pub priority: String,
+    pub sponsor: String,
+    pub body_html: crate::render::SafeHtml,
+    pub word_count: usize,
+    /// (download link, file name)
+    pub attachments: Vec<(String, String)>,
+}
+
+pub fn pack_paper(i: &FrozenItem, row: &AgendaRow) -> Option<PackPaper> {
+    let p = i.paper.as_ref()?;
+    Some(PackPaper {
+        number: i.number,
+        title: p.title.clone(),
+        presenter: row.presenter.clone(),
+        asked: row.asked.clone(),
+        tags: row.tags.clone(),
+        purpose: p.purpose.clone(),
+        summary: p.summary.clone(),
+        recommendations: p.recommendations.clone(),
+        implications: p.implications.clone(),
+        consulted: p.consulted.join(", "),
+        priority: p.priority.clone().unwrap_or_default(),
+        sponsor: p.sponsor.clone().unwrap_or_default(),
+        body_html: crate::render::markdown::render(&p.body_markdown),
+        word_count: p.word_count,
+        attachments: p
+            .attachments
+            .iter()
+            .map(|(id, name)| (format!("/papers/{}/attachments/{id}", p.id), name.clone()))
+            .collect(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "frozen_paper.html")]
+pub struct FrozenPaperPage {
+    pub nav: Nav,
+    pub meeting_id: String,
+    pub body_name: String,
+    pub body_slug: String,
+    pub date: String,
+    pub number: i32,
+    pub paper: PackPaper,
+}
+
+#[derive(Template)]
+#[template(path = "pack.html")]
+pub struct PackPage {
+    pub body_name: String,
+    pub date: String,
+    pub when: String,
+    pub location: String,
+    pub number: i32,
+    pub published: String,
+    pub late_reason: String,
+    pub audience: String,
+    pub rows: Vec<AgendaRow>,
+    pub briefs: Vec<BriefItem>,
+    pub papers: Vec<PackPaper>,
+}

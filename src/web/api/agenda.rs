@@ -1,0 +1,453 @@
+//! A meeting's agenda: the working copy, its items and order, publishing,
+//! and published versions.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{created, if_match, json_with_etag, optional_json, rfc3339};
+use crate::db::agendas;
+use crate::db::bodies::{self, Body};
+use crate::db::meetings::{self, Meeting};
+use crate::domain::agenda::Balance;
+use crate::domain::frozen::{Frozen, FrozenItem};
+use crate::error::AppError;
+use crate::services::agenda::{
+    self as svc, Audience, ItemChange, ItemInput, PublishInput, WorkingItem,
+};
+use crate::state::AppState;
+use crate::web::auth::ApiCaller;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/meetings/{id}/agenda", web::get().to(show))
+        .route("/meetings/{id}/agenda/items", web::post().to(add_item))
+        .route(
+            "/meetings/{id}/agenda/items/{item}",
+            web::patch().to(change_item),
+        )
+        .route(
+            "/meetings/{id}/agenda/items/{item}",
+            web::delete().to(remove_item),
+        )
+        .route("/meetings/{id}/agenda/order", web::put().to(order))
+        .route("/meetings/{id}/agenda/publish", web::post().to(publish))
+        .route("/meetings/{id}/agenda/versions/{n}", web::get().to(version));
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ItemOut {
+    pub id: String,
+    pub number: i32,
+    pub title: String,
+    /// apologies, declarations, minutes, action_log, substantive, next_meeting, exclusion
+    pub kind: String,
+    pub item_type: Option<String>,
+    pub presenter: Option<String>,
+    pub organisation: Option<String>,
+    pub minutes_allocated: i32,
+    pub paper_id: Option<String>,
+    pub late: bool,
+    pub late_reason: Option<String>,
+    pub exempt_category: Option<i32>,
+    pub verbal_reason: Option<String>,
+    /// Taken "to note without discussion".
+    pub to_note: bool,
+    /// Substantive items can be reordered; standard items keep their place.
+    pub movable: bool,
+    /// Why this item was added or replaced by a supplement.
+    pub supplement: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AgendaOut {
+    pub meeting_id: String,
+    /// The latest published version number (0 before the first), or the
+    /// number of the version shown.
+    pub version: i32,
+    pub published_at: Option<String>,
+    /// "working" (the secretariat's current copy) or "published".
+    pub state: String,
+    pub late_reason: Option<String>,
+    pub supplement_reason: Option<String>,
+    pub items: Vec<ItemOut>,
+    pub balance: Option<Balance>,
+    pub warnings: Vec<String>,
+    /// Blocking problems the pre-flight finds now (working copy only).
+    pub blocking: Vec<String>,
+    /// What changed from the previous version (published versions only).
+    pub changes: Vec<String>,
+}
+
+fn frozen_item(i: &FrozenItem) -> ItemOut {
+    ItemOut {
+        id: i.id.clone(),
+        number: i.number,
+        title: i.title.clone(),
+        kind: i.kind.as_str().to_string(),
+        item_type: i.item_type.clone(),
+        presenter: i.presenter.clone(),
+        organisation: i.organisation.clone(),
+        minutes_allocated: i.minutes,
+        paper_id: i.paper.as_ref().map(|p| p.id.clone()),
+        late: i.late,
+        late_reason: i.late_reason.clone(),
+        exempt_category: i.exempt_category,
+        verbal_reason: i.verbal_reason.clone(),
+        to_note: i.to_note,
+        movable: i.kind.movable(),
+        supplement: i.supplement.clone(),
+    }
+}
+
+fn published_out(f: &Frozen, changes: Vec<String>) -> AgendaOut {
+    AgendaOut {
+        meeting_id: f.meeting_id.clone(),
+        version: f.number,
+        published_at: Some(rfc3339(f.published_at)),
+        state: "published".into(),
+        late_reason: f.late_reason.clone(),
+        supplement_reason: f.supplement_reason.clone(),
+        items: f.items.iter().map(frozen_item).collect(),
+        balance: None,
+        warnings: Vec::new(),
+        blocking: Vec::new(),
+        changes,
+    }
+}
+
+fn working_item(i: &WorkingItem, sees_exempt: bool) -> ItemOut {
+    let withheld = !sees_exempt && i.exempt_category.is_some();
+    let paper = i.paper.as_ref();
+    ItemOut {
+        id: i.row.id.clone(),
+        number: i.number,
+        title: match (withheld, i.exempt_category) {
+            (true, Some(c)) => FrozenItem::neutral_title(c),
+            _ => i.title.clone(),
+        },
+        kind: i.kind.as_str().to_string(),
+        item_type: if withheld {
+            None
+        } else {
+            i.item_type.map(|t| t.as_str().to_string())
+        },
+        presenter: if withheld { None } else { i.presenter.clone() },
+        organisation: if withheld {
+            None
+        } else {
+            i.organisation.clone()
+        },
+        minutes_allocated: i.row.minutes_allocated,
+        paper_id: if withheld {
+            None
+        } else {
+            paper.map(|p| p.id.clone())
+        },
+        late: !withheld && paper.is_some_and(|p| p.late),
+        late_reason: if withheld {
+            None
+        } else {
+            paper.and_then(|p| p.late_reason.clone())
+        },
+        exempt_category: i.exempt_category,
+        verbal_reason: if withheld {
+            None
+        } else {
+            i.row.verbal_reason.clone()
+        },
+        to_note: i.row.to_note,
+        movable: i.kind.movable(),
+        supplement: None,
+    }
+}
+
+async fn load(state: &AppState, id: String) -> Result<(Meeting, Body), AppError> {
+    state
+        .db(move |c| {
+            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
+            let b = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
+            Ok((m, b))
+        })
+        .await
+}
+
+/// The agenda. The secretariat and the body's members get the working copy
+/// with its balance report and pre-flight (`ETag` = its version, for
+/// `If-Match` on changes); everyone else the latest published version, with
+/// exempt items reduced to their Schedule 12A category (404 before publication).
+#[utoipa::path(get, path = "/api/v1/meetings/{id}/agenda", tag = "agendas",
+    responses((status = 200, body = AgendaOut), (status = 404, body = crate::error::Problem)))]
+pub async fn show(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (m, body) = load(&state, path.into_inner()).await?;
+    let audience = Audience::of(caller.0.as_ref().map(|c| &c.grants), &body.id);
+    if audience == Audience::Public {
+        let mid = m.id.clone();
+        let latest = state.db(move |c| svc::latest(c, &mid)).await?;
+        let (_, f) = latest.ok_or(AppError::NotFound)?;
+        return Ok(HttpResponse::Ok().json(published_out(&f.public_view(), Vec::new())));
+    }
+    let parts = state.ctx_parts();
+    let (w, published_at) = state
+        .tx(move |c| {
+            let w = svc::working(c, &m, &body, &parts.ctx())?;
+            let at = svc::latest(c, &m.id)?.map(|(v, _)| v.published_at);
+            Ok((w, at))
+        })
+        .await?;
+    let sees = audience.sees_exempt();
+    let out = AgendaOut {
+        meeting_id: w.agenda.meeting_id.clone(),
+        version: w.agenda.published_number,
+        published_at: published_at.map(rfc3339),
+        state: "working".into(),
+        late_reason: None,
+        supplement_reason: None,
+        items: w.items.iter().map(|i| working_item(i, sees)).collect(),
+        warnings: w
+            .preflight
+            .warnings
+            .iter()
+            .map(|f| f.message.clone())
+            .collect(),
+        blocking: w
+            .preflight
+            .blocking
+            .iter()
+            .map(|f| f.message.clone())
+            .collect(),
+        balance: Some(w.balance),
+        changes: Vec::new(),
+    };
+    Ok(json_with_etag(
+        actix_web::http::StatusCode::OK,
+        w.agenda.version,
+        &out,
+    ))
+}
+
+/// A published version: the public see exempt items as their category only.
+#[utoipa::path(get, path = "/api/v1/meetings/{id}/agenda/versions/{n}", tag = "agendas",
+    responses((status = 200, body = AgendaOut), (status = 404, body = crate::error::Problem)))]
+pub async fn version(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<(String, i32)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, n) = path.into_inner();
+    let (m, body) = load(&state, id).await?;
+    let audience = Audience::of(caller.0.as_ref().map(|c| &c.grants), &body.id);
+    let (f, prev) = state
+        .db(move |c| {
+            let v = agendas::version(c, &m.id, n)?.ok_or(AppError::NotFound)?;
+            let prev = match agendas::version(c, &m.id, n - 1)? {
+                Some(p) => Some(svc::parse_snapshot(&p)?),
+                None => None,
+            };
+            Ok((svc::parse_snapshot(&v)?, prev))
+        })
+        .await?;
+    let f = audience.view(f);
+    let changes = prev
+        .map(|p| crate::domain::frozen::changes(&audience.view(p), &f))
+        .unwrap_or_default();
+    Ok(HttpResponse::Ok().json(published_out(&f, changes)))
+}
+
+async fn managed(
+    state: &AppState,
+    caller: ApiCaller,
+    id: String,
+) -> Result<(crate::web::auth::AuthUser, Meeting, Body), AppError> {
+    let caller = caller.require()?;
+    let (m, body) = load(state, id).await?;
+    caller.require_manage(&body.id)?;
+    Ok((caller, m, body))
+}
+
+/// Add a verbal item (with the reason there is no paper) or, on a past
+/// meeting, an item recorded for history (secretariat). Takes `If-Match`.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/agenda/items", tag = "agendas", request_body = ItemInput,
+    responses((status = 201, body = ItemOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn add_item(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    input: web::Json<ItemInput>,
+) -> Result<HttpResponse, AppError> {
+    let (caller, m, body) = managed(&state, caller, path.into_inner()).await?;
+    let expected = if_match(&req)?;
+    let actor = caller.actor(&req);
+    let parts = state.ctx_parts();
+    let (item, w) = state
+        .tx(move |c| {
+            let item = svc::add_item(c, &actor, &m, &input, expected, parts.now)?;
+            let w = svc::working(c, &m, &body, &parts.ctx())?;
+            Ok((item, w))
+        })
+        .await?;
+    let out = w
+        .items
+        .iter()
+        .find(|i| i.row.id == item.id)
+        .map(|i| working_item(i, true))
+        .ok_or_else(|| AppError::internal("new item missing"))?;
+    Ok(created(
+        format!("/api/v1/meetings/{}/agenda", item.meeting_id),
+        &out,
+    ))
+}
+
+/// Change an item's minutes, its "to note" grouping, or its verbal reason (secretariat).
+#[utoipa::path(patch, path = "/api/v1/meetings/{id}/agenda/items/{item}", tag = "agendas", request_body = ItemChange,
+    responses((status = 200, body = ItemOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn change_item(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    input: web::Json<ItemChange>,
+) -> Result<HttpResponse, AppError> {
+    let (id, item_id) = path.into_inner();
+    let (caller, m, body) = managed(&state, caller, id).await?;
+    let actor = caller.actor(&req);
+    let parts = state.ctx_parts();
+    let w = state
+        .tx(move |c| {
+            svc::change_item(c, &actor, &m, &item_id, &input, parts.now)?;
+            let w = svc::working(c, &m, &body, &parts.ctx())?;
+            Ok((w, item_id))
+        })
+        .await?;
+    let (w, item_id) = w;
+    let out = w
+        .items
+        .iter()
+        .find(|i| i.row.id == item_id)
+        .map(|i| working_item(i, true))
+        .ok_or(AppError::NotFound)?;
+    Ok(json_with_etag(
+        actix_web::http::StatusCode::OK,
+        w.agenda.version,
+        &out,
+    ))
+}
+
+/// Remove a verbal item (secretariat). Papers leave when withdrawn.
+#[utoipa::path(delete, path = "/api/v1/meetings/{id}/agenda/items/{item}", tag = "agendas",
+    responses((status = 204), (status = 409, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn remove_item(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, item_id) = path.into_inner();
+    let (caller, m, _) = managed(&state, caller, id).await?;
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    state
+        .tx(move |c| svc::remove_item(c, &actor, &m, &item_id, now))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct OrderInput {
+    /// Every substantive item, once, in the new order.
+    pub item_ids: Vec<String>,
+}
+
+/// Reorder the substantive items (secretariat). Unknown, missing or
+/// duplicated ids -> 422 naming each; stale `If-Match` -> 412.
+#[utoipa::path(put, path = "/api/v1/meetings/{id}/agenda/order", tag = "agendas", request_body = OrderInput,
+    responses((status = 200, body = AgendaOut), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn order(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    input: web::Json<OrderInput>,
+) -> Result<HttpResponse, AppError> {
+    let (caller, m, body) = managed(&state, caller, path.into_inner()).await?;
+    let expected = if_match(&req)?;
+    let actor = caller.actor(&req);
+    let parts = state.ctx_parts();
+    let w = state
+        .tx(move |c| {
+            let ctx = parts.ctx();
+            svc::reorder(c, &actor, &m, &body, &input.item_ids, expected, &ctx)?;
+            svc::working(c, &m, &body, &ctx)
+        })
+        .await?;
+    let out = AgendaOut {
+        meeting_id: w.agenda.meeting_id.clone(),
+        version: w.agenda.published_number,
+        published_at: None,
+        state: "working".into(),
+        late_reason: None,
+        supplement_reason: None,
+        items: w.items.iter().map(|i| working_item(i, true)).collect(),
+        warnings: w
+            .preflight
+            .warnings
+            .iter()
+            .map(|f| f.message.clone())
+            .collect(),
+        blocking: w
+            .preflight
+            .blocking
+            .iter()
+            .map(|f| f.message.clone())
+            .collect(),
+        balance: Some(w.balance),
+        changes: Vec::new(),
+    };
+    Ok(json_with_etag(
+        actix_web::http::StatusCode::OK,
+        w.agenda.version,
+        &out,
+    ))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PublishOut {
+    pub version: i32,
+    pub published_at: String,
+    /// Members and substitutes the agenda email was queued for.
+    pub recipients: usize,
+}
+
+/// Publish the agenda (secretariat): runs the pre-flight (422 lists every
+/// blocking problem), freezes version N with its papers, and emails members
+/// and substitutes. After the first version each publish is a supplement
+/// and needs `supplement_reason`; after the deadline the first needs `late_reason`.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/agenda/publish", tag = "agendas", request_body = PublishInput,
+    responses((status = 200, body = PublishOut), (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn publish(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body_bytes: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let input: PublishInput = optional_json(&body_bytes)?;
+    let (caller, m, body) = managed(&state, caller, path.into_inner()).await?;
+    let expected = if_match(&req)?;
+    let actor = caller.actor(&req);
+    let parts = state.ctx_parts();
+    let published = state
+        .tx(move |c| svc::publish(c, &actor, &m, &body, &input, expected, &parts.ctx()))
+        .await?;
+    Ok(HttpResponse::Ok().json(PublishOut {
+        version: published.version.number,
+        published_at: rfc3339(published.version.published_at),
+        recipients: published.recipients,
+    }))
+}

@@ -1,0 +1,863 @@
+//! Agenda pages: the secretariat's builder and publishing, and the
+//! published versions, briefing, print pack and papers everyone reads.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::meetings::{change, split};
+use super::{PageResult, checked_form, form_nav, html, nav, require_user, see_other};
+use crate::db::bodies::{self, Body};
+use crate::db::meetings::{self, Meeting};
+use crate::db::{agendas, memberships};
+use crate::domain::agenda::ItemKind;
+use crate::domain::briefing::ItemType;
+use crate::domain::frozen::{Frozen, changes};
+use crate::error::{AppError, FieldError};
+use crate::services::agenda::{
+    self as svc, Audience, ItemChange, ItemInput, PublishInput, Working,
+};
+use crate::state::AppState;
+use crate::views::Errors;
+use crate::views::agenda::{
+    AgendaRow, BriefingPage, BuilderPage, FrozenPaperPage, PackPage, PublishPage, VersionPage,
+    heading_for, pack_paper, rows_of,
+};
+use crate::views::briefing::brief;
+use crate::views::format::london_datetime;
+use crate::web::auth::{AuthUser, Viewer};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/meetings/{id}/agenda", web::get().to(builder))
+        .route("/meetings/{id}/agenda/items", web::post().to(add_item))
+        .route(
+            "/meetings/{id}/agenda/items/{item}/move",
+            web::post().to(move_item),
+        )
+        .route(
+            "/meetings/{id}/agenda/items/{item}/change",
+            web::post().to(change_item),
+        )
+        .route(
+            "/meetings/{id}/agenda/items/{item}/remove",
+            web::post().to(remove_item),
+        )
+        .route("/meetings/{id}/agenda/sort", web::post().to(sort))
+        .route("/meetings/{id}/agenda/publish", web::get().to(publish_page))
+        .route("/meetings/{id}/agenda/publish", web::post().to(publish))
+        .route("/meetings/{id}/agenda/versions/{n}", web::get().to(version))
+        .route(
+            "/meetings/{id}/agenda/versions/{n}/briefing",
+            web::get().to(briefing),
+        )
+        .route(
+            "/meetings/{id}/agenda/versions/{n}/pack",
+            web::get().to(pack),
+        )
+        .route(
+            "/meetings/{id}/agenda/versions/{n}/papers/{paper}",
+            web::get().to(paper),
+        )
+        .route("/meetings/{id}/briefing", web::get().to(latest_briefing))
+        .route("/meetings/{id}/pack", web::get().to(latest_pack));
+}
+
+fn london_day(t: chrono::NaiveDateTime) -> String {
+    t.and_utc()
+        .with_timezone(&chrono_tz::Europe::London)
+        .format("%A %-d %B %Y")
+        .to_string()
+}
+
+fn london_when(m_start: chrono::NaiveDateTime, m_end: chrono::NaiveDateTime) -> String {
+    format!(
+        "{} to {}",
+        london_datetime(m_start),
+        m_end
+            .and_utc()
+            .with_timezone(&chrono_tz::Europe::London)
+            .format("%H:%M")
+    )
+}
+
+/// Rows of the working agenda, with the builder's controls.
+fn builder_rows(w: &Working, meeting_id: &str) -> Vec<AgendaRow> {
+    let movable: Vec<&str> = w
+        .items
+        .iter()
+        .filter(|i| i.kind.movable())
+        .map(|i| i.row.id.as_str())
+        .collect();
+    let mut prev: Option<(ItemKind, bool, bool)> = None;
+    w.items
+        .iter()
+        .map(|i| {
+            let exempt = i.exempt_category.is_some();
+            let mut tags = Vec::new();
+            if let Some(p) = &i.paper {
+                let (label, class) = super::meetings::status_tag(&p.status);
+                tags.push((label, class));
+                if p.late {
+                    tags.push((
+                        match p.late_decision.as_deref() {
+                            Some("approved") => "Late: approved by the chair".to_string(),
+                            Some(_) => "Late: rejected by the chair".to_string(),
+                            None => "Late: awaiting the chair".to_string(),
+                        },
+                        "tag-red".to_string(),
+                    ));
+                }
+            }
+            if let Some(c) = i.exempt_category {
+                tags.push((format!("Exempt – category {c}"), "tag-grey".into()));
+            }
+            let presenter = match (&i.presenter, &i.organisation) {
+                (Some(p), Some(o)) => format!("{p}, {o}"),
+                (Some(p), None) => p.clone(),
+                (None, Some(o)) => o.clone(),
+                _ => String::new(),
+            };
+            let pos = movable.iter().position(|m| *m == i.row.id);
+            let row = AgendaRow {
+                id: i.row.id.clone(),
+                number: i.number,
+                title: i.title.clone(),
+                presenter,
+                asked: i
+                    .item_type
+                    .map(|t| t.label().to_string())
+                    .unwrap_or_default(),
+                minutes: i.row.minutes_allocated,
+                paper_link: i
+                    .paper
+                    .as_ref()
+                    .map(|p| format!("/papers/{}", p.id))
+                    .unwrap_or_default(),
+                tags,
+                heading: heading_for(
+                    prev.as_ref().map(|(k, n, e)| (k, *n, *e)),
+                    i.kind,
+                    i.row.to_note,
+                    exempt,
+                ),
+                verbal: match (&i.paper, &i.row.verbal_reason) {
+                    (None, Some(r)) => format!("Verbal report: {r}"),
+                    _ => String::new(),
+                },
+                exempt,
+                movable: pos.is_some(),
+                first: pos == Some(0),
+                last: pos.is_some_and(|p| p + 1 == movable.len()),
+                removable: i.kind == ItemKind::Substantive && i.paper.is_none(),
+                to_note: i.row.to_note,
+                information: i.kind == ItemKind::Substantive
+                    && i.item_type == Some(ItemType::Information)
+                    && !exempt,
+            };
+            prev = Some((i.kind, i.row.to_note, exempt));
+            let _ = meeting_id;
+            row
+        })
+        .collect()
+}
+
+struct Loaded {
+    meeting: Meeting,
+    body: Body,
+    working: Working,
+    versions: Vec<agendas::VersionSummary>,
+    packs: Vec<agendas::Pack>,
+    recipients: usize,
+}
+
+async fn load_working(state: &AppState, user: &AuthUser, id: String) -> Result<Loaded, AppError> {
+    let grants = user.grants.clone();
+    let parts = state.ctx_parts();
+    state
+        .tx(move |c| {
+            let meeting = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
+            let body = bodies::find(c, &meeting.body_id)?.ok_or(AppError::NotFound)?;
+            if !grants.can_manage_body(&body.id) {
+                return Err(AppError::Forbidden);
+            }
+            let working = svc::working(c, &meeting, &body, &parts.ctx())?;
+            let versions = agendas::version_list(c, &meeting.id)?;
+            let packs = match agendas::version(c, &meeting.id, working.agenda.published_number)? {
+                Some(v) => agendas::packs_of_version(c, &v.id)?,
+                None => Vec::new(),
+            };
+            let recipients = memberships::members_of(c, &body.id)?
+                .iter()
+                .filter(|m| {
+                    matches!(
+                        m.role.as_str(),
+                        "chair" | "vice_chair" | "member" | "substitute"
+                    )
+                })
+                .count();
+            Ok(Loaded {
+                meeting,
+                body,
+                working,
+                versions,
+                packs,
+                recipients,
+            })
+        })
+        .await
+}
+
+fn deadline_words(state: &AppState, l: &Loaded) -> String {
+    let t = crate::services::meetings::timeline_for(&l.meeting, &l.body, &state.calendars());
+    london_datetime(t.publication_deadline.naive_utc())
+}
+
+async fn render_builder(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &AuthUser,
+    id: String,
+    errors: Vec<FieldError>,
+) -> PageResult {
+    let l = load_working(state, user, id).await?;
+    let orgs = state
+        .db(|c| Ok(crate::db::organisations::all_by_name(c)?))
+        .await?;
+    let (nav, status) = form_nav(req, Some(user), &errors);
+    let w = &l.working;
+    let page = BuilderPage {
+        nav,
+        errors: Errors(errors),
+        meeting_id: l.meeting.id.clone(),
+        body_name: l.body.name.clone(),
+        body_slug: l.body.slug.clone(),
+        date: london_day(l.meeting.starts_at),
+        rows: builder_rows(w, &l.meeting.id),
+        minutes_total: w.balance.minutes_total,
+        meeting_minutes: w.balance.meeting_minutes,
+        balance: w.balance.clone(),
+        blocking: w
+            .preflight
+            .blocking
+            .iter()
+            .map(|f| f.message.clone())
+            .collect(),
+        warnings: w
+            .preflight
+            .warnings
+            .iter()
+            .map(|f| f.message.clone())
+            .collect(),
+        published_number: w.agenda.published_number,
+        changed: w.changed_since_publication,
+        publication_deadline: deadline_words(state, &l),
+        item_types: ItemType::ALL
+            .iter()
+            .map(|t| (t.as_str().to_string(), t.label().to_string()))
+            .collect(),
+        organisations: orgs.into_iter().map(|o| (o.id, o.name)).collect(),
+        versions: l
+            .versions
+            .iter()
+            .map(|(n, at, late, sup)| {
+                (
+                    *n,
+                    london_datetime(*at),
+                    sup.clone().or_else(|| late.clone()).unwrap_or_default(),
+                )
+            })
+            .collect(),
+        packs: l
+            .packs
+            .iter()
+            .map(|p| {
+                (
+                    p.audience.clone(),
+                    match p.status.as_str() {
+                        "ready" => "ready".to_string(),
+                        _ => format!(
+                            "could not be made ({}); it is retried automatically",
+                            p.error.clone().unwrap_or_default()
+                        ),
+                    },
+                )
+            })
+            .collect(),
+    };
+    html(status, &page)
+}
+
+async fn builder(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
+    let user = require_user(&req, viewer)?;
+    render_builder(&state, &req, &user, path.into_inner(), Vec::new()).await
+}
+
+#[derive(Default, Deserialize)]
+struct ItemForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    item_type: String,
+    #[serde(default)]
+    organisation_id: String,
+    #[serde(default)]
+    verbal_reason: String,
+    #[serde(default)]
+    minutes_allocated: String,
+    #[serde(default)]
+    direction: String,
+    #[serde(default)]
+    to_note: String,
+    #[serde(default)]
+    late_reason: String,
+    #[serde(default)]
+    supplement_reason: String,
+}
+
+fn parse_minutes(s: &str) -> Result<Option<i32>, Vec<FieldError>> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.parse::<i32>().map(Some).map_err(|_| {
+        vec![FieldError::new(
+            "minutes_allocated",
+            "invalid",
+            "Enter the minutes as a whole number, like 15.",
+        )]
+    })
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Runs a builder change, then back to the builder (errors shown there).
+async fn builder_change<F>(
+    state: &AppState,
+    req: &HttpRequest,
+    user: AuthUser,
+    id: String,
+    anchor: &str,
+    f: F,
+) -> PageResult
+where
+    F: FnOnce(
+            &mut crate::db::DbConn,
+            &crate::services::Actor,
+            &Body,
+            &Meeting,
+            &crate::services::Ctx<'_>,
+        ) -> Result<String, AppError>
+        + Send
+        + 'static,
+{
+    let actor = user.actor(req);
+    let result = change(state, &user, actor, id.clone(), f).await;
+    match split(result)? {
+        Ok(_) => Ok(see_other(&format!("/meetings/{id}/agenda{anchor}"))),
+        Err(errors) => render_builder(state, req, &user, id, errors).await,
+    }
+}
+
+async fn add_item(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> PageResult {
+    let user = require_user(&req, viewer)?;
+    let form: ItemForm = checked_form(&req, &body)?;
+    let id = path.into_inner();
+    let minutes = match parse_minutes(&form.minutes_allocated) {
+        Ok(m) => m,
+        Err(errors) => return render_builder(&state, &req, &user, id, errors).await,
+    };
+    let input = ItemInput {
+        title: Some(form.title),
+        item_type: non_empty(&form.item_type),
+        presenter_user_id: None,
+        organisation_id: non_empty(&form.organisation_id),
+        minutes_allocated: minutes,
+        verbal_reason: non_empty(&form.verbal_reason),
+        exempt_category: None,
+    };
+    builder_change(
+        &state,
+        &req,
+        user,
+        id,
+        "#agenda",
+        move |c, actor, _, m, ctx| svc::add_item(c, actor, m, &input, None, ctx.now).map(|i| i.id),
+    )
+    .await
+}
+
+async fn move_item(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> PageResult {
+    let user = require_user(&req, viewer)?;
+    let form: ItemForm = checked_form(&req, &body)?;
+    let (id, item) = path.into_inner();
+    let up = form.direction == "up";
+    let anchor = format!("#item-{item}");
+    builder_change(
+        &state,
+        &req,
+        user,
+        id,
+        &anchor,
+        move |c, actor, b, m, ctx| svc::move_item(c, actor, m, b, &item, up, ctx).map(|_| item),
+    )
+    .await
+}
+
+async fn change_item(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> PageResult {
+    let user = require_user(&req, viewer)?;
+    let form: ItemForm = checked_form(&req, &body)?;
+    let (id, item) = path.into_inner();
+    let minutes = match parse_minutes(&form.minutes_allocated) {
+        Ok(m) => m,
+        Err(errors) => return render_builder(&state, &req, &user, id, errors).await,
+    };
+    let change_input = ItemChange {
+        minutes_allocated: minutes,
+        to_note: match form.to_note.as_str() {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        },
+        verbal_reason: None,
+    };
+    let anchor = format!("#item-{item}");
+    builder_change(
+        &state,
+        &req,
+        user,
+        id,
+        &anchor,
+        move |c, actor, _, m, ctx| {
+            svc::change_item(c, actor, m, &item, &change_input, ctx.now).map(|i| i.id)
+        },
+    )
+    .await
+}
+
+async fn remove_item(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> PageResult {
+    let user = require_user(&req, viewer)?;
+    let _: ItemForm = checked_form(&req, &body)?;
+    let (id, item) = path.into_inner();
+    builder_change(
+        &state,
+        &req,
+        user,
+        id,
+        "#agenda",
+        move |c, actor, _, m, ctx| svc::remove_item(c, actor, m, &item, ctx.now).map(|_| item),
+    )
+    .await
+}
+
+async fn sort(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> PageResult {
+    let user = require_user(&req, viewer)?;
+    let _: ItemForm = checked_form(&req, &body)?;
+    builder_change(
+        &state,
+        &req,
+        user,
+        path.into_inner(),
+        "#agenda",
+        move |c, actor, b, m, ctx| svc::sort_suggested(c, actor, m, b, ctx).map(|_| String::new()),
+    )
+    .await
+}
+
+async fn render_publish(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &AuthUser,
+    id: String,
+    form: ItemForm,
+    errors: Vec<FieldError>,
+) -> PageResult {
+    let l = load_working(state, user, id).await?;
+    let (nav, status) = form_nav(req, Some(user), &errors);
+    let deadline = deadline_words(state, &l);
+    let w = &l.working;
+    let page = PublishPage {
+        nav,
+        errors: Errors(errors),
+        meeting_id: l.meeting.id.clone(),
+        body_name: l.body.name.clone(),
+        date: london_day(l.meeting.starts_at),
+        rows: builder_rows(w, &l.meeting.id),
+        blocking: w
+            .preflight
+            .blocking
+            .iter()
+            .map(|f| f.message.clone())
+            .collect(),
+        warnings: w
+            .preflight
+            .warnings
+            .iter()
+            .map(|f| f.message.clone())
+            .collect(),
+        number: w.agenda.published_number + 1,
+        after_deadline: w.after_deadline,
+        late_hint: format!(
+            "The deadline was {deadline}. The reason is shown on the public agenda."
+        ),
+        publication_deadline: deadline,
+        recipients: l.recipients,
+        late_reason: form.late_reason,
+        supplement_reason: form.supplement_reason,
+    };
+    html(status, &page)
+}
+
+async fn publish_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
+    let user = require_user(&req, viewer)?;
+    render_publish(
+        &state,
+        &req,
+        &user,
+        path.into_inner(),
+        ItemForm::default(),
+        Vec::new(),
+    )
+    .await
+}
+
+async fn publish(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> PageResult {
+    let user = require_user(&req, viewer)?;
+    let form: ItemForm = checked_form(&req, &body)?;
+    let id = path.into_inner();
+    let input = PublishInput {
+        late_reason: non_empty(&form.late_reason),
+        supplement_reason: non_empty(&form.supplement_reason),
+    };
+    let actor = user.actor(&req);
+    let result = change(
+        &state,
+        &user,
+        actor,
+        id.clone(),
+        move |c, actor, b, m, ctx| {
+            let p = svc::publish(c, actor, m, b, &input, None, ctx)?;
+            Ok(format!("{}-{}", p.version.number, p.recipients))
+        },
+    )
+    .await;
+    match split(result)? {
+        Ok(code) => Ok(see_other(&format!(
+            "/meetings/{id}?notice=agenda-published-{code}"
+        ))),
+        Err(errors) => render_publish(&state, &req, &user, id, form, errors).await,
+    }
+}
+
+/// A published version with what the viewer may see of it.
+struct Shown {
+    meeting: Meeting,
+    body: Body,
+    frozen: Frozen,
+    prev: Option<Frozen>,
+    latest: i32,
+    versions: Vec<(i32, chrono::NaiveDateTime)>,
+    audience: Audience,
+}
+
+async fn load_version(
+    state: &AppState,
+    viewer: Option<&AuthUser>,
+    id: String,
+    n: Option<i32>,
+) -> Result<Shown, AppError> {
+    let grants = viewer.map(|v| v.grants.clone());
+    state
+        .db(move |c| {
+            let meeting = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
+            let body = bodies::find(c, &meeting.body_id)?.ok_or(AppError::NotFound)?;
+            let audience = Audience::of(grants.as_ref(), &body.id);
+            let latest = agendas::find(c, &meeting.id)?
+                .map(|a| a.published_number)
+                .unwrap_or(0);
+            let n = n.unwrap_or(latest);
+            let v = agendas::version(c, &meeting.id, n)?.ok_or(AppError::NotFound)?;
+            let frozen = audience.view(svc::parse_snapshot(&v)?);
+            let prev = match agendas::version(c, &meeting.id, n - 1)? {
+                Some(p) => Some(audience.view(svc::parse_snapshot(&p)?)),
+                None => None,
+            };
+            let versions = agendas::version_list(c, &meeting.id)?
+                .into_iter()
+                .map(|(n, at, _, _)| (n, at))
+                .collect();
+            Ok(Shown {
+                meeting,
+                body,
+                frozen,
+                prev,
+                latest,
+                versions,
+                audience,
+            })
+        })
+        .await
+}
+
+/// Rendered public pages of published versions: immutable, so kept.
+#[derive(Default)]
+pub struct PublicPages(Mutex<HashMap<String, Arc<String>>>);
+
+impl PublicPages {
+    fn get(&self, key: &str) -> Option<Arc<String>> {
+        self.0.lock().ok().and_then(|m| m.get(key).cloned())
+    }
+
+    fn put(&self, key: String, page: Arc<String>) {
+        if let Ok(mut m) = self.0.lock() {
+            if m.len() >= 256 {
+                m.clear();
+            }
+            m.insert(key, page);
+        }
+    }
+}
+
+fn cached_html(req: &HttpRequest, etag: &str, page: Arc<String>) -> HttpResponse {
+    let quoted = format!("\"{etag}\"");
+    let matches = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == quoted || t.trim() == "*"));
+    if matches {
+        return HttpResponse::NotModified()
+            .insert_header((header::ETAG, quoted))
+            .finish();
+    }
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::ETAG, quoted))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
+        .body(page.as_str().to_string())
+}
+
+async fn version(
+    state: web::Data<AppState>,
+    cache: web::Data<PublicPages>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, i32)>,
+) -> PageResult {
+    let (id, n) = path.into_inner();
+    let anonymous = viewer.0.is_none();
+    let key = format!("version:{id}:{n}");
+    if anonymous && let Some(page) = cache.get(&key) {
+        return Ok(cached_html(&req, &key, page));
+    }
+    let s = load_version(&state, viewer.0.as_ref(), id, Some(n)).await?;
+    let page = version_page(&s, nav(&req, viewer.0.as_ref()));
+    if anonymous {
+        let rendered = Arc::new(page.render().map_err(AppError::from)?);
+        cache.put(key.clone(), rendered.clone());
+        return Ok(cached_html(&req, &key, rendered));
+    }
+    html(StatusCode::OK, &page)
+}
+
+fn version_page(s: &Shown, nav: crate::views::Nav) -> VersionPage {
+    let f = &s.frozen;
+    let base = format!(
+        "/meetings/{}/agenda/versions/{}/papers/",
+        s.meeting.id, f.number
+    );
+    VersionPage {
+        nav,
+        meeting_id: s.meeting.id.clone(),
+        body_name: s.body.name.clone(),
+        body_slug: s.body.slug.clone(),
+        date: london_day(f.starts_at),
+        when: london_when(f.starts_at, f.ends_at),
+        location: f.location.clone(),
+        number: f.number,
+        latest: s.latest,
+        published: london_datetime(f.published_at),
+        late_reason: f.late_reason.clone().unwrap_or_default(),
+        supplement_reason: f.supplement_reason.clone().unwrap_or_default(),
+        changes: s.prev.as_ref().map(|p| changes(p, f)).unwrap_or_default(),
+        rows: rows_of(f, &base),
+        versions: s
+            .versions
+            .iter()
+            .map(|(n, at)| (*n, london_datetime(*at), *n == f.number))
+            .collect(),
+        sees_exempt: s.audience.sees_exempt(),
+    }
+}
+
+async fn show_briefing(
+    state: &AppState,
+    req: &HttpRequest,
+    viewer: Viewer,
+    id: String,
+    n: Option<i32>,
+) -> PageResult {
+    let user = require_user(req, viewer)?;
+    let s = load_version(state, Some(&user), id, n).await?;
+    if s.audience == Audience::Public {
+        return Err(AppError::Forbidden.into());
+    }
+    let page = BriefingPage {
+        nav: nav(req, Some(&user)),
+        meeting_id: s.meeting.id.clone(),
+        body_name: s.body.name.clone(),
+        body_slug: s.body.slug.clone(),
+        date: london_day(s.frozen.starts_at),
+        number: s.frozen.number,
+        briefs: brief(&s.frozen),
+    };
+    html(StatusCode::OK, &page)
+}
+
+async fn briefing(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, i32)>,
+) -> PageResult {
+    let (id, n) = path.into_inner();
+    show_briefing(&state, &req, viewer, id, Some(n)).await
+}
+
+async fn latest_briefing(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
+    show_briefing(&state, &req, viewer, path.into_inner(), None).await
+}
+
+async fn show_pack(state: &AppState, viewer: Viewer, id: String, n: Option<i32>) -> PageResult {
+    let s = load_version(state, viewer.0.as_ref(), id, n).await?;
+    let f = &s.frozen;
+    let rows = rows_of(f, "#");
+    let papers = f
+        .items
+        .iter()
+        .zip(rows.iter())
+        .filter_map(|(i, r)| pack_paper(i, r))
+        .collect();
+    let members = s.audience.sees_exempt();
+    let page = PackPage {
+        body_name: s.body.name.clone(),
+        date: london_day(f.starts_at),
+        when: london_when(f.starts_at, f.ends_at),
+        location: f.location.clone(),
+        number: f.number,
+        published: london_datetime(f.published_at),
+        late_reason: f.late_reason.clone().unwrap_or_default(),
+        audience: if members { "members" } else { "the public" }.into(),
+        briefs: if members { brief(f) } else { Vec::new() },
+        rows,
+        papers,
+    };
+    html(StatusCode::OK, &page)
+}
+
+async fn pack(
+    state: web::Data<AppState>,
+    _req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, i32)>,
+) -> PageResult {
+    let (id, n) = path.into_inner();
+    show_pack(&state, viewer, id, Some(n)).await
+}
+
+async fn latest_pack(
+    state: web::Data<AppState>,
+    _req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
+    show_pack(&state, viewer, path.into_inner(), None).await
+}
+
+async fn paper(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, i32, String)>,
+) -> PageResult {
+    let (id, n, paper_id) = path.into_inner();
+    let s = load_version(&state, viewer.0.as_ref(), id, Some(n)).await?;
+    let item = s
+        .frozen
+        .item_with_paper(&paper_id)
+        .ok_or(AppError::NotFound)?;
+    let rows = rows_of(&s.frozen, "");
+    let row = rows
+        .iter()
+        .find(|r| r.id == item.id)
+        .ok_or(AppError::NotFound)?;
+    let paper = pack_paper(item, row).ok_or(AppError::NotFound)?;
+    let page = FrozenPaperPage {
+        nav: nav(&req, viewer.0.as_ref()),
+        meeting_id: s.meeting.id.clone(),
+        body_name: s.body.name.clone(),
+        body_slug: s.body.slug.clone(),
+        date: london_day(s.frozen.starts_at),
+        number: s.frozen.number,
+        paper,
+    };
+    html(StatusCode::OK, &page)
+}
