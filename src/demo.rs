@@ -582,10 +582,10 @@ fn board_meetings(
         is_admin: false,
         roles: vec![(psb.id.clone(), crate::domain::roles::Role::Secretariat)],
     };
-    for (i, dp) in PAPERS.iter().enumerate() {
-        let (actor, grants, author_id) = actor_for(dp.author)?;
+    let input_for = |dp: &DemoPaper| -> AppResult<PaperInput> {
+        let author_id = people.get(dp.author).ok_or_else(missing)?.id.clone();
         let sponsor = people.get(dp.sponsor).ok_or_else(missing)?;
-        let input = PaperInput {
+        Ok(PaperInput {
             title: Some(dp.title.into()),
             item_type: Some(Some(dp.item_type.into())),
             presenting_organisation_id: Some(orgs.get(dp.org).cloned()),
@@ -642,7 +642,23 @@ fn board_meetings(
             exempt_category: Some(dp.exempt.map(|e| e.0)),
             exempt_reason: Some(dp.exempt.map(|e| e.1.to_string()).unwrap_or_default()),
             minutes_allocated: Some(Some(15)),
-        };
+        })
+    };
+    past_meeting(
+        conn,
+        base_url,
+        psb,
+        next,
+        &clerk_actor,
+        &clerk_grants,
+        &|k| actor_for(k),
+        &|k| people.get(k).cloned().ok_or_else(missing),
+        &input_for,
+    )?;
+    for (i, dp) in PAPERS.iter().enumerate() {
+        let (actor, grants, author_id) = actor_for(dp.author)?;
+        let sponsor = people.get(dp.sponsor).ok_or_else(missing)?;
+        let input = input_for(dp)?;
         let created_at = on_time - Duration::days(10);
         let paper = papers::create_paper(
             conn, &actor, &grants, &author_id, meeting, &input, created_at,
@@ -708,6 +724,122 @@ fn board_meetings(
             _ => {}
         }
     }
+    Ok(())
+}
+
+type ActorFor<'a> = dyn Fn(&str) -> AppResult<(Actor, crate::domain::roles::Grants, String)> + 'a;
+type PersonFor<'a> = dyn Fn(&str) -> AppResult<crate::db::users::User> + 'a;
+type InputFor<'a> = dyn Fn(&DemoPaper) -> AppResult<crate::services::papers::PaperInput> + 'a;
+
+/// A Board meeting eight weeks before `next`: two papers, an agenda
+/// published on time, then a supplement adding a verbal item.
+#[allow(clippy::too_many_arguments)]
+fn past_meeting(
+    conn: &mut DbConn,
+    base_url: &str,
+    psb: &Body,
+    next: chrono::NaiveDate,
+    clerk: &Actor,
+    clerk_grants: &crate::domain::roles::Grants,
+    actor_for: &ActorFor<'_>,
+    person: &PersonFor<'_>,
+    input_for: &InputFor<'_>,
+) -> AppResult<()> {
+    use crate::services::Ctx;
+    use crate::services::agenda::{self, ItemInput, PublishInput};
+    use crate::services::meetings::{self, MeetingInput};
+    use crate::services::papers;
+    use chrono::{Duration, NaiveTime};
+
+    let cals = crate::domain::calendar::Calendars::builtin();
+    let day = next - Duration::days(56);
+    let at = |t: NaiveTime| crate::domain::timeline::london_instant(day, t);
+    let starts = at(NaiveTime::from_hms_opt(14, 0, 0).unwrap_or_default());
+    let input = MeetingInput {
+        starts_at: Some(starts.to_rfc3339()),
+        ends_at: Some(at(NaiveTime::from_hms_opt(16, 30, 0).unwrap_or_default()).to_rfc3339()),
+        location: Some("County Hall, Northtown: Council Chamber".into()),
+    };
+    let early = starts.naive_utc() - Duration::days(40);
+    let m = meetings::create_meeting(conn, clerk, psb, &input, early)?;
+    let t = meetings::timeline_for(&m, psb, &cals);
+    let submitted = t.paper_deadline.naive_utc() - Duration::days(3);
+    for dp in [&PAPERS[0], &PAPERS[5]] {
+        let (actor, grants, author_id) = actor_for(dp.author)?;
+        let sponsor = person(dp.sponsor)?;
+        let sponsor_actor = Actor {
+            user_id: Some(sponsor.id.clone()),
+            label: sponsor.name.clone(),
+            client_addr: None,
+        };
+        let ctx = Ctx {
+            base_url,
+            calendars: &cals,
+            now: submitted,
+        };
+        let p = papers::create_paper(
+            conn,
+            &actor,
+            &grants,
+            &author_id,
+            &m,
+            &input_for(dp)?,
+            early,
+        )?;
+        let p = papers::submit_paper(conn, &actor, &author_id, &p, None, &ctx)?;
+        let p = papers::sign_off(conn, &sponsor_actor, &sponsor.id, &p, submitted)?;
+        papers::accept(
+            conn,
+            clerk,
+            clerk_grants,
+            &p,
+            submitted + Duration::hours(2),
+        )?;
+    }
+    let publish_at = t.publication_deadline.naive_utc() - Duration::days(1);
+    let ctx = Ctx {
+        base_url,
+        calendars: &cals,
+        now: publish_at,
+    };
+    agenda::publish(conn, clerk, &m, psb, &PublishInput::default(), None, &ctx)?;
+    let later = publish_at + Duration::days(2);
+    agenda::add_item(
+        conn,
+        clerk,
+        &m,
+        &ItemInput {
+            title: Some("Winter pressures: verbal update".into()),
+            item_type: Some("discussion".into()),
+            presenter_user_id: None,
+            organisation_id: None,
+            minutes_allocated: Some(10),
+            verbal_reason: Some(
+                "Hospital admissions rose sharply last week; the NHS will update the board on the day.".into(),
+            ),
+            exempt_category: None,
+        },
+        None,
+        later,
+    )?;
+    agenda::publish(
+        conn,
+        clerk,
+        &m,
+        psb,
+        &PublishInput {
+            late_reason: None,
+            supplement_reason: Some(
+                "A verbal update on winter pressures, added at the chair's request.".into(),
+            ),
+        },
+        None,
+        &Ctx {
+            base_url,
+            calendars: &cals,
+            now: later,
+        },
+    )?;
     Ok(())
 }
 

@@ -49,8 +49,17 @@ impl AppState {
         T: Send + 'static,
     {
         self.db(move |conn| {
-            use diesel::Connection;
-            conn.transaction(f)
+            use diesel::{Connection, RunQueryDsl};
+            conn.transaction(|c| {
+                // SQLite: take the write lock first. A transaction that reads
+                // and then writes cannot wait for another writer (SQLITE_BUSY
+                // at once); one that starts by writing waits its turn.
+                if let DbConn::Sqlite(s) = c {
+                    diesel::sql_query("UPDATE outbox SET attempts = attempts WHERE 1 = 0")
+                        .execute(s)?;
+                }
+                f(c)
+            })
         })
         .await
     }

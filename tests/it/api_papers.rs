@@ -9,23 +9,23 @@ use crate::helpers::{TestApp, error_fields, json};
 /// A board with a chair, a secretariat, a district-council officer (author),
 /// that council's chief executive (sponsor), a member, and a meeting on
 /// Tuesday 12 January 2027 at 14:00.
-struct Board {
-    admin: String,
-    clerk: String,
-    chair: String,
-    author: String,
-    author_id: String,
-    sponsor: String,
-    sponsor_id: String,
-    member: String,
-    officer_elsewhere: String,
-    district: String,
-    police: String,
-    priority: String,
-    meeting: String,
+pub(crate) struct Board {
+    pub(crate) admin: String,
+    pub(crate) clerk: String,
+    pub(crate) chair: String,
+    pub(crate) author: String,
+    pub(crate) author_id: String,
+    pub(crate) sponsor: String,
+    pub(crate) sponsor_id: String,
+    pub(crate) member: String,
+    pub(crate) officer_elsewhere: String,
+    pub(crate) district: String,
+    pub(crate) police: String,
+    pub(crate) priority: String,
+    pub(crate) meeting: String,
 }
 
-async fn board(app: &TestApp) -> Board {
+pub(crate) async fn board(app: &TestApp) -> Board {
     let (admin, admin_token) = app.admin().await;
     app.post_json(
         "/api/v1/bodies",
@@ -101,7 +101,7 @@ async fn board(app: &TestApp) -> Board {
 }
 
 /// A cover sheet that meets every requirement.
-fn complete(b: &Board) -> Value {
+pub(crate) fn complete(b: &Board) -> Value {
     json!({
         "title": "Youth clubs in Ashby",
         "item_type": "decision",
@@ -118,11 +118,11 @@ fn complete(b: &Board) -> Value {
     })
 }
 
-async fn post(app: &TestApp, path: &str, token: &str, body: Value) -> reqwest::Response {
+pub(crate) async fn post(app: &TestApp, path: &str, token: &str, body: Value) -> reqwest::Response {
     app.post_json(path, Some(token), &body).await
 }
 
-async fn patch(
+pub(crate) async fn patch(
     app: &TestApp,
     path: &str,
     token: &str,

@@ -230,6 +230,7 @@ fn the_demo_loads_serves_and_serves_again() {
         let board = http_get(port, "/api/v1/bodies/northshire-psb").unwrap_or_default();
         let orgs = http_get(port, "/api/v1/organisations?limit=100").unwrap_or_default();
         let bodies = http_get(port, "/api/v1/bodies").unwrap_or_default();
+        let feed = http_get(port, "/bodies/northshire-psb/feed.atom").unwrap_or_default();
         let _ = child.kill();
         let out = child.wait_with_output().expect("demo output");
         let stdout = String::from_utf8_lossy(&out.stdout);
@@ -241,6 +242,11 @@ fn the_demo_loads_serves_and_serves_again() {
         assert!(
             stdout.contains("sam.clarke@northshire.example") && stdout.contains("northshire-demo"),
             "logins printed: {stdout}"
+        );
+        assert!(
+            feed.contains("Supplement 2: Northshire Public Service Board")
+                && feed.contains("Agenda: Northshire Public Service Board"),
+            "a past meeting has a published agenda and a supplement: {feed}"
         );
         let board: serde_json::Value = serde_json::from_str(&board).expect("board JSON");
         let priorities: Vec<_> = board["priorities"]
