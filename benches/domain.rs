@@ -139,5 +139,38 @@ fn papers(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, validation, tokens, mail, timeline, papers);
+fn calendars(c: &mut Criterion) {
+    use quorate::render::ics::{CalEvent, calendar};
+    let start = chrono::NaiveDate::from_ymd_opt(2020, 1, 7)
+        .and_then(|d| d.and_hms_opt(14, 0, 0))
+        .unwrap_or_default();
+    let events: Vec<CalEvent> = (0..500)
+        .map(|i| CalEvent {
+            uid: format!("meeting-{i:08}@quorate"),
+            sequence: i % 4,
+            stamp: start,
+            starts: start + chrono::Duration::weeks(i64::from(i)),
+            ends: start + chrono::Duration::weeks(i64::from(i)) + chrono::Duration::hours(2),
+            summary: "Northshire Public Service Board".into(),
+            description: format!(
+                "Agenda (version 1) and papers: http://127.0.0.1:8080/meetings/{i}"
+            ),
+            location: "County Hall, Northtown: Council Chamber".into(),
+            url: Some(format!("http://127.0.0.1:8080/meetings/{i}")),
+            cancelled: i % 10 == 0,
+        })
+        .collect();
+    c.bench_function("iCalendar feed of 500 meetings", |b| {
+        b.iter(|| {
+            black_box(calendar(
+                "Northshire Public Service Board",
+                black_box(&events),
+            ))
+        })
+    });
+}
+
+criterion_group!(
+    benches, validation, tokens, mail, timeline, papers, calendars
+);
 criterion_main!(benches);

@@ -16,10 +16,16 @@ for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null &&
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$PID/status"; }
 sleep 2
 echo "idle RSS after start: $(rss)"
-for path in /healthz /bodies/northshire-psb /api/v1/bodies/northshire-psb; do
+# The demo's past Board meeting has a published agenda: its public page.
+AGENDA=$(curl -sf "http://127.0.0.1:$PORT/bodies/northshire-psb/feed.atom" | grep -o '/meetings/[^"<]*/agenda/versions/1' | head -1)
+MEETING=$(echo "$AGENDA" | cut -d/ -f3)
+for path in /healthz /bodies/northshire-psb /api/v1/bodies/northshire-psb "$AGENDA" /bodies/northshire-psb/meetings.ics; do
   echo "== $path"
   wrk -t2 -c50 -d10s "http://127.0.0.1:$PORT$path" | grep -E 'Requests/sec|Latency|Non-2xx'
 done
 echo "RSS after load: $(rss)"
+echo "== print pack /meetings/$MEETING/pack, 10 in a row"
+for _ in $(seq 1 10); do curl -sf -o /dev/null -w '%{time_total}s ' "http://127.0.0.1:$PORT/meetings/$MEETING/pack"; done; echo
+echo "RSS after 10 packs: $(rss)"
 sleep 5
 echo "RSS 5 s after load: $(rss)"
