@@ -90,6 +90,10 @@ pub async fn run_forever(state: AppState) {
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "worker pass failed; will retry"),
         }
+        // Board packs for newly published agendas (and retries of failed ones).
+        if let Err(e) = crate::services::packs::make_missing(&state, 2).await {
+            tracing::warn!(error = %e, "board packs: will retry");
+        }
         tokio::time::sleep(tick).await;
     }
 }

@@ -2,5 +2,7 @@
 
 pub mod ics;
 pub mod markdown;
+pub mod pack_pdf;
+pub mod typst_markup;
 
 pub use markdown::SafeHtml;

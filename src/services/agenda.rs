@@ -407,21 +407,32 @@ fn frozen_paper(conn: &mut DbConn, p: &Paper, names: &Names) -> AppResult<Frozen
         .collect();
     let text = crate::render::markdown::plain_text(&p.body_markdown);
     let mut implications = vec![
-        ("Financial".to_string(), p.implications_financial.clone()),
-        ("Legal".to_string(), p.implications_legal.clone()),
-        ("Risk".to_string(), p.implications_risk.clone()),
-        ("Equality".to_string(), p.implications_equality.clone()),
         (
-            "Environment".to_string(),
+            "Financial implications".to_string(),
+            p.implications_financial.clone(),
+        ),
+        (
+            "Legal implications".to_string(),
+            p.implications_legal.clone(),
+        ),
+        ("Risk implications".to_string(), p.implications_risk.clone()),
+        (
+            "Equality implications".to_string(),
+            p.implications_equality.clone(),
+        ),
+        (
+            "Environmental implications".to_string(),
             p.implications_environment.clone(),
         ),
     ];
-    if let Some(eq) = p
-        .equality_assessment
-        .as_ref()
-        .filter(|s| !s.trim().is_empty())
-    {
-        implications.push(("Equality impact assessment".to_string(), eq.clone()));
+    match p.equality_assessment.as_deref() {
+        Some("done") => {
+            implications.push(("Equality impact assessment".into(), "Completed".into()))
+        }
+        Some("not_needed") => {
+            implications.push(("Equality impact assessment".into(), "Not needed".into()))
+        }
+        _ => {}
     }
     Ok(FrozenPaper {
         id: p.id.clone(),

@@ -8,6 +8,7 @@ pub mod attachments;
 pub mod directory;
 pub mod feeds;
 pub mod meetings;
+pub mod packs;
 pub mod papers;
 pub mod proposals;
 

@@ -18,6 +18,7 @@ use crate::state::AppState;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
         .route("/static/quorate.css", web::get().to(stylesheet))
+        .route("/licences/fonts", web::get().to(font_licences))
         .service(
             utoipa_swagger_ui::SwaggerUi::new("/api/docs/{_:.*}")
                 .url("/api/docs/openapi.json", api::openapi::ApiDoc::openapi()),
@@ -44,4 +45,14 @@ async fn stylesheet() -> HttpResponse {
         .content_type("text/css; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=3600"))
         .body(STYLESHEET)
+}
+
+const FONT_LICENCES: &str = include_str!("../../licences/fonts-NOTICE.txt");
+
+/// The licences of the fonts embedded for the board pack PDF.
+async fn font_licences() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=86400"))
+        .body(FONT_LICENCES)
 }

@@ -776,6 +776,23 @@ async fn exempt_material_never_reaches_a_public_output() {
             outputs.push((format!("{who} {path} ({status})"), text));
         }
     }
+    // The public board pack, read as text by a PDF parser.
+    for path in [
+        format!("/meetings/{m}/pack.pdf"),
+        format!("/meetings/{m}/agenda/versions/1/pack.pdf"),
+    ] {
+        for (who, token) in [
+            ("public", None),
+            ("non-member officer", Some(b.officer_elsewhere.as_str())),
+        ] {
+            let resp = app.get(&path, token).await;
+            assert_eq!(resp.status(), 200, "{path}");
+            let bytes = resp.bytes().await.unwrap_or_default();
+            let text = pdf_extract::extract_text_from_mem(&bytes).expect("PDF text");
+            assert!(text.contains("Exempt item"), "{text}");
+            outputs.push((format!("{who} {path} (PDF text)"), text));
+        }
+    }
     app.run_pending_jobs().await;
     // Mail to people who may not see it, and the agenda email itself
     // (which withholds exempt items even from members).

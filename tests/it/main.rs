@@ -12,6 +12,7 @@ mod cli;
 mod helpers;
 mod mail;
 mod migrations;
+mod packs;
 mod pages;
 mod pages_papers;
 mod proposals;

@@ -63,6 +63,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/meetings/{id}/agenda/versions/{n}/papers/{paper}",
             web::get().to(paper),
         )
+        .route(
+            "/meetings/{id}/agenda/versions/{n}/pack.pdf",
+            web::get().to(pdf),
+        )
+        .route("/meetings/{id}/pack.pdf", web::get().to(latest_pdf))
         .route("/meetings/{id}/briefing", web::get().to(latest_briefing))
         .route("/meetings/{id}/pack", web::get().to(latest_pack));
 }
@@ -604,6 +609,7 @@ async fn publish(
 
 /// A published version with what the viewer may see of it.
 struct Shown {
+    version: agendas::AgendaVersion,
     meeting: Meeting,
     body: Body,
     frozen: Frozen,
@@ -631,6 +637,7 @@ async fn load_version(
             let n = n.unwrap_or(latest);
             let v = agendas::version(c, &meeting.id, n)?.ok_or(AppError::NotFound)?;
             let frozen = audience.view(svc::parse_snapshot(&v)?);
+            let version = v;
             let prev = match agendas::version(c, &meeting.id, n - 1)? {
                 Some(p) => Some(audience.view(svc::parse_snapshot(&p)?)),
                 None => None,
@@ -640,6 +647,7 @@ async fn load_version(
                 .map(|(n, at, _, _)| (n, at))
                 .collect();
             Ok(Shown {
+                version,
                 meeting,
                 body,
                 frozen,
@@ -860,4 +868,71 @@ async fn paper(
         paper,
     };
     html(StatusCode::OK, &page)
+}
+
+async fn send_pdf(
+    state: &AppState,
+    req: &HttpRequest,
+    viewer: Viewer,
+    id: String,
+    n: Option<i32>,
+) -> PageResult {
+    let s = load_version(state, viewer.0.as_ref(), id, n).await?;
+    let audience = crate::services::packs::audience_name(s.audience);
+    let etag = format!("\"pack-{}-{audience}\"", s.version.id);
+    if req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag))
+    {
+        return Ok(HttpResponse::NotModified()
+            .insert_header((header::ETAG, etag))
+            .finish());
+    }
+    let path = crate::services::packs::get_or_make(state, &s.version, audience).await?;
+    let bytes = tokio::fs::read(&path)
+        .await
+        .map_err(|e| AppError::internal(format!("reading {}: {e}", path.display())))?;
+    let name = format!(
+        "board-pack-{}-{}-v{}-{audience}.pdf",
+        s.body.slug,
+        s.frozen.starts_at.format("%Y-%m-%d"),
+        s.frozen.number
+    );
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"{name}\""),
+        ))
+        .insert_header((header::ETAG, etag))
+        .insert_header((
+            header::CACHE_CONTROL,
+            if s.audience.sees_exempt() {
+                "private, max-age=300"
+            } else {
+                "public, max-age=300"
+            },
+        ))
+        .body(bytes))
+}
+
+async fn pdf(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, i32)>,
+) -> PageResult {
+    let (id, n) = path.into_inner();
+    send_pdf(&state, &req, viewer, id, Some(n)).await
+}
+
+async fn latest_pdf(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
+    send_pdf(&state, &req, viewer, path.into_inner(), None).await
 }

@@ -1,0 +1,335 @@
+//! The board pack as a PDF, typeset in-process by typst: cover page, agenda
+//! with links and page numbers, the members' briefing (member pack), then
+//! each paper with its cover sheet. One level-1 heading per item gives one
+//! bookmark per item.
+//!
+//! The typst world serves one in-memory source and the embedded fonts, and
+//! denies every file and package, so nothing a paper says can reach the disk.
+
+use std::sync::{LazyLock, Mutex};
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::fonts::FontStore;
+
+use super::typst_markup::{markdown, string, text};
+use crate::domain::agenda::ItemKind;
+use crate::domain::briefing::ItemType;
+use crate::domain::frozen::Frozen;
+use crate::views::briefing::BriefItem;
+
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+static FONTS: LazyLock<FontStore> = LazyLock::new(|| {
+    let mut store = FontStore::new();
+    store.extend(typst_kit::fonts::embedded());
+    store
+});
+
+/// One pack is typeset at a time: it is CPU-bound and memory-hungry.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+struct PackWorld {
+    main: Source,
+}
+
+impl World for PackWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        FONTS.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, _id: FileId) -> FileResult<Bytes> {
+        Err(FileError::AccessDenied)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.font(index)
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        None
+    }
+}
+
+/// Typesets `source` into PDF bytes: tagged PDF/UA-1 when the document
+/// passes its checks, otherwise a plain tagged PDF (with a log line).
+pub fn compile(source: String) -> Result<Vec<u8>, String> {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    let path = VirtualPath::new("/pack.typ").map_err(|e| format!("path: {e:?}"))?;
+    let id = FileId::new(RootedPath::new(VirtualRoot::Project, path));
+    let world = PackWorld {
+        main: Source::new(id, source),
+    };
+    let result = typst::compile::<typst_layout::PagedDocument>(&world)
+        .output
+        .map_err(|errors| {
+            errors
+                .iter()
+                .map(|d| d.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+    let pdf = result.and_then(|doc| {
+        let ua = typst_pdf::PdfOptions {
+            standards: typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::Ua_1])
+                .unwrap_or_default(),
+            ..Default::default()
+        };
+        match typst_pdf::pdf(&doc, &ua) {
+            Ok(bytes) => Ok(bytes),
+            Err(errors) => {
+                tracing::warn!(
+                    problems = %errors.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; "),
+                    "board pack is not PDF/UA-1; writing a tagged PDF instead"
+                );
+                typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|errors| {
+                    errors
+                        .iter()
+                        .map(|d| d.message.to_string())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+            }
+        }
+    });
+    // Typst memoises heavily; without this a server grows by the size of
+    // every pack it has made.
+    comemo::evict(0);
+    pdf
+}
+
+fn london(t: chrono::NaiveDateTime, fmt: &str) -> String {
+    t.and_utc()
+        .with_timezone(&chrono_tz::Europe::London)
+        .format(fmt)
+        .to_string()
+}
+
+/// The Typst source of a pack. Give it the view the audience may see; the
+/// briefing goes in front when `briefs` is not empty (the member pack).
+pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
+    let mut s = String::with_capacity(16 * 1024);
+    let date = london(f.starts_at, "%A %-d %B %Y");
+    let title = format!("{}: {date}", f.body_name);
+    s.push_str(&format!(
+        "#set document(title: {}, author: {})\n",
+        string(&title),
+        string(&f.body_name)
+    ));
+    s.push_str("#set page(paper: \"a4\", margin: (x: 2.2cm, y: 2.4cm), numbering: \"1\")\n");
+    s.push_str("#set text(font: \"Libertinus Serif\", size: 11pt, lang: \"en\", region: \"gb\")\n");
+    s.push_str("#set table(inset: 5pt, stroke: 0.5pt + luma(150))\n");
+    s.push_str("#show link: underline\n");
+    // Cover page.
+    s.push_str("#align(center)[#v(5cm)\n");
+    s.push_str(&format!(
+        "#text(size: 24pt, weight: \"bold\")[{}]\n\n",
+        text(&f.body_name)
+    ));
+    s.push_str(&format!("#text(size: 16pt)[{}]\n\n", text(&date)));
+    s.push_str(&format!(
+        "{} to {}, {}\n\n",
+        text(&london(f.starts_at, "%H:%M")),
+        text(&london(f.ends_at, "%H:%M")),
+        text(&f.location)
+    ));
+    s.push_str(&format!(
+        "Board pack for {} · agenda version {} · published {}\n\n",
+        text(audience),
+        f.number,
+        text(&london(f.published_at, "%-d %B %Y at %H:%M"))
+    ));
+    if let Some(r) = &f.late_reason {
+        s.push_str(&format!("Published late: {}\n\n", text(r)));
+    }
+    if let Some(r) = &f.supplement_reason {
+        s.push_str(&format!("Supplement: {}\n\n", text(r)));
+    }
+    s.push_str("]\n#pagebreak()\n");
+    // Agenda.
+    s.push_str("#heading(level: 1)[Agenda]\n");
+    s.push_str("#table(columns: (auto, 1fr, auto, auto), table.header([#strong[No.]], [#strong[Item]], [#strong[Minutes]], [#strong[Page]]),\n");
+    for i in &f.items {
+        let mut cell = String::new();
+        let label = format!("<item-{}>", i.number);
+        if i.paper.is_some() {
+            cell.push_str(&format!("#link({label})[{}]", text(&i.title)));
+        } else {
+            cell.push_str(&text(&i.title));
+        }
+        let mut notes = Vec::new();
+        if let (Some(p), Some(o)) = (&i.presenter, &i.organisation) {
+            notes.push(format!("{p}, {o}"));
+        } else if let Some(o) = &i.organisation {
+            notes.push(o.clone());
+        }
+        if let Some(t) = i.item_type.as_deref().and_then(ItemType::parse) {
+            notes.push(if i.to_note {
+                "For information, to note without discussion".to_string()
+            } else {
+                t.label().to_string()
+            });
+        }
+        if i.paper.is_none()
+            && let Some(r) = &i.verbal_reason
+        {
+            notes.push(format!("Verbal report: {r}"));
+        }
+        if i.late {
+            notes.push(match &i.late_reason {
+                Some(r) => format!("Late: {r}"),
+                None => "Late".into(),
+            });
+        }
+        if let Some(r) = &i.supplement {
+            notes.push(format!("Supplement: {r}"));
+        }
+        if let Some(c) = i.exempt_category {
+            notes.push(format!("Exempt, category {c}"));
+        }
+        if i.kind == ItemKind::Exclusion {
+            notes.push("The remaining items are not open to the press and public.".into());
+        }
+        for n in notes {
+            cell.push_str(&format!("#linebreak()#text(size: 9pt)[{}]", text(&n)));
+        }
+        let page = if i.paper.is_some() {
+            format!("#context counter(page).at({label}).first()")
+        } else {
+            String::new()
+        };
+        s.push_str(&format!(
+            "[{}], [{cell}], [{}], [{page}],\n",
+            i.number, i.minutes
+        ));
+    }
+    s.push_str(")\n");
+    // Members' briefing.
+    if !briefs.is_empty() {
+        s.push_str("#pagebreak()\n#heading(level: 1)[Members' briefing]\n");
+        for b in briefs {
+            s.push_str(&format!(
+                "#heading(level: 2)[{}. {}]\n",
+                b.number,
+                text(&b.title)
+            ));
+            let mut rows: Vec<(String, String)> = Vec::new();
+            if !b.asked.is_empty() {
+                rows.push(("Asked".into(), b.asked.clone()));
+            }
+            if !b.presenter.is_empty() {
+                rows.push(("Presenter".into(), b.presenter.clone()));
+            }
+            for t in &b.tags {
+                rows.push(("Status".into(), t.clone()));
+            }
+            if b.withheld {
+                rows.push(("Briefing".into(), "Exempt: for members only.".into()));
+            } else {
+                if !b.verbal.is_empty() {
+                    rows.push(("Verbal report".into(), b.verbal.clone()));
+                }
+                if !b.purpose.is_empty() {
+                    rows.push(("Purpose".into(), b.purpose.clone()));
+                }
+                for r in &b.recommendations {
+                    rows.push(("Decision asked for".into(), r.clone()));
+                }
+                for (h, t) in &b.implications {
+                    rows.push((h.clone(), t.clone()));
+                }
+                if !b.consulted.is_empty() {
+                    rows.push(("Partners consulted".into(), b.consulted.clone()));
+                }
+            }
+            s.push_str(&terms(&rows));
+        }
+    }
+    // The papers.
+    for i in &f.items {
+        let Some(p) = &i.paper else { continue };
+        s.push_str("#pagebreak()\n");
+        s.push_str(&format!(
+            "#heading(level: 1)[{}. {}] <item-{}>\n",
+            i.number,
+            text(&p.title),
+            i.number
+        ));
+        let mut rows: Vec<(String, String)> = Vec::new();
+        if let Some(t) = i.item_type.as_deref().and_then(ItemType::parse) {
+            rows.push(("For".into(), t.label().into()));
+        }
+        if let (Some(pr), Some(o)) = (&i.presenter, &i.organisation) {
+            rows.push(("Presented by".into(), format!("{pr}, {o}")));
+        }
+        if let Some(sp) = &p.sponsor {
+            rows.push(("Sponsor".into(), sp.clone()));
+        }
+        if i.late {
+            rows.push((
+                "Late".into(),
+                i.late_reason.clone().unwrap_or_else(|| "yes".into()),
+            ));
+        }
+        if let Some(r) = &i.supplement {
+            rows.push(("Supplement".into(), r.clone()));
+        }
+        rows.push(("Purpose".into(), p.purpose.clone()));
+        rows.push(("Summary".into(), p.summary.clone()));
+        for (n, r) in p.recommendations.iter().enumerate() {
+            rows.push((format!("Recommendation {}", n + 1), r.clone()));
+        }
+        for (h, t) in &p.implications {
+            rows.push((h.clone(), t.clone()));
+        }
+        if !p.consulted.is_empty() {
+            rows.push(("Partners consulted".into(), p.consulted.join(", ")));
+        }
+        if let Some(pr) = &p.priority {
+            rows.push(("Priority served".into(), pr.clone()));
+        }
+        rows.push(("Length".into(), format!("{} words", p.word_count)));
+        s.push_str("#heading(level: 2)[Cover sheet]\n");
+        s.push_str(&terms(&rows));
+        s.push_str("#heading(level: 2)[Report]\n");
+        s.push_str(&markdown(&p.body_markdown, 3));
+        if !p.attachments.is_empty() {
+            s.push_str("\n#heading(level: 2)[Appendices]\n");
+            s.push_str("Published as separate files:\n\n#list(");
+            for (_, name) in &p.attachments {
+                s.push_str(&format!("[{}],", text(name)));
+            }
+            s.push_str(")\n");
+        }
+    }
+    s
+}
+
+fn terms(rows: &[(String, String)]) -> String {
+    let mut s = String::from("#terms(");
+    for (k, v) in rows {
+        s.push_str(&format!("terms.item([{}], [{}]),", text(k), text(v)));
+    }
+    s.push_str(")\n");
+    s
+}

@@ -1,0 +1,121 @@
+//! Board pack PDFs: made once per agenda version and audience, kept as
+//! files under the data folder (so they survive restarts), recorded in
+//! `packs`. A pack that fails is recorded with its error and retried by the
+//! worker; it never holds up publication.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::db::agendas::{self, AgendaVersion, Pack};
+use crate::error::{AppError, AppResult};
+use crate::services::agenda::{Audience, parse_snapshot};
+use crate::state::AppState;
+use crate::views::briefing::brief;
+
+/// "members" (with exempt items and the briefing) or "public".
+pub fn audience_name(a: Audience) -> &'static str {
+    if a.sees_exempt() { "members" } else { "public" }
+}
+
+pub fn path_of(data_dir: &Path, version_id: &str, audience: &str) -> PathBuf {
+    data_dir
+        .join("packs")
+        .join(format!("{version_id}-{audience}.pdf"))
+}
+
+/// The Typst source for a version and audience.
+pub fn source_for(v: &AgendaVersion, audience: &str) -> AppResult<String> {
+    let f = parse_snapshot(v)?;
+    Ok(if audience == "members" {
+        let briefs = brief(&f);
+        crate::render::pack_pdf::source(&f, &briefs, "members")
+    } else {
+        crate::render::pack_pdf::source(&f.public_view(), &[], "the public")
+    })
+}
+
+/// Makes the pack file (typesetting on a blocking thread) and records the
+/// outcome. Returns the file's path.
+pub async fn make(state: &AppState, v: &AgendaVersion, audience: &str) -> AppResult<PathBuf> {
+    let path = path_of(&state.settings.data_dir, &v.id, audience);
+    let source = source_for(v, audience)?;
+    let target = path.clone();
+    let outcome = actix_web::rt::task::spawn_blocking(move || -> Result<String, String> {
+        let bytes = crate::render::pack_pdf::compile(source)?;
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+        }
+        let tmp = target.with_extension("pdf.tmp");
+        std::fs::write(&tmp, &bytes).map_err(|e| format!("writing {}: {e}", tmp.display()))?;
+        std::fs::rename(&tmp, &target).map_err(|e| format!("saving {}: {e}", target.display()))?;
+        Ok(hex::encode(Sha256::digest(&bytes)))
+    })
+    .await
+    .map_err(|e| AppError::internal(format!("pack task: {e}")))?;
+    let now = state.clock.now_naive();
+    let record = Pack {
+        id: crate::clock::new_id(),
+        agenda_version_id: v.id.clone(),
+        audience: audience.to_string(),
+        status: if outcome.is_ok() { "ready" } else { "failed" }.into(),
+        attempts: 1,
+        error: outcome
+            .as_ref()
+            .err()
+            .map(|e| e.chars().take(2000).collect()),
+        sha256: outcome.as_ref().ok().cloned(),
+        updated_at: now,
+    };
+    state
+        .tx(move |c| Ok(agendas::record_pack(c, &record)?))
+        .await?;
+    match outcome {
+        Ok(_) => Ok(path),
+        Err(e) => {
+            tracing::warn!(version = %v.id, audience, error = %e, "board pack could not be made");
+            Err(AppError::Unavailable)
+        }
+    }
+}
+
+/// The pack file, made now if it does not exist yet.
+pub async fn get_or_make(
+    state: &AppState,
+    v: &AgendaVersion,
+    audience: &str,
+) -> AppResult<PathBuf> {
+    let path = path_of(&state.settings.data_dir, &v.id, audience);
+    if path.exists() {
+        return Ok(path);
+    }
+    make(state, v, audience).await
+}
+
+/// Worker step: makes packs for recent versions that have none, a few at a
+/// time; failed ones are tried again on the next pass.
+pub async fn make_missing(state: &AppState, limit: usize) -> AppResult<usize> {
+    let candidates = state
+        .db(|c| Ok(agendas::versions_without_pack(c, 20)?))
+        .await?;
+    let mut made = 0;
+    for (version_id, audience) in candidates {
+        if made >= limit {
+            break;
+        }
+        if path_of(&state.settings.data_dir, &version_id, &audience).exists() {
+            continue;
+        }
+        let vid = version_id.clone();
+        let Some(v) = state
+            .db(move |c| Ok(agendas::find_version(c, &vid)?))
+            .await?
+        else {
+            continue;
+        };
+        if make(state, &v, &audience).await.is_ok() {
+            made += 1;
+        }
+    }
+    Ok(made)
+}

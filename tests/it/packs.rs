@@ -1,0 +1,280 @@
+//! The board pack PDF, read back with real PDF parsers (lopdf for pages and
+//! the outline, pdf-extract for text): pages,
+//! bookmarks, page numbers that match the agenda, Typst syntax in a paper
+//! kept as text, and no exempt material in the public pack.
+
+use serde_json::json;
+
+use crate::api_papers::{board, complete, post};
+use crate::helpers::{PASSWORD, TestApp, json};
+
+struct Pdf {
+    pages: Vec<String>,
+    /// (level, title, page number from 1)
+    outline: Vec<(usize, String, usize)>,
+}
+
+fn read_pdf(bytes: &[u8]) -> Pdf {
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    let doc = lopdf::Document::load_mem(bytes).expect("a PDF lopdf can read");
+    // pdf-extract reads the Unicode maps of typst's embedded fonts.
+    let pages = pdf_extract::extract_text_from_mem_by_pages(bytes).expect("text of every page");
+    assert_eq!(pages.len(), doc.get_pages().len());
+    let outline = doc
+        .get_toc()
+        .map(|t| {
+            t.toc
+                .into_iter()
+                .map(|e| (e.level, e.title, e.page))
+                .collect()
+        })
+        .unwrap_or_default();
+    Pdf { pages, outline }
+}
+
+/// Text with its line breaks and runs of spaces folded, for searching.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+async fn accept(app: &TestApp, b: &crate::api_papers::Board, body: serde_json::Value) -> String {
+    let resp = post(
+        app,
+        &format!("/api/v1/meetings/{}/papers", b.meeting),
+        &b.author,
+        body,
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        201,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let id = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    for (path, token) in [
+        ("submit", &b.author),
+        ("sign-off", &b.sponsor),
+        ("accept", &b.clerk),
+    ] {
+        let resp = post(
+            app,
+            &format!("/api/v1/papers/{id}/{path}"),
+            token,
+            json!({}),
+        )
+        .await;
+        assert_eq!(
+            resp.status(),
+            200,
+            "{path}: {}",
+            resp.text().await.unwrap_or_default()
+        );
+    }
+    id
+}
+
+#[tokio::test]
+async fn the_pack_pdf_has_an_outline_and_page_numbers_that_match_its_agenda() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    accept(&app, &b, complete(&b)).await;
+    let mut tricky = complete(&b);
+    tricky["title"] = json!("Typst in a paper");
+    tricky["body_markdown"] = json!(
+        "## Code that must stay text\n\nThis paper says #read(\"/etc/passwd\") and #import \"@preview/evil:1.0.0\": * and $x^2$ and <label> and @ref and // not a comment and /* nor this */ here.\n\n### Figures\n\n| Year | Cost |\n|---|--:|\n| 2026 | £5 |\n"
+    );
+    accept(&app, &b, tricky).await;
+    let mut secret = complete(&b);
+    secret["title"] = json!("Confidential tender ZQXPACK");
+    secret["exempt_category"] = json!(3);
+    secret["exempt_reason"] = json!("Commercial prices");
+    accept(&app, &b, secret).await;
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
+        &b.clerk,
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+
+    let member = app.login("member@police.example", PASSWORD).await;
+    let resp = member
+        .get(app.url(&format!("/meetings/{}/pack.pdf", b.meeting)))
+        .send()
+        .await
+        .expect("pack");
+    if resp.status() != 200 {
+        panic!(
+            "pack: {} {}",
+            resp.status(),
+            resp.text().await.unwrap_or_default()
+        );
+    }
+    assert_eq!(resp.headers()["content-type"], "application/pdf");
+    let etag = resp.headers()["etag"]
+        .to_str()
+        .unwrap_or_default()
+        .to_string();
+    let raw = resp.bytes().await.unwrap_or_default();
+    if let Ok(dir) = std::env::var("QUORATE_KEEP_PACK") {
+        let _ = std::fs::write(format!("{dir}/member-pack.pdf"), &raw);
+    }
+    let pdf = read_pdf(&raw);
+    // Cover, agenda, briefing, three papers.
+    assert!(pdf.pages.len() >= 6, "{} pages", pdf.pages.len());
+    let titles: Vec<&str> = pdf.outline.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert!(titles.contains(&"Agenda"), "{titles:?}");
+    assert!(
+        titles.contains(&"Members' briefing") || titles.contains(&"Members’ briefing"),
+        "{titles:?}"
+    );
+    let item = pdf
+        .outline
+        .iter()
+        .find(|(_, t, _)| t.ends_with("Youth clubs in Ashby"))
+        .cloned()
+        .expect("a bookmark for the first paper");
+    // The bookmark's page holds the paper, and the agenda gives that page.
+    let page_text = flat(&pdf.pages[item.2 - 1]);
+    assert!(page_text.contains("Youth clubs in Ashby"), "{page_text}");
+    assert!(
+        page_text.contains("To agree funding for two youth clubs."),
+        "{page_text}"
+    );
+    let agenda_page = pdf
+        .outline
+        .iter()
+        .find(|(_, t, _)| t == "Agenda")
+        .map(|(_, _, p)| flat(&pdf.pages[p - 1]))
+        .unwrap_or_default();
+    // The agenda row: "5 Youth clubs in Ashby … 15 4" (minutes, then page).
+    let row = agenda_page
+        .split("Youth clubs in Ashby")
+        .nth(1)
+        .and_then(|rest| rest.split("Typst in a paper").next())
+        .unwrap_or_default();
+    // Minutes 15, then the page, then the next item's number (6).
+    assert!(
+        flat(row).ends_with(&format!("For decision 15 {} 6", item.2)),
+        "the agenda gives the page the bookmark points to ({}): {agenda_page}",
+        item.2
+    );
+    // Typst syntax in the paper is text, not code.
+    let tricky_page = pdf
+        .outline
+        .iter()
+        .find(|(_, t, _)| t.ends_with("Typst in a paper"))
+        .map(|(_, _, p)| flat(&pdf.pages[p - 1..].join(" ")))
+        .unwrap_or_default();
+    for literal in [
+        "#read(",
+        "/etc/passwd",
+        "#import",
+        "$x^2$",
+        "<label>",
+        "@ref",
+        "// not a comment",
+        "/* nor this */",
+    ] {
+        assert!(
+            tricky_page.contains(literal),
+            "{literal} missing from: {tricky_page}"
+        );
+    }
+    // Members see the exempt paper; the public pack withholds it.
+    assert!(titles.iter().any(|t| t.contains("ZQXPACK")), "{titles:?}");
+    let public = app
+        .api
+        .get(app.url(&format!("/meetings/{}/pack.pdf", b.meeting)))
+        .send()
+        .await
+        .expect("public pack");
+    assert_eq!(public.status(), 200);
+    let public = read_pdf(&public.bytes().await.unwrap_or_default());
+    let all = public.pages.join(" ")
+        + &public
+            .outline
+            .iter()
+            .map(|o| o.1.clone())
+            .collect::<Vec<_>>()
+            .join(" ");
+    assert!(!all.contains("ZQXPACK"), "exempt title in the public pack");
+    assert!(
+        flat(&all).contains("Exempt item"),
+        "the neutral title is shown"
+    );
+    // Made once, then served from the file; a repeat is 304.
+    let again = member
+        .get(app.url(&format!("/meetings/{}/pack.pdf", b.meeting)))
+        .header("If-None-Match", etag)
+        .send()
+        .await
+        .expect("again");
+    assert_eq!(again.status(), 304);
+}
+
+#[tokio::test]
+async fn a_pack_that_fails_does_not_block_publication_and_is_retried() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    accept(&app, &b, complete(&b)).await;
+    // Something in the way of the packs folder: every pack fails.
+    let blocker = app.dir.path().join("packs");
+    std::fs::write(&blocker, b"not a folder").expect("blocker");
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
+        &b.clerk,
+        json!({}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200, "publishing does not wait for the pack");
+    let made = quorate::services::packs::make_missing(&app.state, 2)
+        .await
+        .expect("worker step");
+    assert_eq!(made, 0);
+    let clerk = app.login("clerk@test.example", PASSWORD).await;
+    let builder = format!("/meetings/{}/agenda", b.meeting);
+    let html = clerk
+        .get(app.url(&builder))
+        .send()
+        .await
+        .expect("builder")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        html.contains("could not be made"),
+        "the failure is shown to the secretariat"
+    );
+    assert!(html.contains("retried automatically"));
+    // The next worker pass succeeds once the folder can be made.
+    std::fs::remove_file(&blocker).expect("remove blocker");
+    let made = quorate::services::packs::make_missing(&app.state, 2)
+        .await
+        .expect("worker step");
+    assert_eq!(made, 2, "members' and public packs");
+    let html = clerk
+        .get(app.url(&builder))
+        .send()
+        .await
+        .expect("builder")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        html.contains("Board pack for members: ready")
+            && html.contains("Board pack for public: ready"),
+        "{html}"
+    );
+}
