@@ -724,6 +724,88 @@ fn board_meetings(
             _ => {}
         }
     }
+    let policy = people.get("policy").ok_or_else(missing)?;
+    referral(conn, base_url, now, policy)?;
+    Ok(())
+}
+
+/// The Safer Communities Group met nine days ago and referred an item up
+/// to the Board, where it waits for the secretariat's decision.
+fn referral(
+    conn: &mut DbConn,
+    base_url: &str,
+    now: NaiveDateTime,
+    secretary: &crate::db::users::User,
+) -> AppResult<()> {
+    use crate::services::Ctx;
+    use crate::services::agenda::{self, ItemInput};
+    use crate::services::meetings::{self, MeetingInput};
+    use crate::services::referrals::{self, ReferInput};
+    use chrono::{Duration, NaiveTime};
+
+    let missing = || AppError::internal("demo data refers to a missing record");
+    let group = crate::db::bodies::find_by_slug(conn, "safer-communities")?.ok_or_else(missing)?;
+    let board = crate::db::bodies::find_by_slug(conn, "northshire-psb")?.ok_or_else(missing)?;
+    let actor = Actor {
+        user_id: Some(secretary.id.clone()),
+        label: secretary.name.clone(),
+        client_addr: None,
+    };
+    let grants = crate::domain::roles::Grants {
+        is_admin: false,
+        roles: vec![(group.id.clone(), crate::domain::roles::Role::Secretariat)],
+    };
+    let day = (now - Duration::days(9)).date();
+    let at = |h: u32| {
+        crate::domain::timeline::london_instant(
+            day,
+            NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_default(),
+        )
+    };
+    let input = MeetingInput {
+        starts_at: Some(at(10).to_rfc3339()),
+        ends_at: Some(at(12).to_rfc3339()),
+        location: Some("Northshire Police HQ, Room 4".into()),
+    };
+    let earlier = at(10).naive_utc() - Duration::days(30);
+    let m = meetings::create_meeting(conn, &actor, &group, &input, earlier)?;
+    let item = agenda::add_item(
+        conn,
+        &actor,
+        &m,
+        &ItemInput {
+            title: Some("Knife crime in Northtown: funding for youth outreach".into()),
+            item_type: Some("decision".into()),
+            presenter_user_id: None,
+            organisation_id: None,
+            minutes_allocated: Some(20),
+            verbal_reason: Some("Police data for the quarter, presented on the day.".into()),
+            exempt_category: None,
+        },
+        None,
+        earlier,
+    )?;
+    let cals = crate::domain::calendar::Calendars::builtin();
+    referrals::refer(
+        conn,
+        &actor,
+        &grants,
+        &m,
+        &group,
+        &item.id,
+        &ReferInput {
+            body_slug: Some(board.slug.clone()),
+            note: Some(
+                "Decide whether partners will jointly fund two youth outreach workers for a year."
+                    .into(),
+            ),
+        },
+        &Ctx {
+            base_url,
+            calendars: &cals,
+            now: at(13).naive_utc(),
+        },
+    )?;
     Ok(())
 }
 

@@ -71,3 +71,19 @@ pub fn of_proposer(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<Proposal
         .order(proposals::created_at.desc())
         .load(conn)
 }
+
+/// Proposals that came from the given agenda items (referrals), with the
+/// name of the body each went to.
+pub fn referred_from(
+    conn: &mut DbConn,
+    item_ids: &[String],
+) -> QueryResult<Vec<(Proposal, String)>> {
+    use super::schema::{bodies, meetings};
+    proposals::table
+        .inner_join(meetings::table.on(meetings::id.eq(proposals::meeting_id)))
+        .inner_join(bodies::table.on(bodies::id.eq(meetings::body_id)))
+        .filter(proposals::referred_from_item_id.eq_any(item_ids))
+        .select((Proposal::as_select(), bodies::name))
+        .order(proposals::created_at)
+        .load(conn)
+}

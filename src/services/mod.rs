@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod packs;
 pub mod papers;
 pub mod proposals;
+pub mod referrals;
 
 use chrono::NaiveDateTime;
 

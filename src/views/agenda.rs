@@ -35,6 +35,9 @@ pub struct AgendaRow {
     pub removable: bool,
     pub to_note: bool,
     pub information: bool,
+    /// Referrals of this item to other bodies, with their outcome in words.
+    pub referrals: Vec<String>,
+    pub referable: bool,
 }
 
 /// The heading that opens a section, given the previous item.
@@ -154,6 +157,8 @@ pub struct BuilderPage {
     pub versions: Vec<(i32, String, String)>,
     /// Board pack state per audience: (audience, words)
     pub packs: Vec<(String, String)>,
+    /// Bodies items may be referred to: (slug, name)
+    pub related: Vec<(String, String)>,
 }
 
 #[derive(Template)]

@@ -225,6 +225,9 @@ pub struct ProposalRow {
     pub undecided: bool,
     pub outcome: String,
     pub paper_id: String,
+    /// "Referred by the … from its meeting on …", and that meeting's id.
+    pub referred_from: String,
+    pub referred_meeting: String,
 }
 
 #[derive(Template)]

@@ -936,3 +936,127 @@ async fn the_builder_page_moves_items_without_javascript_and_publishes() {
         "'none' implications are left out"
     );
 }
+
+#[tokio::test]
+async fn an_item_referred_up_arrives_as_a_proposal_and_its_outcome_shows_on_both_sides() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    // A theme group under the Board, run by the same clerk, meeting before it.
+    let resp = post(&app, "/api/v1/bodies", &b.admin, json!({"name": "Safer Communities Group", "slug": "safer", "kind": "theme_group", "parent_slug": "psb"})).await;
+    assert_eq!(resp.status(), 201);
+    let resp = post(
+        &app,
+        "/api/v1/bodies",
+        &b.admin,
+        json!({"name": "Unrelated Forum", "slug": "elsewhere", "kind": "forum"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+    let clerk_id = app
+        .state
+        .db(|c| Ok(quorate::db::users::find_by_email(c, "clerk@test.example")?))
+        .await
+        .expect("lookup")
+        .map(|u| u.id)
+        .unwrap_or_default();
+    let resp = app
+        .put_json(
+            &format!("/api/v1/bodies/safer/members/{clerk_id}"),
+            Some(&b.admin),
+            &json!({"role": "secretariat"}),
+        )
+        .await;
+    assert!(
+        resp.status().is_success(),
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let resp = post(&app, "/api/v1/bodies/safer/meetings", &b.clerk, json!({"starts_at": "2026-12-01T10:00:00Z", "ends_at": "2026-12-01T12:00:00Z", "location": "Police HQ"})).await;
+    assert_eq!(resp.status(), 201);
+    let group_meeting = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let resp = post(&app, &format!("/api/v1/meetings/{group_meeting}/agenda/items"), &b.clerk,
+        json!({"title": "Knife crime hotspots need Board funding", "item_type": "decision", "verbal_reason": "Data arrived this week", "minutes_allocated": 20})).await;
+    assert_eq!(resp.status(), 201);
+    let item = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let refer_path = format!("/api/v1/meetings/{group_meeting}/agenda/items/{item}/refer");
+    let refer = |slug: &str| {
+        post(
+            &app,
+            &refer_path,
+            &b.clerk,
+            json!({"body_slug": slug, "note": "Decide whether to fund two youth outreach workers"}),
+        )
+    };
+    let resp = refer("elsewhere").await;
+    assert_eq!(resp.status(), 422);
+    assert!(json(resp).await.to_string().contains("not_related"));
+    let resp = refer("psb").await;
+    assert_eq!(
+        resp.status(),
+        201,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let proposal = json(resp).await;
+    assert_eq!(
+        proposal["meeting_id"],
+        json!(b.meeting),
+        "the Board's next open meeting"
+    );
+    assert_eq!(proposal["referred_from_item_id"], json!(item));
+    assert!(
+        proposal["no_priority_reason"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("Referred by the Safer Communities Group")
+    );
+    let resp = refer("psb").await;
+    assert_eq!(resp.status(), 409, "referred once");
+
+    // The Board's meeting page names the origin; the Board declines it.
+    let clerk_browser = app.login("clerk@test.example", PASSWORD).await;
+    let html = clerk_browser
+        .get(app.url(&format!("/meetings/{}", b.meeting)))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        html.contains("Referred by the Safer Communities Group"),
+        "origin shown on the receiving side"
+    );
+    let id = proposal["id"].as_str().unwrap_or_default();
+    let resp = post(
+        &app,
+        &format!("/api/v1/proposals/{id}/decline"),
+        &b.clerk,
+        json!({"reason": "Funding is for the Community Safety Partnership"}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let html = clerk_browser
+        .get(app.url(&format!("/meetings/{group_meeting}/agenda")))
+        .send()
+        .await
+        .expect("builder")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        html.contains("Referred to the Northshire Public Service Board: declined: Funding is for the Community Safety Partnership"),
+        "outcome shown on the referring side"
+    );
+}

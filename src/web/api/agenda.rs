@@ -29,6 +29,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/meetings/{id}/agenda/items/{item}",
             web::delete().to(remove_item),
         )
+        .route(
+            "/meetings/{id}/agenda/items/{item}/refer",
+            web::post().to(refer),
+        )
         .route("/meetings/{id}/agenda/order", web::put().to(order))
         .route("/meetings/{id}/agenda/publish", web::post().to(publish))
         .route("/meetings/{id}/agenda/versions/{n}", web::get().to(version));
@@ -450,4 +454,43 @@ pub async fn publish(
         published_at: rfc3339(published.version.published_at),
         recipients: published.recipients,
     }))
+}
+
+/// Refer an item to the parent body or one of its groups (secretariat): it
+/// arrives as a proposal for that body's next meeting still open for
+/// proposals, linked to this item. Exempt items cannot be referred.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/agenda/items/{item}/refer", tag = "agendas",
+    request_body = crate::services::referrals::ReferInput,
+    responses((status = 201, body = super::proposals::ProposalOut), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn refer(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    input: web::Json<crate::services::referrals::ReferInput>,
+) -> Result<HttpResponse, AppError> {
+    let (id, item_id) = path.into_inner();
+    let (caller, m, body) = managed(&state, caller, id).await?;
+    let actor = caller.actor(&req);
+    let grants = caller.grants.clone();
+    let parts = state.ctx_parts();
+    let proposal = state
+        .tx(move |c| {
+            crate::services::referrals::refer(
+                c,
+                &actor,
+                &grants,
+                &m,
+                &body,
+                &item_id,
+                &input,
+                &parts.ctx(),
+            )
+        })
+        .await?;
+    Ok(created(
+        format!("/api/v1/meetings/{}/proposals", proposal.meeting_id),
+        &super::proposals::ProposalOut::from(proposal),
+    ))
 }

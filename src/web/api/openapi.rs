@@ -19,7 +19,7 @@ use super::{agenda, bodies, meetings, organisations, papers, proposals, users};
         papers::accept, papers::return_paper, papers::withdraw, papers::late_decision,
         proposals::create, proposals::list, proposals::decide,
         agenda::show, agenda::version, agenda::add_item, agenda::change_item, agenda::remove_item,
-        agenda::order, agenda::publish,
+        agenda::order, agenda::publish, agenda::refer,
         crate::web::attachments::api_upload, crate::web::attachments::api_list, crate::web::attachments::api_download,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError)),

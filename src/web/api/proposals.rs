@@ -32,6 +32,10 @@ pub struct ProposalOut {
     pub deferred_to_meeting_id: Option<String>,
     pub paper_id: Option<String>,
     pub created_at: String,
+    /// The agenda item of another body that referred it here.
+    pub referred_from_item_id: Option<String>,
+    /// Why the item is proposed when it serves no priority (for a referral: who referred it and why).
+    pub no_priority_reason: String,
 }
 
 impl From<Proposal> for ProposalOut {
@@ -50,6 +54,8 @@ impl From<Proposal> for ProposalOut {
             outcome_reason: p.outcome_reason,
             deferred_to_meeting_id: p.deferred_to_meeting_id,
             paper_id: p.paper_id,
+            referred_from_item_id: p.referred_from_item_id,
+            no_priority_reason: p.no_priority_reason,
         }
     }
 }

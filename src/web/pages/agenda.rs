@@ -47,6 +47,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/meetings/{id}/agenda/items/{item}/remove",
             web::post().to(remove_item),
         )
+        .route(
+            "/meetings/{id}/agenda/items/{item}/refer",
+            web::post().to(refer),
+        )
         .route("/meetings/{id}/agenda/sort", web::post().to(sort))
         .route("/meetings/{id}/agenda/publish", web::get().to(publish_page))
         .route("/meetings/{id}/agenda/publish", web::post().to(publish))
@@ -91,7 +95,7 @@ fn london_when(m_start: chrono::NaiveDateTime, m_end: chrono::NaiveDateTime) -> 
 }
 
 /// Rows of the working agenda, with the builder's controls.
-fn builder_rows(w: &Working, meeting_id: &str) -> Vec<AgendaRow> {
+fn builder_rows(w: &Working, referrals: &HashMap<String, Vec<String>>) -> Vec<AgendaRow> {
     let movable: Vec<&str> = w
         .items
         .iter()
@@ -163,9 +167,10 @@ fn builder_rows(w: &Working, meeting_id: &str) -> Vec<AgendaRow> {
                 information: i.kind == ItemKind::Substantive
                     && i.item_type == Some(ItemType::Information)
                     && !exempt,
+                referrals: referrals.get(&i.row.id).cloned().unwrap_or_default(),
+                referable: i.kind == ItemKind::Substantive && !exempt,
             };
             prev = Some((i.kind, i.row.to_note, exempt));
-            let _ = meeting_id;
             row
         })
         .collect()
@@ -178,6 +183,9 @@ struct Loaded {
     versions: Vec<agendas::VersionSummary>,
     packs: Vec<agendas::Pack>,
     recipients: usize,
+    /// Item id -> its referrals in words.
+    referrals: HashMap<String, Vec<String>>,
+    related: Vec<(String, String)>,
 }
 
 async fn load_working(state: &AppState, user: &AuthUser, id: String) -> Result<Loaded, AppError> {
@@ -205,6 +213,29 @@ async fn load_working(state: &AppState, user: &AuthUser, id: String) -> Result<L
                     )
                 })
                 .count();
+            let ids: Vec<String> = working.items.iter().map(|i| i.row.id.clone()).collect();
+            let mut referrals: HashMap<String, Vec<String>> = HashMap::new();
+            for (p, to) in crate::db::proposals::referred_from(c, &ids)? {
+                let outcome = match p.status.as_str() {
+                    "proposed" => "awaiting its decision".to_string(),
+                    "accepted" => "accepted".to_string(),
+                    "deferred" => "deferred to a later meeting".to_string(),
+                    "declined" => {
+                        format!("declined: {}", p.outcome_reason.clone().unwrap_or_default())
+                    }
+                    other => other.to_string(),
+                };
+                if let Some(item) = p.referred_from_item_id {
+                    referrals
+                        .entry(item)
+                        .or_default()
+                        .push(format!("Referred to the {to}: {outcome}"));
+                }
+            }
+            let related = crate::services::referrals::related(c, &body)?
+                .into_iter()
+                .map(|b| (b.slug, b.name))
+                .collect();
             Ok(Loaded {
                 meeting,
                 body,
@@ -212,6 +243,8 @@ async fn load_working(state: &AppState, user: &AuthUser, id: String) -> Result<L
                 versions,
                 packs,
                 recipients,
+                referrals,
+                related,
             })
         })
         .await
@@ -242,7 +275,7 @@ async fn render_builder(
         body_name: l.body.name.clone(),
         body_slug: l.body.slug.clone(),
         date: london_day(l.meeting.starts_at),
-        rows: builder_rows(w, &l.meeting.id),
+        rows: builder_rows(w, &l.referrals),
         minutes_total: w.balance.minutes_total,
         meeting_minutes: w.balance.meeting_minutes,
         balance: w.balance.clone(),
@@ -293,6 +326,7 @@ async fn render_builder(
                 )
             })
             .collect(),
+        related: l.related.clone(),
     };
     html(status, &page)
 }
@@ -491,6 +525,43 @@ async fn remove_item(
     .await
 }
 
+async fn refer(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> PageResult {
+    #[derive(Deserialize)]
+    struct ReferForm {
+        #[serde(default)]
+        body_slug: String,
+        #[serde(default)]
+        note: String,
+    }
+    let user = require_user(&req, viewer)?;
+    let form: ReferForm = checked_form(&req, &body)?;
+    let (id, item) = path.into_inner();
+    let grants = user.grants.clone();
+    let input = crate::services::referrals::ReferInput {
+        body_slug: non_empty(&form.body_slug),
+        note: non_empty(&form.note),
+    };
+    let anchor = format!("#item-{item}");
+    builder_change(
+        &state,
+        &req,
+        user,
+        id,
+        &anchor,
+        move |c, actor, b, m, ctx| {
+            crate::services::referrals::refer(c, actor, &grants, m, b, &item, &input, ctx)
+                .map(|p| p.id)
+        },
+    )
+    .await
+}
+
 async fn sort(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -529,7 +600,7 @@ async fn render_publish(
         meeting_id: l.meeting.id.clone(),
         body_name: l.body.name.clone(),
         date: london_day(l.meeting.starts_at),
-        rows: builder_rows(w, &l.meeting.id),
+        rows: builder_rows(w, &l.referrals),
         blocking: w
             .preflight
             .blocking

@@ -70,6 +70,8 @@ pub fn proposal_row(
         status: status.to_string(),
         outcome,
         paper_id: p.paper_id.unwrap_or_default(),
+        referred_from: String::new(),
+        referred_meeting: String::new(),
     }
 }
 
@@ -157,7 +159,7 @@ async fn render(
     errors: Vec<FieldError>,
 ) -> PageResult {
     let who = viewer.cloned();
-    let (m, body, list, props, later, orgs, prios, agenda) = state
+    let (m, body, list, props, later, orgs, prios, agenda, origins) = state
         .db(move |c| {
             let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
             let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
@@ -170,7 +172,15 @@ async fn render(
             let orgs = crate::db::organisations::all_by_name(c)?;
             let prios = crate::db::priorities::active_of(c, &body.id)?;
             let agenda = crate::services::agenda::latest(c, &m.id)?;
-            Ok((m, body, list, props, later, orgs, prios, agenda))
+            let mut origins = std::collections::HashMap::new();
+            for p in &props {
+                if let Some(item) = &p.referred_from_item_id
+                    && let Some(o) = crate::services::referrals::origin_words(c, item)?
+                {
+                    origins.insert(p.id.clone(), o);
+                }
+            }
+            Ok((m, body, list, props, later, orgs, prios, agenda, origins))
         })
         .await?;
     let org_names: std::collections::HashMap<String, String> = orgs
@@ -241,7 +251,15 @@ async fn render(
     let proposals = if has_role {
         props
             .into_iter()
-            .map(|p| proposal_row(p, &org_names, &when_of))
+            .map(|p| {
+                let origin = origins.get(&p.id).cloned();
+                let mut row = proposal_row(p, &org_names, &when_of);
+                if let Some((words, meeting)) = origin {
+                    row.referred_from = words;
+                    row.referred_meeting = meeting;
+                }
+                row
+            })
             .collect()
     } else {
         Vec::new()
