@@ -63,10 +63,34 @@ pub enum Command {
         #[command(subcommand)]
         command: HolidaysCommand,
     },
+    /// Import data from files.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Write a consistent copy of the SQLite database to a file.
     Backup {
         #[arg(long)]
         to: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import an action log from CSV (UTF-8, with a header row). Nothing is
+    /// imported unless every row is valid, unless --skip-invalid.
+    Actions {
+        file: PathBuf,
+        /// The body the actions belong to.
+        #[arg(long)]
+        body: String,
+        /// Import the valid rows and report the others.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Map a field to a column header, like --map owner_email="Lead officer".
+        /// Fields: description, owner_email, due_on, status, decision, closed_on, note.
+        #[arg(long = "map", value_name = "FIELD=HEADER")]
+        map: Vec<String>,
     },
 }
 
@@ -185,7 +209,89 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
             command: HolidaysCommand::Import { file },
         } => import_holidays(settings, &file).await,
         Command::Backup { to } => backup(&settings, &to),
+        Command::Import {
+            command:
+                ImportCommand::Actions {
+                    file,
+                    body,
+                    skip_invalid,
+                    map,
+                },
+        } => import_actions(settings, &file, &body, skip_invalid, &map).await,
     }
+}
+
+async fn import_actions(
+    settings: Settings,
+    file: &std::path::Path,
+    slug: &str,
+    skip_invalid: bool,
+    map: &[String],
+) -> CliResult {
+    let mut mapping = std::collections::HashMap::new();
+    for m in map {
+        let (field, header) = m
+            .split_once('=')
+            .ok_or_else(|| format!("--map {m}: write it as FIELD=HEADER."))?;
+        mapping.insert(field.trim().to_string(), header.trim().to_string());
+    }
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let state =
+        build_state(settings, Arc::new(SystemClock), None, true).map_err(|e| e.to_string())?;
+    let now = state.clock.now_naive();
+    let slug = slug.to_string();
+    let lines = bytes.iter().filter(|b| **b == b'\n').count().max(1) as u64;
+    let bar = indicatif::ProgressBar::new(lines);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} rows checked ({per_sec})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let tick = bar.clone();
+    let started = std::time::Instant::now();
+    let report = state
+        .tx(move |c| {
+            let body = crate::db::bodies::find_by_slug(c, &slug)?.ok_or_else(|| {
+                crate::error::AppError::BadRequest(format!("No body has the slug {slug}."))
+            })?;
+            crate::services::import::import(
+                c,
+                &Actor::system("Command line import"),
+                &body,
+                &bytes,
+                &mapping,
+                skip_invalid,
+                now,
+                |n| tick.set_position(n as u64),
+            )
+        })
+        .await
+        .map_err(describe)?;
+    bar.finish_and_clear();
+    for p in &report.problems {
+        eprintln!(
+            "{}",
+            if p.message.starts_with("Line") {
+                p.message.clone()
+            } else {
+                format!("Line {}: {}", p.line, p.message)
+            }
+        );
+    }
+    if report.imported == 0 && !report.problems.is_empty() {
+        return Err(format!(
+            "Nothing imported: {} of {} rows have problems (listed above). Fix them, or use --skip-invalid.",
+            report.problems.len(),
+            report.rows
+        ));
+    }
+    let secs = started.elapsed().as_secs_f64().max(0.001);
+    println!(
+        "Imported {} actions ({} rows skipped) in {secs:.2} s ({:.0} rows a second).",
+        report.imported,
+        report.skipped,
+        report.rows as f64 / secs
+    );
+    Ok(())
 }
 
 async fn serve(settings: Settings, options: RunOptions, intro: Option<String>) -> CliResult {

@@ -1,6 +1,7 @@
 //! Storage: one connection type for SQLite and PostgreSQL, a pool, migrations,
 //! and one module of queries per table.
 
+pub mod actions;
 pub mod agendas;
 pub mod attachments;
 pub mod audit;
@@ -9,11 +10,13 @@ pub mod holidays;
 pub mod invitations;
 pub mod meetings;
 pub mod memberships;
+pub mod minutes;
 pub mod organisations;
 pub mod outbox;
 pub mod papers;
 pub mod priorities;
 pub mod proposals;
+pub mod records;
 pub mod schema;
 pub mod tokens;
 pub mod users;

@@ -152,6 +152,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     agenda_items,
     agenda_versions,
     packs,
+    attendance,
+    item_notes,
+    declarations,
+    decisions,
+    actions,
+    action_events,
+    minutes,
 );
 
 diesel::table! {
@@ -333,3 +340,105 @@ diesel::table! {
 
 diesel::joinable!(agenda_items -> meetings (meeting_id));
 diesel::joinable!(agenda_versions -> meetings (meeting_id));
+
+diesel::table! {
+    attendance (meeting_id, user_id) {
+        meeting_id -> Text,
+        user_id -> Text,
+        status -> Text,
+        substitute_for_user_id -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    declarations (id) {
+        id -> Text,
+        meeting_id -> Text,
+        item_id -> Text,
+        user_id -> Text,
+        interest -> Text,
+        idempotency_key -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    decisions (id) {
+        id -> Text,
+        body_id -> Text,
+        meeting_id -> Text,
+        item_id -> Text,
+        year -> Integer,
+        number -> Integer,
+        reference -> Text,
+        text -> Text,
+        exempt -> Bool,
+        idempotency_key -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    actions (id) {
+        id -> Text,
+        body_id -> Text,
+        meeting_id -> Nullable<Text>,
+        item_id -> Nullable<Text>,
+        decision_id -> Nullable<Text>,
+        description -> Text,
+        owner_user_id -> Text,
+        owner_organisation_id -> Text,
+        due_on -> Date,
+        status -> Text,
+        dropped_reason -> Nullable<Text>,
+        closed_on -> Nullable<Date>,
+        exempt -> Bool,
+        version -> Integer,
+        idempotency_key -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    action_events (id) {
+        id -> Text,
+        action_id -> Text,
+        kind -> Text,
+        note -> Text,
+        old_due_on -> Nullable<Date>,
+        new_due_on -> Nullable<Date>,
+        status -> Nullable<Text>,
+        author_user_id -> Nullable<Text>,
+        author -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    minutes (meeting_id) {
+        meeting_id -> Text,
+        status -> Text,
+        body_markdown -> Text,
+        exempt_markdown -> Text,
+        version -> Integer,
+        circulated_at -> Nullable<Timestamp>,
+        approved_at -> Nullable<Timestamp>,
+        approved_at_meeting_id -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(actions -> bodies (body_id));
+diesel::joinable!(decisions -> bodies (body_id));
+
+diesel::table! {
+    item_notes (item_id) {
+        item_id -> Text,
+        notes -> Text,
+        updated_at -> Timestamp,
+    }
+}

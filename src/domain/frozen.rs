@@ -46,6 +46,22 @@ pub struct FrozenItem {
     /// Set when this version added or replaced the item's paper.
     pub supplement: Option<String>,
     pub paper: Option<FrozenPaper>,
+    /// The action log item: the body's open actions and those closed since
+    /// the last meeting, as they stood at publication.
+    #[serde(default)]
+    pub action_log: Vec<LogEntry>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct LogEntry {
+    pub reference: String,
+    pub description: String,
+    pub owner: String,
+    pub organisation: String,
+    pub due_on: chrono::NaiveDate,
+    pub status: String,
+    pub latest_note: String,
+    pub exempt: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -130,8 +146,10 @@ impl Frozen {
                         .as_ref()
                         .map(|_| "An exempt item was added or replaced.".to_string()),
                     paper: None,
+                    action_log: Vec::new(),
                 };
             }
+            item.action_log.retain(|a| !a.exempt);
         }
         out
     }
@@ -218,6 +236,16 @@ pub mod tests {
             late: true,
             late_reason: Some(format!("late {id}")),
             supplement: None,
+            action_log: vec![LogEntry {
+                reference: String::new(),
+                description: format!("secret action {id}"),
+                owner: "O".into(),
+                organisation: "Org".into(),
+                due_on: chrono::NaiveDate::default(),
+                status: "open".into(),
+                latest_note: String::new(),
+                exempt: exempt.is_some(),
+            }],
             paper: Some(FrozenPaper {
                 id: format!("paper-{id}"),
                 version: 1,
@@ -259,7 +287,14 @@ pub mod tests {
         let f = sample();
         let public = f.public_view();
         let json = serde_json::to_string(&public).unwrap_or_default();
-        for leak in ["Title x", "paper-x", "late x", "file-x.pdf", "att-x"] {
+        for leak in [
+            "Title x",
+            "paper-x",
+            "late x",
+            "file-x.pdf",
+            "att-x",
+            "secret action x",
+        ] {
             assert!(!json.contains(leak), "{leak} leaked: {json}");
         }
         assert!(json.contains("paper-a"), "open items stay whole");

@@ -1,5 +1,6 @@
 //! Pure rules: no I/O, no database. Each module has its unit tests beside it.
 
+pub mod actions;
 pub mod agenda;
 pub mod attachments;
 pub mod bodies;

@@ -52,6 +52,44 @@ impl Problems {
         value.to_string()
     }
 
+    /// A required text of several lines (a resolution, a note): trimmed, not
+    /// empty, line breaks kept, no other control characters, at most `max`.
+    pub fn text_block(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: Option<&str>,
+        max: usize,
+    ) -> String {
+        let value = value.map(str::trim).unwrap_or("").replace("\r\n", "\n");
+        if value.is_empty() {
+            self.add(field, "required", format!("Enter {label}."));
+            return String::new();
+        }
+        let chars = value.chars().count();
+        if chars > max {
+            self.add(
+                field,
+                "too_long",
+                format!(
+                    "{} must be {max} characters or fewer (it has {chars}).",
+                    capitalise(label)
+                ),
+            );
+        }
+        if value
+            .chars()
+            .any(|c| c != '\n' && c != '\t' && is_forbidden_char(c))
+        {
+            self.add(
+                field,
+                "invalid_characters",
+                format!("{} must not contain control characters.", capitalise(label)),
+            );
+        }
+        value
+    }
+
     /// An optional single-line text; `None` when absent or blank.
     pub fn optional_line(
         &mut self,

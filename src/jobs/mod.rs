@@ -90,6 +90,16 @@ pub async fn run_forever(state: AppState) {
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "worker pass failed; will retry"),
         }
+        // Action reminders and escalations (each is queued once).
+        let parts = state.ctx_parts();
+        match state
+            .tx(move |c| crate::services::actions::send_reminders(c, &parts.ctx()))
+            .await
+        {
+            Ok(n) if n > 0 => tracing::info!(queued = n, "action reminders"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "action reminders: will retry"),
+        }
         // Board packs for newly published agendas (and retries of failed ones).
         if let Err(e) = crate::services::packs::make_missing(&state, 2).await {
             tracing::warn!(error = %e, "board packs: will retry");

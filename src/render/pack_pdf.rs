@@ -224,6 +224,34 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
         ));
     }
     s.push_str(")\n");
+    // The action log, as it stood at publication.
+    for i in f.items.iter().filter(|i| !i.action_log.is_empty()) {
+        s.push_str(&format!(
+            "#heading(level: 2)[Action log (item {})]\n",
+            i.number
+        ));
+        s.push_str("#table(columns: (1fr, auto, auto, auto), table.header([#strong[Action]], [#strong[Owner]], [#strong[Due]], [#strong[Status]]),\n");
+        for a in &i.action_log {
+            let mut what = String::new();
+            if !a.reference.is_empty() {
+                what.push_str(&format!("{}: ", text(&a.reference)));
+            }
+            what.push_str(&text(&a.description));
+            if !a.latest_note.is_empty() {
+                what.push_str(&format!(
+                    "#linebreak()#text(size: 9pt)[Latest: {}]",
+                    text(&a.latest_note)
+                ));
+            }
+            s.push_str(&format!(
+                "[{what}], [{}], [{}], [{}],\n",
+                text(&format!("{}, {}", a.owner, a.organisation)),
+                text(&a.due_on.format("%-d %B %Y").to_string()),
+                text(&a.status)
+            ));
+        }
+        s.push_str(")\n");
+    }
     // Members' briefing.
     if !briefs.is_empty() {
         s.push_str("#pagebreak()\n#heading(level: 1)[Members' briefing]\n");

@@ -376,6 +376,11 @@ fn freeze(
             } else {
                 old.and_then(|o| o.supplement.clone())
             },
+            action_log: if w.kind == ItemKind::ActionLog {
+                action_log(conn, meeting, &names)?
+            } else {
+                Vec::new()
+            },
             paper,
         });
     }
@@ -393,6 +398,55 @@ fn freeze(
         items: out,
         redacted: false,
     })
+}
+
+/// The body's open actions and those closed since its previous meeting.
+fn action_log(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    names: &Names,
+) -> AppResult<Vec<crate::domain::frozen::LogEntry>> {
+    let previous = crate::db::meetings::of_body(conn, &meeting.body_id)?
+        .into_iter()
+        .filter(|m| m.starts_at < meeting.starts_at && !m.is_cancelled())
+        .map(|m| m.starts_at)
+        .max();
+    let since = previous
+        .unwrap_or(meeting.starts_at - chrono::Duration::days(365))
+        .date();
+    let list = crate::db::actions::for_action_log(conn, &meeting.body_id, since)?;
+    let ids: Vec<String> = list.iter().map(|a| a.id.clone()).collect();
+    let notes = crate::db::actions::latest_notes(conn, &ids)?;
+    let mut out = Vec::with_capacity(list.len());
+    for a in list {
+        let reference = match &a.decision_id {
+            Some(d) => crate::db::records::find_decision(conn, d)?
+                .map(|d| d.reference)
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        out.push(crate::domain::frozen::LogEntry {
+            reference,
+            owner: names
+                .people
+                .get(&a.owner_user_id)
+                .cloned()
+                .unwrap_or_default(),
+            organisation: names
+                .orgs
+                .get(&a.owner_organisation_id)
+                .cloned()
+                .unwrap_or_default(),
+            status: crate::domain::actions::ActionStatus::parse(&a.status)
+                .map(|s| s.label().to_string())
+                .unwrap_or_default(),
+            latest_note: notes.get(&a.id).cloned().unwrap_or_default(),
+            due_on: a.due_on,
+            exempt: a.exempt,
+            description: a.description,
+        });
+    }
+    Ok(out)
 }
 
 fn frozen_paper(conn: &mut DbConn, p: &Paper, names: &Names) -> AppResult<FrozenPaper> {

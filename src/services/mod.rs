@@ -2,15 +2,20 @@
 //! entry (and any mail) there too, so a change is never half-recorded.
 
 pub mod accounts;
+pub mod actions;
 pub mod agenda;
 pub mod agenda_mail;
 pub mod attachments;
 pub mod directory;
 pub mod feeds;
+pub mod follow;
+pub mod import;
 pub mod meetings;
+pub mod minutes;
 pub mod packs;
 pub mod papers;
 pub mod proposals;
+pub mod record;
 pub mod referrals;
 
 use chrono::NaiveDateTime;

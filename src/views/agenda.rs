@@ -35,6 +35,8 @@ pub struct AgendaRow {
     pub removable: bool,
     pub to_note: bool,
     pub information: bool,
+    /// The action log item's actions: (reference, description, owner, due, status, latest note)
+    pub log: Vec<(String, String, String, String, String, String)>,
     /// Referrals of this item to other bodies, with their outcome in words.
     pub referrals: Vec<String>,
     pub referable: bool,
@@ -118,6 +120,20 @@ pub fn rows_of(f: &Frozen, paper_base: &str) -> Vec<AgendaRow> {
                 _ => String::new(),
             },
             exempt: i.is_exempt(),
+            log: i
+                .action_log
+                .iter()
+                .map(|a| {
+                    (
+                        a.reference.clone(),
+                        a.description.clone(),
+                        format!("{}, {}", a.owner, a.organisation),
+                        a.due_on.format("%-d %B %Y").to_string(),
+                        a.status.clone(),
+                        a.latest_note.clone(),
+                    )
+                })
+                .collect(),
             ..Default::default()
         });
         if i.late

@@ -9,6 +9,11 @@ pub fn london_datetime(utc: NaiveDateTime) -> String {
     local.format("%A %-d %B %Y at %H:%M").to_string()
 }
 
+/// "Friday 26 February 2027" for a calendar date.
+pub fn london_date_words(d: chrono::NaiveDate) -> String {
+    d.format("%A %-d %B %Y").to_string()
+}
+
 /// The machine-readable form for `<time datetime>`.
 pub fn iso(utc: NaiveDateTime) -> String {
     utc.and_utc()

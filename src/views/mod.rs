@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod briefing;
 pub mod format;
 pub mod pages;
+pub mod record;
 
 use crate::error::FieldError;
 

@@ -16,4 +16,5 @@ mod packs;
 mod pages;
 mod pages_papers;
 mod proposals;
+mod record;
 mod smtp;

@@ -7,6 +7,7 @@ pub mod openapi;
 pub mod organisations;
 pub mod papers;
 pub mod proposals;
+pub mod record;
 pub mod users;
 
 use actix_web::error::{JsonPayloadError, QueryPayloadError};
@@ -31,6 +32,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(bodies::configure)
             .configure(meetings::configure)
             .configure(agenda::configure)
+            .configure(record::configure)
             .configure(papers::configure)
             .configure(proposals::configure)
             .configure(crate::web::attachments::configure_api)

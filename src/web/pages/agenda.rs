@@ -167,6 +167,7 @@ fn builder_rows(w: &Working, referrals: &HashMap<String, Vec<String>>) -> Vec<Ag
                 information: i.kind == ItemKind::Substantive
                     && i.item_type == Some(ItemType::Information)
                     && !exempt,
+                log: Vec::new(),
                 referrals: referrals.get(&i.row.id).cloned().unwrap_or_default(),
                 referable: i.kind == ItemKind::Substantive && !exempt,
             };

@@ -7,6 +7,7 @@ pub mod holidays;
 pub mod home;
 pub mod meetings;
 pub mod papers;
+pub mod record;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
@@ -38,6 +39,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .configure(holidays::configure)
     .configure(meetings::configure)
     .configure(agenda::configure)
+    .configure(record::configure)
     // Before papers: its POST /papers/{id}/{action} would match these too.
     .configure(crate::web::attachments::configure_pages)
     .configure(papers::configure);

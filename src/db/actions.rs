@@ -1,0 +1,218 @@
+//! Actions with named owners, and their history (notes, due-date changes,
+//! status changes).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::schema::{action_events, actions};
+
+#[derive(Clone, Debug, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = actions, treat_none_as_null = true)]
+pub struct Action {
+    pub id: String,
+    pub body_id: String,
+    pub meeting_id: Option<String>,
+    pub item_id: Option<String>,
+    pub decision_id: Option<String>,
+    pub description: String,
+    pub owner_user_id: String,
+    pub owner_organisation_id: String,
+    pub due_on: NaiveDate,
+    /// open, in_progress, done, dropped
+    pub status: String,
+    pub dropped_reason: Option<String>,
+    pub closed_on: Option<NaiveDate>,
+    pub exempt: bool,
+    pub version: i32,
+    pub idempotency_key: Option<String>,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = action_events)]
+pub struct ActionEvent {
+    pub id: String,
+    pub action_id: String,
+    /// created, note, due_changed, status
+    pub kind: String,
+    pub note: String,
+    pub old_due_on: Option<NaiveDate>,
+    pub new_due_on: Option<NaiveDate>,
+    pub status: Option<String>,
+    pub author_user_id: Option<String>,
+    pub author: String,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConn, a: &Action) -> QueryResult<()> {
+    diesel::insert_into(actions::table)
+        .values(a)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Action>> {
+    actions::table
+        .find(id)
+        .select(Action::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn by_key(conn: &mut DbConn, key: &str) -> QueryResult<Option<Action>> {
+    actions::table
+        .filter(actions::idempotency_key.eq(key))
+        .select(Action::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Saves an action if it is still at `expected` (raising its version).
+pub fn save(conn: &mut DbConn, a: &Action, expected: i32) -> QueryResult<bool> {
+    let n = diesel::update(
+        actions::table
+            .find(&a.id)
+            .filter(actions::version.eq(expected)),
+    )
+    .set(a)
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn add_event(conn: &mut DbConn, e: &ActionEvent) -> QueryResult<()> {
+    diesel::insert_into(action_events::table)
+        .values(e)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn events_of(conn: &mut DbConn, action_id: &str) -> QueryResult<Vec<ActionEvent>> {
+    action_events::table
+        .filter(action_events::action_id.eq(action_id))
+        .select(ActionEvent::as_select())
+        .order((action_events::created_at, action_events::id))
+        .load(conn)
+}
+
+/// The latest note of each action, for lists.
+pub fn latest_notes(
+    conn: &mut DbConn,
+    action_ids: &[String],
+) -> QueryResult<std::collections::HashMap<String, String>> {
+    let rows: Vec<(String, String)> = action_events::table
+        .filter(action_events::action_id.eq_any(action_ids))
+        .filter(action_events::kind.eq("note"))
+        .select((action_events::action_id, action_events::note))
+        .order((action_events::created_at, action_events::id))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Filters for the tracker and the API.
+#[derive(Clone, Debug, Default)]
+pub struct ActionFilter {
+    pub body_ids: Option<Vec<String>>,
+    pub owner_user_id: Option<String>,
+    pub organisation_id: Option<String>,
+    pub statuses: Option<Vec<String>>,
+    /// Only open actions whose due date is before this day.
+    pub overdue_on: Option<NaiveDate>,
+    /// Only open actions due on or before this day.
+    pub due_by: Option<NaiveDate>,
+    pub include_exempt: bool,
+    pub after_id: Option<String>,
+    pub limit: i64,
+}
+
+pub fn search(conn: &mut DbConn, f: &ActionFilter) -> QueryResult<Vec<Action>> {
+    let mut q = actions::table.select(Action::as_select()).into_boxed();
+    if let Some(ids) = &f.body_ids {
+        q = q.filter(actions::body_id.eq_any(ids.clone()));
+    }
+    if let Some(o) = &f.owner_user_id {
+        q = q.filter(actions::owner_user_id.eq(o.clone()));
+    }
+    if let Some(o) = &f.organisation_id {
+        q = q.filter(actions::owner_organisation_id.eq(o.clone()));
+    }
+    if let Some(s) = &f.statuses {
+        q = q.filter(actions::status.eq_any(s.clone()));
+    }
+    if let Some(day) = f.overdue_on {
+        q = q
+            .filter(actions::due_on.lt(day))
+            .filter(actions::status.eq_any(["open", "in_progress"]));
+    }
+    if let Some(day) = f.due_by {
+        q = q
+            .filter(actions::due_on.le(day))
+            .filter(actions::status.eq_any(["open", "in_progress"]));
+    }
+    if !f.include_exempt {
+        q = q.filter(actions::exempt.eq(false));
+    }
+    if let Some(after) = &f.after_id {
+        q = q.filter(actions::id.gt(after.clone()));
+    }
+    q.order(actions::id).limit(f.limit).load(conn)
+}
+
+/// (owner organisation, status, due, closed) of one action.
+pub type OutcomeRow = (String, String, NaiveDate, Option<NaiveDate>);
+
+/// What the follow-through figures need, for a body (or all bodies).
+pub fn outcomes(conn: &mut DbConn, body_id: Option<&str>) -> QueryResult<Vec<OutcomeRow>> {
+    let mut q = actions::table
+        .select((
+            actions::owner_organisation_id,
+            actions::status,
+            actions::due_on,
+            actions::closed_on,
+        ))
+        .into_boxed();
+    if let Some(b) = body_id {
+        q = q.filter(actions::body_id.eq(b.to_string()));
+    }
+    q.load(conn)
+}
+
+/// Open actions of a body and those closed since `since`, for the action log.
+pub fn for_action_log(
+    conn: &mut DbConn,
+    body_id: &str,
+    since: NaiveDate,
+) -> QueryResult<Vec<Action>> {
+    actions::table
+        .filter(actions::body_id.eq(body_id))
+        .filter(
+            actions::status
+                .eq_any(["open", "in_progress"])
+                .or(actions::closed_on.ge(since)),
+        )
+        .select(Action::as_select())
+        .order((actions::due_on, actions::id))
+        .load(conn)
+}
+
+/// Open actions, for the reminder job.
+pub fn open_actions(conn: &mut DbConn) -> QueryResult<Vec<Action>> {
+    actions::table
+        .filter(actions::status.eq_any(["open", "in_progress"]))
+        .select(Action::as_select())
+        .load(conn)
+}
+
+/// Decision ids (of the given) that have at least one action.
+pub fn decisions_with_actions(
+    conn: &mut DbConn,
+    decision_ids: &[String],
+) -> QueryResult<Vec<String>> {
+    actions::table
+        .filter(actions::decision_id.eq_any(decision_ids))
+        .select(actions::decision_id.assume_not_null())
+        .distinct()
+        .load(conn)
+}

@@ -1,0 +1,226 @@
+//! The meeting record: attendance, declarations of interest, decisions.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::schema::{attendance, decisions, declarations, item_notes};
+
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = attendance)]
+pub struct Attendance {
+    pub meeting_id: String,
+    pub user_id: String,
+    /// present, apologies or absent
+    pub status: String,
+    pub substitute_for_user_id: Option<String>,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn attendance_of(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Vec<Attendance>> {
+    attendance::table
+        .filter(attendance::meeting_id.eq(meeting_id))
+        .select(Attendance::as_select())
+        .load(conn)
+}
+
+/// Records a person's attendance, replacing what was recorded before.
+pub fn set_attendance(conn: &mut DbConn, a: &Attendance) -> QueryResult<()> {
+    let n = diesel::update(
+        attendance::table
+            .filter(attendance::meeting_id.eq(&a.meeting_id))
+            .filter(attendance::user_id.eq(&a.user_id)),
+    )
+    .set((
+        attendance::status.eq(&a.status),
+        attendance::substitute_for_user_id.eq(&a.substitute_for_user_id),
+        attendance::updated_at.eq(a.updated_at),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        diesel::insert_into(attendance::table)
+            .values(a)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = declarations)]
+pub struct Declaration {
+    pub id: String,
+    pub meeting_id: String,
+    pub item_id: String,
+    pub user_id: String,
+    pub interest: String,
+    pub idempotency_key: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn declarations_of(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Vec<Declaration>> {
+    declarations::table
+        .filter(declarations::meeting_id.eq(meeting_id))
+        .select(Declaration::as_select())
+        .order(declarations::created_at)
+        .load(conn)
+}
+
+pub fn declaration_by_key(conn: &mut DbConn, key: &str) -> QueryResult<Option<Declaration>> {
+    declarations::table
+        .filter(declarations::idempotency_key.eq(key))
+        .select(Declaration::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert_declaration(conn: &mut DbConn, d: &Declaration) -> QueryResult<()> {
+    diesel::insert_into(declarations::table)
+        .values(d)
+        .execute(conn)
+        .map(|_| ())
+}
+
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = decisions)]
+pub struct Decision {
+    pub id: String,
+    pub body_id: String,
+    pub meeting_id: String,
+    pub item_id: String,
+    pub year: i32,
+    pub number: i32,
+    /// `{BODY-SLUG}/{YYYY}/{NNN}`
+    pub reference: String,
+    pub text: String,
+    pub exempt: bool,
+    pub idempotency_key: Option<String>,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert_decision(conn: &mut DbConn, d: &Decision) -> QueryResult<()> {
+    diesel::insert_into(decisions::table)
+        .values(d)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn find_decision(conn: &mut DbConn, id: &str) -> QueryResult<Option<Decision>> {
+    decisions::table
+        .find(id)
+        .select(Decision::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn decision_by_key(conn: &mut DbConn, key: &str) -> QueryResult<Option<Decision>> {
+    decisions::table
+        .filter(decisions::idempotency_key.eq(key))
+        .select(Decision::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn decisions_of_meeting(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Vec<Decision>> {
+    decisions::table
+        .filter(decisions::meeting_id.eq(meeting_id))
+        .select(Decision::as_select())
+        .order((decisions::year, decisions::number))
+        .load(conn)
+}
+
+/// The highest decision number used by a body in a year (0 if none).
+pub fn last_number(conn: &mut DbConn, body_id: &str, year: i32) -> QueryResult<i32> {
+    decisions::table
+        .filter(decisions::body_id.eq(body_id))
+        .filter(decisions::year.eq(year))
+        .select(diesel::dsl::max(decisions::number))
+        .first::<Option<i32>>(conn)
+        .map(|n| n.unwrap_or(0))
+}
+
+/// Filters for the decisions register.
+#[derive(Clone, Debug, Default)]
+pub struct DecisionFilter {
+    pub body_ids: Option<Vec<String>>,
+    pub from: Option<NaiveDateTime>,
+    pub to: Option<NaiveDateTime>,
+    pub text: Option<String>,
+    pub include_exempt: bool,
+    pub limit: i64,
+}
+
+/// The decisions register, newest first.
+pub fn search_decisions(conn: &mut DbConn, f: &DecisionFilter) -> QueryResult<Vec<Decision>> {
+    let mut q = decisions::table.select(Decision::as_select()).into_boxed();
+    if let Some(ids) = &f.body_ids {
+        q = q.filter(decisions::body_id.eq_any(ids.clone()));
+    }
+    if let Some(from) = f.from {
+        q = q.filter(decisions::created_at.ge(from));
+    }
+    if let Some(to) = f.to {
+        q = q.filter(decisions::created_at.lt(to));
+    }
+    if let Some(t) = &f.text {
+        let pattern = format!(
+            "%{}%",
+            t.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        q = q.filter(
+            decisions::text
+                .like(pattern.clone())
+                .escape('\\')
+                .or(decisions::reference.like(pattern).escape('\\')),
+        );
+    }
+    if !f.include_exempt {
+        q = q.filter(decisions::exempt.eq(false));
+    }
+    q.order((decisions::created_at.desc(), decisions::reference.desc()))
+        .limit(f.limit)
+        .load(conn)
+}
+
+/// Notes typed on each item of a meeting: item id -> notes.
+pub fn notes_of(
+    conn: &mut DbConn,
+    item_ids: &[String],
+) -> QueryResult<std::collections::HashMap<String, String>> {
+    let rows: Vec<(String, String)> = item_notes::table
+        .filter(item_notes::item_id.eq_any(item_ids))
+        .select((item_notes::item_id, item_notes::notes))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
+pub fn set_notes(
+    conn: &mut DbConn,
+    item_id: &str,
+    notes: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    let n = diesel::update(item_notes::table.find(item_id))
+        .set((item_notes::notes.eq(notes), item_notes::updated_at.eq(now)))
+        .execute(conn)?;
+    if n == 0 {
+        diesel::insert_into(item_notes::table)
+            .values((
+                item_notes::item_id.eq(item_id),
+                item_notes::notes.eq(notes),
+                item_notes::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Ids of a body's decisions.
+pub fn decision_ids_of_body(conn: &mut DbConn, body_id: &str) -> QueryResult<Vec<String>> {
+    decisions::table
+        .filter(decisions::body_id.eq(body_id))
+        .select(decisions::id)
+        .load(conn)
+}

@@ -1,0 +1,518 @@
+//! Actions with named owners: creating them from decisions or items,
+//! progress notes, re-dating with a reason, closing or dropping, and the
+//! reminders and escalations the worker sends.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::{Actor, Ctx};
+use crate::db::actions::{self, Action, ActionEvent};
+use crate::db::bodies::{self, Body};
+use crate::db::{DbConn, agendas, meetings, memberships, records, users};
+use crate::domain::actions::{ActionStatus, Reminder, reminders};
+use crate::domain::roles::{Grants, Role};
+use crate::domain::validate::Problems;
+use crate::error::{AppError, AppResult, FieldError};
+use crate::mail::messages::Notice;
+use crate::views::format::london_date_words;
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct ActionInput {
+    /// The decision the action carries out (or give `item_id`).
+    pub decision_id: Option<String>,
+    /// The agenda item it arose from, when there is no decision.
+    pub item_id: Option<String>,
+    pub description: Option<String>,
+    /// A person in the system; their organisation owns it with them.
+    pub owner_user_id: Option<String>,
+    /// YYYY-MM-DD; may be in the past when recording history.
+    pub due_on: Option<String>,
+    /// A key the form or client sends once per action: a repeat returns the first.
+    pub idempotency_key: Option<String>,
+}
+
+fn parse_date(
+    p: &mut Problems,
+    field: &str,
+    value: Option<&str>,
+    required: bool,
+) -> Option<NaiveDate> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => {
+            if required {
+                p.add(field, "required", "Enter the due date, like 2027-02-26.");
+            }
+            None
+        }
+        Some(v) => match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                p.add(field, "invalid", "Enter the date like 2027-02-26.");
+                None
+            }
+        },
+    }
+}
+
+fn event(a: &Action, actor: &Actor, kind: &str, note: String, now: NaiveDateTime) -> ActionEvent {
+    ActionEvent {
+        id: crate::clock::new_id(),
+        action_id: a.id.clone(),
+        kind: kind.to_string(),
+        note,
+        old_due_on: None,
+        new_due_on: None,
+        status: None,
+        author_user_id: actor.user_id.clone(),
+        author: actor.label.clone(),
+        created_at: now,
+    }
+}
+
+/// Creates an action (the body's secretariat). Every problem is reported at once.
+pub fn create(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &Grants,
+    input: &ActionInput,
+    ctx: &Ctx<'_>,
+) -> AppResult<Action> {
+    if let Some(k) = input.idempotency_key.as_deref().filter(|k| !k.is_empty())
+        && let Some(a) = actions::by_key(conn, k)?
+    {
+        return Ok(a);
+    }
+    let mut p = Problems::new();
+    let description = p.text_block(
+        "description",
+        "what is to be done",
+        input.description.as_deref(),
+        2000,
+    );
+    let owner_id = input.owner_user_id.as_deref().map(str::trim).unwrap_or("");
+    let owner = if owner_id.is_empty() {
+        p.add(
+            "owner_user_id",
+            "required",
+            "Choose who owns the action: a named person.",
+        );
+        None
+    } else {
+        let u = users::find(conn, owner_id)?;
+        if u.is_none() {
+            p.add(
+                "owner_user_id",
+                "unknown_person",
+                "The owner must be a person in Quorate: invite them first.",
+            );
+        }
+        u
+    };
+    let due = parse_date(&mut p, "due_on", input.due_on.as_deref(), true);
+    // What the action hangs from: a decision, or an item.
+    let (decision, item) = match (
+        input.decision_id.as_deref().filter(|s| !s.is_empty()),
+        input.item_id.as_deref().filter(|s| !s.is_empty()),
+    ) {
+        (Some(d), _) => match records::find_decision(conn, d)? {
+            Some(dec) => {
+                let item = agendas::find_item(conn, &dec.item_id)?;
+                (Some(dec), item)
+            }
+            None => {
+                p.add("decision_id", "unknown", "No decision has that id.");
+                (None, None)
+            }
+        },
+        (None, Some(i)) => match agendas::find_item(conn, i)? {
+            Some(item) => (None, Some(item)),
+            None => {
+                p.add("item_id", "unknown", "No agenda item has that id.");
+                (None, None)
+            }
+        },
+        (None, None) => {
+            p.add(
+                "decision_id",
+                "required",
+                "Link the action to a decision or an agenda item.",
+            );
+            (None, None)
+        }
+    };
+    p.finish()?;
+    let (Some(owner), Some(due), Some(item)) = (owner, due, item) else {
+        return Err(AppError::internal("checked action input missing"));
+    };
+    let meeting = meetings::find(conn, &item.meeting_id)?.ok_or(AppError::NotFound)?;
+    if !grants.can_manage_body(&meeting.body_id) {
+        return Err(AppError::Forbidden);
+    }
+    let exempt = decision.as_ref().map(|d| d.exempt).unwrap_or(false)
+        || super::record::item_exempt(conn, &item)?;
+    let a = Action {
+        id: crate::clock::new_id(),
+        body_id: meeting.body_id.clone(),
+        meeting_id: Some(meeting.id.clone()),
+        item_id: Some(item.id.clone()),
+        decision_id: decision.map(|d| d.id),
+        description,
+        owner_user_id: owner.id.clone(),
+        owner_organisation_id: owner.organisation_id.clone(),
+        due_on: due,
+        status: "open".into(),
+        dropped_reason: None,
+        closed_on: None,
+        exempt,
+        version: 1,
+        idempotency_key: input.idempotency_key.clone().filter(|k| !k.is_empty()),
+        created_by: actor.label.clone(),
+        created_at: ctx.now,
+        updated_at: ctx.now,
+    };
+    actions::insert(conn, &a)?;
+    actions::add_event(conn, &event(&a, actor, "created", String::new(), ctx.now))?;
+    actor.audit(
+        conn,
+        ctx.now,
+        "action.create",
+        "action",
+        &a.id,
+        format!("action for {}: {}", owner.name, a.description),
+    )?;
+    let body = bodies::find(conn, &a.body_id)?.ok_or(AppError::NotFound)?;
+    tell_owner(
+        conn,
+        &a,
+        &body,
+        &owner,
+        "action_assigned",
+        format!("New action for you: due {}", london_date_words(a.due_on)),
+        vec![
+            format!("The {} has given you an action:", body.name),
+            a.description.clone(),
+            format!("It is due on {}.", london_date_words(a.due_on)),
+            "Add progress notes and close it on the action's page.".into(),
+        ],
+        format!("assigned:{}", a.id),
+        ctx,
+    )?;
+    Ok(a)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn tell_owner(
+    conn: &mut DbConn,
+    a: &Action,
+    body: &Body,
+    owner: &users::User,
+    template: &'static str,
+    subject: String,
+    lines: Vec<String>,
+    dedupe: String,
+    ctx: &Ctx<'_>,
+) -> AppResult<()> {
+    let _ = body;
+    Notice {
+        template,
+        to: owner.email.clone(),
+        name: owner.name.clone(),
+        subject,
+        lines,
+        link_text: "Open the action".into(),
+        link: format!("{}/actions/{}", ctx.base_url, a.id),
+    }
+    .render()?
+    .enqueue(conn, Some(format!("action:{dedupe}")), ctx.now)?;
+    Ok(())
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct ActionPatch {
+    /// open, in_progress, done or dropped
+    pub status: Option<String>,
+    /// A dated progress note.
+    pub note: Option<String>,
+    /// A new due date (YYYY-MM-DD); needs `reason`.
+    pub due_on: Option<String>,
+    /// Why the due date changed, or why the action is dropped.
+    pub reason: Option<String>,
+}
+
+/// May this person change the action? Its owner and the body's secretariat.
+pub fn may_update(grants: &Grants, user_id: &str, a: &Action) -> bool {
+    a.owner_user_id == user_id || grants.can_manage_body(&a.body_id)
+}
+
+/// May this person see it? Owner, the body's people (exempt ones: those who
+/// may see exempt material), admins.
+pub fn may_view(grants: Option<&Grants>, user_id: Option<&str>, a: &Action) -> bool {
+    if user_id == Some(a.owner_user_id.as_str()) || grants.is_some_and(|g| g.is_admin) {
+        return true;
+    }
+    match grants.and_then(|g| g.role_in(&a.body_id)) {
+        Some(r) if a.exempt => r.sees_exempt(),
+        Some(_) => true,
+        None => !a.exempt,
+    }
+}
+
+/// Progress notes, status changes and re-dating, in one change. `If-Match`
+/// is checked against `expected`.
+#[allow(clippy::too_many_arguments)]
+pub fn update(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &Grants,
+    user_id: &str,
+    a: &Action,
+    patch: &ActionPatch,
+    expected: Option<i32>,
+    ctx: &Ctx<'_>,
+) -> AppResult<Action> {
+    if !may_update(grants, user_id, a) {
+        return Err(AppError::Forbidden);
+    }
+    if expected.is_some_and(|e| e != a.version) {
+        return Err(AppError::PreconditionFailed);
+    }
+    let current = ActionStatus::parse(&a.status).unwrap_or(ActionStatus::Open);
+    let mut p = Problems::new();
+    let note = patch
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| p.text_block("note", "the note", Some(n), 5000));
+    let reason = patch
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(|r| p.text_block("reason", "the reason", Some(r), 2000));
+    let next = match patch
+        .status
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        None => None,
+        Some(s) => match ActionStatus::parse(s) {
+            None => {
+                p.add(
+                    "status",
+                    "invalid",
+                    "Choose open, in_progress, done or dropped.",
+                );
+                None
+            }
+            Some(n) if n == current => None,
+            Some(n) if !current.can_become(n) => {
+                return Err(AppError::Conflict(vec![FieldError::new(
+                    "status",
+                    "invalid_transition",
+                    format!(
+                        "The action is {}; it cannot become {}.",
+                        current.label().to_lowercase(),
+                        n.label().to_lowercase()
+                    ),
+                )]));
+            }
+            Some(n) => Some(n),
+        },
+    };
+    if next == Some(ActionStatus::Dropped) && reason.is_none() {
+        p.add("reason", "required", "Say why the action is dropped.");
+    }
+    let new_due =
+        parse_date(&mut p, "due_on", patch.due_on.as_deref(), false).filter(|d| *d != a.due_on);
+    if new_due.is_some() && reason.is_none() {
+        p.add("reason", "required", "Say why the due date is changing.");
+    }
+    if new_due.is_some() && current.is_closed() {
+        p.add("due_on", "closed", "A closed action keeps its due date.");
+    }
+    if note.is_none() && next.is_none() && new_due.is_none() {
+        p.add(
+            "note",
+            "required",
+            "Add a note, a new status or a new due date.",
+        );
+    }
+    p.finish()?;
+    let mut updated = a.clone();
+    updated.version += 1;
+    updated.updated_at = ctx.now;
+    let today = crate::domain::timeline::london_date(ctx.now.and_utc());
+    if let Some(n) = note {
+        actions::add_event(conn, &event(a, actor, "note", n, ctx.now))?;
+    }
+    if let Some(d) = new_due {
+        let mut e = event(
+            a,
+            actor,
+            "due_changed",
+            reason.clone().unwrap_or_default(),
+            ctx.now,
+        );
+        e.old_due_on = Some(a.due_on);
+        e.new_due_on = Some(d);
+        actions::add_event(conn, &e)?;
+        updated.due_on = d;
+    }
+    if let Some(n) = next {
+        let mut e = event(
+            a,
+            actor,
+            "status",
+            if n == ActionStatus::Dropped {
+                reason.clone().unwrap_or_default()
+            } else {
+                String::new()
+            },
+            ctx.now,
+        );
+        e.status = Some(n.as_str().to_string());
+        actions::add_event(conn, &e)?;
+        updated.status = n.as_str().to_string();
+        if n.is_closed() {
+            updated.closed_on = Some(today);
+        }
+        if n == ActionStatus::Dropped {
+            updated.dropped_reason = reason.clone();
+        }
+    }
+    if !actions::save(conn, &updated, a.version)? {
+        return Err(AppError::PreconditionFailed);
+    }
+    actor.audit(
+        conn,
+        ctx.now,
+        "action.update",
+        "action",
+        &a.id,
+        format!("updated action (version {})", updated.version),
+    )?;
+    // The owner hears about a new due date set by someone else.
+    if let Some(d) = new_due
+        && actor.user_id.as_deref() != Some(a.owner_user_id.as_str())
+        && let Some(owner) = users::find(conn, &a.owner_user_id)?
+    {
+        let body = bodies::find(conn, &a.body_id)?.ok_or(AppError::NotFound)?;
+        tell_owner(
+            conn,
+            &updated,
+            &body,
+            &owner,
+            "action_redated",
+            format!("Your action is now due {}", london_date_words(d)),
+            vec![
+                format!(
+                    "The due date of your action for the {} has changed:",
+                    body.name
+                ),
+                a.description.clone(),
+                format!(
+                    "From {} to {}.",
+                    london_date_words(a.due_on),
+                    london_date_words(d)
+                ),
+                format!("Why: {}", reason.unwrap_or_default()),
+            ],
+            format!("redated:{}:{}", a.id, updated.version),
+            ctx,
+        )?;
+    }
+    Ok(updated)
+}
+
+/// Worker step: reminders 5 working days before, on the day, weekly while
+/// overdue; after 10 working days overdue, the chair and the owner
+/// organisation's member on the body are told. Each is sent once.
+pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
+    let today = crate::domain::timeline::london_date(ctx.now.and_utc());
+    let mut queued = 0;
+    for a in actions::open_actions(conn)? {
+        let Some(body) = bodies::find(conn, &a.body_id)? else {
+            continue;
+        };
+        let cal = super::meetings::calendar_for(ctx.calendars, &body);
+        let status = ActionStatus::parse(&a.status).unwrap_or(ActionStatus::Open);
+        let Some(owner) = users::find(conn, &a.owner_user_id)? else {
+            continue;
+        };
+        for r in reminders(status, a.due_on, today, &cal) {
+            let due = london_date_words(a.due_on);
+            match r {
+                Reminder::Escalate => {
+                    let members = memberships::members_of(conn, &body.id)?;
+                    let to: Vec<String> = members
+                        .iter()
+                        .filter(|m| {
+                            m.role == Role::Chair.as_str()
+                                || (m.organisation_id == a.owner_organisation_id
+                                    && matches!(m.role.as_str(), "member" | "vice_chair"))
+                        })
+                        .map(|m| m.user_id.clone())
+                        .collect();
+                    for uid in to {
+                        let Some(u) = users::find(conn, &uid)? else {
+                            continue;
+                        };
+                        let sent = Notice {
+                            template: "action_escalated",
+                            to: u.email.clone(),
+                            name: u.name.clone(),
+                            subject: format!("Overdue action escalated: {}", owner.name),
+                            lines: vec![
+                                format!(
+                                    "An action of the {} owned by {} was due on {due} and is more than 10 working days overdue:",
+                                    body.name, owner.name
+                                ),
+                                a.description.clone(),
+                            ],
+                            link_text: "Open the action".into(),
+                            link: format!("{}/actions/{}", ctx.base_url, a.id),
+                        }
+                        .render()?
+                        .enqueue(conn, Some(format!("action:{}:escalate:{uid}", a.id)), ctx.now)?;
+                        queued += usize::from(sent);
+                    }
+                }
+                other => {
+                    let (subject, first) = match other {
+                        Reminder::DueSoon => (
+                            format!("Action due {due}"),
+                            format!("Your action for the {} is due on {due}:", body.name),
+                        ),
+                        Reminder::DueToday => (
+                            "Action due today".to_string(),
+                            format!("Your action for the {} is due today:", body.name),
+                        ),
+                        _ => (
+                            format!("Overdue action (due {due})"),
+                            format!(
+                                "Your action for the {} was due on {due} and is overdue:",
+                                body.name
+                            ),
+                        ),
+                    };
+                    let sent = Notice {
+                        template: "action_reminder",
+                        to: owner.email.clone(),
+                        name: owner.name.clone(),
+                        subject,
+                        lines: vec![first, a.description.clone(), "Add a progress note, close it, or ask the secretariat to change the date.".into()],
+                        link_text: "Open the action".into(),
+                        link: format!("{}/actions/{}", ctx.base_url, a.id),
+                    }
+                    .render()?
+                    .enqueue(conn, Some(format!("action:{}:{}:{}", a.id, other.key(), a.due_on)), ctx.now)?;
+                    queued += usize::from(sent);
+                }
+            }
+        }
+    }
+    Ok(queued)
+}

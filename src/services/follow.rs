@@ -1,0 +1,55 @@
+//! Follow-through figures: how each organisation carries out the actions
+//! it owns, and how many decisions have no action at all.
+
+use chrono::NaiveDate;
+
+use crate::db::bodies::{self, Body};
+use crate::db::{DbConn, actions, organisations, records};
+use crate::domain::actions::{ActionStatus, OrgFollowThrough, Outcome, ageing, follow_through};
+use crate::error::{AppError, AppResult};
+
+pub struct FollowThrough {
+    pub body: Body,
+    /// (organisation id, figures with the organisation's name), by name.
+    pub organisations: Vec<(String, OrgFollowThrough)>,
+    /// (band, overdue actions)
+    pub ageing: Vec<(&'static str, usize)>,
+    pub decisions_without_actions: usize,
+    pub decisions: usize,
+}
+
+pub fn for_body(conn: &mut DbConn, slug: &str, today: NaiveDate) -> AppResult<FollowThrough> {
+    let body = bodies::find_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+    let rows = actions::outcomes(conn, Some(&body.id))?;
+    let outcomes: Vec<Outcome> = rows
+        .into_iter()
+        .map(|(org, status, due, closed)| Outcome {
+            organisation: org,
+            status: ActionStatus::parse(&status).unwrap_or(ActionStatus::Open),
+            due,
+            closed_on: closed,
+        })
+        .collect();
+    let names: std::collections::HashMap<String, String> = organisations::all_by_name(conn)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let mut orgs: Vec<(String, OrgFollowThrough)> = follow_through(&outcomes, today)
+        .into_iter()
+        .map(|mut f| {
+            let id = f.organisation.clone();
+            f.organisation = names.get(&id).cloned().unwrap_or_else(|| id.clone());
+            (id, f)
+        })
+        .collect();
+    orgs.sort_by(|a, b| a.1.organisation.cmp(&b.1.organisation));
+    let decision_ids = records::decision_ids_of_body(conn, &body.id)?;
+    let with = actions::decisions_with_actions(conn, &decision_ids)?;
+    Ok(FollowThrough {
+        ageing: ageing(&outcomes, today),
+        decisions_without_actions: decision_ids.len() - with.len().min(decision_ids.len()),
+        decisions: decision_ids.len(),
+        organisations: orgs,
+        body,
+    })
+}

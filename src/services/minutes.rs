@@ -1,0 +1,362 @@
+//! Minutes: drafted from the meeting record, edited by the secretariat,
+//! circulated to members, approved at the next meeting (which freezes and
+//! publishes them, exempt items withheld from the public version).
+
+use std::collections::HashMap;
+
+use super::{Actor, Ctx};
+use crate::db::bodies::Body;
+use crate::db::meetings::{self, Meeting};
+use crate::db::minutes::{self, Minutes};
+use crate::db::{DbConn, actions, memberships, records, users};
+use crate::domain::roles::Role;
+use crate::domain::validate::Problems;
+use crate::error::{AppError, AppResult, FieldError};
+use crate::mail::messages::Notice;
+use crate::views::format::{london_date_words, london_datetime};
+
+/// Markdown-safe text: characters Markdown would read as structure are escaped.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|' | '!'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Draft minutes from the record: (open part, exempt part).
+pub fn draft(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    body: &Body,
+    ctx: &Ctx<'_>,
+) -> AppResult<(String, String)> {
+    let w = super::agenda::working(conn, meeting, body, ctx)?;
+    let members = memberships::members_of(conn, &body.id)?;
+    let names: HashMap<String, String> = users::all_with_organisation(conn)?
+        .into_iter()
+        .map(|(u, org)| (u.id, format!("{} ({org})", u.name)))
+        .collect();
+    let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_string());
+    let att = records::attendance_of(conn, &meeting.id)?;
+    let decls = records::declarations_of(conn, &meeting.id)?;
+    let decisions = records::decisions_of_meeting(conn, &meeting.id)?;
+    let ids: Vec<String> = w.items.iter().map(|i| i.row.id.clone()).collect();
+    let notes = records::notes_of(conn, &ids)?;
+    let acts: Vec<_> = actions::for_action_log(conn, &body.id, meeting.starts_at.date())?
+        .into_iter()
+        .filter(|a| a.meeting_id.as_deref() == Some(meeting.id.as_str()))
+        .collect();
+    let mut open = String::new();
+    let mut part2 = String::new();
+    open.push_str(&format!(
+        "# Minutes: {}, {}\n\n{}\n\n",
+        md(&body.name),
+        london_datetime(meeting.starts_at),
+        md(&meeting.location)
+    ));
+    let list = |status: &str| -> Vec<String> {
+        att.iter()
+            .filter(|a| a.status == status)
+            .map(|a| match &a.substitute_for_user_id {
+                Some(s) => format!(
+                    "{} (substituting for {})",
+                    md(&name(&a.user_id)),
+                    md(&name(s))
+                ),
+                None => md(&name(&a.user_id)),
+            })
+            .collect()
+    };
+    for (label, status) in [
+        ("Present", "present"),
+        ("Apologies", "apologies"),
+        ("Absent", "absent"),
+    ] {
+        let l = list(status);
+        if !l.is_empty() {
+            open.push_str(&format!("**{label}:** {}\n\n", l.join(", ")));
+        }
+    }
+    let unrecorded: Vec<String> = members
+        .iter()
+        .filter(|m| matches!(m.role.as_str(), "chair" | "vice_chair" | "member"))
+        .filter(|m| !att.iter().any(|a| a.user_id == m.user_id))
+        .map(|m| md(&m.name))
+        .collect();
+    if !unrecorded.is_empty() {
+        open.push_str(&format!(
+            "**Attendance not recorded:** {}\n\n",
+            unrecorded.join(", ")
+        ));
+    }
+    let q = super::record::quorum_state(conn, meeting, body)?;
+    open.push_str(&format!(
+        "The meeting was {}quorate ({} of {} members; quorum {}).\n\n",
+        if q.met { "" } else { "not " },
+        q.present,
+        q.members,
+        q.needed
+    ));
+    for i in &w.items {
+        let out = if i.exempt_category.is_some() {
+            &mut part2
+        } else {
+            &mut open
+        };
+        out.push_str(&format!("## {}. {}\n\n", i.number, md(&i.title)));
+        if let Some(p) = i.paper.as_ref().filter(|p| p.late)
+            && let Some(r) = &p.late_reason
+        {
+            out.push_str(&format!("Taken as a late item because: {}\n\n", md(r)));
+        }
+        for d in decls.iter().filter(|d| d.item_id == i.row.id) {
+            out.push_str(&format!(
+                "Declaration: {}: {}\n\n",
+                md(&name(&d.user_id)),
+                md(&d.interest)
+            ));
+        }
+        if let Some(n) = notes.get(&i.row.id).filter(|n| !n.trim().is_empty()) {
+            out.push_str(&format!("{}\n\n", md(n)));
+        }
+        for d in decisions.iter().filter(|d| d.item_id == i.row.id) {
+            out.push_str(&format!(
+                "**Resolved ({}):** {}\n\n",
+                md(&d.reference),
+                md(&d.text)
+            ));
+        }
+        let item_actions: Vec<_> = acts
+            .iter()
+            .filter(|a| a.item_id.as_deref() == Some(i.row.id.as_str()))
+            .collect();
+        if !item_actions.is_empty() {
+            out.push_str("Actions:\n\n");
+            for a in item_actions {
+                out.push_str(&format!(
+                    "- {}: {}, by {}\n",
+                    md(&a.description),
+                    md(&name(&a.owner_user_id)),
+                    london_date_words(a.due_on)
+                ));
+            }
+            out.push('\n');
+        }
+    }
+    Ok((open, part2))
+}
+
+/// The minutes, drafted from the record the first time they are opened.
+pub fn get_or_draft(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    body: &Body,
+    ctx: &Ctx<'_>,
+) -> AppResult<Minutes> {
+    if let Some(m) = minutes::find(conn, &meeting.id)? {
+        return Ok(m);
+    }
+    let (open, part2) = draft(conn, meeting, body, ctx)?;
+    let m = Minutes {
+        meeting_id: meeting.id.clone(),
+        status: "draft".into(),
+        body_markdown: open,
+        exempt_markdown: part2,
+        version: 1,
+        circulated_at: None,
+        approved_at: None,
+        approved_at_meeting_id: None,
+        updated_at: ctx.now,
+    };
+    minutes::insert(conn, &m)?;
+    Ok(m)
+}
+
+fn frozen() -> AppError {
+    AppError::Conflict(vec![FieldError::new(
+        "minutes",
+        "approved",
+        "The minutes are approved and can no longer change.",
+    )])
+}
+
+/// Saves the secretariat's edits (or, with `regenerate`, a fresh draft).
+#[allow(clippy::too_many_arguments)]
+pub fn save(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    body: &Body,
+    open: Option<&str>,
+    part2: Option<&str>,
+    regenerate: bool,
+    expected: Option<i32>,
+    ctx: &Ctx<'_>,
+) -> AppResult<Minutes> {
+    let current = get_or_draft(conn, meeting, body, ctx)?;
+    if current.status == "approved" {
+        return Err(frozen());
+    }
+    if expected.is_some_and(|e| e != current.version) {
+        return Err(AppError::PreconditionFailed);
+    }
+    let mut m = current.clone();
+    if regenerate {
+        let (o, p) = draft(conn, meeting, body, ctx)?;
+        m.body_markdown = o;
+        m.exempt_markdown = p;
+    } else {
+        let mut p = Problems::new();
+        let o = open.unwrap_or("");
+        let x = part2.unwrap_or("");
+        for (field, v) in [("body_markdown", o), ("exempt_markdown", x)] {
+            if v.chars().count() > 200_000 {
+                p.add(
+                    field,
+                    "too_long",
+                    "The minutes can be at most 200,000 characters.",
+                );
+            }
+            if v.chars().any(|c| {
+                c != '\n' && c != '\r' && c != '\t' && crate::domain::validate::is_forbidden_char(c)
+            }) {
+                p.add(
+                    field,
+                    "invalid_characters",
+                    "The minutes contain control characters.",
+                );
+            }
+        }
+        p.finish()?;
+        m.body_markdown = o.replace("\r\n", "\n");
+        m.exempt_markdown = x.replace("\r\n", "\n");
+    }
+    m.version += 1;
+    m.updated_at = ctx.now;
+    if !minutes::save(conn, &m, current.version)? {
+        return Err(AppError::PreconditionFailed);
+    }
+    actor.audit(
+        conn,
+        ctx.now,
+        "minutes.save",
+        "meeting",
+        &meeting.id,
+        format!("saved minutes version {}", m.version),
+    )?;
+    Ok(m)
+}
+
+/// Sends the draft to members and substitutes.
+pub fn circulate(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    body: &Body,
+    ctx: &Ctx<'_>,
+) -> AppResult<usize> {
+    let mut m = get_or_draft(conn, meeting, body, ctx)?;
+    if m.status == "approved" {
+        return Err(frozen());
+    }
+    let expected = m.version;
+    m.status = "circulated".into();
+    m.circulated_at = Some(ctx.now);
+    m.version += 1;
+    m.updated_at = ctx.now;
+    if !minutes::save(conn, &m, expected)? {
+        return Err(AppError::PreconditionFailed);
+    }
+    let mut sent = 0;
+    for mm in memberships::members_of(conn, &body.id)? {
+        if !Role::parse(&mm.role).is_some_and(|r| {
+            matches!(
+                r,
+                Role::Chair | Role::ViceChair | Role::Member | Role::Substitute
+            )
+        }) {
+            continue;
+        }
+        let Some(u) = users::find(conn, &mm.user_id)? else {
+            continue;
+        };
+        let queued = Notice {
+            template: "minutes_circulated",
+            to: u.email,
+            name: u.name,
+            subject: format!("Draft minutes: {}, {}", body.name, london_datetime(meeting.starts_at)),
+            lines: vec![
+                format!("The draft minutes of the {} meeting on {} are ready for you to read.", body.name, london_datetime(meeting.starts_at)),
+                "Send any corrections to the secretariat; the minutes are approved at the next meeting.".into(),
+            ],
+            link_text: "Read the draft minutes".into(),
+            link: format!("{}/meetings/{}/minutes", ctx.base_url, meeting.id),
+        }
+        .render()?
+        .enqueue(conn, Some(format!("minutes:{}:{}:{}", meeting.id, m.version, mm.user_id)), ctx.now)?;
+        sent += usize::from(queued);
+    }
+    actor.audit(
+        conn,
+        ctx.now,
+        "minutes.circulate",
+        "meeting",
+        &meeting.id,
+        format!("circulated draft minutes to {sent} members"),
+    )?;
+    Ok(sent)
+}
+
+/// Approves the minutes at the body's next meeting (which must have
+/// started), freezing and publishing them.
+pub fn approve(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    body: &Body,
+    ctx: &Ctx<'_>,
+) -> AppResult<Minutes> {
+    let mut m = get_or_draft(conn, meeting, body, ctx)?;
+    if m.status == "approved" {
+        return Err(frozen());
+    }
+    let next = meetings::of_body(conn, &body.id)?
+        .into_iter()
+        .filter(|x| x.starts_at > meeting.starts_at && !x.is_cancelled())
+        .min_by_key(|x| x.starts_at);
+    let Some(next) = next.filter(|n| n.starts_at <= ctx.now) else {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "minutes",
+            "not_yet",
+            "Minutes are approved at the next meeting: it has not started yet.",
+        )]));
+    };
+    let expected = m.version;
+    m.status = "approved".into();
+    m.approved_at = Some(ctx.now);
+    m.approved_at_meeting_id = Some(next.id.clone());
+    m.version += 1;
+    m.updated_at = ctx.now;
+    if !minutes::save(conn, &m, expected)? {
+        return Err(AppError::PreconditionFailed);
+    }
+    actor.audit(
+        conn,
+        ctx.now,
+        "minutes.approve",
+        "meeting",
+        &meeting.id,
+        format!(
+            "minutes approved at the meeting on {}",
+            london_datetime(next.starts_at)
+        ),
+    )?;
+    Ok(m)
+}

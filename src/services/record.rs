@@ -1,0 +1,348 @@
+//! The meeting record, kept live by the secretariat: attendance and quorum,
+//! declarations of interest, notes and decisions per item. Every form is
+//! safe to resubmit: records carry the form's idempotency key.
+
+use chrono::{Datelike, NaiveDateTime};
+use diesel::RunQueryDsl;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::Actor;
+use crate::db::agendas::{self, AgendaItem};
+use crate::db::bodies::Body;
+use crate::db::meetings::Meeting;
+use crate::db::records::{self, Attendance, Decision, Declaration};
+use crate::db::{DbConn, memberships, papers};
+use crate::domain::actions::quorum;
+use crate::domain::roles::Role;
+use crate::domain::validate::Problems;
+use crate::error::{AppError, AppResult, FieldError};
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct AttendanceInput {
+    /// present, apologies or absent
+    pub status: Option<String>,
+    /// The member this person stands in for (a substitute who is present).
+    pub substitute_for: Option<String>,
+}
+
+/// Who counts towards quorum: the voting members.
+fn votes(role: Role) -> bool {
+    matches!(role, Role::Chair | Role::ViceChair | Role::Member)
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct QuorumState {
+    pub members: usize,
+    pub needed: usize,
+    pub present: usize,
+    pub met: bool,
+}
+
+/// Members present (in person or by a substitute) against the quorum.
+pub fn quorum_state(conn: &mut DbConn, meeting: &Meeting, body: &Body) -> AppResult<QuorumState> {
+    let members: Vec<String> = memberships::members_of(conn, &body.id)?
+        .into_iter()
+        .filter(|m| Role::parse(&m.role).is_some_and(votes))
+        .map(|m| m.user_id)
+        .collect();
+    let att = records::attendance_of(conn, &meeting.id)?;
+    let present_member = |u: &str| {
+        att.iter()
+            .any(|a| a.user_id == u && a.status == "present" && a.substitute_for_user_id.is_none())
+    };
+    let covered = |u: &str| {
+        att.iter()
+            .any(|a| a.status == "present" && a.substitute_for_user_id.as_deref() == Some(u))
+    };
+    let present = members
+        .iter()
+        .filter(|m| present_member(m) || covered(m))
+        .count();
+    let needed = quorum(members.len());
+    Ok(QuorumState {
+        members: members.len(),
+        needed,
+        present,
+        met: present >= needed,
+    })
+}
+
+pub fn set_attendance(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    body: &Body,
+    user_id: &str,
+    input: &AttendanceInput,
+    now: NaiveDateTime,
+) -> AppResult<Attendance> {
+    let mut p = Problems::new();
+    let status = input.status.as_deref().map(str::trim).unwrap_or("");
+    if !matches!(status, "present" | "apologies" | "absent") {
+        p.add("status", "invalid", "Choose present, apologies or absent.");
+    }
+    let role = memberships::find(conn, &body.id, user_id)?.and_then(|m| Role::parse(&m.role));
+    if role.is_none() {
+        p.add(
+            "user_id",
+            "not_a_member",
+            "That person is not a member of this body: add them on the body's page first.",
+        );
+    }
+    let sub = input
+        .substitute_for
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    if let Some(s) = sub {
+        let for_role = memberships::find(conn, &body.id, s)?.and_then(|m| Role::parse(&m.role));
+        if !for_role.is_some_and(votes) {
+            p.add(
+                "substitute_for",
+                "not_a_member",
+                "A substitute stands in for a voting member of this body.",
+            );
+        }
+        if s == user_id {
+            p.add("substitute_for", "self", "Nobody substitutes for themself.");
+        }
+        if status != "present" {
+            p.add(
+                "substitute_for",
+                "not_present",
+                "Only someone present can stand in for a member.",
+            );
+        }
+    }
+    p.finish()?;
+    let a = Attendance {
+        meeting_id: meeting.id.clone(),
+        user_id: user_id.to_string(),
+        status: status.to_string(),
+        substitute_for_user_id: sub.map(str::to_string),
+        updated_at: now,
+    };
+    records::set_attendance(conn, &a)?;
+    actor.audit(
+        conn,
+        now,
+        "record.attendance",
+        "meeting",
+        &meeting.id,
+        format!("attendance of {user_id}: {status}"),
+    )?;
+    Ok(a)
+}
+
+/// The item, if it is on this meeting's agenda; otherwise 422 on `field`.
+pub fn item_of(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    item_id: &str,
+    field: &str,
+) -> AppResult<AgendaItem> {
+    agendas::find_item(conn, item_id)?
+        .filter(|i| i.meeting_id == meeting.id)
+        .ok_or_else(|| {
+            AppError::Validation(vec![FieldError::new(
+                field,
+                "not_on_this_meeting",
+                "That item is not on this meeting's agenda.",
+            )])
+        })
+}
+
+/// Is the item exempt (itself, or its paper)?
+pub fn item_exempt(conn: &mut DbConn, item: &AgendaItem) -> AppResult<bool> {
+    if item.exempt_category.is_some() {
+        return Ok(true);
+    }
+    Ok(match &item.paper_id {
+        Some(p) => papers::find(conn, p)?.is_some_and(|p| p.is_exempt()),
+        None => false,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn declare(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    body: &Body,
+    item_id: &str,
+    user_id: &str,
+    interest: Option<&str>,
+    key: Option<&str>,
+    now: NaiveDateTime,
+) -> AppResult<Declaration> {
+    if let Some(k) = key
+        && let Some(d) = records::declaration_by_key(conn, k)?
+    {
+        return Ok(d);
+    }
+    let mut p = Problems::new();
+    let interest = p.line("interest", "the interest declared", interest, 2000);
+    let item = item_of(conn, meeting, item_id, "item_id");
+    if memberships::find(conn, &body.id, user_id)?.is_none() {
+        p.add(
+            "user_id",
+            "not_a_member",
+            "That person is not a member of this body.",
+        );
+    }
+    let mut errors = p.into_vec();
+    if let Err(AppError::Validation(e)) = &item {
+        errors.extend(e.iter().cloned());
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let item = item?;
+    let d = Declaration {
+        id: crate::clock::new_id(),
+        meeting_id: meeting.id.clone(),
+        item_id: item.id,
+        user_id: user_id.to_string(),
+        interest,
+        idempotency_key: key.map(str::to_string),
+        created_at: now,
+    };
+    records::insert_declaration(conn, &d)?;
+    actor.audit(
+        conn,
+        now,
+        "record.declaration",
+        "meeting",
+        &meeting.id,
+        format!("declaration by {user_id}"),
+    )?;
+    Ok(d)
+}
+
+pub fn set_notes(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    item_id: &str,
+    notes: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let item = item_of(conn, meeting, item_id, "item_id")?;
+    let mut p = Problems::new();
+    if notes.chars().count() > 50_000 {
+        p.add(
+            "notes",
+            "too_long",
+            "Notes can be at most 50,000 characters.",
+        );
+    }
+    if notes
+        .chars()
+        .any(crate::domain::validate::is_forbidden_char)
+    {
+        p.add(
+            "notes",
+            "invalid_characters",
+            "The notes contain control characters.",
+        );
+    }
+    p.finish()?;
+    records::set_notes(conn, &item.id, notes, now)?;
+    actor.audit(
+        conn,
+        now,
+        "record.notes",
+        "meeting",
+        &meeting.id,
+        format!("notes on '{}'", item.title),
+    )?;
+    Ok(())
+}
+
+/// Serialises decision numbering for a body: PostgreSQL locks the body's
+/// row; SQLite transactions already hold the write lock.
+fn lock_numbering(conn: &mut DbConn, body_id: &str) -> AppResult<()> {
+    if let DbConn::Postgresql(pg) = conn {
+        diesel::sql_query("SELECT id FROM bodies WHERE id = $1 FOR UPDATE")
+            .bind::<diesel::sql_types::Text, _>(body_id)
+            .execute(pg)?;
+    }
+    Ok(())
+}
+
+/// Records a decision on an item, numbered `{body-slug}/{YYYY}/{NNN}` per
+/// body and year (the meeting's year), without gaps or duplicates.
+#[allow(clippy::too_many_arguments)]
+pub fn decide(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    body: &Body,
+    item_id: Option<&str>,
+    text: Option<&str>,
+    key: Option<&str>,
+    now: NaiveDateTime,
+) -> AppResult<Decision> {
+    if let Some(k) = key
+        && let Some(d) = records::decision_by_key(conn, k)?
+    {
+        return Ok(d);
+    }
+    let mut p = Problems::new();
+    let text = p.text_block("text", "the resolution", text, 10_000);
+    let item = match item_id.map(str::trim).filter(|s| !s.is_empty()) {
+        None => {
+            p.add(
+                "item_id",
+                "required",
+                "Choose the item the decision was made on.",
+            );
+            None
+        }
+        Some(id) => match item_of(conn, meeting, id, "item_id") {
+            Ok(i) => Some(i),
+            Err(AppError::Validation(e)) => {
+                for f in e {
+                    p.add(&f.field, &f.code, f.message);
+                }
+                None
+            }
+            Err(e) => return Err(e),
+        },
+    };
+    p.finish()?;
+    let item = item.ok_or_else(|| AppError::internal("checked item missing"))?;
+    let exempt = item_exempt(conn, &item)?;
+    lock_numbering(conn, &body.id)?;
+    let year = meeting
+        .starts_at
+        .and_utc()
+        .with_timezone(&chrono_tz::Europe::London)
+        .year();
+    let number = records::last_number(conn, &body.id, year)? + 1;
+    let d = Decision {
+        id: crate::clock::new_id(),
+        body_id: body.id.clone(),
+        meeting_id: meeting.id.clone(),
+        item_id: item.id.clone(),
+        year,
+        number,
+        reference: format!("{}/{year}/{number:03}", body.slug),
+        text,
+        exempt,
+        idempotency_key: key.map(str::to_string),
+        created_by: actor.label.clone(),
+        created_at: now,
+    };
+    records::insert_decision(conn, &d)?;
+    actor.audit(
+        conn,
+        now,
+        "record.decision",
+        "meeting",
+        &meeting.id,
+        format!("decision {}", d.reference),
+    )?;
+    Ok(d)
+}

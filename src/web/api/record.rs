@@ -1,0 +1,597 @@
+//! The meeting record, decisions, actions and follow-through.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{Page, PageParams, created, if_match, json_with_etag, page_of, rfc3339};
+use crate::db::actions::{self as action_db, Action, ActionFilter};
+use crate::db::bodies::{self, Body};
+use crate::db::meetings::{self, Meeting};
+use crate::db::records::{self, DecisionFilter};
+use crate::domain::actions::{ActionStatus, OrgFollowThrough, rag};
+use crate::error::AppError;
+use crate::services::actions::{self as svc, ActionInput, ActionPatch};
+use crate::services::record::{self, AttendanceInput, QuorumState};
+use crate::state::AppState;
+use crate::web::auth::ApiCaller;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route(
+        "/meetings/{id}/attendance/{user_id}",
+        web::put().to(attendance),
+    )
+    .route("/meetings/{id}/declarations", web::post().to(declare))
+    .route("/meetings/{id}/decisions", web::post().to(decide))
+    .route("/decisions", web::get().to(decisions))
+    .route("/actions", web::post().to(create_action))
+    .route("/actions", web::get().to(list_actions))
+    .route("/actions/{id}", web::get().to(show_action))
+    .route("/actions/{id}", web::patch().to(update_action))
+    .route(
+        "/bodies/{slug}/follow-through",
+        web::get().to(follow_through),
+    );
+}
+
+async fn managed_meeting(
+    state: &AppState,
+    caller: ApiCaller,
+    id: String,
+) -> Result<(crate::web::auth::AuthUser, Meeting, Body), AppError> {
+    let caller = caller.require()?;
+    let (m, b) = state
+        .db(move |c| {
+            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
+            let b = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
+            Ok((m, b))
+        })
+        .await?;
+    caller.require_manage(&b.id)?;
+    Ok((caller, m, b))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttendanceOut {
+    pub user_id: String,
+    pub status: String,
+    pub substitute_for: Option<String>,
+    pub quorum: QuorumState,
+}
+
+/// Record a person's attendance (secretariat): present, apologies or
+/// absent, or present as substitute for a member. Answers with the quorum.
+#[utoipa::path(put, path = "/api/v1/meetings/{id}/attendance/{user_id}", tag = "record", request_body = AttendanceInput,
+    responses((status = 200, body = AttendanceOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn attendance(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    input: web::Json<AttendanceInput>,
+) -> Result<HttpResponse, AppError> {
+    let (id, user_id) = path.into_inner();
+    let (caller, m, b) = managed_meeting(&state, caller, id).await?;
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    let (a, q) = state
+        .tx(move |c| {
+            let a = record::set_attendance(c, &actor, &m, &b, &user_id, &input, now)?;
+            Ok((a, record::quorum_state(c, &m, &b)?))
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(AttendanceOut {
+        user_id: a.user_id,
+        status: a.status,
+        substitute_for: a.substitute_for_user_id,
+        quorum: q,
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct DeclarationInput {
+    pub item_id: Option<String>,
+    pub user_id: Option<String>,
+    pub interest: Option<String>,
+    pub idempotency_key: Option<String>,
+}
+
+/// Record a declaration of interest on an item (secretariat).
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/declarations", tag = "record", request_body = DeclarationInput,
+    responses((status = 201), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn declare(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    input: web::Json<DeclarationInput>,
+) -> Result<HttpResponse, AppError> {
+    let (caller, m, b) = managed_meeting(&state, caller, path.into_inner()).await?;
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    let d = state
+        .tx(move |c| {
+            record::declare(
+                c,
+                &actor,
+                &m,
+                &b,
+                input.item_id.as_deref().unwrap_or(""),
+                input.user_id.as_deref().unwrap_or(""),
+                input.interest.as_deref(),
+                input.idempotency_key.as_deref().filter(|k| !k.is_empty()),
+                now,
+            )
+        })
+        .await?;
+    Ok(created(
+        format!("/api/v1/meetings/{}", d.meeting_id),
+        &serde_json::json!({"id": d.id, "item_id": d.item_id, "user_id": d.user_id, "interest": d.interest}),
+    ))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct DecisionInput {
+    pub item_id: Option<String>,
+    pub text: Option<String>,
+    pub idempotency_key: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DecisionOut {
+    pub id: String,
+    /// `{body-slug}/{YYYY}/{NNN}`
+    pub reference: String,
+    pub body_slug: String,
+    pub meeting_id: String,
+    pub item_id: String,
+    pub text: String,
+    pub decided_at: String,
+    /// Actions recorded against it.
+    pub actions: usize,
+}
+
+/// Record a decision on an item of this meeting (secretariat); 422 for an
+/// item of another meeting. The same `idempotency_key` returns the first.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/decisions", tag = "record", request_body = DecisionInput,
+    responses((status = 201, body = DecisionOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn decide(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    input: web::Json<DecisionInput>,
+) -> Result<HttpResponse, AppError> {
+    let (caller, m, b) = managed_meeting(&state, caller, path.into_inner()).await?;
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    let slug = b.slug.clone();
+    let d = state
+        .tx(move |c| {
+            record::decide(
+                c,
+                &actor,
+                &m,
+                &b,
+                input.item_id.as_deref(),
+                input.text.as_deref(),
+                input.idempotency_key.as_deref().filter(|k| !k.is_empty()),
+                now,
+            )
+        })
+        .await?;
+    Ok(created(
+        "/api/v1/decisions".into(),
+        &DecisionOut {
+            id: d.id,
+            reference: d.reference,
+            body_slug: slug,
+            meeting_id: d.meeting_id,
+            item_id: d.item_id,
+            text: d.text,
+            decided_at: rfc3339(d.created_at),
+            actions: 0,
+        },
+    ))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct DecisionQuery {
+    /// Body slug
+    pub body: Option<String>,
+    /// YYYY-MM-DD, inclusive
+    pub from: Option<String>,
+    /// YYYY-MM-DD, inclusive
+    pub to: Option<String>,
+    /// Words in the resolution or its reference
+    pub q: Option<String>,
+    pub limit: Option<i64>,
+}
+
+fn date_param(name: &str, v: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
+    match v.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| AppError::BadRequest(format!("{name} must be a date like 2027-01-31."))),
+    }
+}
+
+/// The decisions register (exempt decisions only for those who may see them).
+#[utoipa::path(get, path = "/api/v1/decisions", tag = "record", params(DecisionQuery),
+    responses((status = 200, body = Vec<DecisionOut>), (status = 400, body = crate::error::Problem)))]
+pub async fn decisions(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    query: web::Query<DecisionQuery>,
+) -> Result<HttpResponse, AppError> {
+    let from = date_param("from", query.from.as_deref())?;
+    let to = date_param("to", query.to.as_deref())?;
+    let limit = PageParams {
+        limit: query.limit,
+        cursor: None,
+    }
+    .limit()?;
+    let grants = caller.0.map(|c| c.grants);
+    let body = query.body.clone();
+    let text = query.q.clone().filter(|s| !s.trim().is_empty());
+    let out = state
+        .db(move |c| {
+            let all = bodies::all(c)?;
+            let body_ids = match &body {
+                Some(slug) => Some(vec![
+                    all.iter()
+                        .find(|b| &b.slug == slug)
+                        .ok_or(AppError::NotFound)?
+                        .id
+                        .clone(),
+                ]),
+                None => None,
+            };
+            let rows = records::search_decisions(
+                c,
+                &DecisionFilter {
+                    body_ids,
+                    from: from.and_then(|d| d.and_hms_opt(0, 0, 0)),
+                    to: to
+                        .and_then(|d| d.succ_opt())
+                        .and_then(|d| d.and_hms_opt(0, 0, 0)),
+                    text,
+                    include_exempt: true,
+                    limit,
+                },
+            )?;
+            let ids: Vec<String> = rows.iter().map(|d| d.id.clone()).collect();
+            let with_actions = action_db::decisions_with_actions(c, &ids)?;
+            Ok(rows
+                .into_iter()
+                .filter(|d| {
+                    !d.exempt
+                        || grants.as_ref().is_some_and(|g| {
+                            g.is_admin || g.role_in(&d.body_id).is_some_and(|r| r.sees_exempt())
+                        })
+                })
+                .map(|d| DecisionOut {
+                    actions: usize::from(with_actions.contains(&d.id)),
+                    body_slug: all
+                        .iter()
+                        .find(|b| b.id == d.body_id)
+                        .map(|b| b.slug.clone())
+                        .unwrap_or_default(),
+                    id: d.id,
+                    reference: d.reference,
+                    meeting_id: d.meeting_id,
+                    item_id: d.item_id,
+                    text: d.text,
+                    decided_at: rfc3339(d.created_at),
+                })
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActionOut {
+    pub id: String,
+    pub body_id: String,
+    pub meeting_id: Option<String>,
+    pub item_id: Option<String>,
+    pub decision_id: Option<String>,
+    pub description: String,
+    pub owner_user_id: String,
+    pub owner_organisation_id: String,
+    pub due_on: String,
+    /// open, in_progress, done or dropped
+    pub status: String,
+    pub overdue: bool,
+    /// green, amber, red or closed
+    pub rag: String,
+    pub dropped_reason: Option<String>,
+    pub closed_on: Option<String>,
+    pub version: i32,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HistoryOut {
+    /// created, note, due_changed or status
+    pub kind: String,
+    pub note: String,
+    pub old_due_on: Option<String>,
+    pub new_due_on: Option<String>,
+    pub status: Option<String>,
+    pub author: String,
+    pub at: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActionDetailOut {
+    #[serde(flatten)]
+    pub action: ActionOut,
+    pub history: Vec<HistoryOut>,
+}
+
+pub fn action_out(a: Action, state: &AppState) -> ActionOut {
+    let today = crate::domain::timeline::london_date(state.clock.now());
+    let status = ActionStatus::parse(&a.status).unwrap_or(ActionStatus::Open);
+    let cal = state
+        .calendars()
+        .get("england-and-wales")
+        .cloned()
+        .unwrap_or_default();
+    let r = rag(status, a.due_on, today, &cal);
+    ActionOut {
+        overdue: crate::domain::actions::is_overdue(status, a.due_on, today),
+        rag: format!("{r:?}").to_lowercase(),
+        id: a.id,
+        body_id: a.body_id,
+        meeting_id: a.meeting_id,
+        item_id: a.item_id,
+        decision_id: a.decision_id,
+        description: a.description,
+        owner_user_id: a.owner_user_id,
+        owner_organisation_id: a.owner_organisation_id,
+        due_on: a.due_on.to_string(),
+        status: a.status,
+        dropped_reason: a.dropped_reason,
+        closed_on: a.closed_on.map(|d| d.to_string()),
+        version: a.version,
+    }
+}
+
+/// Create an action with a named owner and a due date (secretariat). An
+/// action without owner or due date is 422 listing both; an owner who is not
+/// a person in Quorate is 422.
+#[utoipa::path(post, path = "/api/v1/actions", tag = "actions", request_body = ActionInput,
+    responses((status = 201, body = ActionOut), (status = 403, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn create_action(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    input: web::Json<ActionInput>,
+) -> Result<HttpResponse, AppError> {
+    let caller = caller.require()?;
+    let actor = caller.actor(&req);
+    let grants = caller.grants.clone();
+    let parts = state.ctx_parts();
+    let a = state
+        .tx(move |c| svc::create(c, &actor, &grants, &input, &parts.ctx()))
+        .await?;
+    let version = a.version;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/api/v1/actions/{}", a.id),
+        ))
+        .insert_header(super::etag(version))
+        .json(action_out(a, &state)))
+}
+
+/// One action with its history of notes, due dates and status changes.
+#[utoipa::path(get, path = "/api/v1/actions/{id}", tag = "actions",
+    responses((status = 200, body = ActionDetailOut), (status = 404, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn show_action(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let caller = caller.require()?;
+    let id = path.into_inner();
+    let (a, events) = state
+        .db(move |c| {
+            let a = action_db::find(c, &id)?.ok_or(AppError::NotFound)?;
+            if !svc::may_view(Some(&caller.grants), Some(&caller.user.id), &a) {
+                return Err(AppError::NotFound);
+            }
+            let e = action_db::events_of(c, &a.id)?;
+            Ok((a, e))
+        })
+        .await?;
+    let version = a.version;
+    let out = ActionDetailOut {
+        action: action_out(a, &state),
+        history: events
+            .into_iter()
+            .map(|e| HistoryOut {
+                kind: e.kind,
+                note: e.note,
+                old_due_on: e.old_due_on.map(|d| d.to_string()),
+                new_due_on: e.new_due_on.map(|d| d.to_string()),
+                status: e.status,
+                author: e.author,
+                at: rfc3339(e.created_at),
+            })
+            .collect(),
+    };
+    Ok(json_with_etag(
+        actix_web::http::StatusCode::OK,
+        version,
+        &out,
+    ))
+}
+
+/// Update an action (its owner or the secretariat): a note, a status, or a
+/// new due date with a reason. Takes `If-Match`; someone else's action -> 403.
+#[utoipa::path(patch, path = "/api/v1/actions/{id}", tag = "actions", request_body = ActionPatch,
+    responses((status = 200, body = ActionOut), (status = 403, body = crate::error::Problem), (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn update_action(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<String>,
+    input: web::Json<ActionPatch>,
+) -> Result<HttpResponse, AppError> {
+    let caller = caller.require()?;
+    let expected = if_match(&req)?;
+    let actor = caller.actor(&req);
+    let id = path.into_inner();
+    let parts = state.ctx_parts();
+    let a = state
+        .tx(move |c| {
+            let a = action_db::find(c, &id)?.ok_or(AppError::NotFound)?;
+            if !svc::may_view(Some(&caller.grants), Some(&caller.user.id), &a) {
+                return Err(AppError::NotFound);
+            }
+            svc::update(
+                c,
+                &actor,
+                &caller.grants,
+                &caller.user.id,
+                &a,
+                &input,
+                expected,
+                &parts.ctx(),
+            )
+        })
+        .await?;
+    let version = a.version;
+    Ok(json_with_etag(
+        actix_web::http::StatusCode::OK,
+        version,
+        &action_out(a, &state),
+    ))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct ActionQuery {
+    /// Body slug
+    pub body: Option<String>,
+    /// Owner's user id
+    pub owner: Option<String>,
+    /// Owner's organisation id
+    pub organisation: Option<String>,
+    /// open, in_progress, done or dropped
+    pub status: Option<String>,
+    /// true: only overdue actions
+    pub overdue: Option<bool>,
+    /// Only open actions due within this many days
+    pub due_within_days: Option<i64>,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// Actions (anyone signed in with a role, or the owner), filtered; paginated.
+#[utoipa::path(get, path = "/api/v1/actions", tag = "actions", params(ActionQuery),
+    responses((status = 200, body = Page<ActionOut>), (status = 401, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn list_actions(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    query: web::Query<ActionQuery>,
+) -> Result<HttpResponse, AppError> {
+    let caller = caller.require()?;
+    let limit = PageParams {
+        limit: query.limit,
+        cursor: None,
+    }
+    .limit()?;
+    if let Some(s) = &query.status
+        && ActionStatus::parse(s).is_none()
+    {
+        return Err(AppError::BadRequest(
+            "status must be open, in_progress, done or dropped.".into(),
+        ));
+    }
+    let today = crate::domain::timeline::london_date(state.clock.now());
+    let q = query.into_inner();
+    let rows = state
+        .db(move |c| {
+            let body_ids = match &q.body {
+                Some(slug) => Some(vec![
+                    bodies::find_by_slug(c, slug)?.ok_or(AppError::NotFound)?.id,
+                ]),
+                None if caller.user.is_admin => None,
+                None => Some(caller.grants.roles.iter().map(|(b, _)| b.clone()).collect()),
+            };
+            let filter = ActionFilter {
+                body_ids,
+                owner_user_id: q.owner.clone(),
+                organisation_id: q.organisation.clone(),
+                statuses: q.status.clone().map(|s| vec![s]),
+                overdue_on: q.overdue.filter(|o| *o).map(|_| today),
+                due_by: q
+                    .due_within_days
+                    .map(|d| today + chrono::Duration::days(d.clamp(0, 3660))),
+                include_exempt: true,
+                after_id: q.cursor.clone(),
+                limit: limit + 1,
+            };
+            let rows = action_db::search(c, &filter)?;
+            Ok(rows
+                .into_iter()
+                .filter(|a| svc::may_view(Some(&caller.grants), Some(&caller.user.id), a))
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    let st = state.clone();
+    Ok(HttpResponse::Ok().json(page_of(
+        rows,
+        limit,
+        |a: &Action| a.id.clone(),
+        |a| action_out(a, &st),
+    )))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FollowThroughOut {
+    pub body_slug: String,
+    pub organisations: Vec<OrgFollowThroughOut>,
+    /// Decisions with no action recorded against them.
+    pub decisions_without_actions: usize,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrgFollowThroughOut {
+    pub organisation_id: String,
+    #[serde(flatten)]
+    pub figures: OrgFollowThrough,
+}
+
+/// Follow-through of a body's actions by owning organisation (public: exempt
+/// actions count in the figures but are not listed).
+#[utoipa::path(get, path = "/api/v1/bodies/{slug}/follow-through", tag = "actions",
+    responses((status = 200, body = FollowThroughOut), (status = 404, body = crate::error::Problem)))]
+pub async fn follow_through(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let slug = path.into_inner();
+    let today = crate::domain::timeline::london_date(state.clock.now());
+    let out = state
+        .db(move |c| crate::services::follow::for_body(c, &slug, today))
+        .await?;
+    Ok(HttpResponse::Ok().json(FollowThroughOut {
+        body_slug: out.body.slug.clone(),
+        organisations: out
+            .organisations
+            .into_iter()
+            .map(|(id, f)| OrgFollowThroughOut {
+                organisation_id: id,
+                figures: f,
+            })
+            .collect(),
+        decisions_without_actions: out.decisions_without_actions,
+    }))
+}

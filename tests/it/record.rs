@@ -1,0 +1,359 @@
+//! The meeting record and follow-through on a real server: attendance and
+//! quorum, declarations, decisions numbered without gaps, actions with
+//! named owners, and the rules on bad input and double submission.
+
+use serde_json::{Value, json};
+
+use crate::api_papers::{Board, board, complete, post};
+use crate::helpers::{TestApp, error_fields, json};
+
+async fn user_id(app: &TestApp, email: &str) -> String {
+    let email = email.to_string();
+    app.state
+        .db(move |c| Ok(quorate::db::users::find_by_email(c, &email)?))
+        .await
+        .expect("lookup")
+        .map(|u| u.id)
+        .unwrap_or_default()
+}
+
+/// The agenda's item ids by kind, after an accepted paper joins it.
+async fn items(app: &TestApp, b: &Board) -> Value {
+    json(
+        app.get(
+            &format!("/api/v1/meetings/{}/agenda", b.meeting),
+            Some(&b.clerk),
+        )
+        .await,
+    )
+    .await
+}
+
+fn item_of(agenda: &Value, kind: &str) -> String {
+    agenda["items"]
+        .as_array()
+        .and_then(|v| v.iter().find(|i| i["kind"] == kind))
+        .and_then(|i| i["id"].as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+async fn patch_action(
+    app: &TestApp,
+    id: &str,
+    token: &str,
+    version: Option<i64>,
+    body: Value,
+) -> reqwest::Response {
+    let mut req = app
+        .api
+        .patch(app.url(&format!("/api/v1/actions/{id}")))
+        .bearer_auth(token)
+        .json(&body);
+    if let Some(v) = version {
+        req = req.header("If-Match", format!("\"{v}\""));
+    }
+    req.send().await.expect("patch")
+}
+
+#[tokio::test]
+async fn the_secretariat_records_a_meeting_and_owners_follow_through() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/papers", b.meeting),
+        &b.author,
+        complete(&b),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+    let paper = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let resp = post(
+        &app,
+        &format!("/api/v1/papers/{paper}/submit"),
+        &b.author,
+        json!({}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    let a = items(&app, &b).await;
+    let decl_item = item_of(&a, "declarations");
+    let paper_item = item_of(&a, "substantive");
+    let chair = user_id(&app, "chair@test.example").await;
+    let ceo = user_id(&app, "ceo@ashby.example").await;
+    let police_member = user_id(&app, "member@police.example").await;
+    let police_officer = user_id(&app, "officer@police.example").await;
+
+    // Attendance, with the quorum as it changes (3 voting members: quorum 3).
+    let put = |user: String, body: Value| {
+        let url = app.url(&format!("/api/v1/meetings/{}/attendance/{user}", b.meeting));
+        let req = app.api.put(url).bearer_auth(&b.clerk).json(&body);
+        async move { req.send().await.expect("attendance") }
+    };
+    let r = json(put(chair.clone(), json!({"status": "present"})).await).await;
+    assert_eq!(
+        (
+            r["quorum"]["present"].as_i64(),
+            r["quorum"]["needed"].as_i64(),
+            r["quorum"]["met"].as_bool()
+        ),
+        (Some(1), Some(3), Some(false))
+    );
+    put(ceo.clone(), json!({"status": "present"})).await;
+    put(police_member.clone(), json!({"status": "apologies"})).await;
+    let r = json(
+        put(
+            police_officer.clone(),
+            json!({"status": "present", "substitute_for": police_member}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        r["quorum"]["met"], true,
+        "a substitute makes the meeting quorate: {r}"
+    );
+    let resp = put(police_officer.clone(), json!({"status": "late"})).await;
+    assert_eq!(resp.status(), 422);
+
+    // A declaration, and a decision on an item of another meeting is refused.
+    let resp = post(&app, &format!("/api/v1/meetings/{}/declarations", b.meeting), &b.clerk,
+        json!({"item_id": paper_item, "user_id": ceo, "interest": "Trustee of a youth charity bidding for the contract"})).await;
+    assert_eq!(resp.status(), 201);
+    let resp = post(&app, "/api/v1/bodies/psb/meetings", &b.clerk, json!({"starts_at": "2027-03-09T14:00:00Z", "ends_at": "2027-03-09T16:00:00Z", "location": "County Hall"})).await;
+    let other = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{other}/decisions"),
+        &b.clerk,
+        json!({"item_id": paper_item, "text": "Agreed."}),
+    )
+    .await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(error_fields(&json(resp).await), ["item_id"]);
+
+    // Two decisions, numbered per body and year; a double submit is one record.
+    let decide_path = format!("/api/v1/meetings/{}/decisions", b.meeting);
+    let decide = |text: &str, key: &str| {
+        post(
+            &app,
+            &decide_path,
+            &b.clerk,
+            json!({"item_id": paper_item, "text": text, "idempotency_key": key}),
+        )
+    };
+    let d1 = json(decide("Approved £20,000 for two youth clubs.", "form-1").await).await;
+    let again = json(decide("Approved £20,000 for two youth clubs.", "form-1").await).await;
+    let d2 = json(decide("Asked the police to report on evening patrols.", "form-2").await).await;
+    assert_eq!(d1["reference"], "psb/2027/001");
+    assert_eq!(
+        again["id"], d1["id"],
+        "resubmitting the same form records nothing new"
+    );
+    assert_eq!(d2["reference"], "psb/2027/002");
+    let _ = decl_item;
+
+    // Actions: owner and due date are both required, and reported together.
+    let resp = post(
+        &app,
+        "/api/v1/actions",
+        &b.clerk,
+        json!({"decision_id": d1["id"], "description": "Open the clubs"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 422);
+    let fields = error_fields(&json(resp).await);
+    assert!(
+        fields.contains(&"owner_user_id".into()) && fields.contains(&"due_on".into()),
+        "{fields:?}"
+    );
+    let resp = post(&app, "/api/v1/actions", &b.clerk, json!({"decision_id": d1["id"], "description": "Open the clubs", "owner_user_id": "nobody", "due_on": "2027-04-01"})).await;
+    assert_eq!(resp.status(), 422);
+    assert!(json(resp).await.to_string().contains("unknown_person"));
+    let mut ids = Vec::new();
+    for (desc, owner, due, key) in [
+        (
+            "Open the two clubs",
+            b.author_id.clone(),
+            "2027-04-01",
+            "a1",
+        ),
+        (
+            "Report on patrols",
+            police_officer.clone(),
+            "2027-02-01",
+            "a2",
+        ),
+        (
+            "Publish the funding decision",
+            b.author_id.clone(),
+            "2027-01-20",
+            "a3",
+        ),
+    ] {
+        let resp = post(&app, "/api/v1/actions", &b.clerk,
+            json!({"decision_id": d1["id"], "description": desc, "owner_user_id": owner, "due_on": due, "idempotency_key": key})).await;
+        assert_eq!(
+            resp.status(),
+            201,
+            "{}",
+            resp.text().await.unwrap_or_default()
+        );
+        ids.push(
+            json(resp).await["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
+    let resp = post(&app, "/api/v1/actions", &b.clerk,
+        json!({"decision_id": d1["id"], "description": "Open the two clubs", "owner_user_id": b.author_id, "due_on": "2027-04-01", "idempotency_key": "a1"})).await;
+    assert_eq!(
+        json(resp).await["id"],
+        json!(ids[0]),
+        "a double click makes one action"
+    );
+
+    // The owner is told, sees it in their list, and is the only one (with the secretariat) who may change it.
+    app.run_pending_jobs().await;
+    assert!(
+        app.emails()
+            .iter()
+            .any(|m| m.to.iter().any(|t| t.contains("author@ashby.example"))
+                && m.data.contains("Open the two clubs"))
+    );
+    let mine = json(
+        app.get(
+            &format!("/api/v1/actions?owner={}", b.author_id),
+            Some(&b.author),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(mine["items"].as_array().map(Vec::len), Some(2));
+    let resp = patch_action(
+        &app,
+        &ids[0],
+        &b.officer_elsewhere,
+        None,
+        json!({"note": "Not mine"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 403);
+    let resp = patch_action(
+        &app,
+        &ids[0],
+        &b.author,
+        Some(1),
+        json!({"status": "in_progress", "note": "Venues booked"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    let resp = patch_action(&app, &ids[0], &b.author, Some(1), json!({"note": "stale"})).await;
+    assert_eq!(resp.status(), 412);
+    // Re-dating needs a reason, and the owner is told when the secretariat does it.
+    let resp = patch_action(
+        &app,
+        &ids[0],
+        &b.clerk,
+        None,
+        json!({"due_on": "2027-05-01"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(error_fields(&json(resp).await), ["reason"]);
+    let resp = patch_action(
+        &app,
+        &ids[0],
+        &b.clerk,
+        None,
+        json!({"due_on": "2027-05-01", "reason": "The second venue opens in April"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    let resp = patch_action(&app, &ids[2], &b.author, None, json!({"status": "dropped"})).await;
+    assert_eq!(resp.status(), 422, "dropping needs a reason");
+    let resp = patch_action(&app, &ids[2], &b.author, None, json!({"status": "done"})).await;
+    assert_eq!(resp.status(), 200);
+    let resp = patch_action(&app, &ids[2], &b.author, None, json!({"status": "open"})).await;
+    assert_eq!(resp.status(), 409, "closed actions stay closed");
+    let detail = json(
+        app.get(&format!("/api/v1/actions/{}", ids[0]), Some(&b.author))
+            .await,
+    )
+    .await;
+    let kinds: Vec<&str> = detail["history"]
+        .as_array()
+        .map(|h| h.iter().filter_map(|e| e["kind"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(kinds, ["created", "note", "status", "due_changed"]);
+    assert_eq!(detail["due_on"], "2027-05-01");
+    app.run_pending_jobs().await;
+    assert!(
+        app.emails()
+            .iter()
+            .any(|m| m.data.contains("The second venue opens in April")),
+        "owner told of the new date"
+    );
+
+    // Follow-through: the author's council closed one on time; one decision has no action.
+    let f = json(app.get("/api/v1/bodies/psb/follow-through", None).await).await;
+    let district = f["organisations"]
+        .as_array()
+        .and_then(|o| {
+            o.iter()
+                .find(|x| x["organisation_id"] == json!(b.district))
+                .cloned()
+        })
+        .unwrap_or_default();
+    assert_eq!(district["actions_total"], 2);
+    assert_eq!(district["closed_on_time"], 1);
+    assert_eq!(f["decisions_without_actions"], 1);
+    let register = json(app.get("/api/v1/decisions?body=psb&q=patrols", None).await).await;
+    assert_eq!(register.as_array().map(Vec::len), Some(1));
+    assert_eq!(register[0]["reference"], "psb/2027/002");
+}
+
+#[tokio::test]
+async fn decision_numbers_have_no_gaps_or_duplicates_under_concurrent_writes() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let a = items(&app, &b).await;
+    let item = item_of(&a, "minutes");
+    let url = app.url(&format!("/api/v1/meetings/{}/decisions", b.meeting));
+    let mut tasks = Vec::new();
+    for n in 0..8 {
+        let req = app
+            .api
+            .post(url.clone())
+            .bearer_auth(&b.clerk)
+            .json(&json!({"item_id": item, "text": format!("Resolution {n}")}));
+        tasks.push(tokio::spawn(async move {
+            req.send()
+                .await
+                .expect("decision")
+                .json::<Value>()
+                .await
+                .unwrap_or(Value::Null)
+        }));
+    }
+    let mut refs = Vec::new();
+    for t in tasks {
+        refs.push(
+            t.await.expect("task")["reference"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
+    refs.sort();
+    let expected: Vec<String> = (1..=8).map(|n| format!("psb/2027/{n:03}")).collect();
+    assert_eq!(refs, expected);
+}
