@@ -48,6 +48,13 @@ pub enum Command {
         /// Address to listen on (overrides QUORATE_BIND).
         #[arg(long)]
         bind: Option<String>,
+        /// `large` adds a benchmark data set: 50 bodies, 5,000 meetings,
+        /// 20,000 decisions, 200,000 actions.
+        #[arg(long, value_parser = ["normal", "large"], default_value = "normal")]
+        scale: String,
+        /// Load the data and exit instead of serving.
+        #[arg(long)]
+        no_serve: bool,
     },
     /// Apply pending migrations and exit.
     Migrate,
@@ -147,7 +154,12 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
             )
             .await
         }
-        Command::Demo { reset, bind } => {
+        Command::Demo {
+            reset,
+            bind,
+            scale,
+            no_serve,
+        } => {
             if let Some(b) = bind {
                 settings.bind = b;
                 settings.validate().map_err(|e| e.to_string())?;
@@ -175,6 +187,12 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
                 })
                 .await
                 .map_err(|e| e.detail())?;
+            if scale == "large" {
+                load_large(&state).await?;
+            }
+            if no_serve {
+                return Ok(());
+            }
             let intro = crate::demo::describe(&logins, state.base_url());
             serve(
                 settings,
@@ -219,6 +237,51 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
                 },
         } => import_actions(settings, &file, &body, skip_invalid, &map).await,
     }
+}
+
+/// Adds the benchmark data set (once), with a progress bar.
+async fn load_large(state: &crate::state::AppState) -> CliResult {
+    let loaded = state
+        .db(|c| Ok(crate::db::bodies::find_by_slug(c, "large-00")?.is_some()))
+        .await
+        .map_err(describe)?;
+    if loaded {
+        println!("The large data set is already loaded.");
+        return Ok(());
+    }
+    let bar = indicatif::ProgressBar::new(1);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} ({eta} left)")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_message("Writing the large data set:");
+    let tick = bar.clone();
+    let now = state.clock.now_naive();
+    let started = std::time::Instant::now();
+    state
+        .tx(move |c| {
+            crate::demo_large::load(c, now, |_, done, total| {
+                tick.set_length(total);
+                tick.set_position(done);
+            })
+        })
+        .await
+        .map_err(describe)?;
+    bar.finish_and_clear();
+    println!(
+        "Large data set written in {:.1} s: {} bodies, {} meetings, {} decisions, {} actions.",
+        started.elapsed().as_secs_f64(),
+        crate::demo_large::BODIES,
+        crate::demo_large::BODIES * crate::demo_large::MEETINGS_PER_BODY,
+        crate::demo_large::BODIES
+            * crate::demo_large::MEETINGS_PER_BODY
+            * crate::demo_large::DECISIONS_PER_MEETING,
+        crate::demo_large::BODIES
+            * crate::demo_large::MEETINGS_PER_BODY
+            * crate::demo_large::DECISIONS_PER_MEETING
+            * crate::demo_large::ACTIONS_PER_DECISION
+    );
+    Ok(())
 }
 
 async fn import_actions(

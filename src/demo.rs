@@ -644,7 +644,7 @@ fn board_meetings(
             minutes_allocated: Some(Some(15)),
         })
     };
-    past_meeting(
+    let past = past_meeting(
         conn,
         base_url,
         psb,
@@ -654,6 +654,16 @@ fn board_meetings(
         &|k| actor_for(k),
         &|k| people.get(k).cloned().ok_or_else(missing),
         &input_for,
+    )?;
+    follow_through_story(
+        conn,
+        base_url,
+        psb,
+        &past,
+        &clerk_actor,
+        &clerk_grants,
+        &|k| people.get(k).cloned().ok_or_else(missing),
+        now,
     )?;
     for (i, dp) in PAPERS.iter().enumerate() {
         let (actor, grants, author_id) = actor_for(dp.author)?;
@@ -826,7 +836,7 @@ fn past_meeting(
     actor_for: &ActorFor<'_>,
     person: &PersonFor<'_>,
     input_for: &InputFor<'_>,
-) -> AppResult<()> {
+) -> AppResult<crate::db::meetings::Meeting> {
     use crate::services::Ctx;
     use crate::services::agenda::{self, ItemInput, PublishInput};
     use crate::services::meetings::{self, MeetingInput};
@@ -922,6 +932,329 @@ fn past_meeting(
             now: later,
         },
     )?;
+    Ok(m)
+}
+
+/// Two past Board meetings recorded in full (attendance, a declaration,
+/// decisions, actions in every state), so follow-through tells a story;
+/// the earlier meeting's minutes approved at the later one.
+#[allow(clippy::too_many_arguments)]
+fn follow_through_story(
+    conn: &mut DbConn,
+    base_url: &str,
+    psb: &Body,
+    later: &crate::db::meetings::Meeting,
+    clerk: &Actor,
+    clerk_grants: &crate::domain::roles::Grants,
+    person: &PersonFor<'_>,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    use crate::services::Ctx;
+    use crate::services::actions::{self, ActionInput, ActionPatch};
+    use crate::services::agenda::{self, ItemInput};
+    use crate::services::meetings::{self, MeetingInput};
+    use crate::services::record::{self, AttendanceInput};
+    use chrono::Duration;
+
+    let cals = crate::domain::calendar::Calendars::builtin();
+    let ctx_at = |t: NaiveDateTime| Ctx {
+        base_url,
+        calendars: &cals,
+        now: t,
+    };
+    // The earlier meeting: eight weeks before, verbal items only.
+    let start = later.starts_at - Duration::days(56);
+    let earlier = meetings::create_meeting(
+        conn,
+        clerk,
+        psb,
+        &MeetingInput {
+            starts_at: Some(start.and_utc().to_rfc3339()),
+            ends_at: Some((start + Duration::minutes(150)).and_utc().to_rfc3339()),
+            location: Some("County Hall, Northtown: Council Chamber".into()),
+        },
+        start - Duration::days(60),
+    )?;
+    let mut earlier_items = Vec::new();
+    for (title, kind) in [
+        ("Joint winter plan 2026", "decision"),
+        ("Shared office space in Carrow", "decision"),
+    ] {
+        earlier_items.push(agenda::add_item(
+            conn,
+            clerk,
+            &earlier,
+            &ItemInput {
+                title: Some(title.into()),
+                item_type: Some(kind.into()),
+                presenter_user_id: None,
+                organisation_id: None,
+                minutes_allocated: Some(20),
+                verbal_reason: Some("Recorded from the meeting.".into()),
+                exempt_category: None,
+            },
+            None,
+            now,
+        )?);
+    }
+    let later_items: Vec<String> = crate::db::agendas::items_of(conn, &later.id)?
+        .into_iter()
+        .filter(|i| i.kind == "substantive")
+        .map(|i| i.id)
+        .collect();
+    // Who owns what: (meeting, item index, owner, description, due after meeting (days), outcome)
+    enum Outcome {
+        OnTime(i64),
+        Late(i64),
+        InProgress(&'static str),
+        Open,
+        Dropped(&'static str),
+    }
+    let plan: Vec<(
+        &crate::db::meetings::Meeting,
+        String,
+        &str,
+        &str,
+        i64,
+        Outcome,
+    )> = vec![
+        (
+            &earlier,
+            earlier_items[0].id.clone(),
+            "police",
+            "Agree a single winter contact rota across partners",
+            21,
+            Outcome::OnTime(18),
+        ),
+        (
+            &earlier,
+            earlier_items[0].id.clone(),
+            "pct",
+            "Share weekly hospital discharge figures with partners",
+            14,
+            Outcome::OnTime(10),
+        ),
+        (
+            &earlier,
+            earlier_items[1].id.clone(),
+            "ashby",
+            "Survey district office space available to partners",
+            28,
+            Outcome::Late(44),
+        ),
+        (
+            &earlier,
+            earlier_items[1].id.clone(),
+            "carrow",
+            "Cost the shared reception in Carrow",
+            21,
+            Outcome::Late(35),
+        ),
+        (
+            &earlier,
+            earlier_items[1].id.clone(),
+            "nic",
+            "Draft a memorandum for shared buildings",
+            35,
+            Outcome::Dropped("Superseded by the county estates review"),
+        ),
+        (
+            later,
+            later_items.first().cloned().unwrap_or_default(),
+            "ashby",
+            "Recruit volunteers for the memory cafés",
+            14,
+            Outcome::Open,
+        ),
+        (
+            later,
+            later_items.first().cloned().unwrap_or_default(),
+            "pct",
+            "Report take-up of the memory cafés by district",
+            70,
+            Outcome::InProgress("First month's figures gathered"),
+        ),
+        (
+            later,
+            later_items.get(1).cloned().unwrap_or_default(),
+            "carrow",
+            "Publish the housing-first evaluation summary",
+            21,
+            Outcome::Open,
+        ),
+        (
+            later,
+            later_items.get(1).cloned().unwrap_or_default(),
+            "police",
+            "Brief neighbourhood teams on the new referral route",
+            10,
+            Outcome::OnTime(7),
+        ),
+    ];
+    // Attendance, declarations and decisions, once per meeting.
+    for m in [&earlier, later] {
+        let at = m.starts_at + Duration::minutes(5);
+        for (who, status, sub) in [
+            ("chair", "present", None),
+            ("police", "present", None),
+            ("ashby", "apologies", None),
+            ("ashby_sub", "present", Some("ashby")),
+            ("brookfield", "present", None),
+            ("carrow", "present", None),
+            ("pct", "present", None),
+            ("nic", "absent", None),
+        ] {
+            let u = person(who)?;
+            let sub_id = match sub {
+                Some(k) => Some(person(k)?.id),
+                None => None,
+            };
+            record::set_attendance(
+                conn,
+                clerk,
+                m,
+                psb,
+                &u.id,
+                &AttendanceInput {
+                    status: Some(status.into()),
+                    substitute_for: sub_id,
+                },
+                at,
+            )?;
+        }
+    }
+    let carrow = person("carrow")?;
+    if let Some(first) = later_items.first() {
+        record::declare(
+            conn,
+            clerk,
+            later,
+            psb,
+            first,
+            &carrow.id,
+            Some("Her partner volunteers for a memory café charity"),
+            None,
+            later.starts_at + Duration::minutes(10),
+        )?;
+    }
+    let mut decisions = std::collections::HashMap::new();
+    for (m, item, text) in [
+        (
+            &earlier,
+            earlier_items[0].id.clone(),
+            "Agreed the joint winter plan, with one contact rota across partners.",
+        ),
+        (
+            &earlier,
+            earlier_items[1].id.clone(),
+            "Agreed to explore shared office space in Carrow and Ashby.",
+        ),
+        (
+            later,
+            later_items.first().cloned().unwrap_or_default(),
+            "Approved the memory cafés pilot for twelve months.",
+        ),
+        (
+            later,
+            later_items.get(1).cloned().unwrap_or_default(),
+            "Agreed the housing-first referral route.",
+        ),
+    ] {
+        if item.is_empty() {
+            continue;
+        }
+        let d = record::decide(
+            conn,
+            clerk,
+            m,
+            psb,
+            Some(&item),
+            Some(text),
+            None,
+            m.starts_at + Duration::minutes(40),
+        )?;
+        decisions.insert(item, d.id);
+    }
+    for (m, item, owner, description, due_in, outcome) in plan {
+        if item.is_empty() {
+            continue;
+        }
+        let owner = person(owner)?;
+        let made = m.starts_at + Duration::hours(2);
+        let a = actions::create(
+            conn,
+            clerk,
+            clerk_grants,
+            &ActionInput {
+                decision_id: decisions.get(&item).cloned(),
+                item_id: Some(item.clone()),
+                description: Some(description.into()),
+                owner_user_id: Some(owner.id.clone()),
+                due_on: Some((m.starts_at.date() + Duration::days(due_in)).to_string()),
+                idempotency_key: None,
+            },
+            &ctx_at(made),
+        )?;
+        let owner_actor = Actor {
+            user_id: Some(owner.id.clone()),
+            label: owner.name.clone(),
+            client_addr: None,
+        };
+        let owner_grants = crate::domain::roles::Grants::default();
+        let patch = |status: &str, note: &str, reason: Option<&str>| ActionPatch {
+            status: Some(status.into()),
+            note: Some(note.into()),
+            due_on: None,
+            reason: reason.map(str::to_string),
+        };
+        let (when, p) = match outcome {
+            Outcome::OnTime(d) => (
+                m.starts_at + Duration::days(d),
+                patch("done", "Done.", None),
+            ),
+            Outcome::Late(d) => (
+                m.starts_at + Duration::days(d),
+                patch("done", "Done, later than planned.", None),
+            ),
+            Outcome::InProgress(note) => (
+                m.starts_at + Duration::days(7),
+                patch("in_progress", note, None),
+            ),
+            Outcome::Dropped(why) => (
+                m.starts_at + Duration::days(20),
+                patch("dropped", "", Some(why)),
+            ),
+            Outcome::Open => continue,
+        };
+        if when < now {
+            actions::update(
+                conn,
+                &owner_actor,
+                &owner_grants,
+                &owner.id,
+                &a,
+                &p,
+                None,
+                &ctx_at(when),
+            )?;
+        }
+    }
+    // The earlier meeting's minutes, approved at the later one.
+    let approve_at = later.starts_at + Duration::minutes(15);
+    crate::services::minutes::get_or_draft(
+        conn,
+        &earlier,
+        psb,
+        &ctx_at(earlier.starts_at + Duration::days(3)),
+    )?;
+    crate::services::minutes::circulate(
+        conn,
+        clerk,
+        &earlier,
+        psb,
+        &ctx_at(earlier.starts_at + Duration::days(4)),
+    )?;
+    crate::services::minutes::approve(conn, clerk, &earlier, psb, &ctx_at(approve_at))?;
     Ok(())
 }
 

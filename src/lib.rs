@@ -6,6 +6,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod demo_large;
 pub mod domain;
 pub mod error;
 pub mod jobs;

@@ -348,3 +348,130 @@ fn holidays_import_replaces_the_calendars_and_rejects_bad_files_whole() {
         chrono::NaiveDate::from_ymd_opt(2026, 12, 31).expect("date")
     );
 }
+
+#[test]
+fn an_action_log_imports_from_csv_only_when_every_row_is_valid() {
+    let cli = Cli::new();
+    let (code, _, err) = cli.run(&["migrate"], None);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = cli.run(
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "lead@ashby.example",
+            "--name",
+            "Lee Ashby",
+            "--organisation",
+            "Ashby District Council",
+        ],
+        Some("a long cli passphrase\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    let pool = quorate::db::connect(cli.db.url(), 1, 5000).expect("db");
+    let mut conn = pool.get().expect("conn");
+    let now = chrono::Utc::now().naive_utc();
+    quorate::db::bodies::insert(
+        &mut conn,
+        &quorate::db::bodies::Body::new(
+            "b1".into(),
+            "Board".into(),
+            "psb".into(),
+            "board",
+            None,
+            &quorate::domain::policy::Policy::default(),
+            now,
+        ),
+    )
+    .expect("body");
+    let count = |conn: &mut quorate::db::DbConn| {
+        quorate::db::actions::search(
+            conn,
+            &quorate::db::actions::ActionFilter {
+                include_exempt: true,
+                limit: 1000,
+                ..Default::default()
+            },
+        )
+        .map(|v| v.len())
+        .unwrap_or(0)
+    };
+    let file = cli.dir.path().join("log.csv");
+    std::fs::write(
+        &file,
+        "Action,Owner email,Due date,Status,Progress\n\
+         Open the youth clubs,lead@ashby.example,31/01/2027,In progress,Venues booked\n\
+         Report on patrols,nobody@police.example,2027-02-01,Open,\n\
+         \"Publish the decision, with costs\",LEAD@ashby.example,next week,Done,\n",
+    )
+    .expect("csv");
+    let path = file.to_string_lossy().to_string();
+    let (code, _, err) = cli.run(&["import", "actions", &path, "--body", "psb"], None);
+    assert_ne!(code, 0, "invalid rows stop the import");
+    assert!(
+        err.contains("Line 3: unknown owner nobody@police.example"),
+        "{err}"
+    );
+    assert!(err.contains("Line 4: bad due date \"next week\""), "{err}");
+    assert!(err.contains("Nothing imported"), "{err}");
+    assert_eq!(count(&mut conn), 0);
+    let (code, out, err) = cli.run(
+        &[
+            "import",
+            "actions",
+            &path,
+            "--body",
+            "psb",
+            "--skip-invalid",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Imported 1 actions (2 rows skipped)"), "{out}");
+    assert_eq!(count(&mut conn), 1);
+
+    // Wrong encoding, and columns it does not know or cannot find.
+    std::fs::write(
+        &file,
+        b"Action,Owner email,Due date\nCaf\xe9 review,lead@ashby.example,2027-01-31\n",
+    )
+    .expect("latin-1");
+    let (code, _, err) = cli.run(&["import", "actions", &path, "--body", "psb"], None);
+    assert_ne!(code, 0);
+    assert!(err.contains("not UTF-8"), "{err}");
+    std::fs::write(
+        &file,
+        "Action,Lead officer,Colour\nX,lead@ashby.example,red\n",
+    )
+    .expect("csv");
+    let (code, _, err) = cli.run(&["import", "actions", &path, "--body", "psb"], None);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("Missing column for owner_email") && err.contains("Missing column for due_on"),
+        "{err}"
+    );
+    assert!(err.contains("Unknown column \"Colour\""), "{err}");
+    // A mapping names the spreadsheet's own headers.
+    std::fs::write(
+        &file,
+        "Action,Lead officer,Target\nX,lead@ashby.example,2027-03-01\n",
+    )
+    .expect("csv");
+    let (code, out, err) = cli.run(
+        &[
+            "import",
+            "actions",
+            &path,
+            "--body",
+            "psb",
+            "--map",
+            "owner_email=Lead officer",
+            "--map",
+            "due_on=Target",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Imported 1 actions"), "{out}");
+    assert_eq!(count(&mut conn), 2);
+}

@@ -15,6 +15,7 @@ mod migrations;
 mod packs;
 mod pages;
 mod pages_papers;
+mod pages_record;
 mod proposals;
 mod record;
 mod smtp;

@@ -1,0 +1,369 @@
+//! The meeting record and follow-through as people use them: the clerk
+//! records live, the owner closes the action, the next agenda's action log
+//! shows it, and the public sees the register, follow-through and minutes.
+
+use serde_json::json;
+
+use crate::api_papers::{board, complete, post};
+use crate::helpers::{PASSWORD, TestApp, csrf_token, json};
+
+#[tokio::test]
+async fn recorded_live_followed_through_and_published() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/papers", b.meeting),
+        &b.author,
+        complete(&b),
+    )
+    .await;
+    let paper = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    post(
+        &app,
+        &format!("/api/v1/papers/{paper}/submit"),
+        &b.author,
+        json!({}),
+    )
+    .await;
+    let agenda = json(
+        app.get(
+            &format!("/api/v1/meetings/{}/agenda", b.meeting),
+            Some(&b.clerk),
+        )
+        .await,
+    )
+    .await;
+    let item = agenda["items"]
+        .as_array()
+        .and_then(|v| v.iter().find(|i| i["kind"] == "substantive"))
+        .and_then(|i| i["id"].as_str())
+        .unwrap_or_default()
+        .to_string();
+
+    // The meeting day: the clerk records it on the record page.
+    app.clock.set(
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 1, 12, 14, 30, 0)
+            .single()
+            .expect("time"),
+    );
+    let clerk = app.login("clerk@test.example", PASSWORD).await;
+    let record = format!("/meetings/{}/record", b.meeting);
+    let html = clerk
+        .get(app.url(&record))
+        .send()
+        .await
+        .expect("record")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        html.contains("<h1>Meeting record</h1>") && html.contains("Not quorate"),
+        "nobody is marked present yet"
+    );
+    let chair = app
+        .state
+        .db(|c| Ok(quorate::db::users::find_by_email(c, "chair@test.example")?))
+        .await
+        .expect("chair")
+        .map(|u| u.id)
+        .unwrap_or_default();
+    let resp = app
+        .submit_form(
+            &clerk,
+            &record,
+            &format!("{record}/attendance/{chair}"),
+            &[("status", "present")],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    // A decision form submitted twice (a double click) records one decision.
+    let html = clerk
+        .get(app.url(&record))
+        .send()
+        .await
+        .expect("record")
+        .text()
+        .await
+        .unwrap_or_default();
+    let marker = "name=\"idempotency_key\" value=\"";
+    let key_start = html
+        .find(&format!("{marker}dec-"))
+        .expect("decision form key")
+        + marker.len();
+    let key: String = html[key_start..]
+        .chars()
+        .take_while(|c| *c != '"')
+        .collect();
+    assert!(key.starts_with("dec-") && key.len() > 10, "{key}");
+    let token = csrf_token(&html);
+    for _ in 0..2 {
+        let resp = clerk
+            .post(app.url(&format!("{record}/items/{item}/decisions")))
+            .header("Origin", &app.address)
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("idempotency_key", key.as_str()),
+                ("text", "Approved £20,000 for two youth clubs."),
+            ])
+            .send()
+            .await
+            .expect("decision");
+        assert_eq!(resp.status(), 303);
+    }
+    let register = json(app.get("/api/v1/decisions?body=psb", None).await).await;
+    assert_eq!(register.as_array().map(Vec::len), Some(1), "{register}");
+    let decision = register[0]["id"].as_str().unwrap_or_default().to_string();
+    // An action with its owner; the form shows every missing field at once.
+    let resp = app
+        .submit_form(
+            &clerk,
+            &record,
+            &format!("{record}/items/{item}/actions"),
+            &[("description", "Open the two clubs")],
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    let html = resp.text().await.unwrap_or_default();
+    assert!(
+        html.contains("Choose who owns the action") && html.contains("Enter the due date"),
+        "both problems shown"
+    );
+    let resp = app
+        .submit_form(
+            &clerk,
+            &record,
+            &format!("{record}/items/{item}/actions"),
+            &[
+                ("description", "Open the two clubs"),
+                ("owner_user_id", &b.author_id),
+                ("due_on", "2027-02-26"),
+                ("decision_id", &decision),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+
+    // The owner sees it on "Your actions" and closes it.
+    let author = app.login("author@ashby.example", PASSWORD).await;
+    let mine = author
+        .get(app.url("/my/actions"))
+        .send()
+        .await
+        .expect("mine")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        mine.contains("Open the two clubs") && mine.contains("On track"),
+        "{mine}"
+    );
+    let actions = json(
+        app.get(
+            &format!("/api/v1/actions?owner={}", b.author_id),
+            Some(&b.author),
+        )
+        .await,
+    )
+    .await;
+    let action = actions["items"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let page = format!("/actions/{action}");
+    let resp = app
+        .submit_form(
+            &author,
+            &page,
+            &page,
+            &[
+                ("note", "Both clubs opened on Friday"),
+                ("status", "done"),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    let html = author
+        .get(app.url(&page))
+        .send()
+        .await
+        .expect("action")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        html.contains("Both clubs opened on Friday") && html.contains("Status: Done"),
+        "{html}"
+    );
+
+    // The next meeting's agenda carries the action log.
+    let resp = post(&app, "/api/v1/bodies/psb/meetings", &b.clerk, json!({"starts_at": "2027-03-09T14:00:00Z", "ends_at": "2027-03-09T16:00:00Z", "location": "County Hall"})).await;
+    let next = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{next}/agenda/publish"),
+        &b.clerk,
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let public = app
+        .api
+        .get(app.url(&format!("/meetings/{next}/agenda/versions/1")))
+        .send()
+        .await
+        .expect("agenda")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        public.contains("Open the two clubs")
+            && public.contains("Both clubs opened on Friday")
+            && public.contains("Done"),
+        "the action log shows the closed action"
+    );
+
+    // Follow-through and the register, for the public.
+    let ft = app
+        .api
+        .get(app.url("/bodies/psb/follow-through"))
+        .send()
+        .await
+        .expect("ft")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        ft.contains("<svg role=\"img\"") && ft.contains("Ashby District Council"),
+        "{ft}"
+    );
+    assert!(
+        ft.contains("<caption>Follow-through by organisation</caption>"),
+        "a data table beside the chart"
+    );
+    let reg = app
+        .api
+        .get(app.url("/decisions?body=psb"))
+        .send()
+        .await
+        .expect("register")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(reg.contains("psb/2027/001") && reg.contains("Approved £20,000"));
+    let csv_text = app
+        .api
+        .get(app.url("/bodies/psb/actions.csv"))
+        .send()
+        .await
+        .expect("csv")
+        .text()
+        .await
+        .unwrap_or_default();
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    assert_eq!(
+        reader
+            .headers()
+            .map(|h| h.iter().map(str::to_string).collect::<Vec<_>>())
+            .unwrap_or_default()[..3],
+        ["id", "decision", "description"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().filter_map(Result::ok).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][1], "psb/2027/001");
+    assert_eq!(&rows[0][6], "done");
+
+    // Minutes: drafted from the record, public only once approved at the next meeting.
+    let minutes = format!("/meetings/{}/minutes", b.meeting);
+    let html = clerk
+        .get(app.url(&minutes))
+        .send()
+        .await
+        .expect("minutes")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        html.contains("Resolved (psb/2027/001)") && html.contains("Open the two clubs"),
+        "drafted from the record: {html}"
+    );
+    let public = app
+        .api
+        .get(app.url(&minutes))
+        .send()
+        .await
+        .expect("minutes")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(!public.contains("psb/2027/001"), "drafts are not public");
+    let resp = app
+        .submit_form(
+            &clerk,
+            &minutes,
+            &minutes,
+            &[
+                ("action", "approve"),
+                (
+                    "body_markdown",
+                    "# Minutes\n\nResolved (psb/2027/001): approved.",
+                ),
+                ("exempt_markdown", ""),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 422, "not before the next meeting");
+    app.clock.set(
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 3, 9, 14, 10, 0)
+            .single()
+            .expect("time"),
+    );
+    let clerk = app.login("clerk@test.example", PASSWORD).await;
+    let resp = app
+        .submit_form(
+            &clerk,
+            &minutes,
+            &minutes,
+            &[
+                ("action", "approve"),
+                (
+                    "body_markdown",
+                    "# Minutes\n\nResolved (psb/2027/001): approved.",
+                ),
+                ("exempt_markdown", "Tender prices discussed."),
+                ("version", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    let public = app
+        .api
+        .get(app.url(&minutes))
+        .send()
+        .await
+        .expect("minutes")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        public.contains("Resolved (psb/2027/001): approved."),
+        "{public}"
+    );
+    assert!(
+        !public.contains("Tender prices discussed."),
+        "the exempt part is withheld"
+    );
+}
