@@ -136,6 +136,9 @@ pub struct RegisterPage {
     pub nav: Nav,
     pub rows: Vec<DecisionRow>,
     pub bodies: Vec<(String, String)>,
+    /// (priority id, "title (body)")
+    pub priorities: Vec<(String, String)>,
+    pub f_priority: String,
     pub f_body: String,
     pub f_from: String,
     pub f_to: String,
@@ -189,4 +192,19 @@ pub struct MinutesPage {
     pub open_markdown: String,
     pub exempt_markdown: String,
     pub version: i32,
+}
+
+#[derive(Template)]
+#[template(path = "import.html")]
+pub struct ImportPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    pub body_name: String,
+    pub body_slug: String,
+    /// (field, what it is, required, the header given for it)
+    pub fields: Vec<(String, String, bool, String)>,
+    /// Problems with the file, each with its line.
+    pub problems: Vec<String>,
+    pub outcome: String,
+    pub skip_invalid: bool,
 }

@@ -53,7 +53,7 @@ impl From<Attachment> for AttachmentOut {
     }
 }
 
-fn multipart(req: &HttpRequest, payload: web::Payload) -> Result<Multipart, AppError> {
+pub fn multipart(req: &HttpRequest, payload: web::Payload) -> Result<Multipart, AppError> {
     let ct = req
         .headers()
         .get(header::CONTENT_TYPE)

@@ -263,6 +263,29 @@ async fn recorded_live_followed_through_and_published() {
         .await
         .unwrap_or_default();
     assert!(reg.contains("psb/2027/001") && reg.contains("Approved £20,000"));
+    let by_priority = app
+        .api
+        .get(app.url(&format!("/decisions?priority={}", b.priority)))
+        .send()
+        .await
+        .expect("register")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        by_priority.contains("psb/2027/001"),
+        "the paper serves this priority"
+    );
+    let other = app
+        .api
+        .get(app.url("/decisions?priority=none-such"))
+        .send()
+        .await
+        .expect("register")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(other.contains("No decisions match."));
     let csv_text = app
         .api
         .get(app.url("/bodies/psb/actions.csv"))
@@ -366,4 +389,62 @@ async fn recorded_live_followed_through_and_published() {
         !public.contains("Tender prices discussed."),
         "the exempt part is withheld"
     );
+}
+
+#[tokio::test]
+async fn an_action_log_uploaded_on_the_page_reports_each_bad_row() {
+    let app = TestApp::spawn().await;
+    let _b = board(&app).await;
+    let clerk = app.login("clerk@test.example", PASSWORD).await;
+    let page = clerk
+        .get(app.url("/bodies/psb/actions/import"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(page.contains("<h1>Import an action log</h1>"));
+    let token = csrf_token(&page);
+    let csv = "Action,Lead,Due date\nOpen the clubs,author@ashby.example,2027-02-01\nSurvey halls,nobody@example.org,2027-02-01\n";
+    let send = |skip: bool| {
+        let mut form = reqwest::multipart::Form::new()
+            .text("csrf_token", token.clone())
+            .text("map_owner_email", "Lead")
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("log.csv"),
+            );
+        if skip {
+            form = form.text("skip_invalid", "true");
+        }
+        clerk
+            .post(app.url("/bodies/psb/actions/import"))
+            .header("Origin", &app.address)
+            .multipart(form)
+            .send()
+    };
+    let resp = send(false).await.expect("upload");
+    assert_eq!(resp.status(), 422);
+    let html = resp.text().await.unwrap_or_default();
+    assert!(
+        html.contains("Line 3: unknown owner nobody@example.org")
+            && html.contains("Nothing was imported."),
+        "{html}"
+    );
+    let resp = send(true).await.expect("upload");
+    assert_eq!(resp.status(), 200);
+    assert!(
+        resp.text()
+            .await
+            .unwrap_or_default()
+            .contains("Imported 1 actions (1 rows skipped).")
+    );
+    let officer = app.login("officer@police.example", PASSWORD).await;
+    let resp = officer
+        .get(app.url("/bodies/psb/actions/import"))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(resp.status(), 403, "only the secretariat imports");
 }

@@ -48,6 +48,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/bodies/{slug}/follow-through",
             web::get().to(follow_through),
         )
+        .route("/bodies/{slug}/actions/import", web::get().to(import_page))
+        .route("/bodies/{slug}/actions/import", web::post().to(import_post))
         .route("/bodies/{slug}/decisions.csv", web::get().to(decisions_csv))
         .route("/bodies/{slug}/actions.csv", web::get().to(actions_csv));
 }
@@ -764,6 +766,8 @@ async fn update_action(
 #[derive(Default, Deserialize)]
 struct RegisterQuery {
     #[serde(default)]
+    priority: String,
+    #[serde(default)]
     body: String,
     #[serde(default)]
     from: String,
@@ -801,8 +805,8 @@ async fn register(
         d
     };
     let grants = viewer.0.as_ref().map(|u| u.grants.clone());
-    let (body, text) = (q.body.clone(), q.q.clone());
-    let (rows, all) = state
+    let (body, text, priority) = (q.body.clone(), q.q.clone(), q.priority.clone());
+    let (rows, all, priorities) = state
         .db(move |c| {
             let all = bodies::all(c)?;
             let body_ids = if body.is_empty() {
@@ -843,7 +847,7 @@ async fn register(
             for d in list {
                 let item = crate::db::agendas::find_item(c, &d.item_id)?;
                 let m = meetings::find(c, &d.meeting_id)?;
-                let (title, paper) = match item {
+                let (title, paper, prio) = match item {
                     Some(i) => {
                         let p = match &i.paper_id {
                             Some(pid) => crate::db::papers::find(c, pid)?,
@@ -851,11 +855,15 @@ async fn register(
                         };
                         (
                             p.as_ref().map(|p| p.title.clone()).unwrap_or(i.title),
-                            p.map(|p| p.id),
+                            p.as_ref().map(|p| p.id.clone()),
+                            p.and_then(|p| p.priority_id),
                         )
                     }
-                    None => (String::new(), None),
+                    None => (String::new(), None, None),
                 };
+                if !priority.is_empty() && prio.as_deref() != Some(priority.as_str()) {
+                    continue;
+                }
                 rows.push(DecisionRow {
                     body: all
                         .iter()
@@ -871,10 +879,18 @@ async fn register(
                     text: d.text,
                 });
             }
-            Ok((rows, all))
+            let mut priorities = Vec::new();
+            for b in &all {
+                for p in crate::db::priorities::active_of(c, &b.id)? {
+                    priorities.push((p.id, format!("{} ({})", p.title, b.name)));
+                }
+            }
+            Ok((rows, all, priorities))
         })
         .await?;
     let page = RegisterPage {
+        priorities,
+        f_priority: q.priority.clone(),
         nav: nav(&req, viewer.0.as_ref()),
         rows,
         bodies: all.into_iter().map(|b| (b.slug, b.name)).collect(),
@@ -1304,4 +1320,150 @@ async fn minutes_post(
         Err(e) => return Err(e.into()),
     };
     render_minutes(&state, &req, Some(&user), id, errors, Some(typed)).await
+}
+
+fn import_fields(given: &HashMap<String, String>) -> Vec<(String, String, bool, String)> {
+    crate::services::import::FIELDS
+        .iter()
+        .map(|(field, aliases, required)| {
+            (
+                field.to_string(),
+                format!("{} (usually \"{}\")", field.replace('_', " "), aliases[0]),
+                *required,
+                given.get(*field).cloned().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+async fn managed_body(state: &AppState, user: &AuthUser, slug: String) -> Result<Body, AppError> {
+    let body = state
+        .db(move |c| bodies::find_by_slug(c, &slug)?.ok_or(AppError::NotFound))
+        .await?;
+    user.require_manage(&body.id)?;
+    Ok(body)
+}
+
+async fn import_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
+    let user = require_user(&req, viewer)?;
+    let body = managed_body(&state, &user, path.into_inner()).await?;
+    let page = crate::views::record::ImportPage {
+        nav: nav(&req, Some(&user)),
+        errors: Errors::default(),
+        body_name: body.name,
+        body_slug: body.slug,
+        fields: import_fields(&HashMap::new()),
+        problems: Vec::new(),
+        outcome: String::new(),
+        skip_invalid: false,
+    };
+    html(StatusCode::OK, &page)
+}
+
+async fn import_post(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+    payload: web::Payload,
+) -> PageResult {
+    let user = require_user(&req, viewer)?;
+    let body = managed_body(&state, &user, path.into_inner()).await?;
+    let upload = crate::web::upload::read(
+        crate::web::attachments::multipart(&req, payload)?,
+        state.settings.uploads.max_bytes,
+        &state.settings.data_dir.join("tmp"),
+    )
+    .await?;
+    crate::web::security::verify_csrf(
+        &req,
+        upload
+            .fields
+            .get("csrf_token")
+            .map(String::as_str)
+            .unwrap_or(""),
+    )?;
+    let mapping: HashMap<String, String> = upload
+        .fields
+        .iter()
+        .filter_map(|(k, v)| {
+            k.strip_prefix("map_")
+                .filter(|_| !v.trim().is_empty())
+                .map(|f| (f.to_string(), v.trim().to_string()))
+        })
+        .collect();
+    let skip = upload
+        .fields
+        .get("skip_invalid")
+        .is_some_and(|v| v == "true");
+    let mut errors = Vec::new();
+    let mut problems = Vec::new();
+    let mut outcome = String::new();
+    match &upload.file {
+        None => errors.push(FieldError::new(
+            "file",
+            "required",
+            "Choose the CSV file to import.",
+        )),
+        Some(f) => {
+            let bytes = tokio::fs::read(&f.temp).await.map_err(AppError::internal)?;
+            let actor = user.actor(&req);
+            let now = state.clock.now_naive();
+            let b = body.clone();
+            let map = mapping.clone();
+            let report = state
+                .tx(move |c| {
+                    crate::services::import::import(c, &actor, &b, &bytes, &map, skip, now, |_| {})
+                })
+                .await;
+            match report {
+                Ok(r) => {
+                    problems = r
+                        .problems
+                        .iter()
+                        .map(|p| {
+                            if p.message.starts_with("Line") {
+                                p.message.clone()
+                            } else {
+                                format!("Line {}: {}", p.line, p.message)
+                            }
+                        })
+                        .collect();
+                    outcome = if r.imported > 0 {
+                        format!(
+                            "Imported {} actions ({} rows skipped).",
+                            r.imported, r.skipped
+                        )
+                    } else {
+                        "Nothing was imported.".into()
+                    };
+                }
+                Err(AppError::Validation(e)) => errors = e,
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    let (nav, status) = form_nav(&req, Some(&user), &errors);
+    let nothing = outcome == "Nothing was imported.";
+    let status = if nothing && !problems.is_empty() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        status
+    };
+    let page = crate::views::record::ImportPage {
+        nav,
+        errors: Errors(errors),
+        body_name: body.name,
+        body_slug: body.slug,
+        fields: import_fields(&mapping),
+        problems,
+        outcome,
+        skip_invalid: skip,
+    };
+    html(status, &page)
 }
