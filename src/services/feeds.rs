@@ -112,8 +112,8 @@ pub fn body_atom(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<St
     Ok(feed.to_string())
 }
 
-/// A person's calendar: meetings of their bodies from 90 days ago, and the
-/// deadlines of papers they are writing.
+/// A person's calendar: meetings of their bodies from 90 days ago, the
+/// deadlines of papers they are writing, and the actions they own.
 pub fn personal_calendar(
     conn: &mut DbConn,
     user: &User,
@@ -163,6 +163,37 @@ pub fn personal_calendar(
             description: format!("For the {} meeting. {base_url}/papers/{}", b.name, p.id),
             location: String::new(),
             url: Some(format!("{base_url}/papers/{}", p.id)),
+            cancelled: false,
+        });
+    }
+    // Open actions the person owns, on their due dates (all-day events would
+    // need DATE values; a half-hour at 09:00 London time reads the same).
+    let mine = crate::db::actions::search(
+        conn,
+        &crate::db::actions::ActionFilter {
+            owner_user_id: Some(user.id.clone()),
+            statuses: Some(vec!["open".into(), "in_progress".into()]),
+            include_exempt: true,
+            limit: 500,
+            ..Default::default()
+        },
+    )?;
+    for a in mine {
+        let nine = chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
+        let at = crate::domain::timeline::london_instant(a.due_on, nine).naive_utc();
+        events.push(CalEvent {
+            uid: format!("action-{}@quorate", a.id),
+            sequence: a.version - 1,
+            stamp: a.updated_at,
+            starts: at,
+            ends: at + Duration::minutes(30),
+            summary: format!(
+                "Action due: {}",
+                a.description.chars().take(120).collect::<String>()
+            ),
+            description: format!("{base_url}/actions/{}", a.id),
+            location: String::new(),
+            url: Some(format!("{base_url}/actions/{}", a.id)),
             cancelled: false,
         });
     }

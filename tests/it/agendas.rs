@@ -607,6 +607,27 @@ async fn a_personal_calendar_feed_is_secret_and_revocable() {
     )
     .await;
     assert_eq!(resp.status(), 201);
+    let minutes_item = json(
+        app.get(
+            &format!("/api/v1/meetings/{}/agenda", b.meeting),
+            Some(&b.clerk),
+        )
+        .await,
+    )
+    .await["items"]
+        .as_array()
+        .and_then(|v| v.iter().find(|i| i["kind"] == "minutes"))
+        .and_then(|i| i["id"].as_str())
+        .unwrap_or_default()
+        .to_string();
+    let resp = post(
+        &app,
+        "/api/v1/actions",
+        &b.clerk,
+        json!({"item_id": minutes_item, "description": "Circulate the bus timetable", "owner_user_id": b.author_id, "due_on": "2027-01-29"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
     let browser = app.login("author@ashby.example", PASSWORD).await;
     let resp = app
         .submit_form(
@@ -658,6 +679,12 @@ async fn a_personal_calendar_feed_is_secret_and_revocable() {
         events
             .iter()
             .any(|s| s == "Northshire Public Service Board"),
+        "{events:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|s| s == "Action due: Circulate the bus timetable"),
         "{events:?}"
     );
     // A new link revokes the old one.

@@ -357,3 +357,120 @@ async fn decision_numbers_have_no_gaps_or_duplicates_under_concurrent_writes() {
     let expected: Vec<String> = (1..=8).map(|n| format!("psb/2027/{n:03}")).collect();
     assert_eq!(refs, expected);
 }
+
+#[tokio::test]
+async fn owners_are_reminded_and_long_overdue_actions_escalate_once() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let a = items(&app, &b).await;
+    let item = item_of(&a, "minutes");
+    // Thursday 26 November 2026; due Thursday 3 December: 5 working days.
+    let resp = post(&app, "/api/v1/actions", &b.clerk, json!({"item_id": item, "description": "Book the venue", "owner_user_id": b.author_id, "due_on": "2026-12-03"})).await;
+    assert_eq!(resp.status(), 201);
+    app.run_pending_jobs().await;
+    let before = app.emails().len();
+    let remind = || {
+        let parts = app.state.ctx_parts();
+        app.state
+            .tx(move |c| quorate::services::actions::send_reminders(c, &parts.ctx()))
+    };
+    assert_eq!(remind().await.expect("reminders"), 1);
+    assert_eq!(remind().await.expect("reminders"), 0, "sent once");
+    app.run_pending_jobs().await;
+    let mails = app.emails();
+    assert_eq!(mails.len(), before + 1);
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to.iter().any(|t| t.contains("author@ashby.example"))
+                && m.data.contains("Action due Thursday 3 December 2026"))
+    );
+    // Ten working days overdue (Thursday 17 December): the chair and the
+    // member from the owner's organisation are told, once.
+    app.clock.set(
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 12, 17, 9, 0, 0)
+            .single()
+            .expect("time"),
+    );
+    assert!(
+        remind().await.expect("reminders") >= 3,
+        "weekly overdue reminder and two escalations"
+    );
+    assert_eq!(remind().await.expect("reminders"), 0);
+    app.run_pending_jobs().await;
+    let escalated: Vec<String> = app
+        .emails()
+        .iter()
+        .filter(|m| m.data.contains("Overdue action escalated"))
+        .flat_map(|m| m.to.clone())
+        .collect();
+    assert!(
+        escalated.iter().any(|t| t.contains("chair@test.example")),
+        "{escalated:?}"
+    );
+    assert!(
+        escalated.iter().any(|t| t.contains("ceo@ashby.example")),
+        "{escalated:?}"
+    );
+    assert!(
+        !escalated
+            .iter()
+            .any(|t| t.contains("member@police.example")),
+        "other partners are not told"
+    );
+}
+
+#[tokio::test]
+async fn exempt_decisions_stay_out_of_the_public_register() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let resp = post(&app, &format!("/api/v1/meetings/{}/agenda/items", b.meeting), &b.clerk,
+        json!({"title": "Tender award", "item_type": "decision", "verbal_reason": "Prices are confidential", "exempt_category": 3})).await;
+    assert_eq!(resp.status(), 201);
+    let item = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/decisions", b.meeting),
+        &b.clerk,
+        json!({"item_id": item, "text": "Awarded the contract to ZQXBIDDER."}),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+    let public = app
+        .get("/api/v1/decisions", None)
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(!public.contains("ZQXBIDDER"), "{public}");
+    let page = app
+        .api
+        .get(app.url("/decisions"))
+        .send()
+        .await
+        .expect("register")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(!page.contains("ZQXBIDDER"));
+    let csv_text = app
+        .api
+        .get(app.url("/bodies/psb/decisions.csv"))
+        .send()
+        .await
+        .expect("csv")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(!csv_text.contains("ZQXBIDDER"));
+    let member = app
+        .get("/api/v1/decisions", Some(&b.member))
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(member.contains("ZQXBIDDER"), "members see it");
+}
