@@ -117,6 +117,7 @@ pub struct ActionFilter {
     pub body_ids: Option<Vec<String>>,
     pub owner_user_id: Option<String>,
     pub organisation_id: Option<String>,
+    pub decision_id: Option<String>,
     pub statuses: Option<Vec<String>>,
     /// Only open actions whose due date is before this day.
     pub overdue_on: Option<NaiveDate>,
@@ -137,6 +138,9 @@ pub fn search(conn: &mut DbConn, f: &ActionFilter) -> QueryResult<Vec<Action>> {
     }
     if let Some(o) = &f.organisation_id {
         q = q.filter(actions::owner_organisation_id.eq(o.clone()));
+    }
+    if let Some(d) = &f.decision_id {
+        q = q.filter(actions::decision_id.eq(d.clone()));
     }
     if let Some(s) = &f.statuses {
         q = q.filter(actions::status.eq_any(s.clone()));

@@ -276,6 +276,19 @@ async fn recorded_live_followed_through_and_published() {
         by_priority.contains("psb/2027/001"),
         "the paper serves this priority"
     );
+    assert!(
+        reg.contains("href=\"/actions?decision=psb/2027/001\""),
+        "the register links to the decision's actions"
+    );
+    let tracked = author
+        .get(app.url("/actions?decision=psb/2027/001"))
+        .send()
+        .await
+        .expect("tracker")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(tracked.contains("Open the two clubs"), "{tracked}");
     let other = app
         .api
         .get(app.url("/decisions?priority=none-such"))

@@ -485,6 +485,9 @@ async fn my_actions(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer
 
 #[derive(Default, Deserialize)]
 struct TrackerQuery {
+    /// A decision reference: its actions only.
+    #[serde(default)]
+    decision: String,
     #[serde(default)]
     body: String,
     #[serde(default)]
@@ -517,6 +520,7 @@ async fn tracker(
         .parse::<i64>()
         .ok()
         .map(|d| d.clamp(0, 3660));
+    let decision_ref = q.decision.trim().to_string();
     let (body, owner, org, status, overdue) = (
         q.body.clone(),
         q.owner.clone(),
@@ -541,8 +545,28 @@ async fn tracker(
                     .ok_or(AppError::NotFound)?;
                 Some(vec![b.id.clone()])
             };
+            let decision_id = if decision_ref.is_empty() {
+                None
+            } else {
+                Some(
+                    records::search_decisions(
+                        c,
+                        &DecisionFilter {
+                            text: Some(decision_ref.clone()),
+                            include_exempt: true,
+                            limit: 50,
+                            ..Default::default()
+                        },
+                    )?
+                    .into_iter()
+                    .find(|d| d.reference == decision_ref)
+                    .map(|d| d.id)
+                    .unwrap_or_else(|| "no-such-decision".into()),
+                )
+            };
             let filter = ActionFilter {
                 body_ids,
+                decision_id,
                 owner_user_id: Some(owner).filter(|s| !s.is_empty()),
                 organisation_id: Some(org).filter(|s| !s.is_empty()),
                 statuses: Some(status)
