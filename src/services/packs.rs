@@ -119,3 +119,50 @@ pub async fn make_missing(state: &AppState, limit: usize) -> AppResult<usize> {
     }
     Ok(made)
 }
+
+/// One published paper as a PDF (its cover sheet and report), made on
+/// first request and kept beside the packs.
+pub async fn paper_pdf(
+    state: &AppState,
+    v: &AgendaVersion,
+    frozen: &crate::domain::frozen::Frozen,
+    paper_id: &str,
+) -> AppResult<PathBuf> {
+    let safe: String = paper_id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let path = state
+        .settings
+        .data_dir
+        .join("packs")
+        .join(format!("{}-paper-{safe}.pdf", v.id));
+    if path.exists() {
+        return Ok(path);
+    }
+    let mut single = frozen.clone();
+    single
+        .items
+        .retain(|i| i.paper.as_ref().is_some_and(|p| p.id == paper_id));
+    if single.items.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let source = crate::render::pack_pdf::source(&single, &[], "readers of this paper");
+    let target = path.clone();
+    actix_web::rt::task::spawn_blocking(move || -> Result<(), String> {
+        let bytes = crate::render::pack_pdf::compile(source)?;
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        }
+        let tmp = target.with_extension("pdf.tmp");
+        std::fs::write(&tmp, &bytes).map_err(|e| e.to_string())?;
+        std::fs::rename(&tmp, &target).map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| AppError::internal(format!("paper task: {e}")))?
+    .map_err(|e| {
+        tracing::warn!(error = %e, "paper PDF could not be made");
+        AppError::Unavailable
+    })?;
+    Ok(path)
+}

@@ -282,6 +282,7 @@ pub fn pack_paper(i: &FrozenItem, row: &AgendaRow) -> Option<PackPaper> {
 pub struct FrozenPaperPage {
     pub nav: Nav,
     pub meeting_id: String,
+    pub paper_id: String,
     pub body_name: String,
     pub body_slug: String,
     pub date: String,

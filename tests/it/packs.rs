@@ -213,6 +213,37 @@ async fn the_pack_pdf_has_an_outline_and_page_numbers_that_match_its_agenda() {
         flat(&all).contains("Exempt item"),
         "the neutral title is shown"
     );
+    // Each published paper is also a download of its own.
+    let paper_page = format!("/meetings/{}/agenda/versions/1/papers/", b.meeting);
+    let html = app
+        .api
+        .get(app.url(&format!("/meetings/{}/agenda/versions/1", b.meeting)))
+        .send()
+        .await
+        .expect("agenda")
+        .text()
+        .await
+        .unwrap_or_default();
+    let start = html.find(&paper_page).expect("a paper link") + paper_page.len();
+    let paper_id: String = html[start..].chars().take_while(|c| *c != '"').collect();
+    let one = app
+        .api
+        .get(app.url(&format!("{paper_page}{paper_id}.pdf")))
+        .send()
+        .await
+        .expect("paper pdf");
+    assert_eq!(one.status(), 200);
+    assert!(
+        one.headers()["content-disposition"]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("attachment")
+    );
+    let one = read_pdf(&one.bytes().await.unwrap_or_default());
+    assert!(
+        flat(&one.pages.join(" ")).contains("Cover sheet"),
+        "the paper with its cover sheet"
+    );
     // Made once, then served from the file; a repeat is 304.
     let again = member
         .get(app.url(&format!("/meetings/{}/pack.pdf", b.meeting)))

@@ -52,6 +52,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(refer),
         )
         .route("/meetings/{id}/agenda/sort", web::post().to(sort))
+        .route(
+            "/meetings/{id}/agenda/versions/{n}/papers/{paper}.pdf",
+            web::get().to(paper_pdf),
+        )
         .route("/meetings/{id}/agenda/publish", web::get().to(publish_page))
         .route("/meetings/{id}/agenda/publish", web::post().to(publish))
         .route("/meetings/{id}/agenda/versions/{n}", web::get().to(version))
@@ -932,6 +936,7 @@ async fn paper(
     let paper = pack_paper(item, row).ok_or(AppError::NotFound)?;
     let page = FrozenPaperPage {
         nav: nav(&req, viewer.0.as_ref()),
+        paper_id: paper_id.clone(),
         meeting_id: s.meeting.id.clone(),
         body_name: s.body.name.clone(),
         body_slug: s.body.slug.clone(),
@@ -1007,4 +1012,29 @@ async fn latest_pdf(
     path: web::Path<String>,
 ) -> PageResult {
     send_pdf(&state, &req, viewer, path.into_inner(), None).await
+}
+
+async fn paper_pdf(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<(String, i32, String)>,
+) -> PageResult {
+    let (id, n, paper_id) = path.into_inner();
+    let s = load_version(&state, viewer.0.as_ref(), id, Some(n)).await?;
+    let item = s
+        .frozen
+        .item_with_paper(&paper_id)
+        .ok_or(AppError::NotFound)?;
+    let name = format!("item-{}-{}.pdf", item.number, s.body.slug);
+    let file = crate::services::packs::paper_pdf(&state, &s.version, &s.frozen, &paper_id).await?;
+    let bytes = tokio::fs::read(&file)
+        .await
+        .map_err(|e| AppError::internal(format!("reading {}: {e}", file.display())))?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(bytes))
 }
