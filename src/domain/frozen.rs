@@ -193,7 +193,14 @@ pub fn changes(prev: &Frozen, next: &Frozen) -> Vec<String> {
                         item.number, item.title
                     ));
                 }
-                if old.number != item.number {
+                // A move is a change of place among the items both versions
+                // have: numbers that shift because an item was added are not.
+                let rank = |list: &[FrozenItem], other: &[FrozenItem]| {
+                    list.iter()
+                        .filter(|i| other.iter().any(|o| o.id == i.id))
+                        .position(|i| i.id == item.id)
+                };
+                if rank(&prev.items, &next.items) != rank(&next.items, &prev.items) {
                     out.push(format!(
                         "{} moved from item {} to item {}.",
                         item.title, old.number, item.number
@@ -332,11 +339,26 @@ pub mod tests {
             changes(&v1, &v2),
             vec![
                 "Replaced the paper for item 6: Title a.",
-                "Title a moved from item 5 to item 6.",
                 "Added item 7: Flooding.",
                 "Removed: Title x.",
             ]
         );
         assert!(changes(&v1, &v1).is_empty());
+    }
+
+    #[test]
+    fn only_a_real_reordering_counts_as_a_move() {
+        let v1 = sample();
+        let mut v2 = v1.clone();
+        v2.items.swap(0, 1);
+        v2.items[0].number = 5;
+        v2.items[1].number = 9;
+        assert_eq!(
+            changes(&v1, &v2),
+            vec![
+                "Title x moved from item 9 to item 5.",
+                "Title a moved from item 5 to item 9.",
+            ]
+        );
     }
 }

@@ -55,8 +55,9 @@ pub fn draft(
         .collect();
     let mut open = String::new();
     let mut part2 = String::new();
+    // The page gives the title; the minutes start at level-2 headings.
     open.push_str(&format!(
-        "# Minutes: {}, {}\n\n{}\n\n",
+        "**{}**, {}, {}\n\n",
         md(&body.name),
         london_datetime(meeting.starts_at),
         md(&meeting.location)

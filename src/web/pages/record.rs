@@ -933,7 +933,7 @@ fn bars(values: &[(String, f64, String)], max: f64) -> (Vec<Bar>, usize) {
         .iter()
         .enumerate()
         .map(|(n, (label, v, shown))| Bar {
-            label: label.chars().take(34).collect(),
+            label: label.chars().take(44).collect(),
             value: shown.clone(),
             width: if max > 0.0 {
                 (v / max * 300.0).round()
