@@ -172,11 +172,7 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
     for i in &f.items {
         let mut cell = String::new();
         let label = format!("<item-{}>", i.number);
-        if i.paper.is_some() {
-            cell.push_str(&format!("#link({label})[{}]", text(&i.title)));
-        } else {
-            cell.push_str(&text(&i.title));
-        }
+        cell.push_str(&format!("#link({label})[{}]", text(&i.title)));
         let mut notes = Vec::new();
         if let (Some(p), Some(o)) = (&i.presenter, &i.organisation) {
             notes.push(format!("{p}, {o}"));
@@ -213,45 +209,13 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
         for n in notes {
             cell.push_str(&format!("#linebreak()#text(size: 9pt)[{}]", text(&n)));
         }
-        let page = if i.paper.is_some() {
-            format!("#context counter(page).at({label}).first()")
-        } else {
-            String::new()
-        };
+        let page = format!("#context counter(page).at({label}).first()");
         s.push_str(&format!(
             "[{}], [{cell}], [{}], [{page}],\n",
             i.number, i.minutes
         ));
     }
     s.push_str(")\n");
-    // The action log, as it stood at publication.
-    for i in f.items.iter().filter(|i| !i.action_log.is_empty()) {
-        s.push_str(&format!(
-            "#heading(level: 2)[Action log (item {})]\n",
-            i.number
-        ));
-        s.push_str("#table(columns: (1fr, auto, auto, auto), table.header([#strong[Action]], [#strong[Owner]], [#strong[Due]], [#strong[Status]]),\n");
-        for a in &i.action_log {
-            let mut what = String::new();
-            if !a.reference.is_empty() {
-                what.push_str(&format!("{}: ", text(&a.reference)));
-            }
-            what.push_str(&text(&a.description));
-            if !a.latest_note.is_empty() {
-                what.push_str(&format!(
-                    "#linebreak()#text(size: 9pt)[Latest: {}]",
-                    text(&a.latest_note)
-                ));
-            }
-            s.push_str(&format!(
-                "[{what}], [{}], [{}], [{}],\n",
-                text(&format!("{}, {}", a.owner, a.organisation)),
-                text(&a.due_on.format("%-d %B %Y").to_string()),
-                text(&a.status)
-            ));
-        }
-        s.push_str(")\n");
-    }
     // Members' briefing.
     if !briefs.is_empty() {
         s.push_str("#pagebreak()\n#heading(level: 1)[Members' briefing]\n");
@@ -293,9 +257,25 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
             s.push_str(&terms(&rows));
         }
     }
-    // The papers.
+    // Every item, in order: one heading (and so one bookmark) each. Papers
+    // start on a new page; items without a paper say what they are.
+    let mut after_paper = true;
     for i in &f.items {
-        let Some(p) = &i.paper else { continue };
+        let Some(p) = &i.paper else {
+            if after_paper {
+                s.push_str("#pagebreak()\n");
+            }
+            after_paper = false;
+            s.push_str(&format!(
+                "#heading(level: 1)[{}. {}] <item-{}>\n",
+                i.number,
+                text(&i.title),
+                i.number
+            ));
+            s.push_str(&item_without_paper(i));
+            continue;
+        };
+        after_paper = true;
         s.push_str("#pagebreak()\n");
         s.push_str(&format!(
             "#heading(level: 1)[{}. {}] <item-{}>\n",
@@ -349,6 +329,52 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
             }
             s.push_str(")\n");
         }
+    }
+    s
+}
+
+/// What an item without a paper is: a standard item, the action log, the
+/// resolution to exclude the public, a verbal report, or withheld.
+fn item_without_paper(i: &crate::domain::frozen::FrozenItem) -> String {
+    let mut s = String::new();
+    match i.kind {
+        ItemKind::ActionLog if !i.action_log.is_empty() => {
+            s.push_str("The body's open actions, and those closed since the last meeting.\n\n");
+            s.push_str("#table(columns: (1fr, auto, auto, auto), table.header([#strong[Action]], [#strong[Owner]], [#strong[Due]], [#strong[Status]]),\n");
+            for a in &i.action_log {
+                let mut what = String::new();
+                if !a.reference.is_empty() {
+                    what.push_str(&format!("{}: ", text(&a.reference)));
+                }
+                what.push_str(&text(&a.description));
+                if !a.latest_note.is_empty() {
+                    what.push_str(&format!(
+                        "#linebreak()#text(size: 9pt)[Latest: {}]",
+                        text(&a.latest_note)
+                    ));
+                }
+                s.push_str(&format!(
+                    "[{what}], [{}], [{}], [{}],\n",
+                    text(&format!("{}, {}", a.owner, a.organisation)),
+                    text(&a.due_on.format("%-d %B %Y").to_string()),
+                    text(&a.status)
+                ));
+            }
+            s.push_str(")\n");
+        }
+        ItemKind::ActionLog => s.push_str("No open actions.\n\n"),
+        ItemKind::Exclusion => s.push_str(&format!(
+            "{}\n\n",
+            text("That the press and public be excluded from the meeting for the following items, because they involve the likely disclosure of exempt information as defined in Schedule 12A to the Local Government Act 1972.")
+        )),
+        ItemKind::Substantive if i.is_exempt() && i.paper.is_none() && i.verbal_reason.is_none() => {
+            s.push_str("Exempt: not included in this pack.\n\n");
+        }
+        ItemKind::Substantive => match &i.verbal_reason {
+            Some(r) => s.push_str(&format!("Verbal report: {}\n\n", text(r))),
+            None => s.push_str("No paper.\n\n"),
+        },
+        _ => s.push_str("Standard item.\n\n"),
     }
     s
 }
