@@ -220,10 +220,10 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
     if !briefs.is_empty() {
         s.push_str("#pagebreak()\n#heading(level: 1)[Members' briefing]\n");
         for b in briefs {
+            // "5\. …": an unescaped "5. " would start a numbered list.
             s.push_str(&format!(
-                "#heading(level: 2)[{}. {}]\n",
-                b.number,
-                text(&b.title)
+                "#heading(level: 2)[{}]\n",
+                text(&format!("Briefing on item {}: {}", b.number, b.title))
             ));
             let mut rows: Vec<(String, String)> = Vec::new();
             if !b.asked.is_empty() {
@@ -267,9 +267,8 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
             }
             after_paper = false;
             s.push_str(&format!(
-                "#heading(level: 1)[{}. {}] <item-{}>\n",
-                i.number,
-                text(&i.title),
+                "#heading(level: 1)[{}] <item-{}>\n",
+                text(&format!("{}. {}", i.number, i.title)),
                 i.number
             ));
             s.push_str(&item_without_paper(i));
@@ -278,9 +277,8 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
         after_paper = true;
         s.push_str("#pagebreak()\n");
         s.push_str(&format!(
-            "#heading(level: 1)[{}. {}] <item-{}>\n",
-            i.number,
-            text(&p.title),
+            "#heading(level: 1)[{}] <item-{}>\n",
+            text(&format!("{}. {}", i.number, p.title)),
             i.number
         ));
         let mut rows: Vec<(String, String)> = Vec::new();

@@ -138,10 +138,32 @@ async fn the_pack_pdf_has_an_outline_and_page_numbers_that_match_its_agenda() {
         titles.contains(&"Members' briefing") || titles.contains(&"Members’ briefing"),
         "{titles:?}"
     );
+    // One bookmark per agenda item (9 here), in agenda order.
+    let numbered: Vec<usize> = pdf
+        .outline
+        .iter()
+        .filter_map(|(_, t, _)| t.split_once(". ").and_then(|(n, _)| n.parse().ok()))
+        .collect();
+    assert_eq!(numbered.len(), 9, "{titles:?}");
+    assert_eq!(
+        titles
+            .iter()
+            .filter(|t| t.starts_with("Briefing on item"))
+            .count(),
+        3,
+        "{titles:?}"
+    );
+    let items_only: Vec<usize> = pdf
+        .outline
+        .iter()
+        .filter(|(level, _, _)| *level == pdf.outline[0].0)
+        .filter_map(|(_, t, _)| t.split_once(". ").and_then(|(n, _)| n.parse().ok()))
+        .collect();
+    assert_eq!(items_only, (1..=9).collect::<Vec<usize>>(), "{titles:?}");
     let item = pdf
         .outline
         .iter()
-        .find(|(_, t, _)| t.ends_with("Youth clubs in Ashby"))
+        .find(|(_, t, _)| t == "5. Youth clubs in Ashby")
         .cloned()
         .expect("a bookmark for the first paper");
     // The bookmark's page holds the paper, and the agenda gives that page.
@@ -173,7 +195,7 @@ async fn the_pack_pdf_has_an_outline_and_page_numbers_that_match_its_agenda() {
     let tricky_page = pdf
         .outline
         .iter()
-        .find(|(_, t, _)| t.ends_with("Typst in a paper"))
+        .find(|(_, t, _)| t == "6. Typst in a paper")
         .map(|(_, _, p)| flat(&pdf.pages[p - 1..].join(" ")))
         .unwrap_or_default();
     for literal in [
