@@ -220,3 +220,19 @@ pub fn decisions_with_actions(
         .distinct()
         .load(conn)
 }
+
+/// (body, status, due, closed) of every action an organisation owns.
+pub fn outcomes_of_organisation(
+    conn: &mut DbConn,
+    organisation_id: &str,
+) -> QueryResult<Vec<OutcomeRow>> {
+    actions::table
+        .filter(actions::owner_organisation_id.eq(organisation_id))
+        .select((
+            actions::body_id,
+            actions::status,
+            actions::due_on,
+            actions::closed_on,
+        ))
+        .load(conn)
+}

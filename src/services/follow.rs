@@ -53,3 +53,44 @@ pub fn for_body(conn: &mut DbConn, slug: &str, today: NaiveDate) -> AppResult<Fo
         body,
     })
 }
+
+pub struct OrganisationFollowThrough {
+    pub organisation: crate::db::organisations::Organisation,
+    /// (body slug, figures named by body), by body name.
+    pub bodies: Vec<(String, OrgFollowThrough)>,
+    pub ageing: Vec<(&'static str, usize)>,
+}
+
+/// One partner's follow-through in every body it owns actions in.
+pub fn for_organisation(
+    conn: &mut DbConn,
+    organisation_id: &str,
+    today: NaiveDate,
+) -> AppResult<OrganisationFollowThrough> {
+    let organisation = organisations::find(conn, organisation_id)?.ok_or(AppError::NotFound)?;
+    let all = bodies::all(conn)?;
+    let outcomes: Vec<Outcome> = actions::outcomes_of_organisation(conn, organisation_id)?
+        .into_iter()
+        .map(|(body, status, due, closed)| Outcome {
+            organisation: body,
+            status: ActionStatus::parse(&status).unwrap_or(ActionStatus::Open),
+            due,
+            closed_on: closed,
+        })
+        .collect();
+    let mut rows: Vec<(String, OrgFollowThrough)> = follow_through(&outcomes, today)
+        .into_iter()
+        .map(|mut f| {
+            let body = all.iter().find(|b| b.id == f.organisation);
+            let slug = body.map(|b| b.slug.clone()).unwrap_or_default();
+            f.organisation = body.map(|b| b.name.clone()).unwrap_or_default();
+            (slug, f)
+        })
+        .collect();
+    rows.sort_by(|a, b| a.1.organisation.cmp(&b.1.organisation));
+    Ok(OrganisationFollowThrough {
+        organisation,
+        bodies: rows,
+        ageing: ageing(&outcomes, today),
+    })
+}

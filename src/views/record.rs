@@ -161,8 +161,8 @@ pub struct FollowThroughPage {
     pub nav: Nav,
     pub body_name: String,
     pub body_slug: String,
-    /// (organisation, total, on time, late, overdue, median days late, on-time %)
-    pub table: Vec<(String, usize, usize, usize, usize, String, String)>,
+    /// (organisation id, organisation, total, on time, late, overdue, median days late, on-time %)
+    pub table: Vec<(String, String, usize, usize, usize, usize, String, String)>,
     pub on_time_bars: Vec<Bar>,
     pub on_time_height: usize,
     pub ageing_bars: Vec<Bar>,
@@ -207,4 +207,17 @@ pub struct ImportPage {
     pub problems: Vec<String>,
     pub outcome: String,
     pub skip_invalid: bool,
+}
+
+#[derive(Template)]
+#[template(path = "org_follow_through.html")]
+pub struct OrgFollowThroughPage {
+    pub nav: Nav,
+    pub name: String,
+    /// (body slug, body, total, on time, late, overdue, median days late, on-time %)
+    pub table: Vec<(String, String, usize, usize, usize, usize, String, String)>,
+    pub on_time_bars: Vec<Bar>,
+    pub on_time_height: usize,
+    pub ageing: Vec<(String, usize)>,
+    pub summary: String,
 }

@@ -316,6 +316,30 @@ async fn the_secretariat_records_a_meeting_and_owners_follow_through() {
     assert_eq!(district["actions_total"], 2);
     assert_eq!(district["closed_on_time"], 1);
     assert_eq!(f["decisions_without_actions"], 1);
+    let org = json(
+        app.get(
+            &format!("/api/v1/organisations/{}/follow-through", b.district),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(org["bodies"][0]["body_slug"], "psb", "{org}");
+    assert_eq!(org["bodies"][0]["closed_on_time"], 1);
+    let page = app
+        .api
+        .get(app.url(&format!("/organisations/{}/follow-through", b.district)))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        page.contains("Ashby District Council")
+            && page.contains("<caption>Follow-through by body</caption>"),
+        "{page}"
+    );
     let register = json(app.get("/api/v1/decisions?body=psb&q=patrols", None).await).await;
     assert_eq!(register.as_array().map(Vec::len), Some(1));
     assert_eq!(register[0]["reference"], "psb/2027/002");

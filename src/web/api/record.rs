@@ -32,6 +32,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .route(
         "/bodies/{slug}/follow-through",
         web::get().to(follow_through),
+    )
+    .route(
+        "/organisations/{id}/follow-through",
+        web::get().to(organisation_follow_through),
     );
 }
 
@@ -594,5 +598,47 @@ pub async fn follow_through(
             })
             .collect(),
         decisions_without_actions: out.decisions_without_actions,
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BodyFollowThroughOut {
+    pub body_slug: String,
+    #[serde(flatten)]
+    pub figures: OrgFollowThrough,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganisationFollowThroughOut {
+    pub organisation_id: String,
+    pub organisation: String,
+    /// One row per body the organisation owns actions in (`organisation` in
+    /// each row holds the body's name).
+    pub bodies: Vec<BodyFollowThroughOut>,
+}
+
+/// One partner's follow-through in every body (anyone).
+#[utoipa::path(get, path = "/api/v1/organisations/{id}/follow-through", tag = "actions",
+    responses((status = 200, body = OrganisationFollowThroughOut), (status = 404, body = crate::error::Problem)))]
+pub async fn organisation_follow_through(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let today = crate::domain::timeline::london_date(state.clock.now());
+    let f = state
+        .db(move |c| crate::services::follow::for_organisation(c, &id, today))
+        .await?;
+    Ok(HttpResponse::Ok().json(OrganisationFollowThroughOut {
+        organisation_id: f.organisation.id.clone(),
+        organisation: f.organisation.name.clone(),
+        bodies: f
+            .bodies
+            .into_iter()
+            .map(|(slug, figures)| BodyFollowThroughOut {
+                body_slug: slug,
+                figures,
+            })
+            .collect(),
     }))
 }

@@ -48,6 +48,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/bodies/{slug}/follow-through",
             web::get().to(follow_through),
         )
+        .route(
+            "/organisations/{id}/follow-through",
+            web::get().to(organisation_follow_through),
+        )
         .route("/bodies/{slug}/actions/import", web::get().to(import_page))
         .route("/bodies/{slug}/actions/import", web::post().to(import_post))
         .route("/bodies/{slug}/decisions.csv", web::get().to(decisions_csv))
@@ -1003,8 +1007,9 @@ async fn follow_through(
         table: f
             .organisations
             .iter()
-            .map(|(_, o)| {
+            .map(|(id, o)| {
                 (
+                    id.clone(),
                     o.organisation.clone(),
                     o.actions_total,
                     o.closed_on_time,
@@ -1490,4 +1495,68 @@ async fn import_post(
         skip_invalid: skip,
     };
     html(status, &page)
+}
+
+async fn organisation_follow_through(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
+    let id = path.into_inner();
+    let today = crate::domain::timeline::london_date(state.clock.now());
+    let f = state
+        .db(move |c| crate::services::follow::for_organisation(c, &id, today))
+        .await?;
+    let fmt = |v: Option<f64>, suffix: &str| {
+        v.map(|x| format!("{x}{suffix}"))
+            .unwrap_or_else(|| "–".into())
+    };
+    let (on_time_bars, on_time_height) = bars(
+        &f.bodies
+            .iter()
+            .map(|(_, o)| {
+                (
+                    o.organisation.clone(),
+                    o.on_time_percent.unwrap_or(0.0),
+                    fmt(o.on_time_percent, "%"),
+                )
+            })
+            .collect::<Vec<_>>(),
+        100.0,
+    );
+    let total: usize = f.bodies.iter().map(|(_, o)| o.actions_total).sum();
+    let overdue: usize = f.bodies.iter().map(|(_, o)| o.overdue).sum();
+    let page = crate::views::record::OrgFollowThroughPage {
+        nav: nav(&req, viewer.0.as_ref()),
+        name: f.organisation.name.clone(),
+        summary: if total == 0 {
+            "No actions owned yet.".into()
+        } else {
+            format!(
+                "{total} actions owned across {} bodies; {overdue} overdue.",
+                f.bodies.len()
+            )
+        },
+        table: f
+            .bodies
+            .iter()
+            .map(|(slug, o)| {
+                (
+                    slug.clone(),
+                    o.organisation.clone(),
+                    o.actions_total,
+                    o.closed_on_time,
+                    o.closed_late,
+                    o.overdue,
+                    fmt(o.median_days_late, ""),
+                    fmt(o.on_time_percent, "%"),
+                )
+            })
+            .collect(),
+        on_time_bars,
+        on_time_height,
+        ageing: f.ageing.iter().map(|(l, n)| (l.to_string(), *n)).collect(),
+    };
+    html(StatusCode::OK, &page)
 }
