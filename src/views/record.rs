@@ -146,6 +146,10 @@ pub struct RegisterPage {
     pub error: String,
 }
 
+/// A follow-through table row: (link key — organisation id or body slug —,
+/// name, total, on time, late, overdue, median days late, on-time %).
+pub type FollowRow = (String, String, usize, usize, usize, usize, String, String);
+
 /// One bar of a chart: label, value, and the bar's width in the drawing.
 #[derive(Clone, Debug)]
 pub struct Bar {
@@ -161,8 +165,7 @@ pub struct FollowThroughPage {
     pub nav: Nav,
     pub body_name: String,
     pub body_slug: String,
-    /// (organisation id, organisation, total, on time, late, overdue, median days late, on-time %)
-    pub table: Vec<(String, String, usize, usize, usize, usize, String, String)>,
+    pub table: Vec<FollowRow>,
     pub on_time_bars: Vec<Bar>,
     pub on_time_height: usize,
     pub ageing_bars: Vec<Bar>,
@@ -214,8 +217,7 @@ pub struct ImportPage {
 pub struct OrgFollowThroughPage {
     pub nav: Nav,
     pub name: String,
-    /// (body slug, body, total, on time, late, overdue, median days late, on-time %)
-    pub table: Vec<(String, String, usize, usize, usize, usize, String, String)>,
+    pub table: Vec<FollowRow>,
     pub on_time_bars: Vec<Bar>,
     pub on_time_height: usize,
     pub ageing: Vec<(String, usize)>,
