@@ -236,3 +236,17 @@ pub fn outcomes_of_organisation(
         ))
         .load(conn)
 }
+
+/// Actions whose description contains `pattern` (escaped LIKE), newest first.
+pub fn search_text(conn: &mut DbConn, pattern: &str, limit: i64) -> QueryResult<Vec<Action>> {
+    actions::table
+        .filter(
+            super::lower(actions::description)
+                .like(pattern.to_lowercase())
+                .escape('\\'),
+        )
+        .select(Action::as_select())
+        .order(actions::created_at.desc())
+        .limit(limit)
+        .load(conn)
+}

@@ -273,3 +273,9 @@ mod tests {
         assert!(DatabaseUrl::parse("sqlite://").is_err());
     }
 }
+
+diesel::define_sql_function! {
+    /// SQL `lower()`: text searches compare lower-cased text, so they ignore
+    /// case on PostgreSQL as they do on SQLite.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}

@@ -234,3 +234,22 @@ pub fn mark_published(conn: &mut DbConn, ids: &[String], now: NaiveDateTime) -> 
     .execute(conn)
     .map(|_| ())
 }
+
+/// Papers whose title, purpose or summary contain `pattern` (a LIKE pattern,
+/// escaped with `\`), newest first.
+pub fn search(conn: &mut DbConn, pattern: &str, limit: i64) -> QueryResult<Vec<Paper>> {
+    use super::lower;
+    let pattern = pattern.to_lowercase();
+    papers::table
+        .filter(
+            lower(papers::title)
+                .like(pattern.clone())
+                .escape('\\')
+                .or(lower(papers::purpose).like(pattern.clone()).escape('\\'))
+                .or(lower(papers::summary).like(pattern).escape('\\')),
+        )
+        .select(Paper::as_select())
+        .order(papers::updated_at.desc())
+        .limit(limit)
+        .load(conn)
+}

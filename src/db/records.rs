@@ -165,15 +165,18 @@ pub fn search_decisions(conn: &mut DbConn, f: &DecisionFilter) -> QueryResult<Ve
     if let Some(t) = &f.text {
         let pattern = format!(
             "%{}%",
-            t.replace('\\', "\\\\")
+            t.to_lowercase()
+                .replace('\\', "\\\\")
                 .replace('%', "\\%")
                 .replace('_', "\\_")
         );
         q = q.filter(
-            decisions::text
+            super::lower(decisions::text)
                 .like(pattern.clone())
                 .escape('\\')
-                .or(decisions::reference.like(pattern).escape('\\')),
+                .or(super::lower(decisions::reference)
+                    .like(pattern)
+                    .escape('\\')),
         );
     }
     if !f.include_exempt {

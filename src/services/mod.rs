@@ -17,6 +17,7 @@ pub mod papers;
 pub mod proposals;
 pub mod record;
 pub mod referrals;
+pub mod search;
 
 use chrono::NaiveDateTime;
 

@@ -223,3 +223,12 @@ pub struct OrgFollowThroughPage {
     pub ageing: Vec<(String, usize)>,
     pub summary: String,
 }
+
+#[derive(Template)]
+#[template(path = "search.html")]
+pub struct SearchPage {
+    pub nav: Nav,
+    pub q: String,
+    pub hits: Vec<crate::services::search::Hit>,
+    pub error: String,
+}

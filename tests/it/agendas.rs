@@ -412,6 +412,14 @@ async fn the_secretariat_builds_checks_and_publishes_an_agenda_with_a_supplement
     .await;
     assert_eq!(v1["version"], 1);
     assert!(v1["items"].to_string().contains("Youth clubs in Ashby"));
+    // The public can find the published paper.
+    let hits = json(app.get("/api/v1/search?q=youth%20clubs", None).await).await;
+    assert!(
+        hits.as_array().is_some_and(|h| h
+            .iter()
+            .any(|x| x["kind"] == "paper" && x["id"] == json!(first))),
+        "{hits}"
+    );
 }
 
 #[tokio::test]
@@ -792,6 +800,8 @@ async fn exempt_material_never_reaches_a_public_output() {
         format!("/api/v1/papers/{secret}"),
         format!("/api/v1/papers/{secret}/attachments"),
         format!("/api/v1/meetings/{m}/papers"),
+        format!("/api/v1/search?q={marker}"),
+        "/api/v1/search?q=commercially".to_string(),
     ] {
         for (who, token) in [
             ("public", None),

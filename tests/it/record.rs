@@ -497,4 +497,21 @@ async fn exempt_decisions_stay_out_of_the_public_register() {
         .await
         .unwrap_or_default();
     assert!(member.contains("ZQXBIDDER"), "members see it");
+    // Search finds it only for those who may see it.
+    let public = json(app.get("/api/v1/search?q=ZQXBIDDER", None).await).await;
+    assert_eq!(public.as_array().map(Vec::len), Some(0), "{public}");
+    let found = json(app.get("/api/v1/search?q=ZQXBIDDER", Some(&b.member)).await).await;
+    assert_eq!(found[0]["kind"], "decision", "{found}");
+    let resp = app.get("/api/v1/search?q=a", None).await;
+    assert_eq!(resp.status(), 400, "too short");
+    let page = app
+        .api
+        .get(app.url("/search?q=Tender"))
+        .send()
+        .await
+        .expect("search page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(page.contains("Nothing found") && !page.contains("ZQXBIDDER"));
 }

@@ -8,6 +8,7 @@ pub mod organisations;
 pub mod papers;
 pub mod proposals;
 pub mod record;
+pub mod search;
 pub mod users;
 
 use actix_web::error::{JsonPayloadError, QueryPayloadError};
@@ -33,6 +34,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(meetings::configure)
             .configure(agenda::configure)
             .configure(record::configure)
+            .configure(search::configure)
             .configure(papers::configure)
             .configure(proposals::configure)
             .configure(crate::web::attachments::configure_api)

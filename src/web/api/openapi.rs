@@ -4,7 +4,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{agenda, bodies, meetings, organisations, papers, proposals, record, users};
+use super::{agenda, bodies, meetings, organisations, papers, proposals, record, search, users};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -21,7 +21,7 @@ use super::{agenda, bodies, meetings, organisations, papers, proposals, record, 
         agenda::show, agenda::version, agenda::add_item, agenda::change_item, agenda::remove_item,
         agenda::order, agenda::publish, agenda::refer,
         record::attendance, record::declare, record::decide, record::decisions,
-        record::create_action, record::list_actions, record::show_action, record::update_action, record::follow_through, record::organisation_follow_through,
+        record::create_action, record::list_actions, record::show_action, record::update_action, record::follow_through, record::organisation_follow_through, search::find,
         crate::web::attachments::api_upload, crate::web::attachments::api_list, crate::web::attachments::api_download,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError)),

@@ -44,6 +44,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/actions/{id}", web::get().to(action_page))
         .route("/actions/{id}", web::post().to(update_action))
         .route("/decisions", web::get().to(register))
+        .route("/search", web::get().to(search_page))
         .route(
             "/bodies/{slug}/follow-through",
             web::get().to(follow_through),
@@ -1557,6 +1558,44 @@ async fn organisation_follow_through(
         on_time_bars,
         on_time_height,
         ageing: f.ageing.iter().map(|(l, n)| (l.to_string(), *n)).collect(),
+    };
+    html(StatusCode::OK, &page)
+}
+
+#[derive(Default, Deserialize)]
+struct SearchForm {
+    #[serde(default)]
+    q: String,
+}
+
+async fn search_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    query: web::Query<SearchForm>,
+) -> PageResult {
+    let q = query.into_inner().q;
+    let mut error = String::new();
+    let hits = if q.trim().is_empty() {
+        Vec::new()
+    } else if q.trim().chars().count() < 2 || q.chars().count() > 200 {
+        error = "Search for 2 to 200 characters.".into();
+        Vec::new()
+    } else {
+        let grants = viewer.0.as_ref().map(|u| u.grants.clone());
+        let uid = viewer.0.as_ref().map(|u| u.user.id.clone());
+        let term = q.clone();
+        state
+            .db(move |c| {
+                crate::services::search::search(c, grants.as_ref(), uid.as_deref(), &term, 20)
+            })
+            .await?
+    };
+    let page = crate::views::record::SearchPage {
+        nav: nav(&req, viewer.0.as_ref()),
+        q,
+        hits,
+        error,
     };
     html(StatusCode::OK, &page)
 }

@@ -1,0 +1,118 @@
+//! Searching papers, decisions and actions, each result checked against
+//! what the person may see (exempt material never reaches the public).
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::db::records::{self, DecisionFilter};
+use crate::db::{DbConn, actions, meetings, papers};
+use crate::domain::roles::Grants;
+use crate::error::AppResult;
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Hit {
+    /// paper, decision or action
+    pub kind: String,
+    pub id: String,
+    pub title: String,
+    /// Where it is read, on the site.
+    pub link: String,
+}
+
+/// A LIKE pattern for `q`, with `%`, `_` and `\` taken literally.
+pub fn pattern(q: &str) -> String {
+    let escaped = q
+        .trim()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// Up to `limit` hits of each kind the person may see.
+pub fn search(
+    conn: &mut DbConn,
+    grants: Option<&Grants>,
+    user_id: Option<&str>,
+    q: &str,
+    limit: i64,
+) -> AppResult<Vec<Hit>> {
+    let p = pattern(q);
+    let mut hits = Vec::new();
+    for paper in papers::search(conn, &p, limit * 4)? {
+        let Some(m) = meetings::find(conn, &paper.meeting_id)? else {
+            continue;
+        };
+        if super::papers::can_view(grants, user_id, &paper, &m.body_id)
+            && hits.len() < limit as usize
+        {
+            hits.push(Hit {
+                kind: "paper".into(),
+                link: format!("/papers/{}", paper.id),
+                id: paper.id,
+                title: paper.title,
+            });
+        }
+    }
+    let decisions = records::search_decisions(
+        conn,
+        &DecisionFilter {
+            text: Some(q.trim().to_string()),
+            include_exempt: true,
+            limit: limit * 4,
+            ..Default::default()
+        },
+    )?;
+    let mut n = 0;
+    for d in decisions {
+        let may = !d.exempt
+            || grants.is_some_and(|g| {
+                g.is_admin || g.role_in(&d.body_id).is_some_and(|r| r.sees_exempt())
+            });
+        if may && n < limit {
+            n += 1;
+            hits.push(Hit {
+                kind: "decision".into(),
+                link: format!(
+                    "/decisions?q={}",
+                    url::form_urlencoded::byte_serialize(d.reference.as_bytes())
+                        .collect::<String>()
+                ),
+                id: d.id,
+                title: format!(
+                    "{}: {}",
+                    d.reference,
+                    d.text.chars().take(200).collect::<String>()
+                ),
+            });
+        }
+    }
+    let mut n = 0;
+    for a in actions::search_text(conn, &p, limit * 4)? {
+        // Actions are for people with a role (and their owners), never the public.
+        let may = grants.is_some()
+            && super::actions::may_view(grants, user_id, &a)
+            && (grants.is_some_and(|g| g.is_admin || g.role_in(&a.body_id).is_some())
+                || user_id == Some(a.owner_user_id.as_str()));
+        if may && n < limit {
+            n += 1;
+            hits.push(Hit {
+                kind: "action".into(),
+                link: format!("/actions/{}", a.id),
+                id: a.id,
+                title: a.description.chars().take(200).collect(),
+            });
+        }
+    }
+    Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards_in_a_query_are_literal() {
+        assert_eq!(pattern(" 100% _done\\ "), "%100\\% \\_done\\\\%");
+    }
+}
