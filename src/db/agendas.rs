@@ -200,17 +200,26 @@ pub fn versions_of_meetings(
         .load(conn)
 }
 
-/// Versions published but with no pack yet made for `audience`.
-pub fn versions_without_pack(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<(String, String)>> {
-    let done: Vec<String> = packs::table
-        .filter(packs::status.eq("ready"))
-        .select(packs::agenda_version_id)
-        .load(conn)?;
+/// (version id, audience) pairs with no ready pack, among the newest
+/// versions of meetings that start after `from`: packs for older meetings
+/// are made when someone asks for them.
+pub fn versions_without_pack(
+    conn: &mut DbConn,
+    from: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<(String, String)>> {
+    use super::schema::meetings;
     let ids: Vec<String> = agenda_versions::table
-        .filter(agenda_versions::id.ne_all(&done))
+        .inner_join(meetings::table.on(meetings::id.eq(agenda_versions::meeting_id)))
+        .filter(meetings::starts_at.ge(from))
         .select(agenda_versions::id)
         .order(agenda_versions::published_at.desc())
         .limit(limit)
+        .load(conn)?;
+    let ready: Vec<(String, String)> = packs::table
+        .filter(packs::agenda_version_id.eq_any(&ids))
+        .filter(packs::status.eq("ready"))
+        .select((packs::agenda_version_id, packs::audience))
         .load(conn)?;
     Ok(ids
         .into_iter()
@@ -220,6 +229,7 @@ pub fn versions_without_pack(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<(
                 (id, "public".to_string()),
             ]
         })
+        .filter(|pair| !ready.contains(pair))
         .collect())
 }
 

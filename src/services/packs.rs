@@ -92,11 +92,14 @@ pub async fn get_or_make(
     make(state, v, audience).await
 }
 
-/// Worker step: makes packs for recent versions that have none, a few at a
-/// time; failed ones are tried again on the next pass.
+/// Worker step: makes packs for the versions of upcoming (and last week's)
+/// meetings that have none, a few at a time; failed ones are tried again on
+/// the next pass. Older packs are made on request.
 pub async fn make_missing(state: &AppState, limit: usize) -> AppResult<usize> {
+    // Meetings from a week ago on: members read packs before and just after.
+    let from = state.clock.now_naive() - chrono::Duration::days(7);
     let candidates = state
-        .db(|c| Ok(agendas::versions_without_pack(c, 20)?))
+        .db(move |c| Ok(agendas::versions_without_pack(c, from, 20)?))
         .await?;
     let mut made = 0;
     for (version_id, audience) in candidates {
