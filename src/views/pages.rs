@@ -269,6 +269,8 @@ pub struct MeetingPage {
     pub agenda_published: String,
     pub agenda_late_reason: String,
     pub publication_due: String,
+    /// The working agenda, for the body's people before publication.
+    pub draft: Vec<crate::views::agenda::AgendaRow>,
     pub sees_exempt: bool,
 }
 

@@ -1097,3 +1097,53 @@ async fn an_item_referred_up_arrives_as_a_proposal_and_its_outcome_shows_on_both
         "outcome shown on the referring side"
     );
 }
+
+#[tokio::test]
+async fn before_publication_the_bodys_people_see_the_draft_agenda_without_exempt_detail() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    accepted_paper(&app, &b, complete(&b)).await;
+    let mut secret = complete(&b);
+    secret["title"] = json!("Sale of the ZQXDRAFT site");
+    secret["exempt_category"] = json!(3);
+    secret["exempt_reason"] = json!("Commercial terms");
+    accepted_paper(&app, &b, secret).await;
+    let page = format!("/meetings/{}", b.meeting);
+    let public = app
+        .api
+        .get(app.url(&page))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(!public.contains("Draft agenda") && !public.contains("ZQXDRAFT"));
+    let officer = app.login("officer@police.example", PASSWORD).await;
+    let html = officer
+        .get(app.url(&page))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        html.contains("Draft agenda: not yet published") && html.contains("Youth clubs in Ashby"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Exempt item – category 3") && !html.contains("ZQXDRAFT"),
+        "officers do not see exempt detail"
+    );
+    let member = app.login("member@police.example", PASSWORD).await;
+    let html = member
+        .get(app.url(&page))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(html.contains("Sale of the ZQXDRAFT site"), "members do");
+}

@@ -99,6 +99,26 @@ fn london_when(m_start: chrono::NaiveDateTime, m_end: chrono::NaiveDateTime) -> 
 }
 
 /// Rows of the working agenda, with the builder's controls.
+/// The working agenda as members see it before publication: exempt items
+/// reduced to their category for anyone who may not see them.
+pub fn draft_rows(w: &Working, sees_exempt: bool) -> Vec<AgendaRow> {
+    builder_rows(w, &HashMap::new())
+        .into_iter()
+        .zip(w.items.iter())
+        .map(|(mut row, item)| {
+            if let (false, Some(c)) = (sees_exempt, item.exempt_category) {
+                row.title = crate::domain::frozen::FrozenItem::neutral_title(c);
+                row.presenter.clear();
+                row.asked.clear();
+                row.paper_link.clear();
+                row.verbal.clear();
+                row.tags = vec![(format!("Exempt – category {c}"), "tag-grey".into())];
+            }
+            row
+        })
+        .collect()
+}
+
 fn builder_rows(w: &Working, referrals: &HashMap<String, Vec<String>>) -> Vec<AgendaRow> {
     let movable: Vec<&str> = w
         .items

@@ -278,6 +278,20 @@ async fn render(
         }
         None => (Vec::new(), 0, String::new(), String::new()),
     };
+    // Before publication, the body's people see the working agenda.
+    let draft = if agenda_number == 0
+        && !m.is_cancelled()
+        && audience != crate::services::agenda::Audience::Public
+    {
+        let (dm, db) = (m.clone(), body.clone());
+        let parts = state.ctx_parts();
+        let w = state
+            .tx(move |c| crate::services::agenda::working(c, &dm, &db, &parts.ctx()))
+            .await?;
+        super::agenda::draft_rows(&w, audience.sees_exempt())
+    } else {
+        Vec::new()
+    };
     let (nav, status) = form_nav(req, viewer, &errors);
     let london = |t: chrono::NaiveDateTime| t.and_utc().with_timezone(&chrono_tz::Europe::London);
     let page = MeetingPage {
@@ -338,6 +352,7 @@ async fn render(
         agenda_published,
         agenda_late_reason,
         publication_due: london_datetime(t.publication_deadline.naive_utc()),
+        draft,
         sees_exempt: audience.sees_exempt(),
     };
     html(status, &page)
