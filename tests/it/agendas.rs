@@ -512,6 +512,86 @@ async fn publishing_late_needs_a_reason_shown_publicly() {
         .await
         .expect("page");
     assert_eq!(again.status(), 304);
+    // A supplement supersedes it: the cached page of version 1 says so.
+    let mut info = complete(&b);
+    info["title"] = json!("Bus routes review");
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/papers", b.meeting),
+        &b.author,
+        info,
+    )
+    .await;
+    let second = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let resp = post(
+        &app,
+        &format!("/api/v1/papers/{second}/submit"),
+        &b.author,
+        json!({"late_reason": "New data"}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    post(
+        &app,
+        &format!("/api/v1/papers/{second}/sign-off"),
+        &b.sponsor,
+        json!({}),
+    )
+    .await;
+    post(
+        &app,
+        &format!("/api/v1/papers/{second}/late-decision"),
+        &b.chair,
+        json!({"approve": true, "note": "Urgent"}),
+    )
+    .await;
+    let resp = post(
+        &app,
+        &format!("/api/v1/papers/{second}/accept"),
+        &b.clerk,
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
+        &b.clerk,
+        json!({"supplement_reason": "Bus routes paper added"}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let v1 = app
+        .api
+        .get(app.url(&format!("/meetings/{}/agenda/versions/1", b.meeting)))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        v1.contains("Superseded") && v1.contains("See version 2"),
+        "{v1}"
+    );
 }
 
 #[tokio::test]

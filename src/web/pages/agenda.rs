@@ -803,13 +803,23 @@ async fn version(
 ) -> PageResult {
     let (id, n) = path.into_inner();
     let anonymous = viewer.0.is_none();
-    let key = format!("version:{id}:{n}");
+    // A version never changes, but its page says whether a later version
+    // supersedes it: the key includes the latest number (one indexed read).
+    let mid = id.clone();
+    let latest = state
+        .db(move |c| {
+            Ok(agendas::find(c, &mid)?
+                .map(|a| a.published_number)
+                .unwrap_or(0))
+        })
+        .await?;
+    let key = format!("version-{id}-{n}-of-{latest}");
     if anonymous && let Some(page) = cache.get(&key) {
         return Ok(cached_html(&req, &key, page));
     }
     let s = load_version(&state, viewer.0.as_ref(), id, Some(n)).await?;
     let page = version_page(&s, nav(&req, viewer.0.as_ref()));
-    if anonymous {
+    if anonymous && s.latest == latest {
         let rendered = Arc::new(page.render().map_err(AppError::from)?);
         cache.put(key.clone(), rendered.clone());
         return Ok(cached_html(&req, &key, rendered));
