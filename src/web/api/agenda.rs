@@ -436,6 +436,7 @@ pub struct PublishOut {
     security(("bearer" = [])))]
 pub async fn publish(
     state: web::Data<AppState>,
+    pages: web::Data<crate::web::pages::agenda::PublicPages>,
     caller: ApiCaller,
     req: HttpRequest,
     path: web::Path<String>,
@@ -449,6 +450,7 @@ pub async fn publish(
     let published = state
         .tx(move |c| svc::publish(c, &actor, &m, &body, &input, expected, &parts.ctx()))
         .await?;
+    pages.forget(&published.frozen.meeting_id);
     Ok(HttpResponse::Ok().json(PublishOut {
         version: published.version.number,
         published_at: rfc3339(published.version.published_at),

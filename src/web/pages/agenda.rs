@@ -671,6 +671,7 @@ async fn publish_page(
 
 async fn publish(
     state: web::Data<AppState>,
+    cache: web::Data<PublicPages>,
     req: HttpRequest,
     viewer: Viewer,
     path: web::Path<String>,
@@ -695,6 +696,7 @@ async fn publish(
         },
     )
     .await;
+    cache.forget(&id);
     match split(result)? {
         Ok(code) => Ok(see_other(&format!(
             "/meetings/{id}?notice=agenda-published-{code}"
@@ -757,20 +759,60 @@ async fn load_version(
 }
 
 /// Rendered public pages of published versions: immutable, so kept.
-#[derive(Default)]
-pub struct PublicPages(Mutex<HashMap<String, Arc<String>>>);
+pub struct PublicPages {
+    pages: Mutex<HashMap<String, Arc<String>>>,
+    /// Each meeting's latest published number, and when it was read. This
+    /// instance forgets it when it publishes; others re-read it after
+    /// `LATEST_TTL`.
+    latest: Mutex<HashMap<String, (i32, std::time::Instant)>>,
+}
+
+const LATEST_TTL: std::time::Duration = std::time::Duration::from_secs(5);
+
+impl Default for PublicPages {
+    fn default() -> Self {
+        PublicPages {
+            pages: Mutex::new(HashMap::new()),
+            latest: Mutex::new(HashMap::new()),
+        }
+    }
+}
 
 impl PublicPages {
     fn get(&self, key: &str) -> Option<Arc<String>> {
-        self.0.lock().ok().and_then(|m| m.get(key).cloned())
+        self.pages.lock().ok().and_then(|m| m.get(key).cloned())
     }
 
     fn put(&self, key: String, page: Arc<String>) {
-        if let Ok(mut m) = self.0.lock() {
+        if let Ok(mut m) = self.pages.lock() {
             if m.len() >= 256 {
                 m.clear();
             }
             m.insert(key, page);
+        }
+    }
+
+    fn latest(&self, meeting_id: &str) -> Option<i32> {
+        self.latest.lock().ok().and_then(|m| {
+            m.get(meeting_id)
+                .filter(|(_, at)| at.elapsed() < LATEST_TTL)
+                .map(|(n, _)| *n)
+        })
+    }
+
+    fn set_latest(&self, meeting_id: &str, n: i32) {
+        if let Ok(mut m) = self.latest.lock() {
+            if m.len() >= 4096 {
+                m.clear();
+            }
+            m.insert(meeting_id.to_string(), (n, std::time::Instant::now()));
+        }
+    }
+
+    /// After publishing: the meeting's pages must say what is now latest.
+    pub fn forget(&self, meeting_id: &str) {
+        if let Ok(mut m) = self.latest.lock() {
+            m.remove(meeting_id);
         }
     }
 }
@@ -805,14 +847,21 @@ async fn version(
     let anonymous = viewer.0.is_none();
     // A version never changes, but its page says whether a later version
     // supersedes it: the key includes the latest number (one indexed read).
-    let mid = id.clone();
-    let latest = state
-        .db(move |c| {
-            Ok(agendas::find(c, &mid)?
-                .map(|a| a.published_number)
-                .unwrap_or(0))
-        })
-        .await?;
+    let latest = match cache.latest(&id) {
+        Some(n) => n,
+        None => {
+            let mid = id.clone();
+            let n = state
+                .db(move |c| {
+                    Ok(agendas::find(c, &mid)?
+                        .map(|a| a.published_number)
+                        .unwrap_or(0))
+                })
+                .await?;
+            cache.set_latest(&id, n);
+            n
+        }
+    };
     let key = format!("version-{id}-{n}-of-{latest}");
     if anonymous && let Some(page) = cache.get(&key) {
         return Ok(cached_html(&req, &key, page));
