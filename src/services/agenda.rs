@@ -36,6 +36,13 @@ pub struct WorkingItem {
     pub paper: Option<Paper>,
 }
 
+impl WorkingItem {
+    /// (exempt, to note): items move only among others of the same section.
+    pub fn section(&self) -> (bool, bool) {
+        (self.exempt_category.is_some(), self.row.to_note)
+    }
+}
+
 /// The working agenda as the secretariat sees it.
 pub struct Working {
     pub agenda: Agenda,
@@ -890,10 +897,13 @@ pub fn move_item(
         return Err(AppError::NotFound);
     };
     let mut ids: Vec<String> = subs.iter().map(|i| i.row.id.clone()).collect();
+    // Items move within their section (business, "to note", exempt): the
+    // neighbour is the nearest movable item in the same section.
+    let section = subs[at].section();
     let to = if up {
-        at.checked_sub(1)
+        (0..at).rev().find(|j| subs[*j].section() == section)
     } else {
-        Some(at + 1).filter(|t| *t < ids.len())
+        (at + 1..subs.len()).find(|j| subs[*j].section() == section)
     };
     if let Some(to) = to {
         ids.swap(at, to);

@@ -939,8 +939,28 @@ async fn the_builder_page_moves_items_without_javascript_and_publishes() {
     let mut second = complete(&b);
     second["title"] = json!("Bus routes review");
     accepted_paper(&app, &b, second).await;
+    let mut secret = complete(&b);
+    secret["title"] = json!("Depot sale");
+    secret["exempt_category"] = json!(3);
+    secret["exempt_reason"] = json!("Commercial terms");
+    accepted_paper(&app, &b, secret).await;
     let clerk = app.login("clerk@test.example", PASSWORD).await;
     let page_url = format!("/meetings/{}/agenda", b.meeting);
+    let html = clerk
+        .get(app.url(&page_url))
+        .send()
+        .await
+        .expect("builder")
+        .text()
+        .await
+        .unwrap_or_default();
+    // Items move within their section: the lone exempt item (9) cannot, and
+    // the last business item (6) moves only up.
+    assert!(html.contains("move item 5 down") && html.contains("move item 6 up"));
+    assert!(
+        !html.contains("move item 6 down") && !html.contains("move item 9 up"),
+        "{html}"
+    );
     let html = clerk
         .get(app.url(&page_url))
         .send()

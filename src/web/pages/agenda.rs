@@ -120,11 +120,11 @@ pub fn draft_rows(w: &Working, sees_exempt: bool) -> Vec<AgendaRow> {
 }
 
 fn builder_rows(w: &Working, referrals: &HashMap<String, Vec<String>>) -> Vec<AgendaRow> {
-    let movable: Vec<&str> = w
+    let movable: Vec<(&str, (bool, bool))> = w
         .items
         .iter()
         .filter(|i| i.kind.movable())
-        .map(|i| i.row.id.as_str())
+        .map(|i| (i.row.id.as_str(), i.section()))
         .collect();
     let mut prev: Option<(ItemKind, bool, bool)> = None;
     w.items
@@ -155,7 +155,10 @@ fn builder_rows(w: &Working, referrals: &HashMap<String, Vec<String>>) -> Vec<Ag
                 (None, Some(o)) => o.clone(),
                 _ => String::new(),
             };
-            let pos = movable.iter().position(|m| *m == i.row.id);
+            let pos = movable.iter().position(|m| m.0 == i.row.id);
+            let section = i.section();
+            let has_before = pos.is_some_and(|p| movable[..p].iter().any(|m| m.1 == section));
+            let has_after = pos.is_some_and(|p| movable[p + 1..].iter().any(|m| m.1 == section));
             let row = AgendaRow {
                 id: i.row.id.clone(),
                 number: i.number,
@@ -184,8 +187,8 @@ fn builder_rows(w: &Working, referrals: &HashMap<String, Vec<String>>) -> Vec<Ag
                 },
                 exempt,
                 movable: pos.is_some(),
-                first: pos == Some(0),
-                last: pos.is_some_and(|p| p + 1 == movable.len()),
+                first: !has_before,
+                last: !has_after,
                 removable: i.kind == ItemKind::Substantive && i.paper.is_none(),
                 to_note: i.row.to_note,
                 information: i.kind == ItemKind::Substantive
