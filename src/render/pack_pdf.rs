@@ -129,7 +129,7 @@ fn london(t: chrono::NaiveDateTime, fmt: &str) -> String {
 /// briefing goes in front when `briefs` is not empty (the member pack).
 pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
     let mut s = String::with_capacity(16 * 1024);
-    let date = london(f.starts_at, "%A %-d %B %Y");
+    let date = crate::views::format::london_day(f.starts_at);
     let title = format!("{}: {date}", f.body_name);
     s.push_str(&format!(
         "#set document(title: {}, author: {})\n",

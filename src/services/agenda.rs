@@ -52,6 +52,8 @@ pub struct Working {
     pub after_deadline: bool,
     /// Has anything changed since the latest published version?
     pub changed_since_publication: bool,
+    /// The names loaded for it, reused when it is frozen.
+    names: Names,
 }
 
 fn meeting_minutes(m: &Meeting) -> i32 {
@@ -314,7 +316,9 @@ pub fn working(
         match agendas::version(conn, &meeting.id, agenda.published_number)? {
             Some(v) => {
                 let prev: Frozen = parse_snapshot(&v)?;
-                let next = freeze(conn, meeting, body, &items, &prev, 0, ctx.now, None, None)?;
+                let next = freeze(
+                    conn, meeting, body, &names, &items, &prev, 0, ctx.now, None, None,
+                )?;
                 !changes(&prev, &next).is_empty()
             }
             None => true,
@@ -327,6 +331,7 @@ pub fn working(
         preflight,
         after_deadline,
         changed_since_publication,
+        names,
     })
 }
 
@@ -341,6 +346,7 @@ fn freeze(
     conn: &mut DbConn,
     meeting: &Meeting,
     body: &Body,
+    names: &Names,
     items: &[WorkingItem],
     prev: &Frozen,
     number: i32,
@@ -348,11 +354,10 @@ fn freeze(
     late_reason: Option<String>,
     supplement_reason: Option<String>,
 ) -> AppResult<Frozen> {
-    let names = names(conn, body)?;
     let mut out = Vec::with_capacity(items.len());
     for w in items {
         let paper = match &w.paper {
-            Some(p) => Some(frozen_paper(conn, p, &names)?),
+            Some(p) => Some(frozen_paper(conn, p, names)?),
             None => None,
         };
         let old = prev.items.iter().find(|i| i.id == w.row.id);
@@ -384,7 +389,7 @@ fn freeze(
                 old.and_then(|o| o.supplement.clone())
             },
             action_log: if w.kind == ItemKind::ActionLog {
-                action_log(conn, meeting, &names)?
+                action_log(conn, meeting, names)?
             } else {
                 Vec::new()
             },
@@ -610,6 +615,7 @@ pub fn publish(
         conn,
         meeting,
         body,
+        &w.names,
         &w.items,
         prev.as_ref().unwrap_or(&empty),
         number,

@@ -9,6 +9,14 @@ pub fn london_datetime(utc: NaiveDateTime) -> String {
     local.format("%A %-d %B %Y at %H:%M").to_string()
 }
 
+/// "Tuesday 12 January 2027": the London date of a UTC instant.
+pub fn london_day(utc: NaiveDateTime) -> String {
+    London
+        .from_utc_datetime(&utc)
+        .format("%A %-d %B %Y")
+        .to_string()
+}
+
 /// "Friday 26 February 2027" for a calendar date.
 pub fn london_date_words(d: chrono::NaiveDate) -> String {
     d.format("%A %-d %B %Y").to_string()

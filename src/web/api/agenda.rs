@@ -165,6 +165,33 @@ fn working_item(i: &WorkingItem, sees_exempt: bool) -> ItemOut {
     }
 }
 
+/// The working agenda as JSON, with its version as the `ETag`.
+fn working_answer(
+    w: svc::Working,
+    sees_exempt: bool,
+    published_at: Option<chrono::NaiveDateTime>,
+) -> HttpResponse {
+    let message = |f: &crate::domain::agenda::Finding| f.message.clone();
+    let out = AgendaOut {
+        meeting_id: w.agenda.meeting_id.clone(),
+        version: w.agenda.published_number,
+        published_at: published_at.map(rfc3339),
+        state: "working".into(),
+        late_reason: None,
+        supplement_reason: None,
+        items: w
+            .items
+            .iter()
+            .map(|i| working_item(i, sees_exempt))
+            .collect(),
+        warnings: w.preflight.warnings.iter().map(message).collect(),
+        blocking: w.preflight.blocking.iter().map(message).collect(),
+        balance: Some(w.balance),
+        changes: Vec::new(),
+    };
+    json_with_etag(actix_web::http::StatusCode::OK, w.agenda.version, &out)
+}
+
 async fn load(state: &AppState, id: String) -> Result<(Meeting, Body), AppError> {
     state
         .db(move |c| {
@@ -203,34 +230,7 @@ pub async fn show(
         })
         .await?;
     let sees = audience.sees_exempt();
-    let out = AgendaOut {
-        meeting_id: w.agenda.meeting_id.clone(),
-        version: w.agenda.published_number,
-        published_at: published_at.map(rfc3339),
-        state: "working".into(),
-        late_reason: None,
-        supplement_reason: None,
-        items: w.items.iter().map(|i| working_item(i, sees)).collect(),
-        warnings: w
-            .preflight
-            .warnings
-            .iter()
-            .map(|f| f.message.clone())
-            .collect(),
-        blocking: w
-            .preflight
-            .blocking
-            .iter()
-            .map(|f| f.message.clone())
-            .collect(),
-        balance: Some(w.balance),
-        changes: Vec::new(),
-    };
-    Ok(json_with_etag(
-        actix_web::http::StatusCode::OK,
-        w.agenda.version,
-        &out,
-    ))
+    Ok(working_answer(w, sees, published_at))
 }
 
 /// A published version: the public see exempt items as their category only.
@@ -389,34 +389,7 @@ pub async fn order(
             svc::working(c, &m, &body, &ctx)
         })
         .await?;
-    let out = AgendaOut {
-        meeting_id: w.agenda.meeting_id.clone(),
-        version: w.agenda.published_number,
-        published_at: None,
-        state: "working".into(),
-        late_reason: None,
-        supplement_reason: None,
-        items: w.items.iter().map(|i| working_item(i, true)).collect(),
-        warnings: w
-            .preflight
-            .warnings
-            .iter()
-            .map(|f| f.message.clone())
-            .collect(),
-        blocking: w
-            .preflight
-            .blocking
-            .iter()
-            .map(|f| f.message.clone())
-            .collect(),
-        balance: Some(w.balance),
-        changes: Vec::new(),
-    };
-    Ok(json_with_etag(
-        actix_web::http::StatusCode::OK,
-        w.agenda.version,
-        &out,
-    ))
+    Ok(working_answer(w, true, None))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

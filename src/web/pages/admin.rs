@@ -51,7 +51,8 @@ fn admin_only(req: &HttpRequest, viewer: Viewer) -> Result<AuthUser, super::Page
     Ok(user)
 }
 
-fn split(result: Result<(), AppError>) -> Result<Vec<FieldError>, AppError> {
+/// A form's outcome: its field problems to show again, or the error page.
+pub(super) fn split(result: Result<(), AppError>) -> Result<Vec<FieldError>, AppError> {
     match result {
         Ok(()) => Ok(Vec::new()),
         Err(AppError::Validation(e) | AppError::Conflict(e)) => Ok(e),

@@ -29,7 +29,7 @@ use crate::views::agenda::{
     heading_for, pack_paper, rows_of,
 };
 use crate::views::briefing::brief;
-use crate::views::format::london_datetime;
+use crate::views::format::{london_datetime, london_day};
 use crate::web::auth::{AuthUser, Viewer};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -78,13 +78,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/meetings/{id}/pack.pdf", web::get().to(latest_pdf))
         .route("/meetings/{id}/briefing", web::get().to(latest_briefing))
         .route("/meetings/{id}/pack", web::get().to(latest_pack));
-}
-
-fn london_day(t: chrono::NaiveDateTime) -> String {
-    t.and_utc()
-        .with_timezone(&chrono_tz::Europe::London)
-        .format("%A %-d %B %Y")
-        .to_string()
 }
 
 fn london_when(m_start: chrono::NaiveDateTime, m_end: chrono::NaiveDateTime) -> String {
@@ -820,14 +813,20 @@ impl PublicPages {
     }
 }
 
-fn cached_html(req: &HttpRequest, etag: &str, page: Arc<String>) -> HttpResponse {
-    let quoted = format!("\"{etag}\"");
-    let matches = req
-        .headers()
+/// Does the request's `If-None-Match` name `quoted` (or `*`, when allowed)?
+fn none_match(req: &HttpRequest, quoted: &str, star: bool) -> bool {
+    req.headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == quoted || t.trim() == "*"));
-    if matches {
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|t| t.trim() == quoted || (star && t.trim() == "*"))
+        })
+}
+
+fn cached_html(req: &HttpRequest, etag: &str, page: Arc<String>) -> HttpResponse {
+    let quoted = format!("\"{etag}\"");
+    if none_match(req, &quoted, true) {
         return HttpResponse::NotModified()
             .insert_header((header::ETAG, quoted))
             .finish();
@@ -1039,12 +1038,7 @@ async fn send_pdf(
     let s = load_version(state, viewer.0.as_ref(), id, n).await?;
     let audience = crate::services::packs::audience_name(s.audience);
     let etag = format!("\"pack-{}-{audience}\"", s.version.id);
-    if req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag))
-    {
+    if none_match(req, &etag, false) {
         return Ok(HttpResponse::NotModified()
             .insert_header((header::ETAG, etag))
             .finish());

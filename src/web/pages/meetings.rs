@@ -300,7 +300,7 @@ async fn render(
         id: m.id.clone(),
         body_name: body.name.clone(),
         body_slug: body.slug.clone(),
-        date: london(m.starts_at).format("%A %-d %B %Y").to_string(),
+        date: crate::views::format::london_day(m.starts_at),
         when: format!(
             "{} to {}",
             london_datetime(m.starts_at),

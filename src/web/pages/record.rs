@@ -7,6 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
+use super::admin::split;
 use super::{PageResult, checked_form, form_nav, html, nav, require_user, see_other};
 use crate::db::actions::{self as action_db, Action, ActionFilter};
 use crate::db::bodies::{self, Body};
@@ -20,7 +21,7 @@ use crate::services::actions::{self as action_svc, ActionInput, ActionPatch};
 use crate::services::record;
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::format::{london_date_words, london_datetime};
+use crate::views::format::{london_date_words, london_datetime, london_day};
 use crate::views::record::{
     ActionPage, ActionRow, AttendanceRow, Bar, DecisionRow, FollowThroughPage, MyActionsPage,
     RecordItem, RecordPage, RegisterPage, TrackerPage,
@@ -57,13 +58,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/bodies/{slug}/actions/import", web::post().to(import_post))
         .route("/bodies/{slug}/decisions.csv", web::get().to(decisions_csv))
         .route("/bodies/{slug}/actions.csv", web::get().to(actions_csv));
-}
-
-fn london_day(t: chrono::NaiveDateTime) -> String {
-    t.and_utc()
-        .with_timezone(&chrono_tz::Europe::London)
-        .format("%A %-d %B %Y")
-        .to_string()
 }
 
 async fn render_record(
@@ -254,14 +248,6 @@ struct RecordForm {
     decision_id: String,
     #[serde(default)]
     idempotency_key: String,
-}
-
-fn split(r: Result<(), AppError>) -> Result<Vec<FieldError>, AppError> {
-    match r {
-        Ok(()) => Ok(Vec::new()),
-        Err(AppError::Validation(e) | AppError::Conflict(e)) => Ok(e),
-        Err(e) => Err(e),
-    }
 }
 
 /// Runs a record change for the meeting's secretariat.
