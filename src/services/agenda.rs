@@ -698,6 +698,23 @@ fn empty_frozen(meeting: &Meeting, body: &Body) -> Frozen {
     }
 }
 
+/// Published version `n` of a meeting, frozen, with the version before it
+/// (for what changed), both as `audience` may see them; 404 if there is none.
+pub fn version_for(
+    conn: &mut DbConn,
+    meeting_id: &str,
+    n: i32,
+    audience: Audience,
+) -> AppResult<(AgendaVersion, Frozen, Option<Frozen>)> {
+    let v = agendas::version(conn, meeting_id, n)?.ok_or(AppError::NotFound)?;
+    let frozen = audience.view(parse_snapshot(&v)?);
+    let prev = match agendas::version(conn, meeting_id, n - 1)? {
+        Some(p) => Some(audience.view(parse_snapshot(&p)?)),
+        None => None,
+    };
+    Ok((v, frozen, prev))
+}
+
 /// The latest published version, if any.
 pub fn latest(conn: &mut DbConn, meeting_id: &str) -> AppResult<Option<(AgendaVersion, Frozen)>> {
     let Some(a) = agendas::find(conn, meeting_id)? else {

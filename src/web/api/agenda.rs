@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{created, if_match, json_with_etag, optional_json, rfc3339};
-use crate::db::agendas;
 use crate::db::bodies::{self, Body};
 use crate::db::meetings::{self, Meeting};
 use crate::domain::agenda::Balance;
@@ -244,19 +243,11 @@ pub async fn version(
     let (id, n) = path.into_inner();
     let (m, body) = load(&state, id).await?;
     let audience = Audience::of(caller.0.as_ref().map(|c| &c.grants), &body.id);
-    let (f, prev) = state
-        .db(move |c| {
-            let v = agendas::version(c, &m.id, n)?.ok_or(AppError::NotFound)?;
-            let prev = match agendas::version(c, &m.id, n - 1)? {
-                Some(p) => Some(svc::parse_snapshot(&p)?),
-                None => None,
-            };
-            Ok((svc::parse_snapshot(&v)?, prev))
-        })
+    let (_, f, prev) = state
+        .db(move |c| svc::version_for(c, &m.id, n, audience))
         .await?;
-    let f = audience.view(f);
     let changes = prev
-        .map(|p| crate::domain::frozen::changes(&audience.view(p), &f))
+        .map(|p| crate::domain::frozen::changes(&p, &f))
         .unwrap_or_default();
     Ok(HttpResponse::Ok().json(published_out(&f, changes)))
 }

@@ -729,13 +729,7 @@ async fn load_version(
                 .map(|a| a.published_number)
                 .unwrap_or(0);
             let n = n.unwrap_or(latest);
-            let v = agendas::version(c, &meeting.id, n)?.ok_or(AppError::NotFound)?;
-            let frozen = audience.view(svc::parse_snapshot(&v)?);
-            let version = v;
-            let prev = match agendas::version(c, &meeting.id, n - 1)? {
-                Some(p) => Some(audience.view(svc::parse_snapshot(&p)?)),
-                None => None,
-            };
+            let (version, frozen, prev) = svc::version_for(c, &meeting.id, n, audience)?;
             let versions = agendas::version_list(c, &meeting.id)?
                 .into_iter()
                 .map(|(n, at, _, _)| (n, at))
