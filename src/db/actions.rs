@@ -118,6 +118,8 @@ pub struct ActionFilter {
     pub owner_user_id: Option<String>,
     pub organisation_id: Option<String>,
     pub decision_id: Option<String>,
+    /// Actions arising at one meeting.
+    pub meeting_id: Option<String>,
     pub statuses: Option<Vec<String>>,
     /// Only open actions whose due date is before this day.
     pub overdue_on: Option<NaiveDate>,
@@ -138,6 +140,9 @@ pub fn search(conn: &mut DbConn, f: &ActionFilter) -> QueryResult<Vec<Action>> {
     }
     if let Some(o) = &f.organisation_id {
         q = q.filter(actions::owner_organisation_id.eq(o.clone()));
+    }
+    if let Some(m) = &f.meeting_id {
+        q = q.filter(actions::meeting_id.eq(m.clone()));
     }
     if let Some(d) = &f.decision_id {
         q = q.filter(actions::decision_id.eq(d.clone()));

@@ -49,10 +49,16 @@ pub fn draft(
     let decisions = records::decisions_of_meeting(conn, &meeting.id)?;
     let ids: Vec<String> = w.items.iter().map(|i| i.row.id.clone()).collect();
     let notes = records::notes_of(conn, &ids)?;
-    let acts: Vec<_> = actions::for_action_log(conn, &body.id, meeting.starts_at.date())?
-        .into_iter()
-        .filter(|a| a.meeting_id.as_deref() == Some(meeting.id.as_str()))
-        .collect();
+    let mut acts = actions::search(
+        conn,
+        &actions::ActionFilter {
+            meeting_id: Some(meeting.id.clone()),
+            include_exempt: true,
+            limit: 10_000,
+            ..Default::default()
+        },
+    )?;
+    acts.sort_by(|a, b| (a.due_on, &a.id).cmp(&(b.due_on, &b.id)));
     let mut open = String::new();
     let mut part2 = String::new();
     // The page gives the title; the minutes start at level-2 headings.

@@ -534,6 +534,7 @@ pub async fn list_actions(
                 owner_user_id: q.owner.clone(),
                 organisation_id: q.organisation.clone(),
                 decision_id: None,
+                meeting_id: None,
                 statuses: q.status.clone().map(|s| vec![s]),
                 overdue_on: q.overdue.filter(|o| *o).map(|_| today),
                 due_by: q

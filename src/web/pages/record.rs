@@ -86,15 +86,12 @@ async fn render_record(
             let acts = action_db::search(
                 c,
                 &ActionFilter {
-                    body_ids: Some(vec![body.id.clone()]),
+                    meeting_id: Some(m.id.clone()),
                     include_exempt: true,
                     limit: 10_000,
                     ..Default::default()
                 },
-            )?
-            .into_iter()
-            .filter(|a| a.meeting_id.as_deref() == Some(m.id.as_str()))
-            .collect::<Vec<_>>();
+            )?;
             let ids: Vec<String> = w.items.iter().map(|i| i.row.id.clone()).collect();
             let notes = records::notes_of(c, &ids)?;
             let people = users::all_with_organisation(c)?;
@@ -558,6 +555,7 @@ async fn tracker(
             let filter = ActionFilter {
                 body_ids,
                 decision_id,
+                meeting_id: None,
                 owner_user_id: Some(owner).filter(|s| !s.is_empty()),
                 organisation_id: Some(org).filter(|s| !s.is_empty()),
                 statuses: Some(status)
