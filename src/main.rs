@@ -1,15 +1,16 @@
+use std::process::ExitCode;
+
 use clap::Parser;
 use quorate::cli::{Cli, run};
 use quorate::config::{LogFormat, Settings};
 
-#[actix_web::main]
-async fn main() {
+fn main() -> ExitCode {
     let cli = Cli::parse();
     let settings = match Settings::load() {
         Ok(s) => s,
         Err(e) => {
             eprintln!("quorate: {e}");
-            std::process::exit(2);
+            return ExitCode::from(2);
         }
     };
     let filter = tracing_subscriber::EnvFilter::new(&settings.log);
@@ -21,8 +22,14 @@ async fn main() {
     } else {
         builder.init();
     }
-    if let Err(message) = run(cli, settings).await {
-        eprintln!("quorate: {message}");
-        std::process::exit(1);
+    // The runtime is shut down (its threads stopped, the database pool
+    // dropped) before the process exits, rather than exiting under it.
+    let outcome = actix_web::rt::System::new().block_on(run(cli, settings));
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("quorate: {message}");
+            ExitCode::FAILURE
+        }
     }
 }

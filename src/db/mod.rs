@@ -145,6 +145,14 @@ pub enum DbSetupError {
 /// created by SQLite on first open.
 pub fn connect(url: &str, pool_size: u32, busy_timeout_ms: u32) -> Result<DbPool, DbSetupError> {
     let parsed = DatabaseUrl::parse(url).map_err(DbSetupError::Url)?;
+    if matches!(parsed, DatabaseUrl::Postgres(_)) {
+        // libpq starts OpenSSL for TLS connections, and left to itself OpenSSL
+        // registers an exit handler that frees its state while pool threads
+        // may still hold TLS connections: the process then crashes (SIGSEGV)
+        // as it exits. Starting OpenSSL first, without that handler, prevents
+        // it; the first initialisation decides.
+        openssl_sys::init();
+    }
     if let DatabaseUrl::Sqlite(path) = &parsed
         && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
     {

@@ -122,6 +122,29 @@ fn admin_commands_create_a_user_and_print_only_a_token() {
     assert!(err.contains("--reset"), "{err}");
 }
 
+/// A command that fails after opening the database exits with status 1 and
+/// its message, every time. Before OpenSSL was started without its exit
+/// handler, about one run in eight against a TLS-enabled PostgreSQL crashed
+/// with SIGSEGV as the process exited.
+#[test]
+fn a_failing_command_exits_cleanly_every_time() {
+    let cli = Cli::new();
+    let (code, _, err) = cli.run(&["migrate"], None);
+    assert_eq!(code, 0, "{err}");
+    for attempt in 1..=40 {
+        let (code, out, err) = cli.run(
+            &["admin", "token", "--email", "nobody@northshire.example"],
+            None,
+        );
+        assert_eq!(
+            (code, out.as_str()),
+            (1, ""),
+            "attempt {attempt} ended with {code}: {err}"
+        );
+        assert!(err.contains("no user with that email"), "{err}");
+    }
+}
+
 #[test]
 fn bad_configuration_stops_the_start_naming_the_key() {
     let cli = Cli::new();
