@@ -427,9 +427,68 @@ pub fn update(
     Ok(updated)
 }
 
+/// Who an overdue action escalates to: the body's chair and the owner's
+/// sponsor. The sponsor is the one who signed off the paper the action arose
+/// from, when the owner's organisation presented it; otherwise it is the
+/// owner organisation's member (or vice-chair) on the body, the chief officer
+/// who speaks for it there. The owner is not among them: the weekly overdue
+/// reminder already goes to them.
+fn escalation_to(conn: &mut DbConn, a: &Action) -> AppResult<Vec<String>> {
+    let members = memberships::members_of(conn, &a.body_id)?;
+    let mut to: Vec<String> = members
+        .iter()
+        .filter(|m| m.role == Role::Chair.as_str())
+        .map(|m| m.user_id.clone())
+        .collect();
+    match paper_sponsor(conn, a)? {
+        Some(sponsor) => to.push(sponsor),
+        None => to.extend(
+            members
+                .iter()
+                .filter(|m| {
+                    m.organisation_id == a.owner_organisation_id
+                        && matches!(m.role.as_str(), "member" | "vice_chair")
+                })
+                .map(|m| m.user_id.clone()),
+        ),
+    }
+    to.sort();
+    to.dedup();
+    to.retain(|u| *u != a.owner_user_id);
+    Ok(to)
+}
+
+/// The sponsor of the paper behind an action's item (or its decision's item),
+/// if the owner's organisation presented that paper.
+fn paper_sponsor(conn: &mut DbConn, a: &Action) -> AppResult<Option<String>> {
+    let item_id = match (&a.item_id, &a.decision_id) {
+        (Some(item), _) => Some(item.clone()),
+        (None, Some(decision)) => records::find_decision(conn, decision)?.map(|d| d.item_id),
+        (None, None) => None,
+    };
+    let Some(item) = item_id
+        .map(|id| agendas::find_item(conn, &id))
+        .transpose()?
+        .flatten()
+    else {
+        return Ok(None);
+    };
+    let Some(paper) = item
+        .paper_id
+        .map(|id| crate::db::papers::find(conn, &id))
+        .transpose()?
+        .flatten()
+    else {
+        return Ok(None);
+    };
+    Ok(paper
+        .sponsor_user_id
+        .filter(|_| paper.presenting_organisation_id.as_deref() == Some(&a.owner_organisation_id)))
+}
+
 /// Worker step: reminders 5 working days before, on the day, weekly while
-/// overdue; after 10 working days overdue, the chair and the owner
-/// organisation's member on the body are told. Each is sent once.
+/// overdue; after 10 working days overdue, the chair and the owner's sponsor
+/// are told (see [`escalation_to`]). Each is sent once.
 pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
     let today = crate::domain::timeline::london_date(ctx.now.and_utc());
     let mut queued = 0;
@@ -446,16 +505,7 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
             let due = london_date_words(a.due_on);
             match r {
                 Reminder::Escalate => {
-                    let members = memberships::members_of(conn, &body.id)?;
-                    let to: Vec<String> = members
-                        .iter()
-                        .filter(|m| {
-                            m.role == Role::Chair.as_str()
-                                || (m.organisation_id == a.owner_organisation_id
-                                    && matches!(m.role.as_str(), "member" | "vice_chair"))
-                        })
-                        .map(|m| m.user_id.clone())
-                        .collect();
+                    let to = escalation_to(conn, &a)?;
                     for uid in to {
                         let Some(u) = users::find(conn, &uid)? else {
                             continue;

@@ -38,6 +38,30 @@ fn item_of(agenda: &Value, kind: &str) -> String {
         .to_string()
 }
 
+/// Submits an author's paper, so it stands on the agenda.
+async fn submitted_paper(app: &TestApp, b: &Board, cover: Value) {
+    let resp = post(
+        app,
+        &format!("/api/v1/meetings/{}/papers", b.meeting),
+        &b.author,
+        cover,
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+    let paper = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let resp = post(
+        app,
+        &format!("/api/v1/papers/{paper}/submit"),
+        &b.author,
+        json!({}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+}
+
 async fn patch_action(
     app: &TestApp,
     id: &str,
@@ -60,26 +84,7 @@ async fn patch_action(
 async fn the_secretariat_records_a_meeting_and_owners_follow_through() {
     let app = TestApp::spawn().await;
     let b = board(&app).await;
-    let resp = post(
-        &app,
-        &format!("/api/v1/meetings/{}/papers", b.meeting),
-        &b.author,
-        complete(&b),
-    )
-    .await;
-    assert_eq!(resp.status(), 201);
-    let paper = json(resp).await["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    let resp = post(
-        &app,
-        &format!("/api/v1/papers/{paper}/submit"),
-        &b.author,
-        json!({}),
-    )
-    .await;
-    assert_eq!(resp.status(), 200);
+    submitted_paper(&app, &b, complete(&b)).await;
     let a = items(&app, &b).await;
     let decl_item = item_of(&a, "declarations");
     let paper_item = item_of(&a, "substantive");
@@ -386,10 +391,20 @@ async fn decision_numbers_have_no_gaps_or_duplicates_under_concurrent_writes() {
 async fn owners_are_reminded_and_long_overdue_actions_escalate_once() {
     let app = TestApp::spawn().await;
     let b = board(&app).await;
+    // A paper from Ashby signed off by its director, not by Ashby's member
+    // on the board.
+    let org = b.district.clone();
+    let director = app.create_user("director@ashby.example", &org, false).await;
+    let mut cover = complete(&b);
+    cover["sponsor_user_id"] = json!(director.id);
+    submitted_paper(&app, &b, cover).await;
     let a = items(&app, &b).await;
     let item = item_of(&a, "minutes");
+    let paper_item = item_of(&a, "substantive");
     // Thursday 26 November 2026; due Thursday 3 December: 5 working days.
     let resp = post(&app, "/api/v1/actions", &b.clerk, json!({"item_id": item, "description": "Book the venue", "owner_user_id": b.author_id, "due_on": "2026-12-03"})).await;
+    assert_eq!(resp.status(), 201);
+    let resp = post(&app, "/api/v1/actions", &b.clerk, json!({"item_id": paper_item, "description": "Cost the youth clubs", "owner_user_id": b.author_id, "due_on": "2026-12-04"})).await;
     assert_eq!(resp.status(), 201);
     app.run_pending_jobs().await;
     let before = app.emails().len();
@@ -398,7 +413,11 @@ async fn owners_are_reminded_and_long_overdue_actions_escalate_once() {
         app.state
             .tx(move |c| quorate::services::actions::send_reminders(c, &parts.ctx()))
     };
-    assert_eq!(remind().await.expect("reminders"), 1);
+    assert_eq!(
+        remind().await.expect("reminders"),
+        1,
+        "only the venue is 5 working days away"
+    );
     assert_eq!(remind().await.expect("reminders"), 0, "sent once");
     app.run_pending_jobs().await;
     let mails = app.emails();
@@ -409,38 +428,47 @@ async fn owners_are_reminded_and_long_overdue_actions_escalate_once() {
             .any(|m| m.to.iter().any(|t| t.contains("author@ashby.example"))
                 && m.data.contains("Action due Thursday 3 December 2026"))
     );
-    // Ten working days overdue (Thursday 17 December): the chair and the
-    // member from the owner's organisation are told, once.
+    // Ten working days overdue (Friday 18 December for both): each action
+    // escalates, once, to the chair and the owner's sponsor.
     app.clock.set(
-        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 12, 17, 9, 0, 0)
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 12, 18, 9, 0, 0)
             .single()
             .expect("time"),
     );
     assert!(
-        remind().await.expect("reminders") >= 3,
-        "weekly overdue reminder and two escalations"
+        remind().await.expect("reminders") >= 4,
+        "two escalations for each action"
     );
     assert_eq!(remind().await.expect("reminders"), 0);
     app.run_pending_jobs().await;
-    let escalated: Vec<String> = app
-        .emails()
-        .iter()
-        .filter(|m| m.data.contains("Overdue action escalated"))
-        .flat_map(|m| m.to.clone())
-        .collect();
-    assert!(
-        escalated.iter().any(|t| t.contains("chair@test.example")),
-        "{escalated:?}"
-    );
-    assert!(
-        escalated.iter().any(|t| t.contains("ceo@ashby.example")),
-        "{escalated:?}"
-    );
-    assert!(
-        !escalated
+    let escalated = |about: &str| -> Vec<String> {
+        app.emails()
             .iter()
-            .any(|t| t.contains("member@police.example")),
-        "other partners are not told"
+            .filter(|m| m.data.contains("Overdue action escalated") && m.data.contains(about))
+            .flat_map(|m| m.to.clone())
+            .collect()
+    };
+    let mut venue = escalated("Book the venue");
+    venue.sort();
+    assert!(
+        venue.len() == 2
+            && venue[0].contains("ceo@ashby.example")
+            && venue[1].contains("chair@test.example"),
+        "without a paper, the sponsor is the owner organisation's member: {venue:?}"
+    );
+    let mut costing = escalated("Cost the youth clubs");
+    costing.sort();
+    assert!(
+        costing.len() == 2
+            && costing[0].contains("chair@test.example")
+            && costing[1].contains("director@ashby.example"),
+        "the paper's sponsor hears, not the organisation's member: {costing:?}"
+    );
+    let all = [venue, costing].concat();
+    assert!(
+        !all.iter()
+            .any(|t| t.contains("member@police.example") || t.contains("author@ashby.example")),
+        "other partners are not told, and the owner has the overdue reminder: {all:?}"
     );
 }
 
