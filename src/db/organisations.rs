@@ -53,6 +53,15 @@ pub fn page(conn: &mut DbConn, after: Option<&str>, limit: i64) -> QueryResult<V
     q.limit(limit).load(conn)
 }
 
+/// Every organisation's name by id.
+pub fn names(conn: &mut DbConn) -> QueryResult<std::collections::HashMap<String, String>> {
+    Ok(organisations::table
+        .select((organisations::id, organisations::name))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
 pub fn all_by_name(conn: &mut DbConn) -> QueryResult<Vec<Organisation>> {
     organisations::table
         .select(Organisation::as_select())

@@ -59,6 +59,15 @@ pub fn set_password(
 }
 
 /// Every user with their organisation's name, by name.
+/// Every person's name by id.
+pub fn names(conn: &mut DbConn) -> QueryResult<std::collections::HashMap<String, String>> {
+    Ok(users::table
+        .select((users::id, users::name))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
 pub fn all_with_organisation(conn: &mut DbConn) -> QueryResult<Vec<(User, String)>> {
     users::table
         .inner_join(organisations::table)

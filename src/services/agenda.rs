@@ -192,14 +192,8 @@ struct Names {
 }
 
 fn names(conn: &mut DbConn, body: &Body) -> AppResult<Names> {
-    let orgs = organisations::all_by_name(conn)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
-    let people = users::all_with_organisation(conn)?
-        .into_iter()
-        .map(|(u, _)| (u.id, u.name))
-        .collect();
+    let orgs = organisations::names(conn)?;
+    let people = users::names(conn)?;
     let priorities = priorities::active_of(conn, &body.id)?
         .into_iter()
         .map(|p| (p.id, p.title))

@@ -30,10 +30,7 @@ pub fn for_body(conn: &mut DbConn, slug: &str, today: NaiveDate) -> AppResult<Fo
             closed_on: closed,
         })
         .collect();
-    let names: std::collections::HashMap<String, String> = organisations::all_by_name(conn)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let names = organisations::names(conn)?;
     let mut orgs: Vec<(String, OrgFollowThrough)> = follow_through(&outcomes, today)
         .into_iter()
         .map(|mut f| {

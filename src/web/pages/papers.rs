@@ -66,10 +66,7 @@ fn load(conn: &mut DbConn, id: &str, who: Option<&AuthUser>) -> Result<Loaded, A
         who.map(|u| u.user.id.as_str()),
         id,
     )?;
-    let orgs = organisations::all_by_name(conn)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let orgs = organisations::names(conn)?;
     let people = users::all_with_organisation(conn)?
         .into_iter()
         .map(|(u, org)| (u.id, u.name, org))
@@ -769,10 +766,7 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
         .db(move |c| {
             let mine = papers::of_author(c, &uid)?;
             let props = crate::db::proposals::of_proposer(c, &uid)?;
-            let orgs: HashMap<String, String> = organisations::all_by_name(c)?
-                .into_iter()
-                .map(|o| (o.id, o.name))
-                .collect();
+            let orgs = organisations::names(c)?;
             let late = papers::late_undecided(c, &chair_of)?;
             let mut labels = HashMap::new();
             for p in mine.iter().chain(late.iter()) {

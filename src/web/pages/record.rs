@@ -419,14 +419,8 @@ struct Names {
 }
 
 fn names(c: &mut DbConn) -> Result<Names, AppError> {
-    let people = users::all_with_organisation(c)?
-        .into_iter()
-        .map(|(u, _)| (u.id, u.name))
-        .collect();
-    let orgs = organisations::all_by_name(c)?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let people = users::names(c)?;
+    let orgs = organisations::names(c)?;
     let body_list = bodies::all(c)?;
     let bodies = body_list
         .iter()
