@@ -386,7 +386,7 @@ fn db_reset(url: &str) -> CliResult {
         }
         DatabaseUrl::Postgres(url) => {
             use diesel::connection::SimpleConnection;
-            let mut conn = diesel::PgConnection::establish(&url).map_err(|e| e.to_string())?;
+            let mut conn = crate::db::establish_pg(&url).map_err(|e| e.to_string())?;
             conn.batch_execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
                 .map_err(|e| e.to_string())
         }

@@ -75,6 +75,17 @@ impl DatabaseUrl {
     }
 }
 
+/// Opens a PostgreSQL connection. Every PostgreSQL connection in Quorate
+/// (and its tests) goes through here: libpq starts OpenSSL for a TLS
+/// connection, and left to itself OpenSSL registers an exit handler that frees
+/// its state while other threads may still hold TLS connections, so the
+/// process sometimes crashed (SIGSEGV) as it exited. Starting OpenSSL first,
+/// without that handler, prevents it: the first initialisation decides.
+pub fn establish_pg(url: &str) -> diesel::ConnectionResult<diesel::PgConnection> {
+    openssl_sys::init();
+    diesel::PgConnection::establish(url)
+}
+
 /// r2d2 manager that opens the backend the URL names, and sets SQLite up for
 /// a web server: WAL, foreign keys, a busy timeout.
 #[derive(Clone, Debug)]
@@ -98,7 +109,7 @@ impl ManageConnection for DbManager {
 
     fn connect(&self) -> Result<DbConn, r2d2::Error> {
         match &self.url {
-            DatabaseUrl::Postgres(url) => diesel::PgConnection::establish(url)
+            DatabaseUrl::Postgres(url) => establish_pg(url)
                 .map(DbConn::Postgresql)
                 .map_err(r2d2::Error::ConnectionError),
             DatabaseUrl::Sqlite(path) => {
@@ -145,14 +156,6 @@ pub enum DbSetupError {
 /// created by SQLite on first open.
 pub fn connect(url: &str, pool_size: u32, busy_timeout_ms: u32) -> Result<DbPool, DbSetupError> {
     let parsed = DatabaseUrl::parse(url).map_err(DbSetupError::Url)?;
-    if matches!(parsed, DatabaseUrl::Postgres(_)) {
-        // libpq starts OpenSSL for TLS connections, and left to itself OpenSSL
-        // registers an exit handler that frees its state while pool threads
-        // may still hold TLS connections: the process then crashes (SIGSEGV)
-        // as it exits. Starting OpenSSL first, without that handler, prevents
-        // it; the first initialisation decides.
-        openssl_sys::init();
-    }
     if let DatabaseUrl::Sqlite(path) = &parsed
         && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
     {

@@ -6,7 +6,6 @@ use std::net::TcpListener;
 use std::sync::{Arc, Once};
 
 use chrono::{TimeZone, Utc};
-use diesel::Connection;
 use diesel::connection::SimpleConnection;
 use quorate::clock::MockClock;
 use quorate::config::{Secret, Settings};
@@ -71,8 +70,8 @@ impl TestDb {
             },
             Some(admin_url) => {
                 let name = format!("quorate_test_{}", uuid::Uuid::now_v7().simple());
-                let mut conn = diesel::PgConnection::establish(&admin_url)
-                    .expect("connect to the test PostgreSQL");
+                let mut conn =
+                    quorate::db::establish_pg(&admin_url).expect("connect to the test PostgreSQL");
                 conn.batch_execute(&format!("CREATE DATABASE {name}"))
                     .expect("create test database");
                 let mut url =
@@ -103,7 +102,7 @@ impl Drop for TestDb {
         if let TestDb::Postgres {
             admin_url, name, ..
         } = self
-            && let Ok(mut conn) = diesel::PgConnection::establish(admin_url)
+            && let Ok(mut conn) = quorate::db::establish_pg(admin_url)
         {
             let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
         }
