@@ -128,6 +128,8 @@ pub struct DecisionRow {
     pub item: String,
     pub paper_link: String,
     pub actions: usize,
+    /// The tracker is for those signed in; the public sees that actions exist.
+    pub actions_link: bool,
 }
 
 #[derive(Template)]

@@ -8,7 +8,7 @@ use crate::api_papers::{Board, board, complete, post};
 use crate::helpers::{PASSWORD, TestApp, error_fields, json};
 
 /// Takes a paper from draft to accepted; returns its id.
-async fn accepted_paper(app: &TestApp, b: &Board, body: Value) -> String {
+pub(crate) async fn accepted_paper(app: &TestApp, b: &Board, body: Value) -> String {
     let resp = post(
         app,
         &format!("/api/v1/meetings/{}/papers", b.meeting),

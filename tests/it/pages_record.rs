@@ -4,6 +4,7 @@
 
 use serde_json::json;
 
+use crate::agendas::accepted_paper;
 use crate::api_papers::{board, complete, post};
 use crate::helpers::{PASSWORD, TestApp, csrf_token, json};
 
@@ -11,24 +12,15 @@ use crate::helpers::{PASSWORD, TestApp, csrf_token, json};
 async fn recorded_live_followed_through_and_published() {
     let app = TestApp::spawn().await;
     let b = board(&app).await;
+    let paper = accepted_paper(&app, &b, complete(&b)).await;
     let resp = post(
         &app,
-        &format!("/api/v1/meetings/{}/papers", b.meeting),
-        &b.author,
-        complete(&b),
-    )
-    .await;
-    let paper = json(resp).await["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    post(
-        &app,
-        &format!("/api/v1/papers/{paper}/submit"),
-        &b.author,
+        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
+        &b.clerk,
         json!({}),
     )
     .await;
+    assert_eq!(resp.status(), 200);
     let agenda = json(
         app.get(
             &format!("/api/v1/meetings/{}/agenda", b.meeting),
@@ -276,9 +268,33 @@ async fn recorded_live_followed_through_and_published() {
         by_priority.contains("psb/2027/001"),
         "the paper serves this priority"
     );
+    let published_paper = format!("/meetings/{}/agenda/versions/1/papers/{paper}", b.meeting);
     assert!(
-        reg.contains("href=\"/actions?decision=psb/2027/001\""),
-        "the register links to the decision's actions"
+        reg.contains(&format!("href=\"{published_paper}\"")),
+        "the public register links to the paper as published"
+    );
+    let resp = app
+        .api
+        .get(app.url(&published_paper))
+        .send()
+        .await
+        .expect("paper");
+    assert_eq!(resp.status(), 200);
+    assert!(
+        !reg.contains("href=\"/actions?") && reg.contains("Actions recorded"),
+        "the tracker is for those signed in; the public sees that actions exist"
+    );
+    let signed_in_reg = author
+        .get(app.url("/decisions?body=psb"))
+        .send()
+        .await
+        .expect("register")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        signed_in_reg.contains("href=\"/actions?decision=psb/2027/001\""),
+        "the register links a signed-in reader to the decision's actions"
     );
     let tracked = author
         .get(app.url("/actions?decision=psb/2027/001"))

@@ -434,6 +434,32 @@ fn names(c: &mut DbConn) -> Result<Names, AppError> {
     })
 }
 
+/// Where the register links a decision's paper: the copy published with the
+/// meeting's latest agenda, which anyone may read (exempt papers only by
+/// those who may see them); a paper never published only for those signed in.
+fn paper_link(
+    c: &mut DbConn,
+    meeting_id: &str,
+    paper: Option<(String, bool)>,
+    signed_in: bool,
+) -> Result<String, AppError> {
+    let Some((id, published)) = paper else {
+        return Ok(String::new());
+    };
+    let latest = if published {
+        crate::db::agendas::find(c, meeting_id)?
+            .map(|a| a.published_number)
+            .filter(|n| *n > 0)
+    } else {
+        None
+    };
+    Ok(match latest {
+        Some(n) => format!("/meetings/{meeting_id}/agenda/versions/{n}/papers/{id}"),
+        None if signed_in => format!("/papers/{id}"),
+        None => String::new(),
+    })
+}
+
 async fn my_actions(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
     let user = require_user(&req, viewer)?;
     let uid = user.user.id.clone();
@@ -812,6 +838,7 @@ async fn register(
         d
     };
     let grants = viewer.0.as_ref().map(|u| u.grants.clone());
+    let signed_in = grants.is_some();
     let (body, text, priority) = (q.body.clone(), q.q.clone(), q.priority.clone());
     let (rows, all, priorities) = state
         .db(move |c| {
@@ -862,7 +889,7 @@ async fn register(
                         };
                         (
                             p.as_ref().map(|p| p.title.clone()).unwrap_or(i.title),
-                            p.as_ref().map(|p| p.id.clone()),
+                            p.as_ref().map(|p| (p.id.clone(), p.status == "published")),
                             p.and_then(|p| p.priority_id),
                         )
                     }
@@ -880,7 +907,8 @@ async fn register(
                     date: m.map(|m| london_day(m.starts_at)).unwrap_or_default(),
                     meeting_id: d.meeting_id.clone(),
                     item: title,
-                    paper_link: paper.map(|p| format!("/papers/{p}")).unwrap_or_default(),
+                    paper_link: paper_link(c, &d.meeting_id, paper, signed_in)?,
+                    actions_link: signed_in,
                     actions: usize::from(with.contains(&d.id)),
                     reference: d.reference,
                     text: d.text,
