@@ -108,6 +108,20 @@ pub fn items_of(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Vec<AgendaIt
         .load(conn)
 }
 
+/// The items with these ids, by id.
+pub fn items_by_id(
+    conn: &mut DbConn,
+    ids: &[String],
+) -> QueryResult<std::collections::HashMap<String, AgendaItem>> {
+    Ok(agenda_items::table
+        .filter(agenda_items::id.eq_any(ids))
+        .select(AgendaItem::as_select())
+        .load::<AgendaItem>(conn)?
+        .into_iter()
+        .map(|i| (i.id.clone(), i))
+        .collect())
+}
+
 pub fn find_item(conn: &mut DbConn, id: &str) -> QueryResult<Option<AgendaItem>> {
     agenda_items::table
         .find(id)

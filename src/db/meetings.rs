@@ -33,6 +33,20 @@ pub fn insert(conn: &mut DbConn, m: &Meeting) -> QueryResult<()> {
         .map(|_| ())
 }
 
+/// The meetings with these ids, by id.
+pub fn by_id(
+    conn: &mut DbConn,
+    ids: &[String],
+) -> QueryResult<std::collections::HashMap<String, Meeting>> {
+    Ok(meetings::table
+        .filter(meetings::id.eq_any(ids))
+        .select(Meeting::as_select())
+        .load::<Meeting>(conn)?
+        .into_iter()
+        .map(|m| (m.id.clone(), m))
+        .collect())
+}
+
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Meeting>> {
     meetings::table
         .find(id)

@@ -124,6 +124,20 @@ pub fn insert(conn: &mut DbConn, p: &Paper) -> QueryResult<()> {
         .map(|_| ())
 }
 
+/// The papers with these ids, by id.
+pub fn by_id(
+    conn: &mut DbConn,
+    ids: &[String],
+) -> QueryResult<std::collections::HashMap<String, Paper>> {
+    Ok(papers::table
+        .filter(papers::id.eq_any(ids))
+        .select(Paper::as_select())
+        .load::<Paper>(conn)?
+        .into_iter()
+        .map(|p| (p.id.clone(), p))
+        .collect())
+}
+
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Paper>> {
     papers::table
         .find(id)

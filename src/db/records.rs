@@ -4,7 +4,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::DbConn;
-use super::schema::{attendance, decisions, declarations, item_notes};
+use super::schema::{agenda_items, attendance, decisions, declarations, item_notes, papers};
+use crate::domain::roles::Grants;
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = attendance)]
@@ -139,14 +140,46 @@ pub fn last_number(conn: &mut DbConn, body_id: &str, year: i32) -> QueryResult<i
         .map(|n| n.unwrap_or(0))
 }
 
-/// Filters for the decisions register.
+/// Which exempt decisions a search may return.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum ExemptScope {
+    /// None: the public, exports.
+    #[default]
+    None,
+    /// All: site administrators, and the system itself.
+    All,
+    /// Those of these bodies (where the viewer's role sees exempt material).
+    Bodies(Vec<String>),
+}
+
+impl ExemptScope {
+    /// What this viewer may see.
+    pub fn seen_by(grants: Option<&Grants>) -> ExemptScope {
+        match grants {
+            None => ExemptScope::None,
+            Some(g) if g.is_admin => ExemptScope::All,
+            Some(g) => ExemptScope::Bodies(
+                g.roles
+                    .iter()
+                    .filter(|(_, r)| r.sees_exempt())
+                    .map(|(b, _)| b.clone())
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Filters for the decisions register. Every filter is applied in the
+/// query, so `limit` counts only decisions the caller may see.
 #[derive(Clone, Debug, Default)]
 pub struct DecisionFilter {
     pub body_ids: Option<Vec<String>>,
     pub from: Option<NaiveDateTime>,
     pub to: Option<NaiveDateTime>,
     pub text: Option<String>,
-    pub include_exempt: bool,
+    /// Only decisions on a paper that serves this priority.
+    pub priority_id: Option<String>,
+    pub exempt: ExemptScope,
     pub limit: i64,
 }
 
@@ -179,8 +212,23 @@ pub fn search_decisions(conn: &mut DbConn, f: &DecisionFilter) -> QueryResult<Ve
                     .escape('\\')),
         );
     }
-    if !f.include_exempt {
-        q = q.filter(decisions::exempt.eq(false));
+    match &f.exempt {
+        ExemptScope::None => q = q.filter(decisions::exempt.eq(false)),
+        ExemptScope::All => {}
+        ExemptScope::Bodies(ids) => {
+            q = q.filter(
+                decisions::exempt
+                    .eq(false)
+                    .or(decisions::body_id.eq_any(ids.clone())),
+            );
+        }
+    }
+    if let Some(priority) = &f.priority_id {
+        let items = agenda_items::table
+            .inner_join(papers::table.on(agenda_items::paper_id.eq(papers::id.nullable())))
+            .filter(papers::priority_id.eq(priority.clone()))
+            .select(agenda_items::id);
+        q = q.filter(decisions::item_id.eq_any(items));
     }
     q.order((decisions::created_at.desc(), decisions::reference.desc()))
         .limit(f.limit)

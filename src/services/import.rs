@@ -210,7 +210,7 @@ pub fn check(
         conn,
         &records::DecisionFilter {
             body_ids: Some(vec![body.id.clone()]),
-            include_exempt: true,
+            exempt: records::ExemptScope::All,
             limit: i64::MAX,
             ..Default::default()
         },

@@ -58,34 +58,25 @@ pub fn search(
         conn,
         &DecisionFilter {
             text: Some(q.trim().to_string()),
-            include_exempt: true,
-            limit: limit * 4,
+            exempt: records::ExemptScope::seen_by(grants),
+            limit,
             ..Default::default()
         },
     )?;
-    let mut n = 0;
     for d in decisions {
-        let may = !d.exempt
-            || grants.is_some_and(|g| {
-                g.is_admin || g.role_in(&d.body_id).is_some_and(|r| r.sees_exempt())
-            });
-        if may && n < limit {
-            n += 1;
-            hits.push(Hit {
-                kind: "decision".into(),
-                link: format!(
-                    "/decisions?q={}",
-                    url::form_urlencoded::byte_serialize(d.reference.as_bytes())
-                        .collect::<String>()
-                ),
-                id: d.id,
-                title: format!(
-                    "{}: {}",
-                    d.reference,
-                    d.text.chars().take(200).collect::<String>()
-                ),
-            });
-        }
+        hits.push(Hit {
+            kind: "decision".into(),
+            link: format!(
+                "/decisions?q={}",
+                url::form_urlencoded::byte_serialize(d.reference.as_bytes()).collect::<String>()
+            ),
+            id: d.id,
+            title: format!(
+                "{}: {}",
+                d.reference,
+                d.text.chars().take(200).collect::<String>()
+            ),
+        });
     }
     let mut n = 0;
     for a in actions::search_text(conn, &p, limit * 4)? {

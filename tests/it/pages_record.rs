@@ -268,6 +268,17 @@ async fn recorded_live_followed_through_and_published() {
         by_priority.contains("psb/2027/001"),
         "the paper serves this priority"
     );
+    let api_priority = json(
+        app.get(&format!("/api/v1/decisions?priority={}", b.priority), None)
+            .await,
+    )
+    .await;
+    assert_eq!(
+        api_priority[0]["reference"], "psb/2027/001",
+        "{api_priority}"
+    );
+    let api_other = json(app.get("/api/v1/decisions?priority=none-such", None).await).await;
+    assert_eq!(api_other.as_array().map(Vec::len), Some(0), "{api_other}");
     let published_paper = format!("/meetings/{}/agenda/versions/1/papers/{paper}", b.meeting);
     assert!(
         reg.contains(&format!("href=\"{published_paper}\"")),

@@ -477,6 +477,26 @@ async fn exempt_decisions_stay_out_of_the_public_register() {
     let app = TestApp::spawn().await;
     let b = board(&app).await;
     let resp = post(&app, &format!("/api/v1/meetings/{}/agenda/items", b.meeting), &b.clerk,
+        json!({"title": "Meeting dates for 2027", "item_type": "decision", "verbal_reason": "The calendar was agreed last week"})).await;
+    assert_eq!(resp.status(), 201);
+    let open_item = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/decisions", b.meeting),
+        &b.clerk,
+        json!({"item_id": open_item, "text": "Approved the meeting dates for 2027."}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        201,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let resp = post(&app, &format!("/api/v1/meetings/{}/agenda/items", b.meeting), &b.clerk,
         json!({"title": "Tender award", "item_type": "decision", "verbal_reason": "Prices are confidential", "exempt_category": 3})).await;
     assert_eq!(resp.status(), 201);
     let item = json(resp).await["id"]
@@ -498,6 +518,24 @@ async fn exempt_decisions_stay_out_of_the_public_register() {
         .await
         .unwrap_or_default();
     assert!(!public.contains("ZQXBIDDER"), "{public}");
+    // The newest decision is exempt: a page of one still holds one decision
+    // the public may see (the limit counts only what the reader may see).
+    let first = json(app.get("/api/v1/decisions?limit=1", None).await).await;
+    assert!(
+        first.as_array().map(Vec::len) == Some(1)
+            && first[0]["text"] == "Approved the meeting dates for 2027.",
+        "{first}"
+    );
+    let officer = app
+        .get("/api/v1/decisions", Some(&b.officer_elsewhere))
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        !officer.contains("ZQXBIDDER") && officer.contains("Approved the meeting dates"),
+        "an officer of the body does not see exempt decisions: {officer}"
+    );
     let page = app
         .api
         .get(app.url("/decisions"))

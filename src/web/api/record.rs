@@ -210,6 +210,8 @@ pub struct DecisionQuery {
     pub to: Option<String>,
     /// Words in the resolution or its reference
     pub q: Option<String>,
+    /// Only decisions on a paper serving this priority (its id)
+    pub priority: Option<String>,
     pub limit: Option<i64>,
 }
 
@@ -240,6 +242,7 @@ pub async fn decisions(
     let grants = caller.0.map(|c| c.grants);
     let body = query.body.clone();
     let text = query.q.clone().filter(|s| !s.trim().is_empty());
+    let priority_id = query.priority.clone().filter(|s| !s.trim().is_empty());
     let out = state
         .db(move |c| {
             let all = bodies::all(c)?;
@@ -262,7 +265,8 @@ pub async fn decisions(
                         .and_then(|d| d.succ_opt())
                         .and_then(|d| d.and_hms_opt(0, 0, 0)),
                     text,
-                    include_exempt: true,
+                    priority_id,
+                    exempt: records::ExemptScope::seen_by(grants.as_ref()),
                     limit,
                 },
             )?;
@@ -270,12 +274,6 @@ pub async fn decisions(
             let with_actions = action_db::decisions_with_actions(c, &ids)?;
             Ok(rows
                 .into_iter()
-                .filter(|d| {
-                    !d.exempt
-                        || grants.as_ref().is_some_and(|g| {
-                            g.is_admin || g.role_in(&d.body_id).is_some_and(|r| r.sees_exempt())
-                        })
-                })
                 .map(|d| DecisionOut {
                     actions: usize::from(with_actions.contains(&d.id)),
                     body_slug: all

@@ -435,29 +435,21 @@ fn names(c: &mut DbConn) -> Result<Names, AppError> {
 }
 
 /// Where the register links a decision's paper: the copy published with the
-/// meeting's latest agenda, which anyone may read (exempt papers only by
+/// meeting's latest agenda version, which anyone may read (exempt papers only
 /// those who may see them); a paper never published only for those signed in.
 fn paper_link(
-    c: &mut DbConn,
     meeting_id: &str,
-    paper: Option<(String, bool)>,
+    paper: Option<&crate::db::papers::Paper>,
+    latest_version: Option<i32>,
     signed_in: bool,
-) -> Result<String, AppError> {
-    let Some((id, published)) = paper else {
-        return Ok(String::new());
-    };
-    let latest = if published {
-        crate::db::agendas::find(c, meeting_id)?
-            .map(|a| a.published_number)
-            .filter(|n| *n > 0)
-    } else {
-        None
-    };
-    Ok(match latest {
-        Some(n) => format!("/meetings/{meeting_id}/agenda/versions/{n}/papers/{id}"),
-        None if signed_in => format!("/papers/{id}"),
-        None => String::new(),
-    })
+) -> String {
+    match (paper, latest_version) {
+        (Some(p), Some(n)) if p.status == "published" => {
+            format!("/meetings/{meeting_id}/agenda/versions/{n}/papers/{}", p.id)
+        }
+        (Some(p), _) if signed_in => format!("/papers/{}", p.id),
+        _ => String::new(),
+    }
 }
 
 async fn my_actions(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
@@ -561,7 +553,7 @@ async fn tracker(
                         c,
                         &DecisionFilter {
                             text: Some(decision_ref.clone()),
-                            include_exempt: true,
+                            exempt: records::ExemptScope::All,
                             limit: 50,
                             ..Default::default()
                         },
@@ -862,58 +854,58 @@ async fn register(
                         .and_then(|d| d.succ_opt())
                         .and_then(|d| d.and_hms_opt(0, 0, 0)),
                     text: Some(text.trim().to_string()).filter(|t| !t.is_empty()),
-                    include_exempt: true,
+                    priority_id: Some(priority).filter(|p| !p.is_empty()),
+                    exempt: records::ExemptScope::seen_by(grants.as_ref()),
                     limit: 500,
                 },
             )?;
-            let list: Vec<_> = list
-                .into_iter()
-                .filter(|d| {
-                    !d.exempt
-                        || grants.as_ref().is_some_and(|g| {
-                            g.is_admin || g.role_in(&d.body_id).is_some_and(Role::sees_exempt)
-                        })
-                })
-                .collect();
+            // What each row shows, loaded for the whole list at once.
             let ids: Vec<String> = list.iter().map(|d| d.id.clone()).collect();
             let with = action_db::decisions_with_actions(c, &ids)?;
-            let mut rows = Vec::new();
-            for d in list {
-                let item = crate::db::agendas::find_item(c, &d.item_id)?;
-                let m = meetings::find(c, &d.meeting_id)?;
-                let (title, paper, prio) = match item {
-                    Some(i) => {
-                        let p = match &i.paper_id {
-                            Some(pid) => crate::db::papers::find(c, pid)?,
-                            None => None,
-                        };
-                        (
-                            p.as_ref().map(|p| p.title.clone()).unwrap_or(i.title),
-                            p.as_ref().map(|p| (p.id.clone(), p.status == "published")),
-                            p.and_then(|p| p.priority_id),
-                        )
+            let item_ids: Vec<String> = list.iter().map(|d| d.item_id.clone()).collect();
+            let items = crate::db::agendas::items_by_id(c, &item_ids)?;
+            let paper_ids: Vec<String> =
+                items.values().filter_map(|i| i.paper_id.clone()).collect();
+            let papers = crate::db::papers::by_id(c, &paper_ids)?;
+            let meeting_ids: Vec<String> = list.iter().map(|d| d.meeting_id.clone()).collect();
+            let meetings = meetings::by_id(c, &meeting_ids)?;
+            let published = crate::db::agendas::published_numbers(c, &meeting_ids)?;
+            let rows = list
+                .into_iter()
+                .map(|d| {
+                    let item = items.get(&d.item_id);
+                    let paper = item
+                        .and_then(|i| i.paper_id.as_ref())
+                        .and_then(|p| papers.get(p));
+                    let title = paper
+                        .map(|p| p.title.clone())
+                        .or_else(|| item.map(|i| i.title.clone()))
+                        .unwrap_or_default();
+                    DecisionRow {
+                        body: all
+                            .iter()
+                            .find(|b| b.id == d.body_id)
+                            .map(|b| b.name.clone())
+                            .unwrap_or_default(),
+                        date: meetings
+                            .get(&d.meeting_id)
+                            .map(|m| london_day(m.starts_at))
+                            .unwrap_or_default(),
+                        item: title,
+                        paper_link: paper_link(
+                            &d.meeting_id,
+                            paper,
+                            published.get(&d.meeting_id).copied(),
+                            signed_in,
+                        ),
+                        actions_link: signed_in,
+                        actions: usize::from(with.contains(&d.id)),
+                        meeting_id: d.meeting_id,
+                        reference: d.reference,
+                        text: d.text,
                     }
-                    None => (String::new(), None, None),
-                };
-                if !priority.is_empty() && prio.as_deref() != Some(priority.as_str()) {
-                    continue;
-                }
-                rows.push(DecisionRow {
-                    body: all
-                        .iter()
-                        .find(|b| b.id == d.body_id)
-                        .map(|b| b.name.clone())
-                        .unwrap_or_default(),
-                    date: m.map(|m| london_day(m.starts_at)).unwrap_or_default(),
-                    meeting_id: d.meeting_id.clone(),
-                    item: title,
-                    paper_link: paper_link(c, &d.meeting_id, paper, signed_in)?,
-                    actions_link: signed_in,
-                    actions: usize::from(with.contains(&d.id)),
-                    reference: d.reference,
-                    text: d.text,
-                });
-            }
+                })
+                .collect::<Vec<_>>();
             let mut priorities = Vec::new();
             for b in &all {
                 for p in crate::db::priorities::active_of(c, &b.id)? {
@@ -1063,7 +1055,6 @@ async fn decisions_csv(state: web::Data<AppState>, path: web::Path<String>) -> P
                 c,
                 &DecisionFilter {
                     body_ids: Some(vec![b.id.clone()]),
-                    include_exempt: false,
                     limit: i64::MAX,
                     ..Default::default()
                 },
@@ -1098,7 +1089,6 @@ async fn actions_csv(state: web::Data<AppState>, path: web::Path<String>) -> Pag
                 c,
                 &ActionFilter {
                     body_ids: Some(vec![b.id.clone()]),
-                    include_exempt: false,
                     limit: i64::MAX,
                     ..Default::default()
                 },
@@ -1107,7 +1097,6 @@ async fn actions_csv(state: web::Data<AppState>, path: web::Path<String>) -> Pag
                 c,
                 &DecisionFilter {
                     body_ids: Some(vec![b.id.clone()]),
-                    include_exempt: false,
                     limit: i64::MAX,
                     ..Default::default()
                 },
