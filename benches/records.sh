@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Follow-through figures on the large data set (`quorate demo --scale large`):
 # the filtered actions tracker (p95), the follow-through aggregate for the
-# largest body, and the CSV import rate. SQLite by default; set
+# largest body, the decisions register, and the CSV import rate. SQLite by default; set
 # DB_URL=postgres://postgres@127.0.0.1:5432/quorate_bench (an empty database)
 # to measure PostgreSQL. Loopback only; bounded in time.
 #   bash benches/records.sh
@@ -29,6 +29,8 @@ echo "== tracker: one body's open actions";  timing "/api/v1/actions?body=large-
 echo "== tracker: one body's overdue actions"; timing "/api/v1/actions?body=large-07&overdue=true&limit=50"
 echo "== tracker: one organisation, due within 30 days"; timing "/api/v1/actions?body=large-03&organisation=large-org-0000003&due_within_days=30&limit=50"
 echo "== follow-through of the largest body"; timing "/api/v1/bodies/large-00/follow-through"
+echo "== decisions register page, every body (500 rows)"; timing "/decisions"
+echo "== decisions register API, one body, 100 rows"; timing "/api/v1/decisions?body=large-00&limit=100"
 echo "== CSV import, 40,000 rows"
 awk 'BEGIN { print "Action,Owner email,Due date,Status,Progress";
   for (i = 0; i < 40000; i++) printf "Imported action %d,person%04d@large.example,2027-%02d-%02d,%s,Note %d\n", i, i % 400, 1 + i % 12, 1 + i % 28, (i % 3 ? "Open" : "Done"), i }' > "$DATA/import.csv"

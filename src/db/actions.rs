@@ -125,7 +125,7 @@ pub struct ActionFilter {
     pub overdue_on: Option<NaiveDate>,
     /// Only open actions due on or before this day.
     pub due_by: Option<NaiveDate>,
-    pub include_exempt: bool,
+    pub exempt: super::ExemptScope,
     pub after_id: Option<String>,
     pub limit: i64,
 }
@@ -160,8 +160,17 @@ pub fn search(conn: &mut DbConn, f: &ActionFilter) -> QueryResult<Vec<Action>> {
             .filter(actions::due_on.le(day))
             .filter(actions::status.eq_any(["open", "in_progress"]));
     }
-    if !f.include_exempt {
-        q = q.filter(actions::exempt.eq(false));
+    match &f.exempt {
+        super::ExemptScope::None => q = q.filter(actions::exempt.eq(false)),
+        super::ExemptScope::All => {}
+        super::ExemptScope::Visible { bodies, owner } => {
+            q = q.filter(
+                actions::exempt
+                    .eq(false)
+                    .or(actions::body_id.eq_any(bodies.clone()))
+                    .or(actions::owner_user_id.nullable().eq(owner.clone())),
+            );
+        }
     }
     if let Some(after) = &f.after_id {
         q = q.filter(actions::id.gt(after.clone()));

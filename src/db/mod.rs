@@ -75,6 +75,45 @@ impl DatabaseUrl {
     }
 }
 
+/// Which exempt (confidential) records a search may return, decided in the
+/// query so that a page's limit counts only what the reader may see.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum ExemptScope {
+    /// None: the public, exports, feeds.
+    #[default]
+    None,
+    /// All: site administrators, and the system itself.
+    All,
+    /// Those of these bodies (where the reader's role sees exempt material)
+    /// and, for actions, those the reader owns.
+    Visible {
+        bodies: Vec<String>,
+        owner: Option<String>,
+    },
+}
+
+impl ExemptScope {
+    /// What this reader may see (`user_id` for the actions they own).
+    pub fn seen_by(
+        grants: Option<&crate::domain::roles::Grants>,
+        user_id: Option<&str>,
+    ) -> ExemptScope {
+        match grants {
+            None => ExemptScope::None,
+            Some(g) if g.is_admin => ExemptScope::All,
+            Some(g) => ExemptScope::Visible {
+                bodies: g
+                    .roles
+                    .iter()
+                    .filter(|(_, r)| r.sees_exempt())
+                    .map(|(b, _)| b.clone())
+                    .collect(),
+                owner: user_id.map(str::to_string),
+            },
+        }
+    }
+}
+
 /// Opens a PostgreSQL connection. Every PostgreSQL connection in Quorate
 /// (and its tests) goes through here: libpq starts OpenSSL for a TLS
 /// connection, and left to itself OpenSSL registers an exit handler that frees

@@ -4,8 +4,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::DbConn;
+use super::ExemptScope;
 use super::schema::{agenda_items, attendance, decisions, declarations, item_notes, papers};
-use crate::domain::roles::Grants;
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = attendance)]
@@ -140,35 +140,6 @@ pub fn last_number(conn: &mut DbConn, body_id: &str, year: i32) -> QueryResult<i
         .map(|n| n.unwrap_or(0))
 }
 
-/// Which exempt decisions a search may return.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum ExemptScope {
-    /// None: the public, exports.
-    #[default]
-    None,
-    /// All: site administrators, and the system itself.
-    All,
-    /// Those of these bodies (where the viewer's role sees exempt material).
-    Bodies(Vec<String>),
-}
-
-impl ExemptScope {
-    /// What this viewer may see.
-    pub fn seen_by(grants: Option<&Grants>) -> ExemptScope {
-        match grants {
-            None => ExemptScope::None,
-            Some(g) if g.is_admin => ExemptScope::All,
-            Some(g) => ExemptScope::Bodies(
-                g.roles
-                    .iter()
-                    .filter(|(_, r)| r.sees_exempt())
-                    .map(|(b, _)| b.clone())
-                    .collect(),
-            ),
-        }
-    }
-}
-
 /// Filters for the decisions register. Every filter is applied in the
 /// query, so `limit` counts only decisions the caller may see.
 #[derive(Clone, Debug, Default)]
@@ -215,11 +186,11 @@ pub fn search_decisions(conn: &mut DbConn, f: &DecisionFilter) -> QueryResult<Ve
     match &f.exempt {
         ExemptScope::None => q = q.filter(decisions::exempt.eq(false)),
         ExemptScope::All => {}
-        ExemptScope::Bodies(ids) => {
+        ExemptScope::Visible { bodies, .. } => {
             q = q.filter(
                 decisions::exempt
                     .eq(false)
-                    .or(decisions::body_id.eq_any(ids.clone())),
+                    .or(decisions::body_id.eq_any(bodies.clone())),
             );
         }
     }

@@ -173,7 +173,7 @@ pub fn personal_calendar(
         &crate::db::actions::ActionFilter {
             owner_user_id: Some(user.id.clone()),
             statuses: Some(vec!["open".into(), "in_progress".into()]),
-            include_exempt: true,
+            exempt: crate::db::ExemptScope::All,
             limit: 500,
             ..Default::default()
         },

@@ -210,7 +210,7 @@ pub fn check(
         conn,
         &records::DecisionFilter {
             body_ids: Some(vec![body.id.clone()]),
-            exempt: records::ExemptScope::All,
+            exempt: crate::db::ExemptScope::All,
             limit: i64::MAX,
             ..Default::default()
         },

@@ -53,7 +53,7 @@ pub fn draft(
         conn,
         &actions::ActionFilter {
             meeting_id: Some(meeting.id.clone()),
-            include_exempt: true,
+            exempt: crate::db::ExemptScope::All,
             limit: 10_000,
             ..Default::default()
         },

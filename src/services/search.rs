@@ -58,7 +58,7 @@ pub fn search(
         conn,
         &DecisionFilter {
             text: Some(q.trim().to_string()),
-            exempt: records::ExemptScope::seen_by(grants),
+            exempt: crate::db::ExemptScope::seen_by(grants, None),
             limit,
             ..Default::default()
         },

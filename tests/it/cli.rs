@@ -411,7 +411,7 @@ fn an_action_log_imports_from_csv_only_when_every_row_is_valid() {
         quorate::db::actions::search(
             conn,
             &quorate::db::actions::ActionFilter {
-                include_exempt: true,
+                exempt: quorate::db::ExemptScope::All,
                 limit: 1000,
                 ..Default::default()
             },

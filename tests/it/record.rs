@@ -581,3 +581,75 @@ async fn exempt_decisions_stay_out_of_the_public_register() {
         .unwrap_or_default();
     assert!(page.contains("Nothing found") && !page.contains("ZQXBIDDER"));
 }
+
+#[tokio::test]
+async fn an_officer_pages_through_every_action_they_may_see() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let path = format!("/api/v1/meetings/{}/agenda/items", b.meeting);
+    let item = |title: &str, exempt: bool| {
+        let mut body =
+            json!({"title": title, "item_type": "decision", "verbal_reason": "Oral report"});
+        if exempt {
+            body["exempt_category"] = json!(3);
+        }
+        post(&app, &path, &b.clerk, body)
+    };
+    let public_item = json(item("Venues", false).await).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let exempt_item = json(item("Tender award", true).await).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    // Created in this order: public, exempt, public, exempt, public.
+    for (n, on) in [
+        &public_item,
+        &exempt_item,
+        &public_item,
+        &exempt_item,
+        &public_item,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let resp = post(&app, "/api/v1/actions", &b.clerk, json!({"item_id": on, "description": format!("Action {n}"), "owner_user_id": b.author_id, "due_on": "2027-02-01"})).await;
+        assert_eq!(resp.status(), 201);
+    }
+    // The police officer may not see exempt material; two at a time, the
+    // pages still hold every public action and end where the list does.
+    let mut seen = Vec::new();
+    let mut cursor = String::new();
+    for _ in 0..5 {
+        let page = json(
+            app.get(
+                &format!("/api/v1/actions?body=psb&limit=2&cursor={cursor}"),
+                Some(&b.officer_elsewhere),
+            )
+            .await,
+        )
+        .await;
+        for a in page["items"].as_array().into_iter().flatten() {
+            seen.push(a["description"].as_str().unwrap_or_default().to_string());
+        }
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = c.to_string(),
+            None => break,
+        }
+    }
+    assert_eq!(seen, ["Action 0", "Action 2", "Action 4"]);
+    // The owner sees their exempt actions too; the secretariat sees all.
+    let owner = json(
+        app.get("/api/v1/actions?body=psb&limit=50", Some(&b.author))
+            .await,
+    )
+    .await;
+    assert_eq!(owner["items"].as_array().map(Vec::len), Some(5), "{owner}");
+    let clerk = json(
+        app.get("/api/v1/actions?body=psb&limit=50", Some(&b.clerk))
+            .await,
+    )
+    .await;
+    assert_eq!(clerk["items"].as_array().map(Vec::len), Some(5), "{clerk}");
+}

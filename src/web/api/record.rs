@@ -266,7 +266,7 @@ pub async fn decisions(
                         .and_then(|d| d.and_hms_opt(0, 0, 0)),
                     text,
                     priority_id,
-                    exempt: records::ExemptScope::seen_by(grants.as_ref()),
+                    exempt: crate::db::ExemptScope::seen_by(grants.as_ref(), None),
                     limit,
                 },
             )?;
@@ -538,15 +538,14 @@ pub async fn list_actions(
                 due_by: q
                     .due_within_days
                     .map(|d| today + chrono::Duration::days(d.clamp(0, 3660))),
-                include_exempt: true,
+                exempt: crate::db::ExemptScope::seen_by(
+                    Some(&caller.grants),
+                    Some(&caller.user.id),
+                ),
                 after_id: q.cursor.clone(),
                 limit: limit + 1,
             };
-            let rows = action_db::search(c, &filter)?;
-            Ok(rows
-                .into_iter()
-                .filter(|a| svc::may_view(Some(&caller.grants), Some(&caller.user.id), a))
-                .collect::<Vec<_>>())
+            Ok(action_db::search(c, &filter)?)
         })
         .await?;
     let st = state.clone();

@@ -87,7 +87,7 @@ async fn render_record(
                 c,
                 &ActionFilter {
                     meeting_id: Some(m.id.clone()),
-                    include_exempt: true,
+                    exempt: crate::db::ExemptScope::All,
                     limit: 10_000,
                     ..Default::default()
                 },
@@ -461,7 +461,7 @@ async fn my_actions(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer
                 c,
                 &ActionFilter {
                     owner_user_id: Some(uid),
-                    include_exempt: true,
+                    exempt: crate::db::ExemptScope::All,
                     limit: 2000,
                     ..Default::default()
                 },
@@ -553,7 +553,7 @@ async fn tracker(
                         c,
                         &DecisionFilter {
                             text: Some(decision_ref.clone()),
-                            exempt: records::ExemptScope::All,
+                            exempt: crate::db::ExemptScope::All,
                             limit: 50,
                             ..Default::default()
                         },
@@ -575,14 +575,11 @@ async fn tracker(
                     .map(|s| vec![s]),
                 overdue_on: overdue.then_some(today),
                 due_by: within.map(|d| today + chrono::Duration::days(d)),
-                include_exempt: true,
+                exempt: crate::db::ExemptScope::seen_by(Some(&grants), Some(&uid)),
                 after_id: None,
                 limit: 501,
             };
-            let list: Vec<Action> = action_db::search(c, &filter)?
-                .into_iter()
-                .filter(|a| action_svc::may_view(Some(&grants), Some(&uid), a))
-                .collect();
+            let list: Vec<Action> = action_db::search(c, &filter)?;
             let ids: Vec<String> = list.iter().map(|a| a.id.clone()).collect();
             let notes = action_db::latest_notes(c, &ids)?;
             Ok((list, n, notes))
@@ -855,7 +852,7 @@ async fn register(
                         .and_then(|d| d.and_hms_opt(0, 0, 0)),
                     text: Some(text.trim().to_string()).filter(|t| !t.is_empty()),
                     priority_id: Some(priority).filter(|p| !p.is_empty()),
-                    exempt: records::ExemptScope::seen_by(grants.as_ref()),
+                    exempt: crate::db::ExemptScope::seen_by(grants.as_ref(), None),
                     limit: 500,
                 },
             )?;
