@@ -137,6 +137,8 @@ pub struct DecisionRow {
 pub struct RegisterPage {
     pub nav: Nav,
     pub rows: Vec<DecisionRow>,
+    /// More decisions match than the page shows.
+    pub truncated: bool,
     pub bodies: Vec<(String, String)>,
     /// (priority id, "title (body)")
     pub priorities: Vec<(String, String)>,

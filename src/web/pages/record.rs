@@ -452,6 +452,9 @@ fn paper_link(
     }
 }
 
+/// Decisions on one page of the register (newest first).
+const REGISTER_PAGE: i64 = 500;
+
 async fn my_actions(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
     let user = require_user(&req, viewer)?;
     let uid = user.user.id.clone();
@@ -829,7 +832,7 @@ async fn register(
     let grants = viewer.0.as_ref().map(|u| u.grants.clone());
     let signed_in = grants.is_some();
     let (body, text, priority) = (q.body.clone(), q.q.clone(), q.priority.clone());
-    let (rows, all, priorities) = state
+    let (rows, truncated, all, priorities) = state
         .db(move |c| {
             let all = bodies::all(c)?;
             let body_ids = if body.is_empty() {
@@ -853,9 +856,11 @@ async fn register(
                     text: Some(text.trim().to_string()).filter(|t| !t.is_empty()),
                     priority_id: Some(priority).filter(|p| !p.is_empty()),
                     exempt: crate::db::ExemptScope::seen_by(grants.as_ref(), None),
-                    limit: 500,
+                    limit: REGISTER_PAGE + 1,
                 },
             )?;
+            let truncated = list.len() > REGISTER_PAGE as usize;
+            let list = &list[..list.len().min(REGISTER_PAGE as usize)];
             // What each row shows, loaded for the whole list at once.
             let ids: Vec<String> = list.iter().map(|d| d.id.clone()).collect();
             let with = action_db::decisions_with_actions(c, &ids)?;
@@ -868,7 +873,7 @@ async fn register(
             let meetings = meetings::by_id(c, &meeting_ids)?;
             let published = crate::db::agendas::published_numbers(c, &meeting_ids)?;
             let rows = list
-                .into_iter()
+                .iter()
                 .map(|d| {
                     let item = items.get(&d.item_id);
                     let paper = item
@@ -897,9 +902,9 @@ async fn register(
                         ),
                         actions_link: signed_in,
                         actions: usize::from(with.contains(&d.id)),
-                        meeting_id: d.meeting_id,
-                        reference: d.reference,
-                        text: d.text,
+                        meeting_id: d.meeting_id.clone(),
+                        reference: d.reference.clone(),
+                        text: d.text.clone(),
                     }
                 })
                 .collect::<Vec<_>>();
@@ -909,10 +914,11 @@ async fn register(
                     priorities.push((p.id, format!("{} ({})", p.title, b.name)));
                 }
             }
-            Ok((rows, all, priorities))
+            Ok((rows, truncated, all, priorities))
         })
         .await?;
     let page = RegisterPage {
+        truncated,
         priorities,
         f_priority: q.priority.clone(),
         nav: nav(&req, viewer.0.as_ref()),
