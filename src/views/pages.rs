@@ -207,6 +207,9 @@ pub struct TimelineStep {
 #[derive(Clone, Debug)]
 pub struct PaperRow {
     pub id: String,
+    /// Where the title links: the paper's page for those signed in; for the
+    /// public, the copy published with the agenda (empty: no link).
+    pub link: String,
     pub title: String,
     pub status: String,
     pub status_class: String,

@@ -1247,3 +1247,48 @@ async fn before_publication_the_bodys_people_see_the_draft_agenda_without_exempt
         .unwrap_or_default();
     assert!(html.contains("Sale of the ZQXDRAFT site"), "members do");
 }
+
+#[tokio::test]
+async fn the_public_meeting_page_links_each_paper_to_its_published_copy() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let paper = accepted_paper(&app, &b, complete(&b)).await;
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
+        &b.clerk,
+        json!({}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    let page = format!("/meetings/{}", b.meeting);
+    let public = app
+        .api
+        .get(app.url(&page))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    let copy = format!("/meetings/{}/agenda/versions/1/papers/{paper}", b.meeting);
+    assert!(
+        public.contains(&format!("href=\"{copy}\"")) && !public.contains("href=\"/papers/"),
+        "the public never gets a link that asks them to sign in: {public}"
+    );
+    let resp = app.api.get(app.url(&copy)).send().await.expect("copy");
+    assert_eq!(resp.status(), 200);
+    let author = app.login("author@ashby.example", PASSWORD).await;
+    let html = author
+        .get(app.url(&page))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        html.contains(&format!("href=\"/papers/{paper}\"")),
+        "those signed in open the paper's own page"
+    );
+}

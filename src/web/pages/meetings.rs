@@ -216,12 +216,36 @@ async fn render(
     };
     let grants = who.as_ref().map(|u| &u.grants);
     let uid = who.as_ref().map(|u| u.user.id.as_str());
+    // The paper page is for those signed in; the public reads the copy
+    // published with the latest agenda version.
+    let meeting_id = m.id.as_str();
+    let published_copy: std::collections::HashMap<String, String> = agenda
+        .iter()
+        .flat_map(|(v, f)| {
+            f.items.iter().filter_map(move |i| {
+                i.paper.as_ref().map(|p| {
+                    (
+                        p.id.clone(),
+                        format!(
+                            "/meetings/{}/agenda/versions/{}/papers/{}",
+                            meeting_id, v.number, p.id
+                        ),
+                    )
+                })
+            })
+        })
+        .collect();
     let rows = list
         .into_iter()
         .filter(|p| paper_svc::can_view(grants, uid, p, &body.id))
         .map(|p| {
             let (status, status_class) = status_tag(&p.status);
             PaperRow {
+                link: if who.is_some() {
+                    format!("/papers/{}", p.id)
+                } else {
+                    published_copy.get(&p.id).cloned().unwrap_or_default()
+                },
                 id: p.id,
                 title: p.title,
                 status,

@@ -786,6 +786,7 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
     let row = |p: Paper| {
         let (status, status_class) = status_tag(&p.status);
         PaperRow {
+            link: format!("/papers/{}", p.id),
             meeting: labels.get(&p.meeting_id).cloned().unwrap_or_default(),
             id: p.id,
             title: p.title,
