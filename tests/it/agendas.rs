@@ -1202,7 +1202,7 @@ async fn an_item_referred_up_arrives_as_a_proposal_and_its_outcome_shows_on_both
 async fn before_publication_the_bodys_people_see_the_draft_agenda_without_exempt_detail() {
     let app = TestApp::spawn().await;
     let b = board(&app).await;
-    accepted_paper(&app, &b, complete(&b)).await;
+    let open = accepted_paper(&app, &b, complete(&b)).await;
     let mut secret = complete(&b);
     secret["title"] = json!("Sale of the ZQXDRAFT site");
     secret["exempt_category"] = json!(3);
@@ -1246,6 +1246,40 @@ async fn before_publication_the_bodys_people_see_the_draft_agenda_without_exempt
         .await
         .unwrap_or_default();
     assert!(html.contains("Sale of the ZQXDRAFT site"), "members do");
+    // An observer sees the draft agenda, but an accepted paper is not theirs
+    // to open until it is published: no link that would end in "not found".
+    let org = b.police.clone();
+    let observer = app
+        .create_user("observer@police.example", &org, false)
+        .await;
+    let resp = app
+        .put_json(
+            &format!("/api/v1/bodies/psb/members/{}", observer.id),
+            Some(&b.admin),
+            &json!({"role": "observer"}),
+        )
+        .await;
+    assert_eq!(resp.status(), 201);
+    let watcher = app.login("observer@police.example", PASSWORD).await;
+    let html = watcher
+        .get(app.url(&page))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        html.contains("Youth clubs in Ashby")
+            && !html.contains(&format!("href=\"/papers/{open}\"")),
+        "{html}"
+    );
+    let resp = watcher
+        .get(app.url(&format!("/papers/{open}")))
+        .send()
+        .await
+        .expect("paper");
+    assert_eq!(resp.status(), 404, "the paper itself stays closed to them");
 }
 
 #[tokio::test]

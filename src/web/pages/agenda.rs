@@ -91,14 +91,25 @@ fn london_when(m_start: chrono::NaiveDateTime, m_end: chrono::NaiveDateTime) -> 
     )
 }
 
-/// Rows of the working agenda, with the builder's controls.
-/// The working agenda as members see it before publication: exempt items
-/// reduced to their category for anyone who may not see them.
-pub fn draft_rows(w: &Working, sees_exempt: bool) -> Vec<AgendaRow> {
+/// The working agenda as the body's people see it before publication: exempt
+/// items by category unless `sees_exempt`, and a paper linked only when the
+/// reader may open it (`may_open` holds the ids of those papers).
+pub fn draft_rows(
+    w: &Working,
+    sees_exempt: bool,
+    may_open: &std::collections::HashSet<String>,
+) -> Vec<AgendaRow> {
     builder_rows(w, &HashMap::new())
         .into_iter()
         .zip(w.items.iter())
         .map(|(mut row, item)| {
+            if item
+                .paper
+                .as_ref()
+                .is_some_and(|p| !may_open.contains(&p.id))
+            {
+                row.paper_link.clear();
+            }
             if let (false, Some(c)) = (sees_exempt, item.exempt_category) {
                 row.title = crate::domain::frozen::FrozenItem::neutral_title(c);
                 row.presenter.clear();
@@ -112,6 +123,7 @@ pub fn draft_rows(w: &Working, sees_exempt: bool) -> Vec<AgendaRow> {
         .collect()
 }
 
+/// Rows of the working agenda, with the builder's controls.
 fn builder_rows(w: &Working, referrals: &HashMap<String, Vec<String>>) -> Vec<AgendaRow> {
     let movable: Vec<(&str, (bool, bool))> = w
         .items

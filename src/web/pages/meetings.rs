@@ -235,7 +235,7 @@ async fn render(
             })
         })
         .collect();
-    let rows = list
+    let rows: Vec<PaperRow> = list
         .into_iter()
         .filter(|p| paper_svc::can_view(grants, uid, p, &body.id))
         .map(|p| {
@@ -256,6 +256,7 @@ async fn render(
             }
         })
         .collect();
+    let may_open: std::collections::HashSet<String> = rows.iter().map(|r| r.id.clone()).collect();
     let can_write = who.as_ref().is_some_and(|u| {
         u.user.is_admin || u.grants.role_in(&body.id).is_some_and(Role::proposes_items)
     }) && m.starts_at > now.naive_utc();
@@ -312,7 +313,7 @@ async fn render(
         let w = state
             .tx(move |c| crate::services::agenda::working(c, &dm, &db, &parts.ctx()))
             .await?;
-        super::agenda::draft_rows(&w, audience.sees_exempt())
+        super::agenda::draft_rows(&w, audience.sees_exempt(), &may_open)
     } else {
         Vec::new()
     };
