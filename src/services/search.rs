@@ -43,16 +43,29 @@ pub fn search(
         let Some(m) = meetings::find(conn, &paper.meeting_id)? else {
             continue;
         };
-        if super::papers::can_view(grants, user_id, &paper, &m.body_id)
-            && hits.len() < limit as usize
+        if !super::papers::can_view(grants, user_id, &paper, &m.body_id)
+            || hits.len() >= limit as usize
         {
-            hits.push(Hit {
-                kind: "paper".into(),
-                link: format!("/papers/{}", paper.id),
-                id: paper.id,
-                title: paper.title,
-            });
+            continue;
         }
+        // The paper's own page is for those signed in; the public reads the
+        // copy published with the meeting's latest agenda.
+        let link = if user_id.is_some() {
+            format!("/papers/{}", paper.id)
+        } else {
+            match crate::db::agendas::find(conn, &m.id)?.map(|a| a.published_number) {
+                Some(n) if n > 0 => {
+                    format!("/meetings/{}/agenda/versions/{n}/papers/{}", m.id, paper.id)
+                }
+                _ => continue,
+            }
+        };
+        hits.push(Hit {
+            kind: "paper".into(),
+            link,
+            id: paper.id,
+            title: paper.title,
+        });
     }
     let decisions = records::search_decisions(
         conn,

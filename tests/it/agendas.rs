@@ -412,14 +412,32 @@ async fn the_secretariat_builds_checks_and_publishes_an_agenda_with_a_supplement
     .await;
     assert_eq!(v1["version"], 1);
     assert!(v1["items"].to_string().contains("Youth clubs in Ashby"));
-    // The public can find the published paper.
+    // The public can find the published paper, and the hit opens the copy
+    // published with the latest version (not a page that asks them to sign in).
     let hits = json(app.get("/api/v1/search?q=youth%20clubs", None).await).await;
-    assert!(
-        hits.as_array().is_some_and(|h| h
-            .iter()
-            .any(|x| x["kind"] == "paper" && x["id"] == json!(first))),
+    let hit = hits
+        .as_array()
+        .and_then(|h| {
+            h.iter()
+                .find(|x| x["kind"] == "paper" && x["id"] == json!(first))
+        })
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        hit["link"],
+        json!(format!(
+            "/meetings/{}/agenda/versions/2/papers/{first}",
+            b.meeting
+        )),
         "{hits}"
     );
+    let resp = app
+        .api
+        .get(app.url(hit["link"].as_str().unwrap_or_default()))
+        .send()
+        .await
+        .expect("copy");
+    assert_eq!(resp.status(), 200);
 }
 
 #[tokio::test]
