@@ -886,10 +886,7 @@ async fn version(
 
 fn version_page(s: &Shown, nav: crate::views::Nav) -> VersionPage {
     let f = &s.frozen;
-    let base = format!(
-        "/meetings/{}/agenda/versions/{}/papers/",
-        s.meeting.id, f.number
-    );
+    let base = crate::views::agenda::papers_base(&s.meeting.id, f.number);
     VersionPage {
         nav,
         meeting_id: s.meeting.id.clone(),

@@ -226,10 +226,7 @@ async fn render(
                 i.paper.as_ref().map(|p| {
                     (
                         p.id.clone(),
-                        format!(
-                            "/meetings/{}/agenda/versions/{}/papers/{}",
-                            meeting_id, v.number, p.id
-                        ),
+                        crate::views::agenda::published_paper_path(meeting_id, v.number, &p.id),
                     )
                 })
             })
@@ -293,7 +290,7 @@ async fn render(
     let (agenda_rows, agenda_number, agenda_published, agenda_late_reason) = match agenda {
         Some((v, f)) => {
             let f = audience.view(f);
-            let base = format!("/meetings/{}/agenda/versions/{}/papers/", m.id, v.number);
+            let base = crate::views::agenda::papers_base(&m.id, v.number);
             (
                 crate::views::agenda::rows_of(&f, &base),
                 v.number,

@@ -445,7 +445,7 @@ fn paper_link(
 ) -> String {
     match (paper, latest_version) {
         (Some(p), Some(n)) if p.status == "published" => {
-            format!("/meetings/{meeting_id}/agenda/versions/{n}/papers/{}", p.id)
+            crate::views::agenda::published_paper_path(meeting_id, n, &p.id)
         }
         (Some(p), _) if signed_in => format!("/papers/{}", p.id),
         _ => String::new(),
