@@ -8,7 +8,11 @@ use super::DbConn;
 use super::schema::{action_events, actions};
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = actions, treat_none_as_null = true)]
+#[diesel(
+    table_name = actions,
+    treat_none_as_null = true,
+    treat_none_as_default_value = false
+)]
 pub struct Action {
     pub id: String,
     pub body_id: String,
@@ -32,7 +36,7 @@ pub struct Action {
 }
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
-#[diesel(table_name = action_events)]
+#[diesel(table_name = action_events, treat_none_as_default_value = false)]
 pub struct ActionEvent {
     pub id: String,
     pub action_id: String,

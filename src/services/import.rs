@@ -345,7 +345,7 @@ pub fn write(
 ) -> AppResult<usize> {
     use crate::db::actions::ActionEvent;
     use crate::db::schema::{action_events, actions};
-    use diesel::RunQueryDsl;
+    use diesel::{ExecuteCopyFromDsl, RunQueryDsl};
     let events: Vec<ActionEvent> = rows
         .iter()
         .filter_map(|r| {
@@ -363,28 +363,30 @@ pub fn write(
             })
         })
         .collect();
-    let list: Vec<&Action> = rows.iter().map(|r| &r.action).collect();
-    // Multi-row inserts go through each backend's own connection.
-    for chunk in list.chunks(400) {
-        let values: Vec<Action> = chunk.iter().map(|a| (*a).clone()).collect();
-        match conn {
-            DbConn::Postgresql(pg) => diesel::insert_into(actions::table)
-                .values(&values)
-                .execute(pg)?,
-            DbConn::Sqlite(s) => diesel::insert_into(actions::table)
-                .values(&values)
-                .execute(s)?,
-        };
-    }
-    for chunk in events.chunks(800) {
-        match conn {
-            DbConn::Postgresql(pg) => diesel::insert_into(action_events::table)
-                .values(chunk)
-                .execute(pg)?,
-            DbConn::Sqlite(s) => diesel::insert_into(action_events::table)
-                .values(chunk)
-                .execute(s)?,
-        };
+    let list: Vec<Action> = rows.iter().map(|r| r.action.clone()).collect();
+    // Bulk writes go through each backend's own connection: PostgreSQL takes
+    // the rows in one COPY, SQLite in multi-row inserts.
+    match conn {
+        DbConn::Postgresql(pg) => {
+            diesel::copy_from(actions::table)
+                .from_insertable(list)
+                .execute(pg)?;
+            diesel::copy_from(action_events::table)
+                .from_insertable(events)
+                .execute(pg)?;
+        }
+        DbConn::Sqlite(s) => {
+            for chunk in list.chunks(400) {
+                diesel::insert_into(actions::table)
+                    .values(chunk)
+                    .execute(s)?;
+            }
+            for chunk in events.chunks(800) {
+                diesel::insert_into(action_events::table)
+                    .values(chunk)
+                    .execute(s)?;
+            }
+        }
     }
     Ok(rows.len())
 }
