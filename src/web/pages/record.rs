@@ -953,6 +953,50 @@ fn bars(values: &[(String, f64, String)], max: f64) -> (Vec<Bar>, usize) {
     (bars, height)
 }
 
+/// A follow-through figure as the page shows it: "–" when there is none.
+fn figure(v: Option<f64>, suffix: &str) -> String {
+    v.map(|x| format!("{x}{suffix}"))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// The on-time chart of follow-through figures (by organisation, or by body).
+fn on_time_bars(rows: &[(String, crate::domain::actions::OrgFollowThrough)]) -> (Vec<Bar>, usize) {
+    bars(
+        &rows
+            .iter()
+            .map(|(_, o)| {
+                (
+                    o.organisation.clone(),
+                    o.on_time_percent.unwrap_or(0.0),
+                    figure(o.on_time_percent, "%"),
+                )
+            })
+            .collect::<Vec<_>>(),
+        100.0,
+    )
+}
+
+/// The data table beside the chart, each row keyed by its link (an
+/// organisation id or a body slug).
+fn follow_rows(
+    rows: &[(String, crate::domain::actions::OrgFollowThrough)],
+) -> Vec<crate::views::record::FollowRow> {
+    rows.iter()
+        .map(|(key, o)| {
+            (
+                key.clone(),
+                o.organisation.clone(),
+                o.actions_total,
+                o.closed_on_time,
+                o.closed_late,
+                o.overdue,
+                figure(o.median_days_late, ""),
+                figure(o.on_time_percent, "%"),
+            )
+        })
+        .collect()
+}
+
 async fn follow_through(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -964,23 +1008,7 @@ async fn follow_through(
     let f = state
         .db(move |c| crate::services::follow::for_body(c, &slug, today))
         .await?;
-    let fmt = |v: Option<f64>, suffix: &str| {
-        v.map(|x| format!("{x}{suffix}"))
-            .unwrap_or_else(|| "–".into())
-    };
-    let (on_time_bars, on_time_height) = bars(
-        &f.organisations
-            .iter()
-            .map(|(_, o)| {
-                (
-                    o.organisation.clone(),
-                    o.on_time_percent.unwrap_or(0.0),
-                    fmt(o.on_time_percent, "%"),
-                )
-            })
-            .collect::<Vec<_>>(),
-        100.0,
-    );
+    let (on_time_bars, on_time_height) = on_time_bars(&f.organisations);
     let max_age = f.ageing.iter().map(|(_, n)| *n).max().unwrap_or(0) as f64;
     let (ageing_bars, ageing_height) = bars(
         &f.ageing
@@ -1006,22 +1034,7 @@ async fn follow_through(
         nav: nav(&req, viewer.0.as_ref()),
         body_name: f.body.name.clone(),
         body_slug: f.body.slug.clone(),
-        table: f
-            .organisations
-            .iter()
-            .map(|(id, o)| {
-                (
-                    id.clone(),
-                    o.organisation.clone(),
-                    o.actions_total,
-                    o.closed_on_time,
-                    o.closed_late,
-                    o.overdue,
-                    fmt(o.median_days_late, ""),
-                    fmt(o.on_time_percent, "%"),
-                )
-            })
-            .collect(),
+        table: follow_rows(&f.organisations),
         on_time_bars,
         on_time_height,
         ageing_bars,
@@ -1507,23 +1520,7 @@ async fn organisation_follow_through(
     let f = state
         .db(move |c| crate::services::follow::for_organisation(c, &id, today))
         .await?;
-    let fmt = |v: Option<f64>, suffix: &str| {
-        v.map(|x| format!("{x}{suffix}"))
-            .unwrap_or_else(|| "–".into())
-    };
-    let (on_time_bars, on_time_height) = bars(
-        &f.bodies
-            .iter()
-            .map(|(_, o)| {
-                (
-                    o.organisation.clone(),
-                    o.on_time_percent.unwrap_or(0.0),
-                    fmt(o.on_time_percent, "%"),
-                )
-            })
-            .collect::<Vec<_>>(),
-        100.0,
-    );
+    let (on_time_bars, on_time_height) = on_time_bars(&f.bodies);
     let total: usize = f.bodies.iter().map(|(_, o)| o.actions_total).sum();
     let overdue: usize = f.bodies.iter().map(|(_, o)| o.overdue).sum();
     let page = crate::views::record::OrgFollowThroughPage {
@@ -1537,22 +1534,7 @@ async fn organisation_follow_through(
                 f.bodies.len()
             )
         },
-        table: f
-            .bodies
-            .iter()
-            .map(|(slug, o)| {
-                (
-                    slug.clone(),
-                    o.organisation.clone(),
-                    o.actions_total,
-                    o.closed_on_time,
-                    o.closed_late,
-                    o.overdue,
-                    fmt(o.median_days_late, ""),
-                    fmt(o.on_time_percent, "%"),
-                )
-            })
-            .collect(),
+        table: follow_rows(&f.bodies),
         on_time_bars,
         on_time_height,
         ageing: f.ageing.iter().map(|(l, n)| (l.to_string(), *n)).collect(),
