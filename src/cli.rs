@@ -75,6 +75,9 @@ pub enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Print the settings in effect (from the defaults, QUORATE_CONFIG and
+    /// QUORATE_* variables), one `key = value` a line, secrets hidden; exit.
+    Config,
     /// Write a consistent copy of the SQLite database to a file.
     Backup {
         #[arg(long)]
@@ -226,6 +229,10 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
         Command::Holidays {
             command: HolidaysCommand::Import { file },
         } => import_holidays(settings, &file).await,
+        Command::Config => {
+            print!("{}", settings.describe());
+            Ok(())
+        }
         Command::Backup { to } => backup(&settings, &to),
         Command::Import {
             command:

@@ -149,12 +149,14 @@ impl Settings {
             figment = figment.merge(Toml::file(path));
         }
         if with_env {
+            // figment hands these closures the name as the environment has
+            // it (`DATABASE_POOL_SIZE`): compare and map it lower-cased.
             let env = Env::prefixed("QUORATE_")
                 .filter(|key| {
-                    let key = key.as_str();
-                    key != "config" && !key.starts_with("test_")
+                    let key = key.as_str().to_ascii_lowercase();
+                    key != "config" && !key.starts_with("test_") && !key.starts_with("ci_")
                 })
-                .map(|key| env_key_to_path(key.as_str()).into());
+                .map(|key| env_key_to_path(&key.as_str().to_ascii_lowercase()).into());
             figment = figment.merge(env);
         }
         let settings: Settings = figment.extract().map_err(|e| {
@@ -240,6 +242,92 @@ impl Settings {
             Some(url) => url.expose().to_string(),
             None => format!("sqlite://{}", self.data_dir.join("quorate.db").display()),
         }
+    }
+
+    /// Every setting in effect as `key = value` lines, in the documented
+    /// order; a secret shows only whether it is set.
+    pub fn describe(&self) -> String {
+        let secret = |s: &Option<Secret>| match s {
+            Some(_) => "(set, hidden)".to_string(),
+            None => "(unset)".to_string(),
+        };
+        let log_format = match self.log_format {
+            LogFormat::Text => "text",
+            LogFormat::Json => "json",
+        };
+        let database_url = match &self.database_url {
+            // The scheme, host and database are not secret; a password is.
+            Some(url) => match url::Url::parse(url.expose()) {
+                Ok(mut u) if u.password().is_some() => {
+                    let _ = u.set_password(Some("***"));
+                    u.to_string()
+                }
+                Ok(u) => u.to_string(),
+                Err(_) => "(set, hidden)".to_string(),
+            },
+            None => self.database_url(),
+        };
+        let smtp_url = match &self.smtp_url {
+            Some(url) => match url::Url::parse(url.expose()) {
+                Ok(mut u) => {
+                    if u.password().is_some() {
+                        let _ = u.set_password(Some("***"));
+                    }
+                    u.to_string()
+                }
+                Err(_) => "(set, hidden)".to_string(),
+            },
+            None => "(unset)".to_string(),
+        };
+        let rows: Vec<(&str, String)> = vec![
+            ("database_url", database_url),
+            ("bind", self.bind.clone()),
+            ("base_url", self.base_url.clone()),
+            ("data_dir", self.data_dir.display().to_string()),
+            ("smtp_url", smtp_url),
+            ("mail_from", self.mail_from.clone()),
+            ("secret_key", secret(&self.secret_key)),
+            ("log", self.log.clone()),
+            ("log_format", log_format.to_string()),
+            ("database.pool_size", self.database.pool_size.to_string()),
+            (
+                "database.sqlite_busy_timeout_ms",
+                self.database.sqlite_busy_timeout_ms.to_string(),
+            ),
+            (
+                "mail.retry_initial_seconds",
+                self.mail.retry_initial_seconds.to_string(),
+            ),
+            (
+                "mail.retry_max_attempts",
+                self.mail.retry_max_attempts.to_string(),
+            ),
+            ("worker.tick_seconds", self.worker.tick_seconds.to_string()),
+            ("uploads.max_bytes", self.uploads.max_bytes.to_string()),
+            (
+                "security.session_hours",
+                self.security.session_hours.to_string(),
+            ),
+            (
+                "security.invitation_days",
+                self.security.invitation_days.to_string(),
+            ),
+            (
+                "security.login_attempts_per_client_per_minute",
+                self.security
+                    .login_attempts_per_client_per_minute
+                    .to_string(),
+            ),
+            (
+                "security.login_attempts_per_account_per_minute",
+                self.security
+                    .login_attempts_per_account_per_minute
+                    .to_string(),
+            ),
+        ];
+        rows.into_iter()
+            .map(|(k, v)| format!("{k} = {v}\n"))
+            .collect()
     }
 
     /// The base URL without a trailing slash, for building links.

@@ -14,6 +14,69 @@ use crate::domain::validate::Problems;
 use crate::error::{AppError, AppResult};
 use crate::mail::messages;
 
+/// One meeting in a body's list of meetings.
+#[derive(Clone, Debug)]
+pub struct MeetingLine {
+    pub id: String,
+    pub starts_at: NaiveDateTime,
+    pub location: String,
+    pub cancelled: bool,
+    /// The latest published agenda version, if any.
+    pub agenda_version: Option<i32>,
+    /// Has the meeting happened?
+    pub held: bool,
+}
+
+/// A body's meetings for its public page: every upcoming one, soonest
+/// first, and one page of past ones, newest first.
+#[derive(Clone, Debug)]
+pub struct MeetingListing {
+    pub upcoming: Vec<MeetingLine>,
+    pub past: Vec<MeetingLine>,
+    /// 1-based page of past meetings shown.
+    pub page: usize,
+    pub more_past: bool,
+}
+
+/// How many past meetings a page of the body's list shows.
+pub const PAST_PER_PAGE: usize = 10;
+
+pub fn listing_for_body(
+    conn: &mut DbConn,
+    body_id: &str,
+    now: NaiveDateTime,
+    page: usize,
+) -> AppResult<MeetingListing> {
+    let all = meetings::of_body(conn, body_id)?;
+    let ids: Vec<String> = all.iter().map(|m| m.id.clone()).collect();
+    let published = crate::db::agendas::published_numbers(conn, &ids)?;
+    let line = |m: &Meeting| MeetingLine {
+        id: m.id.clone(),
+        starts_at: m.starts_at,
+        location: m.location.clone(),
+        cancelled: m.is_cancelled(),
+        agenda_version: published.get(&m.id).copied(),
+        held: m.ends_at < now && !m.is_cancelled(),
+    };
+    let upcoming = all.iter().filter(|m| m.ends_at >= now).map(line).collect();
+    let past: Vec<MeetingLine> = all
+        .iter()
+        .rev()
+        .filter(|m| m.ends_at < now)
+        .map(line)
+        .collect();
+    let page = page.max(1);
+    let start = (page - 1) * PAST_PER_PAGE;
+    let more_past = past.len() > start + PAST_PER_PAGE;
+    let past = past.into_iter().skip(start).take(PAST_PER_PAGE).collect();
+    Ok(MeetingListing {
+        upcoming,
+        past,
+        page,
+        more_past,
+    })
+}
+
 /// The newest imported calendar file, or the shipped one. A stored file that
 /// no longer parses is skipped (it was checked when imported).
 pub fn calendars_in_force(conn: &mut DbConn) -> AppResult<Calendars> {

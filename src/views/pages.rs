@@ -105,6 +105,36 @@ pub struct BodyPage {
     pub groups: Vec<OrgGroup>,
     pub member_count: usize,
     pub can_manage: bool,
+    pub upcoming: Vec<MeetingLink>,
+    pub past: Vec<MeetingLink>,
+    pub past_page: usize,
+    pub more_past: bool,
+}
+
+/// A meeting in a body's list, with where to read about it.
+#[derive(Clone, Debug)]
+pub struct MeetingLink {
+    pub id: String,
+    pub when: String,
+    pub iso: String,
+    pub location: String,
+    pub cancelled: bool,
+    pub agenda_version: Option<i32>,
+    pub held: bool,
+}
+
+impl MeetingLink {
+    pub fn from_line(m: &crate::services::meetings::MeetingLine) -> MeetingLink {
+        MeetingLink {
+            id: m.id.clone(),
+            when: crate::views::format::london_datetime(m.starts_at),
+            iso: crate::views::format::iso(m.starts_at),
+            location: m.location.clone(),
+            cancelled: m.cancelled,
+            agenda_version: m.agenda_version,
+            held: m.held,
+        }
+    }
 }
 
 #[derive(Template)]
@@ -262,6 +292,8 @@ pub struct MeetingPage {
     /// (id, title)
     pub priorities: Vec<(String, String)>,
     pub form_title: String,
+    /// The proposal form as typed (empty until it shows an error).
+    pub proposal: ProposalValues,
     pub form_date: String,
     pub form_start: String,
     pub form_end: String,
@@ -348,7 +380,7 @@ pub struct PaperEditPage {
     pub version: i32,
     pub meeting_label: String,
     /// (section, anchor, completed?)
-    pub tasks: Vec<(String, String, bool)>,
+    pub tasks: Vec<(String, String, TaskStatus)>,
     pub f: PaperFormValues,
     /// (value, label)
     pub item_types: Vec<(String, String)>,
@@ -367,6 +399,61 @@ pub struct PaperEditPage {
     pub body_hint: String,
 }
 
+/// The propose-an-item form, as typed.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct ProposalValues {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub item_type: String,
+    #[serde(default)]
+    pub presenting_organisation_id: String,
+    #[serde(default)]
+    pub priority_id: String,
+    #[serde(default)]
+    pub no_priority_reason: String,
+    #[serde(default)]
+    pub minutes_estimate: String,
+}
+
+/// A cover-sheet section's state in the task list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskStatus {
+    NotStarted,
+    InProgress,
+    Completed,
+    /// Nothing written and nothing needed (consultation, exempt information).
+    Optional,
+}
+
+impl TaskStatus {
+    /// From whether anything is written and whether the check still finds a
+    /// problem in the section.
+    pub fn of(touched: bool, has_problem: bool) -> TaskStatus {
+        match (touched, has_problem) {
+            (false, true) => TaskStatus::NotStarted,
+            (true, true) => TaskStatus::InProgress,
+            (true, false) => TaskStatus::Completed,
+            (false, false) => TaskStatus::Optional,
+        }
+    }
+    pub fn label(&self) -> &'static str {
+        match self {
+            TaskStatus::NotStarted => "Not started",
+            TaskStatus::InProgress => "In progress",
+            TaskStatus::Completed => "Completed",
+            TaskStatus::Optional => "Optional",
+        }
+    }
+    pub fn tag(&self) -> &'static str {
+        match self {
+            TaskStatus::Completed => "tag-green",
+            TaskStatus::InProgress => "tag-blue",
+            _ => "tag-grey",
+        }
+    }
+}
+
 /// What the edit form holds, as typed.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 #[serde(default)]
@@ -381,11 +468,16 @@ pub struct PaperFormValues {
     pub summary: String,
     /// One recommendation per line.
     pub recommendations: String,
+    #[serde(rename = "implications.financial")]
     pub financial: String,
+    #[serde(rename = "implications.legal")]
     pub legal: String,
+    #[serde(rename = "implications.risk")]
     pub risk: String,
     pub equality_assessment: String,
+    #[serde(rename = "implications.equality")]
     pub equality: String,
+    #[serde(rename = "implications.environment")]
     pub environment: String,
     pub consulted_organisation_ids: Vec<String>,
     pub priority_id: String,

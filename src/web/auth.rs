@@ -1,7 +1,7 @@
 //! Who is asking: the API reads a bearer token, pages read the session cookie.
 
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 
 use crate::db::memberships;
@@ -143,6 +143,10 @@ impl FromRequest for Viewer {
                     _ => Ok(None),
                 })
                 .await?;
+            if let Some(who) = &found {
+                // For the error page, which keeps the signed-in header.
+                req.extensions_mut().insert(who.clone());
+            }
             Ok(Viewer(found))
         })
     }

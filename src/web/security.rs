@@ -83,6 +83,26 @@ pub async fn protect(
     }
 
     let mut res = next.call(req).await?.map_into_boxed_body();
+    // An error page rendered without the header, for someone signed in:
+    // render it again with their header.
+    if !is_api {
+        let shown = res
+            .response()
+            .extensions()
+            .get::<crate::web::pages::ErrorShown>()
+            .cloned();
+        let signed_in = res
+            .request()
+            .extensions()
+            .get::<crate::web::auth::AuthUser>()
+            .is_some();
+        if let Some(shown) = shown
+            && signed_in
+        {
+            let again = shown.rerender(res.request());
+            res = res.into_response(again);
+        }
+    }
     if let Some(token) = new_csrf {
         let _ = res
             .response_mut()

@@ -182,6 +182,19 @@ impl TestApp {
         }
     }
 
+    /// Starts the app with the Northshire demo loaded, as `quorate demo`
+    /// loads it, relative to the test clock's "now".
+    pub async fn spawn_demo() -> TestApp {
+        let app = Self::spawn().await;
+        let now = app.clock.now_naive_utc();
+        let base = app.address.clone();
+        app.state
+            .tx(move |c| quorate::demo::load(c, now, &base))
+            .await
+            .expect("demo data");
+        app
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

@@ -8,7 +8,7 @@ use crate::db::{bodies, memberships};
 use crate::domain::roles::Role;
 use crate::services::directory;
 use crate::state::AppState;
-use crate::views::pages::{BodyPage, HomePage, MemberLine, OrgGroup};
+use crate::views::pages::{BodyPage, HomePage, MeetingLink, MemberLine, OrgGroup};
 use crate::web::auth::Viewer;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -67,14 +67,28 @@ async fn home(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> P
     html(StatusCode::OK, &page)
 }
 
+#[derive(serde::Deserialize)]
+struct BodyQuery {
+    page: Option<usize>,
+}
+
 async fn body(
     state: web::Data<AppState>,
     req: HttpRequest,
     viewer: Viewer,
     path: web::Path<String>,
+    query: web::Query<BodyQuery>,
 ) -> PageResult {
     let slug = path.into_inner();
-    let d = state.db(move |c| directory::body_detail(c, &slug)).await?;
+    let now = state.clock.now_naive();
+    let page = query.page.unwrap_or(1).clamp(1, 10_000);
+    let (d, listing) = state
+        .db(move |c| {
+            let d = directory::body_detail(c, &slug)?;
+            let listing = crate::services::meetings::listing_for_body(c, &d.body.id, now, page)?;
+            Ok((d, listing))
+        })
+        .await?;
     let names: std::collections::HashMap<String, String> = d
         .members
         .iter()
@@ -138,6 +152,14 @@ async fn body(
             })
             .collect(),
         can_manage,
+        upcoming: listing
+            .upcoming
+            .iter()
+            .map(MeetingLink::from_line)
+            .collect(),
+        past: listing.past.iter().map(MeetingLink::from_line).collect(),
+        past_page: listing.page,
+        more_past: listing.more_past,
     };
     html(StatusCode::OK, &page)
 }

@@ -16,7 +16,7 @@ use crate::services::{Actor, Ctx};
 use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::format::{iso, london_datetime};
-use crate::views::pages::{MeetingPage, PaperRow, ProposalRow, TimelineStep};
+use crate::views::pages::{MeetingPage, PaperRow, ProposalRow, ProposalValues, TimelineStep};
 use crate::web::auth::{AuthUser, Viewer};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -101,6 +101,20 @@ struct MeetingForm {
     location: String,
     #[serde(default)]
     title: String,
+    /// The proposal form as typed, when it is shown again with errors.
+    #[serde(skip)]
+    proposal: ProposalValues,
+}
+
+/// Errors of one of the page's forms, keyed to that form's fields.
+fn keyed(prefix: &str, errors: Vec<FieldError>) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|mut e| {
+            e.field = format!("{prefix}.{}", e.field);
+            e
+        })
+        .collect()
 }
 
 /// London date and times from a form, as API input (RFC 3339, UTC).
@@ -349,6 +363,7 @@ async fn render(
         organisations: orgs.into_iter().map(|o| (o.id, o.name)).collect(),
         priorities: prios.into_iter().map(|p| (p.id, p.title)).collect(),
         form_title: form.title,
+        proposal: form.proposal,
         form_date: if form.date.is_empty() {
             london(m.starts_at).format("%Y-%m-%d").to_string()
         } else {
@@ -432,7 +447,7 @@ async fn start_paper(
         .await;
     match split(result)? {
         Ok(paper_id) => Ok(see_other(&format!("/papers/{paper_id}/edit"))),
-        Err(errors) => render(&state, &req, Some(&user), id, form, errors).await,
+        Err(errors) => render(&state, &req, Some(&user), id, form, keyed("paper", errors)).await,
     }
 }
 
@@ -614,17 +629,29 @@ async fn propose(
     let user = require_user(&req, viewer)?;
     let f: ProposalForm = checked_form(&req, &body)?;
     let id = path.into_inner();
+    // What was typed, to show again with any errors.
+    let typed = MeetingForm {
+        proposal: ProposalValues {
+            title: f.title.clone(),
+            item_type: f.item_type.clone(),
+            presenting_organisation_id: f.presenting_organisation_id.clone(),
+            priority_id: f.priority_id.clone(),
+            no_priority_reason: f.no_priority_reason.clone(),
+            minutes_estimate: f.minutes_estimate.clone(),
+        },
+        ..MeetingForm::default()
+    };
     let minutes = match f.minutes_estimate.trim() {
         "" => None,
         m => match m.parse::<i32>() {
             Ok(n) => Some(n),
             Err(_) => {
                 let e = vec![FieldError::new(
-                    "minutes_estimate",
+                    "proposal.minutes_estimate",
                     "invalid",
                     "Enter the minutes as a number, like 15.",
                 )];
-                return render(&state, &req, Some(&user), id, MeetingForm::default(), e).await;
+                return render(&state, &req, Some(&user), id, typed, e).await;
             }
         },
     };
@@ -654,8 +681,8 @@ async fn propose(
                 &req,
                 Some(&user),
                 id,
-                MeetingForm::default(),
-                errors,
+                typed,
+                keyed("proposal", errors),
             )
             .await
         }

@@ -111,19 +111,48 @@ fn render_error(e: &AppError, nav: Nav) -> HttpResponse {
         detail =
             format!("{detail} If it keeps happening, tell your administrator this reference: {r}.");
     }
-    let page = ErrorPage {
-        nav,
-        status: status.as_u16(),
+    let shown = ErrorShown {
+        status,
         title,
         detail,
     };
-    match page.render() {
-        Ok(html) => HttpResponse::build(status)
-            .content_type("text/html; charset=utf-8")
-            .body(html),
-        Err(_) => HttpResponse::build(status)
-            .content_type("text/plain; charset=utf-8")
-            .body(page.title),
+    let mut resp = shown.render(nav);
+    resp.extensions_mut().insert(shown);
+    resp
+}
+
+/// An error page's words, kept on the response so that the middleware can
+/// render it again with the signed-in header (an error raised before the
+/// handler knew who was asking is rendered without it).
+#[derive(Clone, Debug)]
+pub struct ErrorShown {
+    status: StatusCode,
+    title: String,
+    detail: String,
+}
+
+impl ErrorShown {
+    fn render(&self, nav: Nav) -> HttpResponse {
+        let page = ErrorPage {
+            nav,
+            status: self.status.as_u16(),
+            title: self.title.clone(),
+            detail: self.detail.clone(),
+        };
+        match page.render() {
+            Ok(html) => HttpResponse::build(self.status)
+                .content_type("text/html; charset=utf-8")
+                .body(html),
+            Err(_) => HttpResponse::build(self.status)
+                .content_type("text/plain; charset=utf-8")
+                .body(page.title),
+        }
+    }
+
+    /// The same page with the header for whoever the request was from.
+    pub fn rerender(&self, req: &HttpRequest) -> HttpResponse {
+        let user = req.extensions().get::<AuthUser>().cloned();
+        self.render(nav(req, user.as_ref()))
     }
 }
 
@@ -258,6 +287,12 @@ pub fn require_user(req: &HttpRequest, viewer: Viewer) -> Result<AuthUser, PageE
 }
 
 /// A form with its CSRF token checked before anything else is read.
+///
+/// Every field the form sends must be one the handler reads: a field it
+/// would ignore (a template naming `implications.financial` where the
+/// handler reads `financial`) is refused with the field's name, so what a
+/// person typed is never silently dropped. The token and the name of the
+/// button pressed are the only fields a handler may leave unread.
 pub fn checked_form<T: DeserializeOwned>(
     req: &HttpRequest,
     body: &web::Bytes,
@@ -270,11 +305,28 @@ pub fn checked_form<T: DeserializeOwned>(
     let token: Token = serde_html_form::from_bytes(body)
         .map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}.")))?;
     verify_csrf(req, &token.csrf_token)?;
-    serde_html_form::from_bytes(body).map_err(|e| {
-        PageError::App(AppError::BadRequest(format!(
-            "The form could not be read: {e}."
-        )))
+    read_form(body).map_err(PageError::App)
+}
+
+/// Reads a form body into `T`, refusing fields `T` does not read.
+pub fn read_form<T: DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    let mut ignored = Vec::new();
+    let de = serde_html_form::Deserializer::from_bytes(body);
+    let value: T = serde_ignored::deserialize(de, |path| {
+        let name = path.to_string();
+        if name != "csrf_token" && !ignored.contains(&name) {
+            ignored.push(name);
+        }
     })
+    .map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}.")))?;
+    if ignored.is_empty() {
+        Ok(value)
+    } else {
+        Err(AppError::BadRequest(format!(
+            "The form sent fields this page does not read ({}), so nothing was saved. This is a fault in Quorate: tell your administrator.",
+            ignored.join(", ")
+        )))
+    }
 }
 
 /// Boards, then forums, theme groups and local partnerships; by name within each.

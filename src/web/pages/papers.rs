@@ -25,6 +25,7 @@ use crate::views::Errors;
 use crate::views::format::london_datetime;
 use crate::views::pages::{
     MyPapersPage, PaperCheckPage, PaperEditPage, PaperFormValues, PaperPage, PaperRow, Row,
+    TaskStatus,
 };
 use crate::web::auth::{AuthUser, Viewer};
 
@@ -372,6 +373,36 @@ const SECTIONS: [(&str, &str, &[&str]); 8] = [
     ("Exempt information", "section-exempt", &["exempt_"]),
 ];
 
+/// Has the author written anything in this section yet?
+fn section_touched(anchor: &str, f: &PaperFormValues) -> bool {
+    let any = |vals: &[&str]| vals.iter().any(|v| !v.trim().is_empty());
+    match anchor {
+        "section-details" => any(&[
+            &f.title,
+            &f.item_type,
+            &f.presenting_organisation_id,
+            &f.presenter_user_id,
+            &f.sponsor_user_id,
+            &f.minutes_allocated,
+        ]),
+        "section-summary" => any(&[&f.purpose, &f.summary]),
+        "section-recommendations" => any(&[&f.recommendations]),
+        "section-implications" => any(&[
+            &f.financial,
+            &f.legal,
+            &f.risk,
+            &f.equality_assessment,
+            &f.equality,
+            &f.environment,
+        ]),
+        "section-consultation" => !f.consulted_organisation_ids.is_empty(),
+        "section-priority" => any(&[&f.priority_id, &f.no_priority_reason]),
+        "section-body" => any(&[&f.body_markdown]),
+        "section-exempt" => any(&[&f.exempt, &f.exempt_category, &f.exempt_reason]),
+        _ => false,
+    }
+}
+
 fn edit_page(
     req: &HttpRequest,
     who: &AuthUser,
@@ -386,7 +417,8 @@ fn edit_page(
                 .problems
                 .iter()
                 .any(|p| fields.iter().any(|f| p.field.starts_with(f)));
-            (name.to_string(), anchor.to_string(), !open)
+            let status = TaskStatus::of(section_touched(anchor, &f), open);
+            (name.to_string(), anchor.to_string(), status)
         })
         .collect();
     let (nav, code) = form_nav(req, Some(who), &errors);
@@ -452,12 +484,25 @@ async fn edit_form(
     req: HttpRequest,
     viewer: Viewer,
     path: web::Path<String>,
+    query: web::Query<EditQuery>,
 ) -> PageResult {
     let who = require_user(&req, viewer)?;
     let l = loaded(&state, path.into_inner(), &who).await?;
     check_editable(&who, &l)?;
     let values = values_of(&l.paper);
-    edit_page(&req, &who, &l, values, Vec::new())
+    // Arriving from "Check your paper": show what the check found at each
+    // field, so a link from its error summary lands on the inline error.
+    let errors = if query.check.is_some() {
+        l.problems.clone()
+    } else {
+        Vec::new()
+    };
+    edit_page(&req, &who, &l, values, errors)
+}
+
+#[derive(Deserialize)]
+struct EditQuery {
+    check: Option<String>,
 }
 
 /// The form as a full update of the paper.

@@ -1,0 +1,137 @@
+//! People's journeys through the demo, in real Chromium: fields by their
+//! label, buttons and links by their text, at desktop and phone width, with
+//! axe-core's WCAG 2.2 A/AA rules and a sideways-scroll check on each page
+//! state. Skipped, loudly, where no browser is installed.
+
+use crate::browser::{self, Browser, DESKTOP, PHONE};
+use crate::helpers::TestApp;
+use quorate::demo::DEMO_PASSWORD;
+
+const OFFICER: &str = "nadia.hussain@ashby.example";
+const SPONSOR: &str = "priya.shah@ashby.example";
+const CLERK: &str = "sam.clarke@northshire.example";
+const CHAIR: &str = "margaret.hale@northshire.example";
+const MEMBER: &str = "priya.shah@ashby.example";
+
+/// The demo, and a browser on it; `None` (skipped) without a browser.
+async fn demo_and_browser(name: &str, size: (u32, u32)) -> Option<(TestApp, Browser)> {
+    if !browser::available() {
+        return None;
+    }
+    let app = TestApp::spawn_demo().await;
+    let b = Browser::open(&app.address, name, size).await;
+    Some((app, b))
+}
+
+/// A report author writes a paper through the cover-sheet form and submits
+/// it, meeting an error on the way; the sponsor signs it off.
+#[tokio::test]
+async fn an_officer_writes_and_submits_a_paper_through_the_form() {
+    let Some((app, b)) = demo_and_browser("author", DESKTOP).await else {
+        return;
+    };
+    b.run(|mut b| async move {
+        b.sign_in(OFFICER, DEMO_PASSWORD).await;
+        b.check_page("author home").await;
+        // From the home page to the Board's meeting that is open for papers.
+        b.goto("/").await;
+        b.click_link("Northshire Public Service Board").await;
+        b.check_page("board page").await;
+        let upcoming = b
+            .client
+            .find_all(fantoccini::Locator::XPath(
+                "//table[.//caption[contains(., 'Upcoming')]]//a",
+            ))
+            .await
+            .expect("upcoming meetings");
+        assert!(upcoming.len() >= 2, "the Board page lists its next meetings");
+        upcoming[1].click().await.expect("open the later meeting");
+        b.sees("Papers due").await;
+        b.check_page("meeting timeline (author)").await;
+
+        b.fill("Title of the paper", "Warm spaces for the winter").await;
+        b.click_button("Start the paper").await;
+        b.wait_to_see("Write your paper").await;
+        // A blank paper has nothing completed.
+        b.does_not_see("Completed").await;
+        b.check_page("cover sheet, blank").await;
+
+        b.tick("For decision").await;
+        b.choose("Presenting organisation", "Ashby District Council").await;
+        b.choose("Presenter", "Nadia Hussain").await;
+        b.choose("Sponsor", "Cllr Priya Shah").await;
+        b.fill("Purpose", "To agree a network of warm spaces in Ashby this winter.").await;
+        b.fill(
+            "Executive summary",
+            "Ashby has 1,200 households in fuel poverty. Libraries, churches and community centres can open as warm spaces from December at a cost of £18,000, met from the household support fund.",
+        )
+        .await;
+        b.fill(
+            "Recommendations",
+            "Agree the warm spaces network for December to March.",
+        )
+        .await;
+        // Financial implications left out on purpose.
+        b.fill("Legal", "None.").await;
+        b.fill("Risk", "Low: venues are already insured for public use.").await;
+        b.tick("Done").await;
+        b.fill(
+            "Equality: what it found, or why none is needed",
+            "Older and disabled residents benefit most; all venues are step-free.",
+        )
+        .await;
+        b.fill("Environment and climate", "Shared heating reduces total energy use.").await;
+        b.tick("Northshire County Council").await;
+        b.tick("Narrowing the gap").await;
+        b.fill(
+            "Body of the paper",
+            "## Background\n\nLast winter three pilot sites had 2,400 visits.\n\n## Proposal\n\nTwelve venues, open four afternoons a week.",
+        )
+        .await;
+        b.click_button("Save and check before submitting").await;
+        b.wait_to_see("Check your paper before you submit it").await;
+        b.sees("There is a problem").await;
+        b.check_page("check your paper, a problem").await;
+
+        // The error summary link lands on the field, with its inline error,
+        // and everything typed was saved.
+        b.click_link("State the financial implications").await;
+        b.wait_to_see("Write your paper").await;
+        b.assert_landed_on_error("implications-financial").await;
+        b.check_page("cover sheet, an error at the field").await;
+        assert_eq!(b.value_of("Legal").await, "None.");
+        assert!(b.is_ticked("For decision").await);
+        assert!(b.is_ticked("Northshire County Council").await);
+        b.sees("In progress").await;
+
+        b.fill("Financial", "£18,000 from the household support fund; no new money.")
+            .await;
+        b.click_button("Save and check before submitting").await;
+        b.wait_to_see("Check your paper before you submit it").await;
+        b.does_not_see("There is a problem").await;
+        b.sees("£18,000 from the household support fund").await;
+        b.check_page("check your paper").await;
+        b.click_button("Submit paper").await;
+        b.wait_to_see("Paper submitted").await;
+        b.check_page("paper submitted").await;
+        let paper_path = b.path().await;
+
+        // At phone width the paper page still reads without scrolling sideways.
+        b.set_viewport(PHONE.0, PHONE.1).await;
+        b.goto(&paper_path).await;
+        b.check_page("paper submitted, phone").await;
+        b.set_viewport(DESKTOP.0, DESKTOP.1).await;
+
+        // The sponsor finds it waiting for sign-off and signs it off.
+        b.sign_out().await;
+        b.sign_in(SPONSOR, DEMO_PASSWORD).await;
+        b.sees("Warm spaces for the winter").await;
+        b.check_page("sponsor home").await;
+        b.click_link("Warm spaces for the winter").await;
+        b.click_button("Sign off").await;
+        b.wait_to_see("Your sign-off is recorded").await;
+        b
+    })
+    .await;
+    drop(app);
+}
