@@ -140,6 +140,14 @@ pub fn mark_failed(
     .map(|_| ())
 }
 
+/// How many messages finally failed.
+pub fn failed_count(conn: &mut DbConn) -> QueryResult<i64> {
+    outbox::table
+        .filter(outbox::failed_at.is_not_null())
+        .count()
+        .get_result(conn)
+}
+
 pub fn recent(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxRow>> {
     outbox::table
         .select(OutboxRow::as_select())

@@ -175,6 +175,17 @@ pub fn of_author(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<Paper>> {
         .load(conn)
 }
 
+/// Submitted papers that name this person as sponsor and await their sign-off.
+pub fn awaiting_sign_off(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<Paper>> {
+    papers::table
+        .filter(papers::sponsor_user_id.eq(user_id))
+        .filter(papers::status.eq("submitted"))
+        .filter(papers::signed_off_by.is_null())
+        .select(Paper::as_select())
+        .order(papers::submitted_at)
+        .load(conn)
+}
+
 /// Late papers awaiting a chair's decision, for meetings of the given bodies.
 pub fn late_undecided(conn: &mut DbConn, body_ids: &[String]) -> QueryResult<Vec<Paper>> {
     use super::schema::meetings;

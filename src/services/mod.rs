@@ -9,6 +9,7 @@ pub mod attachments;
 pub mod directory;
 pub mod feeds;
 pub mod follow;
+pub mod home;
 pub mod import;
 pub mod meetings;
 pub mod minutes;

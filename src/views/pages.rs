@@ -25,6 +25,8 @@ pub struct BodyLink {
 #[template(path = "home.html")]
 pub struct HomePage {
     pub nav: Nav,
+    /// What is due from the signed-in person; `None` for the public.
+    pub due: Option<Vec<crate::services::home::DueGroup>>,
     pub bodies: Vec<BodyLink>,
     /// (slug, body name, role) for a signed-in person.
     pub mine: Vec<(String, String, String)>,

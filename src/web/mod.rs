@@ -18,6 +18,8 @@ use crate::state::AppState;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
         .route("/static/quorate.css", web::get().to(stylesheet))
+        .route("/static/favicon.svg", web::get().to(favicon))
+        .route("/favicon.ico", web::get().to(favicon))
         .route("/licences/fonts", web::get().to(font_licences))
         .service(
             utoipa_swagger_ui::SwaggerUi::new("/api/docs/{_:.*}")
@@ -45,6 +47,15 @@ async fn stylesheet() -> HttpResponse {
         .content_type("text/css; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=3600"))
         .body(STYLESHEET)
+}
+
+const FAVICON: &str = include_str!("../../templates/static/favicon.svg");
+
+async fn favicon() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("image/svg+xml")
+        .insert_header(("Cache-Control", "public, max-age=86400"))
+        .body(FAVICON)
 }
 
 const FONT_LICENCES: &str = include_str!("../../licences/fonts-NOTICE.txt");

@@ -125,9 +125,9 @@ async fn an_officer_writes_and_submits_a_paper_through_the_form() {
         // The sponsor finds it waiting for sign-off and signs it off.
         b.sign_out().await;
         b.sign_in(SPONSOR, DEMO_PASSWORD).await;
-        b.sees("Warm spaces for the winter").await;
+        b.sees("Papers waiting for your sign-off").await;
         b.check_page("sponsor home").await;
-        b.click_link("Warm spaces for the winter").await;
+        b.click_link("Sign off “Warm spaces for the winter”").await;
         b.click_button("Sign off").await;
         b.wait_to_see("Your sign-off is recorded").await;
         b

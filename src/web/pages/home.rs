@@ -23,17 +23,20 @@ fn role_label(role: &str) -> String {
 }
 
 async fn home(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
-    let user_id = viewer.0.as_ref().map(|u| u.user.id.clone());
+    let who = viewer.0.clone();
     let now = state.clock.now_naive();
-    let (all, mine, upcoming) = state
+    let (all, mine, upcoming, due) = state
         .db(move |c| {
             let all = bodies::all(c)?;
             let upcoming = crate::db::meetings::upcoming(c, now, 10)?;
-            let mine = match user_id {
-                Some(id) => memberships::roles_of(c, &id)?,
-                None => Vec::new(),
+            let (mine, due) = match &who {
+                Some(u) => (
+                    memberships::roles_of(c, &u.user.id)?,
+                    Some(crate::services::home::due_for(c, &u.user.id, &u.grants, now)?),
+                ),
+                None => (Vec::new(), None),
             };
-            Ok((all, mine, upcoming))
+            Ok((all, mine, upcoming, due))
         })
         .await?;
     let names: std::collections::HashMap<&str, &str> = all
@@ -57,6 +60,7 @@ async fn home(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> P
         .collect();
     let page = HomePage {
         nav: nav(&req, viewer.0.as_ref()),
+        due,
         bodies: body_tree(&all),
         meetings,
         mine: mine
