@@ -255,16 +255,16 @@ pub fn outcomes_of_organisation(
         .load(conn)
 }
 
-/// Actions whose description contains `pattern` (escaped LIKE), newest first.
-pub fn search_text(conn: &mut DbConn, pattern: &str, limit: i64) -> QueryResult<Vec<Action>> {
-    actions::table
-        .filter(
+/// Actions whose description contains every one of `patterns` (escaped
+/// LIKE patterns, one per word), newest first.
+pub fn search_text(conn: &mut DbConn, patterns: &[String], limit: i64) -> QueryResult<Vec<Action>> {
+    let mut q = actions::table.select(Action::as_select()).into_boxed();
+    for pattern in patterns {
+        q = q.filter(
             super::lower(actions::description)
                 .like(pattern.to_lowercase())
                 .escape('\\'),
-        )
-        .select(Action::as_select())
-        .order(actions::created_at.desc())
-        .limit(limit)
-        .load(conn)
+        );
+    }
+    q.order(actions::created_at.desc()).limit(limit).load(conn)
 }

@@ -260,21 +260,22 @@ pub fn mark_published(conn: &mut DbConn, ids: &[String], now: NaiveDateTime) -> 
     .map(|_| ())
 }
 
-/// Papers whose title, purpose or summary contain `pattern` (a LIKE pattern,
-/// escaped with `\`), newest first.
-pub fn search(conn: &mut DbConn, pattern: &str, limit: i64) -> QueryResult<Vec<Paper>> {
+/// Papers in which every one of `patterns` (LIKE patterns, escaped with
+/// `\`, one per word searched for) appears in the title, purpose, summary
+/// or body, newest first.
+pub fn search(conn: &mut DbConn, patterns: &[String], limit: i64) -> QueryResult<Vec<Paper>> {
     use super::lower;
-    let pattern = pattern.to_lowercase();
-    papers::table
-        .filter(
+    let mut q = papers::table.select(Paper::as_select()).into_boxed();
+    for pattern in patterns {
+        let pattern = pattern.to_lowercase();
+        q = q.filter(
             lower(papers::title)
                 .like(pattern.clone())
                 .escape('\\')
                 .or(lower(papers::purpose).like(pattern.clone()).escape('\\'))
-                .or(lower(papers::summary).like(pattern).escape('\\')),
-        )
-        .select(Paper::as_select())
-        .order(papers::updated_at.desc())
-        .limit(limit)
-        .load(conn)
+                .or(lower(papers::summary).like(pattern.clone()).escape('\\'))
+                .or(lower(papers::body_markdown).like(pattern).escape('\\')),
+        );
+    }
+    q.order(papers::updated_at.desc()).limit(limit).load(conn)
 }

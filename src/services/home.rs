@@ -63,9 +63,16 @@ pub fn due_for(
         for p in late {
             let (m, b) = cache.meeting(conn, &p.meeting_id)?;
             items.push(DueItem {
-                text: format!("Decide whether the late paper “{}” goes on the agenda", p.title),
+                text: format!(
+                    "Decide whether the late paper “{}” goes on the agenda",
+                    p.title
+                ),
                 link: format!("/papers/{}", p.id),
-                when: format!("{}, {}", b.name, crate::views::format::london_datetime(m.starts_at)),
+                when: format!(
+                    "{}, {}",
+                    b.name,
+                    crate::views::format::london_datetime(m.starts_at)
+                ),
                 urgent: true,
             });
         }

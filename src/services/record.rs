@@ -346,3 +346,64 @@ pub fn decide(
     )?;
     Ok(d)
 }
+
+/// A decision taken at a meeting, with the actions that arose from it, as
+/// one viewer may see them.
+#[derive(Clone, Debug)]
+pub struct DecisionTaken {
+    pub reference: String,
+    pub text: String,
+    /// (description, owner's organisation, due date words)
+    pub actions: Vec<(String, String, String)>,
+}
+
+/// The decisions taken at a meeting and the actions arising from each,
+/// leaving out exempt ones the viewer may not see (the public sees none).
+pub fn decisions_taken(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    grants: Option<&crate::domain::roles::Grants>,
+    user_id: Option<&str>,
+) -> AppResult<Vec<DecisionTaken>> {
+    let sees_exempt = grants.is_some_and(|g| {
+        g.is_admin
+            || g.role_in(&meeting.body_id)
+                .is_some_and(crate::domain::roles::Role::sees_exempt)
+    });
+    let orgs = crate::db::organisations::names(conn)?;
+    let actions = crate::db::actions::search(
+        conn,
+        &crate::db::actions::ActionFilter {
+            meeting_id: Some(meeting.id.clone()),
+            exempt: crate::db::ExemptScope::All,
+            limit: 1000,
+            ..Default::default()
+        },
+    )?;
+    let mut out = Vec::new();
+    for d in records::decisions_of_meeting(conn, &meeting.id)? {
+        if d.exempt && !sees_exempt {
+            continue;
+        }
+        let arising = actions
+            .iter()
+            .filter(|a| a.decision_id.as_deref() == Some(d.id.as_str()))
+            .filter(|a| !a.exempt || sees_exempt || user_id == Some(a.owner_user_id.as_str()))
+            .map(|a| {
+                (
+                    a.description.clone(),
+                    orgs.get(&a.owner_organisation_id)
+                        .cloned()
+                        .unwrap_or_default(),
+                    crate::views::format::london_date_words(a.due_on),
+                )
+            })
+            .collect();
+        out.push(DecisionTaken {
+            reference: d.reference,
+            text: d.text,
+            actions: arising,
+        });
+    }
+    Ok(out)
+}

@@ -29,6 +29,12 @@ pub fn pattern(q: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// One LIKE pattern per word of `q` (at most 8 words): a hit holds them all,
+/// in any order.
+pub fn word_patterns(q: &str) -> Vec<String> {
+    q.split_whitespace().take(8).map(pattern).collect()
+}
+
 /// Up to `limit` hits of each kind the person may see.
 pub fn search(
     conn: &mut DbConn,
@@ -37,9 +43,12 @@ pub fn search(
     q: &str,
     limit: i64,
 ) -> AppResult<Vec<Hit>> {
-    let p = pattern(q);
+    let words = word_patterns(q);
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut hits = Vec::new();
-    for paper in papers::search(conn, &p, limit * 4)? {
+    for paper in papers::search(conn, &words, limit * 4)? {
         let Some(m) = meetings::find(conn, &paper.meeting_id)? else {
             continue;
         };
@@ -90,7 +99,7 @@ pub fn search(
         });
     }
     let mut n = 0;
-    for a in actions::search_text(conn, &p, limit * 4)? {
+    for a in actions::search_text(conn, &words, limit * 4)? {
         // Actions are for people with a role (and their owners), never the public.
         let may = grants.is_some()
             && super::actions::may_view(grants, user_id, &a)
@@ -116,5 +125,9 @@ mod tests {
     #[test]
     fn wildcards_in_a_query_are_literal() {
         assert_eq!(pattern(" 100% _done\\ "), "%100\\% \\_done\\\\%");
+        assert_eq!(
+            word_patterns("school  readiness"),
+            ["%school%", "%readiness%"]
+        );
     }
 }

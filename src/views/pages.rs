@@ -296,6 +296,10 @@ pub struct MeetingPage {
     pub form_title: String,
     /// The proposal form as typed (empty until it shows an error).
     pub proposal: ProposalValues,
+    /// Has the meeting happened?
+    pub held: bool,
+    /// Decisions taken at it, as this viewer may see them.
+    pub decisions: Vec<crate::services::record::DecisionTaken>,
     pub form_date: String,
     pub form_start: String,
     pub form_end: String,

@@ -135,3 +135,54 @@ async fn an_officer_writes_and_submits_a_paper_through_the_form() {
     .await;
     drop(app);
 }
+
+/// A member of the public, on a phone: from the home page to the Board's
+/// last meeting, its agenda, a paper, the decisions taken, follow-through,
+/// and a search for two words of a paper. Exempt material never shows.
+#[tokio::test]
+async fn the_public_finds_a_past_meeting_its_papers_and_decisions_on_a_phone() {
+    let Some((app, b)) = demo_and_browser("public", PHONE).await else {
+        return;
+    };
+    b.run(|mut b| async move {
+        b.goto("/").await;
+        b.check_page("public home, phone").await;
+        b.click_link("Northshire Public Service Board").await;
+        b.wait_to_see("Past meetings").await;
+        b.check_page("board page, phone").await;
+        let past = b
+            .client
+            .find(fantoccini::Locator::XPath(
+                "//table[.//caption[starts-with(normalize-space(.), 'Past meetings')]]//tbody//a",
+            ))
+            .await
+            .expect("a past meeting");
+        past.click().await.expect("open the past meeting");
+        b.wait_to_see("Decisions taken").await;
+        b.does_not_see("Papers due").await;
+        b.does_not_see("Disposal of the former Carrow depot").await;
+        b.check_page("past meeting, phone").await;
+
+        b.click_link("Agenda page").await;
+        b.wait_to_see("Narrowing the gap").await;
+        b.does_not_see("Disposal of the former Carrow depot").await;
+        b.check_page("published agenda, phone").await;
+        b.click_link("Narrowing the gap").await;
+        b.wait_to_see("school-readiness").await;
+        b.check_page("published paper, phone").await;
+
+        b.goto("/bodies/northshire-psb").await;
+        b.click_link("How partners follow through on actions").await;
+        b.check_page("follow-through, phone").await;
+
+        b.click_link("Search").await;
+        b.fill("Papers, decisions and actions", "school readiness")
+            .await;
+        b.click_button("Search").await;
+        b.wait_to_see("Narrowing the gap").await;
+        b.check_page("search for two words, phone").await;
+        b
+    })
+    .await;
+    drop(app);
+}

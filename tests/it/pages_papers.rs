@@ -164,7 +164,7 @@ async fn an_officer_writes_fixes_and_submits_a_paper() {
         "#body-markdown",
     ] {
         assert!(
-            html.contains(&format!("/papers/{paper}/edit{anchor}")),
+            html.contains(&format!("/papers/{paper}/edit?check=1{anchor}")),
             "{anchor} not linked"
         );
     }
@@ -519,9 +519,9 @@ async fn an_item_is_proposed_and_accepted_on_the_meeting_page() {
     assert_eq!(resp.status(), 422);
     let html = resp.text().await.expect("html");
     assert!(
-        html.contains("href=\"#title\"")
-            && html.contains("href=\"#item-type\"")
-            && html.contains("href=\"#priority-id\"")
+        html.contains("href=\"#proposal-title\"")
+            && html.contains("href=\"#proposal-item-type\"")
+            && html.contains("href=\"#proposal-priority-id\"")
     );
     let resp = app
         .submit_form(

@@ -32,7 +32,9 @@ async fn home(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> P
             let (mine, due) = match &who {
                 Some(u) => (
                     memberships::roles_of(c, &u.user.id)?,
-                    Some(crate::services::home::due_for(c, &u.user.id, &u.grants, now)?),
+                    Some(crate::services::home::due_for(
+                        c, &u.user.id, &u.grants, now,
+                    )?),
                 ),
                 None => (Vec::new(), None),
             };

@@ -173,7 +173,8 @@ async fn render(
     errors: Vec<FieldError>,
 ) -> PageResult {
     let who = viewer.cloned();
-    let (m, body, list, props, later, orgs, prios, agenda, origins) = state
+    let reader = viewer.map(|u| (u.grants.clone(), u.user.id.clone()));
+    let (m, body, list, props, later, orgs, prios, agenda, origins, taken) = state
         .db(move |c| {
             let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
             let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
@@ -194,7 +195,15 @@ async fn render(
                     origins.insert(p.id.clone(), o);
                 }
             }
-            Ok((m, body, list, props, later, orgs, prios, agenda, origins))
+            let taken = crate::services::record::decisions_taken(
+                c,
+                &m,
+                reader.as_ref().map(|(g, _)| g),
+                reader.as_ref().map(|(_, u)| u.as_str()),
+            )?;
+            Ok((
+                m, body, list, props, later, orgs, prios, agenda, origins, taken,
+            ))
         })
         .await?;
     let org_names: std::collections::HashMap<String, String> = orgs
@@ -364,6 +373,8 @@ async fn render(
         priorities: prios.into_iter().map(|p| (p.id, p.title)).collect(),
         form_title: form.title,
         proposal: form.proposal,
+        held: m.ends_at < now.naive_utc() && !m.is_cancelled(),
+        decisions: taken,
         form_date: if form.date.is_empty() {
             london(m.starts_at).format("%Y-%m-%d").to_string()
         } else {
