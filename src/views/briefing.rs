@@ -25,6 +25,9 @@ pub struct BriefItem {
     pub verbal: String,
     /// Exempt and withheld here: only the neutral title is shown.
     pub withheld: bool,
+    /// Where the paper is read, as published with this version; empty for
+    /// a verbal item or one withheld.
+    pub paper_link: String,
 }
 
 /// Briefs for the substantive items of a version. Give it the public view
@@ -87,6 +90,12 @@ pub fn brief(f: &Frozen) -> Vec<BriefItem> {
                     i.verbal_reason.clone().unwrap_or_default()
                 } else {
                     String::new()
+                },
+                paper_link: match &i.paper {
+                    Some(p) if !withheld => {
+                        crate::views::agenda::published_paper_path(&f.meeting_id, f.number, &p.id)
+                    }
+                    _ => String::new(),
                 },
                 withheld,
             }

@@ -98,6 +98,9 @@ pub struct ActionPage {
     /// (value, label) of the states it may move to
     pub next_states: Vec<(String, String)>,
     pub due_value: String,
+    pub typed_note: String,
+    pub typed_status: String,
+    pub typed_reason: String,
 }
 
 #[derive(Template)]

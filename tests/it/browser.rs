@@ -255,16 +255,6 @@ impl Browser {
         );
     }
 
-    pub async fn heading(&self) -> String {
-        self.client
-            .find(Locator::Css("h1"))
-            .await
-            .expect("an h1")
-            .text()
-            .await
-            .expect("h1 text")
-    }
-
     async fn find_one(&self, what: &str, xpaths: &[String]) -> Element {
         for xp in xpaths {
             let found = self
@@ -561,17 +551,26 @@ impl Browser {
         );
     }
 
-    /// The element that has the focus: its id.
-    pub async fn focused_id(&self) -> String {
+    /// Goes back one page, as the browser's Back button does.
+    pub async fn back(&self) {
+        self.client.back().await.expect("back");
+    }
+
+    /// The content type the browser gets for `href`, with its own cookies.
+    pub async fn fetch_content_type(&self, href: &str) -> String {
         self.client
-            .execute(
-                "return document.activeElement ? document.activeElement.id : ''",
-                vec![],
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 fetch(arguments[0], {credentials: 'same-origin'})\
+                   .then(r => done(r.status + ' ' + (r.headers.get('content-type') || '')))\
+                   .catch(e => done('failed: ' + e));",
+                vec![json!(href)],
             )
             .await
-            .expect("focus")
+            .expect("fetch")
             .as_str()
             .unwrap_or_default()
+            .trim_start_matches("200 ")
             .to_string()
     }
 

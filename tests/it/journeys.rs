@@ -9,8 +9,6 @@ use quorate::demo::DEMO_PASSWORD;
 
 const OFFICER: &str = "nadia.hussain@ashby.example";
 const SPONSOR: &str = "priya.shah@ashby.example";
-const CLERK: &str = "sam.clarke@northshire.example";
-const CHAIR: &str = "margaret.hale@northshire.example";
 const MEMBER: &str = "priya.shah@ashby.example";
 
 /// The demo, and a browser on it; `None` (skipped) without a browser.
@@ -181,6 +179,69 @@ async fn the_public_finds_a_past_meeting_its_papers_and_decisions_on_a_phone() {
         b.click_button("Search").await;
         b.wait_to_see("Narrowing the gap").await;
         b.check_page("search for two words, phone").await;
+        b
+    })
+    .await;
+    drop(app);
+}
+
+/// A board member on a phone: sees their actions, updates one with a note,
+/// reads the members' briefing, opens a paper from it and gets the pack.
+#[tokio::test]
+async fn a_member_on_a_phone_updates_an_action_and_reads_the_briefing() {
+    let Some((app, b)) = demo_and_browser("member", PHONE).await else {
+        return;
+    };
+    b.run(|mut b| async move {
+        b.sign_in(MEMBER, DEMO_PASSWORD).await;
+        b.sees("Your actions").await;
+        b.check_page("member home, phone").await;
+        b.click_link("Recruit volunteers for the memory cafés")
+            .await;
+        b.wait_to_see("Update the action").await;
+        b.check_page("action, phone").await;
+        b.fill(
+            "Progress note",
+            "Twelve volunteers recruited; training booked.",
+        )
+        .await;
+        b.choose("Status", "In progress").await;
+        b.click_button("Save").await;
+        b.wait_to_see("Action updated").await;
+        b.sees("Twelve volunteers recruited").await;
+        b.check_page("action updated, phone").await;
+
+        b.goto("/bodies/northshire-psb").await;
+        let past = b
+            .client
+            .find(fantoccini::Locator::XPath(
+                "//table[.//caption[starts-with(normalize-space(.), 'Past meetings')]]//tbody//a",
+            ))
+            .await
+            .expect("a past meeting");
+        past.click().await.expect("open the past meeting");
+        b.wait_to_see("Decisions taken").await;
+        b.click_link("Members' briefing").await;
+        b.wait_to_see("Narrowing the gap").await;
+        b.check_page("members' briefing, phone").await;
+        b.click_link("Read the paper: Narrowing the gap").await;
+        b.wait_to_see("school-readiness").await;
+        b.check_page("paper from the briefing, phone").await;
+        b.back().await;
+        b.back().await;
+        b.wait_to_see("Decisions taken").await;
+        let pack = b
+            .link("Board pack (PDF)")
+            .await
+            .attr("href")
+            .await
+            .expect("href")
+            .unwrap_or_default();
+        let kind = b.fetch_content_type(&pack).await;
+        assert_eq!(
+            kind, "application/pdf",
+            "the members' pack downloads as a PDF"
+        );
         b
     })
     .await;

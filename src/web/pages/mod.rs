@@ -254,6 +254,7 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "priority-added" => "Priority added.",
         "priority-retired" => "Priority retired.",
         "signed-out" => "You have signed out.",
+        "action-updated" => "Action updated.",
         "paper-saved" => "Draft saved.",
         "attachment-added" => "Appendix added.",
         "paper-submitted" => {

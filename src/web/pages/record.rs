@@ -630,6 +630,7 @@ async fn render_action(
     user: &AuthUser,
     id: String,
     errors: Vec<FieldError>,
+    typed: ActionTyped,
 ) -> PageResult {
     let grants = user.grants.clone();
     let uid = user.user.id.clone();
@@ -690,8 +691,15 @@ async fn render_action(
         .map(|s| (s.as_str().to_string(), s.label().to_string()))
         .collect();
     let (nav, code) = form_nav(req, Some(user), &errors);
-    let due_value = a.due_on.to_string();
+    let due_value = if typed.due_on.is_empty() {
+        a.due_on.to_string()
+    } else {
+        typed.due_on.clone()
+    };
     let page = ActionPage {
+        typed_note: typed.note,
+        typed_status: typed.status,
+        typed_reason: typed.reason,
         nav,
         errors: Errors(errors),
         body_slug,
@@ -726,7 +734,15 @@ async fn action_page(
     path: web::Path<String>,
 ) -> PageResult {
     let user = require_user(&req, viewer)?;
-    render_action(&state, &req, &user, path.into_inner(), Vec::new()).await
+    render_action(
+        &state,
+        &req,
+        &user,
+        path.into_inner(),
+        Vec::new(),
+        ActionTyped::default(),
+    )
+    .await
 }
 
 async fn update_action(
@@ -757,6 +773,12 @@ async fn update_action(
     let uid = user.user.id.clone();
     let parts = state.ctx_parts();
     let aid = id.clone();
+    let typed = ActionTyped {
+        note: form.note.clone(),
+        status: form.status.clone(),
+        due_on: form.due_on.clone(),
+        reason: form.reason.clone(),
+    };
     let result = state
         .tx(move |c| {
             let a = action_db::find(c, &aid)?.ok_or(AppError::NotFound)?;
@@ -776,7 +798,7 @@ async fn update_action(
         })
         .await;
     let errors = match result {
-        Ok(()) => return Ok(see_other(&format!("/actions/{id}"))),
+        Ok(()) => return Ok(see_other(&format!("/actions/{id}?notice=action-updated"))),
         Err(AppError::Validation(e) | AppError::Conflict(e)) => e,
         Err(AppError::PreconditionFailed) => vec![FieldError::new(
             "note",
@@ -785,7 +807,16 @@ async fn update_action(
         )],
         Err(e) => return Err(e.into()),
     };
-    render_action(&state, &req, &user, id, errors).await
+    render_action(&state, &req, &user, id, errors, typed).await
+}
+
+/// The action update form as typed, to show again with its errors.
+#[derive(Default)]
+struct ActionTyped {
+    note: String,
+    status: String,
+    due_on: String,
+    reason: String,
 }
 
 #[derive(Default, Deserialize)]
