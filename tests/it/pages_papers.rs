@@ -179,8 +179,8 @@ async fn an_officer_writes_fixes_and_submits_a_paper() {
         .await
         .expect("html");
     assert!(
-        edit_html.contains("Incomplete"),
-        "the task list shows what is left"
+        edit_html.contains("Not started") && !edit_html.contains(">Completed<"),
+        "the task list shows what is left, and a paper with only a title has nothing completed"
     );
     let token = crate::helpers::csrf_token(&edit_html);
     let mut form: Vec<(&str, String)> = vec![
