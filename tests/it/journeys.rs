@@ -148,15 +148,7 @@ async fn the_public_finds_a_past_meeting_its_papers_and_decisions_on_a_phone() {
         b.click_link("Northshire Public Service Board").await;
         b.wait_to_see("Past meetings").await;
         b.check_page("board page, phone").await;
-        let past = b
-            .client
-            .find(fantoccini::Locator::XPath(
-                "//table[.//caption[starts-with(normalize-space(.), 'Past meetings')]]//tbody//a",
-            ))
-            .await
-            .expect("a past meeting");
-        past.click().await.expect("open the past meeting");
-        b.wait_to_see("Decisions taken").await;
+        open_latest_past_meeting(&b).await;
         b.does_not_see("Papers due").await;
         b.does_not_see("Disposal of the former Carrow depot").await;
         b.check_page("past meeting, phone").await;
@@ -212,15 +204,7 @@ async fn a_member_on_a_phone_updates_an_action_and_reads_the_briefing() {
         b.check_page("action updated, phone").await;
 
         b.goto("/bodies/northshire-psb").await;
-        let past = b
-            .client
-            .find(fantoccini::Locator::XPath(
-                "//table[.//caption[starts-with(normalize-space(.), 'Past meetings')]]//tbody//a",
-            ))
-            .await
-            .expect("a past meeting");
-        past.click().await.expect("open the past meeting");
-        b.wait_to_see("Decisions taken").await;
+        open_latest_past_meeting(&b).await;
         b.click_link("Members' briefing").await;
         b.wait_to_see("Narrowing the gap").await;
         b.check_page("members' briefing, phone").await;
@@ -246,4 +230,17 @@ async fn a_member_on_a_phone_updates_an_action_and_reads_the_briefing() {
     })
     .await;
     drop(app);
+}
+
+/// On a body's page: opens the newest meeting in "Past meetings".
+async fn open_latest_past_meeting(b: &Browser) {
+    let past = b
+        .client
+        .find(fantoccini::Locator::XPath(
+            "//table[.//caption[starts-with(normalize-space(.), 'Past meetings')]]//tbody//a",
+        ))
+        .await
+        .expect("a past meeting");
+    past.click().await.expect("open the past meeting");
+    b.wait_to_see("Decisions taken").await;
 }
