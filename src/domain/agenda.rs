@@ -394,16 +394,17 @@ pub fn preflight(items: &[PlanItem], meeting_minutes: i32, after_deadline: bool)
                 if !matches!(p.status.as_str(), "accepted" | "published") {
                     block(
                         "paper_not_accepted",
-                        format!(
-                            "{name}: the paper is {}, not accepted.",
-                            match p.status.as_str() {
-                                "draft" => "still a draft",
-                                "submitted" => "submitted but",
-                                "returned" => "returned to its author and",
-                                "withdrawn" => "withdrawn and",
-                                other => other,
+                        match p.status.as_str() {
+                            "draft" => format!("{name}: the paper is still a draft, not accepted."),
+                            "submitted" => {
+                                format!("{name}: the paper is submitted but not yet accepted.")
                             }
-                        ),
+                            "returned" => format!(
+                                "{name}: the paper was returned to its author and is not accepted."
+                            ),
+                            "withdrawn" => format!("{name}: the paper was withdrawn."),
+                            other => format!("{name}: the paper is {other}, not accepted."),
+                        },
                     );
                 }
                 if !p.briefing_problems.is_empty() {

@@ -211,6 +211,62 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// A date as people in the UK type it: `31/3/2027`, `31-03-2027`,
+/// `31.3.27`, `31 3 2027`, `31 March 2027`, `31 Mar 2027`, or ISO
+/// `2027-03-31`. Day first; a two-digit year is 20YY. `None` when it is not a
+/// real date.
+pub fn uk_date(input: &str) -> Option<chrono::NaiveDate> {
+    use chrono::NaiveDate;
+    let t = input.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        return Some(d);
+    }
+    let parts: Vec<&str> = t
+        .split(|c: char| c == '/' || c == '-' || c == '.' || c == ' ' || c == ',')
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let day: u32 = day.parse().ok()?;
+    let month: u32 = match month.parse() {
+        Ok(m) => m,
+        Err(_) => month_number(month)?,
+    };
+    let year: i32 = match year.len() {
+        2 => 2000 + year.parse::<i32>().ok()?,
+        4 => year.parse().ok()?,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// "March", "Mar", "Sept" and the like, as 1 to 12.
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let n = name.to_lowercase();
+    if n.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&n) || (n == "sept" && *m == "september"))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,5 +338,37 @@ mod tests {
             "Siân Ó Briain – 北"
         );
         assert!(ok.is_empty());
+    }
+
+    #[test]
+    fn dates_are_read_as_people_in_the_uk_type_them() {
+        let d = chrono::NaiveDate::from_ymd_opt(2027, 3, 31);
+        for typed in [
+            "31/3/2027",
+            "31/03/2027",
+            " 31-3-2027 ",
+            "31.3.27",
+            "31 3 2027",
+            "31 March 2027",
+            "31 mar 2027",
+            "2027-03-31",
+        ] {
+            assert_eq!(uk_date(typed), d, "{typed}");
+        }
+        assert_eq!(
+            uk_date("1 Sept 2027"),
+            chrono::NaiveDate::from_ymd_opt(2027, 9, 1)
+        );
+        for wrong in [
+            "31/2/2027",
+            "3/31/2027",
+            "tomorrow",
+            "",
+            "31/3",
+            "31/3/202",
+            "1 Ma 2027",
+        ] {
+            assert_eq!(uk_date(wrong), None, "{wrong}");
+        }
     }
 }

@@ -63,7 +63,10 @@ fn meeting_minutes(m: &Meeting) -> i32 {
 /// Creates the agenda with its standard items the first time it is needed,
 /// then keeps it in step with the meeting's papers: an item for every paper
 /// submitted (or started from an accepted proposal), none for withdrawn
-/// papers, and the exclusion resolution exactly when there are exempt items.
+/// papers or for papers returned to their authors (a returned paper that the
+/// board did not ask for leaves the agenda until it is resubmitted, so it
+/// cannot hold up publication), and the exclusion resolution exactly when
+/// there are exempt items.
 pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResult<Agenda> {
     let agenda = match agendas::find(conn, &meeting.id)? {
         Some(a) => a,
@@ -110,7 +113,8 @@ pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResu
             agendas::insert_item(conn, &item)?;
             next_pos += 1;
             changed = true;
-        } else if p.status == "withdrawn"
+        } else if !wanted
+            && matches!(p.status.as_str(), "withdrawn" | "returned")
             && let Some(item) = items.iter().find(|i| i.paper_id.as_deref() == Some(&p.id))
         {
             agendas::delete_item(conn, &item.id)?;

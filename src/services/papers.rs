@@ -689,6 +689,27 @@ fn body_of(conn: &mut DbConn, paper: &Paper) -> AppResult<Body> {
     bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)
 }
 
+/// What stops a submitted paper being accepted now: the sponsor's sign-off,
+/// and for a late paper the chair's approval. Empty when it can be.
+pub fn acceptance_blockers(paper: &Paper) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if paper.signed_off_at.is_none() {
+        errors.push(FieldError::new(
+            "sign_off",
+            "sign_off_required",
+            "The sponsor has not signed the paper off.",
+        ));
+    }
+    if paper.late && paper.late_decision.as_deref() != Some("approved") {
+        errors.push(FieldError::new(
+            "late_decision",
+            "late_not_approved",
+            "The paper is late: the chair must approve it first.",
+        ));
+    }
+    errors
+}
+
 pub fn accept(
     conn: &mut DbConn,
     actor: &Actor,
@@ -710,21 +731,7 @@ pub fn accept(
             ),
         )]));
     }
-    let mut errors = Vec::new();
-    if paper.signed_off_at.is_none() {
-        errors.push(FieldError::new(
-            "sign_off",
-            "sign_off_required",
-            "The sponsor has not signed the paper off.",
-        ));
-    }
-    if paper.late && paper.late_decision.as_deref() != Some("approved") {
-        errors.push(FieldError::new(
-            "late_decision",
-            "late_not_approved",
-            "The paper is late: the chair must approve it first.",
-        ));
-    }
+    let errors = acceptance_blockers(paper);
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }

@@ -185,6 +185,8 @@ pub struct BuilderPage {
     pub packs: Vec<(String, String)>,
     /// Bodies items may be referred to: (slug, name)
     pub related: Vec<(String, String)>,
+    /// The verbal-item form as typed.
+    pub verbal: VerbalTyped,
 }
 
 #[derive(Template)]
@@ -314,4 +316,14 @@ pub struct PackPage {
     pub rows: Vec<AgendaRow>,
     pub briefs: Vec<BriefItem>,
     pub papers: Vec<PackPaper>,
+}
+
+/// The builder's add-a-verbal-item form, as typed.
+#[derive(Clone, Debug, Default)]
+pub struct VerbalTyped {
+    pub title: String,
+    pub item_type: String,
+    pub organisation_id: String,
+    pub verbal_reason: String,
+    pub minutes_allocated: String,
 }

@@ -57,6 +57,20 @@ impl Errors {
         self.0.iter().any(|e| e.field == field)
     }
 
+    /// Is there an error for the field `prefix-id` (one of a repeated form)?
+    pub fn has_at(&self, prefix: &str, id: &str) -> bool {
+        self.has(&format!("{prefix}-{id}"))
+    }
+
+    pub fn get_at(&self, prefix: &str, id: &str) -> &str {
+        let key = format!("{prefix}-{id}");
+        self.0
+            .iter()
+            .find(|e| e.field == key)
+            .map(|e| e.message.as_str())
+            .unwrap_or("")
+    }
+
     /// The id of the input an error links to.
     pub fn anchor(field: &str) -> String {
         let id: String = field

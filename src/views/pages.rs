@@ -298,6 +298,9 @@ pub struct MeetingPage {
     pub proposal: ProposalValues,
     /// Has the meeting happened?
     pub held: bool,
+    /// Asking the clerk to confirm cancelling the meeting.
+    pub confirm_cancel: bool,
+    pub cancel_typed: String,
     /// Decisions taken at it, as this viewer may see them.
     pub decisions: Vec<crate::services::record::DecisionTaken>,
     pub form_date: String,
@@ -328,6 +331,10 @@ pub struct Row {
 #[template(path = "paper.html")]
 pub struct PaperPage {
     pub nav: Nav,
+    /// An action form (return, withdraw, late decision) as typed.
+    pub typed: PaperActionTyped,
+    /// Why the secretariat cannot accept the paper yet (instead of a button).
+    pub waiting_to_accept: Vec<String>,
     pub errors: Errors,
     pub id: String,
     pub title: String,
@@ -403,6 +410,27 @@ pub struct PaperEditPage {
     pub purpose_hint: String,
     pub summary_hint: String,
     pub body_hint: String,
+}
+
+/// A paper page's action form as typed, to show again with its errors.
+#[derive(Clone, Debug, Default)]
+pub struct PaperActionTyped {
+    /// return, withdraw or late-decision
+    pub action: String,
+    pub reason: String,
+    pub note: String,
+    pub approve: String,
+}
+
+impl PaperActionTyped {
+    /// The reason typed into this action's form, or "".
+    pub fn reason_for(&self, action: &str) -> &str {
+        if self.action == action {
+            &self.reason
+        } else {
+            ""
+        }
+    }
 }
 
 /// The propose-an-item form, as typed.

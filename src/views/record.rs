@@ -55,6 +55,28 @@ pub struct RecordPage {
     /// A fresh key per form render: a resubmitted form records once.
     pub key: String,
     pub focus_item: String,
+    /// A record form as typed, shown again with its errors.
+    pub typed: RecordTyped,
+}
+
+/// What was typed into one of the record page's item forms.
+#[derive(Clone, Debug, Default)]
+pub struct RecordTyped {
+    pub item: String,
+    /// notes, declarations, decisions or actions
+    pub form: String,
+    pub fields: std::collections::HashMap<String, String>,
+}
+
+impl RecordTyped {
+    /// The value typed into `field` of `form` on `item`, or "".
+    pub fn value(&self, item: &str, form: &str, field: &str) -> &str {
+        if self.item == item && self.form == form {
+            self.fields.get(field).map(String::as_str).unwrap_or("")
+        } else {
+            ""
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -202,6 +224,8 @@ pub struct MinutesPage {
     pub open_markdown: String,
     pub exempt_markdown: String,
     pub version: i32,
+    /// "regenerate" or "approve" while asking the clerk to confirm; else "".
+    pub confirm: String,
 }
 
 #[derive(Template)]

@@ -216,10 +216,26 @@ async fn page_upload(
 ) -> Result<HttpResponse, PageError> {
     let who = require_user(&req, viewer)?;
     let id = path.into_inner();
-    store(&state, &req, who, id.clone(), payload, true).await?;
-    Ok(see_other(&format!(
-        "/papers/{id}/edit?notice=attachment-added#section-attachments"
-    )))
+    // A file that cannot be taken is said at the upload field, on the
+    // paper's edit page, with the error summary: not on an error page.
+    let problem = |message: String| vec![crate::error::FieldError::new("file", "invalid", message)];
+    let errors = match store(&state, &req, who.clone(), id.clone(), payload, true).await {
+        Ok(_) => {
+            return Ok(see_other(&format!(
+                "/papers/{id}/edit?notice=attachment-added#section-attachments"
+            )));
+        }
+        Err(AppError::Validation(errors)) => errors
+            .into_iter()
+            .map(|mut e| {
+                e.field = "file".into();
+                e
+            })
+            .collect(),
+        Err(AppError::PayloadTooLarge(m) | AppError::UnsupportedMediaType(m)) => problem(m),
+        Err(e) => return Err(e.into()),
+    };
+    crate::web::pages::papers::edit_with_errors(&state, &req, &who, id, errors).await
 }
 
 async fn page_download(

@@ -125,7 +125,7 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--disable-extensions",
-                    "--hide-scrollbars", "--force-device-scale-factor=1",
+                    "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-GB",
                     format!("--window-size={width},{height}"),
                     format!("--user-data-dir={}", profile.path().display()),
                 ],
@@ -325,6 +325,11 @@ impl Browser {
                 .await
                 .expect("find label")
             {
+                // A person reads only the labels on screen (not those in a
+                // closed <details>).
+                if !l.is_displayed().await.unwrap_or(false) {
+                    continue;
+                }
                 if let Some(id) = l.attr("for").await.expect("for") {
                     if let Ok(el) = self.client.find(Locator::Id(&id)).await {
                         return el;

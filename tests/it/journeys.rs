@@ -9,6 +9,8 @@ use quorate::demo::DEMO_PASSWORD;
 
 const OFFICER: &str = "nadia.hussain@ashby.example";
 const SPONSOR: &str = "priya.shah@ashby.example";
+const CHAIR: &str = "margaret.hale@northshire.example";
+const CLERK: &str = "sam.clarke@northshire.example";
 const MEMBER: &str = "priya.shah@ashby.example";
 
 /// The demo, and a browser on it; `None` (skipped) without a browser.
@@ -243,4 +245,218 @@ async fn open_latest_past_meeting(b: &Browser) {
         .expect("a past meeting");
     past.click().await.expect("open the past meeting");
     b.wait_to_see("Decisions taken").await;
+}
+
+/// The chair decides a late paper from their home page, with a reason.
+#[tokio::test]
+async fn the_chair_approves_a_late_paper_with_a_reason() {
+    let Some((app, b)) = demo_and_browser("chair", DESKTOP).await else {
+        return;
+    };
+    b.run(|mut b| async move {
+        b.sign_in(CHAIR, DEMO_PASSWORD).await;
+        b.sees("Late papers for you to decide").await;
+        b.check_page("chair home").await;
+        b.click_link("Decide whether the late paper").await;
+        b.wait_to_see("Late paper: your decision as chair").await;
+        // A decision without a choice is refused, keeping the reason typed.
+        b.fill(
+            "Reason for your decision",
+            "The figures only arrived this week.",
+        )
+        .await;
+        b.click_button("Record decision").await;
+        b.wait_to_see("There is a problem").await;
+        assert_eq!(
+            b.value_of("Reason for your decision").await,
+            "The figures only arrived this week."
+        );
+        b.check_page("late decision, an error").await;
+        b.tick("Yes, approve it as urgent").await;
+        b.click_button("Record decision").await;
+        b.wait_to_see("Your decision is recorded").await;
+        b.check_page("late decision recorded").await;
+        b
+    })
+    .await;
+    drop(app);
+}
+
+/// The secretariat: accepts papers, adds a verbal item (after a mistake),
+/// orders the agenda, reads the balance and publishes; then records the
+/// last meeting (attendance, a declaration, a decision and an action, after
+/// a mistake) and edits, circulates and approves its minutes.
+#[tokio::test]
+async fn the_secretariat_builds_publishes_and_records() {
+    let Some((app, b)) = demo_and_browser("secretariat", DESKTOP).await else {
+        return;
+    };
+    let clock = app.clock.clone();
+    b.run(|mut b| async move {
+        // The chair lets the late paper in first.
+        b.sign_in(CHAIR, DEMO_PASSWORD).await;
+        b.click_link("Decide whether the late paper").await;
+        b.tick("Yes, approve it as urgent").await;
+        b.fill(
+            "Reason for your decision",
+            "Beds are needed before January.",
+        )
+        .await;
+        b.click_button("Record decision").await;
+        b.wait_to_see("Your decision is recorded").await;
+        b.sign_out().await;
+
+        b.sign_in(CLERK, DEMO_PASSWORD).await;
+        b.check_page("secretariat home").await;
+        b.click_link("Check and accept 2 submitted papers").await;
+        b.wait_to_see("Build the agenda").await;
+        b.sees("Publishing is offered once these are sorted out")
+            .await;
+        b.check_page("agenda builder, blocked").await;
+        let builder = b.path().await;
+        // The late paper, now approved, is accepted.
+        b.click_link("Winter shelter: extra beds from January")
+            .await;
+        b.click_button("Accept for the agenda").await;
+        b.wait_to_see("Paper accepted for the agenda").await;
+        // A paper not yet signed off cannot be accepted: no button, but why.
+        b.goto(&builder).await;
+        b.click_link("Safer streets: night-time economy in Eastwick town centre")
+            .await;
+        b.sees("The sponsor has not signed the paper off").await;
+        b.does_not_see("Accept for the agenda").await;
+        b.check_page("paper waiting for sign-off (secretariat)")
+            .await;
+        // It goes back to its author instead, after a reason is given.
+        b.click_button("Return to author").await;
+        b.wait_to_see("There is a problem").await;
+        b.check_page("return a paper, an error").await;
+        b.fill(
+            "Return to the author: what should change?",
+            "Please add the costs and get the sponsor's sign-off.",
+        )
+        .await;
+        b.click_button("Return to author").await;
+        b.wait_to_see("Paper returned to its author").await;
+        b.goto(&builder).await;
+
+        // A verbal item, with the reason forgotten first.
+        b.fill("Title", "Flood response: verbal update").await;
+        b.choose("What is it for?", "For information").await;
+        b.choose("Presenting organisation", "Northshire County Council")
+            .await;
+        b.fill("Minutes", "ten").await;
+        b.click_button("Add the item").await;
+        b.wait_to_see("There is a problem").await;
+        assert_eq!(b.value_of("Title").await, "Flood response: verbal update");
+        b.check_page("agenda builder, an error").await;
+        b.fill("Minutes", "10").await;
+        b.fill(
+            "Why is there no paper?",
+            "The river peaked on Sunday; figures are still coming in.",
+        )
+        .await;
+        b.click_button("Add the item").await;
+        b.wait_to_see("Flood response: verbal update").await;
+        b.does_not_see("There is a problem").await;
+
+        b.click_button("Put in the suggested order (decisions, discussion, information)")
+            .await;
+        b.wait_to_see("Balance").await;
+        b.sees("Substantive items by presenting organisation").await;
+        b.does_not_see("Publishing is offered once").await;
+        b.check_page("agenda builder, ready").await;
+        b.click_link("Check and publish the agenda").await;
+        b.wait_to_see("The agenda as it will be published").await;
+        b.check_page("publish, check").await;
+        b.click_button("Publish the agenda").await;
+        b.wait_to_see("Agenda version 1 published").await;
+        b.check_page("agenda published").await;
+
+        // The last meeting's record.
+        b.goto("/bodies/northshire-psb").await;
+        open_latest_past_meeting(&b).await;
+        b.click_link("Record the meeting").await;
+        b.wait_to_see("Meeting record").await;
+        b.check_page("meeting record").await;
+        b.click_button("Record on item 5").await;
+        b.click_button("Record the action").await;
+        b.wait_to_see("There is a problem").await;
+        b.check_page("meeting record, an error").await;
+        // The item's form is open again, at the errors.
+        b.fill("Action arising", "Publish the readiness figures by school")
+            .await;
+        b.choose("Owner", "Ben Carter").await;
+        b.click_button("Record the action").await;
+        b.wait_to_see("There is a problem").await;
+        // What was typed is kept while the missing date is asked for.
+        assert_eq!(
+            b.value_of("Action arising").await,
+            "Publish the readiness figures by school"
+        );
+        b.fill("Due", "31/3/2027").await;
+        b.click_button("Record the action").await;
+        b.wait_to_see("Publish the readiness figures by school")
+            .await;
+        b.does_not_see("There is a problem").await;
+        b.click_button("Record on item 5").await;
+        b.choose("Declaration by", "Cllr Priya Shah").await;
+        b.fill(
+            "Interest declared",
+            "Her daughter teaches at a pilot school.",
+        )
+        .await;
+        b.click_button("Record the declaration").await;
+        b.wait_to_see("Her daughter teaches at a pilot school")
+            .await;
+        b.click_button("Record on item 5").await;
+        b.fill(
+            "Decision (resolution)",
+            "Asked for the figures by school at the next meeting.",
+        )
+        .await;
+        b.click_button("Record the decision").await;
+        b.wait_to_see("Asked for the figures by school at the next meeting")
+            .await;
+
+        // Minutes: edit and save, circulate; approve once the next meeting
+        // has met (after it, a week later).
+        b.goto(&b.path().await.replace("/record", "/minutes")).await;
+        b.wait_to_see("Edit the minutes").await;
+        b.check_page("minutes, draft").await;
+        let draft = b.value_of("Minutes (Markdown)").await;
+        b.fill(
+            "Minutes (Markdown)",
+            &format!("{draft}\n\nThe chair thanked the officers."),
+        )
+        .await;
+        b.click_button("Save the minutes").await;
+        b.wait_to_see("Minutes saved").await;
+        b.click_button("Redraft from the meeting record").await;
+        b.wait_to_see("Replace the minutes with a new draft?").await;
+        assert!(
+            b.value_of("Minutes (Markdown)")
+                .await
+                .contains("thanked the officers")
+        );
+        b.check_page("minutes, redraft asked").await;
+        b.click_link("No, keep editing").await;
+        b.click_button("Circulate the draft to members").await;
+        b.wait_to_see("circulated to members").await;
+        let minutes = b.path().await;
+        clock.advance(chrono::Duration::days(13));
+        b.sign_in(CLERK, DEMO_PASSWORD).await;
+        b.goto(minutes.split('?').next().unwrap_or_default()).await;
+        b.click_button("Approved at the next meeting: freeze and publish")
+            .await;
+        b.wait_to_see("Approve and publish these minutes?").await;
+        b.check_page("minutes, approval asked").await;
+        b.click_button("Yes, approve and publish the minutes").await;
+        b.wait_to_see("Minutes approved, frozen and published")
+            .await;
+        b.does_not_see("Edit the minutes").await;
+        b
+    })
+    .await;
+    drop(app);
 }

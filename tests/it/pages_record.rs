@@ -379,6 +379,7 @@ async fn recorded_live_followed_through_and_published() {
             &minutes,
             &[
                 ("action", "approve"),
+                ("confirm", "yes"),
                 (
                     "body_markdown",
                     "# Minutes\n\nResolved (psb/2027/001): approved.",
@@ -402,6 +403,7 @@ async fn recorded_live_followed_through_and_published() {
             &minutes,
             &[
                 ("action", "approve"),
+                ("confirm", "yes"),
                 (
                     "body_markdown",
                     "# Minutes\n\nResolved (psb/2027/001): approved.",

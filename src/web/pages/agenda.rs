@@ -294,6 +294,7 @@ async fn render_builder(
     user: &AuthUser,
     id: String,
     errors: Vec<FieldError>,
+    typed: VerbalTyped,
 ) -> PageResult {
     let l = load_working(state, user, id).await?;
     let orgs = state
@@ -360,6 +361,7 @@ async fn render_builder(
             })
             .collect(),
         related: l.related.clone(),
+        verbal: typed,
     };
     html(status, &page)
 }
@@ -371,8 +373,19 @@ async fn builder(
     path: web::Path<String>,
 ) -> PageResult {
     let user = require_user(&req, viewer)?;
-    render_builder(&state, &req, &user, path.into_inner(), Vec::new()).await
+    render_builder(
+        &state,
+        &req,
+        &user,
+        path.into_inner(),
+        Vec::new(),
+        VerbalTyped::default(),
+    )
+    .await
 }
+
+/// The add-a-verbal-item form as typed, to show again with its errors.
+pub use crate::views::agenda::VerbalTyped;
 
 #[derive(Default, Deserialize)]
 struct ItemForm {
@@ -422,6 +435,7 @@ async fn builder_change<F>(
     user: AuthUser,
     id: String,
     anchor: &str,
+    typed: VerbalTyped,
     f: F,
 ) -> PageResult
 where
@@ -439,7 +453,7 @@ where
     let result = change(state, &user, actor, id.clone(), f).await;
     match split(result)? {
         Ok(_) => Ok(see_other(&format!("/meetings/{id}/agenda{anchor}"))),
-        Err(errors) => render_builder(state, req, &user, id, errors).await,
+        Err(errors) => render_builder(state, req, &user, id, errors, typed).await,
     }
 }
 
@@ -453,9 +467,16 @@ async fn add_item(
     let user = require_user(&req, viewer)?;
     let form: ItemForm = checked_form(&req, &body)?;
     let id = path.into_inner();
+    let typed = VerbalTyped {
+        title: form.title.clone(),
+        item_type: form.item_type.clone(),
+        organisation_id: form.organisation_id.clone(),
+        verbal_reason: form.verbal_reason.clone(),
+        minutes_allocated: form.minutes_allocated.clone(),
+    };
     let minutes = match parse_minutes(&form.minutes_allocated) {
         Ok(m) => m,
-        Err(errors) => return render_builder(&state, &req, &user, id, errors).await,
+        Err(errors) => return render_builder(&state, &req, &user, id, errors, typed).await,
     };
     let input = ItemInput {
         title: Some(form.title),
@@ -472,6 +493,7 @@ async fn add_item(
         user,
         id,
         "#agenda",
+        typed,
         move |c, actor, _, m, ctx| svc::add_item(c, actor, m, &input, None, ctx.now).map(|i| i.id),
     )
     .await
@@ -495,6 +517,7 @@ async fn move_item(
         user,
         id,
         &anchor,
+        VerbalTyped::default(),
         move |c, actor, b, m, ctx| svc::move_item(c, actor, m, b, &item, up, ctx).map(|_| item),
     )
     .await
@@ -512,7 +535,9 @@ async fn change_item(
     let (id, item) = path.into_inner();
     let minutes = match parse_minutes(&form.minutes_allocated) {
         Ok(m) => m,
-        Err(errors) => return render_builder(&state, &req, &user, id, errors).await,
+        Err(errors) => {
+            return render_builder(&state, &req, &user, id, errors, VerbalTyped::default()).await;
+        }
     };
     let change_input = ItemChange {
         minutes_allocated: minutes,
@@ -530,6 +555,7 @@ async fn change_item(
         user,
         id,
         &anchor,
+        VerbalTyped::default(),
         move |c, actor, _, m, ctx| {
             svc::change_item(c, actor, m, &item, &change_input, ctx.now).map(|i| i.id)
         },
@@ -553,6 +579,7 @@ async fn remove_item(
         user,
         id,
         "#agenda",
+        VerbalTyped::default(),
         move |c, actor, _, m, ctx| svc::remove_item(c, actor, m, &item, ctx.now).map(|_| item),
     )
     .await
@@ -587,6 +614,7 @@ async fn refer(
         user,
         id,
         &anchor,
+        VerbalTyped::default(),
         move |c, actor, b, m, ctx| {
             crate::services::referrals::refer(c, actor, &grants, m, b, &item, &input, ctx)
                 .map(|p| p.id)
@@ -610,6 +638,7 @@ async fn sort(
         user,
         path.into_inner(),
         "#agenda",
+        VerbalTyped::default(),
         move |c, actor, b, m, ctx| svc::sort_suggested(c, actor, m, b, ctx).map(|_| String::new()),
     )
     .await

@@ -104,6 +104,11 @@ struct MeetingForm {
     /// The proposal form as typed, when it is shown again with errors.
     #[serde(skip)]
     proposal: ProposalValues,
+    /// Asking the clerk to confirm cancelling, with the reason typed.
+    #[serde(skip)]
+    confirm_cancel: bool,
+    #[serde(skip)]
+    cancel_reason: String,
 }
 
 /// Errors of one of the page's forms, keyed to that form's fields.
@@ -373,6 +378,8 @@ async fn render(
         priorities: prios.into_iter().map(|p| (p.id, p.title)).collect(),
         form_title: form.title,
         proposal: form.proposal,
+        confirm_cancel: form.confirm_cancel,
+        cancel_typed: form.cancel_reason,
         held: m.ends_at < now.naive_utc() && !m.is_cancelled(),
         decisions: taken,
         form_date: if form.date.is_empty() {
@@ -509,10 +516,22 @@ async fn cancel(
     struct CancelForm {
         #[serde(default)]
         reason: String,
+        /// "yes" once the clerk has confirmed.
+        #[serde(default)]
+        confirm: String,
     }
     let user = require_user(&req, viewer)?;
     let form: CancelForm = checked_form(&req, &body)?;
     let id = path.into_inner();
+    let typed = MeetingForm {
+        confirm_cancel: form.confirm != "yes",
+        cancel_reason: form.reason.clone(),
+        ..MeetingForm::default()
+    };
+    if form.confirm != "yes" && !form.reason.trim().is_empty() {
+        // Cancelling tells every author and cannot be undone: ask first.
+        return render(&state, &req, Some(&user), id, typed, Vec::new()).await;
+    }
     let actor = user.actor(&req);
     let result = change(
         &state,
@@ -534,7 +553,10 @@ async fn cancel(
                 &req,
                 Some(&user),
                 id,
-                MeetingForm::default(),
+                MeetingForm {
+                    confirm_cancel: false,
+                    ..typed
+                },
                 errors,
             )
             .await

@@ -255,6 +255,10 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "priority-retired" => "Priority retired.",
         "signed-out" => "You have signed out.",
         "action-updated" => "Action updated.",
+        "minutes-saved" => "Minutes saved.",
+        "minutes-redrafted" => "Minutes redrafted from the meeting record.",
+        "minutes-circulated" => "Draft minutes saved and circulated to members.",
+        "minutes-approved" => "Minutes approved, frozen and published.",
         "paper-saved" => "Draft saved.",
         "attachment-added" => "Appendix added.",
         "paper-submitted" => {

@@ -213,7 +213,13 @@ fn rows(l: &Loaded) -> Vec<Row> {
     out
 }
 
-fn paper_page(req: &HttpRequest, who: &AuthUser, l: Loaded, errors: Vec<FieldError>) -> PageResult {
+fn paper_page(
+    req: &HttpRequest,
+    who: &AuthUser,
+    l: Loaded,
+    errors: Vec<FieldError>,
+    typed: PaperActionTyped,
+) -> PageResult {
     let p = &l.paper;
     let uid = who.user.id.as_str();
     let secretariat = who.grants.can_manage_body(&l.body.id);
@@ -224,6 +230,7 @@ fn paper_page(req: &HttpRequest, who: &AuthUser, l: Loaded, errors: Vec<FieldErr
     let (status, status_class) = status_tag(&p.status);
     let (nav, code) = form_nav(req, Some(who), &errors);
     let page = PaperPage {
+        typed,
         nav,
         errors: Errors(errors),
         id: p.id.clone(),
@@ -266,7 +273,17 @@ fn paper_page(req: &HttpRequest, who: &AuthUser, l: Loaded, errors: Vec<FieldErr
         can_sign_off: p.sponsor_user_id.as_deref() == Some(uid)
             && p.signed_off_at.is_none()
             && matches!(p.status.as_str(), "draft" | "submitted" | "returned"),
-        can_accept: secretariat && p.status == "submitted",
+        can_accept: secretariat
+            && p.status == "submitted"
+            && svc::acceptance_blockers(p).is_empty(),
+        waiting_to_accept: if secretariat && p.status == "submitted" {
+            svc::acceptance_blockers(p)
+                .into_iter()
+                .map(|e| e.message)
+                .collect()
+        } else {
+            Vec::new()
+        },
         can_return: secretariat && matches!(p.status.as_str(), "submitted" | "accepted"),
         can_decide_late: who.grants.role_in(&l.body.id) == Some(Role::Chair)
             && p.late
@@ -296,7 +313,7 @@ async fn show(
 ) -> PageResult {
     let who = require_user(&req, viewer)?;
     let l = loaded(&state, path.into_inner(), &who).await?;
-    paper_page(&req, &who, l, Vec::new())
+    paper_page(&req, &who, l, Vec::new(), PaperActionTyped::default())
 }
 
 fn values_of(p: &Paper) -> PaperFormValues {
@@ -498,6 +515,20 @@ async fn edit_form(
         Vec::new()
     };
     edit_page(&req, &who, &l, values, errors)
+}
+
+/// The edit page with errors shown at their fields (an upload's, say).
+pub async fn edit_with_errors(
+    state: &AppState,
+    req: &HttpRequest,
+    who: &AuthUser,
+    id: String,
+    errors: Vec<FieldError>,
+) -> PageResult {
+    let l = loaded(state, id, who).await?;
+    check_editable(who, &l)?;
+    let values = values_of(&l.paper);
+    edit_page(req, who, &l, values, errors)
 }
 
 #[derive(Deserialize)]
@@ -723,6 +754,8 @@ where
         .await
 }
 
+pub use crate::views::pages::PaperActionTyped;
+
 #[derive(Deserialize)]
 struct ActionForm {
     #[serde(default)]
@@ -744,6 +777,12 @@ async fn action(
     let form: ActionForm = checked_form(&req, &body)?;
     let (id, action) = path.into_inner();
     let actor = who.actor(&req);
+    let typed = PaperActionTyped {
+        action: action.clone(),
+        reason: form.reason.clone(),
+        note: form.note.clone(),
+        approve: form.approve.clone(),
+    };
     let result = match action.as_str() {
         "sign-off" => {
             run(&state, &who, actor, id.clone(), |c, w, a, p, ctx| {
@@ -789,7 +828,20 @@ async fn action(
         Ok(_) => Ok(see_other(&format!("/papers/{id}?notice=paper-{action}"))),
         Err(AppError::Validation(errors) | AppError::Conflict(errors)) => {
             let l = loaded(&state, id, &who).await?;
-            let mut resp = paper_page(&req, &who, l, errors)?;
+            // Each form's errors at its own fields (return and withdraw both
+            // ask for a reason).
+            let prefix = match action.as_str() {
+                "late-decision" => "late",
+                other => other,
+            };
+            let errors = errors
+                .into_iter()
+                .map(|mut e| {
+                    e.field = format!("{prefix}.{}", e.field);
+                    e
+                })
+                .collect();
+            let mut resp = paper_page(&req, &who, l, errors, typed)?;
             *resp.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(resp)
         }

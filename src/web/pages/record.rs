@@ -24,7 +24,7 @@ use crate::views::Errors;
 use crate::views::format::{london_date_words, london_datetime, london_day};
 use crate::views::record::{
     ActionPage, ActionRow, AttendanceRow, Bar, DecisionRow, FollowThroughPage, MyActionsPage,
-    RecordItem, RecordPage, RegisterPage, TrackerPage,
+    RecordItem, RecordPage, RecordTyped, RegisterPage, TrackerPage,
 };
 use crate::web::auth::{AuthUser, Viewer};
 
@@ -67,6 +67,7 @@ async fn render_record(
     id: String,
     errors: Vec<FieldError>,
     focus: String,
+    typed: RecordTyped,
 ) -> PageResult {
     let grants = user.grants.clone();
     let parts = state.ctx_parts();
@@ -199,6 +200,7 @@ async fn render_record(
             .collect(),
         key: crate::clock::new_id(),
         focus_item: focus,
+        typed,
     };
     html(status, &page)
 }
@@ -217,6 +219,7 @@ async fn record_page(
         path.into_inner(),
         Vec::new(),
         String::new(),
+        RecordTyped::default(),
     )
     .await
 }
@@ -290,7 +293,16 @@ async fn attendance(
     if errors.is_empty() {
         return Ok(see_other(&format!("/meetings/{id}/record#att-{who}")));
     }
-    render_record(&state, &req, &user, id, errors, String::new()).await
+    render_record(
+        &state,
+        &req,
+        &user,
+        id,
+        errors,
+        String::new(),
+        RecordTyped::default(),
+    )
+    .await
 }
 
 async fn item_form(
@@ -308,6 +320,23 @@ async fn item_form(
     let parts = state.ctx_parts();
     let item_id = item.clone();
     let key = Some(form.idempotency_key.clone()).filter(|k| !k.is_empty());
+    let typed = RecordTyped {
+        item: item.clone(),
+        form: what.clone(),
+        fields: [
+            ("notes", &form.notes),
+            ("user_id", &form.user_id),
+            ("interest", &form.interest),
+            ("text", &form.text),
+            ("description", &form.description),
+            ("owner_user_id", &form.owner_user_id),
+            ("due_on", &form.due_on),
+            ("decision_id", &form.decision_id),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect(),
+    };
     let result = match what.as_str() {
         "notes" => {
             in_meeting(&state, &user, id.clone(), move |c, m, _| {
@@ -356,7 +385,7 @@ async fn item_form(
                     item_id: Some(item_id.clone()),
                     description: Some(form.description),
                     owner_user_id: Some(form.owner_user_id),
-                    due_on: Some(form.due_on),
+                    due_on: Some(as_iso_date(&form.due_on)),
                     idempotency_key: key,
                 };
                 action_svc::create(c, &actor, &grants, &input, &parts.ctx()).map(|_| ())
@@ -369,7 +398,26 @@ async fn item_form(
     if errors.is_empty() {
         return Ok(see_other(&format!("/meetings/{id}/record#item-{item}")));
     }
-    render_record(&state, &req, &user, id, errors, item).await
+    // Each error at its field in this item's form.
+    let errors = errors
+        .into_iter()
+        .map(date_words)
+        .map(|mut e| {
+            let prefix = match (what.as_str(), e.field.as_str()) {
+                ("notes", _) => "notes",
+                ("declarations", "user_id") => "decl-user",
+                ("declarations", _) => "decl",
+                ("decisions", _) => "dec",
+                ("actions", "owner_user_id") => "act-owner",
+                ("actions", "due_on") => "act-due",
+                ("actions", "decision_id") => "act-dec",
+                _ => "act",
+            };
+            e.field = format!("{prefix}-{item}");
+            e
+        })
+        .collect();
+    render_record(&state, &req, &user, id, errors, item, typed).await
 }
 
 /// Rows for actions, with names and RAG status.
@@ -692,7 +740,7 @@ async fn render_action(
         .collect();
     let (nav, code) = form_nav(req, Some(user), &errors);
     let due_value = if typed.due_on.is_empty() {
-        a.due_on.to_string()
+        a.due_on.format("%-d/%-m/%Y").to_string()
     } else {
         typed.due_on.clone()
     };
@@ -788,7 +836,7 @@ async fn update_action(
             let patch = ActionPatch {
                 status: Some(form.status).filter(|s| !s.is_empty()),
                 note: Some(form.note),
-                due_on: Some(form.due_on).filter(|d| !d.is_empty()),
+                due_on: Some(as_iso_date(&form.due_on)).filter(|d| !d.is_empty()),
                 reason: Some(form.reason),
             };
             // A form re-posted after someone else saved is refused, not merged.
@@ -799,7 +847,9 @@ async fn update_action(
         .await;
     let errors = match result {
         Ok(()) => return Ok(see_other(&format!("/actions/{id}?notice=action-updated"))),
-        Err(AppError::Validation(e) | AppError::Conflict(e)) => e,
+        Err(AppError::Validation(e) | AppError::Conflict(e)) => {
+            e.into_iter().map(date_words).collect()
+        }
         Err(AppError::PreconditionFailed) => vec![FieldError::new(
             "note",
             "changed",
@@ -808,6 +858,24 @@ async fn update_action(
         Err(e) => return Err(e.into()),
     };
     render_action(&state, &req, &user, id, errors, typed).await
+}
+
+/// A date typed as people type them ("31/3/2027", "31 March 2027") as the
+/// ISO date the services take; anything else is passed on for the service
+/// to refuse, and its message is put in the page's words by `date_words`.
+fn as_iso_date(typed: &str) -> String {
+    match crate::domain::validate::uk_date(typed) {
+        Some(d) => d.to_string(),
+        None => typed.trim().to_string(),
+    }
+}
+
+/// A due-date error in the words of a page's date field.
+fn date_words(mut e: FieldError) -> FieldError {
+    if e.field == "due_on" && e.code != "required" {
+        e.message = "Enter a real date as day, month and year, for example 31/3/2027.".into();
+    }
+    e
 }
 
 /// The action update form as typed, to show again with its errors.
@@ -1201,6 +1269,7 @@ async fn render_minutes(
     id: String,
     errors: Vec<FieldError>,
     typed: Option<(String, String)>,
+    confirm: &str,
 ) -> PageResult {
     let grants = viewer.map(|v| v.grants.clone());
     let parts = state.ctx_parts();
@@ -1230,6 +1299,7 @@ async fn render_minutes(
         .map(|x| x.status.clone())
         .unwrap_or_default();
     let page = crate::views::record::MinutesPage {
+        confirm: confirm.to_string(),
         nav,
         errors: Errors(errors),
         meeting_id: m.id.clone(),
@@ -1302,6 +1372,7 @@ async fn minutes_page(
         path.into_inner(),
         Vec::new(),
         None,
+        "",
     )
     .await
 }
@@ -1323,11 +1394,34 @@ async fn minutes_post(
         exempt_markdown: String,
         #[serde(default)]
         version: String,
+        /// "yes" once the clerk has confirmed a redraft or approval.
+        #[serde(default)]
+        confirm: String,
     }
     let user = require_user(&req, viewer)?;
     let form: MinutesForm = checked_form(&req, &body)?;
     let typed = (form.body_markdown.clone(), form.exempt_markdown.clone());
     let id = path.into_inner();
+    // Redrafting replaces the clerk's text and approving freezes it: both
+    // are asked about first, with what was typed kept.
+    if matches!(form.action.as_str(), "regenerate" | "approve") && form.confirm != "yes" {
+        return render_minutes(
+            &state,
+            &req,
+            Some(&user),
+            id,
+            Vec::new(),
+            Some(typed),
+            &form.action,
+        )
+        .await;
+    }
+    let notice = match form.action.as_str() {
+        "regenerate" => "minutes-redrafted",
+        "circulate" => "minutes-circulated",
+        "approve" => "minutes-approved",
+        _ => "minutes-saved",
+    };
     let actor = user.actor(&req);
     let parts = state.ctx_parts();
     let result = in_meeting(&state, &user, id.clone(), move |c, m, b| {
@@ -1382,7 +1476,11 @@ async fn minutes_post(
     })
     .await;
     let errors = match result {
-        Ok(()) => return Ok(see_other(&format!("/meetings/{id}/minutes"))),
+        Ok(()) => {
+            return Ok(see_other(&format!(
+                "/meetings/{id}/minutes?notice={notice}"
+            )));
+        }
         Err(AppError::Validation(e) | AppError::Conflict(e)) => e,
         Err(AppError::PreconditionFailed) => vec![FieldError::new(
             "body-markdown",
@@ -1391,7 +1489,7 @@ async fn minutes_post(
         )],
         Err(e) => return Err(e.into()),
     };
-    render_minutes(&state, &req, Some(&user), id, errors, Some(typed)).await
+    render_minutes(&state, &req, Some(&user), id, errors, Some(typed), "").await
 }
 
 fn import_fields(given: &HashMap<String, String>) -> Vec<(String, String, bool, String)> {
