@@ -103,6 +103,8 @@ pub struct Browser {
     /// A name for screenshots.
     pub name: String,
     axe_loaded_for: Option<String>,
+    /// Page states checked by `check_page`, each at two widths.
+    pub page_states: usize,
 }
 
 impl Browser {
@@ -152,7 +154,9 @@ impl Browser {
             _profile: profile,
             name: name.to_string(),
             axe_loaded_for: None,
+            page_states: 0,
         };
+        let _ = std::fs::remove_file(screenshot_dir().join(format!("{name}-FAILED.png")));
         b.set_viewport(width, height).await;
         b
     }
@@ -191,6 +195,12 @@ impl Browser {
         let result = std::panic::AssertUnwindSafe(journey(self))
             .catch_unwind()
             .await;
+        let result = result.map(|b| {
+            eprintln!(
+                "[browser {name}] {} page states checked, each at {} and {} px wide",
+                b.page_states, DESKTOP.0, PHONE.0
+            );
+        });
         if let Err(panic) = result {
             if let Ok(png) = client.screenshot().await {
                 let _ = std::fs::write(screenshot_dir().join(format!("{name}-FAILED.png")), png);
@@ -508,12 +518,68 @@ impl Browser {
         true
     }
 
-    /// Checks the page as it is: no sideways scroll, no axe violations; and
-    /// keeps a screenshot.
+    /// Checks the page state at desktop and at phone width: no sideways
+    /// scroll, no duplicate ids, no axe-core violations; keeps a screenshot
+    /// of each. The browser is left at the width it was.
     pub async fn check_page(&mut self, state: &str) {
+        let (w, h) = self.viewport().await;
+        let (other_w, other_h) = if w <= PHONE.0 { DESKTOP } else { PHONE };
+        for (width, height, label) in [(w, h, ""), (other_w, other_h, " (other width)")] {
+            if label.is_empty() {
+                self.check_here(state).await;
+            } else {
+                self.set_viewport(width, height).await;
+                let named = format!("{state} at {width}px");
+                self.check_here(&named).await;
+                self.set_viewport(w, h).await;
+            }
+        }
+        self.page_states += 1;
+    }
+
+    async fn check_here(&mut self, state: &str) {
         self.assert_no_sideways_scroll().await;
+        self.assert_unique_ids().await;
         self.assert_accessible(state).await;
         self.screenshot(state).await;
+    }
+
+    async fn viewport(&self) -> (u32, u32) {
+        let v = self
+            .client
+            .execute("return [window.innerWidth, window.innerHeight];", vec![])
+            .await
+            .expect("viewport");
+        (
+            u32::try_from(v[0].as_u64().unwrap_or(1280)).unwrap_or(1280),
+            u32::try_from(v[1].as_u64().unwrap_or(900)).unwrap_or(900),
+        )
+    }
+
+    /// Every id on the page once (a label's `for` must find one control).
+    pub async fn assert_unique_ids(&self) {
+        let v = self
+            .client
+            .execute(
+                "const seen = {}, twice = [];\
+                 for (const el of document.querySelectorAll('[id]')) {\
+                   if (seen[el.id]) { if (!twice.includes(el.id)) twice.push(el.id); } else { seen[el.id] = true; }\
+                 }\
+                 return twice;",
+                vec![],
+            )
+            .await
+            .expect("ids");
+        let twice: Vec<&str> = v
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        assert!(
+            twice.is_empty(),
+            "[{}] {} has ids used more than once: {twice:?}",
+            self.name,
+            self.path().await
+        );
     }
 
     /// Waits until the page shows `words` (after a click that loads a page).

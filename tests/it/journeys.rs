@@ -11,6 +11,7 @@ const OFFICER: &str = "nadia.hussain@ashby.example";
 const SPONSOR: &str = "priya.shah@ashby.example";
 const CHAIR: &str = "margaret.hale@northshire.example";
 const CLERK: &str = "sam.clarke@northshire.example";
+const POLICE_AUTHOR: &str = "david.osei@police.northshire.example";
 const MEMBER: &str = "priya.shah@ashby.example";
 
 /// The demo, and a browser on it; `None` (skipped) without a browser.
@@ -228,6 +229,12 @@ async fn a_member_on_a_phone_updates_an_action_and_reads_the_briefing() {
             kind, "application/pdf",
             "the members' pack downloads as a PDF"
         );
+
+        // A page that is not there says so, and keeps the signed-in header.
+        b.goto("/papers/no-such-paper").await;
+        b.sees("Page not found").await;
+        b.sees("Sign out").await;
+        b.check_page("page not found, signed in").await;
         b
     })
     .await;
@@ -338,6 +345,8 @@ async fn the_secretariat_builds_publishes_and_records() {
         .await;
         b.click_button("Return to author").await;
         b.wait_to_see("Paper returned to its author").await;
+        b.check_page("paper returned").await;
+
         b.goto(&builder).await;
 
         // A verbal item, with the reason forgotten first.
@@ -372,6 +381,37 @@ async fn the_secretariat_builds_publishes_and_records() {
         b.click_button("Publish the agenda").await;
         b.wait_to_see("Agenda version 1 published").await;
         b.check_page("agenda published").await;
+        // Its author sees it on their home page and resubmits it: late now,
+        // so with a reason.
+        b.sign_out().await;
+        b.sign_in(POLICE_AUTHOR, DEMO_PASSWORD).await;
+        b.sees("Change and resubmit “Safer streets").await;
+        b.check_page("returned paper on the author's home").await;
+        b.click_link("Change and resubmit “Safer streets").await;
+        b.sees("Please add the costs and get the sponsor's sign-off.").await;
+        b.click_link("Edit the paper").await;
+        b.fill(
+            "Financial",
+            "£6,000 for two extra officers on Friday and Saturday nights, from the force's own budget.",
+        )
+        .await;
+        b.click_button("Save and check before submitting").await;
+        b.wait_to_see("Check your paper before you submit it").await;
+        b.click_button("Submit paper").await;
+        b.wait_to_see("There is a problem").await;
+        b.check_page("resubmit late, an error").await;
+        b.fill(
+            "Why is this paper urgent?",
+            "The licensing review closes before the next meeting.",
+        )
+        .await;
+        b.click_button("Submit paper").await;
+        b.wait_to_see("Paper submitted").await;
+        b.sign_out().await;
+        b.sign_in(CLERK, DEMO_PASSWORD).await;
+        // On the builder it shows as a change since publication.
+        b.goto(&builder).await;
+        b.sees("Safer streets").await;
 
         // The last meeting's record.
         b.goto("/bodies/northshire-psb").await;
