@@ -248,6 +248,10 @@ pub struct PaperRow {
     pub late: bool,
     pub exempt: Option<i32>,
     pub meeting: String,
+    /// What happens next, for the author ("" where not shown).
+    pub next_step: String,
+    /// When papers are due, for a paper still being written ("" otherwise).
+    pub papers_due: String,
 }
 
 /// An item proposal in a list.

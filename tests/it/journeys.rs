@@ -117,6 +117,13 @@ async fn an_officer_writes_and_submits_a_paper_through_the_form() {
         b.check_page("paper submitted").await;
         let paper_path = b.path().await;
 
+        // "Your papers" says what happens next.
+        b.click_link("Your papers").await;
+        b.wait_to_see("Warm spaces for the winter").await;
+        b.sees("Waiting for the sponsor to sign it off.").await;
+        b.check_page("your papers").await;
+        b.goto(&paper_path).await;
+
         // At phone width the paper page still reads without scrolling sideways.
         b.set_viewport(PHONE.0, PHONE.1).await;
         b.goto(&paper_path).await;

@@ -278,6 +278,8 @@ async fn render(
                 late: p.late,
                 exempt: p.exempt_category,
                 meeting: String::new(),
+                next_step: String::new(),
+                papers_due: String::new(),
             }
         })
         .collect();

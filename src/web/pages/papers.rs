@@ -859,30 +859,60 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
         .filter(|(_, r)| *r == Role::Chair)
         .map(|(b, _)| b.clone())
         .collect();
-    let (mine, late, labels, props, orgs) = state
+    let now = state.clock.now();
+    let (mine, late, labels, props, orgs, due) = state
         .db(move |c| {
             let mine = papers::of_author(c, &uid)?;
             let props = crate::db::proposals::of_proposer(c, &uid)?;
             let orgs = organisations::names(c)?;
             let late = papers::late_undecided(c, &chair_of)?;
+            let cals = crate::services::meetings::calendars_in_force(c)?;
+            let today = crate::domain::timeline::london_date(now);
             let mut labels = HashMap::new();
+            // When papers are due for each meeting, in working days.
+            let mut due = HashMap::new();
             for p in mine.iter().chain(late.iter()) {
                 if let std::collections::hash_map::Entry::Vacant(e) =
                     labels.entry(p.meeting_id.clone())
                     && let Some(m) = meetings::find(c, &p.meeting_id)?
+                    && let Some(body) = bodies::find(c, &m.body_id)?
                 {
-                    let body = bodies::find(c, &m.body_id)?
-                        .map(|b| b.name)
-                        .unwrap_or_default();
-                    e.insert(format!("{body}, {}", london_datetime(m.starts_at)));
+                    e.insert(format!("{}, {}", body.name, london_datetime(m.starts_at)));
+                    let t = crate::services::meetings::timeline_for(&m, &body, &cals);
+                    let cal = crate::services::meetings::calendar_for(&cals, &body);
+                    let left = crate::domain::timeline::countdown(
+                        today,
+                        crate::domain::timeline::london_date(t.paper_deadline),
+                        &cal,
+                    );
+                    due.insert(
+                        m.id.clone(),
+                        format!(
+                            "{} ({left})",
+                            london_datetime(t.paper_deadline.naive_utc())
+                        ),
+                    );
                 }
             }
-            Ok((mine, late, labels, props, orgs))
+            Ok((mine, late, labels, props, orgs, due))
         })
         .await?;
     let row = |p: Paper| {
         let (status, status_class) = status_tag(&p.status);
+        let open = matches!(p.status.as_str(), "draft" | "returned");
         PaperRow {
+            next_step: crate::domain::papers::next_step(
+                &p.status,
+                p.signed_off_at.is_some(),
+                p.late,
+                p.late_decision.as_deref(),
+            )
+            .to_string(),
+            papers_due: if open {
+                due.get(&p.meeting_id).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            },
             link: format!("/papers/{}", p.id),
             meeting: labels.get(&p.meeting_id).cloned().unwrap_or_default(),
             id: p.id,
