@@ -222,7 +222,7 @@ pub fn uk_date(input: &str) -> Option<chrono::NaiveDate> {
         return Some(d);
     }
     let parts: Vec<&str> = t
-        .split(|c: char| c == '/' || c == '-' || c == '.' || c == ' ' || c == ',')
+        .split(['/', '-', '.', ' ', ','])
         .filter(|p| !p.is_empty())
         .collect();
     let [day, month, year] = parts.as_slice() else {

@@ -223,6 +223,8 @@ pub struct AdminBodyPage {
     pub form_role: String,
     pub form_substitute_for: String,
     pub priority_title: String,
+    /// The schedule-a-meeting form as typed.
+    pub meeting: MeetingTyped,
 }
 
 /// One step of a meeting's timeline.
@@ -435,6 +437,15 @@ impl PaperActionTyped {
             ""
         }
     }
+}
+
+/// The schedule-a-meeting form, as typed.
+#[derive(Clone, Debug, Default)]
+pub struct MeetingTyped {
+    pub date: String,
+    pub start: String,
+    pub end: String,
+    pub location: String,
 }
 
 /// The propose-an-item form, as typed.

@@ -17,7 +17,7 @@ use crate::views::Errors;
 use crate::views::format::london_datetime;
 use crate::views::pages::{
     AdminBodiesPage, AdminBodyPage, AdminIndexPage, AdminMember, AdminOrganisationsPage,
-    AdminUsersPage,
+    AdminUsersPage, MeetingTyped,
 };
 use crate::web::auth::{AuthUser, Viewer};
 
@@ -340,15 +340,27 @@ struct PriorityForm {
     title: String,
 }
 
+/// The body admin page's forms as typed, shown again with their errors.
+#[derive(Default)]
+struct BodyForms {
+    member: MemberForm,
+    priority_title: String,
+    meeting: MeetingTyped,
+}
+
 async fn render_body(
     state: &AppState,
     req: &HttpRequest,
     user: &AuthUser,
     slug: String,
-    member: MemberForm,
-    priority_title: String,
+    forms: BodyForms,
     errors: Vec<FieldError>,
 ) -> PageResult {
+    let BodyForms {
+        member,
+        priority_title,
+        meeting,
+    } = forms;
     let now = state.clock.now_naive();
     let (d, people, upcoming) = state
         .db(move |c| {
@@ -431,25 +443,31 @@ async fn render_body(
             form_role: member.role,
             form_substitute_for: member.substitute_for,
             priority_title,
+            meeting,
         },
     )
 }
 
 /// The body's admin page showing errors from a form handled elsewhere.
+/// The body's admin page with the schedule-a-meeting form's errors, and
+/// what was typed in it.
 pub async fn render_body_with_errors(
     state: &AppState,
     req: &HttpRequest,
     user: &AuthUser,
     slug: String,
     errors: Vec<FieldError>,
+    meeting: MeetingTyped,
 ) -> PageResult {
     render_body(
         state,
         req,
         user,
         slug,
-        MemberForm::default(),
-        String::new(),
+        BodyForms {
+            meeting,
+            ..BodyForms::default()
+        },
         errors,
     )
     .await
@@ -467,8 +485,7 @@ async fn body_page(
         &req,
         &user,
         path.into_inner(),
-        MemberForm::default(),
-        String::new(),
+        BodyForms::default(),
         Vec::new(),
     )
     .await
@@ -500,7 +517,18 @@ async fn save_member(
     let slug = b.slug.clone();
     if form.user_id.trim().is_empty() {
         let errors = vec![FieldError::new("user_id", "required", "Choose a person.")];
-        return render_body(&state, &req, &user, slug, form, String::new(), errors).await;
+        return render_body(
+            &state,
+            &req,
+            &user,
+            slug,
+            BodyForms {
+                member: form,
+                ..BodyForms::default()
+            },
+            errors,
+        )
+        .await;
     }
     let input = MembershipInput {
         role: Some(form.role.clone()),
@@ -526,7 +554,18 @@ async fn save_member(
             "/admin/bodies/{slug}?notice=member-saved"
         )));
     }
-    render_body(&state, &req, &user, slug, form, String::new(), errors).await
+    render_body(
+        &state,
+        &req,
+        &user,
+        slug,
+        BodyForms {
+            member: form,
+            ..BodyForms::default()
+        },
+        errors,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -585,8 +624,10 @@ async fn add_priority(
         &req,
         &user,
         slug,
-        MemberForm::default(),
-        form.title,
+        BodyForms {
+            priority_title: form.title,
+            ..BodyForms::default()
+        },
         errors,
     )
     .await

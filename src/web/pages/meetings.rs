@@ -2,7 +2,7 @@
 //! secretariat) rescheduling and cancelling.
 
 use actix_web::{HttpRequest, web};
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 use serde::Deserialize;
 
 use super::{PageResult, checked_form, form_nav, html, require_user, see_other};
@@ -125,16 +125,17 @@ fn keyed(prefix: &str, errors: Vec<FieldError>) -> Vec<FieldError> {
 /// London date and times from a form, as API input (RFC 3339, UTC).
 fn to_input(f: &MeetingForm) -> Result<MeetingInput, AppError> {
     let mut errors = Vec::new();
-    let date = NaiveDate::parse_from_str(f.date.trim(), "%Y-%m-%d").ok();
+    let date = crate::domain::validate::uk_date(&f.date);
     if date.is_none() {
         errors.push(FieldError::new(
             "date",
             "invalid",
-            "Enter the date like 2027-01-12.",
+            "Enter a real date as day, month and year, for example 12/1/2027.",
         ));
     }
     let time = |field: &str, label: &str, v: &str, errors: &mut Vec<FieldError>| {
-        let t = NaiveTime::parse_from_str(v.trim(), "%H:%M").ok();
+        let v = v.trim().replace('.', ":");
+        let t = NaiveTime::parse_from_str(&v, "%H:%M").ok();
         if t.is_none() {
             errors.push(FieldError::new(
                 field,
@@ -385,7 +386,7 @@ async fn render(
         held: m.ends_at < now.naive_utc() && !m.is_cancelled(),
         decisions: taken,
         form_date: if form.date.is_empty() {
-            london(m.starts_at).format("%Y-%m-%d").to_string()
+            london(m.starts_at).format("%-d/%-m/%Y").to_string()
         } else {
             form.date
         },
@@ -629,7 +630,13 @@ async fn schedule(
             "/meetings/{mid}?notice=meeting-scheduled"
         ))),
         Err(errors) => {
-            super::admin::render_body_with_errors(&state, &req, &user, slug, errors).await
+            let typed = crate::views::pages::MeetingTyped {
+                date: form.date,
+                start: form.start,
+                end: form.end,
+                location: form.location,
+            };
+            super::admin::render_body_with_errors(&state, &req, &user, slug, errors, typed).await
         }
     }
 }

@@ -887,10 +887,7 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
                     );
                     due.insert(
                         m.id.clone(),
-                        format!(
-                            "{} ({left})",
-                            london_datetime(t.paper_deadline.naive_utc())
-                        ),
+                        format!("{} ({left})", london_datetime(t.paper_deadline.naive_utc())),
                     );
                 }
             }

@@ -291,7 +291,9 @@ async fn attendance(
     .await;
     let errors = split(result)?;
     if errors.is_empty() {
-        return Ok(see_other(&format!("/meetings/{id}/record#att-{who}")));
+        return Ok(see_other(&format!(
+            "/meetings/{id}/record?notice=attendance-saved#att-{who}"
+        )));
     }
     render_record(
         &state,
@@ -396,7 +398,15 @@ async fn item_form(
     };
     let errors = split(result)?;
     if errors.is_empty() {
-        return Ok(see_other(&format!("/meetings/{id}/record#item-{item}")));
+        let notice = match what.as_str() {
+            "notes" => "notes-saved",
+            "declarations" => "declaration-recorded",
+            "decisions" => "decision-recorded",
+            _ => "action-recorded",
+        };
+        return Ok(see_other(&format!(
+            "/meetings/{id}/record?notice={notice}#item-{item}"
+        )));
     }
     // Each error at its field in this item's form.
     let errors = errors
