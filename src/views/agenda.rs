@@ -186,7 +186,7 @@ pub struct BuilderPage {
     /// Bodies items may be referred to: (slug, name)
     pub related: Vec<(String, String)>,
     /// The verbal-item form as typed.
-    pub verbal: VerbalTyped,
+    pub verbal: BuilderTyped,
 }
 
 #[derive(Template)]
@@ -318,12 +318,16 @@ pub struct PackPage {
     pub papers: Vec<PackPaper>,
 }
 
-/// The builder's add-a-verbal-item form, as typed.
+/// The builder's forms as typed: add a verbal item, refer an item.
 #[derive(Clone, Debug, Default)]
-pub struct VerbalTyped {
+pub struct BuilderTyped {
     pub title: String,
     pub item_type: String,
     pub organisation_id: String,
     pub verbal_reason: String,
     pub minutes_allocated: String,
+    /// The item whose refer-to-another-body form was sent, and what it held.
+    pub refer_item: String,
+    pub refer_body: String,
+    pub refer_note: String,
 }

@@ -67,6 +67,8 @@ pub struct TokenRow {
 pub struct AccountPage {
     pub nav: Nav,
     pub errors: Errors,
+    /// The new token's label as typed, shown again with its error.
+    pub typed_label: String,
     pub name: String,
     pub email: String,
     pub organisation: String,
@@ -157,7 +159,8 @@ pub struct AdminOrganisationsPage {
     pub errors: Errors,
     /// (name, short name, people)
     pub organisations: Vec<(String, String)>,
-    pub name: String,
+    /// The name as typed (not `name`: the form macros take a `name`).
+    pub typed_name: String,
     pub short_name: String,
 }
 
@@ -170,7 +173,8 @@ pub struct AdminUsersPage {
     pub users: Vec<(String, String, String, bool, bool)>,
     /// (id, name) for the organisation select
     pub organisations: Vec<(String, String)>,
-    pub name: String,
+    /// The name as typed (not `name`: the form macros take a `name`).
+    pub typed_name: String,
     pub email: String,
     pub organisation_id: String,
     pub is_admin: bool,
@@ -184,7 +188,8 @@ pub struct AdminBodiesPage {
     pub bodies: Vec<BodyLink>,
     /// (value, label)
     pub kinds: Vec<(String, String)>,
-    pub name: String,
+    /// The name as typed (not `name`: the form macros take a `name`).
+    pub typed_name: String,
     pub slug: String,
     pub kind: String,
     pub parent_slug: String,

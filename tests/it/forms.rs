@@ -284,3 +284,123 @@ fn route_shape(path: &str) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
+
+/// Text a person types into a field, marked so it can be found again.
+fn marked(n: usize) -> String {
+    format!("Typed-{n:03} text")
+}
+
+/// No form loses what was typed: every form on the demo's pages, as the
+/// secretariat and the site administrator, has each of its text fields
+/// filled with distinct text (which makes the dates and numbers in it
+/// wrong); whenever the answer shows an error, it must show every piece of
+/// that text again.
+#[tokio::test]
+async fn a_form_shown_again_with_errors_keeps_everything_typed() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for (role, email) in [
+        ("secretariat", "sam.clarke@northshire.example"),
+        ("admin", "admin@northshire.example"),
+    ] {
+        let app = TestApp::spawn_demo().await;
+        let client = app.login(email, quorate::demo::DEMO_PASSWORD).await;
+        let (_, forms) = crawl(&app, &client, 400).await;
+        let mut distinct = BTreeSet::new();
+        for f in forms {
+            if f.multipart || f.action == "/logout" || f.action.ends_with("/cancel") {
+                continue;
+            }
+            let names: Vec<&str> = f.fields.iter().map(|(n, _)| n.as_str()).collect();
+            if !distinct.insert(format!("{}|{}", route_shape(&f.action), names.join(","))) {
+                continue;
+            }
+            // Fill each text field the page rendered with its own marker.
+            let texts = text_fields(&app, &client, &f).await;
+            if texts.is_empty() {
+                continue;
+            }
+            let mut typed = Vec::new();
+            let fields: Vec<(String, String)> = f
+                .fields
+                .iter()
+                .map(|(n, v)| {
+                    if texts.contains(n) {
+                        let m = marked(typed.len());
+                        typed.push((n.clone(), m.clone()));
+                        (n.clone(), m)
+                    } else {
+                        (n.clone(), v.clone())
+                    }
+                })
+                .collect();
+            let resp = client
+                .post(app.url(&f.action))
+                .header("Origin", &app.address)
+                .form(&fields)
+                .send()
+                .await
+                .expect("post");
+            let status = resp.status().as_u16();
+            let body = resp.text().await.unwrap_or_default();
+            if status != 422 && !body.contains("There is a problem") {
+                continue;
+            }
+            checked += 1;
+            let lost: Vec<&str> = typed
+                .iter()
+                .filter(|(_, m)| !body.contains(m.as_str()))
+                .map(|(n, _)| n.as_str())
+                .collect();
+            if !lost.is_empty() {
+                let _ = std::fs::write(
+                    std::env::temp_dir().join(format!(
+                        "lost-{}.html",
+                        route_shape(&f.action).replace('/', "_")
+                    )),
+                    &body,
+                );
+                failures.push(format!(
+                    "{role}: the form on {} posting to {} showed an error and lost what was typed in {lost:?}",
+                    f.page, f.action
+                ));
+            }
+        }
+    }
+    eprintln!("[forms] {checked} forms shown again with errors, each checked for what was typed");
+    assert!(checked >= 8, "only {checked} forms showed an error");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The names of the form's fields a person types text into (not hidden,
+/// password, choices or files), read from the page again.
+async fn text_fields(app: &TestApp, client: &reqwest::Client, f: &FormSeen) -> BTreeSet<String> {
+    let html = client
+        .get(app.url(&f.page))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    let doc = Html::parse_document(&html);
+    let mut out = BTreeSet::new();
+    for form in doc.select(&sel("form")) {
+        if form.value().attr("action").unwrap_or(&f.page) != f.action {
+            continue;
+        }
+        for el in form.select(&sel("input, textarea")) {
+            let v = el.value();
+            let kind = v.attr("type").unwrap_or("text");
+            let typed = v.name() == "textarea"
+                || matches!(kind, "text" | "email" | "search" | "tel" | "url");
+            if let Some(name) = v.attr("name")
+                && typed
+                && name != "csrf_token"
+            {
+                out.insert(name.to_string());
+            }
+        }
+    }
+    out
+}

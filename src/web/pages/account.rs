@@ -255,6 +255,7 @@ async fn account_page(
     errors: Vec<FieldError>,
     new_token: Option<String>,
     status: StatusCode,
+    typed_label: &str,
 ) -> PageResult {
     let u = user.user.clone();
     let (org, roles, toks, feed) = state
@@ -269,6 +270,7 @@ async fn account_page(
         .await?;
     let (nav, _) = form_nav(req, Some(user), &errors);
     let page = AccountPage {
+        typed_label: typed_label.to_string(),
         nav,
         errors: Errors(errors),
         name: user.user.name.clone(),
@@ -309,7 +311,7 @@ async fn account_page(
 
 async fn account(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
     let user = require_user(&req, viewer)?;
-    account_page(&state, &req, &user, Vec::new(), None, StatusCode::OK).await
+    account_page(&state, &req, &user, Vec::new(), None, StatusCode::OK, "").await
 }
 
 async fn change_password(
@@ -351,6 +353,7 @@ async fn change_password(
                 errors,
                 None,
                 StatusCode::UNPROCESSABLE_ENTITY,
+                "",
             )
             .await
         }
@@ -382,6 +385,7 @@ async fn create_token(
             p.into_vec(),
             None,
             StatusCode::UNPROCESSABLE_ENTITY,
+            &form.label,
         )
         .await;
     }
@@ -398,6 +402,7 @@ async fn create_token(
         Vec::new(),
         Some(secret),
         StatusCode::OK,
+        "",
     )
     .await
 }

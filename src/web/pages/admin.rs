@@ -119,7 +119,7 @@ async fn render_organisations(
             nav,
             errors: Errors(errors),
             organisations: orgs.into_iter().map(|o| (o.name, o.short_name)).collect(),
-            name: form.name,
+            typed_name: form.name,
             short_name: form.short_name,
         },
     )
@@ -198,7 +198,7 @@ async fn render_users(
                 .collect(),
             organisations: orgs.into_iter().map(|o| (o.id, o.name)).collect(),
             is_admin: form.is_admin.is_some(),
-            name: form.name,
+            typed_name: form.name,
             email: form.email,
             organisation_id: form.organisation_id,
         },
@@ -283,7 +283,7 @@ async fn render_bodies(
                 .iter()
                 .map(|k| (k.as_str().to_string(), k.label().to_string()))
                 .collect(),
-            name: form.name,
+            typed_name: form.name,
             slug: form.slug,
             kind: form.kind,
             parent_slug: form.parent_slug,

@@ -294,7 +294,7 @@ async fn render_builder(
     user: &AuthUser,
     id: String,
     errors: Vec<FieldError>,
-    typed: VerbalTyped,
+    typed: BuilderTyped,
 ) -> PageResult {
     let l = load_working(state, user, id).await?;
     let orgs = state
@@ -379,13 +379,13 @@ async fn builder(
         &user,
         path.into_inner(),
         Vec::new(),
-        VerbalTyped::default(),
+        BuilderTyped::default(),
     )
     .await
 }
 
 /// The add-a-verbal-item form as typed, to show again with its errors.
-pub use crate::views::agenda::VerbalTyped;
+pub use crate::views::agenda::BuilderTyped;
 
 #[derive(Default, Deserialize)]
 struct ItemForm {
@@ -435,7 +435,7 @@ async fn builder_change<F>(
     user: AuthUser,
     id: String,
     anchor: &str,
-    typed: VerbalTyped,
+    typed: BuilderTyped,
     f: F,
 ) -> PageResult
 where
@@ -467,12 +467,13 @@ async fn add_item(
     let user = require_user(&req, viewer)?;
     let form: ItemForm = checked_form(&req, &body)?;
     let id = path.into_inner();
-    let typed = VerbalTyped {
+    let typed = BuilderTyped {
         title: form.title.clone(),
         item_type: form.item_type.clone(),
         organisation_id: form.organisation_id.clone(),
         verbal_reason: form.verbal_reason.clone(),
         minutes_allocated: form.minutes_allocated.clone(),
+        ..BuilderTyped::default()
     };
     let minutes = match parse_minutes(&form.minutes_allocated) {
         Ok(m) => m,
@@ -517,7 +518,7 @@ async fn move_item(
         user,
         id,
         &anchor,
-        VerbalTyped::default(),
+        BuilderTyped::default(),
         move |c, actor, b, m, ctx| svc::move_item(c, actor, m, b, &item, up, ctx).map(|_| item),
     )
     .await
@@ -536,7 +537,7 @@ async fn change_item(
     let minutes = match parse_minutes(&form.minutes_allocated) {
         Ok(m) => m,
         Err(errors) => {
-            return render_builder(&state, &req, &user, id, errors, VerbalTyped::default()).await;
+            return render_builder(&state, &req, &user, id, errors, BuilderTyped::default()).await;
         }
     };
     let change_input = ItemChange {
@@ -555,7 +556,7 @@ async fn change_item(
         user,
         id,
         &anchor,
-        VerbalTyped::default(),
+        BuilderTyped::default(),
         move |c, actor, _, m, ctx| {
             svc::change_item(c, actor, m, &item, &change_input, ctx.now).map(|i| i.id)
         },
@@ -579,7 +580,7 @@ async fn remove_item(
         user,
         id,
         "#agenda",
-        VerbalTyped::default(),
+        BuilderTyped::default(),
         move |c, actor, _, m, ctx| svc::remove_item(c, actor, m, &item, ctx.now).map(|_| item),
     )
     .await
@@ -608,19 +609,44 @@ async fn refer(
         note: non_empty(&form.note),
     };
     let anchor = format!("#item-{item}");
-    builder_change(
+    let typed = BuilderTyped {
+        refer_item: item.clone(),
+        refer_body: form.body_slug.clone(),
+        refer_note: form.note.clone(),
+        ..BuilderTyped::default()
+    };
+    let actor = user.actor(&req);
+    let target = item.clone();
+    let result = change(
         &state,
-        &req,
-        user,
-        id,
-        &anchor,
-        VerbalTyped::default(),
+        &user,
+        actor,
+        id.clone(),
         move |c, actor, b, m, ctx| {
-            crate::services::referrals::refer(c, actor, &grants, m, b, &item, &input, ctx)
+            crate::services::referrals::refer(c, actor, &grants, m, b, &target, &input, ctx)
                 .map(|p| p.id)
         },
     )
-    .await
+    .await;
+    match split(result)? {
+        Ok(_) => Ok(see_other(&format!("/meetings/{id}/agenda{anchor}"))),
+        Err(errors) => {
+            // Each error at the item's own refer form.
+            let errors = errors
+                .into_iter()
+                .map(|mut e| {
+                    let prefix = if e.field == "body_slug" {
+                        "refer-body"
+                    } else {
+                        "refer-note"
+                    };
+                    e.field = format!("{prefix}-{item}");
+                    e
+                })
+                .collect();
+            render_builder(&state, &req, &user, id, errors, typed).await
+        }
+    }
 }
 
 async fn sort(
@@ -638,7 +664,7 @@ async fn sort(
         user,
         path.into_inner(),
         "#agenda",
-        VerbalTyped::default(),
+        BuilderTyped::default(),
         move |c, actor, b, m, ctx| svc::sort_suggested(c, actor, m, b, ctx).map(|_| String::new()),
     )
     .await
