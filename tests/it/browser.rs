@@ -416,6 +416,20 @@ impl Browser {
         el.click().await.expect("click label");
     }
 
+    /// Picks `label` in the group of choices whose legend is `legend`.
+    pub async fn tick_in(&self, legend: &str, label: &str) {
+        let (g, t) = (xpath_literal(legend), xpath_literal(label));
+        let el = self
+            .find_one(
+                &format!("{label:?} in {legend:?}"),
+                &[format!(
+                    "//fieldset[legend[normalize-space(.)={g}]]//label[normalize-space(.)={t}]"
+                )],
+            )
+            .await;
+        el.click().await.expect("click label");
+    }
+
     pub async fn is_ticked(&self, label: &str) -> bool {
         self.field(label)
             .await

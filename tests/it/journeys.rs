@@ -84,6 +84,11 @@ async fn an_officer_writes_and_submits_a_paper_through_the_form() {
         b.fill("Environment and climate", "Shared heating reduces total energy use.").await;
         b.tick("Northshire County Council").await;
         b.tick("Narrowing the gap").await;
+        // Saving a draft keeps everything and says so.
+        b.click_button("Save draft").await;
+        b.wait_to_see("Draft saved").await;
+        b.sees("In progress").await;
+        assert_eq!(b.value_of("Legal").await, "None.");
         b.fill(
             "Body of the paper",
             "## Background\n\nLast winter three pilot sites had 2,400 visits.\n\n## Proposal\n\nTwelve venues, open four afternoons a week.",
@@ -376,6 +381,9 @@ async fn the_secretariat_builds_publishes_and_records() {
         b.wait_to_see("Flood response: verbal update").await;
         b.does_not_see("There is a problem").await;
 
+        // Move the first movable item down, then let Quorate order them.
+        b.click_button("Down: move item 5 down").await;
+        b.wait_to_see("Build the agenda").await;
         b.click_button("Put in the suggested order (decisions, discussion, information)")
             .await;
         b.wait_to_see("Balance").await;
@@ -426,6 +434,21 @@ async fn the_secretariat_builds_publishes_and_records() {
         b.click_link("Record the meeting").await;
         b.wait_to_see("Meeting record").await;
         b.check_page("meeting record").await;
+        b.tick_in("Attendance of Cllr Priya Shah", "Apologies").await;
+        b.click_button("Save attendance of Cllr Priya Shah").await;
+        b.wait_to_see("Attendance saved").await;
+        assert!(
+            b.client
+                .find(fantoccini::Locator::XPath(
+                    "//fieldset[legend[normalize-space(.)='Attendance of Cllr Priya Shah']]//label[normalize-space(.)='Apologies']/input",
+                ))
+                .await
+                .expect("the choice")
+                .is_selected()
+                .await
+                .expect("selected"),
+            "the attendance saved shows as chosen"
+        );
         b.click_button("Record on item 5").await;
         b.click_button("Record the action").await;
         b.wait_to_see("There is a problem").await;
