@@ -8,6 +8,7 @@ pub mod briefing;
 pub mod calendar;
 pub mod exempt;
 pub mod frozen;
+pub mod idempotency;
 pub mod papers;
 pub mod policy;
 pub mod roles;

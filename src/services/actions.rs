@@ -78,8 +78,21 @@ pub fn create(
     input: &ActionInput,
     ctx: &Ctx<'_>,
 ) -> AppResult<Action> {
-    if let Some(k) = input.idempotency_key.as_deref().filter(|k| !k.is_empty())
+    // A key replays only this caller's own action on the same decision or
+    // item, and only while they may still manage its body.
+    let target = input
+        .decision_id
+        .as_deref()
+        .or(input.item_id.as_deref())
+        .unwrap_or_default();
+    let key = input
+        .idempotency_key
+        .as_deref()
+        .filter(|k| !k.is_empty())
+        .map(|k| crate::domain::idempotency::scoped(actor.key_owner(), "action", target, k));
+    if let Some(k) = &key
         && let Some(a) = actions::by_key(conn, k)?
+        && grants.can_manage_body(&a.body_id)
     {
         return Ok(a);
     }
@@ -166,7 +179,7 @@ pub fn create(
         closed_on: None,
         exempt,
         version: 1,
-        idempotency_key: input.idempotency_key.clone().filter(|k| !k.is_empty()),
+        idempotency_key: key,
         created_by: actor.label.clone(),
         created_at: ctx.now,
         updated_at: ctx.now,

@@ -59,6 +59,11 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// Whose idempotency keys these are: the person, or the system's label.
+    pub fn key_owner(&self) -> &str {
+        self.user_id.as_deref().unwrap_or(&self.label)
+    }
+
     pub fn system(label: &str) -> Actor {
         Actor {
             user_id: None,

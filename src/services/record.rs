@@ -14,6 +14,7 @@ use crate::db::meetings::Meeting;
 use crate::db::records::{self, Attendance, Decision, Declaration};
 use crate::db::{DbConn, memberships, papers};
 use crate::domain::actions::quorum;
+use crate::domain::idempotency::scoped;
 use crate::domain::roles::Role;
 use crate::domain::validate::Problems;
 use crate::error::{AppError, AppResult, FieldError};
@@ -176,8 +177,13 @@ pub fn declare(
     key: Option<&str>,
     now: NaiveDateTime,
 ) -> AppResult<Declaration> {
-    if let Some(k) = key
+    // A key replays only this caller's own declaration at this meeting.
+    let key = key
+        .filter(|k| !k.is_empty())
+        .map(|k| scoped(actor.key_owner(), "declaration", &meeting.id, k));
+    if let Some(k) = &key
         && let Some(d) = records::declaration_by_key(conn, k)?
+        && d.meeting_id == meeting.id
     {
         return Ok(d);
     }
@@ -205,7 +211,7 @@ pub fn declare(
         item_id: item.id,
         user_id: user_id.to_string(),
         interest,
-        idempotency_key: key.map(str::to_string),
+        idempotency_key: key.clone(),
         created_at: now,
     };
     records::insert_declaration(conn, &d)?;
@@ -284,8 +290,13 @@ pub fn decide(
     key: Option<&str>,
     now: NaiveDateTime,
 ) -> AppResult<Decision> {
-    if let Some(k) = key
+    // A key replays only this caller's own decision at this meeting.
+    let key = key
+        .filter(|k| !k.is_empty())
+        .map(|k| scoped(actor.key_owner(), "decision", &meeting.id, k));
+    if let Some(k) = &key
         && let Some(d) = records::decision_by_key(conn, k)?
+        && d.meeting_id == meeting.id
     {
         return Ok(d);
     }
@@ -331,7 +342,7 @@ pub fn decide(
         reference: format!("{}/{year}/{number:03}", body.slug),
         text,
         exempt,
-        idempotency_key: key.map(str::to_string),
+        idempotency_key: key.clone(),
         created_by: actor.label.clone(),
         created_at: now,
     };

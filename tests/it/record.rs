@@ -653,3 +653,170 @@ async fn an_officer_pages_through_every_action_they_may_see() {
     .await;
     assert_eq!(clerk["items"].as_array().map(Vec::len), Some(5), "{clerk}");
 }
+
+/// An idempotency key replays only the caller's own request to the same
+/// place: a secretariat of another body who sends a Board key gets a new
+/// record of their own, never the Board's (it used to return the Board's
+/// decision, exempt text and all, relabelled as theirs); two clerks who pick
+/// the same key on different meetings both get their write.
+#[tokio::test]
+async fn an_idempotency_key_never_replays_another_bodys_record() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    // A second body, with its own secretariat and meeting.
+    let resp = app
+        .post_json(
+            "/api/v1/bodies",
+            Some(&b.admin),
+            &json!({"name": "Ashby Local Partnership", "slug": "ashby-lp", "kind": "partnership"}),
+        )
+        .await;
+    assert_eq!(
+        resp.status(),
+        201,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let other = app
+        .create_user("clerk@ashby.example", &b.district, false)
+        .await;
+    let resp = app
+        .put_json(
+            &format!("/api/v1/bodies/ashby-lp/members/{}", other.id),
+            Some(&b.admin),
+            &json!({"role": "secretariat"}),
+        )
+        .await;
+    assert!(resp.status().is_success());
+    let other_clerk = app.token_for(&other.id).await;
+    let resp = app
+        .post_json(
+            "/api/v1/bodies/ashby-lp/meetings",
+            Some(&other_clerk),
+            &json!({"starts_at": "2027-01-14T14:00:00Z", "ends_at": "2027-01-14T16:00:00Z", "location": "Ashby Town Hall"}),
+        )
+        .await;
+    assert_eq!(resp.status(), 201);
+    let other_meeting = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let first_item = |agenda: &Value| {
+        agenda["items"][0]["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let board_item = first_item(&items(&app, &b).await);
+    let other_item = first_item(
+        &json(
+            app.get(
+                &format!("/api/v1/meetings/{other_meeting}/agenda"),
+                Some(&other_clerk),
+            )
+            .await,
+        )
+        .await,
+    );
+
+    let board_decision = json(
+        post(
+            &app,
+            &format!("/api/v1/meetings/{}/decisions", b.meeting),
+            &b.clerk,
+            json!({"item_id": board_item, "text": "Board only: the depot sale price.", "idempotency_key": "shared-key"}),
+        )
+        .await,
+    )
+    .await;
+    assert!(board_decision["id"].is_string(), "{board_decision}");
+
+    // The other body's clerk replays the Board's key on their own meeting.
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{other_meeting}/decisions"),
+        &other_clerk,
+        json!({"item_id": other_item, "text": "x", "idempotency_key": "shared-key"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+    let theirs = json(resp).await;
+    assert_ne!(
+        theirs["id"], board_decision["id"],
+        "a new record, not the Board's"
+    );
+    assert_eq!(theirs["text"], "x");
+    assert!(
+        !theirs.to_string().contains("depot sale price"),
+        "the Board's text leaked: {theirs}"
+    );
+
+    // Declarations and actions are scoped the same way.
+    let board_owner = user_id(&app, "ceo@ashby.example").await;
+    let d1 = json(
+        post(
+            &app,
+            &format!("/api/v1/meetings/{}/declarations", b.meeting),
+            &b.clerk,
+            json!({"item_id": board_item, "user_id": board_owner, "interest": "Board only: owns land at the depot.", "idempotency_key": "decl-key"}),
+        )
+        .await,
+    )
+    .await;
+    assert!(d1["id"].is_string(), "{d1}");
+    let other_member = user_id(&app, "clerk@ashby.example").await;
+    let d2 = json(
+        post(
+            &app,
+            &format!("/api/v1/meetings/{other_meeting}/declarations"),
+            &other_clerk,
+            json!({"item_id": other_item, "user_id": other_member, "interest": "None that matters.", "idempotency_key": "decl-key"}),
+        )
+        .await,
+    )
+    .await;
+    assert_ne!(d2["id"], d1["id"], "{d2}");
+    assert!(!d2.to_string().contains("depot"), "{d2}");
+
+    let action = |token: String, item: String, owner: String, what: &'static str| {
+        let app = &app;
+        async move {
+            json(
+                post(
+                    app,
+                    "/api/v1/actions",
+                    &token,
+                    json!({"item_id": item, "description": what, "owner_user_id": owner, "due_on": "2027-03-31", "idempotency_key": "act-key"}),
+                )
+                .await,
+            )
+            .await
+        }
+    };
+    let a1 = action(
+        b.clerk.clone(),
+        board_item.clone(),
+        board_owner.clone(),
+        "Board only: value the depot.",
+    )
+    .await;
+    let a2 = action(
+        other_clerk.clone(),
+        other_item.clone(),
+        other_member.clone(),
+        "Book the hall.",
+    )
+    .await;
+    assert!(a1["id"].is_string(), "{a1}");
+    assert_ne!(a2["id"], a1["id"], "{a2}");
+    assert!(!a2.to_string().contains("depot"), "{a2}");
+    // The same clerk's retry still records once.
+    let again = action(
+        b.clerk.clone(),
+        board_item.clone(),
+        board_owner.clone(),
+        "Board only: value the depot.",
+    )
+    .await;
+    assert_eq!(again["id"], a1["id"]);
+}
