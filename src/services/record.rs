@@ -418,3 +418,12 @@ pub fn decisions_taken(
     }
     Ok(out)
 }
+
+/// May this reader see a decision's text? Open decisions, yes; an exempt one
+/// only for the body's members (chair, vice-chair, members, substitutes),
+/// its secretariat and site administrators.
+pub fn may_read_decision(grants: Option<&crate::domain::roles::Grants>, d: &Decision) -> bool {
+    !d.exempt
+        || grants
+            .is_some_and(|g| g.is_admin || g.role_in(&d.body_id).is_some_and(Role::sees_exempt))
+}

@@ -490,3 +490,89 @@ async fn an_action_log_uploaded_on_the_page_reports_each_bad_row() {
         .expect("page");
     assert_eq!(resp.status(), 403, "only the secretariat imports");
 }
+
+/// An action's owner who may not read exempt material sees the action, but
+/// not the text of the exempt decision it carries out (the page showed it;
+/// the API did not).
+#[tokio::test]
+async fn an_owner_does_not_read_the_exempt_decision_behind_their_action() {
+    let app = TestApp::spawn_demo().await;
+    let exempt = app
+        .state
+        .db(|c| {
+            Ok(quorate::db::records::search_decisions(
+                c,
+                &quorate::db::records::DecisionFilter {
+                    exempt: quorate::db::ExemptScope::All,
+                    limit: 1000,
+                    ..Default::default()
+                },
+            )?)
+        })
+        .await
+        .expect("decisions")
+        .into_iter()
+        .find(|d| d.exempt)
+        .expect("the demo has an exempt decision");
+    let find = |email: &'static str| {
+        let app = &app;
+        async move {
+            app.state
+                .db(move |c| Ok(quorate::db::users::find_by_email(c, email)?))
+                .await
+                .expect("user")
+                .expect("demo user")
+        }
+    };
+    let clerk = find("sam.clarke@northshire.example").await;
+    let officer = find("nadia.hussain@ashby.example").await;
+    let token = app.token_for(&clerk.id).await;
+    let resp = app
+        .post_json(
+            "/api/v1/actions",
+            Some(&token),
+            &serde_json::json!({"decision_id": exempt.id, "description": "Arrange the valuation visit", "owner_user_id": officer.id, "due_on": "2027-03-31"}),
+        )
+        .await;
+    assert_eq!(resp.status(), 201);
+    let action = crate::helpers::json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+
+    let owner = app
+        .login("nadia.hussain@ashby.example", quorate::demo::DEMO_PASSWORD)
+        .await;
+    let page = owner
+        .get(app.url(&format!("/actions/{action}")))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        page.contains("Arrange the valuation visit"),
+        "the owner sees their action"
+    );
+    assert!(page.contains(&exempt.reference));
+    assert!(
+        !page.contains(&exempt.text),
+        "the exempt decision's text was shown to the action's owner"
+    );
+    // The secretariat still reads it.
+    let clerk_page = app
+        .login(
+            "sam.clarke@northshire.example",
+            quorate::demo::DEMO_PASSWORD,
+        )
+        .await
+        .get(app.url(&format!("/actions/{action}")))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(clerk_page.contains(&exempt.text));
+}

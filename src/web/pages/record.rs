@@ -699,10 +699,19 @@ async fn render_action(
                 return Err(AppError::NotFound);
             }
             let events = action_db::events_of(c, &a.id)?;
+            // An exempt decision's text only for those who may read it (an
+            // action's owner may not be one of them).
             let decision = match &a.decision_id {
-                Some(d) => {
-                    records::find_decision(c, d)?.map(|d| format!("{}: {}", d.reference, d.text))
-                }
+                Some(d) => records::find_decision(c, d)?.map(|d| {
+                    if crate::services::record::may_read_decision(Some(&grants), &d) {
+                        format!("{}: {}", d.reference, d.text)
+                    } else {
+                        format!(
+                            "{}: an exempt decision, for the body's members only",
+                            d.reference
+                        )
+                    }
+                }),
                 None => None,
             };
             let slug = bodies::find(c, &a.body_id)?
