@@ -1,5 +1,6 @@
 //! Turning stored content into output formats.
 
+pub mod csv_cells;
 pub mod ics;
 pub mod markdown;
 pub mod pack_pdf;

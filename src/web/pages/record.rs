@@ -1197,13 +1197,13 @@ async fn decisions_csv(state: web::Data<AppState>, path: web::Path<String>) -> P
             w.write_record(["reference", "decided_on", "meeting_id", "item_id", "text"])
                 .map_err(csv_error)?;
             for d in list.into_iter().rev() {
-                w.write_record([
+                w.write_record(crate::render::csv_cells::row([
                     d.reference.as_str(),
                     &d.created_at.date().to_string(),
                     &d.meeting_id,
                     &d.item_id,
                     &d.text,
-                ])
+                ]))
                 .map_err(csv_error)?;
             }
             w.into_inner().map_err(csv_error)
@@ -1252,7 +1252,7 @@ async fn actions_csv(state: web::Data<AppState>, path: web::Path<String>) -> Pag
             ])
             .map_err(csv_error)?;
             for a in list {
-                w.write_record([
+                w.write_record(crate::render::csv_cells::row([
                     a.id.as_str(),
                     a.decision_id
                         .as_ref()
@@ -1272,7 +1272,7 @@ async fn actions_csv(state: web::Data<AppState>, path: web::Path<String>) -> Pag
                     &a.status,
                     &a.closed_on.map(|d| d.to_string()).unwrap_or_default(),
                     a.dropped_reason.as_deref().unwrap_or(""),
-                ])
+                ]))
                 .map_err(csv_error)?;
             }
             w.into_inner().map_err(csv_error)

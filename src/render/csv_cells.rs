@@ -1,0 +1,45 @@
+//! CSV cells that a spreadsheet will not run: a cell that begins with `=`,
+//! `+`, `-`, `@`, a tab or a carriage return is read by Excel, LibreOffice
+//! and Sheets as a formula, so an action's text or a drop reason could run
+//! in a downloader's spreadsheet. Such a cell is written with a leading `'`
+//! (OWASP's advice); quoting is left to the CSV writer.
+
+use std::borrow::Cow;
+
+/// One cell, neutralised when it could start a formula.
+pub fn cell(value: &str) -> Cow<'_, str> {
+    match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{value}")),
+        _ => Cow::Borrowed(value),
+    }
+}
+
+/// A row of cells, each neutralised, ready for `csv::Writer::write_record`.
+pub fn row<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    values.into_iter().map(|v| cell(v).into_owned()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starters_are_neutralised_and_the_rest_kept() {
+        for bad in [
+            "=HYPERLINK(\"http://x\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            let out = cell(bad);
+            assert!(out.starts_with('\''), "{bad:?} -> {out:?}");
+            assert_eq!(&out[1..], bad);
+        }
+        for good in ["Approved", "2027-03-31", "psb/2027/001", "", " =not first"] {
+            assert_eq!(cell(good), good);
+        }
+        assert_eq!(row(["a", "=b"]), ["a", "'=b"]);
+    }
+}
