@@ -121,6 +121,9 @@ async fn the_pack_pdf_has_an_outline_and_page_numbers_that_match_its_agenda() {
         );
     }
     assert_eq!(resp.headers()["content-type"], "application/pdf");
+    // A shared browser keeps no copy of the members' pack.
+    assert_eq!(resp.headers()["cache-control"], "private, no-store");
+    assert_eq!(resp.headers()["vary"], "Cookie");
     let etag = resp.headers()["etag"]
         .to_str()
         .unwrap_or_default()

@@ -1120,12 +1120,16 @@ async fn send_pdf(
         .insert_header((header::ETAG, etag))
         .insert_header((
             header::CACHE_CONTROL,
+            // The members' pack is never kept by a browser: on a shared
+            // computer, after signing out, the same address must not give
+            // the exempt papers back from the cache.
             if s.audience.sees_exempt() {
-                "private, max-age=300"
+                "private, no-store"
             } else {
                 "public, max-age=300"
             },
         ))
+        .insert_header((header::VARY, "Cookie"))
         .body(bytes))
 }
 
