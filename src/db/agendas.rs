@@ -144,6 +144,31 @@ pub fn save_item(conn: &mut DbConn, item: &AgendaItem) -> QueryResult<()> {
         .map(|_| ())
 }
 
+/// Does anything recorded refer to this item (notes, declarations,
+/// decisions, actions, or a referral from it)? Such an item cannot be
+/// deleted.
+pub fn item_in_use(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
+    use super::schema::{actions, decisions, declarations, item_notes, proposals};
+    use diesel::dsl::{exists, select};
+    let any = select(exists(decisions::table.filter(decisions::item_id.eq(id))))
+        .get_result::<bool>(conn)?
+        || select(exists(actions::table.filter(actions::item_id.eq(id)))).get_result(conn)?
+        || select(exists(
+            declarations::table.filter(declarations::item_id.eq(id)),
+        ))
+        .get_result(conn)?
+        || select(exists(item_notes::table.filter(item_notes::item_id.eq(id)))).get_result(conn)?
+        || select(exists(
+            proposals::table.filter(proposals::referred_from_item_id.eq(id)),
+        ))
+        .get_result(conn)?
+        || select(exists(
+            agenda_items::table.filter(agenda_items::referred_from_item_id.eq(id)),
+        ))
+        .get_result(conn)?;
+    Ok(any)
+}
+
 pub fn delete_item(conn: &mut DbConn, id: &str) -> QueryResult<()> {
     diesel::delete(agenda_items::table.find(id))
         .execute(conn)

@@ -116,6 +116,7 @@ pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResu
         } else if !wanted
             && matches!(p.status.as_str(), "withdrawn" | "returned")
             && let Some(item) = items.iter().find(|i| i.paper_id.as_deref() == Some(&p.id))
+            && !agendas::item_in_use(conn, &item.id)?
         {
             agendas::delete_item(conn, &item.id)?;
             changed = true;
@@ -1041,6 +1042,13 @@ pub fn remove_item(
             "item",
             "not_removable",
             "Only verbal items can be removed; a paper leaves the agenda when it is withdrawn.",
+        )]));
+    }
+    if agendas::item_in_use(conn, &item.id)? {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "item",
+            "recorded",
+            "This item has notes, declarations, decisions or actions recorded against it, so it stays on the agenda.",
         )]));
     }
     agendas::delete_item(conn, &item.id)?;

@@ -881,3 +881,52 @@ async fn csv_downloads_neutralise_formulas() {
         );
     }
 }
+
+/// An item with a decision recorded on it cannot be deleted: the answer is
+/// 409 with the reason, not a 500 from the database, and the item stays.
+#[tokio::test]
+async fn an_item_with_a_decision_is_not_deleted() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/items", b.meeting),
+        &b.clerk,
+        json!({"title": "Flood response", "item_type": "discussion", "verbal_reason": "Events this week", "minutes_allocated": 10}),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+    let verbal = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/decisions", b.meeting),
+        &b.clerk,
+        json!({"item_id": verbal, "text": "Thanked the flood wardens."}),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+    let resp = app
+        .api
+        .delete(app.url(&format!(
+            "/api/v1/meetings/{}/agenda/items/{verbal}",
+            b.meeting
+        )))
+        .bearer_auth(&b.clerk)
+        .send()
+        .await
+        .expect("delete");
+    assert_eq!(resp.status(), 409);
+    let problem = json(resp).await;
+    assert!(
+        problem.to_string().contains("decisions"),
+        "the answer says why: {problem}"
+    );
+    let agenda = items(&app, &b).await;
+    assert!(
+        agenda.to_string().contains("Flood response"),
+        "the item is still on the agenda"
+    );
+}
