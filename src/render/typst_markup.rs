@@ -44,10 +44,17 @@ pub fn string(s: &str) -> String {
     out
 }
 
+/// How deep quotes and lists may nest in the pack.
+pub const MAX_NESTING: usize = 8;
+
 /// Markdown as Typst markup. Headings start at `base` (the level of the
 /// first heading in the paper) and never skip a level, so the PDF outline
 /// and its tags stay well formed. Images become their alt text; raw HTML
 /// is shown as literal text; links keep only web and mail addresses.
+///
+/// Quotes and lists nest at most `MAX_NESTING` deep: deeper levels are
+/// written at the deepest level, so no paper can exhaust the typesetter
+/// (twenty nested `>` once made every pack of its meeting fail).
 pub fn markdown(md: &str, base: u8) -> String {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
@@ -58,6 +65,9 @@ pub fn markdown(md: &str, base: u8) -> String {
     let mut last_level = base.saturating_sub(1);
     let mut in_image = 0usize;
     let mut code: Option<String> = None;
+    // For each open quote or list: was its wrapper written?
+    let mut nest: Vec<bool> = Vec::new();
+    let deep = |nest: &[bool]| nest.iter().filter(|w| **w).count() >= MAX_NESTING;
     for event in Parser::new_ext(md, opts) {
         if let Some(buf) = code.as_mut() {
             match event {
@@ -88,11 +98,30 @@ pub fn markdown(md: &str, base: u8) -> String {
                     last_level = lvl;
                     out.push_str(&format!("\n#heading(level: {lvl})["));
                 }
-                Tag::BlockQuote(_) => out.push_str("\n#quote(block: true)["),
+                Tag::BlockQuote(_) => {
+                    let write = !deep(&nest);
+                    nest.push(write);
+                    if write {
+                        out.push_str("\n#quote(block: true)[");
+                    }
+                }
                 Tag::CodeBlock(_) => code = Some(String::new()),
-                Tag::List(Some(start)) => out.push_str(&format!("\n#enum(start: {start}, ")),
-                Tag::List(None) => out.push_str("\n#list("),
-                Tag::Item => out.push('['),
+                Tag::List(start) => {
+                    let write = !deep(&nest);
+                    nest.push(write);
+                    match (write, start) {
+                        (true, Some(start)) => out.push_str(&format!("\n#enum(start: {start}, ")),
+                        (true, None) => out.push_str("\n#list("),
+                        (false, _) => {}
+                    }
+                }
+                Tag::Item => {
+                    if nest.last() == Some(&true) {
+                        out.push('[');
+                    } else {
+                        out.push_str("\n\n– ");
+                    }
+                }
                 Tag::FootnoteDefinition(name) => {
                     out.push_str(&format!("\n#block[#super[{}] ", text(&name)));
                 }
@@ -134,9 +163,23 @@ pub fn markdown(md: &str, base: u8) -> String {
             Event::End(tag) => match tag {
                 TagEnd::Paragraph => out.push_str("\n\n"),
                 TagEnd::Heading(_) => out.push_str("]\n"),
-                TagEnd::BlockQuote(_) => out.push_str("]\n"),
-                TagEnd::List(_) => out.push_str(")\n"),
-                TagEnd::Item => out.push_str("],"),
+                TagEnd::BlockQuote(_) => {
+                    if nest.pop().unwrap_or(true) {
+                        out.push_str("]\n");
+                    }
+                }
+                TagEnd::List(_) => {
+                    if nest.pop().unwrap_or(true) {
+                        out.push_str(")\n");
+                    }
+                }
+                TagEnd::Item => {
+                    if nest.last() == Some(&true) {
+                        out.push_str("],");
+                    } else {
+                        out.push_str("\n\n");
+                    }
+                }
                 TagEnd::FootnoteDefinition => out.push_str("]\n"),
                 TagEnd::Table => out.push_str(")\n"),
                 TagEnd::TableHead => out.push_str("),"),
@@ -230,5 +273,26 @@ mod tests {
             t.contains("#raw(block: true, \"#import \\\"a\\\"\\n$b$\\n\")"),
             "{t}"
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded_and_still_typesets() {
+        let quotes = format!("{} the end of the quote", ">".repeat(40));
+        let mut lists = String::new();
+        for depth in 0..60 {
+            lists.push_str(&format!("{}- level {depth}\n", "  ".repeat(depth)));
+        }
+        for md in [quotes.as_str(), lists.as_str()] {
+            let t = markdown(md, 2);
+            assert!(t.matches("#quote(").count() <= MAX_NESTING, "{t}");
+            assert!(t.matches("#list(").count() <= MAX_NESTING, "{t}");
+            // Every word is still there.
+            assert!(
+                t.contains("the end of the quote") || t.contains("level 59"),
+                "{t}"
+            );
+            let doc = format!("#set page(width: 15cm, height: auto)\n{t}");
+            crate::render::pack_pdf::compile(doc).expect("typesets");
+        }
     }
 }
