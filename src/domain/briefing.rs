@@ -50,6 +50,9 @@ pub struct CoverSheet<'a> {
     pub presenter_ok: Option<bool>,
     /// `Some(true)` when the sponsor belongs to the presenting organisation.
     pub sponsor_ok: Option<bool>,
+    /// The author named themselves sponsor: a paper cannot be signed off
+    /// by the person who wrote it.
+    pub sponsor_is_author: bool,
     pub purpose: &'a str,
     pub summary: &'a str,
     pub recommendations: &'a [String],
@@ -204,6 +207,13 @@ pub fn check(sheet: &CoverSheet<'_>, policy: &Policy) -> Vec<FieldError> {
             "The sponsor must belong to the presenting organisation.".into(),
         ),
         Some(true) => {}
+    }
+    if sheet.sponsor_is_author {
+        add(
+            "sponsor_user_id",
+            "sponsor_is_author",
+            "Choose a sponsor other than yourself: the sponsor signs off the paper for the organisation.".into(),
+        );
     }
     let purpose_words = word_count(sheet.purpose);
     if purpose_words == 0 {
@@ -389,6 +399,7 @@ mod tests {
             presenting_organisation_id: Some("org-a"),
             presenter_ok: Some(true),
             sponsor_ok: Some(true),
+            sponsor_is_author: false,
             purpose: "To agree funding.",
             summary: "We propose two clubs.",
             recommendations: recs,
@@ -497,5 +508,23 @@ mod tests {
             .map(|e| e.field)
             .collect();
         assert_eq!(fields, ["exempt_category", "exempt_reason"]);
+    }
+
+    #[test]
+    fn the_author_cannot_be_the_sponsor() {
+        let recs = vec!["Agree the two clubs.".to_string()];
+        let consulted = vec!["org-b".to_string()];
+        let mut sheet = good(&recs, &consulted);
+        assert!(
+            !check(&sheet, &crate::domain::policy::Policy::default())
+                .iter()
+                .any(|p| p.code == "sponsor_is_author")
+        );
+        sheet.sponsor_is_author = true;
+        assert!(
+            check(&sheet, &crate::domain::policy::Policy::default())
+                .iter()
+                .any(|p| p.field == "sponsor_user_id" && p.code == "sponsor_is_author")
+        );
     }
 }

@@ -476,6 +476,7 @@ pub fn briefing_problems(
         presenting_organisation_id: presenting,
         presenter_ok,
         sponsor_ok,
+        sponsor_is_author: paper.sponsor_user_id.as_deref() == Some(paper.author_user_id.as_str()),
         purpose: &paper.purpose,
         summary: &paper.summary,
         recommendations: &recs,
@@ -658,6 +659,13 @@ pub fn sign_off(
 ) -> AppResult<Paper> {
     if paper.sponsor_user_id.as_deref() != Some(user_id) {
         return Err(AppError::Forbidden);
+    }
+    if paper.author_user_id == user_id {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "sponsor_user_id",
+            "sponsor_is_author",
+            "You wrote this paper, so you cannot sign it off: its sponsor must be someone else.",
+        )]));
     }
     if !matches!(paper.status.as_str(), "draft" | "submitted" | "returned") {
         return Err(AppError::Conflict(vec![FieldError::new(

@@ -770,3 +770,55 @@ async fn returned_papers_keep_their_content_and_can_be_resubmitted() {
     .await;
     assert_eq!(json(resp).await["status"], "submitted");
 }
+
+/// An author cannot name themselves sponsor and sign off their own paper.
+#[tokio::test]
+async fn an_author_cannot_sponsor_their_own_paper() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/papers", b.meeting),
+        &b.author,
+        json!({"title": "Youth clubs"}),
+    )
+    .await;
+    let id = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let mut cover = complete(&b);
+    cover["sponsor_user_id"] = json!(b.author_id);
+    let resp = patch(
+        &app,
+        &format!("/api/v1/papers/{id}"),
+        &b.author,
+        Some(1),
+        &cover,
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    let resp = post(
+        &app,
+        &format!("/api/v1/papers/{id}/sign-off"),
+        &b.author,
+        json!({}),
+    )
+    .await;
+    assert_eq!(resp.status(), 409, "no signing off one's own paper");
+    let resp = post(
+        &app,
+        &format!("/api/v1/papers/{id}/submit"),
+        &b.author,
+        json!({}),
+    )
+    .await;
+    assert_eq!(resp.status(), 422);
+    let problem = json(resp).await;
+    assert!(
+        problem["errors"].as_array().is_some_and(|e| e
+            .iter()
+            .any(|e| e["code"] == "sponsor_is_author" && e["field"] == "sponsor_user_id")),
+        "{problem}"
+    );
+}
