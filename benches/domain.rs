@@ -118,6 +118,7 @@ fn papers(c: &mut Criterion) {
         presenting_organisation_id: Some("org-a"),
         presenter_ok: Some(true),
         sponsor_ok: Some(true),
+        sponsor_is_author: false,
         purpose: "To agree funding for two youth clubs in Ashby.",
         summary: "Two clubs would open on Friday nights from April, costing £20,000.",
         recommendations: &recs,
