@@ -22,15 +22,14 @@ pub fn path_for(data_dir: &Path, sha256: &str) -> PathBuf {
 
 /// Checks the upload and files it; the row and audit entry are written in
 /// the caller's transaction.
-pub fn attach(
+/// May this person add an appendix to this paper now? Asked before an
+/// upload is read, and again when it is stored.
+pub fn may_attach(
     conn: &mut DbConn,
     actor: &Actor,
     grants: &Grants,
     paper: &Paper,
-    file: &UploadedFile,
-    data_dir: &Path,
-    now: NaiveDateTime,
-) -> AppResult<Attachment> {
+) -> AppResult<()> {
     let meeting = meetings::find(conn, &paper.meeting_id)?.ok_or(AppError::NotFound)?;
     let body = bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
     let uid = actor.user_id.as_deref().unwrap_or("");
@@ -47,6 +46,19 @@ pub fn attach(
             ),
         )]));
     }
+    Ok(())
+}
+
+pub fn attach(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &Grants,
+    paper: &Paper,
+    file: &UploadedFile,
+    data_dir: &Path,
+    now: NaiveDateTime,
+) -> AppResult<Attachment> {
+    may_attach(conn, actor, grants, paper)?;
     if file.size == 0 {
         return Err(AppError::Validation(vec![FieldError::new(
             "file",

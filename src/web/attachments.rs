@@ -90,6 +90,16 @@ async fn store(
     payload: web::Payload,
     check_csrf: bool,
 ) -> Result<Attachment, AppError> {
+    // The paper and the right to change it first: nothing of the body is
+    // read for a paper that is not there or not the caller's to change.
+    let (check_who, check_id) = (who.clone(), paper_id.clone());
+    let check_actor = who.actor(req);
+    state
+        .db(move |c| {
+            let p = visible_paper(c, Some(&check_who), &check_id)?;
+            svc::may_attach(c, &check_actor, &check_who.grants, &p)
+        })
+        .await?;
     let tmp = state.settings.data_dir.join("tmp");
     let upload = crate::web::upload::read(
         multipart(req, payload)?,

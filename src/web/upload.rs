@@ -34,7 +34,11 @@ pub struct Upload {
 }
 
 const HEAD: usize = 8192;
+/// One text field, all text fields together, and how many parts there may
+/// be: a form with a token and a file needs a few; more is not a form.
 const MAX_FIELD: usize = 64 * 1024;
+const MAX_TEXT: usize = 256 * 1024;
+const MAX_PARTS: usize = 16;
 
 pub async fn read(
     mut payload: Multipart,
@@ -49,7 +53,14 @@ pub async fn read(
         .map_err(AppError::internal)?;
     let mut fields = HashMap::new();
     let mut file = None;
+    let (mut parts, mut text) = (0usize, 0usize);
     while let Some(mut field) = payload.try_next().await.map_err(bad)? {
+        parts += 1;
+        if parts > MAX_PARTS {
+            return Err(AppError::PayloadTooLarge(
+                "The upload has too many parts: send one file and the form's fields.".into(),
+            ));
+        }
         let name = field
             .content_disposition()
             .and_then(|d| d.get_name())
@@ -95,7 +106,8 @@ pub async fn read(
             _ => {
                 let mut value = Vec::new();
                 while let Some(chunk) = field.try_next().await.map_err(bad)? {
-                    if value.len() + chunk.len() > MAX_FIELD {
+                    text += chunk.len();
+                    if value.len() + chunk.len() > MAX_FIELD || text > MAX_TEXT {
                         return Err(AppError::PayloadTooLarge(format!(
                             "The field '{name}' is too long."
                         )));

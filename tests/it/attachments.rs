@@ -258,3 +258,75 @@ async fn the_author_uploads_on_the_edit_page_with_the_form_token() {
         .expect("html");
     assert!(html.contains("Appendix 1.pdf"));
 }
+
+/// An upload's parts are only read for a paper that exists and that the
+/// caller may change, and never in unbounded number: a request that is
+/// nothing but text fields no longer grows the server's memory.
+#[tokio::test]
+async fn uploads_are_refused_before_they_are_read() {
+    let app = TestApp::spawn().await;
+    let (paper, author, member) = draft(&app).await;
+    let big = "x".repeat(60 * 1024);
+    let many = |n: usize| {
+        let mut form = Form::new();
+        for i in 0..n {
+            form = form.text(format!("field{i}"), big.clone());
+        }
+        form.part("file", Part::bytes(PDF.to_vec()).file_name("a.pdf"))
+    };
+    let send = |path: String, token: String, form: Form| {
+        let app = &app;
+        async move {
+            app.api
+                .post(app.url(&path))
+                .bearer_auth(token)
+                .multipart(form)
+                .send()
+                .await
+                .expect("post")
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(
+        send(
+            "/api/v1/papers/no-such-paper/attachments".into(),
+            author.clone(),
+            many(40)
+        )
+        .await,
+        404
+    );
+    assert!(
+        matches!(
+            send(
+                format!("/api/v1/papers/{paper}/attachments"),
+                member.clone(),
+                many(40)
+            )
+            .await,
+            403 | 404
+        ),
+        "someone who may not change the paper"
+    );
+    assert_eq!(
+        send(
+            format!("/api/v1/papers/{paper}/attachments"),
+            author.clone(),
+            many(40)
+        )
+        .await,
+        413,
+        "forty text fields are not an upload"
+    );
+    // A normal upload still works.
+    assert_eq!(
+        send(
+            format!("/api/v1/papers/{paper}/attachments"),
+            author,
+            many(1)
+        )
+        .await,
+        201
+    );
+}
