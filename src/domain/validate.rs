@@ -211,6 +211,16 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// The years Quorate takes dates in: a due date of `-2027-01-01` or a
+/// meeting in 9999 is a typing mistake, not a plan.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// Is this a date Quorate should take (within `YEARS`)?
+pub fn plausible(d: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    YEARS.contains(&d.year())
+}
+
 /// A date as people in the UK type it: `31/3/2027`, `31-03-2027`,
 /// `31.3.27`, `31 3 2027`, `31 March 2027`, `31 Mar 2027`, or ISO
 /// `2027-03-31`. Day first; a two-digit year is 20YY. `None` when it is not a
@@ -219,7 +229,7 @@ pub fn uk_date(input: &str) -> Option<chrono::NaiveDate> {
     use chrono::NaiveDate;
     let t = input.trim();
     if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-        return Some(d);
+        return Some(d).filter(|d| plausible(*d));
     }
     let parts: Vec<&str> = t
         .split(['/', '-', '.', ' ', ','])
@@ -238,7 +248,7 @@ pub fn uk_date(input: &str) -> Option<chrono::NaiveDate> {
         4 => year.parse().ok()?,
         _ => return None,
     };
-    NaiveDate::from_ymd_opt(year, month, day)
+    NaiveDate::from_ymd_opt(year, month, day).filter(|d| plausible(*d))
 }
 
 /// "March", "Mar", "Sept" and the like, as 1 to 12.
@@ -370,5 +380,16 @@ mod tests {
         ] {
             assert_eq!(uk_date(wrong), None, "{wrong}");
         }
+    }
+
+    #[test]
+    fn dates_outside_the_years_quorate_takes_are_refused() {
+        assert_eq!(uk_date("-2027-01-01"), None);
+        assert_eq!(uk_date("9999-12-31"), None);
+        assert_eq!(uk_date("1/1/1999"), None);
+        assert!(uk_date("1/1/2100").is_some());
+        assert!(!plausible(
+            chrono::NaiveDate::from_ymd_opt(9999, 1, 1).unwrap_or_default()
+        ));
     }
 }

@@ -46,7 +46,15 @@ fn parse_date(
             None
         }
         Some(v) => match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-            Ok(d) => Some(d),
+            Ok(d) if crate::domain::validate::plausible(d) => Some(d),
+            Ok(_) => {
+                p.add(
+                    field,
+                    "out_of_range",
+                    "Enter a date between the years 2000 and 2100.",
+                );
+                None
+            }
             Err(_) => {
                 p.add(field, "invalid", "Enter the date like 2027-02-26.");
                 None

@@ -144,6 +144,7 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
         .ok()
+        .filter(|d| crate::domain::validate::plausible(*d))
 }
 
 fn status_of(s: &str) -> Option<ActionStatus> {

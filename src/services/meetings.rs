@@ -155,6 +155,14 @@ fn instant(
         }
         Some(v) => {
             match DateTime::parse_from_rfc3339(v) {
+                Ok(t) if !crate::domain::validate::plausible(t.date_naive()) => {
+                    p.add(
+                        field,
+                        "out_of_range",
+                        format!("{field} must be between the years 2000 and 2100."),
+                    );
+                    None
+                }
                 Ok(t) => Some(t.with_timezone(&Utc).naive_utc()),
                 Err(_) => {
                     p.add(field, "invalid", format!("{field} must be a date and time with an offset, like 2027-01-12T14:00:00Z."));

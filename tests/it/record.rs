@@ -930,3 +930,37 @@ async fn an_item_with_a_decision_is_not_deleted() {
         "the item is still on the agenda"
     );
 }
+
+/// Dates a person could not mean are refused with the field named: a due
+/// date of -2027-01-01 and a meeting in the year 9999 were accepted.
+#[tokio::test]
+async fn impossible_years_are_refused() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let item = items(&app, &b).await["items"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let owner = user_id(&app, "ceo@ashby.example").await;
+    for due in ["-2027-01-01", "9999-12-31", "1066-10-14"] {
+        let resp = post(
+            &app,
+            "/api/v1/actions",
+            &b.clerk,
+            json!({"item_id": item, "description": "Report back", "owner_user_id": owner, "due_on": due}),
+        )
+        .await;
+        assert_eq!(resp.status(), 422, "{due}");
+        assert_eq!(error_fields(&json(resp).await), ["due_on"], "{due}");
+    }
+    let resp = app
+        .post_json(
+            "/api/v1/bodies/psb/meetings",
+            Some(&b.clerk),
+            &json!({"starts_at": "9999-01-12T14:00:00Z", "ends_at": "9999-01-12T16:00:00Z", "location": "County Hall"}),
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    let fields = error_fields(&json(resp).await);
+    assert!(fields.contains(&"starts_at".to_string()), "{fields:?}");
+}
