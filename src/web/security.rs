@@ -103,7 +103,16 @@ pub async fn protect(
             res = res.into_response(again);
         }
     }
-    if let Some(token) = new_csrf {
+    // A shared cache may keep a public answer and give it to everyone, so
+    // such an answer carries no cookie (the next page with a form sets it).
+    let public = res
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("public"));
+    if let Some(token) = new_csrf
+        && !public
+    {
         let _ = res
             .response_mut()
             .add_cookie(&csrf_cookie(&token, &base_url));

@@ -591,3 +591,34 @@ async fn an_admin_replaces_the_bank_holidays_on_a_page() {
         "the new holiday moves publication back at once"
     );
 }
+
+/// Answers that a shared cache may keep carry no cookie; pages with forms
+/// still set the form token's cookie.
+#[tokio::test]
+async fn publicly_cacheable_answers_set_no_cookie() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/static/quorate.css",
+        "/static/favicon.svg",
+        "/licences/fonts",
+    ] {
+        let resp = app.get(path, None).await;
+        assert_eq!(resp.status(), 200, "{path}");
+        assert!(
+            resp.headers()["cache-control"]
+                .to_str()
+                .unwrap_or_default()
+                .contains("public"),
+            "{path}"
+        );
+        assert!(
+            resp.headers().get("set-cookie").is_none(),
+            "{path} set a cookie on a public answer"
+        );
+    }
+    let login = app.get("/login", None).await;
+    assert!(
+        login.headers().get("set-cookie").is_some(),
+        "the sign-in form sets its token's cookie"
+    );
+}
