@@ -102,6 +102,7 @@ pub struct UploadSettings {
 #[serde(deny_unknown_fields)]
 pub struct SecuritySettings {
     pub session_hours: u32,
+    pub session_idle_minutes: u32,
     pub invitation_days: u32,
     pub login_attempts_per_client_per_minute: u32,
     pub login_attempts_per_account_per_minute: u32,
@@ -224,6 +225,9 @@ impl Settings {
                     .to_string(),
             );
         }
+        if self.security.session_idle_minutes < 5 {
+            problems.push("security.session_idle_minutes: must be at least 5".to_string());
+        }
         if self.security.login_attempts_per_client_per_minute == 0
             || self.security.login_attempts_per_account_per_minute == 0
         {
@@ -307,6 +311,10 @@ impl Settings {
             (
                 "security.session_hours",
                 self.security.session_hours.to_string(),
+            ),
+            (
+                "security.session_idle_minutes",
+                self.security.session_idle_minutes.to_string(),
             ),
             (
                 "security.invitation_days",

@@ -151,6 +151,36 @@ const PEOPLE: &[(&str, &str, &str, &str, bool)] = &[
         "NCC",
         false,
     ),
+    // Report authors of the partners whose chief officers sponsor their
+    // papers (an author never signs off their own paper).
+    (
+        "police_author",
+        "Insp. Sarah Lewis",
+        "sarah.lewis@police.northshire.example",
+        "NPA",
+        false,
+    ),
+    (
+        "pct_author",
+        "Tom Reid",
+        "tom.reid@pct.northshire.example",
+        "PCT",
+        false,
+    ),
+    (
+        "chamber_author",
+        "Amira Khan",
+        "amira.khan@chamber.northshire.example",
+        "Chamber",
+        false,
+    ),
+    (
+        "eastwick_author",
+        "Joe Price",
+        "joe.price@eastwick.example",
+        "EBC",
+        false,
+    ),
 ];
 
 /// (slug, name, kind, parent slug)
@@ -253,6 +283,10 @@ const MEMBERSHIPS: &[(&str, &str, &str, Option<&str>)] = &[
     ("northshire-psb", "clerk", "secretariat", None),
     ("northshire-psb", "officer", "officer", None),
     ("northshire-psb", "policy", "officer", None),
+    ("northshire-psb", "police_author", "officer", None),
+    ("northshire-psb", "pct_author", "officer", None),
+    ("northshire-psb", "chamber_author", "officer", None),
+    ("northshire-psb", "eastwick_author", "officer", None),
     ("northshire-psb", "scrutiny", "observer", None),
     ("psb-forum", "nic", "chair", None),
     ("psb-forum", "nalc", "member", None),
@@ -414,7 +448,7 @@ const PAPERS: &[DemoPaper] = &[
         exempt: None,
     },
     DemoPaper {
-        author: "police",
+        author: "police_author",
         org: "NPA",
         sponsor: "police",
         title: "Safer streets: night-time economy in Eastwick town centre",
@@ -428,7 +462,7 @@ const PAPERS: &[DemoPaper] = &[
         exempt: None,
     },
     DemoPaper {
-        author: "pct",
+        author: "pct_author",
         org: "PCT",
         sponsor: "pct",
         title: "Falls prevention for older people",
@@ -442,7 +476,7 @@ const PAPERS: &[DemoPaper] = &[
         exempt: None,
     },
     DemoPaper {
-        author: "chamber",
+        author: "chamber_author",
         org: "Chamber",
         sponsor: "chamber",
         title: "High-street recovery grants",
@@ -456,7 +490,7 @@ const PAPERS: &[DemoPaper] = &[
         exempt: None,
     },
     DemoPaper {
-        author: "eastwick",
+        author: "eastwick_author",
         org: "EBC",
         sponsor: "eastwick",
         title: "Winter shelter: extra beds from January",

@@ -18,6 +18,7 @@ pub mod priorities;
 pub mod proposals;
 pub mod records;
 pub mod schema;
+pub mod sessions;
 pub mod tokens;
 pub mod users;
 

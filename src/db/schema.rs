@@ -81,6 +81,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    sessions (id) {
+        id -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+        client -> Text,
+    }
+}
+
+diesel::table! {
     invitations (id) {
         id -> Text,
         user_id -> Text,
@@ -131,6 +142,7 @@ diesel::joinable!(memberships -> bodies (body_id));
 diesel::joinable!(priorities -> bodies (body_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(invitations -> users (user_id));
+diesel::joinable!(sessions -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -139,6 +151,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     memberships,
     priorities,
     api_tokens,
+    sessions,
     invitations,
     audit_log,
     outbox,

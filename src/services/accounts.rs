@@ -429,6 +429,81 @@ pub fn user_for_token(
     Ok(users::find(conn, &token.user_id)?)
 }
 
+/// Starts a server-side session for a person who has just signed in;
+/// `token` is the random value their cookie carries.
+pub fn start_session(
+    conn: &mut DbConn,
+    user: &User,
+    token: &str,
+    client: &str,
+    now: NaiveDateTime,
+    hours: u32,
+) -> AppResult<()> {
+    crate::db::sessions::purge_expired(conn, now)?;
+    crate::db::sessions::insert(
+        conn,
+        &crate::db::sessions::Session {
+            id: hash_token(token),
+            user_id: user.id.clone(),
+            created_at: now,
+            last_seen_at: now,
+            expires_at: now + chrono::Duration::hours(i64::from(hours)),
+            client: client.chars().take(100).collect(),
+        },
+    )?;
+    Ok(())
+}
+
+/// Is the session behind `token` still in force for `user_id`? Ends it when
+/// it has been idle longer than `idle_minutes`; notes its use at most once
+/// a minute.
+pub fn session_in_force(
+    conn: &mut DbConn,
+    token: &str,
+    user_id: &str,
+    now: NaiveDateTime,
+    idle_minutes: u32,
+) -> AppResult<bool> {
+    let id = hash_token(token);
+    let Some(s) = crate::db::sessions::find(conn, &id)? else {
+        return Ok(false);
+    };
+    let idle = chrono::Duration::minutes(i64::from(idle_minutes));
+    if s.user_id != user_id || s.expires_at <= now || s.last_seen_at + idle <= now {
+        crate::db::sessions::delete(conn, &id)?;
+        return Ok(false);
+    }
+    if now - s.last_seen_at >= chrono::Duration::minutes(1) {
+        crate::db::sessions::touch(conn, &id, now)?;
+    }
+    Ok(true)
+}
+
+/// Ends the session behind `token` (signing out).
+pub fn end_session(conn: &mut DbConn, token: &str) -> AppResult<()> {
+    crate::db::sessions::delete(conn, &hash_token(token))?;
+    Ok(())
+}
+
+/// Ends every session of a person ("sign out everywhere"), audited.
+pub fn end_all_sessions(
+    conn: &mut DbConn,
+    actor: &Actor,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> AppResult<usize> {
+    let n = crate::db::sessions::delete_all_of(conn, user_id)?;
+    actor.audit(
+        conn,
+        now,
+        "account.sign_out_everywhere",
+        "user",
+        user_id,
+        format!("ended {n} session(s)"),
+    )?;
+    Ok(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

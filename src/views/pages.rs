@@ -79,6 +79,8 @@ pub struct AccountPage {
     pub new_token: Option<String>,
     /// The secret link to the personal calendar feed, or "" when off.
     pub calendar_url: String,
+    /// Where this person is signed in.
+    pub sessions: Vec<SessionRow>,
 }
 
 #[derive(Clone, Debug)]
@@ -442,6 +444,16 @@ impl PaperActionTyped {
             ""
         }
     }
+}
+
+/// A signed-in session, for the account page.
+#[derive(Clone, Debug)]
+pub struct SessionRow {
+    pub started: String,
+    pub last_seen: String,
+    pub client: String,
+    /// The session this page was asked for in.
+    pub this_one: bool,
 }
 
 /// The schedule-a-meeting form, as typed.

@@ -137,9 +137,18 @@ impl FromRequest for Viewer {
             let Some(sess) = session::read_session(&req, &state.cookie_key, now.timestamp()) else {
                 return Ok(Viewer(None));
             };
+            let idle = state.settings.security.session_idle_minutes;
+            let at = now.naive_utc();
             let found = state
                 .db(move |conn| match users::find(conn, &sess.u)? {
-                    Some(u) if u.session_epoch == sess.e => load(conn, u).map(Some),
+                    // The cookie must name a session still held on the server:
+                    // signing out, signing out everywhere or idling ends it.
+                    Some(u)
+                        if u.session_epoch == sess.e
+                            && accounts::session_in_force(conn, &sess.s, &u.id, at, idle)? =>
+                    {
+                        load(conn, u).map(Some)
+                    }
                     _ => Ok(None),
                 })
                 .await?;

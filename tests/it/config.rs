@@ -99,6 +99,7 @@ fn sample(key: &str, dir: &std::path::Path) -> Option<(String, String)> {
         "worker.tick_seconds" => v("15", "15"),
         "uploads.max_bytes" => v("1048576", "1048576"),
         "security.session_hours" => v("8", "8"),
+        "security.session_idle_minutes" => v("45", "45"),
         "security.invitation_days" => v("3", "3"),
         "security.login_attempts_per_client_per_minute" => v("30", "30"),
         "security.login_attempts_per_account_per_minute" => v("4", "4"),

@@ -11,7 +11,7 @@ const OFFICER: &str = "nadia.hussain@ashby.example";
 const SPONSOR: &str = "priya.shah@ashby.example";
 const CHAIR: &str = "margaret.hale@northshire.example";
 const CLERK: &str = "sam.clarke@northshire.example";
-const POLICE_AUTHOR: &str = "david.osei@police.northshire.example";
+const POLICE_AUTHOR: &str = "sarah.lewis@police.northshire.example";
 const MEMBER: &str = "priya.shah@ashby.example";
 
 /// The demo, and a browser on it; `None` (skipped) without a browser.

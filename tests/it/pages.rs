@@ -622,3 +622,125 @@ async fn publicly_cacheable_answers_set_no_cookie() {
         "the sign-in form sets its token's cookie"
     );
 }
+
+/// Signs in without a cookie store and returns the `Cookie` header a browser
+/// would then send (the session and the form token), as an attacker who
+/// copied it would hold it.
+async fn copied_cookies(app: &TestApp, email: &str) -> (String, String) {
+    let client = app.browser();
+    let page = client
+        .get(app.url("/login"))
+        .send()
+        .await
+        .expect("login page")
+        .text()
+        .await
+        .unwrap_or_default();
+    let token = crate::helpers::csrf_token(&page);
+    let resp = client
+        .post(app.url("/login"))
+        .header("Origin", &app.address)
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("email", email),
+            ("password", crate::helpers::PASSWORD),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(resp.status(), 303);
+    let mut session = String::new();
+    let mut csrf = String::new();
+    for c in resp.cookies() {
+        match c.name() {
+            "quorate_session" => session = c.value().to_string(),
+            "quorate_csrf" => csrf = c.value().to_string(),
+            _ => {}
+        }
+    }
+    assert!(!session.is_empty());
+    (
+        format!("quorate_session={session}; quorate_csrf={csrf}"),
+        csrf,
+    )
+}
+
+async fn signed_in_with(app: &TestApp, cookie: &str) -> bool {
+    let resp = app
+        .api
+        .get(app.url("/account"))
+        .header("Cookie", cookie)
+        .send()
+        .await
+        .expect("account");
+    resp.status() == 200
+}
+
+/// Signing out ends the session on the server: a copy of the cookie taken
+/// before stops working (it used to work for 12 hours). Idle sessions end;
+/// "Sign out everywhere" ends them all.
+#[tokio::test]
+async fn signing_out_ends_the_session_for_every_copy_of_its_cookie() {
+    let app = TestApp::spawn().await;
+    let org = app.create_organisation("Northshire County Council").await;
+    app.create_user("clerk@test.example", &org, false).await;
+
+    let (cookie, csrf) = copied_cookies(&app, "clerk@test.example").await;
+    assert!(signed_in_with(&app, &cookie).await);
+    let resp = app
+        .api
+        .post(app.url("/logout"))
+        .header("Cookie", &cookie)
+        .header("Origin", &app.address)
+        .form(&[("csrf_token", csrf.as_str())])
+        .send()
+        .await
+        .expect("sign out");
+    assert_eq!(resp.status(), 303);
+    assert!(
+        !signed_in_with(&app, &cookie).await,
+        "a copy of the cookie still worked after signing out"
+    );
+
+    // A session left alone longer than the idle time ends.
+    let (cookie, _) = copied_cookies(&app, "clerk@test.example").await;
+    assert!(signed_in_with(&app, &cookie).await);
+    app.clock.advance(chrono::Duration::minutes(119));
+    assert!(
+        signed_in_with(&app, &cookie).await,
+        "used within the idle time"
+    );
+    app.clock.advance(chrono::Duration::minutes(121));
+    assert!(
+        !signed_in_with(&app, &cookie).await,
+        "idle for over two hours"
+    );
+
+    // Sign out everywhere ends the other browser's session too.
+    let (laptop, laptop_csrf) = copied_cookies(&app, "clerk@test.example").await;
+    let (phone, _) = copied_cookies(&app, "clerk@test.example").await;
+    let account = app
+        .api
+        .get(app.url("/account"))
+        .header("Cookie", &laptop)
+        .send()
+        .await
+        .expect("account")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(account.contains("Where you are signed in") && account.contains("This browser"));
+    let resp = app
+        .api
+        .post(app.url("/account/sessions/end"))
+        .header("Cookie", &laptop)
+        .header("Origin", &app.address)
+        .form(&[("csrf_token", laptop_csrf.as_str())])
+        .send()
+        .await
+        .expect("sign out everywhere");
+    assert_eq!(resp.status(), 303);
+    assert!(!signed_in_with(&app, &phone).await);
+    assert!(!signed_in_with(&app, &laptop).await);
+}

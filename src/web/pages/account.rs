@@ -12,7 +12,7 @@ use crate::services::accounts;
 use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::format::london_datetime;
-use crate::views::pages::{AccountPage, InvitationPage, LoginPage, TokenRow};
+use crate::views::pages::{AccountPage, InvitationPage, LoginPage, SessionRow, TokenRow};
 use crate::web::auth::{Viewer, client_addr};
 use crate::web::session::{self, SessionData, clear_session_cookie, csrf_cookie, session_cookie};
 
@@ -26,7 +26,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/account/password", web::post().to(change_password))
         .route("/account/tokens", web::post().to(create_token))
         .route("/account/tokens/{id}/revoke", web::post().to(revoke_token))
-        .route("/account/calendar", web::post().to(calendar_feed));
+        .route("/account/calendar", web::post().to(calendar_feed))
+        .route("/account/sessions/end", web::post().to(sign_out_everywhere));
 }
 
 /// Only local paths: never an open redirect.
@@ -73,8 +74,14 @@ struct LoginForm {
     next: String,
 }
 
-/// A fresh session: new random id, new CSRF token (no fixation).
-fn signed_in(state: &AppState, user: &crate::db::users::User, next: &str) -> HttpResponse {
+/// A fresh session: new random id, held on the server, and a new CSRF token
+/// (no fixation).
+async fn signed_in(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &crate::db::users::User,
+    next: &str,
+) -> Result<HttpResponse, AppError> {
     let hours = state.settings.security.session_hours;
     let data = SessionData {
         u: user.id.clone(),
@@ -82,6 +89,11 @@ fn signed_in(state: &AppState, user: &crate::db::users::User, next: &str) -> Htt
         x: state.clock.now().timestamp() + i64::from(hours) * 3600,
         s: accounts::random_token(""),
     };
+    let (who, token, now) = (user.clone(), data.s.clone(), state.clock.now_naive());
+    let client = client_addr(req).unwrap_or_default();
+    state
+        .tx(move |c| accounts::start_session(c, &who, &token, &client, now, hours))
+        .await?;
     let mut resp = see_other(next);
     let _ = resp.add_cookie(&session_cookie(
         &state.cookie_key,
@@ -90,7 +102,7 @@ fn signed_in(state: &AppState, user: &crate::db::users::User, next: &str) -> Htt
         hours,
     ));
     let _ = resp.add_cookie(&csrf_cookie(&accounts::random_token(""), state.base_url()));
-    resp
+    Ok(resp)
 }
 
 async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> PageResult {
@@ -127,7 +139,7 @@ async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -
                 .db(move |c| accounts::authenticate(c, &email, &password))
                 .await?
             {
-                Some(user) => return Ok(signed_in(&state, &user, &next)),
+                Some(user) => return Ok(signed_in(&state, &req, &user, &next).await?),
                 None => {
                     tracing::info!(client = %client, "failed sign-in");
                     errors.push(FieldError::new(
@@ -157,12 +169,39 @@ struct CsrfOnly {}
 
 async fn logout(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> PageResult {
     let _: CsrfOnly = checked_form(&req, &body)?;
+    // The session ends on the server: a copy of the cookie stops working.
+    // (Read even if it has expired: 0 as "now" skips the expiry check.)
+    if let Some(sess) = session::read_session(&req, &state.cookie_key, 0) {
+        state.tx(move |c| accounts::end_session(c, &sess.s)).await?;
+    }
     let mut resp = see_other("/?notice=signed-out");
     let _ = resp.add_cookie(&clear_session_cookie(state.base_url()));
     let mut csrf = Cookie::new(session::CSRF_COOKIE, "");
     csrf.set_path("/");
     csrf.make_removal();
     let _ = resp.add_cookie(&csrf);
+    Ok(resp)
+}
+
+/// Ends every session of the signed-in person, this one included.
+async fn sign_out_everywhere(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    body: web::Bytes,
+) -> PageResult {
+    let user = require_user(&req, viewer)?;
+    let _: CsrfOnly = checked_form(&req, &body)?;
+    let (actor, uid, now) = (
+        user.actor(&req),
+        user.user.id.clone(),
+        state.clock.now_naive(),
+    );
+    state
+        .tx(move |c| accounts::end_all_sessions(c, &actor, &uid, now))
+        .await?;
+    let mut resp = see_other("/?notice=signed-out-everywhere");
+    let _ = resp.add_cookie(&clear_session_cookie(state.base_url()));
     Ok(resp)
 }
 
@@ -223,7 +262,7 @@ async fn accept_invitation(
         })
         .await;
     match result {
-        Ok(user) => Ok(signed_in(&state, &user, "/account?notice=password-set")),
+        Ok(user) => Ok(signed_in(&state, &req, &user, "/account?notice=password-set").await?),
         Err(AppError::Validation(errors)) => {
             let t = token.clone();
             let user = state
@@ -258,14 +297,19 @@ async fn account_page(
     typed_label: &str,
 ) -> PageResult {
     let u = user.user.clone();
-    let (org, roles, toks, feed) = state
+    let now = state.clock.now_naive();
+    let current = session::read_session(req, &state.cookie_key, 0)
+        .map(|d| accounts::hash_token(&d.s))
+        .unwrap_or_default();
+    let (org, roles, toks, feed, sessions) = state
         .db(move |c| {
             let org = organisations::find(c, &u.organisation_id)?
                 .map(|o| o.name)
                 .unwrap_or_default();
             let roles = memberships::roles_of(c, &u.id)?;
             let feed = crate::db::users::calendar_secret(c, &u.id)?;
-            Ok((org, roles, tokens::of_user(c, &u.id)?, feed))
+            let sessions = crate::db::sessions::of_user(c, &u.id, now)?;
+            Ok((org, roles, tokens::of_user(c, &u.id)?, feed, sessions))
         })
         .await?;
     let (nav, _) = form_nav(req, Some(user), &errors);
@@ -302,6 +346,15 @@ async fn account_page(
             })
             .collect(),
         new_token,
+        sessions: sessions
+            .into_iter()
+            .map(|x| SessionRow {
+                this_one: x.id == current,
+                started: london_datetime(x.created_at),
+                last_seen: london_datetime(x.last_seen_at),
+                client: x.client,
+            })
+            .collect(),
         calendar_url: feed
             .map(|f| format!("{}/calendar/{f}.ics", state.base_url()))
             .unwrap_or_default(),
@@ -340,11 +393,9 @@ async fn change_password(
         .await;
     match result {
         // The epoch moved on, so the old cookie is dead: issue a new one.
-        Ok(updated) => Ok(signed_in(
-            &state,
-            &updated,
-            "/account?notice=password-changed",
-        )),
+        Ok(updated) => {
+            Ok(signed_in(&state, &req, &updated, "/account?notice=password-changed").await?)
+        }
         Err(AppError::Validation(errors)) => {
             account_page(
                 &state,

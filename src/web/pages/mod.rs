@@ -254,6 +254,7 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "priority-added" => "Priority added.",
         "priority-retired" => "Priority retired.",
         "signed-out" => "You have signed out.",
+        "signed-out-everywhere" => "You have signed out on every device and browser.",
         "action-updated" => "Action updated.",
         "attendance-saved" => "Attendance saved.",
         "notes-saved" => "Notes saved.",
