@@ -452,6 +452,7 @@ async fn the_secretariat_builds_publishes_and_records() {
         b.click_button("Record on item 5").await;
         b.click_button("Record the action").await;
         b.wait_to_see("There is a problem").await;
+        b.sees("Enter the due date, for example 31/3/2027.").await;
         b.check_page("meeting record, an error").await;
         // The item's form is open again, at the errors.
         b.fill("Action arising", "Publish the readiness figures by school")

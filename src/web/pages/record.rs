@@ -891,8 +891,15 @@ fn as_iso_date(typed: &str) -> String {
 
 /// A due-date error in the words of a page's date field.
 fn date_words(mut e: FieldError) -> FieldError {
-    if e.field == "due_on" && e.code != "required" {
-        e.message = "Enter a real date as day, month and year, for example 31/3/2027.".into();
+    if e.field == "due_on" {
+        e.message = match e.code.as_str() {
+            "required" => "Enter the due date, for example 31/3/2027.",
+            "out_of_range" => {
+                "Enter a date between the years 2000 and 2100, for example 31/3/2027."
+            }
+            _ => "Enter a real date as day, month and year, for example 31/3/2027.",
+        }
+        .into();
     }
     e
 }
