@@ -473,8 +473,12 @@ pub fn session_in_force(
         crate::db::sessions::delete(conn, &id)?;
         return Ok(false);
     }
-    if now - s.last_seen_at >= chrono::Duration::minutes(1) {
-        crate::db::sessions::touch(conn, &id, now)?;
+    // Noting the use is best effort: a busy database must not turn a page
+    // view into an error (the next view notes it).
+    if now - s.last_seen_at >= chrono::Duration::minutes(1)
+        && let Err(e) = crate::db::sessions::touch(conn, &id, now)
+    {
+        tracing::warn!(error = %e, "could not note a session's use");
     }
     Ok(true)
 }
