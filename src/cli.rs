@@ -144,7 +144,7 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
             no_worker,
         } => {
             if let Some(b) = bind {
-                settings.bind = b;
+                settings.rebind(b);
                 settings.validate().map_err(|e| e.to_string())?;
             }
             serve(
@@ -164,7 +164,7 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
             no_serve,
         } => {
             if let Some(b) = bind {
-                settings.bind = b;
+                settings.rebind(b);
                 settings.validate().map_err(|e| e.to_string())?;
             }
             let url = settings.database_url();

@@ -338,6 +338,19 @@ impl Settings {
             .collect()
     }
 
+    /// Listens on `bind` instead; a base URL left at the default (this
+    /// machine's) follows it, so links and the form Origin check match the
+    /// address people open. A configured base URL is kept.
+    pub fn rebind(&mut self, bind: String) {
+        if let Ok(defaults) = Settings::defaults()
+            && self.base_url == defaults.base_url
+            && bind.parse::<SocketAddr>().is_ok()
+        {
+            self.base_url = format!("http://{bind}");
+        }
+        self.bind = bind;
+    }
+
     /// The base URL without a trailing slash, for building links.
     pub fn base(&self) -> &str {
         self.base_url.trim_end_matches('/')

@@ -44,12 +44,50 @@ fn same_origin(req: &ServiceRequest, base_url: &str) -> bool {
         // Not a browser: the form token still has to match.
         return true;
     };
-    let base = url::Url::parse(base_url)
-        .map(|u| u.origin().ascii_serialization())
-        .unwrap_or_default();
-    let info = req.connection_info();
-    let own = format!("{}://{}", info.scheme(), info.host());
-    claimed == base || claimed == own
+    same_site_as_base(&claimed, base_url)
+}
+
+/// Is `claimed` (an Origin) the configured base URL's origin? Only that
+/// counts: `Host` and `X-Forwarded-Host` are the sender's to choose. A
+/// base URL on this machine (the demo) also accepts the other loopback
+/// names for the same port, so `localhost` works where `127.0.0.1` is set.
+fn same_site_as_base(claimed: &str, base_url: &str) -> bool {
+    let Ok(base) = url::Url::parse(base_url) else {
+        return false;
+    };
+    if claimed == base.origin().ascii_serialization() {
+        return true;
+    }
+    let loopback =
+        |host: Option<&str>| matches!(host, Some("localhost" | "127.0.0.1" | "[::1]" | "::1"));
+    match url::Url::parse(claimed) {
+        Ok(c) => {
+            loopback(base.host_str())
+                && loopback(c.host_str())
+                && c.scheme() == base.scheme()
+                && c.port_or_known_default() == base.port_or_known_default()
+        }
+        Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_site_as_base;
+
+    #[test]
+    fn only_the_configured_origin_is_trusted() {
+        let base = "https://boards.example.gov.uk";
+        assert!(same_site_as_base("https://boards.example.gov.uk", base));
+        assert!(!same_site_as_base("https://evil.example", base));
+        assert!(!same_site_as_base("http://boards.example.gov.uk", base));
+        assert!(!same_site_as_base("https://localhost", base));
+        let demo = "http://127.0.0.1:8080";
+        assert!(same_site_as_base("http://localhost:8080", demo));
+        assert!(same_site_as_base("http://[::1]:8080", demo));
+        assert!(!same_site_as_base("http://localhost:9090", demo));
+        assert!(!same_site_as_base("http://evil.example:8080", demo));
+    }
 }
 
 pub async fn protect(

@@ -744,3 +744,40 @@ async fn signing_out_ends_the_session_for_every_copy_of_its_cookie() {
     assert!(!signed_in_with(&app, &phone).await);
     assert!(!signed_in_with(&app, &laptop).await);
 }
+
+/// The Origin of a form post is checked against the configured base URL
+/// only: a request that claims to come from its own Host (or a forwarded
+/// host) of its choosing is refused.
+#[tokio::test]
+async fn a_form_post_from_another_site_is_refused_whatever_host_it_names() {
+    let app = TestApp::spawn().await;
+    let client = app.browser();
+    let page = client
+        .get(app.url("/login"))
+        .send()
+        .await
+        .expect("login page")
+        .text()
+        .await
+        .unwrap_or_default();
+    let token = crate::helpers::csrf_token(&page);
+    for (host_header, value) in [
+        ("Host", "evil.example"),
+        ("X-Forwarded-Host", "evil.example"),
+    ] {
+        let resp = client
+            .post(app.url("/login"))
+            .header("Origin", "http://evil.example")
+            .header(host_header, value)
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("email", "nobody@test.example"),
+                ("password", "whatever-whatever"),
+                ("next", "/"),
+            ])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(resp.status(), 403, "{host_header}: {value}");
+    }
+}
