@@ -71,25 +71,6 @@ fn same_site_as_base(claimed: &str, base_url: &str) -> bool {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::same_site_as_base;
-
-    #[test]
-    fn only_the_configured_origin_is_trusted() {
-        let base = "https://boards.example.gov.uk";
-        assert!(same_site_as_base("https://boards.example.gov.uk", base));
-        assert!(!same_site_as_base("https://evil.example", base));
-        assert!(!same_site_as_base("http://boards.example.gov.uk", base));
-        assert!(!same_site_as_base("https://localhost", base));
-        let demo = "http://127.0.0.1:8080";
-        assert!(same_site_as_base("http://localhost:8080", demo));
-        assert!(same_site_as_base("http://[::1]:8080", demo));
-        assert!(!same_site_as_base("http://localhost:9090", demo));
-        assert!(!same_site_as_base("http://evil.example:8080", demo));
-    }
-}
-
 pub async fn protect(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -195,5 +176,24 @@ pub fn verify_csrf(req: &actix_web::HttpRequest, submitted: &str) -> Result<(), 
         Err(AppError::BadRequest(
             "This form has expired or was not sent from Quorate. Go back, reload the page and try again.".into(),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_site_as_base;
+
+    #[test]
+    fn only_the_configured_origin_is_trusted() {
+        let base = "https://boards.example.gov.uk";
+        assert!(same_site_as_base("https://boards.example.gov.uk", base));
+        assert!(!same_site_as_base("https://evil.example", base));
+        assert!(!same_site_as_base("http://boards.example.gov.uk", base));
+        assert!(!same_site_as_base("https://localhost", base));
+        let demo = "http://127.0.0.1:8080";
+        assert!(same_site_as_base("http://localhost:8080", demo));
+        assert!(same_site_as_base("http://[::1]:8080", demo));
+        assert!(!same_site_as_base("http://localhost:9090", demo));
+        assert!(!same_site_as_base("http://evil.example:8080", demo));
     }
 }
