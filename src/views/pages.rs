@@ -493,14 +493,16 @@ pub enum TaskStatus {
 }
 
 impl TaskStatus {
-    /// From whether anything is written and whether the check still finds a
-    /// problem in the section.
-    pub fn of(touched: bool, has_problem: bool) -> TaskStatus {
+    /// From whether anything is written, whether the check still finds a
+    /// problem in the section, and whether the section may be left empty
+    /// (consultation, exempt information).
+    pub fn of(touched: bool, has_problem: bool, optional: bool) -> TaskStatus {
         match (touched, has_problem) {
             (false, true) => TaskStatus::NotStarted,
             (true, true) => TaskStatus::InProgress,
             (true, false) => TaskStatus::Completed,
-            (false, false) => TaskStatus::Optional,
+            (false, false) if optional => TaskStatus::Optional,
+            (false, false) => TaskStatus::NotStarted,
         }
     }
     pub fn label(&self) -> &'static str {

@@ -53,8 +53,21 @@ async fn an_officer_writes_and_submits_a_paper_through_the_form() {
         b.fill("Title of the paper", "Warm spaces for the winter").await;
         b.click_button("Start the paper").await;
         b.wait_to_see("Write your paper").await;
-        // A blank paper has nothing completed.
+        // A blank paper has nothing completed, and only what may be left
+        // empty says so.
         b.does_not_see("Completed").await;
+        let optional = b
+            .client
+            .find_all(fantoccini::Locator::XPath(
+                "//ul[@class='task-list']/li[.//strong[normalize-space(.)='Optional']]/a",
+            ))
+            .await
+            .expect("task list");
+        let mut names = Vec::new();
+        for a in optional {
+            names.push(a.text().await.unwrap_or_default());
+        }
+        assert_eq!(names, ["Consultation", "Exempt information"]);
         b.check_page("cover sheet, blank").await;
 
         b.tick("For decision").await;

@@ -434,7 +434,8 @@ fn edit_page(
                 .problems
                 .iter()
                 .any(|p| fields.iter().any(|f| p.field.starts_with(f)));
-            let status = TaskStatus::of(section_touched(anchor, &f), open);
+            let optional = matches!(*anchor, "section-consultation" | "section-exempt");
+            let status = TaskStatus::of(section_touched(anchor, &f), open, optional);
             (name.to_string(), anchor.to_string(), status)
         })
         .collect();
