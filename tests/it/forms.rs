@@ -404,3 +404,61 @@ async fn text_fields(app: &TestApp, client: &reqwest::Client, f: &FormSeen) -> B
     }
     out
 }
+
+/// The one form page no link leads to (an invitation, reached from its
+/// email) is read whole too: posted back as rendered, it sets the password.
+#[tokio::test]
+async fn the_invitation_form_is_read_whole() {
+    let app = TestApp::spawn().await;
+    let (admin, token) = app.admin().await;
+    let resp = app
+        .post_json(
+            "/api/v1/users",
+            Some(&token),
+            &serde_json::json!({"email": "new.member@test.example", "name": "New Member", "organisation_id": admin.organisation_id}),
+        )
+        .await;
+    assert_eq!(resp.status(), 201);
+    app.run_pending_jobs().await;
+    let text = app.emails().last().map(|m| m.text()).unwrap_or_default();
+    let start = text
+        .find(&format!("{}/invitations/", app.address))
+        .expect("the invitation link in the mail");
+    let link: String = text[start..]
+        .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let client = app.browser();
+    let html = client
+        .get(&link)
+        .send()
+        .await
+        .expect("invitation page")
+        .text()
+        .await
+        .unwrap_or_default();
+    let doc = Html::parse_document(&html);
+    let form = doc
+        .select(&sel("form[method=post]"))
+        .find(|f| f.value().attr("action") != Some("/logout"))
+        .expect("the invitation form");
+    let action = form.value().attr("action").unwrap_or(&link).to_string();
+    let fields = fields_of(form);
+    assert!(fields.iter().any(|(n, _)| n == "password"), "{fields:?}");
+    let resp = client
+        .post(if action.starts_with("http") {
+            action.clone()
+        } else {
+            app.url(&action)
+        })
+        .header("Origin", &app.address)
+        .form(&fields)
+        .send()
+        .await
+        .expect("post");
+    let status = resp.status().as_u16();
+    let body = resp.text().await.unwrap_or_default();
+    assert!(!body.contains("does not read"), "{body}");
+    assert_eq!(status, 303, "the password is set and the person signed in");
+}
