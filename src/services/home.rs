@@ -16,9 +16,9 @@ use crate::db::meetings::Meeting;
 use crate::db::{DbConn, ExemptScope, actions, agendas, bodies, meetings, minutes, papers};
 use crate::domain::calendar::Calendars;
 use crate::domain::roles::{Grants, Role};
-use crate::domain::timeline::{countdown, london_date};
+use crate::domain::timeline::london_date;
 use crate::error::AppResult;
-use crate::services::meetings::{calendar_for, calendars_in_force, timeline_for};
+use crate::services::meetings::{calendar_for, calendars_in_force, deadline_words, timeline_for};
 
 /// One thing to do: what, where to do it, and when it is due.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,7 +113,6 @@ pub fn due_for(
         let t = timeline_for(&m, &b, &cache.cals);
         let cal = calendar_for(&cache.cals, &b);
         let due = t.paper_deadline.naive_utc();
-        let left = countdown(today, london_date(t.paper_deadline), &cal);
         let text = if p.status == "returned" {
             format!("Change and resubmit “{}”: it was returned to you", p.title)
         } else {
@@ -125,10 +124,10 @@ pub fn due_for(
                 text,
                 link: format!("/papers/{}", p.id),
                 when: format!(
-                    "For {}, {}. Papers due {} ({left})",
+                    "For {}, {}. Papers due {}",
                     b.name,
                     crate::views::format::london_datetime(m.starts_at),
-                    crate::views::format::london_datetime(due)
+                    deadline_words(t.paper_deadline, today, &cal)
                 ),
                 urgent: due <= now + Duration::days(1),
             },
@@ -299,14 +298,10 @@ fn secretariat_queue(
         if !published.contains_key(&m.id) {
             let t = timeline_for(m, b, &cache.cals);
             let due = t.publication_deadline;
-            let left = countdown(today, london_date(due), &cal);
             items.push(DueItem {
                 text: format!("Build and publish the agenda for {when}"),
                 link: format!("/meetings/{}/agenda", m.id),
-                when: format!(
-                    "Due {} ({left})",
-                    crate::views::format::london_datetime(due.naive_utc())
-                ),
+                when: format!("Due {}", deadline_words(due, today, &cal)),
                 urgent: due.naive_utc() <= now + Duration::days(2),
             });
         }

@@ -14,6 +14,16 @@ use crate::domain::validate::Problems;
 use crate::error::{AppError, AppResult};
 use crate::mail::messages;
 
+/// A deadline in people's words, with the working days left:
+/// "Monday 4 January 2027 at 12:00 (in 3 working days)".
+pub fn deadline_words(at: DateTime<Utc>, today: chrono::NaiveDate, cal: &Calendar) -> String {
+    format!(
+        "{} ({})",
+        crate::views::format::london_datetime(at.naive_utc()),
+        timeline::countdown(today, timeline::london_date(at), cal)
+    )
+}
+
 /// One meeting in a body's list of meetings.
 #[derive(Clone, Debug)]
 pub struct MeetingLine {

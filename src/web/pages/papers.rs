@@ -881,14 +881,9 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
                     e.insert(format!("{}, {}", body.name, london_datetime(m.starts_at)));
                     let t = crate::services::meetings::timeline_for(&m, &body, &cals);
                     let cal = crate::services::meetings::calendar_for(&cals, &body);
-                    let left = crate::domain::timeline::countdown(
-                        today,
-                        crate::domain::timeline::london_date(t.paper_deadline),
-                        &cal,
-                    );
                     due.insert(
                         m.id.clone(),
-                        format!("{} ({left})", london_datetime(t.paper_deadline.naive_utc())),
+                        crate::services::meetings::deadline_words(t.paper_deadline, today, &cal),
                     );
                 }
             }
