@@ -1,6 +1,7 @@
-//! Sessions are signed cookies (no server state), so instances are
-//! interchangeable. A session names the user and their `session_epoch`:
-//! changing a password bumps the epoch and ends every other session.
+//! The session cookie is signed and names the user, their `session_epoch`
+//! and a random token; the token's session must also be held in the
+//! database (`services::accounts::session_in_force`). Changing a password
+//! bumps the epoch and ends every other session.
 
 use actix_web::HttpRequest;
 use actix_web::cookie::{Cookie, CookieJar, Key, SameSite, time::Duration as CookieDuration};
@@ -62,12 +63,17 @@ pub fn clear_session_cookie(base_url: &str) -> Cookie<'static> {
 
 /// The session in the request, if its signature checks out and it has not expired.
 pub fn read_session(req: &HttpRequest, key: &Key, now_unix: i64) -> Option<SessionData> {
+    signed_session(req, key).filter(|data| data.x > now_unix)
+}
+
+/// The session the request's cookie names, if its signature checks out,
+/// expired or not (to end it, or to mark it on the account page).
+pub fn signed_session(req: &HttpRequest, key: &Key) -> Option<SessionData> {
     let raw = req.cookie(SESSION_COOKIE)?;
     let mut jar = CookieJar::new();
     jar.add_original(raw);
     let verified = jar.signed(key).get(SESSION_COOKIE)?;
-    let data: SessionData = serde_json::from_str(verified.value()).ok()?;
-    (data.x > now_unix).then_some(data)
+    serde_json::from_str(verified.value()).ok()
 }
 
 /// A new random CSRF token cookie (double-submit: the form carries the same value).

@@ -170,8 +170,7 @@ struct CsrfOnly {}
 async fn logout(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> PageResult {
     let _: CsrfOnly = checked_form(&req, &body)?;
     // The session ends on the server: a copy of the cookie stops working.
-    // (Read even if it has expired: 0 as "now" skips the expiry check.)
-    if let Some(sess) = session::read_session(&req, &state.cookie_key, 0) {
+    if let Some(sess) = session::signed_session(&req, &state.cookie_key) {
         state.tx(move |c| accounts::end_session(c, &sess.s)).await?;
     }
     let mut resp = see_other("/?notice=signed-out");
@@ -298,7 +297,7 @@ async fn account_page(
 ) -> PageResult {
     let u = user.user.clone();
     let now = state.clock.now_naive();
-    let current = session::read_session(req, &state.cookie_key, 0)
+    let current = session::signed_session(req, &state.cookie_key)
         .map(|d| accounts::hash_token(&d.s))
         .unwrap_or_default();
     let (org, roles, toks, feed, sessions) = state
