@@ -376,11 +376,6 @@ pub fn decisions_taken(
     grants: Option<&crate::domain::roles::Grants>,
     user_id: Option<&str>,
 ) -> AppResult<Vec<DecisionTaken>> {
-    let sees_exempt = grants.is_some_and(|g| {
-        g.is_admin
-            || g.role_in(&meeting.body_id)
-                .is_some_and(crate::domain::roles::Role::sees_exempt)
-    });
     let orgs = crate::db::organisations::names(conn)?;
     let actions = crate::db::actions::search(
         conn,
@@ -393,13 +388,13 @@ pub fn decisions_taken(
     )?;
     let mut out = Vec::new();
     for d in records::decisions_of_meeting(conn, &meeting.id)? {
-        if d.exempt && !sees_exempt {
+        if !may_read_decision(grants, &d) {
             continue;
         }
         let arising = actions
             .iter()
             .filter(|a| a.decision_id.as_deref() == Some(d.id.as_str()))
-            .filter(|a| !a.exempt || sees_exempt || user_id == Some(a.owner_user_id.as_str()))
+            .filter(|a| super::actions::may_view(grants, user_id, a))
             .map(|a| {
                 (
                     a.description.clone(),
