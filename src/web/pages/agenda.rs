@@ -632,18 +632,14 @@ async fn refer(
         Ok(_) => Ok(see_other(&format!("/meetings/{id}/agenda{anchor}"))),
         Err(errors) => {
             // Each error at the item's own refer form.
-            let errors = errors
-                .into_iter()
-                .map(|mut e| {
-                    let prefix = if e.field == "body_slug" {
-                        "refer-body"
-                    } else {
-                        "refer-note"
-                    };
-                    e.field = format!("{prefix}-{item}");
-                    e
-                })
-                .collect();
+            let errors = super::rekey(errors, |field| {
+                let prefix = if field == "body_slug" {
+                    "refer-body"
+                } else {
+                    "refer-note"
+                };
+                format!("{prefix}-{item}")
+            });
             render_builder(&state, &req, &user, id, errors, typed).await
         }
     }

@@ -5,7 +5,7 @@ use actix_web::{HttpRequest, web};
 use chrono::NaiveTime;
 use serde::Deserialize;
 
-use super::{PageResult, checked_form, form_nav, html, require_user, see_other};
+use super::{PageResult, checked_form, form_nav, html, keyed, require_user, see_other};
 use crate::db::{bodies, meetings, papers};
 use crate::domain::roles::Role;
 use crate::domain::timeline::{self, countdown, london_date};
@@ -109,17 +109,6 @@ struct MeetingForm {
     confirm_cancel: bool,
     #[serde(skip)]
     cancel_reason: String,
-}
-
-/// Errors of one of the page's forms, keyed to that form's fields.
-fn keyed(prefix: &str, errors: Vec<FieldError>) -> Vec<FieldError> {
-    errors
-        .into_iter()
-        .map(|mut e| {
-            e.field = format!("{prefix}.{}", e.field);
-            e
-        })
-        .collect()
 }
 
 /// London date and times from a form, as API input (RFC 3339, UTC).

@@ -340,6 +340,26 @@ pub fn read_form<T: DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
     }
 }
 
+/// A form's errors moved to the fields of one of several forms on a page:
+/// `key` gives each error's new field (the id of the control it belongs to).
+pub fn rekey(
+    errors: Vec<crate::error::FieldError>,
+    key: impl Fn(&str) -> String,
+) -> Vec<crate::error::FieldError> {
+    errors
+        .into_iter()
+        .map(|mut e| {
+            e.field = key(&e.field);
+            e
+        })
+        .collect()
+}
+
+/// A form's errors keyed `prefix.field`.
+pub fn keyed(prefix: &str, errors: Vec<crate::error::FieldError>) -> Vec<crate::error::FieldError> {
+    rekey(errors, |field| format!("{prefix}.{field}"))
+}
+
 /// Boards, then forums, theme groups and local partnerships; by name within each.
 fn kind_order(b: &Body) -> (usize, String) {
     (

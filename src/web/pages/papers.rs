@@ -835,14 +835,7 @@ async fn action(
                 "late-decision" => "late",
                 other => other,
             };
-            let errors = errors
-                .into_iter()
-                .map(|mut e| {
-                    e.field = format!("{prefix}.{}", e.field);
-                    e
-                })
-                .collect();
-            let mut resp = paper_page(&req, &who, l, errors, typed)?;
+            let mut resp = paper_page(&req, &who, l, super::keyed(prefix, errors), typed)?;
             *resp.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(resp)
         }

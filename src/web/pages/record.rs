@@ -409,24 +409,19 @@ async fn item_form(
         )));
     }
     // Each error at its field in this item's form.
-    let errors = errors
-        .into_iter()
-        .map(date_words)
-        .map(|mut e| {
-            let prefix = match (what.as_str(), e.field.as_str()) {
-                ("notes", _) => "notes",
-                ("declarations", "user_id") => "decl-user",
-                ("declarations", _) => "decl",
-                ("decisions", _) => "dec",
-                ("actions", "owner_user_id") => "act-owner",
-                ("actions", "due_on") => "act-due",
-                ("actions", "decision_id") => "act-dec",
-                _ => "act",
-            };
-            e.field = format!("{prefix}-{item}");
-            e
-        })
-        .collect();
+    let errors = super::rekey(errors.into_iter().map(date_words).collect(), |field| {
+        let prefix = match (what.as_str(), field) {
+            ("notes", _) => "notes",
+            ("declarations", "user_id") => "decl-user",
+            ("declarations", _) => "decl",
+            ("decisions", _) => "dec",
+            ("actions", "owner_user_id") => "act-owner",
+            ("actions", "due_on") => "act-due",
+            ("actions", "decision_id") => "act-dec",
+            _ => "act",
+        };
+        format!("{prefix}-{item}")
+    });
     render_record(&state, &req, &user, id, errors, item, typed).await
 }
 
