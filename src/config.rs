@@ -259,28 +259,22 @@ impl Settings {
             LogFormat::Text => "text",
             LogFormat::Json => "json",
         };
-        let database_url = match &self.database_url {
-            // The scheme, host and database are not secret; a password is.
-            Some(url) => match url::Url::parse(url.expose()) {
-                Ok(mut u) if u.password().is_some() => {
+        // The scheme, host and database of a URL are not secret; a password is.
+        let without_password = |url: &Secret| match url::Url::parse(url.expose()) {
+            Ok(mut u) => {
+                if u.password().is_some() {
                     let _ = u.set_password(Some("***"));
-                    u.to_string()
                 }
-                Ok(u) => u.to_string(),
-                Err(_) => "(set, hidden)".to_string(),
-            },
+                u.to_string()
+            }
+            Err(_) => "(set, hidden)".to_string(),
+        };
+        let database_url = match &self.database_url {
+            Some(url) => without_password(url),
             None => self.database_url(),
         };
         let smtp_url = match &self.smtp_url {
-            Some(url) => match url::Url::parse(url.expose()) {
-                Ok(mut u) => {
-                    if u.password().is_some() {
-                        let _ = u.set_password(Some("***"));
-                    }
-                    u.to_string()
-                }
-                Err(_) => "(set, hidden)".to_string(),
-            },
+            Some(url) => without_password(url),
             None => "(unset)".to_string(),
         };
         let rows: Vec<(&str, String)> = vec![

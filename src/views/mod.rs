@@ -63,12 +63,7 @@ impl Errors {
     }
 
     pub fn get_at(&self, prefix: &str, id: &str) -> &str {
-        let key = format!("{prefix}-{id}");
-        self.0
-            .iter()
-            .find(|e| e.field == key)
-            .map(|e| e.message.as_str())
-            .unwrap_or("")
+        self.get(&format!("{prefix}-{id}"))
     }
 
     /// The id of the input an error links to.
