@@ -33,6 +33,9 @@ struct FormSeen {
     action: String,
     multipart: bool,
     fields: Vec<(String, String)>,
+    /// The fields a person types text into (not hidden, password, choices
+    /// or files).
+    texts: BTreeSet<String>,
 }
 
 fn sel(s: &str) -> Selector {
@@ -210,6 +213,7 @@ async fn crawl(app: &TestApp, client: &reqwest::Client, limit: usize) -> (usize,
                 action: v.attr("action").unwrap_or(&path).to_string(),
                 multipart: v.attr("enctype").is_some_and(|e| e.contains("multipart")),
                 fields: fields_of(form),
+                texts: text_names(form),
             });
         }
     }
@@ -316,7 +320,7 @@ async fn a_form_shown_again_with_errors_keeps_everything_typed() {
                 continue;
             }
             // Fill each text field the page rendered with its own marker.
-            let texts = text_fields(&app, &client, &f).await;
+            let texts = &f.texts;
             if texts.is_empty() {
                 continue;
             }
@@ -372,37 +376,21 @@ async fn a_form_shown_again_with_errors_keeps_everything_typed() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// The names of the form's fields a person types text into (not hidden,
-/// password, choices or files), read from the page again.
-async fn text_fields(app: &TestApp, client: &reqwest::Client, f: &FormSeen) -> BTreeSet<String> {
-    let html = client
-        .get(app.url(&f.page))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .unwrap_or_default();
-    let doc = Html::parse_document(&html);
-    let mut out = BTreeSet::new();
-    for form in doc.select(&sel("form")) {
-        if form.value().attr("action").unwrap_or(&f.page) != f.action {
-            continue;
-        }
-        for el in form.select(&sel("input, textarea")) {
+/// The names of the form's fields a person types text into.
+fn text_names(form: ElementRef<'_>) -> BTreeSet<String> {
+    form.select(&sel("input, textarea"))
+        .filter(|el| {
             let v = el.value();
-            let kind = v.attr("type").unwrap_or("text");
-            let typed = v.name() == "textarea"
-                || matches!(kind, "text" | "email" | "search" | "tel" | "url");
-            if let Some(name) = v.attr("name")
-                && typed
-                && name != "csrf_token"
-            {
-                out.insert(name.to_string());
-            }
-        }
-    }
-    out
+            v.name() == "textarea"
+                || matches!(
+                    v.attr("type").unwrap_or("text"),
+                    "text" | "email" | "search" | "tel" | "url"
+                )
+        })
+        .filter_map(|el| el.value().attr("name"))
+        .filter(|name| *name != "csrf_token")
+        .map(str::to_string)
+        .collect()
 }
 
 /// The one form page no link leads to (an invitation, reached from its
