@@ -337,14 +337,8 @@ impl TestApp {
         b
     }
 
-    /// Loads `page`, takes its CSRF token, and posts `fields` to `action`.
-    pub async fn submit_form(
-        &self,
-        browser: &reqwest::Client,
-        page: &str,
-        action: &str,
-        fields: &[(&str, &str)],
-    ) -> reqwest::Response {
+    /// The form token of `page`, loaded by `browser` (which keeps its cookie).
+    pub async fn form_token(&self, browser: &reqwest::Client, page: &str) -> String {
         let html = browser
             .get(self.url(page))
             .send()
@@ -353,7 +347,18 @@ impl TestApp {
             .text()
             .await
             .expect("html");
-        let token = csrf_token(&html);
+        csrf_token(&html)
+    }
+
+    /// Loads `page`, takes its CSRF token, and posts `fields` to `action`.
+    pub async fn submit_form(
+        &self,
+        browser: &reqwest::Client,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let token = self.form_token(browser, page).await;
         let mut form: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
         form.extend_from_slice(fields);
         browser

@@ -627,28 +627,18 @@ async fn publicly_cacheable_answers_set_no_cookie() {
 /// would then send (the session and the form token), as an attacker who
 /// copied it would hold it.
 async fn copied_cookies(app: &TestApp, email: &str) -> (String, String) {
-    let client = app.browser();
-    let page = client
-        .get(app.url("/login"))
-        .send()
-        .await
-        .expect("login page")
-        .text()
-        .await
-        .unwrap_or_default();
-    let token = crate::helpers::csrf_token(&page);
-    let resp = client
-        .post(app.url("/login"))
-        .header("Origin", &app.address)
-        .form(&[
-            ("csrf_token", token.as_str()),
-            ("email", email),
-            ("password", crate::helpers::PASSWORD),
-            ("next", "/"),
-        ])
-        .send()
-        .await
-        .expect("sign in");
+    let resp = app
+        .submit_form(
+            &app.browser(),
+            "/login",
+            "/login",
+            &[
+                ("email", email),
+                ("password", crate::helpers::PASSWORD),
+                ("next", "/"),
+            ],
+        )
+        .await;
     assert_eq!(resp.status(), 303);
     let mut session = String::new();
     let mut csrf = String::new();
@@ -752,15 +742,7 @@ async fn signing_out_ends_the_session_for_every_copy_of_its_cookie() {
 async fn a_form_post_from_another_site_is_refused_whatever_host_it_names() {
     let app = TestApp::spawn().await;
     let client = app.browser();
-    let page = client
-        .get(app.url("/login"))
-        .send()
-        .await
-        .expect("login page")
-        .text()
-        .await
-        .unwrap_or_default();
-    let token = crate::helpers::csrf_token(&page);
+    let token = app.form_token(&client, "/login").await;
     for (host_header, value) in [
         ("Host", "evil.example"),
         ("X-Forwarded-Host", "evil.example"),
