@@ -229,6 +229,15 @@ fn paper_page(
     let ease = briefing::reading_ease(&text);
     let (status, status_class) = status_tag(&p.status);
     let (nav, code) = form_nav(req, Some(who), &errors);
+    // What the secretariat waits for before the paper can be accepted.
+    let waiting_to_accept: Vec<String> = if secretariat && p.status == "submitted" {
+        svc::acceptance_blockers(p)
+            .into_iter()
+            .map(|e| e.message)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let page = PaperPage {
         typed,
         nav,
@@ -273,17 +282,8 @@ fn paper_page(
         can_sign_off: p.sponsor_user_id.as_deref() == Some(uid)
             && p.signed_off_at.is_none()
             && matches!(p.status.as_str(), "draft" | "submitted" | "returned"),
-        can_accept: secretariat
-            && p.status == "submitted"
-            && svc::acceptance_blockers(p).is_empty(),
-        waiting_to_accept: if secretariat && p.status == "submitted" {
-            svc::acceptance_blockers(p)
-                .into_iter()
-                .map(|e| e.message)
-                .collect()
-        } else {
-            Vec::new()
-        },
+        can_accept: secretariat && p.status == "submitted" && waiting_to_accept.is_empty(),
+        waiting_to_accept,
         can_return: secretariat && matches!(p.status.as_str(), "submitted" | "accepted"),
         can_decide_late: who.grants.role_in(&l.body.id) == Some(Role::Chair)
             && p.late
