@@ -544,3 +544,53 @@ async fn the_secretariat_builds_publishes_and_records() {
     .await;
     drop(app);
 }
+
+/// The secretariat's account and meeting admin: schedules a meeting (a
+/// wrong date first, the rest kept), asks to cancel it and keeps it, sees
+/// where they are signed in and signs out everywhere.
+#[tokio::test]
+async fn the_secretariat_schedules_a_meeting_and_signs_out_everywhere() {
+    let Some((app, b)) = demo_and_browser("clerk-admin", DESKTOP).await else {
+        return;
+    };
+    b.run(|mut b| async move {
+        b.sign_in(CLERK, DEMO_PASSWORD).await;
+        b.goto("/bodies/northshire-psb").await;
+        b.click_link("Manage members and priorities").await;
+        b.fill("Date", "31/2/2027").await;
+        b.fill("Starts at (London time)", "14:00").await;
+        b.fill("Ends at (London time)", "16.30").await;
+        b.fill("Where", "County Hall, Committee Room 2").await;
+        b.click_button("Schedule meeting").await;
+        b.wait_to_see("There is a problem").await;
+        b.sees("Enter a real date as day, month and year").await;
+        assert_eq!(b.value_of("Where").await, "County Hall, Committee Room 2");
+        b.check_page("schedule a meeting, an error").await;
+        b.fill("Date", "2/3/2027").await;
+        b.click_button("Schedule meeting").await;
+        b.wait_to_see("Meeting scheduled").await;
+        b.check_page("meeting scheduled").await;
+
+        b.fill("Reason for cancelling", "The budget has not been set yet.")
+            .await;
+        b.click_button("Cancel the meeting").await;
+        b.wait_to_see("This cannot be undone").await;
+        b.check_page("cancel a meeting, asked").await;
+        b.click_link("No, keep the meeting").await;
+        b.does_not_see("Cancelled").await;
+
+        b.click_link("Sam Clarke").await;
+        b.wait_to_see("Where you are signed in").await;
+        b.sees("This browser").await;
+        b.check_page("account").await;
+        b.click_button("Sign out everywhere").await;
+        b.wait_to_see("You have signed out on every device and browser")
+            .await;
+        b.goto("/account").await;
+        b.wait_to_see("Sign in").await;
+        assert!(b.path().await.starts_with("/login"));
+        b
+    })
+    .await;
+    drop(app);
+}
