@@ -601,6 +601,7 @@ fn board_meetings(
         let grants = crate::domain::roles::Grants {
             is_admin: false,
             roles: vec![(psb.id.clone(), crate::domain::roles::Role::Member)],
+            organisation_id: String::new(),
         };
         Ok((
             Actor {
@@ -615,6 +616,7 @@ fn board_meetings(
     let clerk_grants = crate::domain::roles::Grants {
         is_admin: false,
         roles: vec![(psb.id.clone(), crate::domain::roles::Role::Secretariat)],
+        organisation_id: String::new(),
     };
     let input_for = |dp: &DemoPaper| -> AppResult<PaperInput> {
         let author_id = people.get(dp.author).ok_or_else(missing)?.id.clone();
@@ -798,6 +800,7 @@ fn referral(
     let grants = crate::domain::roles::Grants {
         is_admin: false,
         roles: vec![(group.id.clone(), crate::domain::roles::Role::Secretariat)],
+        organisation_id: String::new(),
     };
     let day = (now - Duration::days(9)).date();
     let at = |h: u32| {

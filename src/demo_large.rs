@@ -141,6 +141,7 @@ pub fn load(
                     text: format!("Resolved to carry out proposal {d} of meeting {m}."),
                     exempt: false,
                     idempotency_key: None,
+                    idempotency_digest: None,
                     created_by: "benchmark".into(),
                     created_at: at,
                 });
@@ -175,6 +176,7 @@ pub fn load(
                         exempt: false,
                         version: 1,
                         idempotency_key: None,
+                        idempotency_digest: None,
                         created_by: "benchmark".into(),
                         created_at: at,
                         updated_at: at,

@@ -34,6 +34,9 @@ pub enum AppError {
     Forbidden,
     #[error("not found")]
     NotFound,
+    /// The address is known but does not take this method; holds `Allow`.
+    #[error("method not allowed")]
+    MethodNotAllowed(String),
     #[error("conflict")]
     Conflict(Vec<FieldError>),
     #[error("the resource has changed")]
@@ -82,6 +85,7 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
@@ -100,6 +104,7 @@ impl AppError {
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden => "forbidden",
             AppError::NotFound => "not-found",
+            AppError::MethodNotAllowed(_) => "method-not-allowed",
             AppError::Conflict(_) => "conflict",
             AppError::PreconditionFailed => "precondition-failed",
             AppError::PayloadTooLarge(_) => "payload-too-large",
@@ -122,6 +127,9 @@ impl AppError {
             }
             AppError::Forbidden => "You do not have permission to do that.".into(),
             AppError::NotFound => "There is nothing at this address.".into(),
+            AppError::MethodNotAllowed(allow) => {
+                format!("This address does not take that method; it takes {allow}.")
+            }
             AppError::Conflict(errors) | AppError::Validation(errors) => errors
                 .iter()
                 .map(|e| e.message.as_str())
@@ -185,6 +193,9 @@ impl ResponseError for AppError {
         resp.content_type("application/problem+json");
         if matches!(self, AppError::Unauthenticated) {
             resp.insert_header(("WWW-Authenticate", "Bearer"));
+        }
+        if let AppError::MethodNotAllowed(allow) = self {
+            resp.insert_header(("Allow", allow.as_str()));
         }
         resp.json(problem)
     }

@@ -30,6 +30,8 @@ pub struct Action {
     pub exempt: bool,
     pub version: i32,
     pub idempotency_key: Option<String>,
+    /// The digest of the request that first used the key.
+    pub idempotency_digest: Option<String>,
     pub created_by: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -199,6 +201,27 @@ pub fn outcomes(conn: &mut DbConn, body_id: Option<&str>) -> QueryResult<Vec<Out
         q = q.filter(actions::body_id.eq(b.to_string()));
     }
     q.load(conn)
+}
+
+/// How many exempt (confidential) actions a body, or an owning
+/// organisation, has: they count in follow-through figures but are never
+/// listed to those without the right to see them.
+pub fn exempt_count(
+    conn: &mut DbConn,
+    body_id: Option<&str>,
+    organisation_id: Option<&str>,
+) -> QueryResult<i64> {
+    let mut q = actions::table
+        .filter(actions::exempt.eq(true))
+        .count()
+        .into_boxed();
+    if let Some(b) = body_id {
+        q = q.filter(actions::body_id.eq(b.to_string()));
+    }
+    if let Some(o) = organisation_id {
+        q = q.filter(actions::owner_organisation_id.eq(o.to_string()));
+    }
+    q.get_result(conn)
 }
 
 /// Open actions of a body and those closed since `since`, for the action log.

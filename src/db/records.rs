@@ -55,6 +55,8 @@ pub struct Declaration {
     pub user_id: String,
     pub interest: String,
     pub idempotency_key: Option<String>,
+    /// The digest of the request that first used the key.
+    pub idempotency_digest: Option<String>,
     pub created_at: NaiveDateTime,
 }
 
@@ -95,6 +97,8 @@ pub struct Decision {
     pub text: String,
     pub exempt: bool,
     pub idempotency_key: Option<String>,
+    /// The digest of the request that first used the key.
+    pub idempotency_digest: Option<String>,
     pub created_by: String,
     pub created_at: NaiveDateTime,
 }
@@ -240,6 +244,15 @@ pub fn set_notes(
 }
 
 /// Ids of a body's decisions.
+/// How many of a body's decisions are exempt (confidential).
+pub fn exempt_decisions_of_body(conn: &mut DbConn, body_id: &str) -> QueryResult<i64> {
+    decisions::table
+        .filter(decisions::body_id.eq(body_id))
+        .filter(decisions::exempt.eq(true))
+        .count()
+        .get_result(conn)
+}
+
 pub fn decision_ids_of_body(conn: &mut DbConn, body_id: &str) -> QueryResult<Vec<String>> {
     decisions::table
         .filter(decisions::body_id.eq(body_id))

@@ -372,6 +372,7 @@ diesel::table! {
         user_id -> Text,
         interest -> Text,
         idempotency_key -> Nullable<Text>,
+        idempotency_digest -> Nullable<Text>,
         created_at -> Timestamp,
     }
 }
@@ -388,6 +389,7 @@ diesel::table! {
         text -> Text,
         exempt -> Bool,
         idempotency_key -> Nullable<Text>,
+        idempotency_digest -> Nullable<Text>,
         created_by -> Text,
         created_at -> Timestamp,
     }
@@ -410,6 +412,7 @@ diesel::table! {
         exempt -> Bool,
         version -> Integer,
         idempotency_key -> Nullable<Text>,
+        idempotency_digest -> Nullable<Text>,
         created_by -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,

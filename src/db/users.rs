@@ -76,10 +76,10 @@ pub fn all_with_organisation(conn: &mut DbConn) -> QueryResult<Vec<(User, String
         .load(conn)
 }
 
-/// The person whose calendar feed has this secret.
-pub fn find_by_calendar_secret(conn: &mut DbConn, secret: &str) -> QueryResult<Option<User>> {
+/// The person whose calendar feed secret has this SHA-256 (hex).
+pub fn find_by_calendar_secret(conn: &mut DbConn, secret_hash: &str) -> QueryResult<Option<User>> {
     users::table
-        .filter(users::calendar_secret.eq(secret))
+        .filter(users::calendar_secret.eq(secret_hash))
         .select(User::as_select())
         .first(conn)
         .optional()
@@ -94,10 +94,15 @@ pub fn calendar_secret(conn: &mut DbConn, id: &str) -> QueryResult<Option<String
         .map(Option::flatten)
 }
 
-/// Sets (or, with `None`, turns off) a person's calendar feed secret.
-pub fn set_calendar_secret(conn: &mut DbConn, id: &str, secret: Option<&str>) -> QueryResult<()> {
+/// Sets (or, with `None`, turns off) the SHA-256 of a person's calendar feed
+/// secret.
+pub fn set_calendar_secret(
+    conn: &mut DbConn,
+    id: &str,
+    secret_hash: Option<&str>,
+) -> QueryResult<()> {
     diesel::update(users::table.find(id))
-        .set(users::calendar_secret.eq(secret))
+        .set(users::calendar_secret.eq(secret_hash))
         .execute(conn)
         .map(|_| ())
 }

@@ -92,6 +92,9 @@ impl Role {
 pub struct Grants {
     pub is_admin: bool,
     pub roles: Vec<(String, Role)>,
+    /// The person's own organisation ("" for system actors): an officer sees
+    /// their own organisation's papers before publication, not others'.
+    pub organisation_id: String,
 }
 
 impl Grants {
@@ -125,14 +128,17 @@ mod tests {
         let sec = Grants {
             is_admin: false,
             roles: vec![("b1".into(), Role::Secretariat)],
+            organisation_id: String::new(),
         };
         let chair = Grants {
             is_admin: false,
             roles: vec![("b1".into(), Role::Chair)],
+            organisation_id: String::new(),
         };
         let admin = Grants {
             is_admin: true,
             roles: vec![],
+            organisation_id: String::new(),
         };
         assert!(sec.can_manage_body("b1"));
         assert!(!sec.can_manage_body("b2"));

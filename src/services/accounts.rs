@@ -363,6 +363,48 @@ pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// Turns `user_id`'s personal calendar feed on with a new secret link (any
+/// old link stops working) and returns the secret, which is shown once: only
+/// its SHA-256 is kept. `None` turns the feed off.
+pub fn set_calendar_feed(
+    conn: &mut DbConn,
+    actor: &Actor,
+    user_id: &str,
+    on: bool,
+    now: NaiveDateTime,
+) -> AppResult<Option<String>> {
+    let secret = on.then(|| random_token("cal_"));
+    let stored = secret.as_deref().map(hash_token);
+    users::set_calendar_secret(conn, user_id, stored.as_deref())?;
+    actor.audit(
+        conn,
+        now,
+        "account.calendar_feed",
+        "user",
+        user_id,
+        if on {
+            "new calendar feed link"
+        } else {
+            "calendar feed turned off"
+        }
+        .into(),
+    )?;
+    Ok(secret)
+}
+
+/// Whether `user_id` has a calendar feed turned on.
+pub fn calendar_feed_on(conn: &mut DbConn, user_id: &str) -> AppResult<bool> {
+    Ok(users::calendar_secret(conn, user_id)?.is_some())
+}
+
+/// The person whose calendar feed link carries `secret`.
+pub fn calendar_feed_owner(conn: &mut DbConn, secret: &str) -> AppResult<User> {
+    if secret.len() < 20 {
+        return Err(AppError::NotFound);
+    }
+    users::find_by_calendar_secret(conn, &hash_token(secret))?.ok_or(AppError::NotFound)
+}
+
 /// Issues an API token for `user_id`. The secret is returned once, never stored.
 pub fn issue_token(
     conn: &mut DbConn,

@@ -98,11 +98,20 @@ pub fn create(
         .as_deref()
         .filter(|k| !k.is_empty())
         .map(|k| crate::domain::idempotency::scoped(actor.key_owner(), "action", target, k));
-    if let Some(k) = &key
+    let digest = key.as_ref().map(|_| {
+        crate::domain::idempotency::digest(&[
+            input.decision_id.as_deref(),
+            input.item_id.as_deref(),
+            input.description.as_deref(),
+            input.owner_user_id.as_deref(),
+            input.due_on.as_deref(),
+        ])
+    });
+    if let (Some(k), Some(sent)) = (&key, &digest)
         && let Some(a) = actions::by_key(conn, k)?
         && grants.can_manage_body(&a.body_id)
     {
-        return Ok(a);
+        return super::replay(a.idempotency_digest.clone(), sent, a);
     }
     let mut p = Problems::new();
     let description = p.text_block(
@@ -188,6 +197,7 @@ pub fn create(
         exempt,
         version: 1,
         idempotency_key: key,
+        idempotency_digest: digest,
         created_by: actor.label.clone(),
         created_at: ctx.now,
         updated_at: ctx.now,

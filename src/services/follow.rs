@@ -16,6 +16,11 @@ pub struct FollowThrough {
     pub ageing: Vec<(&'static str, usize)>,
     pub decisions_without_actions: usize,
     pub decisions: usize,
+    /// Of the actions counted, how many are confidential (exempt): counted,
+    /// never listed to the public.
+    pub confidential_actions: usize,
+    /// Of the decisions counted, how many are confidential.
+    pub confidential_decisions: usize,
 }
 
 pub fn for_body(conn: &mut DbConn, slug: &str, today: NaiveDate) -> AppResult<FollowThrough> {
@@ -42,7 +47,11 @@ pub fn for_body(conn: &mut DbConn, slug: &str, today: NaiveDate) -> AppResult<Fo
     orgs.sort_by(|a, b| a.1.organisation.cmp(&b.1.organisation));
     let decision_ids = records::decision_ids_of_body(conn, &body.id)?;
     let with = actions::decisions_with_actions(conn, &decision_ids)?;
+    let confidential_actions = actions::exempt_count(conn, Some(&body.id), None)?;
+    let confidential_decisions = records::exempt_decisions_of_body(conn, &body.id)?;
     Ok(FollowThrough {
+        confidential_actions: usize::try_from(confidential_actions).unwrap_or(0),
+        confidential_decisions: usize::try_from(confidential_decisions).unwrap_or(0),
         ageing: ageing(&outcomes, today),
         decisions_without_actions: decision_ids.len() - with.len().min(decision_ids.len()),
         decisions: decision_ids.len(),
@@ -56,6 +65,8 @@ pub struct OrganisationFollowThrough {
     /// (body slug, figures named by body), by body name.
     pub bodies: Vec<(String, OrgFollowThrough)>,
     pub ageing: Vec<(&'static str, usize)>,
+    /// Of the actions counted, how many are confidential (exempt).
+    pub confidential_actions: usize,
 }
 
 /// One partner's follow-through in every body it owns actions in.
@@ -85,7 +96,9 @@ pub fn for_organisation(
         })
         .collect();
     rows.sort_by(|a, b| a.1.organisation.cmp(&b.1.organisation));
+    let confidential = actions::exempt_count(conn, None, Some(organisation_id))?;
     Ok(OrganisationFollowThrough {
+        confidential_actions: usize::try_from(confidential).unwrap_or(0),
         organisation,
         bodies: rows,
         ageing: ageing(&outcomes, today),

@@ -326,6 +326,7 @@ pub fn check(
                 exempt: false,
                 version: 1,
                 idempotency_key: None,
+                idempotency_digest: None,
                 created_by: actor.label.clone(),
                 created_at: now,
                 updated_at: now,

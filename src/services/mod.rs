@@ -24,7 +24,7 @@ use chrono::NaiveDateTime;
 
 use crate::db::DbConn;
 use crate::db::audit::{self, AuditEntry};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult, FieldError};
 
 /// What a use case needs beyond the database: the time, links, calendars.
 pub struct Ctx<'a> {
@@ -96,5 +96,21 @@ impl Actor {
             },
         )?;
         Ok(())
+    }
+}
+
+/// Answers a request whose idempotency key is already in store: the record it
+/// made, when this is the same request again; otherwise a 409 that says the
+/// key was used for something else (nothing is written).
+pub(crate) fn replay<T>(stored_digest: Option<String>, sent: &str, record: T) -> AppResult<T> {
+    if crate::domain::idempotency::may_replay(stored_digest.as_deref(), sent) {
+        Ok(record)
+    } else {
+        Err(AppError::Conflict(vec![FieldError::new(
+            "idempotency_key",
+            "idempotency_key_reused",
+            "This idempotency key was already used for a different request. \
+             Send a new key for a new request.",
+        )]))
     }
 }

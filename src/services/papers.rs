@@ -949,7 +949,8 @@ pub fn load_visible(
 }
 
 /// Who may see a paper: its author, sponsor and presenter, site admins, the body's secretariat;
-/// members see submitted papers; everyone sees published ones. Exempt papers
+/// members see submitted papers, officers only those their own organisation
+/// presents; everyone sees published ones. Exempt papers
 /// only ever reach the author, admins and those with an exempt-seeing role.
 pub fn can_view(
     grants: Option<&Grants>,
@@ -973,7 +974,17 @@ pub fn can_view(
     match paper.status.as_str() {
         "published" => true,
         "draft" | "withdrawn" => role == Some(Role::Secretariat),
-        _ => role.is_some_and(|r| r != Role::Observer),
+        // Before publication an officer sees only the papers their own
+        // organisation presents; members and the secretariat see them all.
+        _ => match role {
+            None | Some(Role::Observer) => false,
+            Some(Role::Officer) => grants.is_some_and(|g| {
+                !g.organisation_id.is_empty()
+                    && paper.presenting_organisation_id.as_deref()
+                        == Some(g.organisation_id.as_str())
+            }),
+            Some(_) => true,
+        },
     }
 }
 
@@ -993,6 +1004,7 @@ mod tests {
         Grants {
             is_admin: false,
             roles: vec![("b".into(), role)],
+            organisation_id: String::new(),
         }
     }
 
@@ -1031,6 +1043,16 @@ mod tests {
             "b"
         ));
         assert!(!can_view(None, None, &submitted, "b"));
+        // An officer sees what their own organisation presents, not others'.
+        let mut ours = paper("accepted", false);
+        ours.presenting_organisation_id = Some("police".into());
+        let officer = |org: &str| Grants {
+            organisation_id: org.into(),
+            ..grants(Role::Officer)
+        };
+        assert!(can_view(Some(&officer("police")), Some("o"), &ours, "b"));
+        assert!(!can_view(Some(&officer("council")), Some("o"), &ours, "b"));
+        assert!(!can_view(Some(&officer("")), Some("o"), &submitted, "b"));
         let published = paper("published", false);
         assert!(can_view(None, None, &published, "b"));
         let exempt = paper("published", true);
@@ -1053,7 +1075,8 @@ mod tests {
         assert!(!can_view(
             Some(&Grants {
                 is_admin: false,
-                roles: vec![("other".into(), Role::Member)]
+                roles: vec![("other".into(), Role::Member)],
+                organisation_id: String::new(),
             }),
             Some("x"),
             &exempt,

@@ -184,6 +184,7 @@ pub fn decide(
             let author_grants = Grants {
                 is_admin: true,
                 roles: Vec::new(),
+                organisation_id: String::new(),
             };
             let input = super::papers::PaperInput {
                 title: Some(p.title.clone()),

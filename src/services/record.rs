@@ -14,10 +14,11 @@ use crate::db::meetings::Meeting;
 use crate::db::records::{self, Attendance, Decision, Declaration};
 use crate::db::{DbConn, memberships, papers};
 use crate::domain::actions::quorum;
-use crate::domain::idempotency::scoped;
+use crate::domain::idempotency::{self, scoped};
 use crate::domain::roles::Role;
 use crate::domain::validate::Problems;
 use crate::error::{AppError, AppResult, FieldError};
+use crate::services::replay;
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct AttendanceInput {
@@ -181,11 +182,14 @@ pub fn declare(
     let key = key
         .filter(|k| !k.is_empty())
         .map(|k| scoped(actor.key_owner(), "declaration", &meeting.id, k));
-    if let Some(k) = &key
+    let digest = key
+        .as_ref()
+        .map(|_| idempotency::digest(&[Some(item_id), Some(user_id), interest]));
+    if let (Some(k), Some(sent)) = (&key, &digest)
         && let Some(d) = records::declaration_by_key(conn, k)?
         && d.meeting_id == meeting.id
     {
-        return Ok(d);
+        return replay(d.idempotency_digest.clone(), sent, d);
     }
     let mut p = Problems::new();
     let interest = p.line("interest", "the interest declared", interest, 2000);
@@ -212,6 +216,7 @@ pub fn declare(
         user_id: user_id.to_string(),
         interest,
         idempotency_key: key.clone(),
+        idempotency_digest: digest,
         created_at: now,
     };
     records::insert_declaration(conn, &d)?;
@@ -294,11 +299,12 @@ pub fn decide(
     let key = key
         .filter(|k| !k.is_empty())
         .map(|k| scoped(actor.key_owner(), "decision", &meeting.id, k));
-    if let Some(k) = &key
+    let digest = key.as_ref().map(|_| idempotency::digest(&[item_id, text]));
+    if let (Some(k), Some(sent)) = (&key, &digest)
         && let Some(d) = records::decision_by_key(conn, k)?
         && d.meeting_id == meeting.id
     {
-        return Ok(d);
+        return replay(d.idempotency_digest.clone(), sent, d);
     }
     let mut p = Problems::new();
     let text = p.text_block("text", "the resolution", text, 10_000);
@@ -343,6 +349,7 @@ pub fn decide(
         text,
         exempt,
         idempotency_key: key.clone(),
+        idempotency_digest: digest,
         created_by: actor.label.clone(),
         created_at: now,
     };

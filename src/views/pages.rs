@@ -77,8 +77,10 @@ pub struct AccountPage {
     pub tokens: Vec<TokenRow>,
     /// A token just issued: shown once.
     pub new_token: Option<String>,
-    /// The secret link to the personal calendar feed, or "" when off.
-    pub calendar_url: String,
+    /// Whether the personal calendar feed is on.
+    pub calendar_on: bool,
+    /// A feed link just made: shown once (only its digest is kept).
+    pub new_calendar_url: Option<String>,
     /// Where this person is signed in.
     pub sessions: Vec<SessionRow>,
 }

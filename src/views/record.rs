@@ -203,6 +203,8 @@ pub struct FollowThroughPage {
     pub decisions: usize,
     pub decisions_without_actions: usize,
     pub summary: String,
+    /// "These figures include …" when some records are confidential.
+    pub confidential_note: String,
 }
 
 #[derive(Template)]
@@ -253,6 +255,35 @@ pub struct OrgFollowThroughPage {
     pub on_time_height: usize,
     pub ageing: Vec<(String, usize)>,
     pub summary: String,
+    /// "These figures include …" when some actions are confidential.
+    pub confidential_note: String,
+}
+
+/// Says how many of the records counted are confidential, so that public
+/// figures never disagree silently with the public lists; "" when none are.
+pub fn confidential_note(actions: usize, decisions: usize) -> String {
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 confidential {one}")
+        } else {
+            format!("{n} confidential {many}")
+        }
+    };
+    let parts: Vec<String> = [
+        (actions > 0).then(|| plural(actions, "action", "actions")),
+        (decisions > 0).then(|| plural(decisions, "decision", "decisions")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "These figures include {}, counted here but not published.",
+            parts.join(" and ")
+        )
+    }
 }
 
 #[derive(Template)]
@@ -262,4 +293,22 @@ pub struct SearchPage {
     pub q: String,
     pub hits: Vec<crate::services::search::Hit>,
     pub error: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::confidential_note;
+
+    #[test]
+    fn confidential_records_are_owned_up_to_in_the_figures() {
+        assert_eq!(confidential_note(0, 0), "");
+        assert_eq!(
+            confidential_note(1, 0),
+            "These figures include 1 confidential action, counted here but not published."
+        );
+        assert_eq!(
+            confidential_note(3, 2),
+            "These figures include 3 confidential actions and 2 confidential decisions, counted here but not published."
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! Upload and download of appendices, for the API (bearer token) and for
 //! pages (session and CSRF token).
 
+use crate::web::routes::Routes;
 use actix_multipart::Multipart;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -15,21 +16,15 @@ use crate::state::AppState;
 use crate::web::auth::{ApiCaller, AuthUser, Viewer};
 use crate::web::pages::{PageError, require_user, see_other};
 
-pub fn configure_api(cfg: &mut web::ServiceConfig) {
-    cfg.route("/papers/{id}/attachments", web::post().to(api_upload))
-        .route("/papers/{id}/attachments", web::get().to(api_list))
-        .route(
-            "/papers/{id}/attachments/{aid}",
-            web::get().to(api_download),
-        );
+pub fn configure_api(r: &mut Routes<'_>) {
+    r.post("/papers/{id}/attachments", api_upload)
+        .get("/papers/{id}/attachments", api_list)
+        .get("/papers/{id}/attachments/{aid}", api_download);
 }
 
-pub fn configure_pages(cfg: &mut web::ServiceConfig) {
-    cfg.route("/papers/{id}/attachments", web::post().to(page_upload))
-        .route(
-            "/papers/{id}/attachments/{aid}",
-            web::get().to(page_download),
-        );
+pub fn configure_pages(r: &mut Routes<'_>) {
+    r.post("/papers/{id}/attachments", page_upload)
+        .get("/papers/{id}/attachments/{aid}", page_download);
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -65,6 +65,7 @@ fn load(conn: &mut crate::db::DbConn, user: User) -> Result<AuthUser, AppError> 
         grants: Grants {
             is_admin: user.is_admin,
             roles,
+            organisation_id: user.organisation_id.clone(),
         },
         user,
     })

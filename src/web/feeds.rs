@@ -1,16 +1,17 @@
 //! Calendar and Atom feeds: public per body, personal behind a secret link.
 
+use crate::web::routes::Routes;
 use actix_web::{HttpResponse, web};
 
-use crate::db::{bodies, users};
+use crate::db::bodies;
 use crate::error::AppError;
 use crate::services::feeds;
 use crate::state::AppState;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/bodies/{slug}/meetings.ics", web::get().to(body_ics))
-        .route("/bodies/{slug}/feed.atom", web::get().to(body_atom))
-        .route("/calendar/{secret}.ics", web::get().to(personal_ics));
+pub fn configure(r: &mut Routes<'_>) {
+    r.get("/bodies/{slug}/meetings.ics", body_ics)
+        .get("/bodies/{slug}/feed.atom", body_atom)
+        .get("/calendar/{secret}.ics", personal_ics);
 }
 
 fn calendar(text: String) -> HttpResponse {
@@ -60,10 +61,7 @@ async fn personal_ics(
     let parts = state.ctx_parts();
     let text = state
         .db(move |c| {
-            if secret.len() < 20 {
-                return Err(AppError::NotFound);
-            }
-            let user = users::find_by_calendar_secret(c, &secret)?.ok_or(AppError::NotFound)?;
+            let user = crate::services::accounts::calendar_feed_owner(c, &secret)?;
             feeds::personal_calendar(c, &user, &parts.base_url, &parts.calendars, parts.now)
         })
         .await?;

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod feeds;
 pub mod pages;
 pub mod ratelimit;
+pub mod routes;
 pub mod security;
 pub mod session;
 pub mod upload;
@@ -14,21 +15,37 @@ use actix_web::{HttpResponse, web};
 use utoipa::OpenApi;
 
 use crate::state::AppState;
+use routes::{RouteInfo, RouteTable, Routes};
 
+/// Builds the router, with its route table beside it for the handlers that
+/// answer unknown methods.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(healthz))
-        .route("/static/quorate.css", web::get().to(stylesheet))
-        .route("/static/favicon.svg", web::get().to(favicon))
-        .route("/favicon.ico", web::get().to(favicon))
-        .route("/licences/fonts", web::get().to(font_licences))
-        .service(
-            utoipa_swagger_ui::SwaggerUi::new("/api/docs/{_:.*}")
-                .url("/api/docs/openapi.json", api::openapi::ApiDoc::openapi()),
-        )
-        .configure(api::configure)
-        .configure(feeds::configure)
-        .configure(pages::configure)
+    let mut table = Vec::new();
+    register(&mut Routes::new(cfg, "", &mut table));
+    cfg.app_data(web::Data::new(RouteTable(std::sync::Arc::new(table))))
         .default_service(web::to(pages::not_found));
+}
+
+/// Every route Quorate serves, in the order the router tries them.
+pub fn route_table() -> Vec<RouteInfo> {
+    let mut table = Vec::new();
+    let _ = actix_web::App::new().configure(|cfg| register(&mut Routes::new(cfg, "", &mut table)));
+    table
+}
+
+fn register(r: &mut Routes<'_>) {
+    r.get("/healthz", healthz)
+        .get("/static/quorate.css", stylesheet)
+        .get("/static/favicon.svg", favicon)
+        .get("/favicon.ico", favicon)
+        .get("/licences/fonts", font_licences);
+    r.config().service(
+        utoipa_swagger_ui::SwaggerUi::new("/api/docs/{_:.*}")
+            .url("/api/docs/openapi.json", api::openapi::ApiDoc::openapi()),
+    );
+    api::configure(r);
+    feeds::configure(r);
+    pages::configure(r);
 }
 
 async fn healthz(state: web::Data<AppState>) -> HttpResponse {

@@ -118,7 +118,10 @@ pub async fn protect(
         if let Some(shown) = shown
             && signed_in
         {
-            let again = shown.rerender(res.request());
+            let mut again = shown.rerender(res.request());
+            if let Some(allow) = res.headers().get(header::ALLOW) {
+                again.headers_mut().insert(header::ALLOW, allow.clone());
+            }
             res = res.into_response(again);
         }
     }

@@ -743,8 +743,10 @@ async fn a_personal_calendar_feed_is_secret_and_revocable() {
             &[("action", "new")],
         )
         .await;
-    assert_eq!(resp.status(), 303);
-    let page = browser
+    assert_eq!(resp.status(), 200);
+    let page = resp.text().await.unwrap_or_default();
+    // The link is shown once: only its digest is kept.
+    let again = browser
         .get(app.url("/account"))
         .send()
         .await
@@ -752,12 +754,28 @@ async fn a_personal_calendar_feed_is_secret_and_revocable() {
         .text()
         .await
         .unwrap_or_default();
+    assert!(!again.contains("/calendar/cal_"), "shown only once");
+    assert!(again.contains("Your feed is on"));
     let start = page.find("/calendar/cal_").expect("feed link shown");
     let end = page[start..]
         .find(".ics")
         .map(|e| start + e + 4)
         .expect("link end");
     let link = page[start..end].to_string();
+    let secret = link
+        .trim_start_matches("/calendar/")
+        .trim_end_matches(".ics")
+        .to_string();
+    let author = b.author_id.clone();
+    let stored = app
+        .state
+        .db(move |c| Ok(quorate::db::users::calendar_secret(c, &author)?))
+        .await
+        .expect("stored");
+    assert!(
+        stored.is_some_and(|s| !s.contains(&secret) && !s.contains("cal_")),
+        "the database holds a digest, not the link's secret"
+    );
     let text = app
         .api
         .get(app.url(&link))
@@ -802,7 +820,7 @@ async fn a_personal_calendar_feed_is_secret_and_revocable() {
             &[("action", "new")],
         )
         .await;
-    assert_eq!(resp.status(), 303);
+    assert_eq!(resp.status(), 200);
     let old = app.api.get(app.url(&link)).send().await.expect("feed");
     assert_eq!(old.status(), 404);
 }
@@ -887,6 +905,8 @@ async fn exempt_material_never_reaches_a_public_output() {
         format!("/meetings/{m}/agenda/versions/1"),
         format!("/meetings/{m}/pack"),
         format!("/meetings/{m}/agenda/versions/1/pack"),
+        format!("/meetings/{m}/members-pack"),
+        format!("/meetings/{m}/agenda/versions/1/members-pack"),
         format!("/meetings/{m}/briefing"),
         format!("/meetings/{m}/agenda/versions/1/papers/{secret}"),
         format!("/papers/{secret}"),

@@ -146,6 +146,71 @@ async fn unknown_things_are_404() {
     assert_problem(&resp, 404);
 }
 
+/// Uptime monitors and link checkers use HEAD; a known address asked with a
+/// method it does not take says which it does.
+#[tokio::test]
+async fn head_answers_like_get_and_other_methods_are_405_with_allow() {
+    let app = TestApp::spawn_demo().await;
+    for path in [
+        "/healthz",
+        "/bodies/northshire-psb",
+        "/api/v1/decisions",
+        "/static/quorate.css",
+    ] {
+        let get = app.api.get(app.url(path)).send().await.expect("get");
+        let head = app.api.head(app.url(path)).send().await.expect("head");
+        assert_eq!(head.status(), get.status(), "{path}");
+        assert_eq!(
+            head.headers().get("content-type"),
+            get.headers().get("content-type"),
+            "{path}"
+        );
+        assert!(
+            head.bytes().await.unwrap_or_default().is_empty(),
+            "{path}: no body"
+        );
+    }
+    let resp = app
+        .api
+        .delete(app.url("/api/v1/decisions"))
+        .send()
+        .await
+        .expect("delete");
+    assert_problem(&resp, 405);
+    assert_eq!(resp.headers()["allow"], "GET, HEAD");
+    let resp = app
+        .api
+        .put(app.url("/api/v1/actions"))
+        .send()
+        .await
+        .expect("put");
+    assert_problem(&resp, 405);
+    assert_eq!(resp.headers()["allow"], "GET, HEAD, POST");
+    // A page address: the answer is a page, with the same header.
+    let resp = app
+        .api
+        .delete(app.url("/bodies/northshire-psb"))
+        .send()
+        .await
+        .expect("delete page");
+    assert_eq!(resp.status(), 405);
+    assert_eq!(resp.headers()["allow"], "GET, HEAD");
+    assert!(
+        resp.text()
+            .await
+            .unwrap_or_default()
+            .contains("That address cannot be used like that")
+    );
+    // An address nobody serves is still 404.
+    let resp = app
+        .api
+        .delete(app.url("/api/v1/no-such-thing"))
+        .send()
+        .await
+        .expect("delete");
+    assert_problem(&resp, 404);
+}
+
 #[tokio::test]
 async fn every_problem_is_listed_at_once_and_nothing_is_written() {
     let app = TestApp::spawn().await;

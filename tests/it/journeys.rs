@@ -243,7 +243,7 @@ async fn a_member_on_a_phone_updates_an_action_and_reads_the_briefing() {
         b.back().await;
         b.wait_to_see("Decisions taken").await;
         let pack = b
-            .link("Board pack (PDF)")
+            .link("Members' pack, with confidential papers (PDF)")
             .await
             .attr("href")
             .await

@@ -109,7 +109,7 @@ async fn the_pack_pdf_has_an_outline_and_page_numbers_that_match_its_agenda() {
 
     let member = app.login("member@police.example", PASSWORD).await;
     let resp = member
-        .get(app.url(&format!("/meetings/{}/pack.pdf", b.meeting)))
+        .get(app.url(&format!("/meetings/{}/members-pack.pdf", b.meeting)))
         .send()
         .await
         .expect("pack");
@@ -218,6 +218,56 @@ async fn the_pack_pdf_has_an_outline_and_page_numbers_that_match_its_agenda() {
     }
     // Members see the exempt paper; the public pack withholds it.
     assert!(titles.iter().any(|t| t.contains("ZQXPACK")), "{titles:?}");
+    // The public pack has its own address, and a member asking for it gets
+    // the public copy too: a cache can never swap one for the other.
+    for who in [&app.api, &member] {
+        let resp = who
+            .get(app.url(&format!("/meetings/{}/pack.pdf", b.meeting)))
+            .send()
+            .await
+            .expect("public pack");
+        assert_eq!(resp.status(), 200);
+        assert_eq!(resp.headers()["cache-control"], "public, max-age=300");
+        let pdf = read_pdf(&resp.bytes().await.unwrap_or_default());
+        assert!(!pdf.pages.join(" ").contains("ZQXPACK"));
+    }
+    // The public, and a signed-in person with no role in the body, never
+    // get the members' pack.
+    let resp = app
+        .api
+        .get(app.url(&format!("/meetings/{}/members-pack.pdf", b.meeting)))
+        .send()
+        .await
+        .expect("members' pack");
+    assert_eq!(resp.status(), 303, "the public is asked to sign in");
+    app.create_user("no-role@police.example", &b.police, false)
+        .await;
+    let outsider = app.login("no-role@police.example", PASSWORD).await;
+    for path in [
+        "members-pack.pdf",
+        "members-pack",
+        "agenda/versions/1/members-pack.pdf",
+    ] {
+        let resp = outsider
+            .get(app.url(&format!("/meetings/{}/{path}", b.meeting)))
+            .send()
+            .await
+            .expect("members' pack");
+        assert_eq!(resp.status(), 404, "{path}");
+    }
+    // An officer of the body gets the members' copy without exempt papers.
+    let officer = app.login("officer@police.example", PASSWORD).await;
+    let resp = officer
+        .get(app.url(&format!("/meetings/{}/members-pack.pdf", b.meeting)))
+        .send()
+        .await
+        .expect("members' pack");
+    assert_eq!(resp.status(), 200);
+    let pdf = read_pdf(&resp.bytes().await.unwrap_or_default());
+    assert!(
+        !pdf.pages.join(" ").contains("ZQXPACK"),
+        "officers never see exempt papers"
+    );
     let public = app
         .api
         .get(app.url(&format!("/meetings/{}/pack.pdf", b.meeting)))
@@ -271,7 +321,7 @@ async fn the_pack_pdf_has_an_outline_and_page_numbers_that_match_its_agenda() {
     );
     // Made once, then served from the file; a repeat is 304.
     let again = member
-        .get(app.url(&format!("/meetings/{}/pack.pdf", b.meeting)))
+        .get(app.url(&format!("/meetings/{}/members-pack.pdf", b.meeting)))
         .header("If-None-Match", etag)
         .send()
         .await

@@ -163,6 +163,39 @@ async fn the_secretariat_records_a_meeting_and_owners_follow_through() {
         "resubmitting the same form records nothing new"
     );
     assert_eq!(d2["reference"], "psb/2027/002");
+    // The same key with a different resolution is refused, and nothing is
+    // recorded: the next decision still takes number 003.
+    let resp = decide("Approved £30,000 for three youth clubs.", "form-1").await;
+    assert_eq!(resp.status(), 409);
+    let problem = json(resp).await;
+    assert_eq!(
+        problem["errors"][0]["code"], "idempotency_key_reused",
+        "{problem}"
+    );
+    // The key may come in the Idempotency-Key header instead.
+    let by_header = || async {
+        app.api
+            .post(app.url(&decide_path))
+            .bearer_auth(&b.clerk)
+            .header("Idempotency-Key", "form-3")
+            .json(&json!({"item_id": paper_item, "text": "Noted the evening bus figures."}))
+            .send()
+            .await
+            .expect("decide")
+    };
+    let d3 = json(by_header().await).await;
+    assert_eq!(d3["reference"], "psb/2027/003", "{d3}");
+    assert_eq!(json(by_header().await).await["id"], d3["id"]);
+    let resp = app
+        .api
+        .post(app.url(&decide_path))
+        .bearer_auth(&b.clerk)
+        .header("Idempotency-Key", "form-4")
+        .json(&json!({"item_id": paper_item, "text": "x", "idempotency_key": "form-5"}))
+        .send()
+        .await
+        .expect("decide");
+    assert_eq!(resp.status(), 422, "two different keys in one request");
     let _ = decl_item;
 
     // Actions: owner and due date are both required, and reported together.
@@ -225,6 +258,9 @@ async fn the_secretariat_records_a_meeting_and_owners_follow_through() {
         json!(ids[0]),
         "a double click makes one action"
     );
+    let resp = post(&app, "/api/v1/actions", &b.clerk,
+        json!({"decision_id": d1["id"], "description": "Open the two clubs", "owner_user_id": b.author_id, "due_on": "2027-06-01", "idempotency_key": "a1"})).await;
+    assert_eq!(resp.status(), 409, "the same key with another due date");
 
     // The owner is told, sees it in their list, and is the only one (with the secretariat) who may change it.
     app.run_pending_jobs().await;
@@ -308,7 +344,8 @@ async fn the_secretariat_records_a_meeting_and_owners_follow_through() {
         "owner told of the new date"
     );
 
-    // Follow-through: the author's council closed one on time; one decision has no action.
+    // Follow-through: the author's council closed one on time; two decisions
+    // (the patrols and the bus figures) have no action.
     let f = json(app.get("/api/v1/bodies/psb/follow-through", None).await).await;
     let district = f["organisations"]
         .as_array()
@@ -320,7 +357,7 @@ async fn the_secretariat_records_a_meeting_and_owners_follow_through() {
         .unwrap_or_default();
     assert_eq!(district["actions_total"], 2);
     assert_eq!(district["closed_on_time"], 1);
-    assert_eq!(f["decisions_without_actions"], 1);
+    assert_eq!(f["decisions_without_actions"], 2);
     let org = json(
         app.get(
             &format!("/api/v1/organisations/{}/follow-through", b.district),
@@ -580,6 +617,26 @@ async fn exempt_decisions_stay_out_of_the_public_register() {
         .await
         .unwrap_or_default();
     assert!(page.contains("Nothing found") && !page.contains("ZQXBIDDER"));
+    // The public follow-through counts the confidential decision and says so,
+    // so its figures never silently disagree with the public register.
+    let follow = json(app.get("/api/v1/bodies/psb/follow-through", None).await).await;
+    assert_eq!(follow["confidential_decisions"], 1, "{follow}");
+    assert_eq!(follow["confidential_actions"], 0, "{follow}");
+    let page = app
+        .api
+        .get(app.url("/bodies/psb/follow-through"))
+        .send()
+        .await
+        .expect("follow-through")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        page.contains(
+            "These figures include 1 confidential decision, counted here but not published."
+        ),
+        "{page}"
+    );
 }
 
 #[tokio::test]
@@ -652,6 +709,32 @@ async fn an_officer_pages_through_every_action_they_may_see() {
     )
     .await;
     assert_eq!(clerk["items"].as_array().map(Vec::len), Some(5), "{clerk}");
+    // The public figures count all five and say that two are confidential.
+    let follow = json(app.get("/api/v1/bodies/psb/follow-through", None).await).await;
+    assert_eq!(follow["confidential_actions"], 2, "{follow}");
+    assert_eq!(follow["organisations"][0]["actions_total"], 5, "{follow}");
+    let org = json(
+        app.get(
+            &format!("/api/v1/organisations/{}/follow-through", b.district),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(org["confidential_actions"], 2, "{org}");
+    let page = app
+        .api
+        .get(app.url(&format!("/organisations/{}/follow-through", b.district)))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        page.contains("These figures include 2 confidential actions"),
+        "{page}"
+    );
 }
 
 /// An idempotency key replays only the caller's own request to the same

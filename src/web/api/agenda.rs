@@ -1,6 +1,7 @@
 //! A meeting's agenda: the working copy, its items and order, publishing,
 //! and published versions.
 
+use crate::web::routes::Routes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -17,24 +18,15 @@ use crate::services::agenda::{
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/meetings/{id}/agenda", web::get().to(show))
-        .route("/meetings/{id}/agenda/items", web::post().to(add_item))
-        .route(
-            "/meetings/{id}/agenda/items/{item}",
-            web::patch().to(change_item),
-        )
-        .route(
-            "/meetings/{id}/agenda/items/{item}",
-            web::delete().to(remove_item),
-        )
-        .route(
-            "/meetings/{id}/agenda/items/{item}/refer",
-            web::post().to(refer),
-        )
-        .route("/meetings/{id}/agenda/order", web::put().to(order))
-        .route("/meetings/{id}/agenda/publish", web::post().to(publish))
-        .route("/meetings/{id}/agenda/versions/{n}", web::get().to(version));
+pub fn configure(r: &mut Routes<'_>) {
+    r.get("/meetings/{id}/agenda", show)
+        .post("/meetings/{id}/agenda/items", add_item)
+        .patch("/meetings/{id}/agenda/items/{item}", change_item)
+        .delete("/meetings/{id}/agenda/items/{item}", remove_item)
+        .post("/meetings/{id}/agenda/items/{item}/refer", refer)
+        .put("/meetings/{id}/agenda/order", order)
+        .post("/meetings/{id}/agenda/publish", publish)
+        .get("/meetings/{id}/agenda/versions/{n}", version);
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -1,3 +1,4 @@
+use crate::web::routes::Routes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -11,23 +12,14 @@ use crate::services::directory::{self, BodyDetail, MembershipInput, NewBody, New
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/bodies", web::post().to(create))
-        .route("/bodies", web::get().to(list))
-        .route("/bodies/{slug}", web::get().to(show))
-        .route(
-            "/bodies/{slug}/members/{user_id}",
-            web::put().to(put_member),
-        )
-        .route(
-            "/bodies/{slug}/members/{user_id}",
-            web::delete().to(remove_member),
-        )
-        .route("/bodies/{slug}/priorities", web::post().to(add_priority))
-        .route(
-            "/bodies/{slug}/priorities/{id}",
-            web::delete().to(retire_priority),
-        );
+pub fn configure(r: &mut Routes<'_>) {
+    r.post("/bodies", create)
+        .get("/bodies", list)
+        .get("/bodies/{slug}", show)
+        .put("/bodies/{slug}/members/{user_id}", put_member)
+        .delete("/bodies/{slug}/members/{user_id}", remove_member)
+        .post("/bodies/{slug}/priorities", add_priority)
+        .delete("/bodies/{slug}/priorities/{id}", retire_priority);
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -1,3 +1,4 @@
+use crate::web::routes::Routes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -11,11 +12,11 @@ use crate::services::meetings::{self as svc, MeetingInput};
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/bodies/{slug}/meetings", web::post().to(create))
-        .route("/meetings/{id}", web::get().to(show))
-        .route("/meetings/{id}", web::patch().to(update))
-        .route("/meetings/{id}/cancel", web::post().to(cancel));
+pub fn configure(r: &mut Routes<'_>) {
+    r.post("/bodies/{slug}/meetings", create)
+        .get("/meetings/{id}", show)
+        .patch("/meetings/{id}", update)
+        .post("/meetings/{id}/cancel", cancel);
 }
 
 #[derive(Debug, Serialize, ToSchema)]

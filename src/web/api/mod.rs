@@ -16,29 +16,37 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::error::AppError;
+use crate::error::{AppError, FieldError};
+use crate::web::routes::Routes;
 
 /// Largest JSON body accepted.
 pub const MAX_JSON_BYTES: usize = 1024 * 1024;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::scope("/api/v1")
-            .app_data(json_config())
-            .app_data(web::QueryConfig::default().error_handler(query_error))
-            .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
-            .route("/openapi.json", web::get().to(openapi::document))
-            .configure(organisations::configure)
-            .configure(users::configure)
-            .configure(bodies::configure)
-            .configure(meetings::configure)
-            .configure(agenda::configure)
-            .configure(record::configure)
-            .configure(search::configure)
-            .configure(papers::configure)
-            .configure(proposals::configure)
-            .configure(crate::web::attachments::configure_api)
-            .default_service(web::to(api_not_found)),
+pub fn configure(r: &mut Routes<'_>) {
+    r.scope(
+        "/api/v1",
+        |scope| {
+            scope
+                .app_data(json_config())
+                .app_data(web::QueryConfig::default().error_handler(query_error))
+                .app_data(
+                    web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()),
+                )
+                .default_service(web::to(api_not_found))
+        },
+        |r| {
+            r.get("/openapi.json", openapi::document);
+            organisations::configure(r);
+            users::configure(r);
+            bodies::configure(r);
+            meetings::configure(r);
+            agenda::configure(r);
+            record::configure(r);
+            search::configure(r);
+            papers::configure(r);
+            proposals::configure(r);
+            crate::web::attachments::configure_api(r);
+        },
     );
 }
 
@@ -71,8 +79,11 @@ fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
     AppError::BadRequest(format!("The query parameters could not be read: {err}.")).into()
 }
 
-async fn api_not_found() -> Result<HttpResponse, AppError> {
-    Err(AppError::NotFound)
+async fn api_not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Err(match crate::web::routes::allowed(&req) {
+        Some(allow) => AppError::MethodNotAllowed(allow),
+        None => AppError::NotFound,
+    })
 }
 
 /// `?limit=&cursor=` on every list.
@@ -171,6 +182,45 @@ pub fn if_match(req: &HttpRequest) -> Result<Option<i32>, AppError> {
                 "If-Match must be the ETag of the version you loaded, like \"3\".".into(),
             )
         })
+}
+
+/// The request's idempotency key: the `Idempotency-Key` header or, as
+/// before the header was supported, the body's `idempotency_key`. Sending
+/// both with different values, or a key over 255 characters, is a 422.
+pub fn idempotency_key(
+    req: &HttpRequest,
+    in_body: Option<&str>,
+) -> Result<Option<String>, AppError> {
+    let header = match req.headers().get("idempotency-key") {
+        None => None,
+        Some(v) => Some(v.to_str().map_err(|_| {
+            AppError::Validation(vec![FieldError::new(
+                "Idempotency-Key",
+                "invalid_characters",
+                "The Idempotency-Key header must be plain text.",
+            )])
+        })?),
+    };
+    let body = in_body.filter(|k| !k.is_empty());
+    let key = match (header.map(|h| h.trim_matches('"')), body) {
+        (Some(h), Some(b)) if h != b => {
+            return Err(AppError::Validation(vec![FieldError::new(
+                "idempotency_key",
+                "conflicting_keys",
+                "The Idempotency-Key header and the body's idempotency_key differ: send one key.",
+            )]));
+        }
+        (Some(h), _) => Some(h),
+        (None, b) => b,
+    };
+    match key.filter(|k| !k.is_empty()) {
+        Some(k) if k.chars().count() > 255 => Err(AppError::Validation(vec![FieldError::new(
+            "idempotency_key",
+            "too_long",
+            "An idempotency key must be 255 characters or fewer.",
+        )])),
+        k => Ok(k.map(str::to_string)),
+    }
 }
 
 pub fn rfc3339(t: chrono::NaiveDateTime) -> String {

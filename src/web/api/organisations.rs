@@ -1,3 +1,4 @@
+use crate::web::routes::Routes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -9,9 +10,8 @@ use crate::services::directory::{self, NewOrganisation};
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/organisations", web::post().to(create))
-        .route("/organisations", web::get().to(list));
+pub fn configure(r: &mut Routes<'_>) {
+    r.post("/organisations", create).get("/organisations", list);
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -1,3 +1,4 @@
+use crate::web::routes::Routes;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
@@ -14,17 +15,17 @@ use crate::services::papers::{self as svc, PaperInput};
 use crate::state::AppState;
 use crate::web::auth::{ApiCaller, AuthUser};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/meetings/{id}/papers", web::post().to(create))
-        .route("/meetings/{id}/papers", web::get().to(list))
-        .route("/papers/{id}", web::get().to(show))
-        .route("/papers/{id}", web::patch().to(update))
-        .route("/papers/{id}/submit", web::post().to(submit))
-        .route("/papers/{id}/sign-off", web::post().to(sign_off))
-        .route("/papers/{id}/accept", web::post().to(accept))
-        .route("/papers/{id}/return", web::post().to(return_paper))
-        .route("/papers/{id}/withdraw", web::post().to(withdraw))
-        .route("/papers/{id}/late-decision", web::post().to(late_decision));
+pub fn configure(r: &mut Routes<'_>) {
+    r.post("/meetings/{id}/papers", create)
+        .get("/meetings/{id}/papers", list)
+        .get("/papers/{id}", show)
+        .patch("/papers/{id}", update)
+        .post("/papers/{id}/submit", submit)
+        .post("/papers/{id}/sign-off", sign_off)
+        .post("/papers/{id}/accept", accept)
+        .post("/papers/{id}/return", return_paper)
+        .post("/papers/{id}/withdraw", withdraw)
+        .post("/papers/{id}/late-decision", late_decision);
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -1,3 +1,4 @@
+use crate::web::routes::Routes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -10,10 +11,10 @@ use crate::services::proposals::{self as svc, Outcome, ProposalInput};
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/meetings/{id}/proposals", web::post().to(create))
-        .route("/meetings/{id}/proposals", web::get().to(list))
-        .route("/proposals/{id}/{outcome}", web::post().to(decide));
+pub fn configure(r: &mut Routes<'_>) {
+    r.post("/meetings/{id}/proposals", create)
+        .get("/meetings/{id}/proposals", list)
+        .post("/proposals/{id}/{outcome}", decide);
 }
 
 #[derive(Debug, Serialize, ToSchema)]

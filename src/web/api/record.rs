@@ -1,5 +1,6 @@
 //! The meeting record, decisions, actions and follow-through.
 
+use crate::web::routes::Routes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -17,26 +18,20 @@ use crate::services::record::{self, AttendanceInput, QuorumState};
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/meetings/{id}/attendance/{user_id}",
-        web::put().to(attendance),
-    )
-    .route("/meetings/{id}/declarations", web::post().to(declare))
-    .route("/meetings/{id}/decisions", web::post().to(decide))
-    .route("/decisions", web::get().to(decisions))
-    .route("/actions", web::post().to(create_action))
-    .route("/actions", web::get().to(list_actions))
-    .route("/actions/{id}", web::get().to(show_action))
-    .route("/actions/{id}", web::patch().to(update_action))
-    .route(
-        "/bodies/{slug}/follow-through",
-        web::get().to(follow_through),
-    )
-    .route(
-        "/organisations/{id}/follow-through",
-        web::get().to(organisation_follow_through),
-    );
+pub fn configure(r: &mut Routes<'_>) {
+    r.put("/meetings/{id}/attendance/{user_id}", attendance)
+        .post("/meetings/{id}/declarations", declare)
+        .post("/meetings/{id}/decisions", decide)
+        .get("/decisions", decisions)
+        .post("/actions", create_action)
+        .get("/actions", list_actions)
+        .get("/actions/{id}", show_action)
+        .patch("/actions/{id}", update_action)
+        .get("/bodies/{slug}/follow-through", follow_through)
+        .get(
+            "/organisations/{id}/follow-through",
+            organisation_follow_through,
+        );
 }
 
 async fn managed_meeting(
@@ -103,7 +98,8 @@ pub struct DeclarationInput {
 
 /// Record a declaration of interest on an item (secretariat).
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/declarations", tag = "record", request_body = DeclarationInput,
-    responses((status = 201), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+    params(("Idempotency-Key" = Option<String>, Header, description = "Sent again with the same request, returns the first answer; with a different request, 409.")),
+    responses((status = 201), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
 pub async fn declare(
     state: web::Data<AppState>,
     caller: ApiCaller,
@@ -111,6 +107,7 @@ pub async fn declare(
     path: web::Path<String>,
     input: web::Json<DeclarationInput>,
 ) -> Result<HttpResponse, AppError> {
+    let key = super::idempotency_key(&req, input.idempotency_key.as_deref())?;
     let (caller, m, b) = managed_meeting(&state, caller, path.into_inner()).await?;
     let actor = caller.actor(&req);
     let now = state.clock.now_naive();
@@ -124,7 +121,7 @@ pub async fn declare(
                 input.item_id.as_deref().unwrap_or(""),
                 input.user_id.as_deref().unwrap_or(""),
                 input.interest.as_deref(),
-                input.idempotency_key.as_deref().filter(|k| !k.is_empty()),
+                key.as_deref(),
                 now,
             )
         })
@@ -159,7 +156,8 @@ pub struct DecisionOut {
 /// Record a decision on an item of this meeting (secretariat); 422 for an
 /// item of another meeting. The same `idempotency_key` returns the first.
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/decisions", tag = "record", request_body = DecisionInput,
-    responses((status = 201, body = DecisionOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+    params(("Idempotency-Key" = Option<String>, Header, description = "Sent again with the same request, returns the first answer; with a different request, 409.")),
+    responses((status = 201, body = DecisionOut), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
 pub async fn decide(
     state: web::Data<AppState>,
     caller: ApiCaller,
@@ -167,6 +165,7 @@ pub async fn decide(
     path: web::Path<String>,
     input: web::Json<DecisionInput>,
 ) -> Result<HttpResponse, AppError> {
+    let key = super::idempotency_key(&req, input.idempotency_key.as_deref())?;
     let (caller, m, b) = managed_meeting(&state, caller, path.into_inner()).await?;
     let actor = caller.actor(&req);
     let now = state.clock.now_naive();
@@ -180,7 +179,7 @@ pub async fn decide(
                 &b,
                 input.item_id.as_deref(),
                 input.text.as_deref(),
-                input.idempotency_key.as_deref().filter(|k| !k.is_empty()),
+                key.as_deref(),
                 now,
             )
         })
@@ -366,7 +365,8 @@ pub fn action_out(a: Action, state: &AppState) -> ActionOut {
 /// action without owner or due date is 422 listing both; an owner who is not
 /// a person in Quorate is 422.
 #[utoipa::path(post, path = "/api/v1/actions", tag = "actions", request_body = ActionInput,
-    responses((status = 201, body = ActionOut), (status = 403, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Sent again with the same request, returns the first answer; with a different request, 409.")),
+    responses((status = 201, body = ActionOut), (status = 403, body = crate::error::Problem), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
     security(("bearer" = [])))]
 pub async fn create_action(
     state: web::Data<AppState>,
@@ -374,6 +374,8 @@ pub async fn create_action(
     req: HttpRequest,
     input: web::Json<ActionInput>,
 ) -> Result<HttpResponse, AppError> {
+    let mut input = input.into_inner();
+    input.idempotency_key = super::idempotency_key(&req, input.idempotency_key.as_deref())?;
     let caller = caller.require()?;
     let actor = caller.actor(&req);
     let grants = caller.grants.clone();
@@ -563,6 +565,11 @@ pub struct FollowThroughOut {
     pub organisations: Vec<OrgFollowThroughOut>,
     /// Decisions with no action recorded against them.
     pub decisions_without_actions: usize,
+    /// How many of the actions counted are confidential (exempt): they count
+    /// in the figures but are never listed to the public.
+    pub confidential_actions: usize,
+    /// How many of the body's decisions are confidential.
+    pub confidential_decisions: usize,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -573,7 +580,8 @@ pub struct OrgFollowThroughOut {
 }
 
 /// Follow-through of a body's actions by owning organisation (public: exempt
-/// actions count in the figures but are not listed).
+/// actions count in the figures, and `confidential_actions` says how many,
+/// but they are not listed).
 #[utoipa::path(get, path = "/api/v1/bodies/{slug}/follow-through", tag = "actions",
     responses((status = 200, body = FollowThroughOut), (status = 404, body = crate::error::Problem)))]
 pub async fn follow_through(
@@ -596,6 +604,8 @@ pub async fn follow_through(
             })
             .collect(),
         decisions_without_actions: out.decisions_without_actions,
+        confidential_actions: out.confidential_actions,
+        confidential_decisions: out.confidential_decisions,
     }))
 }
 
@@ -613,6 +623,8 @@ pub struct OrganisationFollowThroughOut {
     /// One row per body the organisation owns actions in (`organisation` in
     /// each row holds the body's name).
     pub bodies: Vec<BodyFollowThroughOut>,
+    /// How many of the actions counted are confidential (exempt).
+    pub confidential_actions: usize,
 }
 
 /// One partner's follow-through in every body (anyone).
@@ -638,5 +650,6 @@ pub async fn organisation_follow_through(
                 figures,
             })
             .collect(),
+        confidential_actions: f.confidential_actions,
     }))
 }

@@ -1,5 +1,6 @@
 //! `GET /api/v1/search?q=`: papers, decisions and actions by visibility.
 
+use crate::web::routes::Routes;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -9,8 +10,8 @@ use crate::services::search::{self, Hit};
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/search", web::get().to(find));
+pub fn configure(r: &mut Routes<'_>) {
+    r.get("/search", find);
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -1,3 +1,4 @@
+use crate::web::routes::Routes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -10,14 +11,11 @@ use crate::services::accounts::{self, InviteContext, NewUser};
 use crate::state::AppState;
 use crate::web::auth::{ApiCaller, AuthUser};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/users", web::post().to(create))
-        .route("/users/{id}/tokens", web::post().to(issue_token))
-        .route("/users/{id}/tokens", web::get().to(list_tokens))
-        .route(
-            "/users/{id}/tokens/{token_id}",
-            web::delete().to(revoke_token),
-        );
+pub fn configure(r: &mut Routes<'_>) {
+    r.post("/users", create)
+        .post("/users/{id}/tokens", issue_token)
+        .get("/users/{id}/tokens", list_tokens)
+        .delete("/users/{id}/tokens/{token_id}", revoke_token);
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -1,5 +1,6 @@
 //! Signing in and out, invitations, your account, your API tokens.
 
+use crate::web::routes::Routes;
 use actix_web::cookie::Cookie;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -16,18 +17,18 @@ use crate::views::pages::{AccountPage, InvitationPage, LoginPage, SessionRow, To
 use crate::web::auth::{Viewer, client_addr};
 use crate::web::session::{self, SessionData, clear_session_cookie, csrf_cookie, session_cookie};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/login", web::get().to(login_form))
-        .route("/login", web::post().to(login))
-        .route("/logout", web::post().to(logout))
-        .route("/invitations/{token}", web::get().to(invitation_form))
-        .route("/invitations/{token}", web::post().to(accept_invitation))
-        .route("/account", web::get().to(account))
-        .route("/account/password", web::post().to(change_password))
-        .route("/account/tokens", web::post().to(create_token))
-        .route("/account/tokens/{id}/revoke", web::post().to(revoke_token))
-        .route("/account/calendar", web::post().to(calendar_feed))
-        .route("/account/sessions/end", web::post().to(sign_out_everywhere));
+pub fn configure(r: &mut Routes<'_>) {
+    r.get("/login", login_form)
+        .post("/login", login)
+        .post("/logout", logout)
+        .get("/invitations/{token}", invitation_form)
+        .post("/invitations/{token}", accept_invitation)
+        .get("/account", account)
+        .post("/account/password", change_password)
+        .post("/account/tokens", create_token)
+        .post("/account/tokens/{id}/revoke", revoke_token)
+        .post("/account/calendar", calendar_feed)
+        .post("/account/sessions/end", sign_out_everywhere);
 }
 
 /// Only local paths: never an open redirect.
@@ -286,12 +287,20 @@ async fn accept_invitation(
     }
 }
 
+/// A secret shown once on the account page, just after it was made: only its
+/// digest is kept, so it can never be shown again.
+enum Reveal {
+    Nothing,
+    Token(String),
+    CalendarSecret(String),
+}
+
 async fn account_page(
     state: &AppState,
     req: &HttpRequest,
     user: &crate::web::auth::AuthUser,
     errors: Vec<FieldError>,
-    new_token: Option<String>,
+    reveal: Reveal,
     status: StatusCode,
     typed_label: &str,
 ) -> PageResult {
@@ -306,7 +315,7 @@ async fn account_page(
                 .map(|o| o.name)
                 .unwrap_or_default();
             let roles = memberships::roles_of(c, &u.id)?;
-            let feed = crate::db::users::calendar_secret(c, &u.id)?;
+            let feed = accounts::calendar_feed_on(c, &u.id)?;
             let sessions = crate::db::sessions::of_user(c, &u.id, now)?;
             Ok((org, roles, tokens::of_user(c, &u.id)?, feed, sessions))
         })
@@ -344,7 +353,10 @@ async fn account_page(
                 revoked: t.revoked_at.is_some(),
             })
             .collect(),
-        new_token,
+        new_token: match &reveal {
+            Reveal::Token(t) => Some(t.clone()),
+            _ => None,
+        },
         sessions: sessions
             .into_iter()
             .map(|x| SessionRow {
@@ -354,16 +366,27 @@ async fn account_page(
                 client: x.client,
             })
             .collect(),
-        calendar_url: feed
-            .map(|f| format!("{}/calendar/{f}.ics", state.base_url()))
-            .unwrap_or_default(),
+        calendar_on: feed,
+        new_calendar_url: match &reveal {
+            Reveal::CalendarSecret(f) => Some(format!("{}/calendar/{f}.ics", state.base_url())),
+            _ => None,
+        },
     };
     html(status, &page)
 }
 
 async fn account(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
     let user = require_user(&req, viewer)?;
-    account_page(&state, &req, &user, Vec::new(), None, StatusCode::OK, "").await
+    account_page(
+        &state,
+        &req,
+        &user,
+        Vec::new(),
+        Reveal::Nothing,
+        StatusCode::OK,
+        "",
+    )
+    .await
 }
 
 async fn change_password(
@@ -401,7 +424,7 @@ async fn change_password(
                 &req,
                 &user,
                 errors,
-                None,
+                Reveal::Nothing,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "",
             )
@@ -433,7 +456,7 @@ async fn create_token(
             &req,
             &user,
             p.into_vec(),
-            None,
+            Reveal::Nothing,
             StatusCode::UNPROCESSABLE_ENTITY,
             &form.label,
         )
@@ -450,7 +473,7 @@ async fn create_token(
         &req,
         &user,
         Vec::new(),
-        Some(secret),
+        Reveal::Token(secret),
         StatusCode::OK,
         "",
     )
@@ -500,26 +523,24 @@ async fn calendar_feed(
     let now = state.clock.now_naive();
     let uid = user.user.id.clone();
     let on = form.action != "off";
-    state
-        .tx(move |c| {
-            let secret = on.then(|| accounts::random_token("cal_"));
-            crate::db::users::set_calendar_secret(c, &uid, secret.as_deref())?;
-            actor.audit(
-                c,
-                now,
-                "account.calendar_feed",
-                "user",
-                &uid,
-                if on {
-                    "new calendar feed link"
-                } else {
-                    "calendar feed turned off"
-                }
-                .into(),
-            )
-        })
+    let secret = state
+        .tx(move |c| accounts::set_calendar_feed(c, &actor, &uid, on, now))
         .await?;
-    Ok(see_other("/account#calendar"))
+    match secret {
+        Some(secret) => {
+            account_page(
+                &state,
+                &req,
+                &user,
+                Vec::new(),
+                Reveal::CalendarSecret(secret),
+                StatusCode::OK,
+                "",
+            )
+            .await
+        }
+        None => Ok(see_other("/account#calendar")),
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Admin pages: organisations, people and bodies (site admins); members
 //! and priorities of a body (its secretariat too).
 
+use crate::web::routes::Routes;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 use serde::Deserialize;
@@ -21,27 +22,24 @@ use crate::views::pages::{
 };
 use crate::web::auth::{AuthUser, Viewer};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/admin", web::get().to(index))
-        .route("/admin/organisations", web::get().to(organisations_page))
-        .route("/admin/organisations", web::post().to(create_organisation))
-        .route("/admin/users", web::get().to(users_page))
-        .route("/admin/users", web::post().to(create_user))
-        .route("/admin/bodies", web::get().to(bodies_page))
-        .route("/admin/bodies", web::post().to(create_body))
-        .route("/admin/bodies/{slug}", web::get().to(body_page))
-        .route("/admin/bodies/{slug}/members", web::post().to(save_member))
-        .route(
+pub fn configure(r: &mut Routes<'_>) {
+    r.get("/admin", index)
+        .get("/admin/organisations", organisations_page)
+        .post("/admin/organisations", create_organisation)
+        .get("/admin/users", users_page)
+        .post("/admin/users", create_user)
+        .get("/admin/bodies", bodies_page)
+        .post("/admin/bodies", create_body)
+        .get("/admin/bodies/{slug}", body_page)
+        .post("/admin/bodies/{slug}/members", save_member)
+        .post(
             "/admin/bodies/{slug}/members/{user_id}/remove",
-            web::post().to(remove_member),
+            remove_member,
         )
-        .route(
-            "/admin/bodies/{slug}/priorities",
-            web::post().to(add_priority),
-        )
-        .route(
+        .post("/admin/bodies/{slug}/priorities", add_priority)
+        .post(
             "/admin/bodies/{slug}/priorities/{id}/retire",
-            web::post().to(retire_priority),
+            retire_priority,
         );
 }
 

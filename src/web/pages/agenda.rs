@@ -1,6 +1,7 @@
 //! Agenda pages: the secretariat's builder and publishing, and the
 //! published versions, briefing, print pack and papers everyone reads.
 
+use crate::web::routes::Routes;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -32,52 +33,51 @@ use crate::views::briefing::brief;
 use crate::views::format::{london_datetime, london_day};
 use crate::web::auth::{AuthUser, Viewer};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/meetings/{id}/agenda", web::get().to(builder))
-        .route("/meetings/{id}/agenda/items", web::post().to(add_item))
-        .route(
-            "/meetings/{id}/agenda/items/{item}/move",
-            web::post().to(move_item),
-        )
-        .route(
-            "/meetings/{id}/agenda/items/{item}/change",
-            web::post().to(change_item),
-        )
-        .route(
-            "/meetings/{id}/agenda/items/{item}/remove",
-            web::post().to(remove_item),
-        )
-        .route(
-            "/meetings/{id}/agenda/items/{item}/refer",
-            web::post().to(refer),
-        )
-        .route("/meetings/{id}/agenda/sort", web::post().to(sort))
-        .route(
+pub fn configure(r: &mut Routes<'_>) {
+    r.get("/meetings/{id}/agenda", builder)
+        .post("/meetings/{id}/agenda/items", add_item)
+        .post("/meetings/{id}/agenda/items/{item}/move", move_item)
+        .post("/meetings/{id}/agenda/items/{item}/change", change_item)
+        .post("/meetings/{id}/agenda/items/{item}/remove", remove_item)
+        .post("/meetings/{id}/agenda/items/{item}/refer", refer)
+        .post("/meetings/{id}/agenda/sort", sort)
+        .get(
             "/meetings/{id}/agenda/versions/{n}/papers/{paper}.pdf",
-            web::get().to(paper_pdf),
+            paper_pdf,
         )
-        .route("/meetings/{id}/agenda/publish", web::get().to(publish_page))
-        .route("/meetings/{id}/agenda/publish", web::post().to(publish))
-        .route("/meetings/{id}/agenda/versions/{n}", web::get().to(version))
-        .route(
-            "/meetings/{id}/agenda/versions/{n}/briefing",
-            web::get().to(briefing),
+        .get("/meetings/{id}/agenda/publish", publish_page)
+        .post("/meetings/{id}/agenda/publish", publish)
+        .get("/meetings/{id}/agenda/versions/{n}", version)
+        .get("/meetings/{id}/agenda/versions/{n}/briefing", briefing)
+        .get("/meetings/{id}/agenda/versions/{n}/pack", pack)
+        .get("/meetings/{id}/agenda/versions/{n}/papers/{paper}", paper)
+        .get("/meetings/{id}/agenda/versions/{n}/pack.pdf", pdf)
+        .get(
+            "/meetings/{id}/agenda/versions/{n}/members-pack",
+            members_pack,
         )
-        .route(
-            "/meetings/{id}/agenda/versions/{n}/pack",
-            web::get().to(pack),
+        .get(
+            "/meetings/{id}/agenda/versions/{n}/members-pack.pdf",
+            members_pdf,
         )
-        .route(
-            "/meetings/{id}/agenda/versions/{n}/papers/{paper}",
-            web::get().to(paper),
-        )
-        .route(
-            "/meetings/{id}/agenda/versions/{n}/pack.pdf",
-            web::get().to(pdf),
-        )
-        .route("/meetings/{id}/pack.pdf", web::get().to(latest_pdf))
-        .route("/meetings/{id}/briefing", web::get().to(latest_briefing))
-        .route("/meetings/{id}/pack", web::get().to(latest_pack));
+        .get("/meetings/{id}/pack.pdf", latest_pdf)
+        .get("/meetings/{id}/briefing", latest_briefing)
+        .get("/meetings/{id}/pack", latest_pack)
+        .get("/meetings/{id}/members-pack.pdf", latest_members_pdf)
+        .get("/meetings/{id}/members-pack", latest_members_pack);
+}
+
+/// Whose copy of a published version is asked for. The public pack and the
+/// members' pack have their own addresses, so a browser or cache that kept
+/// one can never hand it out as the other.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Readers {
+    /// What the viewer may see (agenda and paper pages).
+    Viewer,
+    /// The public copy, whoever asks.
+    Public,
+    /// The members' copy: people with a role in the body.
+    Members,
 }
 
 fn london_when(m_start: chrono::NaiveDateTime, m_end: chrono::NaiveDateTime) -> String {
@@ -781,13 +781,18 @@ async fn load_version(
     viewer: Option<&AuthUser>,
     id: String,
     n: Option<i32>,
+    readers: Readers,
 ) -> Result<Shown, AppError> {
     let grants = viewer.map(|v| v.grants.clone());
     state
         .db(move |c| {
             let meeting = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
             let body = bodies::find(c, &meeting.body_id)?.ok_or(AppError::NotFound)?;
-            let audience = Audience::of(grants.as_ref(), &body.id);
+            let audience = match (readers, Audience::of(grants.as_ref(), &body.id)) {
+                (Readers::Public, _) => Audience::Public,
+                (Readers::Members, Audience::Public) => return Err(AppError::NotFound),
+                (_, a) => a,
+            };
             let latest = agendas::find(c, &meeting.id)?
                 .map(|a| a.published_number)
                 .unwrap_or(0);
@@ -925,7 +930,7 @@ async fn version(
     if anonymous && let Some(page) = cache.get(&key) {
         return Ok(cached_html(&req, &key, page));
     }
-    let s = load_version(&state, viewer.0.as_ref(), id, Some(n)).await?;
+    let s = load_version(&state, viewer.0.as_ref(), id, Some(n), Readers::Viewer).await?;
     let page = version_page(&s, nav(&req, viewer.0.as_ref()));
     if anonymous && s.latest == latest {
         let rendered = Arc::new(page.render().map_err(AppError::from)?);
@@ -970,7 +975,7 @@ async fn show_briefing(
     n: Option<i32>,
 ) -> PageResult {
     let user = require_user(req, viewer)?;
-    let s = load_version(state, Some(&user), id, n).await?;
+    let s = load_version(state, Some(&user), id, n, Readers::Viewer).await?;
     if s.audience == Audience::Public {
         return Err(AppError::Forbidden.into());
     }
@@ -1005,8 +1010,14 @@ async fn latest_briefing(
     show_briefing(&state, &req, viewer, path.into_inner(), None).await
 }
 
-async fn show_pack(state: &AppState, viewer: Viewer, id: String, n: Option<i32>) -> PageResult {
-    let s = load_version(state, viewer.0.as_ref(), id, n).await?;
+async fn show_pack(
+    state: &AppState,
+    viewer: Viewer,
+    id: String,
+    n: Option<i32>,
+    readers: Readers,
+) -> PageResult {
+    let s = load_version(state, viewer.0.as_ref(), id, n, readers).await?;
     let f = &s.frozen;
     let rows = rows_of(f, "#");
     let papers = f
@@ -1039,7 +1050,7 @@ async fn pack(
     path: web::Path<(String, i32)>,
 ) -> PageResult {
     let (id, n) = path.into_inner();
-    show_pack(&state, viewer, id, Some(n)).await
+    show_pack(&state, viewer, id, Some(n), Readers::Public).await
 }
 
 async fn latest_pack(
@@ -1048,7 +1059,43 @@ async fn latest_pack(
     viewer: Viewer,
     path: web::Path<String>,
 ) -> PageResult {
-    show_pack(&state, viewer, path.into_inner(), None).await
+    show_pack(&state, viewer, path.into_inner(), None, Readers::Public).await
+}
+
+async fn members_pack(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, i32)>,
+) -> PageResult {
+    let (id, n) = path.into_inner();
+    let viewer = Viewer(Some(require_user(&req, viewer)?));
+    let page = show_pack(&state, viewer, id, Some(n), Readers::Members).await?;
+    Ok(never_kept(page))
+}
+
+async fn latest_members_pack(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
+    let viewer = Viewer(Some(require_user(&req, viewer)?));
+    let page = show_pack(&state, viewer, path.into_inner(), None, Readers::Members).await?;
+    Ok(never_kept(page))
+}
+
+/// Marks an answer holding exempt material as never to be kept: on a shared
+/// computer, after signing out, the same address must not give it back from
+/// a cache.
+fn never_kept(mut res: HttpResponse) -> HttpResponse {
+    let headers = res.headers_mut();
+    headers.insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    headers.insert(header::VARY, header::HeaderValue::from_static("Cookie"));
+    res
 }
 
 async fn paper(
@@ -1058,7 +1105,7 @@ async fn paper(
     path: web::Path<(String, i32, String)>,
 ) -> PageResult {
     let (id, n, paper_id) = path.into_inner();
-    let s = load_version(&state, viewer.0.as_ref(), id, Some(n)).await?;
+    let s = load_version(&state, viewer.0.as_ref(), id, Some(n), Readers::Viewer).await?;
     let item = s
         .frozen
         .item_with_paper(&paper_id)
@@ -1086,10 +1133,10 @@ async fn send_pdf(
     state: &AppState,
     req: &HttpRequest,
     viewer: Viewer,
-    id: String,
-    n: Option<i32>,
+    (id, n): (String, Option<i32>),
+    readers: Readers,
 ) -> PageResult {
-    let s = load_version(state, viewer.0.as_ref(), id, n).await?;
+    let s = load_version(state, viewer.0.as_ref(), id, n, readers).await?;
     let audience = crate::services::packs::audience_name(s.audience);
     let etag = format!("\"pack-{}-{audience}\"", s.version.id);
     if none_match(req, &etag, false) {
@@ -1107,26 +1154,20 @@ async fn send_pdf(
         s.frozen.starts_at.format("%Y-%m-%d"),
         s.frozen.number
     );
-    Ok(HttpResponse::Ok()
+    let res = HttpResponse::Ok()
         .content_type("application/pdf")
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("inline; filename=\"{name}\""),
         ))
         .insert_header((header::ETAG, etag))
-        .insert_header((
-            header::CACHE_CONTROL,
-            // The members' pack is never kept by a browser: on a shared
-            // computer, after signing out, the same address must not give
-            // the exempt papers back from the cache.
-            if s.audience.sees_exempt() {
-                "private, no-store"
-            } else {
-                "public, max-age=300"
-            },
-        ))
-        .insert_header((header::VARY, "Cookie"))
-        .body(bytes))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        .body(bytes);
+    Ok(if readers == Readers::Members {
+        never_kept(res)
+    } else {
+        res
+    })
 }
 
 async fn pdf(
@@ -1136,7 +1177,7 @@ async fn pdf(
     path: web::Path<(String, i32)>,
 ) -> PageResult {
     let (id, n) = path.into_inner();
-    send_pdf(&state, &req, viewer, id, Some(n)).await
+    send_pdf(&state, &req, viewer, (id, Some(n)), Readers::Public).await
 }
 
 async fn latest_pdf(
@@ -1145,7 +1186,42 @@ async fn latest_pdf(
     viewer: Viewer,
     path: web::Path<String>,
 ) -> PageResult {
-    send_pdf(&state, &req, viewer, path.into_inner(), None).await
+    send_pdf(
+        &state,
+        &req,
+        viewer,
+        (path.into_inner(), None),
+        Readers::Public,
+    )
+    .await
+}
+
+async fn members_pdf(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, i32)>,
+) -> PageResult {
+    let (id, n) = path.into_inner();
+    let viewer = Viewer(Some(require_user(&req, viewer)?));
+    send_pdf(&state, &req, viewer, (id, Some(n)), Readers::Members).await
+}
+
+async fn latest_members_pdf(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
+    let viewer = Viewer(Some(require_user(&req, viewer)?));
+    send_pdf(
+        &state,
+        &req,
+        viewer,
+        (path.into_inner(), None),
+        Readers::Members,
+    )
+    .await
 }
 
 async fn paper_pdf(
@@ -1154,7 +1230,7 @@ async fn paper_pdf(
     path: web::Path<(String, i32, String)>,
 ) -> PageResult {
     let (id, n, paper_id) = path.into_inner();
-    let s = load_version(&state, viewer.0.as_ref(), id, Some(n)).await?;
+    let s = load_version(&state, viewer.0.as_ref(), id, Some(n), Readers::Viewer).await?;
     let item = s
         .frozen
         .item_with_paper(&paper_id)
@@ -1164,11 +1240,13 @@ async fn paper_pdf(
     let bytes = tokio::fs::read(&file)
         .await
         .map_err(|e| AppError::internal(format!("reading {}: {e}", file.display())))?;
-    Ok(HttpResponse::Ok()
+    let exempt = item.exempt_category.is_some();
+    let res = HttpResponse::Ok()
         .content_type("application/pdf")
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{name}\""),
         ))
-        .body(bytes))
+        .body(bytes);
+    Ok(if exempt { never_kept(res) } else { res })
 }

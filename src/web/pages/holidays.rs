@@ -1,5 +1,6 @@
 //! The admin page for the bank-holiday calendars.
 
+use crate::web::routes::Routes;
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
@@ -12,9 +13,9 @@ use crate::views::Errors;
 use crate::views::pages::AdminHolidaysPage;
 use crate::web::auth::{AuthUser, Viewer};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/admin/holidays", web::get().to(show))
-        .route("/admin/holidays", web::post().to(import));
+pub fn configure(r: &mut Routes<'_>) {
+    r.get("/admin/holidays", show)
+        .post("/admin/holidays", import);
 }
 
 fn page(

@@ -1,5 +1,6 @@
 use std::collections::BTreeMap;
 
+use crate::web::routes::Routes;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 
@@ -11,9 +12,8 @@ use crate::state::AppState;
 use crate::views::pages::{BodyPage, HomePage, MeetingLink, MemberLine, OrgGroup};
 use crate::web::auth::Viewer;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home))
-        .route("/bodies/{slug}", web::get().to(body));
+pub fn configure(r: &mut Routes<'_>) {
+    r.get("/", home).get("/bodies/{slug}", body);
 }
 
 fn role_label(role: &str) -> String {

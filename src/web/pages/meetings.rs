@@ -1,6 +1,7 @@
 //! A meeting's page: timeline, papers, writing a paper, and (for the
 //! secretariat) rescheduling and cancelling.
 
+use crate::web::routes::Routes;
 use actix_web::{HttpRequest, web};
 use chrono::NaiveTime;
 use serde::Deserialize;
@@ -19,14 +20,14 @@ use crate::views::format::{iso, london_datetime};
 use crate::views::pages::{MeetingPage, PaperRow, ProposalRow, ProposalValues, TimelineStep};
 use crate::web::auth::{AuthUser, Viewer};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/meetings/{id}", web::get().to(show))
-        .route("/meetings/{id}/papers", web::post().to(start_paper))
-        .route("/meetings/{id}/reschedule", web::post().to(reschedule))
-        .route("/meetings/{id}/cancel", web::post().to(cancel))
-        .route("/admin/bodies/{slug}/meetings", web::post().to(schedule))
-        .route("/meetings/{id}/proposals", web::post().to(propose))
-        .route("/proposals/{id}/{outcome}", web::post().to(decide_proposal));
+pub fn configure(r: &mut Routes<'_>) {
+    r.get("/meetings/{id}", show)
+        .post("/meetings/{id}/papers", start_paper)
+        .post("/meetings/{id}/reschedule", reschedule)
+        .post("/meetings/{id}/cancel", cancel)
+        .post("/admin/bodies/{slug}/meetings", schedule)
+        .post("/meetings/{id}/proposals", propose)
+        .post("/proposals/{id}/{outcome}", decide_proposal);
 }
 
 /// A proposal as a row: its details and outcome in words.

@@ -20,10 +20,11 @@ use crate::error::AppError;
 use crate::views::pages::{BodyLink, ErrorPage};
 use crate::views::{Nav, NavUser};
 use crate::web::auth::{AuthUser, Viewer};
+use crate::web::routes::Routes;
 use crate::web::security::{CsrfToken, verify_csrf};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.app_data(
+pub fn configure(r: &mut Routes<'_>) {
+    r.config().app_data(
         web::FormConfig::default()
             .limit(256 * 1024)
             .error_handler(|e, _| {
@@ -32,17 +33,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )))
                 .into()
             }),
-    )
-    .configure(home::configure)
-    .configure(account::configure)
-    .configure(admin::configure)
-    .configure(holidays::configure)
-    .configure(meetings::configure)
-    .configure(agenda::configure)
-    .configure(record::configure)
+    );
+    home::configure(r);
+    account::configure(r);
+    admin::configure(r);
+    holidays::configure(r);
+    meetings::configure(r);
+    agenda::configure(r);
+    record::configure(r);
     // Before papers: its POST /papers/{id}/{action} would match these too.
-    .configure(crate::web::attachments::configure_pages)
-    .configure(papers::configure);
+    crate::web::attachments::configure_pages(r);
+    papers::configure(r);
 }
 
 /// An error on a page: shown as a page, or a redirect to sign in.
@@ -98,6 +99,7 @@ fn render_error(e: &AppError, nav: Nav) -> HttpResponse {
         401 => "You need to sign in".to_string(),
         403 => "You do not have permission to see this page".to_string(),
         404 => "Page not found".to_string(),
+        405 => "That address cannot be used like that".to_string(),
         409 => "That conflicts with what is already there".to_string(),
         429 => "Too many attempts".to_string(),
         503 => "Sorry, the service is unavailable".to_string(),
@@ -163,7 +165,19 @@ pub fn error_page(e: &AppError, req: &HttpRequest) -> HttpResponse {
 
 /// 404 for any unknown page.
 pub async fn not_found(req: HttpRequest, viewer: Viewer) -> HttpResponse {
-    render_error(&AppError::NotFound, nav(&req, viewer.0.as_ref()))
+    match crate::web::routes::allowed(&req) {
+        Some(allow) => {
+            let mut res = render_error(
+                &AppError::MethodNotAllowed(allow.clone()),
+                nav(&req, viewer.0.as_ref()),
+            );
+            if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&allow) {
+                res.headers_mut().insert(actix_web::http::header::ALLOW, v);
+            }
+            res
+        }
+        None => render_error(&AppError::NotFound, nav(&req, viewer.0.as_ref())),
+    }
 }
 
 pub fn see_other(location: &str) -> HttpResponse {

@@ -1,6 +1,7 @@
 //! Paper pages: reading a paper, writing it, checking and submitting it,
 //! and the sponsor's, secretariat's and chair's actions.
 
+use crate::web::routes::Routes;
 use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
@@ -29,14 +30,14 @@ use crate::views::pages::{
 };
 use crate::web::auth::{AuthUser, Viewer};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/papers/{id}", web::get().to(show))
-        .route("/papers/{id}/edit", web::get().to(edit_form))
-        .route("/papers/{id}/edit", web::post().to(save))
-        .route("/papers/{id}/submit", web::get().to(check))
-        .route("/papers/{id}/submit", web::post().to(submit))
-        .route("/papers/{id}/{action}", web::post().to(action))
-        .route("/my/papers", web::get().to(my_papers));
+pub fn configure(r: &mut Routes<'_>) {
+    r.get("/papers/{id}", show)
+        .get("/papers/{id}/edit", edit_form)
+        .post("/papers/{id}/edit", save)
+        .get("/papers/{id}/submit", check)
+        .post("/papers/{id}/submit", submit)
+        .post("/papers/{id}/{action}", action)
+        .get("/my/papers", my_papers);
 }
 
 /// Everything a paper page needs, loaded in one go.

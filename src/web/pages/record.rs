@@ -1,6 +1,7 @@
 //! The meeting record (secretariat), actions (mine, the tracker, one
 //! action), the decisions register, follow-through, and CSV exports.
 
+use crate::web::routes::Routes;
 use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
@@ -28,36 +29,27 @@ use crate::views::record::{
 };
 use crate::web::auth::{AuthUser, Viewer};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/meetings/{id}/record", web::get().to(record_page))
-        .route(
-            "/meetings/{id}/record/attendance/{user}",
-            web::post().to(attendance),
-        )
-        .route(
-            "/meetings/{id}/record/items/{item}/{what}",
-            web::post().to(item_form),
-        )
-        .route("/meetings/{id}/minutes", web::get().to(minutes_page))
-        .route("/meetings/{id}/minutes", web::post().to(minutes_post))
-        .route("/my/actions", web::get().to(my_actions))
-        .route("/actions", web::get().to(tracker))
-        .route("/actions/{id}", web::get().to(action_page))
-        .route("/actions/{id}", web::post().to(update_action))
-        .route("/decisions", web::get().to(register))
-        .route("/search", web::get().to(search_page))
-        .route(
-            "/bodies/{slug}/follow-through",
-            web::get().to(follow_through),
-        )
-        .route(
+pub fn configure(r: &mut Routes<'_>) {
+    r.get("/meetings/{id}/record", record_page)
+        .post("/meetings/{id}/record/attendance/{user}", attendance)
+        .post("/meetings/{id}/record/items/{item}/{what}", item_form)
+        .get("/meetings/{id}/minutes", minutes_page)
+        .post("/meetings/{id}/minutes", minutes_post)
+        .get("/my/actions", my_actions)
+        .get("/actions", tracker)
+        .get("/actions/{id}", action_page)
+        .post("/actions/{id}", update_action)
+        .get("/decisions", register)
+        .get("/search", search_page)
+        .get("/bodies/{slug}/follow-through", follow_through)
+        .get(
             "/organisations/{id}/follow-through",
-            web::get().to(organisation_follow_through),
+            organisation_follow_through,
         )
-        .route("/bodies/{slug}/actions/import", web::get().to(import_page))
-        .route("/bodies/{slug}/actions/import", web::post().to(import_post))
-        .route("/bodies/{slug}/decisions.csv", web::get().to(decisions_csv))
-        .route("/bodies/{slug}/actions.csv", web::get().to(actions_csv));
+        .get("/bodies/{slug}/actions/import", import_page)
+        .post("/bodies/{slug}/actions/import", import_post)
+        .get("/bodies/{slug}/decisions.csv", decisions_csv)
+        .get("/bodies/{slug}/actions.csv", actions_csv);
 }
 
 async fn render_record(
@@ -1163,6 +1155,10 @@ async fn follow_through(
         decisions: f.decisions,
         decisions_without_actions: f.decisions_without_actions,
         summary,
+        confidential_note: crate::views::record::confidential_note(
+            f.confidential_actions,
+            f.confidential_decisions,
+        ),
     };
     html(StatusCode::OK, &page)
 }
@@ -1688,6 +1684,7 @@ async fn organisation_follow_through(
         on_time_bars,
         on_time_height,
         ageing: f.ageing.iter().map(|(l, n)| (l.to_string(), *n)).collect(),
+        confidential_note: crate::views::record::confidential_note(f.confidential_actions, 0),
     };
     html(StatusCode::OK, &page)
 }
