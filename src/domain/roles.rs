@@ -109,6 +109,11 @@ impl Grants {
     pub fn can_manage_body(&self, body_id: &str) -> bool {
         self.is_admin || self.role_in(body_id).is_some_and(Role::manages_body)
     }
+
+    /// Manages at least one body: may use the secretariat's tools at all.
+    pub fn manages_any_body(&self) -> bool {
+        self.is_admin || self.roles.iter().any(|(_, r)| r.manages_body())
+    }
 }
 
 #[cfg(test)]
@@ -144,6 +149,8 @@ mod tests {
         assert!(!sec.can_manage_body("b2"));
         assert!(!chair.can_manage_body("b1"));
         assert!(admin.can_manage_body("anything"));
+        assert!(sec.manages_any_body() && admin.manages_any_body());
+        assert!(!chair.manages_any_body());
     }
 
     #[test]

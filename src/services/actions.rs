@@ -113,33 +113,12 @@ pub fn create(
     {
         return super::replay(a.idempotency_digest.clone(), sent, a);
     }
+    // Rights first: someone who manages no body, or not the target's body,
+    // is refused before anything they sent is judged.
+    if !grants.manages_any_body() {
+        return Err(AppError::Forbidden);
+    }
     let mut p = Problems::new();
-    let description = p.text_block(
-        "description",
-        "what is to be done",
-        input.description.as_deref(),
-        2000,
-    );
-    let owner_id = input.owner_user_id.as_deref().map(str::trim).unwrap_or("");
-    let owner = if owner_id.is_empty() {
-        p.add(
-            "owner_user_id",
-            "required",
-            "Choose who owns the action: a named person.",
-        );
-        None
-    } else {
-        let u = users::find(conn, owner_id)?;
-        if u.is_none() {
-            p.add(
-                "owner_user_id",
-                "unknown_person",
-                "The owner must be a person in Quorate: invite them first.",
-            );
-        }
-        u
-    };
-    let due = parse_date(&mut p, "due_on", input.due_on.as_deref(), true);
     // What the action hangs from: a decision, or an item.
     let (decision, item) = match (
         input.decision_id.as_deref().filter(|s| !s.is_empty()),
@@ -171,14 +150,43 @@ pub fn create(
             (None, None)
         }
     };
+    if let Some(item) = &item {
+        let meeting = meetings::find(conn, &item.meeting_id)?.ok_or(AppError::NotFound)?;
+        if !grants.can_manage_body(&meeting.body_id) {
+            return Err(AppError::Forbidden);
+        }
+    }
+    let description = p.text_block(
+        "description",
+        "what is to be done",
+        input.description.as_deref(),
+        2000,
+    );
+    let owner_id = input.owner_user_id.as_deref().map(str::trim).unwrap_or("");
+    let owner = if owner_id.is_empty() {
+        p.add(
+            "owner_user_id",
+            "required",
+            "Choose who owns the action: a named person.",
+        );
+        None
+    } else {
+        let u = users::find(conn, owner_id)?;
+        if u.is_none() {
+            p.add(
+                "owner_user_id",
+                "unknown_person",
+                "The owner must be a person in Quorate: invite them first.",
+            );
+        }
+        u
+    };
+    let due = parse_date(&mut p, "due_on", input.due_on.as_deref(), true);
     p.finish()?;
     let (Some(owner), Some(due), Some(item)) = (owner, due, item) else {
         return Err(AppError::internal("checked action input missing"));
     };
     let meeting = meetings::find(conn, &item.meeting_id)?.ok_or(AppError::NotFound)?;
-    if !grants.can_manage_body(&meeting.body_id) {
-        return Err(AppError::Forbidden);
-    }
     let exempt = decision.as_ref().map(|d| d.exempt).unwrap_or(false)
         || super::record::item_exempt(conn, &item)?;
     let a = Action {

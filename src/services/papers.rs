@@ -864,7 +864,7 @@ pub fn late_decision(
     actor: &Actor,
     grants: &Grants,
     paper: &Paper,
-    approve: bool,
+    approve: Option<bool>,
     note: &str,
     ctx: &Ctx<'_>,
 ) -> AppResult<Paper> {
@@ -887,13 +887,24 @@ pub fn late_decision(
         )]));
     }
     let note = note.trim();
+    let mut problems = Vec::new();
+    if approve.is_none() {
+        problems.push(FieldError::new(
+            "approve",
+            "required",
+            "Choose whether to approve or reject the late paper.",
+        ));
+    }
     if note.is_empty() || note.chars().count() > 2000 {
-        return Err(AppError::Validation(vec![FieldError::new(
+        problems.push(FieldError::new(
             "note",
             "required",
             "Record the reason for the decision (at most 2,000 characters).",
-        )]));
+        ));
     }
+    let Some(approve) = approve.filter(|_| problems.is_empty()) else {
+        return Err(AppError::Validation(problems));
+    };
     let mut p = paper.clone();
     p.late_decision = Some(if approve { "approved" } else { "rejected" }.into());
     p.late_decision_note = Some(note.to_string());

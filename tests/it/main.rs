@@ -15,6 +15,7 @@ mod forms;
 mod helpers;
 mod journeys;
 mod mail;
+mod matrix;
 mod migrations;
 mod packs;
 mod pages;

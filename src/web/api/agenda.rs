@@ -343,9 +343,10 @@ pub async fn remove_item(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct OrderInput {
     /// Every substantive item, once, in the new order.
+    #[serde(default)]
     pub item_ids: Vec<String>,
 }
 
@@ -359,9 +360,11 @@ pub async fn order(
     caller: ApiCaller,
     req: HttpRequest,
     path: web::Path<String>,
-    input: web::Json<OrderInput>,
+    bytes: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
+    // Who may reorder is checked before what was sent is read.
     let (caller, m, body) = managed(&state, caller, path.into_inner()).await?;
+    let input: OrderInput = super::optional_json(&bytes)?;
     let expected = if_match(&req)?;
     let actor = caller.actor(&req);
     let parts = state.ctx_parts();

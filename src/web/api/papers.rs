@@ -482,13 +482,6 @@ pub async fn late_decision(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let input: LateDecisionInput = optional_json(&body)?;
-    let Some(approve) = input.approve else {
-        return Err(AppError::Validation(vec![FieldError::new(
-            "approve",
-            "required",
-            "Say whether the late paper is approved (true) or rejected (false).",
-        )]));
-    };
     act(
         state,
         caller,
@@ -500,7 +493,7 @@ pub async fn late_decision(
                 a,
                 &u.grants,
                 p,
-                approve,
+                input.approve,
                 input.note.as_deref().unwrap_or(""),
                 ctx,
             )

@@ -90,7 +90,7 @@ pub fn status_tag(status: &str) -> (String, String) {
     (label.to_string(), class.to_string())
 }
 
-#[derive(Default, Deserialize)]
+#[derive(Clone, Default, Deserialize)]
 struct MeetingForm {
     #[serde(default)]
     date: String,
@@ -472,20 +472,17 @@ async fn reschedule(
     let user = require_user(&req, viewer)?;
     let form: MeetingForm = checked_form(&req, &body)?;
     let id = path.into_inner();
-    let input = match to_input(&form) {
-        Ok(i) => i,
-        Err(AppError::Validation(errors)) => {
-            return render(&state, &req, Some(&user), id, form, errors).await;
-        }
-        Err(e) => return Err(e.into()),
-    };
     let actor = user.actor(&req);
+    let sent = form.clone();
+    // Who may move the meeting is checked (inside `change`) before what was
+    // typed is judged.
     let result = change(
         &state,
         &user,
         actor,
         id.clone(),
         move |c, actor, body, m, ctx| {
+            let input = to_input(&sent)?;
             svc::update_meeting(c, actor, body, m, &input, None, ctx).map(|m| m.id)
         },
     )

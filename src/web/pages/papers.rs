@@ -810,20 +810,17 @@ async fn action(
             })
             .await
         }
-        "late-decision" => match form.approve.as_str() {
-            "true" | "false" => {
-                let approve = form.approve == "true";
-                run(&state, &who, actor, id.clone(), move |c, w, a, p, ctx| {
-                    svc::late_decision(c, a, &w.grants, p, approve, &form.note, ctx)
-                })
-                .await
-            }
-            _ => Err(AppError::Validation(vec![FieldError::new(
-                "approve",
-                "required",
-                "Choose whether to approve or reject the late paper.",
-            )])),
-        },
+        "late-decision" => {
+            let approve = match form.approve.as_str() {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => None,
+            };
+            run(&state, &who, actor, id.clone(), move |c, w, a, p, ctx| {
+                svc::late_decision(c, a, &w.grants, p, approve, &form.note, ctx)
+            })
+            .await
+        }
         _ => return Err(AppError::NotFound.into()),
     };
     match result {
