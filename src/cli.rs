@@ -83,6 +83,17 @@ pub enum Command {
         #[arg(long)]
         to: PathBuf,
     },
+    /// Put a backup made by `quorate backup` in place of the SQLite database
+    /// (stop Quorate first). The copy is checked before anything is moved,
+    /// and the database it replaces is kept beside it.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// Check the database: SQLite's integrity and foreign keys, migrations
+    /// still to apply, and how many of the main records it holds. Exit code
+    /// 1 if anything is wrong.
+    Check,
 }
 
 #[derive(Debug, Subcommand)]
@@ -234,6 +245,8 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
             Ok(())
         }
         Command::Backup { to } => backup(&settings, &to),
+        Command::Restore { from } => restore(&settings, &from),
+        Command::Check => check(&settings),
         Command::Import {
             command:
                 ImportCommand::Actions {
@@ -578,6 +591,105 @@ fn backup(settings: &Settings, to: &std::path::Path) -> CliResult {
             Err("For PostgreSQL use pg_dump; see docs/operations.md.".into())
         }
     }
+}
+
+/// Checks the database at `url` and says what it found: the report, or
+/// every problem at once.
+fn check_database(url: &str, busy_timeout_ms: u32) -> Result<db::check::Report, String> {
+    let pool = db::connect(url, 1, busy_timeout_ms).map_err(|e| e.to_string())?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let report = db::check::check(&mut conn);
+    if report.problems.is_empty() {
+        Ok(report)
+    } else {
+        Err(report.problems.join("\n"))
+    }
+}
+
+fn print_counts(report: &db::check::Report) {
+    for (what, n) in &report.counts {
+        println!("  {what}: {n}");
+    }
+}
+
+fn check(settings: &Settings) -> CliResult {
+    let report = check_database(
+        &settings.database_url(),
+        settings.database.sqlite_busy_timeout_ms,
+    )?;
+    println!("The database is whole. It holds:");
+    print_counts(&report);
+    if report.pending_migrations > 0 {
+        return Err(format!(
+            "{} migration(s) are not applied yet: run `quorate migrate`.",
+            report.pending_migrations
+        ));
+    }
+    Ok(())
+}
+
+fn restore(settings: &Settings, from: &std::path::Path) -> CliResult {
+    let target = match DatabaseUrl::parse(&settings.database_url())? {
+        DatabaseUrl::Sqlite(path) => path,
+        DatabaseUrl::Postgres(_) => {
+            return Err("For PostgreSQL use pg_restore, then `quorate check`; \
+                        see docs/operations.md."
+                .into());
+        }
+    };
+    if !from.is_file() {
+        return Err(format!("{} is not a file.", from.display()));
+    }
+    // Check a copy beside the database, never the backup itself (opening it
+    // would change it) nor the database in use.
+    let incoming = target.with_extension("db.restoring");
+    std::fs::copy(from, &incoming).map_err(|e| format!("copying {}: {e}", from.display()))?;
+    let checked = check_database(
+        &format!("sqlite://{}", incoming.display()),
+        settings.database.sqlite_busy_timeout_ms,
+    );
+    let report = match checked {
+        Ok(r) => r,
+        Err(problems) => {
+            let _ = std::fs::remove_file(&incoming);
+            return Err(format!(
+                "{} cannot be restored; nothing was changed:\n{problems}",
+                from.display()
+            ));
+        }
+    };
+    // Keep what is there now, with its journal files, under one new name.
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let kept = target.with_extension(format!("db.before-restore-{stamp}"));
+    if target.exists() {
+        for suffix in ["", "-wal", "-shm"] {
+            let from_name = format!("{}{suffix}", target.display());
+            if std::path::Path::new(&from_name).exists() {
+                std::fs::rename(&from_name, format!("{}{suffix}", kept.display()))
+                    .map_err(|e| format!("moving {from_name} aside: {e}"))?;
+            }
+        }
+    }
+    std::fs::rename(&incoming, &target).map_err(|e| format!("putting the copy in place: {e}"))?;
+    println!(
+        "Restored {} to {}. It holds:",
+        from.display(),
+        target.display()
+    );
+    print_counts(&report);
+    if target
+        .with_extension(format!("db.before-restore-{stamp}"))
+        .exists()
+    {
+        println!("The database it replaced is kept as {}.", kept.display());
+    }
+    if report.pending_migrations > 0 {
+        println!(
+            "The copy is {} migration(s) behind this version; the next start applies them.",
+            report.pending_migrations
+        );
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod agendas;
 pub mod attachments;
 pub mod audit;
 pub mod bodies;
+pub mod check;
 pub mod holidays;
 pub mod invitations;
 pub mod meetings;

@@ -214,6 +214,90 @@ fn sqlite_backup_is_a_consistent_copy() {
     assert_eq!(code, 1, "never overwrites");
 }
 
+/// A backup restores whole: what was there at the backup is back, what came
+/// after is gone (kept aside in the replaced file), and `quorate check`
+/// passes. A file that is not a good backup changes nothing.
+#[test]
+fn a_backup_restores_whole_and_check_says_so() {
+    let cli = Cli::new();
+    let person = |email: &str| {
+        let (code, _, err) = cli.run(
+            &[
+                "admin",
+                "create-user",
+                "--email",
+                email,
+                "--name",
+                "A person",
+                "--organisation",
+                "Org",
+            ],
+            Some("a long cli passphrase\n"),
+        );
+        assert_eq!(code, 0, "{err}");
+    };
+    person("before@b.example");
+    let (code, out, err) = cli.run(&["check"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("people: 1"), "{out}");
+    if cli.db.is_postgres() {
+        let (code, _, err) = cli.run(&["restore", "--from", "/tmp/never.db"], None);
+        assert_eq!(code, 1);
+        assert!(err.contains("pg_restore"), "{err}");
+        return;
+    }
+    let backup = cli.dir.path().join("backup.db");
+    let (code, _, err) = cli.run(&["backup", "--to", &backup.to_string_lossy()], None);
+    assert_eq!(code, 0, "{err}");
+    person("after@b.example");
+
+    // Not a backup: refused, and the database keeps both people.
+    let junk = cli.dir.path().join("junk.db");
+    std::fs::write(&junk, b"this is not a database").expect("junk");
+    let (code, _, err) = cli.run(&["restore", "--from", &junk.to_string_lossy()], None);
+    assert_eq!(code, 1);
+    assert!(err.contains("nothing was changed"), "{err}");
+    let (_, out, _) = cli.run(&["check"], None);
+    assert!(out.contains("people: 2"), "{out}");
+
+    let (code, out, err) = cli.run(&["restore", "--from", &backup.to_string_lossy()], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("people: 1") && out.contains("kept as"),
+        "{out}"
+    );
+    let (code, out, err) = cli.run(&["check"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("The database is whole") && out.contains("people: 1"),
+        "{out}"
+    );
+    // The replaced database is kept, with the person added after the backup.
+    let kept = std::fs::read_dir(cli.dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name().is_some_and(|n| {
+                n.to_string_lossy().contains("before-restore")
+                    && !n.to_string_lossy().ends_with("-wal")
+                    && !n.to_string_lossy().ends_with("-shm")
+            })
+        })
+        .expect("the replaced database is kept");
+    let pool = quorate::db::connect(&format!("sqlite://{}", kept.display()), 1, 1000)
+        .expect("open the kept database");
+    let mut conn = pool.get().expect("conn");
+    use diesel::prelude::*;
+    let n: i64 = quorate::db::schema::users::table
+        .count()
+        .get_result(&mut *conn)
+        .expect("count");
+    assert_eq!(n, 2, "nothing is lost: the replaced database keeps both");
+    // The backup file itself was not touched by restoring from it.
+    assert!(!cli.dir.path().join("backup.db-wal").exists());
+}
+
 /// A plain HTTP/1.0 GET over a socket: the body, or None if nothing answers.
 fn http_get(port: u16, path: &str) -> Option<String> {
     use std::io::Read;
