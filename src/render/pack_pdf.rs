@@ -118,6 +118,37 @@ pub fn compile(source: String) -> Result<Vec<u8>, String> {
     pdf
 }
 
+/// Lays out Typst `source` without making a PDF: `Err` names what stops it
+/// typesetting. Used on a paper's report when it is submitted, so that no
+/// accepted paper can break a board pack later.
+pub fn lays_out(source: String) -> Result<(), String> {
+    let path = VirtualPath::new("/paper.typ").map_err(|e| format!("path: {e:?}"))?;
+    let id = FileId::new(RootedPath::new(VirtualRoot::Project, path));
+    let world = PackWorld {
+        main: Source::new(id, source),
+    };
+    let result = typst::compile::<typst_layout::PagedDocument>(&world)
+        .output
+        .map(|_| ())
+        .map_err(|errors| {
+            errors
+                .iter()
+                .map(|d| d.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+    comemo::evict(0);
+    result
+}
+
+/// Whether a paper's report (Markdown) typesets as it would in the pack.
+pub fn report_lays_out(body_markdown: &str) -> Result<(), String> {
+    lays_out(format!(
+        "#heading(level: 2)[Report]\n{}",
+        markdown(body_markdown, 3)
+    ))
+}
+
 fn london(t: chrono::NaiveDateTime, fmt: &str) -> String {
     t.and_utc()
         .with_timezone(&chrono_tz::Europe::London)
@@ -384,4 +415,21 @@ fn terms(rows: &[(String, String)]) -> String {
     }
     s.push_str(")\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_that_cannot_be_typeset_is_named_before_it_reaches_a_pack() {
+        assert_eq!(report_lays_out("A short report.\n\n- one\n- two"), Ok(()));
+        // Deep nesting is bounded by the conversion, so even this lays out.
+        let deep = format!("{}deep", "> ".repeat(60));
+        assert_eq!(report_lays_out(&deep), Ok(()));
+        // What the check catches: Typst that cannot be laid out, with its reason.
+        let broken = format!("{}x{}", "#quote[".repeat(200), "]".repeat(200));
+        let err = lays_out(broken).expect_err("too deep to lay out");
+        assert!(!err.is_empty(), "the reason is given");
+    }
 }

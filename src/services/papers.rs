@@ -552,6 +552,18 @@ pub fn submit_paper(
     }
     check_open(&meeting, ctx.now)?;
     let mut errors = briefing_problems(conn, &body, paper)?;
+    // A paper that cannot be typeset would break the board pack for
+    // everyone once published, and a published version is frozen.
+    if let Err(why) = crate::render::pack_pdf::report_lays_out(&paper.body_markdown) {
+        errors.push(FieldError::new(
+            "body_markdown",
+            "does_not_typeset",
+            format!(
+                "The report cannot be typeset for the board pack ({why}). \
+                 Simplify the part that is nested deepest and try again."
+            ),
+        ));
+    }
     let timeline = super::meetings::timeline_for(&meeting, &body, ctx.calendars);
     let late = ctx.now.and_utc() > timeline.paper_deadline;
     let reason = late_reason.map(str::trim).filter(|r| !r.is_empty());

@@ -384,3 +384,41 @@ async fn a_pack_that_fails_does_not_block_publication_and_is_retried() {
         "{html}"
     );
 }
+
+/// A report nested far deeper than anyone writes (it once broke the pack
+/// for everyone after publication, with the version frozen) is accepted,
+/// and the published pack still typesets.
+#[tokio::test]
+async fn a_deeply_nested_report_cannot_break_the_pack() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let mut paper = complete(&b);
+    let quotes = format!("{}Twenty quotes deep.", "> ".repeat(20));
+    let lists: String = (0..45)
+        .map(|level| format!("{}- level {level}\n", "  ".repeat(level)))
+        .collect();
+    paper["body_markdown"] = json!(format!("{quotes}\n\n{lists}"));
+    accept(&app, &b, paper).await;
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
+        &b.clerk,
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let resp = app
+        .api
+        .get(app.url(&format!("/meetings/{}/pack.pdf", b.meeting)))
+        .send()
+        .await
+        .expect("pack");
+    assert_eq!(resp.status(), 200, "the pack typesets");
+    let pdf = read_pdf(&resp.bytes().await.unwrap_or_default());
+    assert!(flat(&pdf.pages.join(" ")).contains("Twenty quotes deep."));
+}
