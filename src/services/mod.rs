@@ -6,6 +6,7 @@ pub mod actions;
 pub mod agenda;
 pub mod agenda_mail;
 pub mod attachments;
+pub mod audit;
 pub mod directory;
 pub mod feeds;
 pub mod follow;
@@ -23,7 +24,7 @@ pub mod search;
 use chrono::NaiveDateTime;
 
 use crate::db::DbConn;
-use crate::db::audit::{self, AuditEntry};
+use crate::db::audit::{self as audit_log, AuditEntry};
 use crate::error::{AppError, AppResult, FieldError};
 
 /// What a use case needs beyond the database: the time, links, calendars.
@@ -81,7 +82,7 @@ impl Actor {
         entity_id: &str,
         summary: String,
     ) -> AppResult<()> {
-        audit::insert(
+        audit_log::insert(
             conn,
             &AuditEntry {
                 id: crate::clock::new_id(),

@@ -156,6 +156,36 @@ pub struct AdminIndexPage {
     pub audit: Vec<(String, String, String)>,
 }
 
+/// One audit log entry as the viewer shows it.
+pub struct AuditRow {
+    pub when: String,
+    pub who: String,
+    pub action: String,
+    pub record: String,
+    pub summary: String,
+    pub address: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/audit.html")]
+pub struct AdminAuditPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    /// The filters as typed.
+    pub filters: crate::services::audit::AuditQuery,
+    /// (id, "name (email)") for the person select
+    pub people: Vec<(String, String)>,
+    /// (slug, name)
+    pub bodies: Vec<(String, String)>,
+    /// (kind, kind)
+    pub entity_types: Vec<(String, String)>,
+    pub rows: Vec<AuditRow>,
+    /// The query string of these filters (for the CSV and next page links).
+    pub query: String,
+    /// The next page's query string, when there are older entries.
+    pub next: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "admin/organisations.html")]
 pub struct AdminOrganisationsPage {

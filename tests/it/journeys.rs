@@ -594,3 +594,46 @@ async fn the_secretariat_schedules_a_meeting_and_signs_out_everywhere() {
     .await;
     drop(app);
 }
+
+/// The site admin looks up what the clerk changed, mistypes a date, fixes
+/// it, and downloads the entries; on a phone.
+#[tokio::test]
+async fn the_admin_looks_up_who_changed_what_in_the_audit_log() {
+    let Some((app, b)) = demo_and_browser("admin-audit", PHONE).await else {
+        return;
+    };
+    b.run(|mut b| async move {
+        b.sign_in("admin@northshire.example", DEMO_PASSWORD).await;
+        b.goto("/admin").await;
+        b.click_link("Audit log").await;
+        b.wait_to_see("Every change to people").await;
+        b.check_page("audit log").await;
+        b.choose("Person", "Sam Clarke (sam.clarke@northshire.example)")
+            .await;
+        b.choose("Kind of record", "paper").await;
+        b.fill("From date", "31/2/2026").await;
+        b.click_button("Show entries").await;
+        b.wait_to_see("There is a problem").await;
+        b.sees("Enter a real date").await;
+        assert_eq!(b.value_of("From date").await, "31/2/2026");
+        b.check_page("audit log, an error").await;
+        b.fill("From date", "1/1/2026").await;
+        b.click_button("Show entries").await;
+        b.wait_to_see("paper.accept").await;
+        b.does_not_see("No entries match").await;
+        b.check_page("audit log, filtered").await;
+        let csv = b
+            .link("Download these entries (CSV)")
+            .await
+            .attr("href")
+            .await
+            .expect("href")
+            .unwrap_or_default();
+        assert!(csv.contains("entity_type=paper"), "{csv}");
+        let kind = b.fetch_content_type(&csv).await;
+        assert!(kind.starts_with("text/csv"), "{kind}");
+        b
+    })
+    .await;
+    drop(app);
+}

@@ -71,6 +71,8 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /actions", "LAAAAAAAAAA"),
     ("GET /actions/{id}", "LAAAAAAAAAA"),
     ("GET /admin", "LFAFFFFFAAA"),
+    ("GET /admin/audit", "LFFFFFFFFFA"),
+    ("GET /admin/audit.csv", "LFFFFFFFFFA"),
     ("GET /admin/bodies", "LFFFFFFFFFA"),
     ("GET /admin/bodies/{slug}", "LFFFFFFFFAA"),
     ("GET /admin/holidays", "LFFFFFFFFFA"),

@@ -24,6 +24,8 @@ use crate::web::auth::{AuthUser, Viewer};
 
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/admin", index)
+        .get("/admin/audit", audit_page)
+        .get("/admin/audit.csv", audit_csv)
         .get("/admin/organisations", organisations_page)
         .post("/admin/organisations", create_organisation)
         .get("/admin/users", users_page)
@@ -41,6 +43,133 @@ pub fn configure(r: &mut Routes<'_>) {
             "/admin/bodies/{slug}/priorities/{id}/retire",
             retire_priority,
         );
+}
+
+/// The audit log viewer (site admins): filters in the address, so a view
+/// can be bookmarked or shared with another admin.
+async fn audit_page(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
+    use crate::services::audit::{AuditQuery, page};
+    let user = admin_only(&req, viewer)?;
+    let q = web::Query::<AuditQuery>::from_query(req.query_string())
+        .map(web::Query::into_inner)
+        .unwrap_or_default();
+    let grants = user.grants.clone();
+    let asked = q.clone();
+    let result = state.db(move |c| page(c, &grants, &asked, 100)).await;
+    let (found, errors) = match result {
+        Ok(p) => (Some(p), Vec::new()),
+        Err(AppError::Validation(e)) => (None, e),
+        Err(e) => return Err(e.into()),
+    };
+    // With filters that could not be read, show the form again with what
+    // was typed and nothing else.
+    let found = match found {
+        Some(f) => f,
+        None => {
+            let grants = user.grants.clone();
+            state
+                .db(move |c| page(c, &grants, &AuditQuery::default(), 0))
+                .await?
+        }
+    };
+    let next = found.next_cursor.as_ref().map(|c| {
+        AuditQuery {
+            cursor: c.clone(),
+            ..q.clone()
+        }
+        .query_string()
+    });
+    let (nav, status) = form_nav(&req, Some(&user), &errors);
+    let page = crate::views::pages::AdminAuditPage {
+        nav,
+        errors: Errors(errors),
+        people: found
+            .people
+            .into_iter()
+            .map(|(id, name, email)| (id, format!("{name} ({email})")))
+            .collect(),
+        bodies: found.bodies,
+        entity_types: found
+            .entity_types
+            .into_iter()
+            .map(|t| (t.clone(), t))
+            .collect(),
+        rows: found
+            .entries
+            .into_iter()
+            .map(|e| crate::views::pages::AuditRow {
+                when: crate::views::format::london_datetime(e.occurred_at),
+                who: e.actor,
+                action: e.action,
+                record: format!("{} {}", e.entity_type, e.entity_id),
+                summary: e.summary,
+                address: e.client_addr.unwrap_or_default(),
+            })
+            .collect(),
+        query: AuditQuery {
+            cursor: String::new(),
+            ..q.clone()
+        }
+        .query_string(),
+        next,
+        filters: q,
+    };
+    html(status, &page)
+}
+
+/// The matching entries as CSV (RFC 4180, UTF-8, a header row; cells that
+/// a spreadsheet would run as formulas are neutralised).
+async fn audit_csv(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+) -> Result<actix_web::HttpResponse, super::PageError> {
+    let user = admin_only(&req, viewer)?;
+    let q = web::Query::<crate::services::audit::AuditQuery>::from_query(req.query_string())
+        .map(web::Query::into_inner)
+        .unwrap_or_default();
+    let grants = user.grants.clone();
+    let entries = state
+        .db(move |c| crate::services::audit::all(c, &grants, &q))
+        .await?;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| AppError::internal(format!("csv: {e}"));
+    w.write_record([
+        "occurred_at",
+        "actor",
+        "actor_user_id",
+        "action",
+        "entity_type",
+        "entity_id",
+        "summary",
+        "client_addr",
+    ])
+    .map_err(fail)?;
+    for e in entries {
+        let when = crate::web::api::rfc3339(e.occurred_at);
+        w.write_record(crate::render::csv_cells::row([
+            when.as_str(),
+            e.actor.as_str(),
+            e.actor_user_id.as_deref().unwrap_or(""),
+            e.action.as_str(),
+            e.entity_type.as_str(),
+            e.entity_id.as_str(),
+            e.summary.as_str(),
+            e.client_addr.as_deref().unwrap_or(""),
+        ]))
+        .map_err(fail)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| AppError::internal(format!("csv: {e}")))?;
+    Ok(actix_web::HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8; header=present")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            "attachment; filename=\"audit-log.csv\"",
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
+        .body(bytes))
 }
 
 fn admin_only(req: &HttpRequest, viewer: Viewer) -> Result<AuthUser, super::PageError> {
