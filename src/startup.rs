@@ -182,7 +182,20 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(crate::web::security::protect))
-                .wrap(Logger::new("%a \"%r\" %s %b %Dms").exclude("/healthz"))
+                .wrap(
+                    Logger::new("%a \"%{request}xi\" %s %b %Dms")
+                        .custom_request_replace("request", |req| {
+                            crate::web::security::loggable_request_line(
+                                req.method().as_str(),
+                                req.uri()
+                                    .path_and_query()
+                                    .map(|p| p.as_str())
+                                    .unwrap_or("/"),
+                                &format!("{:?}", req.version()),
+                            )
+                        })
+                        .exclude("/healthz"),
+                )
                 .app_data(data.clone())
                 .app_data(public_pages.clone())
                 .configure(crate::web::configure)

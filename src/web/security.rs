@@ -182,9 +182,43 @@ pub fn verify_csrf(req: &actix_web::HttpRequest, submitted: &str) -> Result<(), 
     }
 }
 
+/// The request line as the access log writes it: the secret part of a
+/// personal calendar link or an invitation link is never written down (the
+/// link is the key), so a log file cannot be used to read someone's feed
+/// or take over their invitation.
+pub fn loggable_request_line(method: &str, path_and_query: &str, version: &str) -> String {
+    let path = path_and_query;
+    let masked = ["/calendar/", "/invitations/"]
+        .iter()
+        .find_map(|prefix| {
+            path.strip_prefix(prefix).map(|rest| {
+                let end = rest.find(['/', '?', '.']).unwrap_or(rest.len());
+                format!("{prefix}[secret]{}", &rest[end..])
+            })
+        })
+        .unwrap_or_else(|| path.to_string());
+    format!("{method} {masked} {version}")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::same_site_as_base;
+    use super::{loggable_request_line, same_site_as_base};
+
+    #[test]
+    fn secret_links_are_masked_in_the_access_log() {
+        assert_eq!(
+            loggable_request_line("GET", "/calendar/cal_abcDEF123.ics", "HTTP/1.1"),
+            "GET /calendar/[secret].ics HTTP/1.1"
+        );
+        assert_eq!(
+            loggable_request_line("POST", "/invitations/inv_XYZ?x=1", "HTTP/1.1"),
+            "POST /invitations/[secret]?x=1 HTTP/1.1"
+        );
+        assert_eq!(
+            loggable_request_line("GET", "/meetings/abc?cursor=2", "HTTP/2.0"),
+            "GET /meetings/abc?cursor=2 HTTP/2.0"
+        );
+    }
 
     #[test]
     fn only_the_configured_origin_is_trusted() {

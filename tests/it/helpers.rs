@@ -23,6 +23,45 @@ pub use crate::smtp::{ReceivedMail, SmtpServer};
 
 pub const PASSWORD: &str = "a long test passphrase";
 
+/// Everything the suite's servers log (the access log and Quorate's own
+/// events, at debug level), kept in memory for the test that looks for
+/// secrets in it.
+static LOGS: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
+const LOG_LIMIT: usize = 256 * 1024 * 1024;
+
+struct LogCapture;
+
+impl std::io::Write for LogCapture {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let mut logs = LOGS.lock().unwrap_or_else(|p| p.into_inner());
+        if logs.len() + bytes.len() <= LOG_LIMIT {
+            logs.extend_from_slice(bytes);
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Sends all logging to the in-memory capture (once per test process).
+fn capture_logs() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("info,quorate=debug"))
+            .with_writer(|| LogCapture)
+            .with_ansi(false)
+            .try_init();
+    });
+}
+
+/// What every server in this test process has logged so far.
+pub fn captured_logs() -> String {
+    String::from_utf8_lossy(&LOGS.lock().unwrap_or_else(|p| p.into_inner())).into_owned()
+}
+
 /// Prints, once and outside libtest's capture, which database the suite uses.
 fn announce_backend(pg: Option<&str>) {
     static ONCE: Once = Once::new();
@@ -147,6 +186,7 @@ impl TestApp {
 
     /// Starts the app; `tweak` may change the settings first.
     pub async fn spawn_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
+        capture_logs();
         let dir = tempfile::tempdir().expect("temp dir");
         let db = TestDb::create(dir.path());
         let smtp = SmtpServer::start().await;
