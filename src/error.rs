@@ -219,6 +219,15 @@ impl From<diesel::result::Error> for AppError {
             Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => {
                 AppError::Unavailable
             }
+            // PostgreSQL text cannot hold a NUL byte; what was sent is at
+            // fault, not the server.
+            Error::DatabaseError(_, info)
+                if info.message().starts_with("invalid byte sequence") =>
+            {
+                AppError::BadRequest(
+                    "The request contains a character that cannot be stored (a NUL byte).".into(),
+                )
+            }
             other => AppError::Internal(other.to_string()),
         }
     }

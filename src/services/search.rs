@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use crate::db::records::{self, DecisionFilter};
 use crate::db::{DbConn, actions, meetings, papers};
 use crate::domain::roles::Grants;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Hit {
@@ -43,6 +43,11 @@ pub fn search(
     q: &str,
     limit: i64,
 ) -> AppResult<Vec<Hit>> {
+    if q.chars().any(crate::domain::validate::is_forbidden_char) {
+        return Err(AppError::BadRequest(
+            "The search contains a control character: remove it and try again.".into(),
+        ));
+    }
     let words = word_patterns(q);
     if words.is_empty() {
         return Ok(Vec::new());

@@ -25,7 +25,7 @@ use super::{agenda, bodies, meetings, organisations, papers, proposals, record, 
         crate::web::attachments::api_upload, crate::web::attachments::api_list, crate::web::attachments::api_download,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError)),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &ProblemResponses),
 )]
 pub struct ApiDoc;
 
@@ -38,6 +38,102 @@ impl Modify for BearerAuth {
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
+    }
+}
+
+/// Declares, on every operation, the problem answers it can give besides
+/// the ones written on it: a bad or expired token (401) on any of them;
+/// 400 for malformed parameters or JSON; 404 where the path names
+/// something; 403, 409, 413, 415 and 422 where a body is sent or something
+/// is changed; 412 where `If-Match` is honoured; 503 while the database is
+/// unavailable. Each is `application/problem+json`.
+struct ProblemResponses;
+
+fn problem(description: &str) -> utoipa::openapi::RefOr<utoipa::openapi::Response> {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
+        .into()
+}
+
+impl Modify for ProblemResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let named = path.contains('{');
+            for (changes, op) in [
+                (false, item.get.as_mut()),
+                (true, item.post.as_mut()),
+                (true, item.put.as_mut()),
+                (true, item.patch.as_mut()),
+                (true, item.delete.as_mut()),
+            ] {
+                let Some(op) = op else { continue };
+                let mut codes: Vec<(&str, &str)> = vec![
+                    ("400", "Malformed parameters or JSON."),
+                    (
+                        "401",
+                        "A token is needed here, or the one sent is not valid.",
+                    ),
+                    ("503", "The database is unavailable; try again shortly."),
+                ];
+                if named {
+                    codes.push(("404", "Nothing at this address that the caller may see."));
+                }
+                let queried =
+                    op.parameters.iter().flatten().any(|p| {
+                        matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query)
+                    });
+                if changes || queried {
+                    codes.push(("422", "The request breaks a rule: every problem is listed."));
+                }
+                if op.security.as_ref().is_some_and(|s| !s.is_empty()) {
+                    codes.push(("403", "Signed in, but not allowed to do this."));
+                    // Lists filtered by a body name it in the query.
+                    if queried {
+                        codes.push(("404", "A body or person named in the query does not exist."));
+                    }
+                }
+                if changes {
+                    codes.extend([
+                        ("403", "Signed in, but not allowed to do this."),
+                        ("409", "It conflicts with the current state."),
+                        ("413", "The body is too large."),
+                        ("415", "The body is not of a type this operation takes."),
+                    ]);
+                }
+                if matches!(path.as_str(), p if p.contains("/papers/{id}") || p.contains("/actions/{id}") || p.contains("/agenda") || p == "/api/v1/meetings/{id}")
+                    && changes
+                {
+                    codes.push((
+                        "412",
+                        "`If-Match` names a version that is no longer current.",
+                    ));
+                }
+                for (code, text) in codes {
+                    op.responses
+                        .responses
+                        .entry(code.to_string())
+                        .or_insert_with(|| problem(text));
+                }
+                // Problems written on the operation itself are sent as
+                // `application/problem+json` too.
+                for (code, response) in op.responses.responses.iter_mut() {
+                    if let utoipa::openapi::RefOr::T(r) = response
+                        && (code.starts_with('4') || code.starts_with('5'))
+                        && let Some(content) = r.content.shift_remove("application/json")
+                    {
+                        r.content.insert("application/problem+json".into(), content);
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -225,7 +225,7 @@ fn date_param(name: &str, v: Option<&str>) -> Result<Option<NaiveDate>, AppError
 
 /// The decisions register (exempt decisions only for those who may see them).
 #[utoipa::path(get, path = "/api/v1/decisions", tag = "record", params(DecisionQuery),
-    responses((status = 200, body = Vec<DecisionOut>), (status = 400, body = crate::error::Problem)))]
+    responses((status = 200, body = Vec<DecisionOut>), (status = 400, body = crate::error::Problem), (status = 404, description = "`body` names no body", body = crate::error::Problem)))]
 pub async fn decisions(
     state: web::Data<AppState>,
     caller: ApiCaller,
@@ -239,7 +239,7 @@ pub async fn decisions(
     }
     .limit()?;
     let grants = caller.0.map(|c| c.grants);
-    let body = query.body.clone();
+    let body = query.body.clone().filter(|s| !s.trim().is_empty());
     let text = query.q.clone().filter(|s| !s.trim().is_empty());
     let priority_id = query.priority.clone().filter(|s| !s.trim().is_empty());
     let out = state
@@ -522,7 +522,7 @@ pub async fn list_actions(
     let q = query.into_inner();
     let rows = state
         .db(move |c| {
-            let body_ids = match &q.body {
+            let body_ids = match q.body.as_deref().filter(|s| !s.trim().is_empty()) {
                 Some(slug) => Some(vec![
                     bodies::find_by_slug(c, slug)?.ok_or(AppError::NotFound)?.id,
                 ]),
