@@ -582,3 +582,179 @@ fn an_action_log_imports_from_csv_only_when_every_row_is_valid() {
     assert!(out.contains("Imported 1 actions"), "{out}");
     assert_eq!(count(&mut conn), 2);
 }
+
+/// Starts `quorate <command>` on `port` and waits until it answers.
+fn start(cli: &Cli, command: &str, port: u16) -> std::process::Child {
+    let child = cli
+        .command(&[command, "--bind", &format!("127.0.0.1:{port}")])
+        .env("QUORATE_BASE_URL", format!("http://127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn quorate");
+    for _ in 0..300 {
+        if http_get(port, "/healthz").is_some() {
+            return child;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("quorate {command} did not answer on {port}");
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port()
+}
+
+/// 100 writes at once (50 new papers with long reports, 50 progress notes),
+/// the server killed with SIGKILL while they run, then started again: every
+/// write that was acknowledged is there and whole, no paper is half-written,
+/// and the database passes `quorate check` (SQLite's integrity and foreign
+/// key checks; on PostgreSQL, that it reads back whole).
+#[test]
+fn acknowledged_writes_survive_a_kill_and_nothing_is_half_written() {
+    use quorate::db::{actions, bodies, meetings, papers};
+    let cli = Cli::new();
+    let port = free_port();
+    let mut server = start(&cli, "demo", port);
+    let token = |email: &str| {
+        let (code, out, err) = cli.run(&["admin", "token", "--email", email], None);
+        assert_eq!(code, 0, "{err}");
+        out.lines().last().unwrap_or_default().trim().to_string()
+    };
+    let author = token("nadia.hussain@ashby.example");
+    let clerk = token("sam.clarke@northshire.example");
+    let pool = quorate::db::connect(cli.db.url(), 2, 5000).expect("database");
+    let now = chrono::Utc::now().naive_utc();
+    let (meeting, action_ids) = {
+        let mut c = pool.get().expect("conn");
+        let psb = bodies::find_by_slug(&mut c, "northshire-psb")
+            .expect("read")
+            .expect("board");
+        let next = meetings::of_body(&mut c, &psb.id)
+            .expect("meetings")
+            .into_iter()
+            .filter(|m| m.starts_at > now && m.status != "cancelled")
+            .min_by_key(|m| m.starts_at)
+            .expect("a meeting ahead");
+        let acts: Vec<String> = actions::open_actions(&mut c)
+            .expect("actions")
+            .into_iter()
+            .filter(|a| a.body_id == psb.id)
+            .map(|a| a.id)
+            .collect();
+        assert!(!acts.is_empty());
+        (next.id, acts)
+    };
+    let report = |i: usize| {
+        format!(
+            "Crash report {i}. {}End of crash report {i}.",
+            "A sentence that makes the report long enough to take a while to write. ".repeat(400)
+        )
+    };
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let base = format!("http://127.0.0.1:{port}");
+    let (acked_papers, acked_notes, cut_off) = rt.block_on(async {
+        let client = reqwest::Client::new();
+        let acked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let mut tasks = Vec::new();
+        for i in 0..100usize {
+            let client = client.clone();
+            let acked = acked.clone();
+            let (req, what) = if i % 2 == 0 {
+                (
+                    client
+                        .post(format!("{base}/api/v1/meetings/{meeting}/papers"))
+                        .bearer_auth(&author)
+                        .json(&serde_json::json!({"title": format!("Crash paper {i}"), "body_markdown": report(i)})),
+                    format!("paper {i}"),
+                )
+            } else {
+                let action = &action_ids[i % action_ids.len()];
+                (
+                    client
+                        .patch(format!("{base}/api/v1/actions/{action}"))
+                        .bearer_auth(&clerk)
+                        .json(&serde_json::json!({"note": format!("Crash note {i}")})),
+                    format!("note {i} on {action}"),
+                )
+            };
+            tasks.push(tokio::spawn(async move {
+                let resp = req.send().await.ok()?;
+                if !resp.status().is_success() {
+                    return None;
+                }
+                let body: serde_json::Value = resp.json().await.ok()?;
+                acked.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                Some((i, what, body))
+            }));
+        }
+        // Kill it while the writes are under way.
+        for _ in 0..2000 {
+            if acked.load(std::sync::atomic::Ordering::SeqCst) >= 10 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+        }
+        let _ = server.kill();
+        let _ = server.wait();
+        let mut papers_done = Vec::new();
+        let mut notes_done = Vec::new();
+        let mut lost = 0;
+        for t in tasks {
+            match t.await.ok().flatten() {
+                Some((i, _, body)) if i % 2 == 0 => papers_done.push((
+                    i,
+                    body["id"].as_str().unwrap_or_default().to_string(),
+                )),
+                Some((i, what, _)) => notes_done.push((i, what)),
+                None => lost += 1,
+            }
+        }
+        (papers_done, notes_done, lost)
+    });
+    assert!(
+        !acked_papers.is_empty() || !acked_notes.is_empty(),
+        "some writes were acknowledged before the kill"
+    );
+    eprintln!(
+        "killed with {} papers and {} notes acknowledged, {cut_off} requests cut off",
+        acked_papers.len(),
+        acked_notes.len()
+    );
+    let mut server = start(&cli, "serve", port);
+    let mut c = pool.get().expect("conn");
+    for (i, id) in &acked_papers {
+        let p = papers::find(&mut c, id)
+            .expect("read")
+            .unwrap_or_else(|| panic!("acknowledged paper {i} is missing"));
+        assert_eq!(p.body_markdown, report(*i), "paper {i} whole");
+        assert!(
+            !papers::versions(&mut c, id).expect("versions").is_empty(),
+            "paper {i} has its first version"
+        );
+    }
+    for (i, what) in &acked_notes {
+        let action = what.rsplit(' ').next().unwrap_or_default();
+        let events = actions::events_of(&mut c, action).expect("events");
+        assert!(
+            events.iter().any(|e| e.note == format!("Crash note {i}")),
+            "acknowledged {what} is missing"
+        );
+    }
+    // Nothing half-written: every crash paper that exists is whole.
+    for p in papers::of_meeting(&mut c, &meeting).expect("papers") {
+        if let Some(n) = p.title.strip_prefix("Crash paper ") {
+            let i: usize = n.parse().expect("number");
+            assert_eq!(p.body_markdown, report(i), "paper {i} is whole");
+        }
+    }
+    drop(c);
+    drop(pool);
+    let _ = server.kill();
+    let _ = server.wait();
+    let (code, out, err) = cli.run(&["check"], None);
+    assert_eq!(code, 0, "the database is whole after the kill: {out}{err}");
+}
