@@ -585,7 +585,7 @@ fn an_action_log_imports_from_csv_only_when_every_row_is_valid() {
 
 /// Starts `quorate <command>` on `port` and waits until it answers.
 fn start(cli: &Cli, command: &str, port: u16) -> std::process::Child {
-    let child = cli
+    let mut child = cli
         .command(&[command, "--bind", &format!("127.0.0.1:{port}")])
         .env("QUORATE_BASE_URL", format!("http://127.0.0.1:{port}"))
         .stdout(Stdio::null())
@@ -598,6 +598,8 @@ fn start(cli: &Cli, command: &str, port: u16) -> std::process::Child {
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("quorate {command} did not answer on {port}");
 }
 
