@@ -760,3 +760,266 @@ fn acknowledged_writes_survive_a_kill_and_nothing_is_half_written() {
     let (code, out, err) = cli.run(&["check"], None);
     assert_eq!(code, 0, "the database is whole after the kill: {out}{err}");
 }
+
+/// Two instances on one PostgreSQL, started at the same moment on an empty
+/// database, as behind a load balancer (same base address and secret, shared
+/// data folder): the migrations run once; a session made on one works on
+/// the other and signing out on one ends it on both; mail queued on either
+/// goes out once; an agenda asked to publish on both publishes once.
+#[test]
+fn two_instances_share_one_postgresql() {
+    let cli = Cli::new();
+    if !cli.db.is_postgres() {
+        eprintln!("two_instances_share_one_postgresql: PostgreSQL only; skipped on SQLite");
+        return;
+    }
+    let (port_a, port_b) = (free_port(), free_port());
+    let base = format!("http://127.0.0.1:{port_a}");
+    let launch = |port: u16| {
+        cli.command(&["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .env("QUORATE_BASE_URL", &base)
+            .env(
+                "QUORATE_SECRET_KEY",
+                "one-secret-for-every-instance-0123456789",
+            )
+            .env("QUORATE_WORKER_TICK_SECONDS", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn")
+    };
+    let mut a = launch(port_a);
+    let mut b = launch(port_b);
+    let up = |port| {
+        (0..300).any(|_| {
+            let ok = http_get(port, "/healthz").is_some();
+            if !ok {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            ok
+        })
+    };
+    let both_up = up(port_a) && up(port_b);
+    let stop = |a: &mut std::process::Child, b: &mut std::process::Child| {
+        let _ = a.kill();
+        let _ = b.kill();
+        let _ = a.wait();
+        let _ = b.wait();
+    };
+    if !both_up {
+        stop(&mut a, &mut b);
+        panic!("both instances start on an empty database at once");
+    }
+    let pool = quorate::db::connect(cli.db.url(), 2, 5000).expect("database");
+    let applied: Vec<String> = {
+        use diesel::prelude::*;
+        #[derive(QueryableByName)]
+        struct V {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            version: String,
+        }
+        let mut c = pool.get().expect("conn");
+        diesel::sql_query("SELECT version FROM __diesel_schema_migrations")
+            .load::<V>(&mut *c)
+            .expect("versions")
+            .into_iter()
+            .map(|v| v.version)
+            .collect()
+    };
+    let unique: std::collections::BTreeSet<&String> = applied.iter().collect();
+    assert_eq!(unique.len(), applied.len(), "each migration once");
+    assert_eq!(
+        applied.len(),
+        std::fs::read_dir("migrations/postgres")
+            .expect("dir")
+            .count()
+    );
+    // Data: the demo, loaded beside the running instances.
+    let (code, _, err) = cli.run(&["demo", "--no-serve"], None);
+    assert_eq!(code, 0, "{err}");
+
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let url = |port: u16, path: &str| format!("http://127.0.0.1:{port}{path}");
+        let browser = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        let page = browser
+            .get(url(port_a, "/login"))
+            .send()
+            .await
+            .expect("login page")
+            .text()
+            .await
+            .unwrap_or_default();
+        let resp = browser
+            .post(url(port_a, "/login"))
+            .header("Origin", &base)
+            .form(&[
+                ("csrf_token", crate::helpers::csrf_token(&page).as_str()),
+                ("email", "sam.clarke@northshire.example"),
+                ("password", quorate::demo::DEMO_PASSWORD),
+            ])
+            .send()
+            .await
+            .expect("sign in");
+        assert_eq!(resp.status(), 303, "signed in on A");
+        let on = |port: u16| {
+            let browser = browser.clone();
+            async move {
+                browser
+                    .get(url(port, "/account"))
+                    .send()
+                    .await
+                    .expect("account")
+                    .status()
+                    .as_u16()
+            }
+        };
+        assert_eq!(on(port_b).await, 200, "the session made on A works on B");
+        // Sign out on B: the session ends on A too.
+        let page = browser
+            .get(url(port_b, "/account"))
+            .send()
+            .await
+            .expect("account")
+            .text()
+            .await
+            .unwrap_or_default();
+        let resp = browser
+            .post(url(port_b, "/logout"))
+            .header("Origin", &base)
+            .form(&[("csrf_token", crate::helpers::csrf_token(&page).as_str())])
+            .send()
+            .await
+            .expect("sign out");
+        assert_eq!(resp.status(), 303);
+        assert_eq!(on(port_a).await, 303, "signed out on B ends it on A");
+
+        // Publishing on both at once: one version.
+        let (code, out, err) = cli.run(
+            &["admin", "token", "--email", "sam.clarke@northshire.example"],
+            None,
+        );
+        assert_eq!(code, 0, "{err}");
+        let token = out.lines().last().unwrap_or_default().trim().to_string();
+        let api = reqwest::Client::new();
+        let meeting = {
+            let resp = api
+                .post(url(port_a, "/api/v1/bodies/northshire-psb/meetings"))
+                .bearer_auth(&token)
+                .json(&serde_json::json!({"starts_at": "2027-09-14T13:00:00Z", "ends_at": "2027-09-14T15:00:00Z", "location": "County Hall"}))
+                .send()
+                .await
+                .expect("meeting");
+            assert_eq!(resp.status(), 201);
+            let m: serde_json::Value = resp.json().await.expect("json");
+            m["id"].as_str().unwrap_or_default().to_string()
+        };
+        let publish = |port: u16| {
+            api.post(url(port, &format!("/api/v1/meetings/{meeting}/agenda/publish")))
+                .bearer_auth(&token)
+                .json(&serde_json::json!({}))
+                .send()
+        };
+        let (ra, rb) = tokio::join!(publish(port_a), publish(port_b));
+        let mut codes = [
+            ra.expect("publish on A").status().as_u16(),
+            rb.expect("publish on B").status().as_u16(),
+        ];
+        codes.sort_unstable();
+        assert_eq!(codes, [200, 409], "one publishes, the other is told it just happened");
+        let versions = {
+            let mut c = pool.get().expect("conn");
+            quorate::db::agendas::version_list(&mut c, &meeting).expect("versions")
+        };
+        assert_eq!(versions.len(), 1, "one version");
+
+    });
+    // Mail: invitations queued on A and on B each go out once, with both
+    // workers running.
+    let (code, out, err) = cli.run(
+        &["admin", "token", "--email", "admin@northshire.example"],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let admin = out.lines().last().unwrap_or_default().trim().to_string();
+    let org = {
+        let mut c = pool.get().expect("conn");
+        quorate::db::organisations::all_by_name(&mut c).expect("orgs")[0]
+            .id
+            .clone()
+    };
+    rt.block_on(async {
+        let api = reqwest::Client::new();
+        for i in 0..6 {
+            let port = if i % 2 == 0 { port_a } else { port_b };
+            let resp = api
+                .post(format!("http://127.0.0.1:{port}/api/v1/users"))
+                .bearer_auth(&admin)
+                .json(&serde_json::json!({"email": format!("twice-{i}@example.gov.uk"), "name": format!("Person {i}"), "organisation_id": org}))
+                .send()
+                .await
+                .expect("user");
+            assert_eq!(resp.status(), 201);
+        }
+    });
+    let mail_dir = cli.dir.path().join("mail");
+    let count = |i: usize| {
+        std::fs::read_dir(&mail_dir)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .filter(|e| {
+                        std::fs::read_to_string(e.path())
+                            .is_ok_and(|t| t.contains(&format!("twice-{i}@example.gov.uk")))
+                    })
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    let mut sent = vec![0; 6];
+    for _ in 0..100 {
+        sent = (0..6).map(count).collect();
+        if sent.iter().all(|n| *n >= 1) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    // One more worker tick on each, to see a double send if there were one.
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let sent_after: Vec<usize> = (0..6).map(count).collect();
+    drop(pool);
+    stop(&mut a, &mut b);
+    assert_eq!(
+        sent_after,
+        vec![1; 6],
+        "each invitation once (first seen {sent:?})"
+    );
+    // Both workers also queued the demo's action reminders: every message,
+    // reminders included, was written once (its Message-ID names the
+    // queued message; a second send would repeat it).
+    let mut ids = std::collections::BTreeMap::new();
+    let mut reminders = 0;
+    for entry in std::fs::read_dir(&mail_dir)
+        .expect("mail")
+        .filter_map(Result::ok)
+    {
+        let data = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let mail = crate::helpers::ReceivedMail {
+            from: String::new(),
+            to: Vec::new(),
+            data,
+        };
+        let subject = mail.header("Subject").unwrap_or_default();
+        if subject.contains("Overdue action") || subject.starts_with("Action due") {
+            reminders += 1;
+        }
+        *ids.entry(mail.header("Message-ID").unwrap_or_default())
+            .or_insert(0) += 1;
+    }
+    assert!(reminders > 0, "the workers sent the demo's reminders");
+    let twice: Vec<_> = ids.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "sent twice: {twice:?}");
+}
