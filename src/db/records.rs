@@ -149,6 +149,9 @@ pub fn last_number(conn: &mut DbConn, body_id: &str, year: i32) -> QueryResult<i
 #[derive(Clone, Debug, Default)]
 pub struct DecisionFilter {
     pub body_ids: Option<Vec<String>>,
+    /// Only decisions after this one in the register's order (newest first):
+    /// its (recorded at, reference); the next page.
+    pub after: Option<(NaiveDateTime, String)>,
     pub from: Option<NaiveDateTime>,
     pub to: Option<NaiveDateTime>,
     pub text: Option<String>,
@@ -204,6 +207,13 @@ pub fn search_decisions(conn: &mut DbConn, f: &DecisionFilter) -> QueryResult<Ve
             .filter(papers::priority_id.eq(priority.clone()))
             .select(agenda_items::id);
         q = q.filter(decisions::item_id.eq_any(items));
+    }
+    if let Some((at, reference)) = &f.after {
+        q = q.filter(
+            decisions::created_at.lt(*at).or(decisions::created_at
+                .eq(*at)
+                .and(decisions::reference.lt(reference.clone()))),
+        );
     }
     q.order((decisions::created_at.desc(), decisions::reference.desc()))
         .limit(f.limit)

@@ -210,6 +210,7 @@ pub fn check(
     let decisions: HashMap<String, String> = records::search_decisions(
         conn,
         &records::DecisionFilter {
+            after: None,
             body_ids: Some(vec![body.id.clone()]),
             exempt: crate::db::ExemptScope::All,
             limit: i64::MAX,

@@ -181,11 +181,13 @@ pub async fn api_upload(
 }
 
 /// A paper's appendices.
-#[utoipa::path(get, path = "/api/v1/papers/{id}/attachments", tag = "papers", responses((status = 200, body = Vec<AttachmentOut>)))]
+#[utoipa::path(get, path = "/api/v1/papers/{id}/attachments", tag = "papers", params(crate::web::api::PageParams),
+    responses((status = 200, body = crate::web::api::Page<AttachmentOut>)))]
 pub async fn api_list(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<String>,
+    page: web::Query<crate::web::api::PageParams>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let list = state
@@ -194,11 +196,12 @@ pub async fn api_list(
             Ok(attachments::of_paper(c, &id)?)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(
-        list.into_iter()
-            .map(AttachmentOut::from)
-            .collect::<Vec<_>>(),
-    ))
+    let all: Vec<AttachmentOut> = list.into_iter().map(AttachmentOut::from).collect();
+    Ok(
+        HttpResponse::Ok().json(crate::web::api::page_in_memory(all, &page, |a| {
+            a.id.clone()
+        })?),
+    )
 }
 
 /// Download an appendix (as an attachment, with its real type).

@@ -415,7 +415,7 @@ async fn the_secretariat_builds_checks_and_publishes_an_agenda_with_a_supplement
     // The public can find the published paper, and the hit opens the copy
     // published with the latest version (not a page that asks them to sign in).
     let hits = json(app.get("/api/v1/search?q=youth%20clubs", None).await).await;
-    let hit = hits
+    let hit = hits["items"]
         .as_array()
         .and_then(|h| {
             h.iter()

@@ -139,7 +139,8 @@ async fn an_appendix_is_stored_by_hash_and_downloaded_as_an_attachment() {
         .await,
     )
     .await;
-    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    assert_eq!(list["items"].as_array().map(Vec::len), Some(1), "{list}");
+    assert!(list["next_cursor"].is_null());
 }
 
 #[tokio::test]
@@ -190,7 +191,7 @@ async fn disguised_wrong_and_oversized_files_are_refused() {
     )
     .await;
     assert_eq!(
-        list.as_array().map(Vec::len),
+        list["items"].as_array().map(Vec::len),
         Some(1),
         "nothing of the refused uploads was kept"
     );

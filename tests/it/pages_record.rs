@@ -106,7 +106,7 @@ async fn recorded_live_followed_through_and_published() {
             .expect("decision");
         assert_eq!(resp.status(), 303);
     }
-    let register = json(app.get("/api/v1/decisions?body=psb", None).await).await;
+    let register = json(app.get("/api/v1/decisions?body=psb", None).await).await["items"].clone();
     assert_eq!(register.as_array().map(Vec::len), Some(1), "{register}");
     let decision = register[0]["id"].as_str().unwrap_or_default().to_string();
     // An action with its owner; the form shows every missing field at once.
@@ -274,11 +274,15 @@ async fn recorded_live_followed_through_and_published() {
     )
     .await;
     assert_eq!(
-        api_priority[0]["reference"], "psb/2027/001",
+        api_priority["items"][0]["reference"], "psb/2027/001",
         "{api_priority}"
     );
     let api_other = json(app.get("/api/v1/decisions?priority=none-such", None).await).await;
-    assert_eq!(api_other.as_array().map(Vec::len), Some(0), "{api_other}");
+    assert_eq!(
+        api_other["items"].as_array().map(Vec::len),
+        Some(0),
+        "{api_other}"
+    );
     let published_paper = format!("/meetings/{}/agenda/versions/1/papers/{paper}", b.meeting);
     assert!(
         reg.contains(&format!("href=\"{published_paper}\"")),

@@ -383,8 +383,32 @@ async fn the_secretariat_records_a_meeting_and_owners_follow_through() {
         "{page}"
     );
     let register = json(app.get("/api/v1/decisions?body=psb&q=patrols", None).await).await;
-    assert_eq!(register.as_array().map(Vec::len), Some(1));
-    assert_eq!(register[0]["reference"], "psb/2027/002");
+    assert_eq!(register["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(register["items"][0]["reference"], "psb/2027/002");
+    // The register pages with a cursor: one at a time, newest first, every
+    // decision once, and the last page says there is no more.
+    let mut seen = Vec::new();
+    let mut cursor = String::new();
+    for _ in 0..10 {
+        let page = json(
+            app.get(
+                &format!("/api/v1/decisions?body=psb&limit=1&cursor={cursor}"),
+                None,
+            )
+            .await,
+        )
+        .await;
+        for d in page["items"].as_array().into_iter().flatten() {
+            seen.push(d["reference"].as_str().unwrap_or_default().to_string());
+        }
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = c.to_string(),
+            None => break,
+        }
+    }
+    assert_eq!(seen, ["psb/2027/003", "psb/2027/002", "psb/2027/001"]);
+    let resp = app.get("/api/v1/decisions?cursor=not-ours", None).await;
+    assert_eq!(resp.status(), 400, "a cursor the API did not give out");
 }
 
 #[tokio::test]
@@ -557,7 +581,7 @@ async fn exempt_decisions_stay_out_of_the_public_register() {
     assert!(!public.contains("ZQXBIDDER"), "{public}");
     // The newest decision is exempt: a page of one still holds one decision
     // the public may see (the limit counts only what the reader may see).
-    let first = json(app.get("/api/v1/decisions?limit=1", None).await).await;
+    let first = json(app.get("/api/v1/decisions?limit=1", None).await).await["items"].clone();
     assert!(
         first.as_array().map(Vec::len) == Some(1)
             && first[0]["text"] == "Approved the meeting dates for 2027.",
@@ -631,9 +655,34 @@ async fn exempt_decisions_stay_out_of_the_public_register() {
     assert!(member.contains("ZQXBIDDER"), "members see it");
     // Search finds it only for those who may see it.
     let public = json(app.get("/api/v1/search?q=ZQXBIDDER", None).await).await;
-    assert_eq!(public.as_array().map(Vec::len), Some(0), "{public}");
+    assert_eq!(
+        public["items"].as_array().map(Vec::len),
+        Some(0),
+        "{public}"
+    );
     let found = json(app.get("/api/v1/search?q=ZQXBIDDER", Some(&b.member)).await).await;
-    assert_eq!(found[0]["kind"], "decision", "{found}");
+    assert_eq!(found["items"][0]["kind"], "decision", "{found}");
+    // A page at a time: the decision, then (with the cursor) the action.
+    let first = json(
+        app.get("/api/v1/search?q=ZQXBIDDER&limit=1", Some(&b.member))
+            .await,
+    )
+    .await;
+    assert_eq!(first["items"].as_array().map(Vec::len), Some(1), "{first}");
+    let cursor = first["next_cursor"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let second = json(
+        app.get(
+            &format!("/api/v1/search?q=ZQXBIDDER&limit=1&cursor={cursor}"),
+            Some(&b.member),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(second["items"][0]["kind"], "action", "{second}");
+    assert!(second["next_cursor"].is_null(), "{second}");
     let resp = app.get("/api/v1/search?q=a", None).await;
     assert_eq!(resp.status(), 400, "too short");
     let page = app

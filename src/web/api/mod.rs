@@ -133,6 +133,26 @@ pub fn page_of<R, T: Serialize>(
     }
 }
 
+/// A page of a short list already read whole, in its stable order: the
+/// cursor is the last item's key.
+pub fn page_in_memory<T: Serialize>(
+    items: Vec<T>,
+    params: &PageParams,
+    key: impl Fn(&T) -> String,
+) -> Result<Page<T>, AppError> {
+    let limit = usize::try_from(params.limit()?).unwrap_or(50);
+    let start = match params.cursor.as_deref().filter(|c| !c.is_empty()) {
+        None => 0,
+        Some(c) => {
+            items.iter().position(|i| key(i) == c).ok_or_else(|| {
+                AppError::BadRequest("cursor is not one this API gave out.".into())
+            })? + 1
+        }
+    };
+    let rows: Vec<T> = items.into_iter().skip(start).take(limit + 1).collect();
+    Ok(page_of(rows, limit as i64, &key, |t| t))
+}
+
 /// 201 with a Location header.
 pub fn created<T: Serialize>(location: String, body: &T) -> HttpResponse {
     HttpResponse::Created()

@@ -225,11 +225,13 @@ pub struct PaperSummary {
 }
 
 /// A meeting's papers that the caller may see.
-#[utoipa::path(get, path = "/api/v1/meetings/{id}/papers", tag = "papers", responses((status = 200, body = Vec<PaperSummary>)))]
+#[utoipa::path(get, path = "/api/v1/meetings/{id}/papers", tag = "papers", params(super::PageParams),
+    responses((status = 200, body = super::Page<PaperSummary>)))]
 pub async fn list(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<String>,
+    page: web::Query<super::PageParams>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let out = state
@@ -260,7 +262,7 @@ pub async fn list(
                 .collect::<Vec<_>>())
         })
         .await?;
-    Ok(HttpResponse::Ok().json(out))
+    Ok(HttpResponse::Ok().json(super::page_in_memory(out, &page, |p| p.id.clone())?))
 }
 
 /// Change a draft or returned paper (author, secretariat). Takes `If-Match`.

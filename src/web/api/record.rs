@@ -211,7 +211,34 @@ pub struct DecisionQuery {
     pub q: Option<String>,
     /// Only decisions on a paper serving this priority (its id)
     pub priority: Option<String>,
+    /// 1 to 500; default 50
     pub limit: Option<i64>,
+    /// `next_cursor` from the previous page
+    pub cursor: Option<String>,
+}
+
+/// A register cursor: the last decision's (recorded at, reference), opaque.
+fn decision_cursor(at: chrono::NaiveDateTime, reference: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!(
+        "{}|{reference}",
+        at.and_utc().timestamp_nanos_opt().unwrap_or_default()
+    ))
+}
+
+fn read_decision_cursor(cursor: &str) -> Result<(chrono::NaiveDateTime, String), AppError> {
+    use base64::Engine;
+    let bad = || AppError::BadRequest("cursor is not one this API gave out.".into());
+    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor)
+        .map_err(|_| bad())?;
+    let text = String::from_utf8(raw).map_err(|_| bad())?;
+    let (nanos, reference) = text.split_once('|').ok_or_else(bad)?;
+    let at = nanos
+        .parse::<i64>()
+        .map(chrono::DateTime::from_timestamp_nanos)
+        .map_err(|_| bad())?;
+    Ok((at.naive_utc(), reference.to_string()))
 }
 
 fn date_param(name: &str, v: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
@@ -225,7 +252,7 @@ fn date_param(name: &str, v: Option<&str>) -> Result<Option<NaiveDate>, AppError
 
 /// The decisions register (exempt decisions only for those who may see them).
 #[utoipa::path(get, path = "/api/v1/decisions", tag = "record", params(DecisionQuery),
-    responses((status = 200, body = Vec<DecisionOut>), (status = 400, body = crate::error::Problem), (status = 404, description = "`body` names no body", body = crate::error::Problem)))]
+    responses((status = 200, body = Page<DecisionOut>), (status = 400, body = crate::error::Problem), (status = 404, description = "`body` names no body", body = crate::error::Problem)))]
 pub async fn decisions(
     state: web::Data<AppState>,
     caller: ApiCaller,
@@ -238,6 +265,12 @@ pub async fn decisions(
         cursor: None,
     }
     .limit()?;
+    let after = query
+        .cursor
+        .as_deref()
+        .filter(|c| !c.is_empty())
+        .map(read_decision_cursor)
+        .transpose()?;
     let grants = caller.0.map(|c| c.grants);
     let body = query.body.clone().filter(|s| !s.trim().is_empty());
     let text = query.q.clone().filter(|s| !s.trim().is_empty());
@@ -259,6 +292,7 @@ pub async fn decisions(
                 c,
                 &DecisionFilter {
                     body_ids,
+                    after,
                     from: from.and_then(|d| d.and_hms_opt(0, 0, 0)),
                     to: to
                         .and_then(|d| d.succ_opt())
@@ -266,14 +300,16 @@ pub async fn decisions(
                     text,
                     priority_id,
                     exempt: crate::db::ExemptScope::seen_by(grants.as_ref(), None),
-                    limit,
+                    limit: limit + 1,
                 },
             )?;
             let ids: Vec<String> = rows.iter().map(|d| d.id.clone()).collect();
             let with_actions = action_db::decisions_with_actions(c, &ids)?;
-            Ok(rows
-                .into_iter()
-                .map(|d| DecisionOut {
+            Ok(page_of(
+                rows,
+                limit,
+                |d| decision_cursor(d.created_at, &d.reference),
+                |d| DecisionOut {
                     actions: usize::from(with_actions.contains(&d.id)),
                     body_slug: all
                         .iter()
@@ -286,8 +322,8 @@ pub async fn decisions(
                     item_id: d.item_id,
                     text: d.text,
                     decided_at: rfc3339(d.created_at),
-                })
-                .collect::<Vec<_>>())
+                },
+            ))
         })
         .await?;
     Ok(HttpResponse::Ok().json(out))

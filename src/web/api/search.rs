@@ -8,6 +8,7 @@ use utoipa::IntoParams;
 use crate::error::AppError;
 use crate::services::search::{self, Hit};
 use crate::state::AppState;
+use crate::web::api::{Page, PageParams};
 use crate::web::auth::ApiCaller;
 
 pub fn configure(r: &mut Routes<'_>) {
@@ -16,13 +17,36 @@ pub fn configure(r: &mut Routes<'_>) {
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct SearchQuery {
-    /// Two characters or more
+    /// Two to 200 characters
     pub q: Option<String>,
+    /// 1 to 500; default 50
+    pub limit: Option<i64>,
+    /// `next_cursor` from the previous page
+    pub cursor: Option<String>,
 }
 
-/// Search what you may see: papers, decisions, actions (up to 20 of each).
+/// The most matches of each kind a search looks through.
+const PER_KIND: i64 = 200;
+
+fn offset_cursor(offset: usize) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("o:{offset}"))
+}
+
+fn read_offset_cursor(cursor: &str) -> Result<usize, AppError> {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|t| t.strip_prefix("o:").and_then(|n| n.parse().ok()))
+        .ok_or_else(|| AppError::BadRequest("cursor is not one this API gave out.".into()))
+}
+
+/// Search what you may see: papers, decisions and actions (up to 200 of
+/// each kind), a page at a time.
 #[utoipa::path(get, path = "/api/v1/search", tag = "search", params(SearchQuery),
-    responses((status = 200, body = Vec<Hit>), (status = 400, body = crate::error::Problem)))]
+    responses((status = 200, body = Page<Hit>), (status = 400, body = crate::error::Problem)))]
 pub async fn find(
     state: web::Data<AppState>,
     caller: ApiCaller,
@@ -34,6 +58,15 @@ pub async fn find(
             "q must be 2 to 200 characters.".into(),
         ));
     }
+    let limit = PageParams {
+        limit: query.limit,
+        cursor: None,
+    }
+    .limit()?;
+    let offset = match query.cursor.as_deref().filter(|c| !c.is_empty()) {
+        Some(c) => read_offset_cursor(c)?,
+        None => 0,
+    };
     let caller = caller.0;
     let hits = state
         .db(move |c| {
@@ -42,9 +75,19 @@ pub async fn find(
                 caller.as_ref().map(|u| &u.grants),
                 caller.as_ref().map(|u| u.user.id.as_str()),
                 &q,
-                20,
+                PER_KIND,
             )
         })
         .await?;
-    Ok(HttpResponse::Ok().json(hits))
+    let limit = usize::try_from(limit).unwrap_or(50);
+    let end = offset.saturating_add(limit).min(hits.len());
+    let page = Page {
+        next_cursor: (end < hits.len()).then(|| offset_cursor(end)),
+        items: hits
+            .into_iter()
+            .skip(offset)
+            .take(end.saturating_sub(offset))
+            .collect::<Vec<Hit>>(),
+    };
+    Ok(HttpResponse::Ok().json(page))
 }

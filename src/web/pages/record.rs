@@ -960,6 +960,7 @@ async fn register(
             let list = records::search_decisions(
                 c,
                 &DecisionFilter {
+                    after: None,
                     body_ids,
                     from: from.and_then(|d| d.and_hms_opt(0, 0, 0)),
                     to: to
@@ -1186,6 +1187,7 @@ async fn decisions_csv(state: web::Data<AppState>, path: web::Path<String>) -> P
             let list = records::search_decisions(
                 c,
                 &DecisionFilter {
+                    after: None,
                     body_ids: Some(vec![b.id.clone()]),
                     limit: i64::MAX,
                     ..Default::default()
@@ -1228,6 +1230,7 @@ async fn actions_csv(state: web::Data<AppState>, path: web::Path<String>) -> Pag
             let refs: HashMap<String, String> = records::search_decisions(
                 c,
                 &DecisionFilter {
+                    after: None,
                     body_ids: Some(vec![b.id.clone()]),
                     limit: i64::MAX,
                     ..Default::default()
