@@ -23,12 +23,15 @@ pub struct ActionInput {
     pub decision_id: Option<String>,
     /// The agenda item it arose from, when there is no decision.
     pub item_id: Option<String>,
+    #[schema(max_length = 2000)]
     pub description: Option<String>,
     /// A person in the system; their organisation owns it with them.
     pub owner_user_id: Option<String>,
     /// YYYY-MM-DD; may be in the past when recording history.
+    #[schema(format = Date)]
     pub due_on: Option<String>,
     /// A key the form or client sends once per action: a repeat returns the first.
+    #[schema(max_length = 255)]
     pub idempotency_key: Option<String>,
 }
 
@@ -270,6 +273,7 @@ fn tell_owner(
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct ActionPatch {
     /// open, in_progress, done or dropped
+    #[schema(pattern = "^(open|in_progress|done|dropped)$")]
     pub status: Option<String>,
     /// A dated progress note.
     pub note: Option<String>,

@@ -90,6 +90,7 @@ async fn api_not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct PageParams {
     /// 1 to 500; default 50
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` from the previous page
     pub cursor: Option<String>,

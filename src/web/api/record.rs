@@ -92,7 +92,9 @@ pub async fn attendance(
 pub struct DeclarationInput {
     pub item_id: Option<String>,
     pub user_id: Option<String>,
+    #[schema(max_length = 2000)]
     pub interest: Option<String>,
+    #[schema(max_length = 255)]
     pub idempotency_key: Option<String>,
 }
 
@@ -135,7 +137,10 @@ pub async fn declare(
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct DecisionInput {
     pub item_id: Option<String>,
+    /// The resolution (Markdown)
+    #[schema(max_length = 10000)]
     pub text: Option<String>,
+    #[schema(max_length = 255)]
     pub idempotency_key: Option<String>,
 }
 
@@ -212,6 +217,7 @@ pub struct DecisionQuery {
     /// Only decisions on a paper serving this priority (its id)
     pub priority: Option<String>,
     /// 1 to 500; default 50
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` from the previous page
     pub cursor: Option<String>,

@@ -18,8 +18,10 @@ pub fn configure(r: &mut Routes<'_>) {
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct SearchQuery {
     /// Two to 200 characters
+    #[param(min_length = 2, max_length = 200)]
     pub q: Option<String>,
     /// 1 to 500; default 50
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` from the previous page
     pub cursor: Option<String>,
