@@ -25,7 +25,9 @@ pub const MAX_PASSWORD_CHARS: usize = 256;
 
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct NewUser {
+    #[schema(max_length = 254)]
     pub email: Option<String>,
+    #[schema(max_length = 200)]
     pub name: Option<String>,
     pub organisation_id: Option<String>,
     pub is_admin: Option<bool>,

@@ -20,7 +20,9 @@ pub const MAX_SHORT_NAME_CHARS: usize = 30;
 
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct NewOrganisation {
+    #[schema(max_length = 200)]
     pub name: Option<String>,
+    #[schema(max_length = 30)]
     pub short_name: Option<String>,
 }
 
@@ -71,9 +73,13 @@ pub fn create_organisation(
 
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct NewBody {
+    #[schema(max_length = 200)]
     pub name: Option<String>,
+    /// Lower-case letters, digits and hyphens, 2 to 40 characters
+    #[schema(pattern = "^[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$")]
     pub slug: Option<String>,
     /// board, forum, theme_group or partnership
+    #[schema(pattern = "^(board|forum|theme_group|partnership)$")]
     pub kind: Option<String>,
     pub parent_slug: Option<String>,
     pub policy: Option<PolicyInput>,
