@@ -42,6 +42,7 @@ pub struct ImplicationsInput {
 /// clears an optional field.
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct PaperInput {
+    #[schema(max_length = 200)]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>)]
@@ -55,19 +56,26 @@ pub struct PaperInput {
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>)]
     pub sponsor_user_id: Option<Option<String>>,
+    #[schema(max_length = 10000)]
     pub purpose: Option<String>,
+    #[schema(max_length = 10000)]
     pub summary: Option<String>,
+    /// At most 20
+    #[schema(max_items = 20)]
     pub recommendations: Option<Vec<String>>,
     pub implications: Option<ImplicationsInput>,
     pub consulted_organisation_ids: Option<Vec<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>)]
     pub priority_id: Option<Option<String>>,
+    #[schema(max_length = 10000)]
     pub no_priority_reason: Option<String>,
+    /// The report (Markdown)
+    #[schema(max_length = 200000)]
     pub body_markdown: Option<String>,
     /// Schedule 12A category 1 to 7; `null` to make the paper public.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 7)]
     pub exempt_category: Option<Option<i32>>,
     pub exempt_reason: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
