@@ -47,14 +47,24 @@ impl Default for Policy {
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyInput {
+    #[schema(minimum = 0, maximum = 60)]
     pub publication_clear_days: Option<i32>,
+    #[schema(pattern = "^(working|calendar)$")]
     pub clear_days_basis: Option<String>,
+    #[schema(minimum = 0, maximum = 60)]
     pub paper_deadline_working_days: Option<i32>,
+    #[schema(minimum = 0, maximum = 120)]
     pub proposal_deadline_working_days: Option<i32>,
+    /// A 24-hour time, like 12:00
+    #[schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$")]
     pub paper_cutoff_time: Option<String>,
+    #[schema(minimum = 10, maximum = 1000)]
     pub max_purpose_words: Option<i32>,
+    #[schema(minimum = 20, maximum = 5000)]
     pub max_summary_words: Option<i32>,
+    #[schema(minimum = 100, maximum = 50000)]
     pub max_body_words: Option<i32>,
+    #[schema(pattern = "^(england-and-wales|scotland|northern-ireland)$")]
     pub holiday_calendar: Option<String>,
 }
 

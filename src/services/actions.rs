@@ -276,10 +276,13 @@ pub struct ActionPatch {
     #[schema(pattern = "^(open|in_progress|done|dropped)$")]
     pub status: Option<String>,
     /// A dated progress note.
+    #[schema(max_length = 5000)]
     pub note: Option<String>,
     /// A new due date (YYYY-MM-DD); needs `reason`.
+    #[schema(format = Date)]
     pub due_on: Option<String>,
     /// Why the due date changed, or why the action is dropped.
+    #[schema(max_length = 2000)]
     pub reason: Option<String>,
 }
 

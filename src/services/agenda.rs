@@ -735,13 +735,16 @@ pub fn latest(conn: &mut DbConn, meeting_id: &str) -> AppResult<Option<(AgendaVe
 pub struct ItemInput {
     pub title: Option<String>,
     /// decision, discussion or information
+    #[schema(pattern = "^(decision|discussion|information)$")]
     pub item_type: Option<String>,
     pub presenter_user_id: Option<String>,
     pub organisation_id: Option<String>,
+    #[schema(minimum = 0, maximum = 600)]
     pub minutes_allocated: Option<i32>,
     /// Why there is no paper: makes it a verbal report.
     pub verbal_reason: Option<String>,
     /// Schedule 12A category, 1 to 7, for an exempt verbal item.
+    #[schema(minimum = 1, maximum = 7)]
     pub exempt_category: Option<i32>,
 }
 
@@ -960,6 +963,7 @@ pub fn sort_suggested(
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct ItemChange {
+    #[schema(minimum = 0, maximum = 600)]
     pub minutes_allocated: Option<i32>,
     /// Group an information item under "to note without discussion".
     pub to_note: Option<bool>,

@@ -143,8 +143,11 @@ pub fn timeline_for(meeting: &Meeting, body: &Body, cals: &Calendars) -> Timelin
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct MeetingInput {
     /// RFC 3339 with offset, e.g. 2027-01-12T14:00:00Z
+    #[schema(format = DateTime)]
     pub starts_at: Option<String>,
+    #[schema(format = DateTime)]
     pub ends_at: Option<String>,
+    #[schema(max_length = 200)]
     pub location: Option<String>,
 }
 

@@ -20,10 +20,12 @@ use crate::mail::messages::Notice;
 pub struct ProposalInput {
     pub title: Option<String>,
     /// decision, discussion or information
+    #[schema(pattern = "^(decision|discussion|information)$")]
     pub item_type: Option<String>,
     pub presenting_organisation_id: Option<String>,
     pub priority_id: Option<String>,
     pub no_priority_reason: Option<String>,
+    #[schema(minimum = 1, maximum = 240)]
     pub minutes_estimate: Option<i32>,
 }
 

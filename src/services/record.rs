@@ -23,6 +23,7 @@ use crate::services::replay;
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct AttendanceInput {
     /// present, apologies or absent
+    #[schema(pattern = "^(present|apologies|absent)$")]
     pub status: Option<String>,
     /// The member this person stands in for (a substitute who is present).
     pub substitute_for: Option<String>,

@@ -160,6 +160,7 @@ pub async fn update(
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct CancelInput {
+    #[schema(max_length = 500)]
     pub reason: Option<String>,
 }
 
