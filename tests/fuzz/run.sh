@@ -36,13 +36,23 @@ fi
 export QUORATE_DATABASE_URL="$DB_URL" QUORATE_DATA_DIR="$DATA" \
   QUORATE_BASE_URL="http://127.0.0.1:$PORT" QUORATE_LOG=warn
 
+# Whether the server answers /healthz (bash's own sockets: no curl needed).
+healthy() {
+  { exec 3<>"/dev/tcp/127.0.0.1/$PORT" \
+    && printf 'GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 \
+    && grep -q '"status":"ok"' <&3; } 2>/dev/null
+  local ok=$?
+  exec 3>&- 3<&- 2>/dev/null || true
+  return $ok
+}
+
 "$BIN" demo --bind "127.0.0.1:$PORT" >"$DATA/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 60); do
-  curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+  healthy && break
   sleep 1
 done
-curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null || { cat "$DATA/server.log"; exit 1; }
+healthy || { cat "$DATA/server.log"; exit 1; }
 TOKEN="$("$BIN" admin token --email sam.clarke@northshire.example | tail -n 1)"
 
 status=0
