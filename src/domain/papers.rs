@@ -1,4 +1,53 @@
-//! A paper's journey, in words for its author: what happens next.
+//! A paper's journey: its states, which of them its author may still
+//! change, and, in words for its author, what happens next.
+
+/// Where a paper is in its life, as stored (`status`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaperStatus {
+    Draft,
+    Submitted,
+    Returned,
+    Accepted,
+    Published,
+    Withdrawn,
+}
+
+impl PaperStatus {
+    pub fn parse(s: &str) -> Option<PaperStatus> {
+        Some(match s {
+            "draft" => PaperStatus::Draft,
+            "submitted" => PaperStatus::Submitted,
+            "returned" => PaperStatus::Returned,
+            "accepted" => PaperStatus::Accepted,
+            "published" => PaperStatus::Published,
+            "withdrawn" => PaperStatus::Withdrawn,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaperStatus::Draft => "draft",
+            PaperStatus::Submitted => "submitted",
+            PaperStatus::Returned => "returned",
+            PaperStatus::Accepted => "accepted",
+            PaperStatus::Published => "published",
+            PaperStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Its author (or the secretariat) may still edit it and submit it: a
+    /// draft, or a paper the secretariat returned with what to change.
+    pub fn editable(self) -> bool {
+        matches!(self, PaperStatus::Draft | PaperStatus::Returned)
+    }
+}
+
+/// Whether a paper in the stored state `status` may still be edited and
+/// submitted (an unknown state may not).
+pub fn editable(status: &str) -> bool {
+    PaperStatus::parse(status).is_some_and(PaperStatus::editable)
+}
 
 /// What the author of a paper in this state does next, or waits for.
 pub fn next_step(
@@ -28,6 +77,24 @@ pub fn next_step(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_drafts_and_returned_papers_may_be_edited() {
+        for (status, editable_now) in [
+            ("draft", true),
+            ("returned", true),
+            ("submitted", false),
+            ("accepted", false),
+            ("published", false),
+            ("withdrawn", false),
+            ("something else", false),
+        ] {
+            assert_eq!(editable(status), editable_now, "{status}");
+            if let Some(s) = PaperStatus::parse(status) {
+                assert_eq!(s.as_str(), status, "round trip");
+            }
+        }
+    }
 
     #[test]
     fn each_state_says_what_happens_next() {

@@ -36,7 +36,7 @@ pub fn may_attach(
     if paper.author_user_id != uid && !grants.can_manage_body(&body.id) {
         return Err(AppError::Forbidden);
     }
-    if !matches!(paper.status.as_str(), "draft" | "returned") {
+    if !crate::domain::papers::editable(&paper.status) {
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_editable",

@@ -138,7 +138,7 @@ pub fn personal_calendar(
         }
     }
     for p in papers::of_author(conn, &user.id)? {
-        if !matches!(p.status.as_str(), "draft" | "returned") {
+        if !crate::domain::papers::editable(&p.status) {
             continue;
         }
         let Some(m) = meetings::find(conn, &p.meeting_id)? else {

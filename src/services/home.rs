@@ -103,7 +103,7 @@ pub fn due_for(
     // An author's unfinished papers.
     let mut mine = Vec::new();
     for p in papers::of_author(conn, user_id)? {
-        if !matches!(p.status.as_str(), "draft" | "returned") {
+        if !crate::domain::papers::editable(&p.status) {
             continue;
         }
         let (m, b) = cache.meeting(conn, &p.meeting_id)?;

@@ -425,7 +425,7 @@ pub fn update_paper(
     if expected_version.is_some_and(|v| v != paper.version) {
         return Err(AppError::PreconditionFailed);
     }
-    if !matches!(paper.status.as_str(), "draft" | "returned") {
+    if !crate::domain::papers::editable(&paper.status) {
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_editable",
@@ -551,7 +551,7 @@ pub fn submit_paper(
     if paper.author_user_id != user_id {
         return Err(AppError::Forbidden);
     }
-    if !matches!(paper.status.as_str(), "draft" | "returned") {
+    if !crate::domain::papers::editable(&paper.status) {
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_submittable",

@@ -151,7 +151,7 @@ fn reply(
     body: &bodies::Body,
 ) -> Result<PaperOut, AppError> {
     let editor = p.author_user_id == caller.user.id || caller.grants.can_manage_body(&body.id);
-    let problems = if editor && matches!(p.status.as_str(), "draft" | "returned") {
+    let problems = if editor && crate::domain::papers::editable(&p.status) {
         Some(svc::briefing_problems(conn, body, &p)?)
     } else {
         None

@@ -224,7 +224,7 @@ fn paper_page(
     let p = &l.paper;
     let uid = who.user.id.as_str();
     let secretariat = who.grants.can_manage_body(&l.body.id);
-    let editable = matches!(p.status.as_str(), "draft" | "returned");
+    let editable = crate::domain::papers::editable(&p.status);
     let can_edit = editable && (p.author_user_id == uid || secretariat);
     let text = markdown::plain_text(&p.body_markdown);
     let ease = briefing::reading_ease(&text);
@@ -485,7 +485,7 @@ fn check_editable(who: &AuthUser, l: &Loaded) -> Result<(), AppError> {
     if l.paper.author_user_id != who.user.id && !who.grants.can_manage_body(&l.body.id) {
         return Err(AppError::Forbidden);
     }
-    if !matches!(l.paper.status.as_str(), "draft" | "returned") {
+    if !crate::domain::papers::editable(&l.paper.status) {
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_editable",
@@ -883,7 +883,7 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
         .await?;
     let row = |p: Paper| {
         let (status, status_class) = status_tag(&p.status);
-        let open = matches!(p.status.as_str(), "draft" | "returned");
+        let open = crate::domain::papers::editable(&p.status);
         PaperRow {
             next_step: crate::domain::papers::next_step(
                 &p.status,
