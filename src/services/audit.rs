@@ -63,6 +63,8 @@ impl AuditQuery {
 pub struct AuditPage {
     pub entries: Vec<AuditEntry>,
     pub next_cursor: Option<String>,
+    /// Filters that could not be read, with their fields (no entries then).
+    pub problems: Vec<crate::error::FieldError>,
     /// (id, name, email)
     pub people: Vec<(String, String, String)>,
     /// (slug, name)
@@ -149,7 +151,8 @@ fn admin_only(grants: &Grants) -> AppResult<()> {
     }
 }
 
-/// One page of entries, newest first (site admins only).
+/// One page of entries, newest first (site admins only); with filters that
+/// cannot be read, their problems and no entries.
 pub fn page(
     conn: &mut DbConn,
     grants: &Grants,
@@ -166,8 +169,11 @@ pub fn page(
         .map(|b| (b.slug, b.name))
         .collect();
     let entity_types = audit::entity_types(conn)?;
-    let filter = filter_of(conn, q)?;
-    let mut entries = audit::search(conn, &filter, limit + 1)?;
+    let (mut entries, problems) = match filter_of(conn, q) {
+        Ok(filter) => (audit::search(conn, &filter, limit + 1)?, Vec::new()),
+        Err(AppError::Validation(problems)) => (Vec::new(), problems),
+        Err(e) => return Err(e),
+    };
     let next_cursor = if entries.len() as i64 > limit {
         entries.truncate(limit as usize);
         entries.last().map(|e| e.id.clone())
@@ -177,6 +183,7 @@ pub fn page(
     Ok(AuditPage {
         entries,
         next_cursor,
+        problems,
         people,
         bodies: all_bodies,
         entity_types,

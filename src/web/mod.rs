@@ -22,7 +22,7 @@ use routes::{RouteInfo, RouteTable, Routes};
 pub fn configure(cfg: &mut web::ServiceConfig) {
     let mut table = Vec::new();
     register(&mut Routes::new(cfg, "", &mut table));
-    cfg.app_data(web::Data::new(RouteTable(std::sync::Arc::new(table))))
+    cfg.app_data(web::Data::new(RouteTable::new(table)))
         .default_service(web::to(pages::not_found));
 }
 

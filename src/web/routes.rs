@@ -119,19 +119,28 @@ impl<'a> Routes<'a> {
 }
 
 /// The whole table, shared with the handlers that answer for unknown
-/// methods.
+/// methods; each path pattern is compiled once, when the router is built.
 #[derive(Clone, Debug, Default)]
-pub struct RouteTable(pub Arc<Vec<RouteInfo>>);
+pub struct RouteTable(Arc<Vec<(Method, ResourceDef)>>);
 
 impl RouteTable {
+    pub fn new(routes: Vec<RouteInfo>) -> RouteTable {
+        RouteTable(Arc::new(
+            routes
+                .into_iter()
+                .map(|r| (r.method, ResourceDef::new(r.path)))
+                .collect(),
+        ))
+    }
+
     /// The methods `path` is registered for, in a stable order; empty when
     /// no route has this address.
     pub fn methods_for(&self, path: &str) -> Vec<Method> {
         let mut methods: Vec<Method> = self
             .0
             .iter()
-            .filter(|r| ResourceDef::new(r.path.as_str()).is_match(path))
-            .map(|r| r.method.clone())
+            .filter(|(_, def)| def.is_match(path))
+            .map(|(m, _)| m.clone())
             .collect();
         methods.sort_by_key(|m| m.as_str().to_string());
         methods.dedup();

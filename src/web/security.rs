@@ -118,9 +118,14 @@ pub async fn protect(
         if let Some(shown) = shown
             && signed_in
         {
+            // The same page with the signed-in header: it keeps what the
+            // first answer said besides its body (`Allow`, caching, …).
             let mut again = shown.rerender(res.request());
-            if let Some(allow) = res.headers().get(header::ALLOW) {
-                again.headers_mut().insert(header::ALLOW, allow.clone());
+            let own: Vec<HeaderName> = again.headers().keys().cloned().collect();
+            for (name, value) in res.headers() {
+                if name != header::CONTENT_LENGTH && !own.contains(name) {
+                    again.headers_mut().append(name.clone(), value.clone());
+                }
             }
             res = res.into_response(again);
         }

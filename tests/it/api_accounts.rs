@@ -7,14 +7,7 @@ use crate::helpers::{TestApp, csrf_token, json};
 
 /// The invitation link in a delivered message.
 fn invitation_link(text: &str, base: &str) -> String {
-    let start = text
-        .find(&format!("{base}/invitations/"))
-        .expect("link in mail");
-    text[start..]
-        .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
-        .next()
-        .unwrap_or("")
-        .to_string()
+    crate::helpers::link_in(text, &format!("{base}/invitations/"))
 }
 
 #[tokio::test]

@@ -409,14 +409,7 @@ async fn the_invitation_form_is_read_whole() {
     assert_eq!(resp.status(), 201);
     app.run_pending_jobs().await;
     let text = app.emails().last().map(|m| m.text()).unwrap_or_default();
-    let start = text
-        .find(&format!("{}/invitations/", app.address))
-        .expect("the invitation link in the mail");
-    let link: String = text[start..]
-        .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let link = crate::helpers::link_in(&text, &format!("{}/invitations/", app.address));
     let client = app.browser();
     let html = client
         .get(&link)

@@ -411,6 +411,19 @@ impl TestApp {
     }
 }
 
+/// The link in a message or page that starts with `start` (an address),
+/// up to the first space, quote or tag.
+pub fn link_in(text: &str, start: &str) -> String {
+    let at = text
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start}… link in: {text}"));
+    text[at..]
+        .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
 /// The CSRF token in a page's first form.
 pub fn csrf_token(html: &str) -> String {
     let marker = "name=\"csrf_token\" value=\"";

@@ -6,17 +6,7 @@
 
 use serde_json::json;
 
-use crate::helpers::{TestApp, captured_logs, csrf_token, json};
-
-/// The invitation link in a delivered message.
-fn link_in(text: &str, base: &str, path: &str) -> String {
-    let start = text.find(&format!("{base}{path}")).expect("link in mail");
-    text[start..]
-        .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
-        .next()
-        .unwrap_or("")
-        .to_string()
-}
+use crate::helpers::{TestApp, captured_logs, csrf_token, json, link_in};
 
 #[tokio::test]
 async fn no_password_token_session_or_secret_link_reaches_the_log() {
@@ -39,7 +29,7 @@ async fn no_password_token_session_or_secret_link_reaches_the_log() {
         .into_iter()
         .find(|m| m.to.iter().any(|t| t == "logscan@example.gov.uk"))
         .expect("invitation sent");
-    let invitation = link_in(&mail.text(), &app.address, "/invitations/");
+    let invitation = link_in(&mail.text(), &format!("{}/invitations/", app.address));
     let invitation_secret = invitation
         .rsplit('/')
         .next()

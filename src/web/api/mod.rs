@@ -134,6 +134,27 @@ pub fn page_of<R, T: Serialize>(
     }
 }
 
+/// An opaque cursor carrying `text` (where the next page starts).
+pub fn cursor_of(text: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text)
+}
+
+/// What a cursor made by [`cursor_of`] carries; 400 for anything else.
+pub fn cursor_text(cursor: &str) -> Result<String, AppError> {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .ok_or_else(bad_cursor)
+}
+
+/// The answer to a cursor this API did not give out.
+pub fn bad_cursor() -> AppError {
+    AppError::BadRequest("cursor is not one this API gave out.".into())
+}
+
 /// A page of a short list already read whole, in its stable order: the
 /// cursor is the last item's key.
 pub fn page_in_memory<T: Serialize>(

@@ -108,9 +108,11 @@ impl Modify for ProblemResponses {
                         ("415", "The body is not of a type this operation takes."),
                     ]);
                 }
-                if matches!(path.as_str(), p if p.contains("/papers/{id}") || p.contains("/actions/{id}") || p.contains("/agenda") || p == "/api/v1/meetings/{id}")
-                    && changes
-                {
+                let versioned = path.contains("/papers/{id}")
+                    || path.contains("/actions/{id}")
+                    || path.contains("/agenda")
+                    || path == "/api/v1/meetings/{id}";
+                if changes && versioned {
                     codes.push((
                         "412",
                         "`If-Match` names a version that is no longer current.",

@@ -223,28 +223,22 @@ pub struct DecisionQuery {
     pub cursor: Option<String>,
 }
 
-/// A register cursor: the last decision's (recorded at, reference), opaque.
+/// A register cursor: the last decision's (recorded at, reference).
 fn decision_cursor(at: chrono::NaiveDateTime, reference: &str) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!(
+    super::cursor_of(&format!(
         "{}|{reference}",
         at.and_utc().timestamp_nanos_opt().unwrap_or_default()
     ))
 }
 
 fn read_decision_cursor(cursor: &str) -> Result<(chrono::NaiveDateTime, String), AppError> {
-    use base64::Engine;
-    let bad = || AppError::BadRequest("cursor is not one this API gave out.".into());
-    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(cursor)
-        .map_err(|_| bad())?;
-    let text = String::from_utf8(raw).map_err(|_| bad())?;
-    let (nanos, reference) = text.split_once('|').ok_or_else(bad)?;
-    let at = nanos
-        .parse::<i64>()
-        .map(chrono::DateTime::from_timestamp_nanos)
-        .map_err(|_| bad())?;
-    Ok((at.naive_utc(), reference.to_string()))
+    let text = super::cursor_text(cursor)?;
+    let (nanos, reference) = text.split_once('|').ok_or_else(super::bad_cursor)?;
+    let nanos = nanos.parse::<i64>().map_err(|_| super::bad_cursor())?;
+    Ok((
+        chrono::DateTime::from_timestamp_nanos(nanos).naive_utc(),
+        reference.to_string(),
+    ))
 }
 
 fn date_param(name: &str, v: Option<&str>) -> Result<Option<NaiveDate>, AppError> {

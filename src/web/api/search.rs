@@ -31,18 +31,14 @@ pub struct SearchQuery {
 const PER_KIND: i64 = 200;
 
 fn offset_cursor(offset: usize) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("o:{offset}"))
+    crate::web::api::cursor_of(&format!("o:{offset}"))
 }
 
 fn read_offset_cursor(cursor: &str) -> Result<usize, AppError> {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(cursor)
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|t| t.strip_prefix("o:").and_then(|n| n.parse().ok()))
-        .ok_or_else(|| AppError::BadRequest("cursor is not one this API gave out.".into()))
+    crate::web::api::cursor_text(cursor)?
+        .strip_prefix("o:")
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(crate::web::api::bad_cursor)
 }
 
 /// Search what you may see: papers, decisions and actions (up to 200 of

@@ -45,33 +45,23 @@ pub fn configure(r: &mut Routes<'_>) {
         );
 }
 
+/// The audit filters in the address (every one optional).
+fn audit_query(req: &HttpRequest) -> crate::services::audit::AuditQuery {
+    web::Query::from_query(req.query_string())
+        .map(web::Query::into_inner)
+        .unwrap_or_default()
+}
+
 /// The audit log viewer (site admins): filters in the address, so a view
 /// can be bookmarked or shared with another admin.
 async fn audit_page(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
     use crate::services::audit::{AuditQuery, page};
     let user = admin_only(&req, viewer)?;
-    let q = web::Query::<AuditQuery>::from_query(req.query_string())
-        .map(web::Query::into_inner)
-        .unwrap_or_default();
+    let q = audit_query(&req);
     let grants = user.grants.clone();
     let asked = q.clone();
-    let result = state.db(move |c| page(c, &grants, &asked, 100)).await;
-    let (found, errors) = match result {
-        Ok(p) => (Some(p), Vec::new()),
-        Err(AppError::Validation(e)) => (None, e),
-        Err(e) => return Err(e.into()),
-    };
-    // With filters that could not be read, show the form again with what
-    // was typed and nothing else.
-    let found = match found {
-        Some(f) => f,
-        None => {
-            let grants = user.grants.clone();
-            state
-                .db(move |c| page(c, &grants, &AuditQuery::default(), 0))
-                .await?
-        }
-    };
+    let mut found = state.db(move |c| page(c, &grants, &asked, 100)).await?;
+    let errors = std::mem::take(&mut found.problems);
     let next = found.next_cursor.as_ref().map(|c| {
         AuditQuery {
             cursor: c.clone(),
@@ -125,15 +115,13 @@ async fn audit_csv(
     viewer: Viewer,
 ) -> Result<actix_web::HttpResponse, super::PageError> {
     let user = admin_only(&req, viewer)?;
-    let q = web::Query::<crate::services::audit::AuditQuery>::from_query(req.query_string())
-        .map(web::Query::into_inner)
-        .unwrap_or_default();
+    let q = audit_query(&req);
     let grants = user.grants.clone();
     let entries = state
         .db(move |c| crate::services::audit::all(c, &grants, &q))
         .await?;
     let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| AppError::internal(format!("csv: {e}"));
+    let fail = super::record::csv_error;
     w.write_record([
         "occurred_at",
         "actor",
@@ -159,17 +147,13 @@ async fn audit_csv(
         ]))
         .map_err(fail)?;
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| AppError::internal(format!("csv: {e}")))?;
-    Ok(actix_web::HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8; header=present")
-        .insert_header((
-            actix_web::http::header::CONTENT_DISPOSITION,
-            "attachment; filename=\"audit-log.csv\"",
-        ))
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
-        .body(bytes))
+    let bytes = w.into_inner().map_err(super::record::csv_error)?;
+    let mut res = super::record::csv_response("audit-log.csv", bytes);
+    res.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(res)
 }
 
 fn admin_only(req: &HttpRequest, viewer: Viewer) -> Result<AuthUser, super::PageError> {

@@ -80,6 +80,39 @@ enum Readers {
     Members,
 }
 
+impl Readers {
+    /// Who is asking: the members' copy is for signed-in people only (the
+    /// public is sent to sign in first).
+    fn viewer(self, req: &HttpRequest, viewer: Viewer) -> Result<Viewer, super::PageError> {
+        match self {
+            Readers::Members => Ok(Viewer(Some(require_user(req, viewer)?))),
+            _ => Ok(viewer),
+        }
+    }
+
+    /// The answer, never kept when it is the members' copy.
+    fn mark(self, res: HttpResponse) -> HttpResponse {
+        if self == Readers::Members {
+            never_kept(res)
+        } else {
+            res
+        }
+    }
+}
+
+/// Marks an answer holding exempt material as never to be kept: on a shared
+/// computer, after signing out, the same address must not give it back from
+/// a cache.
+fn never_kept(mut res: HttpResponse) -> HttpResponse {
+    let headers = res.headers_mut();
+    headers.insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    headers.insert(header::VARY, header::HeaderValue::from_static("Cookie"));
+    res
+}
+
 fn london_when(m_start: chrono::NaiveDateTime, m_end: chrono::NaiveDateTime) -> String {
     format!(
         "{} to {}",
@@ -1012,11 +1045,12 @@ async fn latest_briefing(
 
 async fn show_pack(
     state: &AppState,
+    req: &HttpRequest,
     viewer: Viewer,
-    id: String,
-    n: Option<i32>,
+    (id, n): (String, Option<i32>),
     readers: Readers,
 ) -> PageResult {
+    let viewer = readers.viewer(req, viewer)?;
     let s = load_version(state, viewer.0.as_ref(), id, n, readers).await?;
     let f = &s.frozen;
     let rows = rows_of(f, "#");
@@ -1040,26 +1074,27 @@ async fn show_pack(
         rows,
         papers,
     };
-    html(StatusCode::OK, &page)
+    Ok(readers.mark(html(StatusCode::OK, &page)?))
 }
 
 async fn pack(
     state: web::Data<AppState>,
-    _req: HttpRequest,
+    req: HttpRequest,
     viewer: Viewer,
     path: web::Path<(String, i32)>,
 ) -> PageResult {
     let (id, n) = path.into_inner();
-    show_pack(&state, viewer, id, Some(n), Readers::Public).await
+    show_pack(&state, &req, viewer, (id, Some(n)), Readers::Public).await
 }
 
 async fn latest_pack(
     state: web::Data<AppState>,
-    _req: HttpRequest,
+    req: HttpRequest,
     viewer: Viewer,
     path: web::Path<String>,
 ) -> PageResult {
-    show_pack(&state, viewer, path.into_inner(), None, Readers::Public).await
+    let id = path.into_inner();
+    show_pack(&state, &req, viewer, (id, None), Readers::Public).await
 }
 
 async fn members_pack(
@@ -1069,9 +1104,7 @@ async fn members_pack(
     path: web::Path<(String, i32)>,
 ) -> PageResult {
     let (id, n) = path.into_inner();
-    let viewer = Viewer(Some(require_user(&req, viewer)?));
-    let page = show_pack(&state, viewer, id, Some(n), Readers::Members).await?;
-    Ok(never_kept(page))
+    show_pack(&state, &req, viewer, (id, Some(n)), Readers::Members).await
 }
 
 async fn latest_members_pack(
@@ -1080,22 +1113,8 @@ async fn latest_members_pack(
     viewer: Viewer,
     path: web::Path<String>,
 ) -> PageResult {
-    let viewer = Viewer(Some(require_user(&req, viewer)?));
-    let page = show_pack(&state, viewer, path.into_inner(), None, Readers::Members).await?;
-    Ok(never_kept(page))
-}
-
-/// Marks an answer holding exempt material as never to be kept: on a shared
-/// computer, after signing out, the same address must not give it back from
-/// a cache.
-fn never_kept(mut res: HttpResponse) -> HttpResponse {
-    let headers = res.headers_mut();
-    headers.insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    headers.insert(header::VARY, header::HeaderValue::from_static("Cookie"));
-    res
+    let id = path.into_inner();
+    show_pack(&state, &req, viewer, (id, None), Readers::Members).await
 }
 
 async fn paper(
@@ -1136,13 +1155,16 @@ async fn send_pdf(
     (id, n): (String, Option<i32>),
     readers: Readers,
 ) -> PageResult {
+    let viewer = readers.viewer(req, viewer)?;
     let s = load_version(state, viewer.0.as_ref(), id, n, readers).await?;
     let audience = crate::services::packs::audience_name(s.audience);
     let etag = format!("\"pack-{}-{audience}\"", s.version.id);
     if none_match(req, &etag, false) {
-        return Ok(HttpResponse::NotModified()
-            .insert_header((header::ETAG, etag))
-            .finish());
+        return Ok(readers.mark(
+            HttpResponse::NotModified()
+                .insert_header((header::ETAG, etag))
+                .finish(),
+        ));
     }
     let path = crate::services::packs::get_or_make(state, &s.version, audience).await?;
     let bytes = tokio::fs::read(&path)
@@ -1163,11 +1185,7 @@ async fn send_pdf(
         .insert_header((header::ETAG, etag))
         .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
         .body(bytes);
-    Ok(if readers == Readers::Members {
-        never_kept(res)
-    } else {
-        res
-    })
+    Ok(readers.mark(res))
 }
 
 async fn pdf(
@@ -1186,14 +1204,8 @@ async fn latest_pdf(
     viewer: Viewer,
     path: web::Path<String>,
 ) -> PageResult {
-    send_pdf(
-        &state,
-        &req,
-        viewer,
-        (path.into_inner(), None),
-        Readers::Public,
-    )
-    .await
+    let id = path.into_inner();
+    send_pdf(&state, &req, viewer, (id, None), Readers::Public).await
 }
 
 async fn members_pdf(
@@ -1203,7 +1215,6 @@ async fn members_pdf(
     path: web::Path<(String, i32)>,
 ) -> PageResult {
     let (id, n) = path.into_inner();
-    let viewer = Viewer(Some(require_user(&req, viewer)?));
     send_pdf(&state, &req, viewer, (id, Some(n)), Readers::Members).await
 }
 
@@ -1213,15 +1224,8 @@ async fn latest_members_pdf(
     viewer: Viewer,
     path: web::Path<String>,
 ) -> PageResult {
-    let viewer = Viewer(Some(require_user(&req, viewer)?));
-    send_pdf(
-        &state,
-        &req,
-        viewer,
-        (path.into_inner(), None),
-        Readers::Members,
-    )
-    .await
+    let id = path.into_inner();
+    send_pdf(&state, &req, viewer, (id, None), Readers::Members).await
 }
 
 async fn paper_pdf(

@@ -119,6 +119,11 @@ fn render_error(e: &AppError, nav: Nav) -> HttpResponse {
         detail,
     };
     let mut resp = shown.render(nav);
+    if let AppError::MethodNotAllowed(allow) = e
+        && let Ok(v) = actix_web::http::header::HeaderValue::from_str(allow)
+    {
+        resp.headers_mut().insert(actix_web::http::header::ALLOW, v);
+    }
     resp.extensions_mut().insert(shown);
     resp
 }
@@ -165,19 +170,11 @@ pub fn error_page(e: &AppError, req: &HttpRequest) -> HttpResponse {
 
 /// 404 for any unknown page.
 pub async fn not_found(req: HttpRequest, viewer: Viewer) -> HttpResponse {
-    match crate::web::routes::allowed(&req) {
-        Some(allow) => {
-            let mut res = render_error(
-                &AppError::MethodNotAllowed(allow.clone()),
-                nav(&req, viewer.0.as_ref()),
-            );
-            if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&allow) {
-                res.headers_mut().insert(actix_web::http::header::ALLOW, v);
-            }
-            res
-        }
-        None => render_error(&AppError::NotFound, nav(&req, viewer.0.as_ref())),
-    }
+    let e = match crate::web::routes::allowed(&req) {
+        Some(allow) => AppError::MethodNotAllowed(allow),
+        None => AppError::NotFound,
+    };
+    render_error(&e, nav(&req, viewer.0.as_ref()))
 }
 
 pub fn see_other(location: &str) -> HttpResponse {

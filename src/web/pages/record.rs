@@ -1164,7 +1164,7 @@ async fn follow_through(
     html(StatusCode::OK, &page)
 }
 
-fn csv_response(name: &str, bytes: Vec<u8>) -> HttpResponse {
+pub(super) fn csv_response(name: &str, bytes: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8; header=present")
         .insert_header((
@@ -1174,7 +1174,7 @@ fn csv_response(name: &str, bytes: Vec<u8>) -> HttpResponse {
         .body(bytes)
 }
 
-fn csv_error(e: impl std::fmt::Display) -> AppError {
+pub(super) fn csv_error(e: impl std::fmt::Display) -> AppError {
     AppError::internal(format!("csv: {e}"))
 }
 
