@@ -157,7 +157,7 @@ fn pack_of_20() -> Frozen {
 
 fn packs() {
     let f = pack_of_20();
-    let briefs = quorate::views::briefing::brief(&f);
+    let briefs = quorate::domain::briefing::brief(&f);
     let words: usize = f
         .items
         .iter()

@@ -6,23 +6,7 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-/// One problem with one field of the input.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
-pub struct FieldError {
-    pub field: String,
-    pub code: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: &str, code: &str, message: impl Into<String>) -> Self {
-        FieldError {
-            field: field.to_string(),
-            code: code.to_string(),
-            message: message.into(),
-        }
-    }
-}
+pub use crate::domain::validate::{FieldError, Invalid};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -247,3 +231,9 @@ impl From<askama::Error> for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+impl From<Invalid> for AppError {
+    fn from(e: Invalid) -> Self {
+        AppError::Validation(e.0)
+    }
+}

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod jobs;
 pub mod mail;
+pub mod ratelimit;
 pub mod render;
 pub mod services;
 pub mod startup;

@@ -12,8 +12,8 @@ use crate::clock::{SharedClock, SystemClock};
 use crate::config::Settings;
 use crate::db;
 use crate::mail::Mailer;
+use crate::ratelimit::LoginLimiter;
 use crate::state::AppState;
-use crate::web::ratelimit::LoginLimiter;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {

@@ -11,7 +11,7 @@ use crate::db::{DbConn, DbPool};
 use crate::domain::calendar::Calendars;
 use crate::error::{AppError, AppResult};
 use crate::mail::Mailer;
-use crate::web::ratelimit::LoginLimiter;
+use crate::ratelimit::LoginLimiter;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -77,15 +77,6 @@ impl AppState {
         match self.calendars.write() {
             Ok(mut c) => *c = cals,
             Err(p) => *p.into_inner() = cals,
-        }
-    }
-
-    /// Links, calendars and the time, for a use case run in `tx`.
-    pub fn ctx_parts(&self) -> crate::services::CtxParts {
-        crate::services::CtxParts {
-            base_url: self.base_url().to_string(),
-            calendars: self.calendars(),
-            now: self.clock.now_naive(),
         }
     }
 

@@ -5,6 +5,8 @@ use diesel::prelude::*;
 
 use super::DbConn;
 use super::schema::{agenda_items, agenda_versions, agendas, packs};
+use crate::domain::frozen::Frozen;
+use crate::error::{AppError, AppResult};
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = agendas)]
@@ -335,4 +337,10 @@ pub fn published_numbers(
         .select((agendas::meeting_id, agendas::published_number))
         .load(conn)?;
     Ok(rows.into_iter().collect())
+}
+
+/// The frozen agenda a version holds.
+pub fn parse_snapshot(v: &AgendaVersion) -> AppResult<Frozen> {
+    serde_json::from_str(&v.snapshot)
+        .map_err(|e| AppError::internal(format!("agenda version {} unreadable: {e}", v.id)))
 }

@@ -1,7 +1,7 @@
 //! Appendices: which file types are allowed (judged by their bytes, never by
 //! their name), and how names are cleaned for storage and display.
 
-use crate::error::FieldError;
+use crate::domain::validate::FieldError;
 
 /// (content type, extension, description) of every allowed type.
 pub const ALLOWED: [(&str, &str, &str); 6] = [

@@ -1,7 +1,31 @@
 //! Input checks shared by the API and the pages. Every check adds to a list,
 //! so a person is told about every problem at once.
 
-use crate::error::{AppError, FieldError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One problem with one field of the input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: &str, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.to_string(),
+            code: code.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Input that broke one or more rules: every problem, field by field
+/// (shown as a 422 by the web layer).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invalid(pub Vec<FieldError>);
 
 /// Collects problems with the input, field by field.
 #[derive(Debug, Default)]
@@ -32,11 +56,11 @@ impl Problems {
     }
 
     /// `Ok(())` when nothing was wrong, otherwise a 422 listing everything.
-    pub fn finish(self) -> Result<(), AppError> {
+    pub fn finish(self) -> Result<(), Invalid> {
         if self.0.is_empty() {
             Ok(())
         } else {
-            Err(AppError::Validation(self.0))
+            Err(Invalid(self.0))
         }
     }
 

@@ -248,7 +248,7 @@ pub struct AgendaPublished {
     pub supplement_reason: String,
     pub changes: Vec<String>,
     pub link: String,
-    pub briefs: Vec<crate::views::briefing::BriefItem>,
+    pub briefs: Vec<crate::domain::briefing::BriefItem>,
     pub ics: String,
 }
 

@@ -18,9 +18,9 @@ use typst_kit::fonts::FontStore;
 
 use super::typst_markup::{markdown, string, text};
 use crate::domain::agenda::ItemKind;
+use crate::domain::briefing::BriefItem;
 use crate::domain::briefing::ItemType;
 use crate::domain::frozen::Frozen;
-use crate::views::briefing::BriefItem;
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
@@ -160,7 +160,7 @@ fn london(t: chrono::NaiveDateTime, fmt: &str) -> String {
 /// briefing goes in front when `briefs` is not empty (the member pack).
 pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
     let mut s = String::with_capacity(16 * 1024);
-    let date = crate::views::format::london_day(f.starts_at);
+    let date = crate::domain::format::london_day(f.starts_at);
     let title = format!("{}: {date}", f.body_name);
     s.push_str(&format!(
         "#set document(title: {}, author: {})\n",

@@ -169,7 +169,7 @@ pub fn send_invitation(
     };
     invitations::insert(conn, &invitation)?;
     let link = format!("{}/invitations/{}", invite.base_url, token);
-    let expires = crate::views::format::london_datetime(invitation.expires_at);
+    let expires = crate::domain::format::london_datetime(invitation.expires_at);
     let email = messages::Invitation {
         to: &user.email,
         name: &user.name,
@@ -284,7 +284,7 @@ fn validate_new_password(password: &str, confirm: &str, email: &str) -> AppResul
             "The two passwords do not match.",
         );
     }
-    p.finish()
+    Ok(p.finish()?)
 }
 
 /// Length is what matters (NCSC guidance): at least 12 characters.

@@ -11,11 +11,11 @@ use crate::db::actions::{self, Action, ActionEvent};
 use crate::db::bodies::{self, Body};
 use crate::db::{DbConn, agendas, meetings, memberships, records, users};
 use crate::domain::actions::{ActionStatus, Reminder, reminders};
+use crate::domain::format::london_date_words;
 use crate::domain::roles::{Grants, Role};
 use crate::domain::validate::Problems;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::mail::messages::Notice;
-use crate::views::format::london_date_words;
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct ActionInput {

@@ -334,10 +334,7 @@ pub fn working(
     })
 }
 
-pub fn parse_snapshot(v: &AgendaVersion) -> AppResult<Frozen> {
-    serde_json::from_str(&v.snapshot)
-        .map_err(|e| AppError::internal(format!("agenda version {} unreadable: {e}", v.id)))
-}
+pub use crate::db::agendas::parse_snapshot;
 
 /// Freezes the working items (in order) as version `number`.
 #[allow(clippy::too_many_arguments)]

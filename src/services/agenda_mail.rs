@@ -4,13 +4,13 @@
 use crate::db::bodies::Body;
 use crate::db::meetings::Meeting;
 use crate::db::{DbConn, agendas, memberships, users};
+use crate::domain::format::london_datetime;
 use crate::domain::frozen::{Frozen, changes};
 use crate::domain::roles::Role;
 use crate::error::AppResult;
 use crate::mail::messages::AgendaPublished;
 use crate::render::ics::{self, CalEvent};
 use crate::services::Ctx;
-use crate::views::format::london_datetime;
 
 /// Roles that receive the agenda: those who sit at the table.
 fn receives_agenda(role: Role) -> bool {
@@ -53,10 +53,10 @@ pub fn tell_members(
     ctx: &Ctx<'_>,
 ) -> AppResult<usize> {
     let public = frozen.public_view();
-    let briefs = crate::views::briefing::brief(&public);
+    let briefs = crate::domain::briefing::brief(&public);
     let what_changed = if frozen.number > 1 {
         match agendas::version(conn, &meeting.id, frozen.number - 1)? {
-            Some(v) => changes(&super::agenda::parse_snapshot(&v)?.public_view(), &public),
+            Some(v) => changes(&agendas::parse_snapshot(&v)?.public_view(), &public),
             None => Vec::new(),
         }
     } else {

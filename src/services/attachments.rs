@@ -12,7 +12,24 @@ use crate::db::{DbConn, bodies, meetings};
 use crate::domain::attachments::{sniff, stored_filename};
 use crate::domain::roles::Grants;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::web::upload::UploadedFile;
+
+/// A file received with a form, held in a temporary file until kept
+/// (removed when dropped, if it was not).
+pub struct UploadedFile {
+    pub filename: String,
+    pub temp: PathBuf,
+    pub size: u64,
+    pub sha256: String,
+    /// The first bytes, for recognising the type.
+    pub head: Vec<u8>,
+}
+
+impl Drop for UploadedFile {
+    fn drop(&mut self) {
+        // Still here only if it was not kept.
+        let _ = std::fs::remove_file(&self.temp);
+    }
+}
 
 /// Where a file with this hash lives.
 pub fn path_for(data_dir: &Path, sha256: &str) -> PathBuf {

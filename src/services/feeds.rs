@@ -52,7 +52,7 @@ pub fn body_atom(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<St
             "{base_url}/meetings/{}/agenda/versions/{}",
             v.meeting_id, v.number
         );
-        let when = crate::views::format::london_datetime(f.starts_at);
+        let when = crate::domain::format::london_datetime(f.starts_at);
         let title = if v.number == 1 {
             format!("Agenda: {}, {when}", body.name)
         } else {

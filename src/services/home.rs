@@ -71,7 +71,7 @@ pub fn due_for(
                 when: format!(
                     "{}, {}",
                     b.name,
-                    crate::views::format::london_datetime(m.starts_at)
+                    crate::domain::format::london_datetime(m.starts_at)
                 ),
                 urgent: true,
             });
@@ -126,7 +126,7 @@ pub fn due_for(
                 when: format!(
                     "For {}, {}. Papers due {}",
                     b.name,
-                    crate::views::format::london_datetime(m.starts_at),
+                    crate::domain::format::london_datetime(m.starts_at),
                     deadline_words(t.paper_deadline, today, &cal)
                 ),
                 urgent: due <= now + Duration::days(1),
@@ -201,10 +201,10 @@ pub fn due_for(
                     when: if overdue {
                         format!(
                             "Overdue: was due {}",
-                            crate::views::format::london_date_words(a.due_on)
+                            crate::domain::format::london_date_words(a.due_on)
                         )
                     } else {
-                        format!("Due {}", crate::views::format::london_date_words(a.due_on))
+                        format!("Due {}", crate::domain::format::london_date_words(a.due_on))
                     },
                     urgent: overdue,
                 }
@@ -232,7 +232,7 @@ pub fn due_for(
                     text: format!(
                         "Read the agenda and members' briefing for {}, {}",
                         b.name,
-                        crate::views::format::london_datetime(m.starts_at)
+                        crate::domain::format::london_datetime(m.starts_at)
                     ),
                     link: format!("/meetings/{}/briefing", m.id),
                     when: format!("Agenda version {v} is published"),
@@ -264,7 +264,7 @@ fn secretariat_queue(
     let ids: Vec<String> = upcoming.iter().map(|m| m.id.clone()).collect();
     let published = agendas::published_numbers(conn, &ids)?;
     for m in upcoming.iter().filter(|m| !m.is_cancelled()) {
-        let when = crate::views::format::london_datetime(m.starts_at);
+        let when = crate::domain::format::london_datetime(m.starts_at);
         let proposals = crate::db::proposals::of_meeting(conn, &m.id)?
             .into_iter()
             .filter(|p| p.status == "proposed")
@@ -318,7 +318,7 @@ fn secretariat_queue(
             items.push(DueItem {
                 text: format!(
                     "Write and circulate the minutes of {}",
-                    crate::views::format::london_datetime(m.starts_at)
+                    crate::domain::format::london_datetime(m.starts_at)
                 ),
                 link: format!("/meetings/{}/minutes", m.id),
                 when: String::new(),

@@ -19,7 +19,7 @@ use crate::mail::messages;
 pub fn deadline_words(at: DateTime<Utc>, today: chrono::NaiveDate, cal: &Calendar) -> String {
     format!(
         "{} ({})",
-        crate::views::format::london_datetime(at.naive_utc()),
+        crate::domain::format::london_datetime(at.naive_utc()),
         timeline::countdown(today, timeline::london_date(at), cal)
     )
 }
@@ -261,7 +261,7 @@ pub fn create_meeting(
         format!(
             "{} meeting on {}",
             body.name,
-            crate::views::format::london_datetime(m.starts_at)
+            crate::domain::format::london_datetime(m.starts_at)
         ),
     )?;
     Ok(m)
@@ -308,7 +308,7 @@ pub fn update_meeting(
         &moved.id,
         format!(
             "moved to {} at {}",
-            crate::views::format::london_datetime(moved.starts_at),
+            crate::domain::format::london_datetime(moved.starts_at),
             moved.location
         ),
     )?;
@@ -360,7 +360,7 @@ fn tell_authors(
     notify: &Ctx<'_>,
 ) -> AppResult<()> {
     let now = notify.now;
-    let when = crate::views::format::london_datetime(meeting.starts_at);
+    let when = crate::domain::format::london_datetime(meeting.starts_at);
     let link = format!("{}/meetings/{}", notify.base_url, meeting.id);
     for author_id in papers::authors_of_meeting(conn, &meeting.id)? {
         let Some(author) = users::find(conn, &author_id)? else {
@@ -375,10 +375,10 @@ fn tell_authors(
             cancelled: meeting.is_cancelled(),
             reason: meeting.cancel_reason.as_deref().unwrap_or(""),
             paper_deadline: &timeline
-                .map(|t| crate::views::format::london_datetime(t.paper_deadline.naive_utc()))
+                .map(|t| crate::domain::format::london_datetime(t.paper_deadline.naive_utc()))
                 .unwrap_or_default(),
             publication_deadline: &timeline
-                .map(|t| crate::views::format::london_datetime(t.publication_deadline.naive_utc()))
+                .map(|t| crate::domain::format::london_datetime(t.publication_deadline.naive_utc()))
                 .unwrap_or_default(),
             link: &link,
         }

@@ -9,11 +9,11 @@ use crate::db::bodies::Body;
 use crate::db::meetings::{self, Meeting};
 use crate::db::minutes::{self, Minutes};
 use crate::db::{DbConn, actions, memberships, records, users};
+use crate::domain::format::{london_date_words, london_datetime};
 use crate::domain::roles::Role;
 use crate::domain::validate::Problems;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::mail::messages::Notice;
-use crate::views::format::{london_date_words, london_datetime};
 
 /// Markdown-safe text: characters Markdown would read as structure are escaped.
 fn md(s: &str) -> String {

@@ -51,6 +51,17 @@ impl CtxParts {
     }
 }
 
+impl crate::state::AppState {
+    /// Links, calendars and the time, for a use case run in `tx`.
+    pub fn ctx_parts(&self) -> crate::services::CtxParts {
+        crate::services::CtxParts {
+            base_url: self.base_url().to_string(),
+            calendars: self.calendars(),
+            now: self.clock.now_naive(),
+        }
+    }
+}
+
 /// Who is making a change, and from where: recorded in the audit log.
 #[derive(Clone, Debug)]
 pub struct Actor {

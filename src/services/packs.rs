@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::db::agendas::{self, AgendaVersion, Pack};
+use crate::domain::briefing::brief;
 use crate::error::{AppError, AppResult};
 use crate::services::agenda::{Audience, parse_snapshot};
 use crate::state::AppState;
-use crate::views::briefing::brief;
 
 /// "members" (with exempt items and the briefing) or "public".
 pub fn audience_name(a: Audience) -> &'static str {

@@ -323,7 +323,7 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
             other => paper.minutes_allocated = *other,
         }
     }
-    p.finish()
+    Ok(p.finish()?)
 }
 
 fn is_secretariat(grants: &Grants, body_id: &str) -> bool {
@@ -581,7 +581,7 @@ pub fn submit_paper(
             "late_reason_required",
             format!(
                 "Papers were due {}. Give the reason this paper is urgent; the chair decides whether it goes on the agenda.",
-                crate::views::format::london_datetime(timeline.paper_deadline.naive_utc())
+                crate::domain::format::london_datetime(timeline.paper_deadline.naive_utc())
             ),
         ));
     }

@@ -55,7 +55,7 @@ pub fn propose(
             "proposal_deadline_passed",
             format!(
                 "Items for this meeting had to be proposed by {}. Propose it for a later meeting, or ask the secretariat.",
-                crate::views::format::london_datetime(timeline.proposal_deadline.naive_utc())
+                crate::domain::format::london_datetime(timeline.proposal_deadline.naive_utc())
             ),
         )]));
     }
@@ -242,7 +242,7 @@ pub fn decide(
             proposals::insert(conn, &moved)?;
             p.status = "deferred".into();
             p.deferred_to_meeting_id = Some(later.id.clone());
-            let when = crate::views::format::london_datetime(later.starts_at);
+            let when = crate::domain::format::london_datetime(later.starts_at);
             (
                 format!("deferred '{}' to {when}", p.title),
                 vec![format!(

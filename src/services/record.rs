@@ -409,7 +409,7 @@ pub fn decisions_taken(
                     orgs.get(&a.owner_organisation_id)
                         .cloned()
                         .unwrap_or_default(),
-                    crate::views::format::london_date_words(a.due_on),
+                    crate::domain::format::london_date_words(a.due_on),
                 )
             })
             .collect();

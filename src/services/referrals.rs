@@ -140,7 +140,7 @@ pub fn refer(
         .and_then(|pp| pp.item_type.clone())
         .or(item.item_type.clone())
         .unwrap_or_else(|| "discussion".into());
-    let when = crate::views::format::london_datetime(meeting.starts_at);
+    let when = crate::domain::format::london_datetime(meeting.starts_at);
     let proposal = Proposal {
         id: crate::clock::new_id(),
         meeting_id: open.id.clone(),
@@ -190,7 +190,7 @@ pub fn refer(
                     body.name,
                     proposal.title,
                     target.name,
-                    crate::views::format::london_datetime(open.starts_at)
+                    crate::domain::format::london_datetime(open.starts_at)
                 ),
                 format!("What you are asked to do: {note}"),
                 "Accept, defer or decline it on the meeting page; the referring body sees your decision.".into(),
@@ -220,7 +220,7 @@ pub fn origin_words(conn: &mut DbConn, item_id: &str) -> AppResult<Option<(Strin
         format!(
             "Referred by the {} from its meeting on {}",
             b.name,
-            crate::views::format::london_datetime(m.starts_at)
+            crate::domain::format::london_datetime(m.starts_at)
         ),
         m.id,
     )))

@@ -68,7 +68,7 @@ pub fn search(
             format!("/papers/{}", paper.id)
         } else {
             match crate::db::agendas::find(conn, &m.id)?.map(|a| a.published_number) {
-                Some(n) if n > 0 => crate::views::agenda::published_paper_path(&m.id, n, &paper.id),
+                Some(n) if n > 0 => crate::domain::links::published_paper_path(&m.id, n, &paper.id),
                 _ => continue,
             }
         };

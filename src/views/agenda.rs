@@ -3,9 +3,9 @@
 
 use askama::Template;
 
-use super::briefing::BriefItem;
 use super::{Errors, Nav};
 use crate::domain::agenda::{Balance, ItemKind};
+use crate::domain::briefing::BriefItem;
 use crate::domain::briefing::ItemType;
 use crate::domain::frozen::{Frozen, FrozenItem};
 
@@ -76,16 +76,6 @@ fn asked(item_type: Option<&str>) -> String {
 
 /// Rows of a published version (give it the view the reader may see).
 /// `paper_base` is the link prefix for papers, like `/meetings/m/agenda/versions/2/papers/`.
-/// Where a published version's papers are read: append the paper id.
-pub fn papers_base(meeting_id: &str, version: i32) -> String {
-    format!("/meetings/{meeting_id}/agenda/versions/{version}/papers/")
-}
-
-/// A paper as published in a version, readable by anyone who may see it.
-pub fn published_paper_path(meeting_id: &str, version: i32, paper_id: &str) -> String {
-    format!("{}{paper_id}", papers_base(meeting_id, version))
-}
-
 pub fn rows_of(f: &Frozen, paper_base: &str) -> Vec<AgendaRow> {
     let mut prev: Option<&FrozenItem> = None;
     let mut out = Vec::with_capacity(f.items.len());

@@ -1,8 +1,6 @@
 //! Page and message structs for askama: the only place HTML is produced.
 
 pub mod agenda;
-pub mod briefing;
-pub mod format;
 pub mod pages;
 pub mod record;
 

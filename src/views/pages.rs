@@ -135,8 +135,8 @@ impl MeetingLink {
     pub fn from_line(m: &crate::services::meetings::MeetingLine) -> MeetingLink {
         MeetingLink {
             id: m.id.clone(),
-            when: crate::views::format::london_datetime(m.starts_at),
-            iso: crate::views::format::iso(m.starts_at),
+            when: crate::domain::format::london_datetime(m.starts_at),
+            iso: crate::domain::format::iso(m.starts_at),
             location: m.location.clone(),
             cancelled: m.cancelled,
             agenda_version: m.agenda_version,

@@ -5,7 +5,6 @@ pub mod attachments;
 pub mod auth;
 pub mod feeds;
 pub mod pages;
-pub mod ratelimit;
 pub mod routes;
 pub mod security;
 pub mod session;

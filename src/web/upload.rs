@@ -3,7 +3,7 @@
 //! with 413 as soon as it passes the limit.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use actix_multipart::Multipart;
 use futures_util::TryStreamExt;
@@ -11,22 +11,7 @@ use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
 use crate::error::AppError;
-
-pub struct UploadedFile {
-    pub filename: String,
-    pub temp: PathBuf,
-    pub size: u64,
-    pub sha256: String,
-    /// The first bytes, for recognising the type.
-    pub head: Vec<u8>,
-}
-
-impl Drop for UploadedFile {
-    fn drop(&mut self) {
-        // Still here only if it was not kept.
-        let _ = std::fs::remove_file(&self.temp);
-    }
-}
+use crate::services::attachments::UploadedFile;
 
 pub struct Upload {
     pub fields: HashMap<String, String>,

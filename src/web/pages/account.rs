@@ -8,11 +8,11 @@ use serde::Deserialize;
 
 use super::{PageError, PageResult, checked_form, form_nav, html, nav, require_user, see_other};
 use crate::db::{memberships, organisations, tokens};
+use crate::domain::format::london_datetime;
 use crate::error::{AppError, FieldError};
 use crate::services::accounts;
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::format::london_datetime;
 use crate::views::pages::{AccountPage, InvitationPage, LoginPage, SessionRow, TokenRow};
 use crate::web::auth::{Viewer, client_addr};
 use crate::web::session::{self, SessionData, clear_session_cookie, csrf_cookie, session_cookie};

@@ -9,13 +9,13 @@ use serde::Deserialize;
 use super::{PageResult, body_tree, checked_form, form_nav, html, nav, require_user, see_other};
 use crate::db::{audit, bodies, memberships, organisations, users};
 use crate::domain::bodies::{BodyKind, MAX_ACTIVE_PRIORITIES};
+use crate::domain::format::london_datetime;
 use crate::domain::roles::Role;
 use crate::error::{AppError, FieldError};
 use crate::services::accounts::{self, InviteContext, NewUser};
 use crate::services::directory::{self, MembershipInput, NewBody, NewOrganisation, NewPriority};
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::format::london_datetime;
 use crate::views::pages::{
     AdminBodiesPage, AdminBodyPage, AdminIndexPage, AdminMember, AdminOrganisationsPage,
     AdminUsersPage, MeetingTyped,
@@ -88,7 +88,7 @@ async fn audit_page(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer
             .entries
             .into_iter()
             .map(|e| crate::views::pages::AuditRow {
-                when: crate::views::format::london_datetime(e.occurred_at),
+                when: crate::domain::format::london_datetime(e.occurred_at),
                 who: e.actor,
                 action: e.action,
                 record: format!("{} {}", e.entity_type, e.entity_id),

@@ -18,6 +18,8 @@ use crate::db::meetings::{self, Meeting};
 use crate::db::{agendas, memberships};
 use crate::domain::agenda::ItemKind;
 use crate::domain::briefing::ItemType;
+use crate::domain::briefing::brief;
+use crate::domain::format::{london_datetime, london_day};
 use crate::domain::frozen::{Frozen, changes};
 use crate::error::{AppError, FieldError};
 use crate::services::agenda::{
@@ -29,8 +31,6 @@ use crate::views::agenda::{
     AgendaRow, BriefingPage, BuilderPage, FrozenPaperPage, PackPage, PublishPage, VersionPage,
     heading_for, pack_paper, rows_of,
 };
-use crate::views::briefing::brief;
-use crate::views::format::{london_datetime, london_day};
 use crate::web::auth::{AuthUser, Viewer};
 
 pub fn configure(r: &mut Routes<'_>) {
@@ -975,7 +975,7 @@ async fn version(
 
 fn version_page(s: &Shown, nav: crate::views::Nav) -> VersionPage {
     let f = &s.frozen;
-    let base = crate::views::agenda::papers_base(&s.meeting.id, f.number);
+    let base = crate::domain::links::papers_base(&s.meeting.id, f.number);
     VersionPage {
         nav,
         meeting_id: s.meeting.id.clone(),

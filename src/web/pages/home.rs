@@ -50,7 +50,7 @@ async fn home(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> P
         .map(|m| {
             (
                 m.id.clone(),
-                crate::views::format::london_datetime(m.starts_at),
+                crate::domain::format::london_datetime(m.starts_at),
                 names
                     .get(m.body_id.as_str())
                     .copied()

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::{PageResult, checked_form, form_nav, html, keyed, require_user, see_other};
 use crate::db::{bodies, meetings, papers};
+use crate::domain::format::{iso, london_datetime};
 use crate::domain::roles::Role;
 use crate::domain::timeline::{self, countdown, london_date};
 use crate::error::{AppError, FieldError};
@@ -16,7 +17,6 @@ use crate::services::papers::{self as paper_svc, PaperInput};
 use crate::services::{Actor, Ctx};
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::format::{iso, london_datetime};
 use crate::views::pages::{MeetingPage, PaperRow, ProposalRow, ProposalValues, TimelineStep};
 use crate::web::auth::{AuthUser, Viewer};
 
@@ -245,7 +245,7 @@ async fn render(
                 i.paper.as_ref().map(|p| {
                     (
                         p.id.clone(),
-                        crate::views::agenda::published_paper_path(meeting_id, v.number, &p.id),
+                        crate::domain::links::published_paper_path(meeting_id, v.number, &p.id),
                     )
                 })
             })
@@ -311,7 +311,7 @@ async fn render(
     let (agenda_rows, agenda_number, agenda_published, agenda_late_reason) = match agenda {
         Some((v, f)) => {
             let f = audience.view(f);
-            let base = crate::views::agenda::papers_base(&m.id, v.number);
+            let base = crate::domain::links::papers_base(&m.id, v.number);
             (
                 crate::views::agenda::rows_of(&f, &base),
                 v.number,
@@ -343,7 +343,7 @@ async fn render(
         id: m.id.clone(),
         body_name: body.name.clone(),
         body_slug: body.slug.clone(),
-        date: crate::views::format::london_day(m.starts_at),
+        date: crate::domain::format::london_day(m.starts_at),
         when: format!(
             "{} to {}",
             london_datetime(m.starts_at),

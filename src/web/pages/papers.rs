@@ -16,6 +16,7 @@ use crate::db::papers::{self, Paper};
 use crate::db::{DbConn, bodies, meetings, organisations, priorities, users};
 use crate::domain::briefing::{self, HARD_TO_READ, ItemType};
 use crate::domain::exempt;
+use crate::domain::format::london_datetime;
 use crate::domain::roles::Role;
 use crate::error::{AppError, FieldError};
 use crate::render::markdown;
@@ -23,7 +24,6 @@ use crate::services::papers::{self as svc, ImplicationsInput, PaperInput};
 use crate::services::{Actor, Ctx};
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::format::london_datetime;
 use crate::views::pages::{
     MyPapersPage, PaperCheckPage, PaperEditPage, PaperFormValues, PaperPage, PaperRow, Row,
     TaskStatus,

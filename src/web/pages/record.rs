@@ -16,13 +16,13 @@ use crate::db::meetings::{self, Meeting};
 use crate::db::records::{self, DecisionFilter};
 use crate::db::{DbConn, memberships, organisations, users};
 use crate::domain::actions::{ActionStatus, rag};
+use crate::domain::format::{london_date_words, london_datetime, london_day};
 use crate::domain::roles::Role;
 use crate::error::{AppError, FieldError};
 use crate::services::actions::{self as action_svc, ActionInput, ActionPatch};
 use crate::services::record;
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::format::{london_date_words, london_datetime, london_day};
 use crate::views::record::{
     ActionPage, ActionRow, AttendanceRow, Bar, DecisionRow, FollowThroughPage, MyActionsPage,
     RecordItem, RecordPage, RecordTyped, RegisterPage, TrackerPage,
@@ -490,7 +490,7 @@ fn paper_link(
 ) -> String {
     match (paper, latest_version) {
         (Some(p), Some(n)) if p.status == "published" => {
-            crate::views::agenda::published_paper_path(meeting_id, n, &p.id)
+            crate::domain::links::published_paper_path(meeting_id, n, &p.id)
         }
         (Some(p), _) if signed_in => format!("/papers/{}", p.id),
         _ => String::new(),

@@ -2,7 +2,10 @@
 //! unmet requirement is reported at once, each with its field. Also word
 //! counts and Flesch reading ease.
 
-use crate::error::FieldError;
+mod brief;
+pub use brief::{BriefItem, brief};
+
+use crate::domain::validate::FieldError;
 
 use super::policy::Policy;
 

@@ -93,7 +93,7 @@ pub fn brief(f: &Frozen) -> Vec<BriefItem> {
                 },
                 paper_link: match &i.paper {
                     Some(p) if !withheld => {
-                        crate::views::agenda::published_paper_path(&f.meeting_id, f.number, &p.id)
+                        crate::domain::links::published_paper_path(&f.meeting_id, f.number, &p.id)
                     }
                     _ => String::new(),
                 },
