@@ -19,6 +19,27 @@ pub fn row<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     values.into_iter().map(|v| cell(v).into_owned()).collect()
 }
 
+/// A whole CSV document (RFC 4180, UTF-8): the header row, then each row
+/// with its cells neutralised.
+pub fn document<R>(rows: impl IntoIterator<Item = R>) -> crate::error::AppResult<Vec<u8>>
+where
+    R: IntoIterator,
+    R::Item: AsRef<str>,
+{
+    let fail = |e: &dyn std::fmt::Display| crate::error::AppError::internal(format!("csv: {e}"));
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for (n, r) in rows.into_iter().enumerate() {
+        let cells: Vec<String> = r.into_iter().map(|v| v.as_ref().to_string()).collect();
+        let record = if n == 0 {
+            cells
+        } else {
+            row(cells.iter().map(String::as_str))
+        };
+        w.write_record(record).map_err(|e| fail(&e))?;
+    }
+    w.into_inner().map_err(|e| fail(&e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,8 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{Actor, Ctx};
-use crate::db::actions::{self, Action, ActionEvent};
+use crate::db::actions;
+pub use crate::db::actions::{Action, ActionEvent};
 use crate::db::bodies::{self, Body};
 use crate::db::{DbConn, agendas, meetings, memberships, records, users};
 use crate::domain::actions::{ActionStatus, Reminder, reminders};
@@ -611,4 +612,215 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
         }
     }
     Ok(queued)
+}
+
+/// What the actions tracker (page and API) is asked for.
+#[derive(Clone, Debug, Default)]
+pub struct TrackerFilter {
+    /// A body's slug: its actions only (404 when there is no such body).
+    pub body: Option<String>,
+    /// A decision's reference: its actions only.
+    pub decision: Option<String>,
+    pub owner_user_id: Option<String>,
+    pub organisation_id: Option<String>,
+    /// open, in_progress, done or dropped; anything else is ignored.
+    pub status: Option<String>,
+    pub overdue: bool,
+    pub due_within_days: Option<i64>,
+    /// Paging: the last id of the page before.
+    pub after_id: Option<String>,
+    pub limit: i64,
+}
+
+/// The actions tracker, for one viewer: the actions of the bodies they have
+/// a role in (every body for an administrator) and their own, exempt ones
+/// only for those who may see them.
+pub fn tracker(
+    conn: &mut DbConn,
+    grants: &Grants,
+    user_id: &str,
+    today: NaiveDate,
+    f: &TrackerFilter,
+) -> AppResult<Vec<Action>> {
+    let some = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
+    let body_ids = match some(&f.body) {
+        Some(slug) => Some(vec![
+            bodies::find_by_slug(conn, slug.trim())?
+                .ok_or(AppError::NotFound)?
+                .id,
+        ]),
+        None if grants.is_admin => None,
+        None => Some(grants.roles.iter().map(|(b, _)| b.clone()).collect()),
+    };
+    let decision_id = match some(&f.decision) {
+        None => None,
+        Some(reference) => Some(
+            records::search_decisions(
+                conn,
+                &records::DecisionFilter {
+                    text: Some(reference.trim().to_string()),
+                    exempt: crate::db::ExemptScope::All,
+                    limit: 50,
+                    ..Default::default()
+                },
+            )?
+            .into_iter()
+            .find(|d| d.reference == reference.trim())
+            .map(|d| d.id)
+            .unwrap_or_else(|| "no-such-decision".into()),
+        ),
+    };
+    let filter = actions::ActionFilter {
+        body_ids,
+        decision_id,
+        meeting_id: None,
+        owner_user_id: some(&f.owner_user_id),
+        organisation_id: some(&f.organisation_id),
+        statuses: some(&f.status)
+            .filter(|s| ActionStatus::parse(s).is_some())
+            .map(|s| vec![s]),
+        overdue_on: f.overdue.then_some(today),
+        due_by: f
+            .due_within_days
+            .map(|d| today + chrono::Duration::days(d.clamp(0, 3660))),
+        exempt: crate::db::ExemptScope::seen_by(Some(grants), Some(user_id)),
+        after_id: f.after_id.clone(),
+        limit: f.limit,
+    };
+    Ok(actions::search(conn, &filter)?)
+}
+
+/// A person's own actions, open and closed.
+pub fn mine(conn: &mut DbConn, user_id: &str) -> AppResult<Vec<Action>> {
+    Ok(actions::search(
+        conn,
+        &actions::ActionFilter {
+            owner_user_id: Some(user_id.to_string()),
+            exempt: crate::db::ExemptScope::All,
+            limit: 2000,
+            ..Default::default()
+        },
+    )?)
+}
+
+/// The latest progress note of each action, by action id.
+pub fn latest_notes(
+    conn: &mut DbConn,
+    list: &[Action],
+) -> AppResult<std::collections::HashMap<String, String>> {
+    let ids: Vec<String> = list.iter().map(|a| a.id.clone()).collect();
+    Ok(actions::latest_notes(conn, &ids)?)
+}
+
+/// An action this viewer may see; 404 otherwise (an exempt action is not
+/// admitted to exist).
+pub fn visible(conn: &mut DbConn, grants: &Grants, user_id: &str, id: &str) -> AppResult<Action> {
+    let a = actions::find(conn, id)?.ok_or(AppError::NotFound)?;
+    if !may_view(Some(grants), Some(user_id), &a) {
+        return Err(AppError::NotFound);
+    }
+    Ok(a)
+}
+
+/// One action as its page and the API show it.
+pub struct ActionDetail {
+    pub action: Action,
+    pub history: Vec<ActionEvent>,
+    /// "D2027/3: resolution", or words saying the decision is exempt when
+    /// this viewer may not read it (an owner may not be one who can).
+    pub decision: Option<String>,
+    pub body_slug: String,
+}
+
+pub fn detail(
+    conn: &mut DbConn,
+    grants: &Grants,
+    user_id: &str,
+    id: &str,
+) -> AppResult<ActionDetail> {
+    let action = visible(conn, grants, user_id, id)?;
+    let history = actions::events_of(conn, &action.id)?;
+    let decision = match &action.decision_id {
+        Some(d) => records::find_decision(conn, d)?.map(|d| {
+            if super::record::may_read_decision(Some(grants), &d) {
+                format!("{}: {}", d.reference, d.text)
+            } else {
+                format!(
+                    "{}: an exempt decision, for the body's members only",
+                    d.reference
+                )
+            }
+        }),
+        None => None,
+    };
+    let body_slug = bodies::find(conn, &action.body_id)?
+        .map(|b| b.slug)
+        .unwrap_or_default();
+    Ok(ActionDetail {
+        action,
+        history,
+        decision,
+        body_slug,
+    })
+}
+
+/// Every non-exempt action of a body as CSV (RFC 4180, UTF-8, a header row).
+pub fn csv(conn: &mut DbConn, slug: &str) -> AppResult<Vec<u8>> {
+    let b = bodies::find_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+    let n = super::directory::names(conn)?;
+    let list = actions::search(
+        conn,
+        &actions::ActionFilter {
+            body_ids: Some(vec![b.id.clone()]),
+            limit: i64::MAX,
+            ..Default::default()
+        },
+    )?;
+    let refs: std::collections::HashMap<String, String> = records::search_decisions(
+        conn,
+        &records::DecisionFilter {
+            after: None,
+            body_ids: Some(vec![b.id.clone()]),
+            limit: i64::MAX,
+            ..Default::default()
+        },
+    )?
+    .into_iter()
+    .map(|d| (d.id, d.reference))
+    .collect();
+    let mut rows = vec![
+        [
+            "id",
+            "decision",
+            "description",
+            "owner",
+            "organisation",
+            "due_on",
+            "status",
+            "closed_on",
+            "dropped_reason",
+        ]
+        .map(String::from),
+    ];
+    let name = |m: &std::collections::HashMap<String, String>, k: &str| {
+        m.get(k).cloned().unwrap_or_default()
+    };
+    for a in list {
+        rows.push([
+            a.id.clone(),
+            a.decision_id
+                .as_ref()
+                .and_then(|d| refs.get(d))
+                .cloned()
+                .unwrap_or_default(),
+            a.description.clone(),
+            name(&n.people, &a.owner_user_id),
+            name(&n.orgs, &a.owner_organisation_id),
+            a.due_on.to_string(),
+            a.status.clone(),
+            a.closed_on.map(|d| d.to_string()).unwrap_or_default(),
+            a.dropped_reason.clone().unwrap_or_default(),
+        ]);
+    }
+    crate::render::csv_cells::document(rows)
 }

@@ -5,7 +5,8 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::Actor;
-use crate::db::bodies::{self, Body};
+use crate::db::bodies;
+pub use crate::db::bodies::Body;
 use crate::db::memberships::{self, MemberRow, Membership};
 use crate::db::organisations::{self, Organisation};
 use crate::db::priorities::{self, Priority};
@@ -448,4 +449,48 @@ pub fn body_detail(conn: &mut DbConn, slug: &str) -> AppResult<BodyDetail> {
         priorities,
         members,
     })
+}
+
+/// Display names for lists: people, organisations and bodies by id.
+pub struct Names {
+    pub people: std::collections::HashMap<String, String>,
+    pub orgs: std::collections::HashMap<String, String>,
+    pub bodies: std::collections::HashMap<String, String>,
+    /// Every body, for filters.
+    pub body_list: Vec<Body>,
+}
+
+pub fn names(conn: &mut DbConn) -> AppResult<Names> {
+    let people = users::names(conn)?;
+    let orgs = organisations::names(conn)?;
+    let body_list = bodies::all(conn)?;
+    let bodies = body_list
+        .iter()
+        .map(|b| (b.id.clone(), b.name.clone()))
+        .collect();
+    Ok(Names {
+        people,
+        orgs,
+        bodies,
+        body_list,
+    })
+}
+
+/// A body by its slug; 404 when there is none.
+pub fn body(conn: &mut DbConn, slug: &str) -> AppResult<Body> {
+    bodies::find_by_slug(conn, slug)?.ok_or(AppError::NotFound)
+}
+
+/// A body its secretariat (or an administrator) is working on; 404 when
+/// there is none, 403 for anyone else.
+pub fn managed_body(
+    conn: &mut DbConn,
+    grants: &crate::domain::roles::Grants,
+    slug: &str,
+) -> AppResult<Body> {
+    let b = body(conn, slug)?;
+    if !grants.can_manage_body(&b.id) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(b)
 }

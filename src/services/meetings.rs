@@ -6,7 +6,8 @@ use utoipa::ToSchema;
 
 use super::{Actor, Ctx};
 use crate::db::bodies::Body;
-use crate::db::meetings::{self, Meeting};
+use crate::db::meetings;
+pub use crate::db::meetings::Meeting;
 use crate::db::{DbConn, holidays, papers, users};
 use crate::domain::calendar::{Calendar, Calendars};
 use crate::domain::timeline::{self, Rules, Timeline};

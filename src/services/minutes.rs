@@ -367,3 +367,38 @@ pub fn approve(
     )?;
     Ok(m)
 }
+
+/// A meeting's minutes as one reader may see them.
+pub struct MinutesView {
+    pub meeting: Meeting,
+    pub body: Body,
+    /// The secretariat's working copy (drafted from the record when there is
+    /// none yet); members see drafts once circulated and the public only
+    /// approved minutes. `None`: nothing this reader may see.
+    pub minutes: Option<Minutes>,
+    pub audience: super::agenda::Audience,
+}
+
+pub fn view(
+    conn: &mut DbConn,
+    grants: Option<&crate::domain::roles::Grants>,
+    id: &str,
+    ctx: &Ctx<'_>,
+) -> AppResult<MinutesView> {
+    use super::agenda::Audience;
+    let meeting = meetings::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let body = crate::db::bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
+    let audience = Audience::of(grants, &body.id);
+    let minutes = if audience == Audience::Secretariat {
+        Some(get_or_draft(conn, &meeting, &body, ctx)?)
+    } else {
+        minutes::find(conn, &meeting.id)?
+    };
+    let minutes = minutes.filter(|x| x.status == "approved" || audience != Audience::Public);
+    Ok(MinutesView {
+        meeting,
+        body,
+        minutes,
+        audience,
+    })
+}

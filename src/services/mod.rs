@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod agenda_mail;
 pub mod attachments;
 pub mod audit;
+pub mod decisions;
 pub mod directory;
 pub mod feeds;
 pub mod follow;

@@ -9,7 +9,8 @@ use utoipa::ToSchema;
 use super::{Actor, Ctx};
 use crate::db::bodies::{self, Body};
 use crate::db::meetings::{self, Meeting};
-use crate::db::papers::{self, Paper};
+use crate::db::papers;
+pub use crate::db::papers::Paper;
 use crate::db::{DbConn, memberships, organisations, priorities, users};
 use crate::domain::briefing::{self, CoverSheet, ItemType};
 use crate::domain::roles::{Grants, Role};
@@ -977,6 +978,151 @@ pub fn load_visible(
     } else {
         Err(AppError::NotFound)
     }
+}
+
+/// A paper this person may see; 404 otherwise.
+pub fn visible_paper(
+    conn: &mut DbConn,
+    grants: &Grants,
+    user_id: &str,
+    id: &str,
+) -> AppResult<Paper> {
+    Ok(load_visible(conn, Some(grants), Some(user_id), id)?.0)
+}
+
+/// A change to a paper (see `change_visible`): given the person's grants,
+/// their id, the actor, the paper and the context.
+pub trait PaperChange:
+    FnOnce(&mut DbConn, &Grants, &str, &Actor, &Paper, &Ctx<'_>) -> AppResult<Paper> + Send + 'static
+{
+}
+impl<F> PaperChange for F where
+    F: FnOnce(&mut DbConn, &Grants, &str, &Actor, &Paper, &Ctx<'_>) -> AppResult<Paper>
+        + Send
+        + 'static
+{
+}
+
+/// Runs `change` on a paper this person may see (404 otherwise), loading
+/// only the paper and what decides who may see it.
+pub fn change_visible(
+    conn: &mut DbConn,
+    grants: &Grants,
+    user_id: &str,
+    actor: &Actor,
+    id: &str,
+    ctx: &Ctx<'_>,
+    change: impl PaperChange,
+) -> AppResult<Paper> {
+    let paper = visible_paper(conn, grants, user_id, id)?;
+    change(conn, grants, user_id, actor, &paper, ctx)
+}
+
+/// Everything a paper's pages show, for one reader.
+pub struct PaperView {
+    pub paper: Paper,
+    pub meeting: Meeting,
+    pub body: Body,
+    pub orgs: std::collections::HashMap<String, String>,
+    /// (id, name, organisation) of everyone who may sponsor or present.
+    pub people: Vec<(String, String, String)>,
+    pub priorities: Vec<(String, String)>,
+    pub versions: Vec<(i32, String, String, NaiveDateTime)>,
+    pub problems: Vec<FieldError>,
+    /// (id, file name, size in words)
+    pub attachments: Vec<(String, String, String)>,
+}
+
+fn size_label(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", (bytes + 1023) / 1024)
+    }
+}
+
+/// A paper's page, for a signed-in person who may see it (404 otherwise).
+pub fn page(conn: &mut DbConn, grants: &Grants, user_id: &str, id: &str) -> AppResult<PaperView> {
+    let (paper, meeting, body) = load_visible(conn, Some(grants), Some(user_id), id)?;
+    let orgs = organisations::names(conn)?;
+    let people = users::all_with_organisation(conn)?
+        .into_iter()
+        .map(|(u, org)| (u.id, u.name, org))
+        .collect();
+    let priorities = priorities::active_of(conn, &body.id)?
+        .into_iter()
+        .map(|p| (p.id, p.title))
+        .collect();
+    let versions = papers::versions(conn, &paper.id)?;
+    let problems = briefing_problems(conn, &body, &paper)?;
+    let attachments = crate::db::attachments::of_paper(conn, &paper.id)?
+        .into_iter()
+        .map(|a| (a.id, a.filename, size_label(a.size_bytes)))
+        .collect();
+    Ok(PaperView {
+        attachments,
+        paper,
+        meeting,
+        body,
+        orgs,
+        people,
+        priorities,
+        versions,
+        problems,
+    })
+}
+
+/// A person's papers, the late papers they chair a decision on, and their
+/// proposals, with each meeting's label and when papers are due for it.
+pub struct MyPapers {
+    pub mine: Vec<Paper>,
+    pub late: Vec<Paper>,
+    /// Meeting id to "Body, date".
+    pub labels: std::collections::HashMap<String, String>,
+    pub proposals: Vec<crate::db::proposals::Proposal>,
+    pub orgs: std::collections::HashMap<String, String>,
+    /// Meeting id to when papers are due, in working days.
+    pub due: std::collections::HashMap<String, String>,
+}
+
+pub fn mine(
+    conn: &mut DbConn,
+    user_id: &str,
+    chair_of: &[String],
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<MyPapers> {
+    use super::meetings::{calendar_for, calendars_in_force, deadline_words, timeline_for};
+    let mine = papers::of_author(conn, user_id)?;
+    let proposals = crate::db::proposals::of_proposer(conn, user_id)?;
+    let orgs = organisations::names(conn)?;
+    let late = papers::late_undecided(conn, chair_of)?;
+    let cals = calendars_in_force(conn)?;
+    let today = crate::domain::timeline::london_date(now);
+    let mut labels = std::collections::HashMap::new();
+    let mut due = std::collections::HashMap::new();
+    for p in mine.iter().chain(late.iter()) {
+        if let std::collections::hash_map::Entry::Vacant(e) = labels.entry(p.meeting_id.clone())
+            && let Some(m) = meetings::find(conn, &p.meeting_id)?
+            && let Some(body) = bodies::find(conn, &m.body_id)?
+        {
+            e.insert(format!(
+                "{}, {}",
+                body.name,
+                crate::domain::format::london_datetime(m.starts_at)
+            ));
+            let t = timeline_for(&m, &body, &cals);
+            let cal = calendar_for(&cals, &body);
+            due.insert(m.id.clone(), deadline_words(t.paper_deadline, today, &cal));
+        }
+    }
+    Ok(MyPapers {
+        mine,
+        late,
+        labels,
+        proposals,
+        orgs,
+        due,
+    })
 }
 
 /// Who may see a paper: its author, sponsor and presenter, site admins, the body's secretariat;

@@ -422,6 +422,102 @@ pub fn decisions_taken(
     Ok(out)
 }
 
+/// A meeting and its body, for the body's secretariat (or an
+/// administrator): 404 when there is no such meeting, 403 for anyone else.
+/// The one guard for every change to a meeting's record, agenda and minutes.
+pub fn managed_meeting(
+    conn: &mut DbConn,
+    grants: &crate::domain::roles::Grants,
+    id: &str,
+) -> AppResult<(Meeting, Body)> {
+    let m = crate::db::meetings::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let b = crate::db::bodies::find(conn, &m.body_id)?.ok_or(AppError::NotFound)?;
+    if !grants.can_manage_body(&b.id) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((m, b))
+}
+
+/// A change made to a meeting by its secretariat (see `in_managed_meeting`).
+pub trait MeetingChange:
+    FnOnce(&mut DbConn, &Meeting, &Body) -> AppResult<()> + Send + 'static
+{
+}
+impl<F> MeetingChange for F where
+    F: FnOnce(&mut DbConn, &Meeting, &Body) -> AppResult<()> + Send + 'static
+{
+}
+
+/// Runs `change` on a meeting after the `managed_meeting` guard, in the
+/// caller's transaction.
+pub fn in_managed_meeting<T>(
+    conn: &mut DbConn,
+    grants: &crate::domain::roles::Grants,
+    id: &str,
+    change: impl FnOnce(&mut DbConn, &Meeting, &Body) -> AppResult<T>,
+) -> AppResult<T> {
+    let (m, b) = managed_meeting(conn, grants, id)?;
+    change(conn, &m, &b)
+}
+
+/// Everything the secretariat's record sheet shows for one meeting.
+pub struct RecordSheet {
+    pub meeting: Meeting,
+    pub body: Body,
+    pub working: super::agenda::Working,
+    pub quorum: QuorumState,
+    pub members: Vec<crate::db::memberships::MemberRow>,
+    pub attendance: Vec<Attendance>,
+    pub declarations: Vec<Declaration>,
+    pub decisions: Vec<Decision>,
+    pub actions: Vec<crate::db::actions::Action>,
+    /// Notes by item id.
+    pub notes: std::collections::HashMap<String, String>,
+    /// Everyone who may own an action: (person, their organisation's name).
+    pub people: Vec<(crate::db::users::User, String)>,
+}
+
+/// The record sheet of a meeting, for its secretariat only.
+pub fn sheet(
+    conn: &mut DbConn,
+    grants: &crate::domain::roles::Grants,
+    id: &str,
+    ctx: &super::Ctx<'_>,
+) -> AppResult<RecordSheet> {
+    let (meeting, body) = managed_meeting(conn, grants, id)?;
+    let working = super::agenda::working(conn, &meeting, &body, ctx)?;
+    let quorum = quorum_state(conn, &meeting, &body)?;
+    let members = memberships::members_of(conn, &body.id)?;
+    let attendance = records::attendance_of(conn, &meeting.id)?;
+    let declarations = records::declarations_of(conn, &meeting.id)?;
+    let decisions = records::decisions_of_meeting(conn, &meeting.id)?;
+    let actions = crate::db::actions::search(
+        conn,
+        &crate::db::actions::ActionFilter {
+            meeting_id: Some(meeting.id.clone()),
+            exempt: crate::db::ExemptScope::All,
+            limit: 10_000,
+            ..Default::default()
+        },
+    )?;
+    let ids: Vec<String> = working.items.iter().map(|i| i.row.id.clone()).collect();
+    let notes = records::notes_of(conn, &ids)?;
+    let people = crate::db::users::all_with_organisation(conn)?;
+    Ok(RecordSheet {
+        meeting,
+        body,
+        working,
+        quorum,
+        members,
+        attendance,
+        declarations,
+        decisions,
+        actions,
+        notes,
+        people,
+    })
+}
+
 /// May this reader see a decision's text? Open decisions, yes; an exempt one
 /// only for the body's members (chair, vice-chair, members, substitutes),
 /// its secretariat and site administrators.

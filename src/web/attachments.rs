@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::services::attachments as svc;
 use crate::state::AppState;
 use crate::web::auth::{ApiCaller, AuthUser, Viewer};
-use crate::web::pages::{PageError, require_user, see_other};
+use crate::web::respond::{PageError, require_user, see_other};
 
 pub fn configure_api(r: &mut Routes<'_>) {
     r.post("/papers/{id}/attachments", api_upload)

@@ -5,6 +5,7 @@ pub mod attachments;
 pub mod auth;
 pub mod feeds;
 pub mod pages;
+pub mod respond;
 pub mod routes;
 pub mod security;
 pub mod session;
@@ -22,7 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     let mut table = Vec::new();
     register(&mut Routes::new(cfg, "", &mut table));
     cfg.app_data(web::Data::new(RouteTable::new(table)))
-        .default_service(web::to(pages::not_found));
+        .default_service(web::to(crate::web::respond::not_found));
 }
 
 /// Every route Quorate serves, in the order the router tries them.

@@ -84,7 +84,7 @@ pub async fn protect(
         .unwrap_or_default();
 
     if !is_api && is_unsafe(req.method()) && !same_origin(&req, &base_url) {
-        let resp = crate::web::pages::error_page(&AppError::Forbidden, req.request());
+        let resp = crate::web::respond::error_page(&AppError::Forbidden, req.request());
         return Ok(req.into_response(resp));
     }
 
@@ -108,7 +108,7 @@ pub async fn protect(
         let shown = res
             .response()
             .extensions()
-            .get::<crate::web::pages::ErrorShown>()
+            .get::<crate::web::respond::ErrorShown>()
             .cloned();
         let signed_in = res
             .request()

@@ -7,13 +7,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{Page, PageParams, created, if_match, json_with_etag, page_of, rfc3339};
-use crate::db::actions::{self as action_db, Action, ActionFilter};
-use crate::db::bodies::{self, Body};
-use crate::db::meetings::{self, Meeting};
-use crate::db::records::{self, DecisionFilter};
 use crate::domain::actions::{ActionStatus, OrgFollowThrough, rag};
 use crate::error::AppError;
-use crate::services::actions::{self as svc, ActionInput, ActionPatch};
+use crate::services::actions::{self as svc, Action, ActionInput, ActionPatch};
+use crate::services::decisions::{self, RegisterFilter};
 use crate::services::record::{self, AttendanceInput, QuorumState};
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
@@ -32,23 +29,6 @@ pub fn configure(r: &mut Routes<'_>) {
             "/organisations/{id}/follow-through",
             organisation_follow_through,
         );
-}
-
-async fn managed_meeting(
-    state: &AppState,
-    caller: ApiCaller,
-    id: String,
-) -> Result<(crate::web::auth::AuthUser, Meeting, Body), AppError> {
-    let caller = caller.require()?;
-    let (m, b) = state
-        .db(move |c| {
-            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
-            let b = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
-            Ok((m, b))
-        })
-        .await?;
-    caller.require_manage(&b.id)?;
-    Ok((caller, m, b))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -71,13 +51,15 @@ pub async fn attendance(
     input: web::Json<AttendanceInput>,
 ) -> Result<HttpResponse, AppError> {
     let (id, user_id) = path.into_inner();
-    let (caller, m, b) = managed_meeting(&state, caller, id).await?;
+    let caller = caller.require()?;
     let actor = caller.actor(&req);
     let now = state.clock.now_naive();
     let (a, q) = state
         .tx(move |c| {
-            let a = record::set_attendance(c, &actor, &m, &b, &user_id, &input, now)?;
-            Ok((a, record::quorum_state(c, &m, &b)?))
+            record::in_managed_meeting(c, &caller.grants, &id, |c, m, b| {
+                let a = record::set_attendance(c, &actor, m, b, &user_id, &input, now)?;
+                Ok((a, record::quorum_state(c, m, b)?))
+            })
         })
         .await?;
     Ok(HttpResponse::Ok().json(AttendanceOut {
@@ -110,22 +92,25 @@ pub async fn declare(
     input: web::Json<DeclarationInput>,
 ) -> Result<HttpResponse, AppError> {
     let key = super::idempotency_key(&req, input.idempotency_key.as_deref())?;
-    let (caller, m, b) = managed_meeting(&state, caller, path.into_inner()).await?;
+    let caller = caller.require()?;
+    let id = path.into_inner();
     let actor = caller.actor(&req);
     let now = state.clock.now_naive();
     let d = state
         .tx(move |c| {
-            record::declare(
-                c,
-                &actor,
-                &m,
-                &b,
-                input.item_id.as_deref().unwrap_or(""),
-                input.user_id.as_deref().unwrap_or(""),
-                input.interest.as_deref(),
-                key.as_deref(),
-                now,
-            )
+            record::in_managed_meeting(c, &caller.grants, &id, |c, m, b| {
+                record::declare(
+                    c,
+                    &actor,
+                    m,
+                    b,
+                    input.item_id.as_deref().unwrap_or(""),
+                    input.user_id.as_deref().unwrap_or(""),
+                    input.interest.as_deref(),
+                    key.as_deref(),
+                    now,
+                )
+            })
         })
         .await?;
     Ok(created(
@@ -171,22 +156,25 @@ pub async fn decide(
     input: web::Json<DecisionInput>,
 ) -> Result<HttpResponse, AppError> {
     let key = super::idempotency_key(&req, input.idempotency_key.as_deref())?;
-    let (caller, m, b) = managed_meeting(&state, caller, path.into_inner()).await?;
+    let caller = caller.require()?;
+    let id = path.into_inner();
     let actor = caller.actor(&req);
     let now = state.clock.now_naive();
-    let slug = b.slug.clone();
-    let d = state
+    let (d, slug) = state
         .tx(move |c| {
-            record::decide(
-                c,
-                &actor,
-                &m,
-                &b,
-                input.item_id.as_deref(),
-                input.text.as_deref(),
-                key.as_deref(),
-                now,
-            )
+            record::in_managed_meeting(c, &caller.grants, &id, |c, m, b| {
+                let d = record::decide(
+                    c,
+                    &actor,
+                    m,
+                    b,
+                    input.item_id.as_deref(),
+                    input.text.as_deref(),
+                    key.as_deref(),
+                    now,
+                )?;
+                Ok((d, b.slug.clone()))
+            })
         })
         .await?;
     Ok(created(
@@ -272,60 +260,33 @@ pub async fn decisions(
         .map(read_decision_cursor)
         .transpose()?;
     let grants = caller.0.map(|c| c.grants);
-    let body = query.body.clone().filter(|s| !s.trim().is_empty());
-    let text = query.q.clone().filter(|s| !s.trim().is_empty());
-    let priority_id = query.priority.clone().filter(|s| !s.trim().is_empty());
-    let out = state
-        .db(move |c| {
-            let all = bodies::all(c)?;
-            let body_ids = match &body {
-                Some(slug) => Some(vec![
-                    all.iter()
-                        .find(|b| &b.slug == slug)
-                        .ok_or(AppError::NotFound)?
-                        .id
-                        .clone(),
-                ]),
-                None => None,
-            };
-            let rows = records::search_decisions(
-                c,
-                &DecisionFilter {
-                    body_ids,
-                    after,
-                    from: from.and_then(|d| d.and_hms_opt(0, 0, 0)),
-                    to: to
-                        .and_then(|d| d.succ_opt())
-                        .and_then(|d| d.and_hms_opt(0, 0, 0)),
-                    text,
-                    priority_id,
-                    exempt: crate::db::ExemptScope::seen_by(grants.as_ref(), None),
-                    limit: limit + 1,
-                },
-            )?;
-            let ids: Vec<String> = rows.iter().map(|d| d.id.clone()).collect();
-            let with_actions = action_db::decisions_with_actions(c, &ids)?;
-            Ok(page_of(
-                rows,
-                limit,
-                |d| decision_cursor(d.created_at, &d.reference),
-                |d| DecisionOut {
-                    actions: usize::from(with_actions.contains(&d.id)),
-                    body_slug: all
-                        .iter()
-                        .find(|b| b.id == d.body_id)
-                        .map(|b| b.slug.clone())
-                        .unwrap_or_default(),
-                    id: d.id,
-                    reference: d.reference,
-                    meeting_id: d.meeting_id,
-                    item_id: d.item_id,
-                    text: d.text,
-                    decided_at: rfc3339(d.created_at),
-                },
-            ))
-        })
+    let filter = RegisterFilter {
+        body: query.body.clone(),
+        from,
+        to,
+        text: query.q.clone(),
+        priority_id: query.priority.clone(),
+        after,
+        limit: limit + 1,
+    };
+    let entries = state
+        .db(move |c| decisions::register(c, grants.as_ref(), &filter))
         .await?;
+    let out = page_of(
+        entries,
+        limit,
+        |e| decision_cursor(e.decision.created_at, &e.decision.reference),
+        |e| DecisionOut {
+            actions: usize::from(e.has_actions),
+            body_slug: e.body_slug,
+            id: e.decision.id,
+            reference: e.decision.reference,
+            meeting_id: e.decision.meeting_id,
+            item_id: e.decision.item_id,
+            text: e.decision.text,
+            decided_at: rfc3339(e.decision.created_at),
+        },
+    );
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -439,16 +400,10 @@ pub async fn show_action(
 ) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let id = path.into_inner();
-    let (a, events) = state
-        .db(move |c| {
-            let a = action_db::find(c, &id)?.ok_or(AppError::NotFound)?;
-            if !svc::may_view(Some(&caller.grants), Some(&caller.user.id), &a) {
-                return Err(AppError::NotFound);
-            }
-            let e = action_db::events_of(c, &a.id)?;
-            Ok((a, e))
-        })
+    let d = state
+        .db(move |c| svc::detail(c, &caller.grants, &caller.user.id, &id))
         .await?;
+    let (a, events) = (d.action, d.history);
     let version = a.version;
     let out = ActionDetailOut {
         action: action_out(a, &state),
@@ -491,10 +446,7 @@ pub async fn update_action(
     let parts = state.ctx_parts();
     let a = state
         .tx(move |c| {
-            let a = action_db::find(c, &id)?.ok_or(AppError::NotFound)?;
-            if !svc::may_view(Some(&caller.grants), Some(&caller.user.id), &a) {
-                return Err(AppError::NotFound);
-            }
+            let a = svc::visible(c, &caller.grants, &caller.user.id, &id)?;
             svc::update(
                 c,
                 &actor,
@@ -556,35 +508,19 @@ pub async fn list_actions(
     }
     let today = crate::domain::timeline::london_date(state.clock.now());
     let q = query.into_inner();
+    let filter = svc::TrackerFilter {
+        body: q.body,
+        decision: None,
+        owner_user_id: q.owner,
+        organisation_id: q.organisation,
+        status: q.status,
+        overdue: q.overdue == Some(true),
+        due_within_days: q.due_within_days,
+        after_id: q.cursor,
+        limit: limit + 1,
+    };
     let rows = state
-        .db(move |c| {
-            let body_ids = match q.body.as_deref().filter(|s| !s.trim().is_empty()) {
-                Some(slug) => Some(vec![
-                    bodies::find_by_slug(c, slug)?.ok_or(AppError::NotFound)?.id,
-                ]),
-                None if caller.user.is_admin => None,
-                None => Some(caller.grants.roles.iter().map(|(b, _)| b.clone()).collect()),
-            };
-            let filter = ActionFilter {
-                body_ids,
-                owner_user_id: q.owner.clone(),
-                organisation_id: q.organisation.clone(),
-                decision_id: None,
-                meeting_id: None,
-                statuses: q.status.clone().map(|s| vec![s]),
-                overdue_on: q.overdue.filter(|o| *o).map(|_| today),
-                due_by: q
-                    .due_within_days
-                    .map(|d| today + chrono::Duration::days(d.clamp(0, 3660))),
-                exempt: crate::db::ExemptScope::seen_by(
-                    Some(&caller.grants),
-                    Some(&caller.user.id),
-                ),
-                after_id: q.cursor.clone(),
-                limit: limit + 1,
-            };
-            Ok(action_db::search(c, &filter)?)
-        })
+        .db(move |c| svc::tracker(c, &caller.grants, &caller.user.id, today, &filter))
         .await?;
     let st = state.clone();
     Ok(HttpResponse::Ok().json(page_of(

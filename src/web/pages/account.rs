@@ -6,7 +6,6 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::{PageError, PageResult, checked_form, form_nav, html, nav, require_user, see_other};
 use crate::db::{memberships, organisations, tokens};
 use crate::domain::format::london_datetime;
 use crate::error::{AppError, FieldError};
@@ -15,6 +14,9 @@ use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::pages::{AccountPage, InvitationPage, LoginPage, SessionRow, TokenRow};
 use crate::web::auth::{Viewer, client_addr};
+use crate::web::respond::{
+    PageError, PageResult, checked_form, form_nav, html, nav, require_user, see_other,
+};
 use crate::web::session::{self, SessionData, clear_session_cookie, csrf_cookie, session_cookie};
 
 pub fn configure(r: &mut Routes<'_>) {

@@ -6,7 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 use serde::Deserialize;
 
-use super::{PageResult, body_tree, checked_form, form_nav, html, nav, require_user, see_other};
+use super::bodies::body_tree;
 use crate::db::{audit, bodies, memberships, organisations, users};
 use crate::domain::bodies::{BodyKind, MAX_ACTIVE_PRIORITIES};
 use crate::domain::format::london_datetime;
@@ -21,6 +21,7 @@ use crate::views::pages::{
     AdminUsersPage, MeetingTyped,
 };
 use crate::web::auth::{AuthUser, Viewer};
+use crate::web::respond::{PageResult, checked_form, form_nav, html, nav, require_user, see_other};
 
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/admin", index)
@@ -113,16 +114,14 @@ async fn audit_csv(
     state: web::Data<AppState>,
     req: HttpRequest,
     viewer: Viewer,
-) -> Result<actix_web::HttpResponse, super::PageError> {
+) -> Result<actix_web::HttpResponse, crate::web::respond::PageError> {
     let user = admin_only(&req, viewer)?;
     let q = audit_query(&req);
     let grants = user.grants.clone();
     let entries = state
         .db(move |c| crate::services::audit::all(c, &grants, &q))
         .await?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = super::record::csv_error;
-    w.write_record([
+    let header = [
         "occurred_at",
         "actor",
         "actor_user_id",
@@ -131,24 +130,22 @@ async fn audit_csv(
         "entity_id",
         "summary",
         "client_addr",
-    ])
-    .map_err(fail)?;
-    for e in entries {
-        let when = crate::web::api::rfc3339(e.occurred_at);
-        w.write_record(crate::render::csv_cells::row([
-            when.as_str(),
-            e.actor.as_str(),
-            e.actor_user_id.as_deref().unwrap_or(""),
-            e.action.as_str(),
-            e.entity_type.as_str(),
-            e.entity_id.as_str(),
-            e.summary.as_str(),
-            e.client_addr.as_deref().unwrap_or(""),
-        ]))
-        .map_err(fail)?;
-    }
-    let bytes = w.into_inner().map_err(super::record::csv_error)?;
-    let mut res = super::record::csv_response("audit-log.csv", bytes);
+    ]
+    .map(String::from);
+    let rows = entries.into_iter().map(|e| {
+        [
+            crate::web::api::rfc3339(e.occurred_at),
+            e.actor,
+            e.actor_user_id.unwrap_or_default(),
+            e.action,
+            e.entity_type,
+            e.entity_id,
+            e.summary,
+            e.client_addr.unwrap_or_default(),
+        ]
+    });
+    let bytes = crate::render::csv_cells::document(std::iter::once(header).chain(rows))?;
+    let mut res = crate::web::respond::csv("audit-log.csv", bytes);
     res.headers_mut().insert(
         actix_web::http::header::CACHE_CONTROL,
         actix_web::http::header::HeaderValue::from_static("private, no-store"),
@@ -156,19 +153,13 @@ async fn audit_csv(
     Ok(res)
 }
 
-fn admin_only(req: &HttpRequest, viewer: Viewer) -> Result<AuthUser, super::PageError> {
+fn admin_only(
+    req: &HttpRequest,
+    viewer: Viewer,
+) -> Result<AuthUser, crate::web::respond::PageError> {
     let user = require_user(req, viewer)?;
     user.require_admin()?;
     Ok(user)
-}
-
-/// A form's outcome: its field problems to show again, or the error page.
-pub(super) fn split(result: Result<(), AppError>) -> Result<Vec<FieldError>, AppError> {
-    match result {
-        Ok(()) => Ok(Vec::new()),
-        Err(AppError::Validation(e) | AppError::Conflict(e)) => Ok(e),
-        Err(e) => Err(e),
-    }
 }
 
 async fn index(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
@@ -259,7 +250,7 @@ async fn create_organisation(
     };
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
-    let errors = split(
+    let errors = crate::web::respond::field_errors(
         state
             .tx(move |c| directory::create_organisation(c, &actor, &input, now).map(|_| ()))
             .await,
@@ -339,7 +330,7 @@ async fn create_user(
     let now = state.clock.now_naive();
     let base = state.base_url().to_string();
     let days = state.settings.security.invitation_days;
-    let errors = split(
+    let errors = crate::web::respond::field_errors(
         state
             .tx(move |c| {
                 accounts::create_user(
@@ -424,7 +415,7 @@ async fn create_body(
     };
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
-    let errors = split(
+    let errors = crate::web::respond::field_errors(
         state
             .tx(move |c| directory::create_body(c, &actor, &input, now).map(|_| ()))
             .await,
@@ -659,7 +650,7 @@ async fn save_member(
         )])),
         other => other,
     };
-    let errors = split(result)?;
+    let errors = crate::web::respond::field_errors(result)?;
     if errors.is_empty() {
         return Ok(see_other(&format!(
             "/admin/bodies/{slug}?notice=member-saved"
@@ -720,7 +711,7 @@ async fn add_priority(
     };
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
-    let errors = split(
+    let errors = crate::web::respond::field_errors(
         state
             .tx(move |c| directory::add_priority(c, &actor, &b, &input, now).map(|_| ()))
             .await,

@@ -11,8 +11,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::meetings::{change, split};
-use super::{PageResult, checked_form, form_nav, html, nav, require_user, see_other};
+use super::meetings::change;
 use crate::db::bodies::{self, Body};
 use crate::db::meetings::{self, Meeting};
 use crate::db::{agendas, memberships};
@@ -32,6 +31,7 @@ use crate::views::agenda::{
     heading_for, pack_paper, rows_of,
 };
 use crate::web::auth::{AuthUser, Viewer};
+use crate::web::respond::{PageResult, checked_form, form_nav, html, nav, require_user, see_other};
 
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/meetings/{id}/agenda", builder)
@@ -83,7 +83,11 @@ enum Readers {
 impl Readers {
     /// Who is asking: the members' copy is for signed-in people only (the
     /// public is sent to sign in first).
-    fn viewer(self, req: &HttpRequest, viewer: Viewer) -> Result<Viewer, super::PageError> {
+    fn viewer(
+        self,
+        req: &HttpRequest,
+        viewer: Viewer,
+    ) -> Result<Viewer, crate::web::respond::PageError> {
         match self {
             Readers::Members => Ok(Viewer(Some(require_user(req, viewer)?))),
             _ => Ok(viewer),
@@ -484,7 +488,7 @@ where
 {
     let actor = user.actor(req);
     let result = change(state, &user, actor, id.clone(), f).await;
-    match split(result)? {
+    match crate::web::respond::split(result)? {
         Ok(_) => Ok(see_other(&format!("/meetings/{id}/agenda{anchor}"))),
         Err(errors) => render_builder(state, req, &user, id, errors, typed).await,
     }
@@ -661,11 +665,11 @@ async fn refer(
         },
     )
     .await;
-    match split(result)? {
+    match crate::web::respond::split(result)? {
         Ok(_) => Ok(see_other(&format!("/meetings/{id}/agenda{anchor}"))),
         Err(errors) => {
             // Each error at the item's own refer form.
-            let errors = super::rekey(errors, |field| {
+            let errors = crate::web::respond::rekey(errors, |field| {
                 let prefix = if field == "body_slug" {
                     "refer-body"
                 } else {
@@ -789,7 +793,7 @@ async fn publish(
     )
     .await;
     cache.forget(&id);
-    match split(result)? {
+    match crate::web::respond::split(result)? {
         Ok(code) => Ok(see_other(&format!(
             "/meetings/{id}?notice=agenda-published-{code}"
         ))),

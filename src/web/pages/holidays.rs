@@ -5,13 +5,13 @@ use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 
-use super::{PageResult, form_nav, html, require_user, see_other};
 use crate::domain::calendar::DIVISIONS;
 use crate::error::{AppError, FieldError};
 use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::pages::AdminHolidaysPage;
 use crate::web::auth::{AuthUser, Viewer};
+use crate::web::respond::{PageResult, form_nav, html, require_user, see_other};
 
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/admin/holidays", show)

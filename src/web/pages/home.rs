@@ -4,13 +4,14 @@ use crate::web::routes::Routes;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 
-use super::{PageResult, body_tree, html, nav};
+use super::bodies::body_tree;
 use crate::db::{bodies, memberships};
 use crate::domain::roles::Role;
 use crate::services::directory;
 use crate::state::AppState;
 use crate::views::pages::{BodyPage, HomePage, MeetingLink, MemberLine, OrgGroup};
 use crate::web::auth::Viewer;
+use crate::web::respond::{PageResult, html, nav};
 
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/", home).get("/bodies/{slug}", body);
@@ -147,7 +148,7 @@ async fn body(
         kind,
         parent: d.parent.map(|p| (p.slug, p.name)),
         officers,
-        children: super::body_links(&d.children),
+        children: super::bodies::body_links(&d.children),
         priorities: d.priorities.into_iter().map(|p| p.title).collect(),
         member_count: d.members.len(),
         groups: groups

@@ -6,7 +6,6 @@ use actix_web::{HttpRequest, web};
 use chrono::NaiveTime;
 use serde::Deserialize;
 
-use super::{PageResult, checked_form, form_nav, html, keyed, require_user, see_other};
 use crate::db::{bodies, meetings, papers};
 use crate::domain::format::{iso, london_datetime};
 use crate::domain::roles::Role;
@@ -19,6 +18,9 @@ use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::pages::{MeetingPage, PaperRow, ProposalRow, ProposalValues, TimelineStep};
 use crate::web::auth::{AuthUser, Viewer};
+use crate::web::respond::{
+    PageResult, checked_form, form_nav, html, keyed, require_user, see_other,
+};
 
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/meetings/{id}", show)
@@ -423,16 +425,6 @@ async fn show(
     .await
 }
 
-pub(super) fn split(
-    result: Result<String, AppError>,
-) -> Result<Result<String, Vec<FieldError>>, AppError> {
-    match result {
-        Ok(v) => Ok(Ok(v)),
-        Err(AppError::Validation(e) | AppError::Conflict(e)) => Ok(Err(e)),
-        Err(e) => Err(e),
-    }
-}
-
 async fn start_paper(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -456,7 +448,7 @@ async fn start_paper(
             paper_svc::create_paper(c, &actor, &g, &uid, &m, &input, now).map(|p| p.id)
         })
         .await;
-    match split(result)? {
+    match crate::web::respond::split(result)? {
         Ok(paper_id) => Ok(see_other(&format!("/papers/{paper_id}/edit"))),
         Err(errors) => render(&state, &req, Some(&user), id, form, keyed("paper", errors)).await,
     }
@@ -487,7 +479,7 @@ async fn reschedule(
         },
     )
     .await;
-    match split(result)? {
+    match crate::web::respond::split(result)? {
         Ok(mid) => Ok(see_other(&format!(
             "/meetings/{mid}?notice=meeting-changed"
         ))),
@@ -533,7 +525,7 @@ async fn cancel(
         },
     )
     .await;
-    match split(result)? {
+    match crate::web::respond::split(result)? {
         Ok(mid) => Ok(see_other(&format!(
             "/meetings/{mid}?notice=meeting-cancelled"
         ))),
@@ -612,7 +604,7 @@ async fn schedule(
             svc::create_meeting(c, &actor, &body, &input?, now).map(|m| m.id)
         })
         .await;
-    match split(result)? {
+    match crate::web::respond::split(result)? {
         Ok(mid) => Ok(see_other(&format!(
             "/meetings/{mid}?notice=meeting-scheduled"
         ))),
@@ -702,7 +694,7 @@ async fn propose(
                 .map(|p| p.meeting_id)
         })
         .await;
-    match split(result)? {
+    match crate::web::respond::split(result)? {
         Ok(mid) => Ok(see_other(&format!("/meetings/{mid}?notice=item-proposed"))),
         Err(errors) => {
             render(

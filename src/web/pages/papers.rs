@@ -2,26 +2,20 @@
 //! and the sponsor's, secretariat's and chair's actions.
 
 use crate::web::routes::Routes;
-use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 use serde::Deserialize;
 
 use super::meetings::status_tag;
-use super::{PageResult, checked_form, form_nav, html, require_user, see_other};
-use crate::db::bodies::Body;
-use crate::db::meetings::Meeting;
-use crate::db::papers::{self, Paper};
-use crate::db::{DbConn, bodies, meetings, organisations, priorities, users};
 use crate::domain::briefing::{self, HARD_TO_READ, ItemType};
 use crate::domain::exempt;
 use crate::domain::format::london_datetime;
 use crate::domain::roles::Role;
 use crate::error::{AppError, FieldError};
 use crate::render::markdown;
+use crate::services::Actor;
 use crate::services::papers::{self as svc, ImplicationsInput, PaperInput};
-use crate::services::{Actor, Ctx};
 use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::pages::{
@@ -29,6 +23,7 @@ use crate::views::pages::{
     TaskStatus,
 };
 use crate::web::auth::{AuthUser, Viewer};
+use crate::web::respond::{PageResult, checked_form, form_nav, html, require_user, see_other};
 
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/papers/{id}", show)
@@ -40,61 +35,7 @@ pub fn configure(r: &mut Routes<'_>) {
         .get("/my/papers", my_papers);
 }
 
-/// Everything a paper page needs, loaded in one go.
-struct Loaded {
-    paper: Paper,
-    meeting: Meeting,
-    body: Body,
-    orgs: HashMap<String, String>,
-    people: Vec<(String, String, String)>,
-    priorities: Vec<(String, String)>,
-    versions: Vec<(i32, String, String, chrono::NaiveDateTime)>,
-    problems: Vec<FieldError>,
-    attachments: Vec<(String, String, String)>,
-}
-
-fn size_label(bytes: i64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} KB", (bytes + 1023) / 1024)
-    }
-}
-
-fn load(conn: &mut DbConn, id: &str, who: Option<&AuthUser>) -> Result<Loaded, AppError> {
-    let (paper, meeting, body) = svc::load_visible(
-        conn,
-        who.map(|u| &u.grants),
-        who.map(|u| u.user.id.as_str()),
-        id,
-    )?;
-    let orgs = organisations::names(conn)?;
-    let people = users::all_with_organisation(conn)?
-        .into_iter()
-        .map(|(u, org)| (u.id, u.name, org))
-        .collect();
-    let priorities = priorities::active_of(conn, &body.id)?
-        .into_iter()
-        .map(|p| (p.id, p.title))
-        .collect();
-    let versions = papers::versions(conn, &paper.id)?;
-    let problems = svc::briefing_problems(conn, &body, &paper)?;
-    let attachments = crate::db::attachments::of_paper(conn, &paper.id)?
-        .into_iter()
-        .map(|a| (a.id, a.filename, size_label(a.size_bytes)))
-        .collect();
-    Ok(Loaded {
-        attachments,
-        paper,
-        meeting,
-        body,
-        orgs,
-        people,
-        priorities,
-        versions,
-        problems,
-    })
-}
+use crate::services::papers::PaperView as Loaded;
 
 fn meeting_label(l: &Loaded) -> String {
     format!("{}, {}", l.body.name, london_datetime(l.meeting.starts_at))
@@ -302,8 +243,8 @@ fn paper_page(
 }
 
 async fn loaded(state: &AppState, id: String, who: &AuthUser) -> Result<Loaded, AppError> {
-    let w = who.clone();
-    state.db(move |c| load(c, &id, Some(&w))).await
+    let (grants, uid) = (who.grants.clone(), who.user.id.clone());
+    state.db(move |c| svc::page(c, &grants, &uid, &id)).await
 }
 
 async fn show(
@@ -317,7 +258,7 @@ async fn show(
     paper_page(&req, &who, l, Vec::new(), PaperActionTyped::default())
 }
 
-fn values_of(p: &Paper) -> PaperFormValues {
+fn values_of(p: &svc::Paper) -> PaperFormValues {
     PaperFormValues {
         version: p.version.to_string(),
         title: p.title.clone(),
@@ -628,11 +569,12 @@ async fn save(
     let expected = f.version.parse::<i32>().ok();
     let actor = who.actor(&req);
     let grants = who.grants.clone();
+    let uid = who.user.id.clone();
     let now = state.clock.now_naive();
     let pid = id.clone();
     let result = state
         .tx(move |c| {
-            let p = papers::find(c, &pid)?.ok_or(AppError::NotFound)?;
+            let p = svc::visible_paper(c, &grants, &uid, &pid)?;
             svc::update_paper(c, &actor, &grants, &p, &input, expected, now)
         })
         .await;
@@ -718,9 +660,7 @@ async fn submit(
         &who,
         who.actor(&req),
         id.clone(),
-        move |c, who, actor, p, ctx| {
-            svc::submit_paper(c, actor, &who.user.id, p, Some(&reason), ctx)
-        },
+        move |c, _, uid, actor, p, ctx| svc::submit_paper(c, actor, uid, p, Some(&reason), ctx),
     )
     .await;
     match result {
@@ -733,26 +673,18 @@ async fn submit(
     }
 }
 
-/// Runs one paper action in a transaction.
-async fn run<F>(
+/// Runs one paper action in a transaction, on a paper this person may see.
+async fn run(
     state: &AppState,
     who: &AuthUser,
     actor: Actor,
     id: String,
-    f: F,
-) -> Result<Paper, AppError>
-where
-    F: FnOnce(&mut DbConn, &AuthUser, &Actor, &Paper, &Ctx<'_>) -> Result<Paper, AppError>
-        + Send
-        + 'static,
-{
+    change: impl svc::PaperChange,
+) -> Result<svc::Paper, AppError> {
     let parts = state.ctx_parts();
-    let who = who.clone();
+    let (grants, uid) = (who.grants.clone(), who.user.id.clone());
     state
-        .tx(move |c| {
-            let l = load(c, &id, Some(&who))?;
-            f(c, &who, &actor, &l.paper, &parts.ctx())
-        })
+        .tx(move |c| svc::change_visible(c, &grants, &uid, &actor, &id, &parts.ctx(), change))
         .await
 }
 
@@ -787,27 +719,35 @@ async fn action(
     };
     let result = match action.as_str() {
         "sign-off" => {
-            run(&state, &who, actor, id.clone(), |c, w, a, p, ctx| {
-                svc::sign_off(c, a, &w.user.id, p, ctx.now)
+            run(&state, &who, actor, id.clone(), |c, _g, uid, a, p, ctx| {
+                svc::sign_off(c, a, uid, p, ctx.now)
             })
             .await
         }
         "accept" => {
-            run(&state, &who, actor, id.clone(), |c, w, a, p, ctx| {
-                svc::accept(c, a, &w.grants, p, ctx.now)
+            run(&state, &who, actor, id.clone(), |c, g, _uid, a, p, ctx| {
+                svc::accept(c, a, g, p, ctx.now)
             })
             .await
         }
         "return" => {
-            run(&state, &who, actor, id.clone(), move |c, w, a, p, ctx| {
-                svc::return_paper(c, a, &w.grants, p, &form.reason, ctx)
-            })
+            run(
+                &state,
+                &who,
+                actor,
+                id.clone(),
+                move |c, g, _uid, a, p, ctx| svc::return_paper(c, a, g, p, &form.reason, ctx),
+            )
             .await
         }
         "withdraw" => {
-            run(&state, &who, actor, id.clone(), move |c, w, a, p, ctx| {
-                svc::withdraw(c, a, &w.grants, &w.user.id, p, &form.reason, ctx.now)
-            })
+            run(
+                &state,
+                &who,
+                actor,
+                id.clone(),
+                move |c, g, uid, a, p, ctx| svc::withdraw(c, a, g, uid, p, &form.reason, ctx.now),
+            )
             .await
         }
         "late-decision" => {
@@ -816,9 +756,15 @@ async fn action(
                 "false" => Some(false),
                 _ => None,
             };
-            run(&state, &who, actor, id.clone(), move |c, w, a, p, ctx| {
-                svc::late_decision(c, a, &w.grants, p, approve, &form.note, ctx)
-            })
+            run(
+                &state,
+                &who,
+                actor,
+                id.clone(),
+                move |c, g, _uid, a, p, ctx| {
+                    svc::late_decision(c, a, g, p, approve, &form.note, ctx)
+                },
+            )
             .await
         }
         _ => return Err(AppError::NotFound.into()),
@@ -833,7 +779,13 @@ async fn action(
                 "late-decision" => "late",
                 other => other,
             };
-            let mut resp = paper_page(&req, &who, l, super::keyed(prefix, errors), typed)?;
+            let mut resp = paper_page(
+                &req,
+                &who,
+                l,
+                crate::web::respond::keyed(prefix, errors),
+                typed,
+            )?;
             *resp.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(resp)
         }
@@ -852,36 +804,17 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
         .map(|(b, _)| b.clone())
         .collect();
     let now = state.clock.now();
-    let (mine, late, labels, props, orgs, due) = state
-        .db(move |c| {
-            let mine = papers::of_author(c, &uid)?;
-            let props = crate::db::proposals::of_proposer(c, &uid)?;
-            let orgs = organisations::names(c)?;
-            let late = papers::late_undecided(c, &chair_of)?;
-            let cals = crate::services::meetings::calendars_in_force(c)?;
-            let today = crate::domain::timeline::london_date(now);
-            let mut labels = HashMap::new();
-            // When papers are due for each meeting, in working days.
-            let mut due = HashMap::new();
-            for p in mine.iter().chain(late.iter()) {
-                if let std::collections::hash_map::Entry::Vacant(e) =
-                    labels.entry(p.meeting_id.clone())
-                    && let Some(m) = meetings::find(c, &p.meeting_id)?
-                    && let Some(body) = bodies::find(c, &m.body_id)?
-                {
-                    e.insert(format!("{}, {}", body.name, london_datetime(m.starts_at)));
-                    let t = crate::services::meetings::timeline_for(&m, &body, &cals);
-                    let cal = crate::services::meetings::calendar_for(&cals, &body);
-                    due.insert(
-                        m.id.clone(),
-                        crate::services::meetings::deadline_words(t.paper_deadline, today, &cal),
-                    );
-                }
-            }
-            Ok((mine, late, labels, props, orgs, due))
-        })
+    let svc::MyPapers {
+        mine,
+        late,
+        labels,
+        proposals: props,
+        orgs,
+        due,
+    } = state
+        .db(move |c| svc::mine(c, &uid, &chair_of, now))
         .await?;
-    let row = |p: Paper| {
+    let row = |p: svc::Paper| {
         let (status, status_class) = status_tag(&p.status);
         let open = crate::domain::papers::editable(&p.status);
         PaperRow {
@@ -918,7 +851,7 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
         .map(|p| super::meetings::proposal_row(p, &orgs, &when))
         .collect();
     let page = MyPapersPage {
-        nav: super::nav(&req, Some(&who)),
+        nav: crate::web::respond::nav(&req, Some(&who)),
         papers: mine.into_iter().map(row).collect(),
         late_to_decide: late.into_iter().map(row).collect(),
         proposals,

@@ -1,0 +1,170 @@
+//! Follow-through: how each organisation carries out its actions, per body
+//! and per organisation.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, web};
+
+use crate::state::AppState;
+use crate::views::record::{Bar, FollowThroughPage};
+use crate::web::auth::Viewer;
+use crate::web::respond::{PageResult, html, nav};
+use crate::web::routes::Routes;
+
+pub fn configure(r: &mut Routes<'_>) {
+    r.get("/bodies/{slug}/follow-through", follow_through).get(
+        "/organisations/{id}/follow-through",
+        organisation_follow_through,
+    );
+}
+
+/// Horizontal bars scaled to `max`, 26 px apart.
+fn bars(values: &[(String, f64, String)], max: f64) -> (Vec<Bar>, usize) {
+    let bars: Vec<Bar> = values
+        .iter()
+        .enumerate()
+        .map(|(n, (label, v, shown))| Bar {
+            label: label.chars().take(44).collect(),
+            value: shown.clone(),
+            width: if max > 0.0 {
+                (v / max * 300.0).round()
+            } else {
+                0.0
+            },
+            y: n * 26,
+        })
+        .collect();
+    let height = (bars.len() * 26).max(26);
+    (bars, height)
+}
+
+/// A follow-through figure as the page shows it: "–" when there is none.
+fn figure(v: Option<f64>, suffix: &str) -> String {
+    v.map(|x| format!("{x}{suffix}"))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// The on-time chart of follow-through figures (by organisation, or by body).
+fn on_time_bars(rows: &[(String, crate::domain::actions::OrgFollowThrough)]) -> (Vec<Bar>, usize) {
+    bars(
+        &rows
+            .iter()
+            .map(|(_, o)| {
+                (
+                    o.organisation.clone(),
+                    o.on_time_percent.unwrap_or(0.0),
+                    figure(o.on_time_percent, "%"),
+                )
+            })
+            .collect::<Vec<_>>(),
+        100.0,
+    )
+}
+
+/// The data table beside the chart, each row keyed by its link (an
+/// organisation id or a body slug).
+fn follow_rows(
+    rows: &[(String, crate::domain::actions::OrgFollowThrough)],
+) -> Vec<crate::views::record::FollowRow> {
+    rows.iter()
+        .map(|(key, o)| {
+            (
+                key.clone(),
+                o.organisation.clone(),
+                o.actions_total,
+                o.closed_on_time,
+                o.closed_late,
+                o.overdue,
+                figure(o.median_days_late, ""),
+                figure(o.on_time_percent, "%"),
+            )
+        })
+        .collect()
+}
+
+async fn follow_through(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
+    let slug = path.into_inner();
+    let today = crate::domain::timeline::london_date(state.clock.now());
+    let f = state
+        .db(move |c| crate::services::follow::for_body(c, &slug, today))
+        .await?;
+    let (on_time_bars, on_time_height) = on_time_bars(&f.organisations);
+    let max_age = f.ageing.iter().map(|(_, n)| *n).max().unwrap_or(0) as f64;
+    let (ageing_bars, ageing_height) = bars(
+        &f.ageing
+            .iter()
+            .map(|(l, n)| (l.to_string(), *n as f64, n.to_string()))
+            .collect::<Vec<_>>(),
+        max_age,
+    );
+    let total: usize = f.organisations.iter().map(|(_, o)| o.actions_total).sum();
+    let done_on_time: usize = f.organisations.iter().map(|(_, o)| o.closed_on_time).sum();
+    let done: usize = f
+        .organisations
+        .iter()
+        .map(|(_, o)| o.closed_on_time + o.closed_late)
+        .sum();
+    let overdue: usize = f.organisations.iter().map(|(_, o)| o.overdue).sum();
+    let summary = if total == 0 {
+        "No actions recorded yet.".to_string()
+    } else {
+        format!("{total} actions: {done} done ({done_on_time} on time), {overdue} overdue.")
+    };
+    let page = FollowThroughPage {
+        nav: nav(&req, viewer.0.as_ref()),
+        body_name: f.body.name.clone(),
+        body_slug: f.body.slug.clone(),
+        table: follow_rows(&f.organisations),
+        on_time_bars,
+        on_time_height,
+        ageing_bars,
+        ageing_height,
+        ageing: f.ageing.iter().map(|(l, n)| (l.to_string(), *n)).collect(),
+        decisions: f.decisions,
+        decisions_without_actions: f.decisions_without_actions,
+        summary,
+        confidential_note: crate::views::record::confidential_note(
+            f.confidential_actions,
+            f.confidential_decisions,
+        ),
+    };
+    html(StatusCode::OK, &page)
+}
+
+async fn organisation_follow_through(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
+    let id = path.into_inner();
+    let today = crate::domain::timeline::london_date(state.clock.now());
+    let f = state
+        .db(move |c| crate::services::follow::for_organisation(c, &id, today))
+        .await?;
+    let (on_time_bars, on_time_height) = on_time_bars(&f.bodies);
+    let total: usize = f.bodies.iter().map(|(_, o)| o.actions_total).sum();
+    let overdue: usize = f.bodies.iter().map(|(_, o)| o.overdue).sum();
+    let page = crate::views::record::OrgFollowThroughPage {
+        nav: nav(&req, viewer.0.as_ref()),
+        name: f.organisation.name.clone(),
+        summary: if total == 0 {
+            "No actions owned yet.".into()
+        } else {
+            format!(
+                "{total} actions owned across {} bodies; {overdue} overdue.",
+                f.bodies.len()
+            )
+        },
+        table: follow_rows(&f.bodies),
+        on_time_bars,
+        on_time_height,
+        ageing: f.ageing.iter().map(|(l, n)| (l.to_string(), *n)).collect(),
+        confidential_note: crate::views::record::confidential_note(f.confidential_actions, 0),
+    };
+    html(StatusCode::OK, &page)
+}

@@ -1,0 +1,233 @@
+//! Minutes: drafted from the record, edited, circulated and approved by the
+//! secretariat; read by members and, once approved, by the public.
+
+use actix_web::{HttpRequest, web};
+use serde::Deserialize;
+
+use crate::domain::format::{london_datetime, london_day};
+use crate::error::{AppError, FieldError};
+use crate::services::agenda::Audience;
+use crate::state::AppState;
+use crate::views::Errors;
+use crate::web::auth::{AuthUser, Viewer};
+use crate::web::respond::{PageResult, checked_form, form_nav, html, require_user, see_other};
+use crate::web::routes::Routes;
+
+pub fn configure(r: &mut Routes<'_>) {
+    r.get("/meetings/{id}/minutes", minutes_page)
+        .post("/meetings/{id}/minutes", minutes_post);
+}
+
+async fn render_minutes(
+    state: &AppState,
+    req: &HttpRequest,
+    viewer: Option<&AuthUser>,
+    id: String,
+    errors: Vec<FieldError>,
+    typed: Option<(String, String)>,
+    confirm: &str,
+) -> PageResult {
+    let grants = viewer.map(|v| v.grants.clone());
+    let parts = state.ctx_parts();
+    let v = state
+        .tx(move |c| crate::services::minutes::view(c, grants.as_ref(), &id, &parts.ctx()))
+        .await?;
+    let (m, body, visible, audience) = (v.meeting, v.body, v.minutes, v.audience);
+    let (nav, code) = form_nav(req, viewer, &errors);
+    let status = visible
+        .as_ref()
+        .map(|x| x.status.clone())
+        .unwrap_or_default();
+    let page = crate::views::record::MinutesPage {
+        confirm: confirm.to_string(),
+        nav,
+        errors: Errors(errors),
+        meeting_id: m.id.clone(),
+        body_name: body.name.clone(),
+        body_slug: body.slug.clone(),
+        date: london_day(m.starts_at),
+        status_words: match status.as_str() {
+            "draft" => "Draft: not yet circulated".into(),
+            "circulated" => {
+                "Draft: circulated to members, to be approved at the next meeting".into()
+            }
+            "approved" => visible
+                .as_ref()
+                .and_then(|x| x.approved_at)
+                .map(|t| format!("Approved {}", london_datetime(t)))
+                .unwrap_or_else(|| "Approved".into()),
+            _ => String::new(),
+        },
+        open_html: crate::render::markdown::render(
+            visible
+                .as_ref()
+                .map(|x| x.body_markdown.as_str())
+                .unwrap_or(""),
+        ),
+        exempt_html: if audience.sees_exempt() {
+            crate::render::markdown::render(
+                visible
+                    .as_ref()
+                    .map(|x| x.exempt_markdown.as_str())
+                    .unwrap_or(""),
+            )
+        } else {
+            crate::render::markdown::render("")
+        },
+        show_exempt: audience.sees_exempt()
+            && visible
+                .as_ref()
+                .is_some_and(|x| !x.exempt_markdown.trim().is_empty()),
+        can_edit: audience == Audience::Secretariat && status != "approved",
+        open_markdown: typed
+            .as_ref()
+            .map(|t| t.0.clone())
+            .or_else(|| visible.as_ref().map(|x| x.body_markdown.clone()))
+            .unwrap_or_default(),
+        exempt_markdown: if audience.sees_exempt() {
+            typed
+                .as_ref()
+                .map(|t| t.1.clone())
+                .or_else(|| visible.as_ref().map(|x| x.exempt_markdown.clone()))
+                .unwrap_or_default()
+        } else {
+            String::new()
+        },
+        version: visible.as_ref().map(|x| x.version).unwrap_or(0),
+        status,
+    };
+    html(code, &page)
+}
+
+async fn minutes_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+) -> PageResult {
+    render_minutes(
+        &state,
+        &req,
+        viewer.0.as_ref(),
+        path.into_inner(),
+        Vec::new(),
+        None,
+        "",
+    )
+    .await
+}
+
+async fn minutes_post(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> PageResult {
+    #[derive(Default, Deserialize)]
+    struct MinutesForm {
+        #[serde(default)]
+        action: String,
+        #[serde(default)]
+        body_markdown: String,
+        #[serde(default)]
+        exempt_markdown: String,
+        #[serde(default)]
+        version: String,
+        /// "yes" once the clerk has confirmed a redraft or approval.
+        #[serde(default)]
+        confirm: String,
+    }
+    let user = require_user(&req, viewer)?;
+    let form: MinutesForm = checked_form(&req, &body)?;
+    let typed = (form.body_markdown.clone(), form.exempt_markdown.clone());
+    let id = path.into_inner();
+    // Redrafting replaces the clerk's text and approving freezes it: both
+    // are asked about first, with what was typed kept.
+    if matches!(form.action.as_str(), "regenerate" | "approve") && form.confirm != "yes" {
+        return render_minutes(
+            &state,
+            &req,
+            Some(&user),
+            id,
+            Vec::new(),
+            Some(typed),
+            &form.action,
+        )
+        .await;
+    }
+    let notice = match form.action.as_str() {
+        "regenerate" => "minutes-redrafted",
+        "circulate" => "minutes-circulated",
+        "approve" => "minutes-approved",
+        _ => "minutes-saved",
+    };
+    let actor = user.actor(&req);
+    let parts = state.ctx_parts();
+    let result = super::record::in_meeting(&state, &user, id.clone(), move |c, m, b| {
+        let ctx = parts.ctx();
+        let expected = form.version.trim().parse::<i32>().ok();
+        match form.action.as_str() {
+            "regenerate" => {
+                crate::services::minutes::save(c, &actor, m, b, None, None, true, expected, &ctx)
+                    .map(|_| ())
+            }
+            "circulate" => {
+                crate::services::minutes::save(
+                    c,
+                    &actor,
+                    m,
+                    b,
+                    Some(&form.body_markdown),
+                    Some(&form.exempt_markdown),
+                    false,
+                    expected,
+                    &ctx,
+                )?;
+                crate::services::minutes::circulate(c, &actor, m, b, &ctx).map(|_| ())
+            }
+            "approve" => {
+                crate::services::minutes::save(
+                    c,
+                    &actor,
+                    m,
+                    b,
+                    Some(&form.body_markdown),
+                    Some(&form.exempt_markdown),
+                    false,
+                    expected,
+                    &ctx,
+                )?;
+                crate::services::minutes::approve(c, &actor, m, b, &ctx).map(|_| ())
+            }
+            _ => crate::services::minutes::save(
+                c,
+                &actor,
+                m,
+                b,
+                Some(&form.body_markdown),
+                Some(&form.exempt_markdown),
+                false,
+                expected,
+                &ctx,
+            )
+            .map(|_| ()),
+        }
+    })
+    .await;
+    let errors = match result {
+        Ok(()) => {
+            return Ok(see_other(&format!(
+                "/meetings/{id}/minutes?notice={notice}"
+            )));
+        }
+        Err(AppError::Validation(e) | AppError::Conflict(e)) => e,
+        Err(AppError::PreconditionFailed) => vec![FieldError::new(
+            "body-markdown",
+            "changed",
+            "Someone else saved the minutes while you were editing. Your text is kept below: compare it with the published page and save again.",
+        )],
+        Err(e) => return Err(e.into()),
+    };
+    render_minutes(&state, &req, Some(&user), id, errors, Some(typed), "").await
+}
