@@ -1110,3 +1110,218 @@ impl Audience {
         }
     }
 }
+
+impl WorkingItem {
+    /// The item with its exempt material withheld: only the Schedule 12A
+    /// category and a neutral title remain.
+    fn withheld(mut self) -> WorkingItem {
+        if let Some(c) = self.exempt_category {
+            self.title = FrozenItem::neutral_title(c);
+            self.row.title = self.title.clone();
+            self.row.verbal_reason = None;
+            self.row.paper_id = None;
+            self.row.presenter_user_id = None;
+            self.row.organisation_id = None;
+            self.item_type = None;
+            self.presenter = None;
+            self.organisation = None;
+            self.priority = None;
+            self.paper = None;
+        }
+        self
+    }
+}
+
+/// The working agenda as one reader may see it before publication: the
+/// one place exempt items are withheld from it, for the pages and the API.
+pub fn seen_by(mut w: Working, audience: Audience) -> Working {
+    if !audience.sees_exempt() {
+        w.items = w.items.into_iter().map(WorkingItem::withheld).collect();
+    }
+    w
+}
+
+/// A meeting's agenda as one reader asks for it.
+pub enum AgendaRead {
+    /// The public: the latest published version's public view.
+    Published(Frozen),
+    /// The body's people: the working copy, exempt items withheld unless
+    /// they may see them, and when it was last published.
+    Working(Working, Option<NaiveDateTime>),
+}
+
+pub fn read(
+    conn: &mut DbConn,
+    grants: Option<&crate::domain::roles::Grants>,
+    meeting_id: &str,
+    ctx: &Ctx<'_>,
+) -> AppResult<AgendaRead> {
+    let (m, body) = super::meetings::with_body(conn, meeting_id)?;
+    let audience = Audience::of(grants, &body.id);
+    if audience == Audience::Public {
+        let (_, f) = latest(conn, &m.id)?.ok_or(AppError::NotFound)?;
+        return Ok(AgendaRead::Published(f.public_view()));
+    }
+    let w = working(conn, &m, &body, ctx)?;
+    let at = latest(conn, &m.id)?.map(|(v, _)| v.published_at);
+    Ok(AgendaRead::Working(seen_by(w, audience), at))
+}
+
+/// A published version as one reader may see it, with the version before.
+pub fn read_version(
+    conn: &mut DbConn,
+    grants: Option<&crate::domain::roles::Grants>,
+    meeting_id: &str,
+    n: i32,
+) -> AppResult<(Frozen, Option<Frozen>)> {
+    let (m, body) = super::meetings::with_body(conn, meeting_id)?;
+    let audience = Audience::of(grants, &body.id);
+    let (_, f, prev) = version_for(conn, &m.id, n, audience)?;
+    Ok((f, prev))
+}
+
+/// The agenda builder: the working agenda with everything the secretariat's
+/// page shows beside it.
+pub struct Builder {
+    pub meeting: Meeting,
+    pub body: Body,
+    pub working: Working,
+    pub versions: Vec<agendas::VersionSummary>,
+    /// Packs of the latest published version.
+    pub packs: Vec<agendas::Pack>,
+    /// Members and substitutes the agenda email goes to.
+    pub recipients: usize,
+    /// Item id to its referrals, in words.
+    pub referrals: HashMap<String, Vec<String>>,
+    /// Bodies an item may be referred to: (slug, name).
+    pub related: Vec<(String, String)>,
+    /// Every organisation: (id, name), for the verbal item form.
+    pub organisations: Vec<(String, String)>,
+}
+
+/// The builder, for the body's secretariat only.
+pub fn builder(
+    conn: &mut DbConn,
+    grants: &crate::domain::roles::Grants,
+    id: &str,
+    ctx: &Ctx<'_>,
+) -> AppResult<Builder> {
+    let (meeting, body) = super::record::managed_meeting(conn, grants, id)?;
+    let working = working(conn, &meeting, &body, ctx)?;
+    let versions = agendas::version_list(conn, &meeting.id)?;
+    let packs = match agendas::version(conn, &meeting.id, working.agenda.published_number)? {
+        Some(v) => agendas::packs_of_version(conn, &v.id)?,
+        None => Vec::new(),
+    };
+    let recipients = db::memberships::members_of(conn, &body.id)?
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.role.as_str(),
+                "chair" | "vice_chair" | "member" | "substitute"
+            )
+        })
+        .count();
+    let ids: Vec<String> = working.items.iter().map(|i| i.row.id.clone()).collect();
+    let mut referrals: HashMap<String, Vec<String>> = HashMap::new();
+    for (p, to) in db::proposals::referred_from(conn, &ids)? {
+        let outcome = match p.status.as_str() {
+            "proposed" => "awaiting its decision".to_string(),
+            "accepted" => "accepted".to_string(),
+            "deferred" => "deferred to a later meeting".to_string(),
+            "declined" => format!("declined: {}", p.outcome_reason.clone().unwrap_or_default()),
+            other => other.to_string(),
+        };
+        if let Some(item) = p.referred_from_item_id {
+            referrals
+                .entry(item)
+                .or_default()
+                .push(format!("Referred to the {to}: {outcome}"));
+        }
+    }
+    let related = super::referrals::related(conn, &body)?
+        .into_iter()
+        .map(|b| (b.slug, b.name))
+        .collect();
+    let organisations = organisations::all_by_name(conn)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    Ok(Builder {
+        meeting,
+        body,
+        working,
+        versions,
+        packs,
+        recipients,
+        referrals,
+        related,
+        organisations,
+    })
+}
+
+/// Which copy of a published agenda is asked for. The public and members'
+/// copies have their own addresses, so a cache that kept one never hands it
+/// out as the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Readers {
+    /// What the viewer may see (agenda and paper pages).
+    Viewer,
+    /// The public copy, whoever asks.
+    Public,
+    /// The members' copy: people with a role in the body (404 for others).
+    Members,
+}
+
+/// A published version with what the reader may see of it.
+pub struct Shown {
+    pub version: AgendaVersion,
+    pub meeting: Meeting,
+    pub body: Body,
+    pub frozen: Frozen,
+    pub prev: Option<Frozen>,
+    pub latest: i32,
+    pub versions: Vec<(i32, NaiveDateTime)>,
+    pub audience: Audience,
+}
+
+/// Version `n` (the latest when `None`) of a meeting's agenda, as the copy
+/// `readers` asks for and this reader may see.
+pub fn shown(
+    conn: &mut DbConn,
+    grants: Option<&crate::domain::roles::Grants>,
+    id: &str,
+    n: Option<i32>,
+    readers: Readers,
+) -> AppResult<Shown> {
+    let (meeting, body) = super::meetings::with_body(conn, id)?;
+    let audience = match (readers, Audience::of(grants, &body.id)) {
+        (Readers::Public, _) => Audience::Public,
+        (Readers::Members, Audience::Public) => return Err(AppError::NotFound),
+        (_, a) => a,
+    };
+    let latest = latest_number(conn, &meeting.id)?;
+    let n = n.unwrap_or(latest);
+    let (version, frozen, prev) = version_for(conn, &meeting.id, n, audience)?;
+    let versions = agendas::version_list(conn, &meeting.id)?
+        .into_iter()
+        .map(|(n, at, _, _)| (n, at))
+        .collect();
+    Ok(Shown {
+        version,
+        meeting,
+        body,
+        frozen,
+        prev,
+        latest,
+        versions,
+        audience,
+    })
+}
+
+/// The number of a meeting's latest published version (0: none yet).
+pub fn latest_number(conn: &mut DbConn, meeting_id: &str) -> AppResult<i32> {
+    Ok(agendas::find(conn, meeting_id)?
+        .map(|a| a.published_number)
+        .unwrap_or(0))
+}

@@ -395,3 +395,101 @@ fn tell_authors(
     }
     Ok(())
 }
+
+/// A meeting by id; 404 when there is none.
+pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Meeting> {
+    meetings::find(conn, id)?.ok_or(AppError::NotFound)
+}
+
+/// A change to a meeting by its secretariat (see `change_managed`): given
+/// the actor, the body, the meeting and the context; answers with words or
+/// an id for the page to show.
+pub trait ManagedChange:
+    FnOnce(&mut DbConn, &Actor, &Body, &Meeting, &Ctx<'_>) -> AppResult<String> + Send + 'static
+{
+}
+impl<F> ManagedChange for F where
+    F: FnOnce(&mut DbConn, &Actor, &Body, &Meeting, &Ctx<'_>) -> AppResult<String> + Send + 'static
+{
+}
+
+/// Runs `change` after the `managed_meeting` guard, in the caller's
+/// transaction.
+pub fn change_managed(
+    conn: &mut DbConn,
+    grants: &crate::domain::roles::Grants,
+    actor: &Actor,
+    id: &str,
+    ctx: &Ctx<'_>,
+    change: impl ManagedChange,
+) -> AppResult<String> {
+    let (m, body) = super::record::managed_meeting(conn, grants, id)?;
+    change(conn, actor, &body, &m, ctx)
+}
+
+/// Everything a meeting's page shows, for one reader (`None`: the public).
+pub struct MeetingPage {
+    pub meeting: Meeting,
+    pub body: Body,
+    pub papers: Vec<papers::Paper>,
+    pub proposals: Vec<crate::db::proposals::Proposal>,
+    /// Later meetings of the body a proposal may be deferred to.
+    pub later: Vec<Meeting>,
+    pub organisations: Vec<crate::db::organisations::Organisation>,
+    pub priorities: Vec<crate::db::priorities::Priority>,
+    /// The latest published agenda version.
+    pub agenda: Option<(
+        crate::db::agendas::AgendaVersion,
+        crate::domain::frozen::Frozen,
+    )>,
+    /// Proposal id to where it was referred from: (words, meeting id).
+    pub origins: std::collections::HashMap<String, (String, String)>,
+    pub decisions: Vec<super::record::DecisionTaken>,
+}
+
+pub fn page(
+    conn: &mut DbConn,
+    grants: Option<&crate::domain::roles::Grants>,
+    user_id: Option<&str>,
+    id: &str,
+) -> AppResult<MeetingPage> {
+    let meeting = find(conn, id)?;
+    let body = crate::db::bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
+    let list = papers::of_meeting(conn, &meeting.id)?;
+    let proposals = crate::db::proposals::of_meeting(conn, &meeting.id)?;
+    let later: Vec<Meeting> = meetings::upcoming_of(conn, &body.id, meeting.ends_at, 20)?
+        .into_iter()
+        .filter(|x| x.id != meeting.id && !x.is_cancelled() && x.starts_at > meeting.starts_at)
+        .collect();
+    let organisations = crate::db::organisations::all_by_name(conn)?;
+    let priorities = crate::db::priorities::active_of(conn, &body.id)?;
+    let agenda = super::agenda::latest(conn, &meeting.id)?;
+    let mut origins = std::collections::HashMap::new();
+    for p in &proposals {
+        if let Some(item) = &p.referred_from_item_id
+            && let Some(o) = super::referrals::origin_words(conn, item)?
+        {
+            origins.insert(p.id.clone(), o);
+        }
+    }
+    let decisions = super::record::decisions_taken(conn, &meeting, grants, user_id)?;
+    Ok(MeetingPage {
+        meeting,
+        body,
+        papers: list,
+        proposals,
+        later,
+        organisations,
+        priorities,
+        agenda,
+        origins,
+        decisions,
+    })
+}
+
+/// A meeting and its body; 404 when there is no such meeting.
+pub fn with_body(conn: &mut DbConn, id: &str) -> AppResult<(Meeting, Body)> {
+    let m = find(conn, id)?;
+    let b = crate::db::bodies::find(conn, &m.body_id)?.ok_or(AppError::NotFound)?;
+    Ok((m, b))
+}

@@ -8,7 +8,8 @@ use utoipa::ToSchema;
 use super::{Actor, Ctx};
 use crate::db::bodies;
 use crate::db::meetings::{self, Meeting};
-use crate::db::proposals::{self, Proposal};
+use crate::db::proposals;
+pub use crate::db::proposals::Proposal;
 use crate::db::{DbConn, organisations, priorities, users};
 use crate::domain::briefing::ItemType;
 use crate::domain::roles::{Grants, Role};
@@ -311,4 +312,9 @@ pub fn decide(
         .enqueue(conn, Some(format!("proposal:{}", p.id)), ctx.now)?;
     }
     Ok(p)
+}
+
+/// A proposal by id; 404 when there is none.
+pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Proposal> {
+    proposals::find(conn, id)?.ok_or(AppError::NotFound)
 }

@@ -7,16 +7,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{created, if_match, json_with_etag, optional_json, rfc3339};
-use crate::db::bodies::{self, Body};
-use crate::db::meetings::{self, Meeting};
 use crate::domain::agenda::Balance;
 use crate::domain::frozen::{Frozen, FrozenItem};
 use crate::error::AppError;
-use crate::services::agenda::{
-    self as svc, Audience, ItemChange, ItemInput, PublishInput, WorkingItem,
-};
+use crate::services::agenda::{self as svc, ItemChange, ItemInput, PublishInput, WorkingItem};
+use crate::services::record;
 use crate::state::AppState;
-use crate::web::auth::ApiCaller;
+use crate::web::auth::{ApiCaller, AuthUser};
 
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/meetings/{id}/agenda", show)
@@ -110,46 +107,24 @@ fn published_out(f: &Frozen, changes: Vec<String>) -> AgendaOut {
     }
 }
 
-fn working_item(i: &WorkingItem, sees_exempt: bool) -> ItemOut {
-    let withheld = !sees_exempt && i.exempt_category.is_some();
+/// An item of the working agenda, as the service gave it for this reader
+/// (exempt material already withheld where it must be).
+fn working_item(i: &WorkingItem) -> ItemOut {
     let paper = i.paper.as_ref();
     ItemOut {
         id: i.row.id.clone(),
         number: i.number,
-        title: match (withheld, i.exempt_category) {
-            (true, Some(c)) => FrozenItem::neutral_title(c),
-            _ => i.title.clone(),
-        },
+        title: i.title.clone(),
         kind: i.kind.as_str().to_string(),
-        item_type: if withheld {
-            None
-        } else {
-            i.item_type.map(|t| t.as_str().to_string())
-        },
-        presenter: if withheld { None } else { i.presenter.clone() },
-        organisation: if withheld {
-            None
-        } else {
-            i.organisation.clone()
-        },
+        item_type: i.item_type.map(|t| t.as_str().to_string()),
+        presenter: i.presenter.clone(),
+        organisation: i.organisation.clone(),
         minutes_allocated: i.row.minutes_allocated,
-        paper_id: if withheld {
-            None
-        } else {
-            paper.map(|p| p.id.clone())
-        },
-        late: !withheld && paper.is_some_and(|p| p.late),
-        late_reason: if withheld {
-            None
-        } else {
-            paper.and_then(|p| p.late_reason.clone())
-        },
+        paper_id: paper.map(|p| p.id.clone()),
+        late: paper.is_some_and(|p| p.late),
+        late_reason: paper.and_then(|p| p.late_reason.clone()),
         exempt_category: i.exempt_category,
-        verbal_reason: if withheld {
-            None
-        } else {
-            i.row.verbal_reason.clone()
-        },
+        verbal_reason: i.row.verbal_reason.clone(),
         to_note: i.row.to_note,
         movable: i.kind.movable(),
         supplement: None,
@@ -157,11 +132,7 @@ fn working_item(i: &WorkingItem, sees_exempt: bool) -> ItemOut {
 }
 
 /// The working agenda as JSON, with its version as the `ETag`.
-fn working_answer(
-    w: svc::Working,
-    sees_exempt: bool,
-    published_at: Option<chrono::NaiveDateTime>,
-) -> HttpResponse {
+fn working_answer(w: svc::Working, published_at: Option<chrono::NaiveDateTime>) -> HttpResponse {
     let message = |f: &crate::domain::agenda::Finding| f.message.clone();
     let out = AgendaOut {
         meeting_id: w.agenda.meeting_id.clone(),
@@ -170,27 +141,13 @@ fn working_answer(
         state: "working".into(),
         late_reason: None,
         supplement_reason: None,
-        items: w
-            .items
-            .iter()
-            .map(|i| working_item(i, sees_exempt))
-            .collect(),
+        items: w.items.iter().map(working_item).collect(),
         warnings: w.preflight.warnings.iter().map(message).collect(),
         blocking: w.preflight.blocking.iter().map(message).collect(),
         balance: Some(w.balance),
         changes: Vec::new(),
     };
     json_with_etag(actix_web::http::StatusCode::OK, w.agenda.version, &out)
-}
-
-async fn load(state: &AppState, id: String) -> Result<(Meeting, Body), AppError> {
-    state
-        .db(move |c| {
-            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
-            let b = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
-            Ok((m, b))
-        })
-        .await
 }
 
 /// The agenda. The secretariat and the body's members get the working copy
@@ -204,24 +161,16 @@ pub async fn show(
     caller: ApiCaller,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (m, body) = load(&state, path.into_inner()).await?;
-    let audience = Audience::of(caller.0.as_ref().map(|c| &c.grants), &body.id);
-    if audience == Audience::Public {
-        let mid = m.id.clone();
-        let latest = state.db(move |c| svc::latest(c, &mid)).await?;
-        let (_, f) = latest.ok_or(AppError::NotFound)?;
-        return Ok(HttpResponse::Ok().json(published_out(&f.public_view(), Vec::new())));
-    }
+    let id = path.into_inner();
+    let grants = caller.0.map(|c| c.grants);
     let parts = state.ctx_parts();
-    let (w, published_at) = state
-        .tx(move |c| {
-            let w = svc::working(c, &m, &body, &parts.ctx())?;
-            let at = svc::latest(c, &m.id)?.map(|(v, _)| v.published_at);
-            Ok((w, at))
-        })
+    let read = state
+        .tx(move |c| svc::read(c, grants.as_ref(), &id, &parts.ctx()))
         .await?;
-    let sees = audience.sees_exempt();
-    Ok(working_answer(w, sees, published_at))
+    Ok(match read {
+        svc::AgendaRead::Published(f) => HttpResponse::Ok().json(published_out(&f, Vec::new())),
+        svc::AgendaRead::Working(w, published_at) => working_answer(w, published_at),
+    })
 }
 
 /// A published version: the public see exempt items as their category only.
@@ -233,10 +182,9 @@ pub async fn version(
     path: web::Path<(String, i32)>,
 ) -> Result<HttpResponse, AppError> {
     let (id, n) = path.into_inner();
-    let (m, body) = load(&state, id).await?;
-    let audience = Audience::of(caller.0.as_ref().map(|c| &c.grants), &body.id);
-    let (_, f, prev) = state
-        .db(move |c| svc::version_for(c, &m.id, n, audience))
+    let grants = caller.0.map(|c| c.grants);
+    let (f, prev) = state
+        .db(move |c| svc::read_version(c, grants.as_ref(), &id, n))
         .await?;
     let changes = prev
         .map(|p| crate::domain::frozen::changes(&p, &f))
@@ -244,15 +192,15 @@ pub async fn version(
     Ok(HttpResponse::Ok().json(published_out(&f, changes)))
 }
 
-async fn managed(
-    state: &AppState,
-    caller: ApiCaller,
-    id: String,
-) -> Result<(crate::web::auth::AuthUser, Meeting, Body), AppError> {
+/// The caller, when they may change this meeting's agenda (checked again
+/// inside each change's transaction).
+async fn managed(state: &AppState, caller: ApiCaller, id: &str) -> Result<AuthUser, AppError> {
     let caller = caller.require()?;
-    let (m, body) = load(state, id).await?;
-    caller.require_manage(&body.id)?;
-    Ok((caller, m, body))
+    let (grants, id) = (caller.grants.clone(), id.to_string());
+    state
+        .db(move |c| record::managed_meeting(c, &grants, &id))
+        .await?;
+    Ok(caller)
 }
 
 /// Add a verbal item (with the reason there is no paper) or, on a past
@@ -266,22 +214,26 @@ pub async fn add_item(
     path: web::Path<String>,
     input: web::Json<ItemInput>,
 ) -> Result<HttpResponse, AppError> {
-    let (caller, m, body) = managed(&state, caller, path.into_inner()).await?;
+    let id = path.into_inner();
+    let caller = managed(&state, caller, &id).await?;
+    let grants = caller.grants.clone();
     let expected = if_match(&req)?;
     let actor = caller.actor(&req);
     let parts = state.ctx_parts();
     let (item, w) = state
         .tx(move |c| {
-            let item = svc::add_item(c, &actor, &m, &input, expected, parts.now)?;
-            let w = svc::working(c, &m, &body, &parts.ctx())?;
-            Ok((item, w))
+            record::in_managed_meeting(c, &grants, &id, |c, m, body| {
+                let item = svc::add_item(c, &actor, &m, &input, expected, parts.now)?;
+                let w = svc::working(c, &m, &body, &parts.ctx())?;
+                Ok((item, w))
+            })
         })
         .await?;
     let out = w
         .items
         .iter()
         .find(|i| i.row.id == item.id)
-        .map(|i| working_item(i, true))
+        .map(|i| working_item(i))
         .ok_or_else(|| AppError::internal("new item missing"))?;
     Ok(created(
         format!("/api/v1/meetings/{}/agenda", item.meeting_id),
@@ -300,14 +252,17 @@ pub async fn change_item(
     input: web::Json<ItemChange>,
 ) -> Result<HttpResponse, AppError> {
     let (id, item_id) = path.into_inner();
-    let (caller, m, body) = managed(&state, caller, id).await?;
+    let caller = caller.require()?;
+    let grants = caller.grants.clone();
     let actor = caller.actor(&req);
     let parts = state.ctx_parts();
     let w = state
         .tx(move |c| {
-            svc::change_item(c, &actor, &m, &item_id, &input, parts.now)?;
-            let w = svc::working(c, &m, &body, &parts.ctx())?;
-            Ok((w, item_id))
+            record::in_managed_meeting(c, &grants, &id, |c, m, body| {
+                svc::change_item(c, &actor, &m, &item_id, &input, parts.now)?;
+                let w = svc::working(c, &m, &body, &parts.ctx())?;
+                Ok((w, item_id))
+            })
         })
         .await?;
     let (w, item_id) = w;
@@ -315,7 +270,7 @@ pub async fn change_item(
         .items
         .iter()
         .find(|i| i.row.id == item_id)
-        .map(|i| working_item(i, true))
+        .map(|i| working_item(i))
         .ok_or(AppError::NotFound)?;
     Ok(json_with_etag(
         actix_web::http::StatusCode::OK,
@@ -334,11 +289,16 @@ pub async fn remove_item(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (id, item_id) = path.into_inner();
-    let (caller, m, _) = managed(&state, caller, id).await?;
+    let caller = caller.require()?;
+    let grants = caller.grants.clone();
     let actor = caller.actor(&req);
     let now = state.clock.now_naive();
     state
-        .tx(move |c| svc::remove_item(c, &actor, &m, &item_id, now))
+        .tx(move |c| {
+            record::in_managed_meeting(c, &grants, &id, |c, m, _| {
+                svc::remove_item(c, &actor, &m, &item_id, now)
+            })
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -363,19 +323,23 @@ pub async fn order(
     bytes: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     // Who may reorder is checked before what was sent is read.
-    let (caller, m, body) = managed(&state, caller, path.into_inner()).await?;
+    let id = path.into_inner();
+    let caller = managed(&state, caller, &id).await?;
+    let grants = caller.grants.clone();
     let input: OrderInput = super::optional_json(&bytes)?;
     let expected = if_match(&req)?;
     let actor = caller.actor(&req);
     let parts = state.ctx_parts();
     let w = state
         .tx(move |c| {
-            let ctx = parts.ctx();
-            svc::reorder(c, &actor, &m, &body, &input.item_ids, expected, &ctx)?;
-            svc::working(c, &m, &body, &ctx)
+            record::in_managed_meeting(c, &grants, &id, |c, m, body| {
+                let ctx = parts.ctx();
+                svc::reorder(c, &actor, &m, &body, &input.item_ids, expected, &ctx)?;
+                svc::working(c, &m, &body, &ctx)
+            })
         })
         .await?;
-    Ok(working_answer(w, true, None))
+    Ok(working_answer(w, None))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -402,12 +366,18 @@ pub async fn publish(
     body_bytes: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let input: PublishInput = optional_json(&body_bytes)?;
-    let (caller, m, body) = managed(&state, caller, path.into_inner()).await?;
+    let id = path.into_inner();
+    let caller = caller.require()?;
+    let grants = caller.grants.clone();
     let expected = if_match(&req)?;
     let actor = caller.actor(&req);
     let parts = state.ctx_parts();
     let published = state
-        .tx(move |c| svc::publish(c, &actor, &m, &body, &input, expected, &parts.ctx()))
+        .tx(move |c| {
+            record::in_managed_meeting(c, &grants, &id, |c, m, body| {
+                svc::publish(c, &actor, &m, &body, &input, expected, &parts.ctx())
+            })
+        })
         .await?;
     pages.forget(&published.frozen.meeting_id);
     Ok(HttpResponse::Ok().json(PublishOut {
@@ -432,22 +402,24 @@ pub async fn refer(
     input: web::Json<crate::services::referrals::ReferInput>,
 ) -> Result<HttpResponse, AppError> {
     let (id, item_id) = path.into_inner();
-    let (caller, m, body) = managed(&state, caller, id).await?;
+    let caller = caller.require()?;
     let actor = caller.actor(&req);
     let grants = caller.grants.clone();
     let parts = state.ctx_parts();
     let proposal = state
         .tx(move |c| {
-            crate::services::referrals::refer(
-                c,
-                &actor,
-                &grants,
-                &m,
-                &body,
-                &item_id,
-                &input,
-                &parts.ctx(),
-            )
+            record::in_managed_meeting(c, &grants, &id, |c, m, body| {
+                crate::services::referrals::refer(
+                    c,
+                    &actor,
+                    &grants,
+                    &m,
+                    &body,
+                    &item_id,
+                    &input,
+                    &parts.ctx(),
+                )
+            })
         })
         .await?;
     Ok(created(

@@ -5,15 +5,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{etag, if_match, json_with_etag, optional_json, rfc3339};
-use crate::db::papers::{self, Paper};
-use crate::db::{DbConn, bodies, meetings};
 use crate::domain::briefing::{self, HARD_TO_READ};
 use crate::error::{AppError, FieldError};
 use crate::render::markdown;
-use crate::services::Ctx;
-use crate::services::papers::{self as svc, PaperInput};
+use crate::services::papers::{self as svc, Paper, PaperInput};
 use crate::state::AppState;
-use crate::web::auth::{ApiCaller, AuthUser};
+use crate::web::auth::ApiCaller;
 
 pub fn configure(r: &mut Routes<'_>) {
     r.post("/meetings/{id}/papers", create)
@@ -128,35 +125,8 @@ pub fn paper_out(p: Paper, problems: Option<Vec<FieldError>>) -> PaperOut {
     }
 }
 
-/// Loads a paper the caller may see (404 otherwise: its existence is not revealed).
-fn visible(
-    conn: &mut DbConn,
-    caller: Option<&AuthUser>,
-    id: &str,
-) -> Result<(Paper, bodies::Body), AppError> {
-    svc::load_visible(
-        conn,
-        caller.map(|c| &c.grants),
-        caller.map(|c| c.user.id.as_str()),
-        id,
-    )
-    .map(|(p, _, body)| (p, body))
-}
-
-/// The answer for one paper: with the briefing problems for those who edit it.
-fn reply(
-    conn: &mut DbConn,
-    caller: &AuthUser,
-    p: Paper,
-    body: &bodies::Body,
-) -> Result<PaperOut, AppError> {
-    let editor = p.author_user_id == caller.user.id || caller.grants.can_manage_body(&body.id);
-    let problems = if editor && crate::domain::papers::editable(&p.status) {
-        Some(svc::briefing_problems(conn, body, &p)?)
-    } else {
-        None
-    };
-    Ok(paper_out(p, problems))
+fn reply(e: svc::Edited) -> PaperOut {
+    paper_out(e.paper, e.problems)
 }
 
 /// Start a paper for a meeting (members and officers of the body, secretariat).
@@ -176,10 +146,7 @@ pub async fn create(
     let now = state.clock.now_naive();
     let out = state
         .tx(move |c| {
-            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
-            let p = svc::create_paper(c, &actor, &caller.grants, &caller.user.id, &m, &input, now)?;
-            let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
-            reply(c, &caller, p, &body)
+            svc::start(c, &actor, &caller.grants, &caller.user.id, &id, &input, now).map(reply)
         })
         .await?;
     Ok(HttpResponse::Created()
@@ -202,11 +169,14 @@ pub async fn show(
     let id = path.into_inner();
     let out = state
         .db(move |c| {
-            let (p, body) = visible(c, caller.0.as_ref(), &id)?;
-            match &caller.0 {
-                Some(u) => reply(c, u, p, &body),
-                None => Ok(paper_out(p, None)),
-            }
+            let who = caller.0.as_ref();
+            svc::read(
+                c,
+                who.map(|u| &u.grants),
+                who.map(|u| u.user.id.as_str()),
+                &id,
+            )
+            .map(reply)
         })
         .await?;
     Ok(json_with_etag(StatusCode::OK, out.version, &out))
@@ -236,19 +206,15 @@ pub async fn list(
     let id = path.into_inner();
     let out = state
         .db(move |c| {
-            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
-            let all = papers::of_meeting(c, &m.id)?;
             let who = caller.0.as_ref();
+            let all = svc::of_meeting(
+                c,
+                who.map(|u| &u.grants),
+                who.map(|u| u.user.id.as_str()),
+                &id,
+            )?;
             Ok(all
                 .into_iter()
-                .filter(|p| {
-                    svc::can_view(
-                        who.map(|u| &u.grants),
-                        who.map(|u| u.user.id.as_str()),
-                        p,
-                        &m.body_id,
-                    )
-                })
                 .map(|p| PaperSummary {
                     signed_off: p.signed_off_at.is_some(),
                     id: p.id,
@@ -280,12 +246,19 @@ pub async fn update(
     let expected = if_match(&req)?;
     let id = path.into_inner();
     let actor = caller.actor(&req);
-    let now = state.clock.now_naive();
+    let parts = state.ctx_parts();
     let out = state
         .tx(move |c| {
-            let (p, body) = visible(c, Some(&caller), &id)?;
-            let p = svc::update_paper(c, &actor, &caller.grants, &p, &input, expected, now)?;
-            reply(c, &caller, p, &body)
+            svc::change_and_read(
+                c,
+                &caller.grants,
+                &caller.user.id,
+                &actor,
+                &id,
+                &parts.ctx(),
+                move |c, g, _, a, p, ctx| svc::update_paper(c, a, g, p, &input, expected, ctx.now),
+            )
+            .map(reply)
         })
         .await?;
     Ok(json_with_etag(StatusCode::OK, out.version, &out))
@@ -312,33 +285,28 @@ pub struct LateDecisionInput {
 pub struct Empty {}
 
 /// Runs one paper action inside a transaction and answers with the paper.
-async fn act<F>(
+async fn act(
     state: web::Data<AppState>,
     caller: ApiCaller,
     req: HttpRequest,
     id: String,
-    f: F,
-) -> Result<HttpResponse, AppError>
-where
-    F: FnOnce(
-            &mut DbConn,
-            &AuthUser,
-            &crate::services::Actor,
-            &Paper,
-            &Ctx<'_>,
-        ) -> Result<Paper, AppError>
-        + Send
-        + 'static,
-{
+    change: impl svc::PaperChange,
+) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let actor = caller.actor(&req);
     let parts = state.ctx_parts();
     let out = state
         .tx(move |c| {
-            let (p, body) = visible(c, Some(&caller), &id)?;
-            let ctx = parts.ctx();
-            let p = f(c, &caller, &actor, &p, &ctx)?;
-            reply(c, &caller, p, &body)
+            svc::change_and_read(
+                c,
+                &caller.grants,
+                &caller.user.id,
+                &actor,
+                &id,
+                &parts.ctx(),
+                change,
+            )
+            .map(reply)
         })
         .await?;
     Ok(json_with_etag(StatusCode::OK, out.version, &out))
@@ -361,8 +329,8 @@ pub async fn submit(
         caller,
         req,
         path.into_inner(),
-        move |c, u, a, p, ctx| {
-            svc::submit_paper(c, a, &u.user.id, p, input.late_reason.as_deref(), ctx)
+        move |c, _g, uid, a, p, ctx| {
+            svc::submit_paper(c, a, uid, p, input.late_reason.as_deref(), ctx)
         },
     )
     .await
@@ -384,7 +352,7 @@ pub async fn sign_off(
         caller,
         req,
         path.into_inner(),
-        move |c, u, a, p, ctx| svc::sign_off(c, a, &u.user.id, p, ctx.now),
+        move |c, _g, uid, a, p, ctx| svc::sign_off(c, a, uid, p, ctx.now),
     )
     .await
 }
@@ -406,7 +374,7 @@ pub async fn accept(
         caller,
         req,
         path.into_inner(),
-        move |c, u, a, p, ctx| svc::accept(c, a, &u.grants, p, ctx.now),
+        move |c, g, _uid, a, p, ctx| svc::accept(c, a, g, p, ctx.now),
     )
     .await
 }
@@ -427,15 +395,8 @@ pub async fn return_paper(
         caller,
         req,
         path.into_inner(),
-        move |c, u, a, p, ctx| {
-            svc::return_paper(
-                c,
-                a,
-                &u.grants,
-                p,
-                input.reason.as_deref().unwrap_or(""),
-                ctx,
-            )
+        move |c, g, _uid, a, p, ctx| {
+            svc::return_paper(c, a, g, p, input.reason.as_deref().unwrap_or(""), ctx)
         },
     )
     .await
@@ -457,12 +418,12 @@ pub async fn withdraw(
         caller,
         req,
         path.into_inner(),
-        move |c, u, a, p, ctx| {
+        move |c, g, uid, a, p, ctx| {
             svc::withdraw(
                 c,
                 a,
-                &u.grants,
-                &u.user.id,
+                g,
+                uid,
                 p,
                 input.reason.as_deref().unwrap_or(""),
                 ctx.now,
@@ -489,11 +450,11 @@ pub async fn late_decision(
         caller,
         req,
         path.into_inner(),
-        move |c, u, a, p, ctx| {
+        move |c, g, _uid, a, p, ctx| {
             svc::late_decision(
                 c,
                 a,
-                &u.grants,
+                g,
                 p,
                 input.approve,
                 input.note.as_deref().unwrap_or(""),

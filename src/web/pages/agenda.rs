@@ -12,14 +12,11 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::meetings::change;
-use crate::db::bodies::{self, Body};
-use crate::db::meetings::{self, Meeting};
-use crate::db::{agendas, memberships};
 use crate::domain::agenda::ItemKind;
 use crate::domain::briefing::ItemType;
 use crate::domain::briefing::brief;
 use crate::domain::format::{london_datetime, london_day};
-use crate::domain::frozen::{Frozen, changes};
+use crate::domain::frozen::changes;
 use crate::error::{AppError, FieldError};
 use crate::services::agenda::{
     self as svc, Audience, ItemChange, ItemInput, PublishInput, Working,
@@ -70,15 +67,7 @@ pub fn configure(r: &mut Routes<'_>) {
 /// Whose copy of a published version is asked for. The public pack and the
 /// members' pack have their own addresses, so a browser or cache that kept
 /// one can never hand it out as the other.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Readers {
-    /// What the viewer may see (agenda and paper pages).
-    Viewer,
-    /// The public copy, whoever asks.
-    Public,
-    /// The members' copy: people with a role in the body.
-    Members,
-}
+use crate::services::agenda::Readers;
 
 impl Readers {
     /// Who is asking: the members' copy is for signed-in people only (the
@@ -128,14 +117,11 @@ fn london_when(m_start: chrono::NaiveDateTime, m_end: chrono::NaiveDateTime) -> 
     )
 }
 
-/// The working agenda as the body's people see it before publication: exempt
-/// items by category unless `sees_exempt`, and a paper linked only when the
-/// reader may open it (`may_open` holds the ids of those papers).
-pub fn draft_rows(
-    w: &Working,
-    sees_exempt: bool,
-    may_open: &std::collections::HashSet<String>,
-) -> Vec<AgendaRow> {
+/// The working agenda as the body's people see it before publication (give
+/// it `services::agenda::seen_by`, which withholds exempt items), with a
+/// paper linked only when the reader may open it (`may_open` holds the ids
+/// of those papers).
+pub fn draft_rows(w: &Working, may_open: &std::collections::HashSet<String>) -> Vec<AgendaRow> {
     builder_rows(w, &HashMap::new())
         .into_iter()
         .zip(w.items.iter())
@@ -146,14 +132,6 @@ pub fn draft_rows(
                 .is_some_and(|p| !may_open.contains(&p.id))
             {
                 row.paper_link.clear();
-            }
-            if let (false, Some(c)) = (sees_exempt, item.exempt_category) {
-                row.title = crate::domain::frozen::FrozenItem::neutral_title(c);
-                row.presenter.clear();
-                row.asked.clear();
-                row.paper_link.clear();
-                row.verbal.clear();
-                row.tags = vec![(format!("Exempt – category {c}"), "tag-grey".into())];
             }
             row
         })
@@ -246,77 +224,13 @@ fn builder_rows(w: &Working, referrals: &HashMap<String, Vec<String>>) -> Vec<Ag
         .collect()
 }
 
-struct Loaded {
-    meeting: Meeting,
-    body: Body,
-    working: Working,
-    versions: Vec<agendas::VersionSummary>,
-    packs: Vec<agendas::Pack>,
-    recipients: usize,
-    /// Item id -> its referrals in words.
-    referrals: HashMap<String, Vec<String>>,
-    related: Vec<(String, String)>,
-}
+type Loaded = svc::Builder;
 
 async fn load_working(state: &AppState, user: &AuthUser, id: String) -> Result<Loaded, AppError> {
     let grants = user.grants.clone();
     let parts = state.ctx_parts();
     state
-        .tx(move |c| {
-            let meeting = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
-            let body = bodies::find(c, &meeting.body_id)?.ok_or(AppError::NotFound)?;
-            if !grants.can_manage_body(&body.id) {
-                return Err(AppError::Forbidden);
-            }
-            let working = svc::working(c, &meeting, &body, &parts.ctx())?;
-            let versions = agendas::version_list(c, &meeting.id)?;
-            let packs = match agendas::version(c, &meeting.id, working.agenda.published_number)? {
-                Some(v) => agendas::packs_of_version(c, &v.id)?,
-                None => Vec::new(),
-            };
-            let recipients = memberships::members_of(c, &body.id)?
-                .iter()
-                .filter(|m| {
-                    matches!(
-                        m.role.as_str(),
-                        "chair" | "vice_chair" | "member" | "substitute"
-                    )
-                })
-                .count();
-            let ids: Vec<String> = working.items.iter().map(|i| i.row.id.clone()).collect();
-            let mut referrals: HashMap<String, Vec<String>> = HashMap::new();
-            for (p, to) in crate::db::proposals::referred_from(c, &ids)? {
-                let outcome = match p.status.as_str() {
-                    "proposed" => "awaiting its decision".to_string(),
-                    "accepted" => "accepted".to_string(),
-                    "deferred" => "deferred to a later meeting".to_string(),
-                    "declined" => {
-                        format!("declined: {}", p.outcome_reason.clone().unwrap_or_default())
-                    }
-                    other => other.to_string(),
-                };
-                if let Some(item) = p.referred_from_item_id {
-                    referrals
-                        .entry(item)
-                        .or_default()
-                        .push(format!("Referred to the {to}: {outcome}"));
-                }
-            }
-            let related = crate::services::referrals::related(c, &body)?
-                .into_iter()
-                .map(|b| (b.slug, b.name))
-                .collect();
-            Ok(Loaded {
-                meeting,
-                body,
-                working,
-                versions,
-                packs,
-                recipients,
-                referrals,
-                related,
-            })
-        })
+        .tx(move |c| svc::builder(c, &grants, &id, &parts.ctx()))
         .await
 }
 
@@ -334,9 +248,6 @@ async fn render_builder(
     typed: BuilderTyped,
 ) -> PageResult {
     let l = load_working(state, user, id).await?;
-    let orgs = state
-        .db(|c| Ok(crate::db::organisations::all_by_name(c)?))
-        .await?;
     let (nav, status) = form_nav(req, Some(user), &errors);
     let w = &l.working;
     let page = BuilderPage {
@@ -369,7 +280,7 @@ async fn render_builder(
             .iter()
             .map(|t| (t.as_str().to_string(), t.label().to_string()))
             .collect(),
-        organisations: orgs.into_iter().map(|o| (o.id, o.name)).collect(),
+        organisations: l.organisations.clone(),
         versions: l
             .versions
             .iter()
@@ -466,26 +377,15 @@ fn non_empty(s: &str) -> Option<String> {
 }
 
 /// Runs a builder change, then back to the builder (errors shown there).
-async fn builder_change<F>(
+async fn builder_change(
     state: &AppState,
     req: &HttpRequest,
     user: AuthUser,
     id: String,
     anchor: &str,
     typed: BuilderTyped,
-    f: F,
-) -> PageResult
-where
-    F: FnOnce(
-            &mut crate::db::DbConn,
-            &crate::services::Actor,
-            &Body,
-            &Meeting,
-            &crate::services::Ctx<'_>,
-        ) -> Result<String, AppError>
-        + Send
-        + 'static,
-{
+    f: impl crate::services::meetings::ManagedChange,
+) -> PageResult {
     let actor = user.actor(req);
     let result = change(state, &user, actor, id.clone(), f).await;
     match crate::web::respond::split(result)? {
@@ -801,17 +701,7 @@ async fn publish(
     }
 }
 
-/// A published version with what the viewer may see of it.
-struct Shown {
-    version: agendas::AgendaVersion,
-    meeting: Meeting,
-    body: Body,
-    frozen: Frozen,
-    prev: Option<Frozen>,
-    latest: i32,
-    versions: Vec<(i32, chrono::NaiveDateTime)>,
-    audience: Audience,
-}
+use crate::services::agenda::Shown;
 
 async fn load_version(
     state: &AppState,
@@ -822,34 +712,7 @@ async fn load_version(
 ) -> Result<Shown, AppError> {
     let grants = viewer.map(|v| v.grants.clone());
     state
-        .db(move |c| {
-            let meeting = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
-            let body = bodies::find(c, &meeting.body_id)?.ok_or(AppError::NotFound)?;
-            let audience = match (readers, Audience::of(grants.as_ref(), &body.id)) {
-                (Readers::Public, _) => Audience::Public,
-                (Readers::Members, Audience::Public) => return Err(AppError::NotFound),
-                (_, a) => a,
-            };
-            let latest = agendas::find(c, &meeting.id)?
-                .map(|a| a.published_number)
-                .unwrap_or(0);
-            let n = n.unwrap_or(latest);
-            let (version, frozen, prev) = svc::version_for(c, &meeting.id, n, audience)?;
-            let versions = agendas::version_list(c, &meeting.id)?
-                .into_iter()
-                .map(|(n, at, _, _)| (n, at))
-                .collect();
-            Ok(Shown {
-                version,
-                meeting,
-                body,
-                frozen,
-                prev,
-                latest,
-                versions,
-                audience,
-            })
-        })
+        .db(move |c| svc::shown(c, grants.as_ref(), &id, n, readers))
         .await
 }
 
@@ -952,13 +815,7 @@ async fn version(
         Some(n) => n,
         None => {
             let mid = id.clone();
-            let n = state
-                .db(move |c| {
-                    Ok(agendas::find(c, &mid)?
-                        .map(|a| a.published_number)
-                        .unwrap_or(0))
-                })
-                .await?;
+            let n = state.db(move |c| svc::latest_number(c, &mid)).await?;
             cache.set_latest(&id, n);
             n
         }

@@ -6,14 +6,13 @@ use actix_web::{HttpRequest, web};
 use chrono::NaiveTime;
 use serde::Deserialize;
 
-use crate::db::{bodies, meetings, papers};
 use crate::domain::format::{iso, london_datetime};
 use crate::domain::roles::Role;
 use crate::domain::timeline::{self, countdown, london_date};
 use crate::error::{AppError, FieldError};
+use crate::services::Actor;
 use crate::services::meetings::{self as svc, MeetingInput};
 use crate::services::papers::{self as paper_svc, PaperInput};
-use crate::services::{Actor, Ctx};
 use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::pages::{MeetingPage, PaperRow, ProposalRow, ProposalValues, TimelineStep};
@@ -34,7 +33,7 @@ pub fn configure(r: &mut Routes<'_>) {
 
 /// A proposal as a row: its details and outcome in words.
 pub fn proposal_row(
-    p: crate::db::proposals::Proposal,
+    p: crate::services::proposals::Proposal,
     orgs: &std::collections::HashMap<String, String>,
     meeting_when: &dyn Fn(&str) -> String,
 ) -> ProposalRow {
@@ -172,38 +171,25 @@ async fn render(
 ) -> PageResult {
     let who = viewer.cloned();
     let reader = viewer.map(|u| (u.grants.clone(), u.user.id.clone()));
-    let (m, body, list, props, later, orgs, prios, agenda, origins, taken) = state
-        .db(move |c| {
-            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
-            let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
-            let list = papers::of_meeting(c, &m.id)?;
-            let props = crate::db::proposals::of_meeting(c, &m.id)?;
-            let later: Vec<meetings::Meeting> = meetings::upcoming_of(c, &body.id, m.ends_at, 20)?
-                .into_iter()
-                .filter(|x| x.id != m.id && !x.is_cancelled() && x.starts_at > m.starts_at)
-                .collect();
-            let orgs = crate::db::organisations::all_by_name(c)?;
-            let prios = crate::db::priorities::active_of(c, &body.id)?;
-            let agenda = crate::services::agenda::latest(c, &m.id)?;
-            let mut origins = std::collections::HashMap::new();
-            for p in &props {
-                if let Some(item) = &p.referred_from_item_id
-                    && let Some(o) = crate::services::referrals::origin_words(c, item)?
-                {
-                    origins.insert(p.id.clone(), o);
-                }
-            }
-            let taken = crate::services::record::decisions_taken(
-                c,
-                &m,
-                reader.as_ref().map(|(g, _)| g),
-                reader.as_ref().map(|(_, u)| u.as_str()),
-            )?;
-            Ok((
-                m, body, list, props, later, orgs, prios, agenda, origins, taken,
-            ))
-        })
+    let (grants, uid) = (
+        reader.as_ref().map(|(g, _)| g.clone()),
+        reader.as_ref().map(|(_, u)| u.clone()),
+    );
+    let page = state
+        .db(move |c| svc::page(c, grants.as_ref(), uid.as_deref(), &id))
         .await?;
+    let svc::MeetingPage {
+        meeting: m,
+        body,
+        papers: list,
+        proposals: props,
+        later,
+        organisations: orgs,
+        priorities: prios,
+        agenda,
+        origins,
+        decisions: taken,
+    } = page;
     let org_names: std::collections::HashMap<String, String> = orgs
         .iter()
         .map(|o| (o.id.clone(), o.name.clone()))
@@ -333,7 +319,7 @@ async fn render(
         let w = state
             .tx(move |c| crate::services::agenda::working(c, &dm, &db, &parts.ctx()))
             .await?;
-        super::agenda::draft_rows(&w, audience.sees_exempt(), &may_open)
+        super::agenda::draft_rows(&crate::services::agenda::seen_by(w, audience), &may_open)
     } else {
         Vec::new()
     };
@@ -444,7 +430,7 @@ async fn start_paper(
     };
     let result = state
         .tx(move |c| {
-            let m = meetings::find(c, &mid)?.ok_or(AppError::NotFound)?;
+            let m = svc::find(c, &mid)?;
             paper_svc::create_paper(c, &actor, &g, &uid, &m, &input, now).map(|p| p.id)
         })
         .await;
@@ -547,35 +533,17 @@ async fn cancel(
 }
 
 /// Runs a change to a meeting the user manages, in one transaction.
-pub(super) async fn change<F>(
+pub(super) async fn change(
     state: &AppState,
     user: &AuthUser,
     actor: Actor,
     id: String,
-    f: F,
-) -> Result<String, AppError>
-where
-    F: FnOnce(
-            &mut crate::db::DbConn,
-            &Actor,
-            &bodies::Body,
-            &meetings::Meeting,
-            &Ctx<'_>,
-        ) -> Result<String, AppError>
-        + Send
-        + 'static,
-{
+    f: impl svc::ManagedChange,
+) -> Result<String, AppError> {
     let grants = user.grants.clone();
     let parts = state.ctx_parts();
     state
-        .tx(move |c| {
-            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
-            let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
-            if !grants.can_manage_body(&body.id) {
-                return Err(AppError::Forbidden);
-            }
-            f(c, &actor, &body, &m, &parts.ctx())
-        })
+        .tx(move |c| svc::change_managed(c, &grants, &actor, &id, &parts.ctx(), f))
         .await
 }
 
@@ -597,10 +565,7 @@ async fn schedule(
     let s = slug.clone();
     let result = state
         .tx(move |c| {
-            let body = bodies::find_by_slug(c, &s)?.ok_or(AppError::NotFound)?;
-            if !grants.can_manage_body(&body.id) {
-                return Err(AppError::Forbidden);
-            }
+            let body = crate::services::directory::managed_body(c, &grants, &s)?;
             svc::create_meeting(c, &actor, &body, &input?, now).map(|m| m.id)
         })
         .await;
@@ -689,7 +654,7 @@ async fn propose(
     let mid = id.clone();
     let result = state
         .tx(move |c| {
-            let m = meetings::find(c, &mid)?.ok_or(AppError::NotFound)?;
+            let m = svc::find(c, &mid)?;
             crate::services::proposals::propose(c, &actor, &grants, &m, &input, &parts.ctx())
                 .map(|p| p.meeting_id)
         })
@@ -729,7 +694,7 @@ async fn decide_proposal(
     let pid = id.clone();
     let result = state
         .tx(move |c| {
-            let p = crate::db::proposals::find(c, &pid)?.ok_or(AppError::NotFound)?;
+            let p = crate::services::proposals::find(c, &pid)?;
             let ctx = parts.ctx();
             let o = match outcome.as_str() {
                 "accept" => Outcome::Accept,
@@ -748,9 +713,8 @@ async fn decide_proposal(
         ))),
         Err(AppError::Validation(errors) | AppError::Conflict(errors)) => {
             let mid = state
-                .db(move |c| Ok(crate::db::proposals::find(c, &id)?.map(|p| p.meeting_id)))
-                .await?
-                .ok_or(AppError::NotFound)?;
+                .db(move |c| Ok(crate::services::proposals::find(c, &id)?.meeting_id))
+                .await?;
             render(
                 &state,
                 &req,
