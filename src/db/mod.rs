@@ -304,6 +304,12 @@ pub fn ping(conn: &mut DbConn) -> QueryResult<()> {
     conn.batch_execute("SELECT 1")
 }
 
+diesel::define_sql_function! {
+    /// SQL `lower()`: text searches compare lower-cased text, so they ignore
+    /// case on PostgreSQL as they do on SQLite.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,10 +330,4 @@ mod tests {
         assert!(DatabaseUrl::parse("data/quorate.db").is_err());
         assert!(DatabaseUrl::parse("sqlite://").is_err());
     }
-}
-
-diesel::define_sql_function! {
-    /// SQL `lower()`: text searches compare lower-cased text, so they ignore
-    /// case on PostgreSQL as they do on SQLite.
-    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }

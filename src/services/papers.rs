@@ -1165,6 +1165,86 @@ pub fn can_view(
     }
 }
 
+/// A paper with the briefing problems still to fix, shown to those who
+/// edit it (its author and the secretariat) while it can be edited.
+pub struct Edited {
+    pub paper: Paper,
+    pub problems: Option<Vec<FieldError>>,
+}
+
+fn edited(
+    conn: &mut DbConn,
+    grants: Option<&Grants>,
+    user_id: Option<&str>,
+    paper: Paper,
+    body: &Body,
+) -> AppResult<Edited> {
+    let editor = user_id.is_some_and(|u| paper.author_user_id == u)
+        || grants.is_some_and(|g| g.can_manage_body(&body.id));
+    let problems = if editor && crate::domain::papers::editable(&paper.status) {
+        Some(briefing_problems(conn, body, &paper)?)
+    } else {
+        None
+    };
+    Ok(Edited { paper, problems })
+}
+
+/// A paper as this reader may see it (404 otherwise).
+pub fn read(
+    conn: &mut DbConn,
+    grants: Option<&Grants>,
+    user_id: Option<&str>,
+    id: &str,
+) -> AppResult<Edited> {
+    let (paper, _, body) = load_visible(conn, grants, user_id, id)?;
+    edited(conn, grants, user_id, paper, &body)
+}
+
+/// Runs `change` on a paper this person may see, and answers with the
+/// paper as changed.
+pub fn change_and_read(
+    conn: &mut DbConn,
+    grants: &Grants,
+    user_id: &str,
+    actor: &Actor,
+    id: &str,
+    ctx: &Ctx<'_>,
+    change: impl PaperChange,
+) -> AppResult<Edited> {
+    let (paper, _, body) = load_visible(conn, Some(grants), Some(user_id), id)?;
+    let paper = change(conn, grants, user_id, actor, &paper, ctx)?;
+    edited(conn, Some(grants), Some(user_id), paper, &body)
+}
+
+/// Starts a paper for a meeting, answering as `read` does.
+pub fn start(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &Grants,
+    user_id: &str,
+    meeting_id: &str,
+    input: &PaperInput,
+    now: NaiveDateTime,
+) -> AppResult<Edited> {
+    let (m, body) = super::meetings::with_body(conn, meeting_id)?;
+    let p = create_paper(conn, actor, grants, user_id, &m, input, now)?;
+    edited(conn, Some(grants), Some(user_id), p, &body)
+}
+
+/// A meeting's papers that this reader may see.
+pub fn of_meeting(
+    conn: &mut DbConn,
+    grants: Option<&Grants>,
+    user_id: Option<&str>,
+    meeting_id: &str,
+) -> AppResult<Vec<Paper>> {
+    let m = super::meetings::find(conn, meeting_id)?;
+    Ok(papers::of_meeting(conn, &m.id)?
+        .into_iter()
+        .filter(|p| can_view(grants, user_id, p, &m.body_id))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1260,84 +1340,4 @@ mod tests {
             "b"
         ));
     }
-}
-
-/// A paper with the briefing problems still to fix, shown to those who
-/// edit it (its author and the secretariat) while it can be edited.
-pub struct Edited {
-    pub paper: Paper,
-    pub problems: Option<Vec<FieldError>>,
-}
-
-fn edited(
-    conn: &mut DbConn,
-    grants: Option<&Grants>,
-    user_id: Option<&str>,
-    paper: Paper,
-    body: &Body,
-) -> AppResult<Edited> {
-    let editor = user_id.is_some_and(|u| paper.author_user_id == u)
-        || grants.is_some_and(|g| g.can_manage_body(&body.id));
-    let problems = if editor && crate::domain::papers::editable(&paper.status) {
-        Some(briefing_problems(conn, body, &paper)?)
-    } else {
-        None
-    };
-    Ok(Edited { paper, problems })
-}
-
-/// A paper as this reader may see it (404 otherwise).
-pub fn read(
-    conn: &mut DbConn,
-    grants: Option<&Grants>,
-    user_id: Option<&str>,
-    id: &str,
-) -> AppResult<Edited> {
-    let (paper, _, body) = load_visible(conn, grants, user_id, id)?;
-    edited(conn, grants, user_id, paper, &body)
-}
-
-/// Runs `change` on a paper this person may see, and answers with the
-/// paper as changed.
-pub fn change_and_read(
-    conn: &mut DbConn,
-    grants: &Grants,
-    user_id: &str,
-    actor: &Actor,
-    id: &str,
-    ctx: &Ctx<'_>,
-    change: impl PaperChange,
-) -> AppResult<Edited> {
-    let (paper, _, body) = load_visible(conn, Some(grants), Some(user_id), id)?;
-    let paper = change(conn, grants, user_id, actor, &paper, ctx)?;
-    edited(conn, Some(grants), Some(user_id), paper, &body)
-}
-
-/// Starts a paper for a meeting, answering as `read` does.
-pub fn start(
-    conn: &mut DbConn,
-    actor: &Actor,
-    grants: &Grants,
-    user_id: &str,
-    meeting_id: &str,
-    input: &PaperInput,
-    now: NaiveDateTime,
-) -> AppResult<Edited> {
-    let (m, body) = super::meetings::with_body(conn, meeting_id)?;
-    let p = create_paper(conn, actor, grants, user_id, &m, input, now)?;
-    edited(conn, Some(grants), Some(user_id), p, &body)
-}
-
-/// A meeting's papers that this reader may see.
-pub fn of_meeting(
-    conn: &mut DbConn,
-    grants: Option<&Grants>,
-    user_id: Option<&str>,
-    meeting_id: &str,
-) -> AppResult<Vec<Paper>> {
-    let m = super::meetings::find(conn, meeting_id)?;
-    Ok(papers::of_meeting(conn, &m.id)?
-        .into_iter()
-        .filter(|p| can_view(grants, user_id, p, &m.body_id))
-        .collect())
 }

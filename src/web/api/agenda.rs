@@ -223,8 +223,8 @@ pub async fn add_item(
     let (item, w) = state
         .tx(move |c| {
             record::in_managed_meeting(c, &grants, &id, |c, m, body| {
-                let item = svc::add_item(c, &actor, &m, &input, expected, parts.now)?;
-                let w = svc::working(c, &m, &body, &parts.ctx())?;
+                let item = svc::add_item(c, &actor, m, &input, expected, parts.now)?;
+                let w = svc::working(c, m, body, &parts.ctx())?;
                 Ok((item, w))
             })
         })
@@ -233,7 +233,7 @@ pub async fn add_item(
         .items
         .iter()
         .find(|i| i.row.id == item.id)
-        .map(|i| working_item(i))
+        .map(working_item)
         .ok_or_else(|| AppError::internal("new item missing"))?;
     Ok(created(
         format!("/api/v1/meetings/{}/agenda", item.meeting_id),
@@ -259,8 +259,8 @@ pub async fn change_item(
     let w = state
         .tx(move |c| {
             record::in_managed_meeting(c, &grants, &id, |c, m, body| {
-                svc::change_item(c, &actor, &m, &item_id, &input, parts.now)?;
-                let w = svc::working(c, &m, &body, &parts.ctx())?;
+                svc::change_item(c, &actor, m, &item_id, &input, parts.now)?;
+                let w = svc::working(c, m, body, &parts.ctx())?;
                 Ok((w, item_id))
             })
         })
@@ -270,7 +270,7 @@ pub async fn change_item(
         .items
         .iter()
         .find(|i| i.row.id == item_id)
-        .map(|i| working_item(i))
+        .map(working_item)
         .ok_or(AppError::NotFound)?;
     Ok(json_with_etag(
         actix_web::http::StatusCode::OK,
@@ -296,7 +296,7 @@ pub async fn remove_item(
     state
         .tx(move |c| {
             record::in_managed_meeting(c, &grants, &id, |c, m, _| {
-                svc::remove_item(c, &actor, &m, &item_id, now)
+                svc::remove_item(c, &actor, m, &item_id, now)
             })
         })
         .await?;
@@ -334,8 +334,8 @@ pub async fn order(
         .tx(move |c| {
             record::in_managed_meeting(c, &grants, &id, |c, m, body| {
                 let ctx = parts.ctx();
-                svc::reorder(c, &actor, &m, &body, &input.item_ids, expected, &ctx)?;
-                svc::working(c, &m, &body, &ctx)
+                svc::reorder(c, &actor, m, body, &input.item_ids, expected, &ctx)?;
+                svc::working(c, m, body, &ctx)
             })
         })
         .await?;
@@ -375,7 +375,7 @@ pub async fn publish(
     let published = state
         .tx(move |c| {
             record::in_managed_meeting(c, &grants, &id, |c, m, body| {
-                svc::publish(c, &actor, &m, &body, &input, expected, &parts.ctx())
+                svc::publish(c, &actor, m, body, &input, expected, &parts.ctx())
             })
         })
         .await?;
@@ -413,8 +413,8 @@ pub async fn refer(
                     c,
                     &actor,
                     &grants,
-                    &m,
-                    &body,
+                    m,
+                    body,
                     &item_id,
                     &input,
                     &parts.ctx(),
