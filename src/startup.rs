@@ -178,7 +178,8 @@ impl Application {
             .map_err(|e| StartError::Other(e.to_string()))?
             .port();
         let data = web::Data::new(state.clone());
-        let public_pages = web::Data::new(crate::web::pages::agenda::PublicPages::default());
+        let public_pages =
+            web::Data::new(crate::web::pages::agenda::published::PublicPages::default());
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(crate::web::security::protect))

@@ -43,6 +43,59 @@ impl PaperStatus {
     }
 }
 
+/// What can happen to a paper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaperEvent {
+    /// Its author submits it (again, after it was returned).
+    Submit,
+    /// The secretariat accepts it for the agenda.
+    Accept,
+    /// The secretariat returns it to its author with what to change.
+    Return,
+    /// Its author or the secretariat withdraws it.
+    Withdraw,
+    /// It goes out with a published agenda.
+    Publish,
+}
+
+impl PaperStatus {
+    pub const ALL: [PaperStatus; 6] = [
+        PaperStatus::Draft,
+        PaperStatus::Submitted,
+        PaperStatus::Returned,
+        PaperStatus::Accepted,
+        PaperStatus::Published,
+        PaperStatus::Withdrawn,
+    ];
+
+    /// The state after `event`, or `None` when it cannot happen from here.
+    pub fn after(self, event: PaperEvent) -> Option<PaperStatus> {
+        use PaperEvent::*;
+        use PaperStatus::*;
+        match (self, event) {
+            (Draft | Returned, Submit) => Some(Submitted),
+            (Submitted, Accept) => Some(Accepted),
+            (Submitted | Accepted | Published, Return) => Some(Returned),
+            (Draft | Submitted | Returned | Accepted, Withdraw) => Some(Withdrawn),
+            (Accepted, Publish) => Some(Published),
+            _ => None,
+        }
+    }
+
+    /// Its sponsor may sign it off: before it is accepted.
+    pub fn may_be_signed_off(self) -> bool {
+        matches!(
+            self,
+            PaperStatus::Draft | PaperStatus::Submitted | PaperStatus::Returned
+        )
+    }
+}
+
+/// The state after `event` for a paper in the stored state `status`.
+pub fn after(status: &str, event: PaperEvent) -> Option<PaperStatus> {
+    PaperStatus::parse(status).and_then(|s| s.after(event))
+}
+
 /// Whether a paper in the stored state `status` may still be edited and
 /// submitted (an unknown state may not).
 pub fn editable(status: &str) -> bool {
@@ -77,6 +130,34 @@ pub fn next_step(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paper_moves_only_along_its_journey() {
+        use PaperEvent::*;
+        use PaperStatus::*;
+        assert_eq!(Draft.after(Submit), Some(Submitted));
+        assert_eq!(Returned.after(Submit), Some(Submitted));
+        assert_eq!(Submitted.after(Accept), Some(Accepted));
+        assert_eq!(Accepted.after(Publish), Some(Published));
+        assert_eq!(Published.after(Return), Some(Returned));
+        // Nothing skips the secretariat's check, and nothing leaves a
+        // withdrawn paper or publishes one twice.
+        assert_eq!(Draft.after(Accept), None);
+        assert_eq!(Draft.after(Publish), None);
+        assert_eq!(Submitted.after(Submit), None);
+        assert_eq!(Published.after(Publish), None);
+        assert_eq!(Published.after(Withdraw), None);
+        for event in [Submit, Accept, Return, Withdraw, Publish] {
+            assert_eq!(Withdrawn.after(event), None);
+        }
+        // Only what can still be submitted can be edited.
+        for s in PaperStatus::ALL {
+            assert_eq!(s.editable(), s.after(Submit).is_some(), "{s:?}");
+        }
+        assert!(Returned.may_be_signed_off() && !Accepted.may_be_signed_off());
+        assert_eq!(after("draft", Submit), Some(Submitted));
+        assert_eq!(after("lost", Submit), None);
+    }
 
     #[test]
     fn only_drafts_and_returned_papers_may_be_edited() {

@@ -13,8 +13,10 @@ use utoipa::ToSchema;
 
 use super::Actor;
 use crate::db::invitations::{self, Invitation};
-use crate::db::tokens::{self, ApiToken};
-use crate::db::users::{self, User};
+use crate::db::tokens;
+pub use crate::db::tokens::ApiToken;
+use crate::db::users;
+pub use crate::db::users::User;
 use crate::db::{DbConn, organisations};
 use crate::domain::validate::{MAX_NAME_CHARS, Problems};
 use crate::error::{AppError, AppResult, FieldError};
@@ -550,6 +552,100 @@ pub fn end_all_sessions(
         format!("ended {n} session(s)"),
     )?;
     Ok(n)
+}
+
+/// A person and the roles they hold in each body.
+pub fn with_grants(
+    conn: &mut DbConn,
+    user: User,
+) -> AppResult<(User, crate::domain::roles::Grants)> {
+    let roles = crate::db::memberships::roles_of(conn, &user.id)?
+        .into_iter()
+        .filter_map(|(body_id, _, _, role)| {
+            crate::domain::roles::Role::parse(&role).map(|r| (body_id, r))
+        })
+        .collect();
+    let grants = crate::domain::roles::Grants {
+        is_admin: user.is_admin,
+        roles,
+        organisation_id: user.organisation_id.clone(),
+    };
+    Ok((user, grants))
+}
+
+/// Who an API token belongs to, with their roles; `None` for a token that
+/// is unknown, revoked or expired.
+pub fn token_holder(
+    conn: &mut DbConn,
+    token: &str,
+    now: NaiveDateTime,
+) -> AppResult<Option<(User, crate::domain::roles::Grants)>> {
+    match user_for_token(conn, token, now)? {
+        Some(u) => with_grants(conn, u).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Who a session cookie belongs to, with their roles: `None` unless the
+/// session is still held on the server (signing out, signing out everywhere
+/// or idling ends it) and the person's session epoch matches.
+pub fn session_holder(
+    conn: &mut DbConn,
+    user_id: &str,
+    epoch: i32,
+    session_id: &str,
+    at: NaiveDateTime,
+    idle_minutes: u32,
+) -> AppResult<Option<(User, crate::domain::roles::Grants)>> {
+    match users::find(conn, user_id)? {
+        Some(u)
+            if u.session_epoch == epoch
+                && session_in_force(conn, session_id, &u.id, at, idle_minutes)? =>
+        {
+            with_grants(conn, u).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
+/// What a person's account page shows of them.
+pub struct AccountView {
+    pub organisation: String,
+    /// (body id, body slug, body name, role)
+    pub roles: Vec<(String, String, String, String)>,
+    pub tokens: Vec<ApiToken>,
+    pub calendar_feed: bool,
+    pub sessions: Vec<crate::db::sessions::Session>,
+}
+
+pub fn account(conn: &mut DbConn, user: &User, now: NaiveDateTime) -> AppResult<AccountView> {
+    let organisation = organisations::find(conn, &user.organisation_id)?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    Ok(AccountView {
+        organisation,
+        roles: crate::db::memberships::roles_of(conn, &user.id)?,
+        tokens: tokens::of_user(conn, &user.id)?,
+        calendar_feed: calendar_feed_on(conn, &user.id)?,
+        sessions: crate::db::sessions::of_user(conn, &user.id, now)?,
+    })
+}
+
+/// One of this person's own API tokens; 404 for anyone else's.
+pub fn own_token(conn: &mut DbConn, user_id: &str, id: &str) -> AppResult<ApiToken> {
+    tokens::find(conn, id)?
+        .filter(|t| t.user_id == user_id)
+        .ok_or(AppError::NotFound)
+}
+
+/// A person by id; 404 when there is none.
+pub fn user(conn: &mut DbConn, id: &str) -> AppResult<User> {
+    users::find(conn, id)?.ok_or(AppError::NotFound)
+}
+
+/// A person's API tokens (without their secrets, which are never kept).
+pub fn tokens_of(conn: &mut DbConn, user_id: &str) -> AppResult<Vec<ApiToken>> {
+    Ok(tokens::of_user(conn, user_id)?)
 }
 
 #[cfg(test)]

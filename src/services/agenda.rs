@@ -654,7 +654,10 @@ pub fn publish(
         .items
         .iter()
         .filter_map(|i| i.paper.as_ref())
-        .filter(|p| p.status == "accepted")
+        .filter(|p| {
+            crate::domain::papers::after(&p.status, crate::domain::papers::PaperEvent::Publish)
+                .is_some()
+        })
         .map(|p| p.id.clone())
         .collect();
     papers::mark_published(conn, &included, ctx.now)?;

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 
 use super::Actor;
-use crate::db::attachments::{self, Attachment};
+use crate::db::attachments;
+pub use crate::db::attachments::Attachment;
 use crate::db::papers::Paper;
 use crate::db::{DbConn, bodies, meetings};
 use crate::domain::attachments::{sniff, stored_filename};
@@ -130,6 +131,31 @@ pub fn content_disposition(filename: &str) -> String {
         .collect::<String>()
         .replace('+', "%20");
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+/// One appendix of a paper this reader may see (404 otherwise).
+pub fn one(
+    conn: &mut DbConn,
+    grants: Option<&Grants>,
+    user_id: Option<&str>,
+    paper_id: &str,
+    id: &str,
+) -> AppResult<Attachment> {
+    super::papers::load_visible(conn, grants, user_id, paper_id)?;
+    attachments::find(conn, id)?
+        .filter(|a| a.paper_id == paper_id)
+        .ok_or(AppError::NotFound)
+}
+
+/// The appendices of a paper this reader may see (404 otherwise).
+pub fn of_paper(
+    conn: &mut DbConn,
+    grants: Option<&Grants>,
+    user_id: Option<&str>,
+    paper_id: &str,
+) -> AppResult<Vec<Attachment>> {
+    super::papers::load_visible(conn, grants, user_id, paper_id)?;
+    Ok(attachments::of_paper(conn, paper_id)?)
 }
 
 #[cfg(test)]

@@ -200,3 +200,16 @@ pub fn all(conn: &mut DbConn, grants: &Grants, q: &AuditQuery) -> AppResult<Vec<
     filter.older_than = None;
     Ok(audit::search(conn, &filter, CSV_LIMIT)?)
 }
+
+/// The latest entries, for the admin index (administrators only; nobody
+/// else is shown any).
+pub fn recent(
+    conn: &mut crate::db::DbConn,
+    grants: &crate::domain::roles::Grants,
+    limit: i64,
+) -> crate::error::AppResult<Vec<crate::db::audit::AuditEntry>> {
+    if !grants.is_admin {
+        return Ok(Vec::new());
+    }
+    Ok(crate::db::audit::recent(conn, limit)?)
+}

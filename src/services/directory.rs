@@ -8,7 +8,8 @@ use super::Actor;
 use crate::db::bodies;
 pub use crate::db::bodies::Body;
 use crate::db::memberships::{self, MemberRow, Membership};
-use crate::db::organisations::{self, Organisation};
+use crate::db::organisations;
+pub use crate::db::organisations::Organisation;
 use crate::db::priorities::{self, Priority};
 use crate::db::{DbConn, users};
 use crate::domain::bodies::{BodyKind, check_new_priority, parent_creates_cycle};
@@ -493,4 +494,64 @@ pub fn managed_body(
         return Err(AppError::Forbidden);
     }
     Ok(b)
+}
+
+/// Every organisation, by name.
+pub fn organisations(conn: &mut DbConn) -> AppResult<Vec<Organisation>> {
+    Ok(organisations::all_by_name(conn)?)
+}
+
+/// Every body.
+pub fn bodies(conn: &mut DbConn) -> AppResult<Vec<Body>> {
+    Ok(bodies::all(conn)?)
+}
+
+/// Everyone, each with their organisation's name.
+pub fn people(conn: &mut DbConn) -> AppResult<Vec<(users::User, String)>> {
+    Ok(users::all_with_organisation(conn)?)
+}
+
+/// The bodies a person is secretariat of: (slug, name).
+pub fn managed_by(conn: &mut DbConn, user_id: &str) -> AppResult<Vec<(String, String)>> {
+    Ok(memberships::roles_of(conn, user_id)?
+        .into_iter()
+        .filter(|(_, _, _, r)| Role::parse(r).is_some_and(Role::manages_body))
+        .map(|(_, slug, name, _)| (slug, name))
+        .collect())
+}
+
+/// A body's admin page: its details, everyone who could be made a member
+/// (each with their organisation's name), and its next meetings.
+pub struct BodyAdmin {
+    pub detail: BodyDetail,
+    pub people: Vec<(users::User, String)>,
+    pub upcoming: Vec<crate::db::meetings::Meeting>,
+}
+
+/// For the body's secretariat (or an administrator) only.
+pub fn body_admin(
+    conn: &mut DbConn,
+    grants: &crate::domain::roles::Grants,
+    slug: &str,
+    now: NaiveDateTime,
+) -> AppResult<BodyAdmin> {
+    let d = body_detail(conn, slug)?;
+    if !grants.can_manage_body(&d.body.id) {
+        return Err(AppError::Forbidden);
+    }
+    let upcoming = crate::db::meetings::upcoming_of(conn, &d.body.id, now, 20)?;
+    Ok(BodyAdmin {
+        people: users::all_with_organisation(conn)?,
+        detail: d,
+        upcoming,
+    })
+}
+
+/// A page of organisations by id, after `cursor`.
+pub fn organisations_page(
+    conn: &mut DbConn,
+    cursor: Option<&str>,
+    limit: i64,
+) -> AppResult<Vec<Organisation>> {
+    Ok(organisations::page(conn, cursor, limit)?)
 }

@@ -390,3 +390,35 @@ impl Lookup {
         Ok((m, b))
     }
 }
+
+/// What the home page shows: every body, the next meetings, and for someone
+/// signed in their roles and what is due from them.
+pub struct HomeView {
+    pub bodies: Vec<Body>,
+    pub upcoming: Vec<Meeting>,
+    /// (body id, body slug, body name, role)
+    pub roles: Vec<(String, String, String, String)>,
+    pub due: Option<Vec<DueGroup>>,
+}
+
+pub fn page(
+    conn: &mut DbConn,
+    who: Option<(&str, &Grants)>,
+    now: NaiveDateTime,
+) -> AppResult<HomeView> {
+    let all = bodies::all(conn)?;
+    let upcoming = meetings::upcoming(conn, now, 10)?;
+    let (roles, due) = match who {
+        Some((user_id, grants)) => (
+            crate::db::memberships::roles_of(conn, user_id)?,
+            Some(due_for(conn, user_id, grants, now)?),
+        ),
+        None => (Vec::new(), None),
+    };
+    Ok(HomeView {
+        bodies: all,
+        upcoming,
+        roles,
+        due,
+    })
+}

@@ -63,6 +63,11 @@ impl crate::state::AppState {
     }
 }
 
+/// Can the database be reached? (For `/healthz`.)
+pub fn ping(conn: &mut DbConn) -> AppResult<()> {
+    Ok(crate::db::ping(conn)?)
+}
+
 /// Who is making a change, and from where: recorded in the audit log.
 #[derive(Clone, Debug)]
 pub struct Actor {

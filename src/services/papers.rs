@@ -13,6 +13,7 @@ use crate::db::papers;
 pub use crate::db::papers::Paper;
 use crate::db::{DbConn, memberships, organisations, priorities, users};
 use crate::domain::briefing::{self, CoverSheet, ItemType};
+use crate::domain::papers::{PaperEvent, PaperStatus, after};
 use crate::domain::roles::{Grants, Role};
 use crate::domain::validate::Problems;
 use crate::error::{AppError, AppResult, FieldError};
@@ -552,13 +553,13 @@ pub fn submit_paper(
     if paper.author_user_id != user_id {
         return Err(AppError::Forbidden);
     }
-    if !crate::domain::papers::editable(&paper.status) {
+    let Some(submitted) = after(&paper.status, PaperEvent::Submit) else {
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_submittable",
             format!("The paper is already {}.", paper.status),
         )]));
-    }
+    };
     check_open(&meeting, ctx.now)?;
     let mut errors = briefing_problems(conn, &body, paper)?;
     // A paper that cannot be typeset would break the board pack for
@@ -599,7 +600,7 @@ pub fn submit_paper(
         return Err(AppError::Validation(errors));
     }
     let mut p = paper.clone();
-    p.status = "submitted".into();
+    p.status = submitted.as_str().into();
     p.submitted_at = Some(ctx.now);
     p.late = late;
     p.late_reason = if late {
@@ -688,7 +689,7 @@ pub fn sign_off(
             "You wrote this paper, so you cannot sign it off: its sponsor must be someone else.",
         )]));
     }
-    if !matches!(paper.status.as_str(), "draft" | "submitted" | "returned") {
+    if !PaperStatus::parse(&paper.status).is_some_and(PaperStatus::may_be_signed_off) {
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_signable",
@@ -750,7 +751,7 @@ pub fn accept(
     if !is_secretariat(grants, &body.id) {
         return Err(AppError::Forbidden);
     }
-    if paper.status != "submitted" {
+    let Some(accepted) = after(&paper.status, PaperEvent::Accept) else {
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_submitted",
@@ -759,13 +760,13 @@ pub fn accept(
                 paper.status
             ),
         )]));
-    }
+    };
     let errors = acceptance_blockers(paper);
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
     let mut p = paper.clone();
-    p.status = "accepted".into();
+    p.status = accepted.as_str().into();
     p.accepted_at = Some(now);
     bump(&mut p, conn, actor, now)?;
     actor.audit(
@@ -791,10 +792,7 @@ pub fn return_paper(
     if !is_secretariat(grants, &body.id) {
         return Err(AppError::Forbidden);
     }
-    if !matches!(
-        paper.status.as_str(),
-        "submitted" | "accepted" | "published"
-    ) {
+    if after(&paper.status, PaperEvent::Return).is_none() {
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_returnable",
@@ -810,7 +808,7 @@ pub fn return_paper(
         )]));
     }
     let mut p = paper.clone();
-    p.status = "returned".into();
+    p.status = PaperStatus::Returned.as_str().into();
     p.returned_reason = Some(reason.to_string());
     p.accepted_at = None;
     bump(&mut p, conn, actor, ctx.now)?;
@@ -857,7 +855,7 @@ pub fn withdraw(
     if !may_edit(grants, user_id, paper, &body.id) {
         return Err(AppError::Forbidden);
     }
-    if matches!(paper.status.as_str(), "published" | "withdrawn") {
+    if after(&paper.status, PaperEvent::Withdraw).is_none() {
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_withdrawable",
@@ -865,7 +863,7 @@ pub fn withdraw(
         )]));
     }
     let mut p = paper.clone();
-    p.status = "withdrawn".into();
+    p.status = PaperStatus::Withdrawn.as_str().into();
     p.withdrawn_reason = Some(reason.trim().chars().take(5000).collect());
     bump(&mut p, conn, actor, now)?;
     actor.audit(

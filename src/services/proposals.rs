@@ -318,3 +318,16 @@ pub fn decide(
 pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Proposal> {
     proposals::find(conn, id)?.ok_or(AppError::NotFound)
 }
+
+/// A meeting's proposals, for anyone with a role in its body (403 for others).
+pub fn of_meeting(
+    conn: &mut DbConn,
+    grants: &Grants,
+    meeting_id: &str,
+) -> AppResult<Vec<Proposal>> {
+    let (m, body) = super::meetings::with_body(conn, meeting_id)?;
+    if !grants.is_admin && grants.role_in(&body.id).is_none() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(proposals::of_meeting(conn, &m.id)?)
+}

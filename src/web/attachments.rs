@@ -1,6 +1,7 @@
 //! Upload and download of appendices, for the API (bearer token) and for
 //! pages (session and CSRF token).
 
+use crate::web::extract::SignedIn;
 use crate::web::routes::Routes;
 use actix_multipart::Multipart;
 use actix_web::http::header;
@@ -8,13 +9,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::db::attachments::{self, Attachment};
-use crate::db::{DbConn, papers};
 use crate::error::AppError;
 use crate::services::attachments as svc;
+use crate::services::attachments::Attachment;
+use crate::services::papers as paper_svc;
 use crate::state::AppState;
-use crate::web::auth::{ApiCaller, AuthUser, Viewer};
-use crate::web::respond::{PageError, require_user, see_other};
+use crate::web::auth::{ApiCaller, AuthUser};
+use crate::web::respond::{PageError, see_other};
 
 pub fn configure_api(r: &mut Routes<'_>) {
     r.post("/papers/{id}/attachments", api_upload)
@@ -62,21 +63,6 @@ pub fn multipart(req: &HttpRequest, payload: web::Payload) -> Result<Multipart, 
     Ok(Multipart::new(req.headers(), payload))
 }
 
-/// The paper, if the caller may see it (404 otherwise).
-fn visible_paper(
-    conn: &mut DbConn,
-    who: Option<&AuthUser>,
-    id: &str,
-) -> Result<papers::Paper, AppError> {
-    crate::services::papers::load_visible(
-        conn,
-        who.map(|u| &u.grants),
-        who.map(|u| u.user.id.as_str()),
-        id,
-    )
-    .map(|(p, _, _)| p)
-}
-
 async fn store(
     state: &AppState,
     req: &HttpRequest,
@@ -91,27 +77,17 @@ async fn store(
     let check_actor = who.actor(req);
     state
         .db(move |c| {
-            let p = visible_paper(c, Some(&check_who), &check_id)?;
+            let p = paper_svc::visible_paper(c, &check_who.grants, &check_who.user.id, &check_id)?;
             svc::may_attach(c, &check_actor, &check_who.grants, &p)
         })
         .await?;
     let tmp = state.settings.data_dir.join("tmp");
-    let upload = crate::web::upload::read(
-        multipart(req, payload)?,
-        state.settings.uploads.max_bytes,
-        &tmp,
-    )
-    .await?;
-    if check_csrf {
-        crate::web::security::verify_csrf(
-            req,
-            upload
-                .fields
-                .get("csrf_token")
-                .map(String::as_str)
-                .unwrap_or(""),
-        )?;
-    }
+    let max = state.settings.uploads.max_bytes;
+    let upload = if check_csrf {
+        crate::web::upload::read_form(req, payload, max, &tmp).await?
+    } else {
+        crate::web::upload::read(multipart(req, payload)?, max, &tmp).await?
+    };
     let Some(file) = upload.file else {
         return Err(AppError::Validation(vec![crate::error::FieldError::new(
             "file",
@@ -124,7 +100,7 @@ async fn store(
     let now = state.clock.now_naive();
     state
         .tx(move |c| {
-            let p = visible_paper(c, Some(&who), &paper_id)?;
+            let p = paper_svc::visible_paper(c, &who.grants, &who.user.id, &paper_id)?;
             svc::attach(c, &actor, &who.grants, &p, &file, &data_dir, now)
         })
         .await
@@ -138,10 +114,11 @@ async fn download(
 ) -> Result<HttpResponse, AppError> {
     let a = state
         .db(move |c| {
-            visible_paper(c, who.as_ref(), &paper_id)?;
-            attachments::find(c, &aid)?
-                .filter(|a| a.paper_id == paper_id)
-                .ok_or(AppError::NotFound)
+            let (grants, uid) = (
+                who.as_ref().map(|u| &u.grants),
+                who.as_ref().map(|u| u.user.id.as_str()),
+            );
+            svc::one(c, grants, uid, &paper_id, &aid)
         })
         .await?;
     let bytes = tokio::fs::read(svc::path_for(&state.settings.data_dir, &a.sha256))
@@ -192,8 +169,13 @@ pub async fn api_list(
     let id = path.into_inner();
     let list = state
         .db(move |c| {
-            visible_paper(c, caller.0.as_ref(), &id)?;
-            Ok(attachments::of_paper(c, &id)?)
+            let who = caller.0.as_ref();
+            svc::of_paper(
+                c,
+                who.map(|u| &u.grants),
+                who.map(|u| u.user.id.as_str()),
+                &id,
+            )
         })
         .await?;
     let all: Vec<AttachmentOut> = list.into_iter().map(AttachmentOut::from).collect();
@@ -218,11 +200,10 @@ pub async fn api_download(
 async fn page_upload(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(who): SignedIn,
     path: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
-    let who = require_user(&req, viewer)?;
     let id = path.into_inner();
     // A file that cannot be taken is said at the upload field, on the
     // paper's edit page, with the error summary: not on an error page.
@@ -243,16 +224,15 @@ async fn page_upload(
         Err(AppError::PayloadTooLarge(m) | AppError::UnsupportedMediaType(m)) => problem(m),
         Err(e) => return Err(e.into()),
     };
-    crate::web::pages::papers::edit_with_errors(&state, &req, &who, id, errors).await
+    crate::web::pages::papers::edit::edit_with_errors(&state, &req, &who, id, errors).await
 }
 
 async fn page_download(
     state: web::Data<AppState>,
-    req: HttpRequest,
-    viewer: Viewer,
+    _req: HttpRequest,
+    SignedIn(who): SignedIn,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, PageError> {
-    let who = require_user(&req, viewer)?;
     let (id, aid) = path.into_inner();
     Ok(download(&state, Some(who), id, aid).await?)
 }

@@ -4,12 +4,10 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 
-use crate::db::memberships;
-use crate::db::users::{self, User};
-use crate::domain::roles::{Grants, Role};
+use crate::domain::roles::Grants;
 use crate::error::AppError;
 use crate::services::Actor;
-use crate::services::accounts;
+use crate::services::accounts::{self, User};
 use crate::state::AppState;
 use crate::web::session;
 
@@ -56,19 +54,8 @@ pub fn client_addr(req: &HttpRequest) -> Option<String> {
     req.peer_addr().map(|a| a.ip().to_string())
 }
 
-fn load(conn: &mut crate::db::DbConn, user: User) -> Result<AuthUser, AppError> {
-    let roles = memberships::roles_of(conn, &user.id)?
-        .into_iter()
-        .filter_map(|(body_id, _, _, role)| Role::parse(&role).map(|r| (body_id, r)))
-        .collect();
-    Ok(AuthUser {
-        grants: Grants {
-            is_admin: user.is_admin,
-            roles,
-            organisation_id: user.organisation_id.clone(),
-        },
-        user,
-    })
+fn signed_in((user, grants): (User, Grants)) -> AuthUser {
+    AuthUser { user, grants }
 }
 
 fn state(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
@@ -108,15 +95,10 @@ impl FromRequest for ApiCaller {
             };
             let now = state.clock.now_naive();
             let found = state
-                .tx(
-                    move |conn| match accounts::user_for_token(conn, &token, now)? {
-                        Some(u) => load(conn, u).map(Some),
-                        None => Ok(None),
-                    },
-                )
+                .tx(move |conn| accounts::token_holder(conn, &token, now))
                 .await?;
             found
-                .map(|u| ApiCaller(Some(u)))
+                .map(|u| ApiCaller(Some(signed_in(u))))
                 .ok_or(AppError::Unauthenticated)
         })
     }
@@ -141,18 +123,12 @@ impl FromRequest for Viewer {
             let idle = state.settings.security.session_idle_minutes;
             let at = now.naive_utc();
             let found = state
-                .db(move |conn| match users::find(conn, &sess.u)? {
-                    // The cookie must name a session still held on the server:
-                    // signing out, signing out everywhere or idling ends it.
-                    Some(u)
-                        if u.session_epoch == sess.e
-                            && accounts::session_in_force(conn, &sess.s, &u.id, at, idle)? =>
-                    {
-                        load(conn, u).map(Some)
-                    }
-                    _ => Ok(None),
+                .db(move |conn| {
+                    // The cookie must name a session still held on the server.
+                    accounts::session_holder(conn, &sess.u, sess.e, &sess.s, at, idle)
                 })
-                .await?;
+                .await?
+                .map(signed_in);
             if let Some(who) = &found {
                 // For the error page, which keeps the signed-in header.
                 req.extensions_mut().insert(who.clone());

@@ -3,7 +3,6 @@
 use crate::web::routes::Routes;
 use actix_web::{HttpResponse, web};
 
-use crate::db::bodies;
 use crate::error::AppError;
 use crate::services::feeds;
 use crate::state::AppState;
@@ -29,7 +28,7 @@ async fn body_ics(
     let base = state.base_url().to_string();
     let text = state
         .db(move |c| {
-            let body = bodies::find_by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
+            let body = crate::services::directory::body(c, &slug)?;
             feeds::body_calendar(c, &body, &base)
         })
         .await?;
@@ -44,7 +43,7 @@ async fn body_atom(
     let base = state.base_url().to_string();
     let text = state
         .db(move |c| {
-            let body = bodies::find_by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
+            let body = crate::services::directory::body(c, &slug)?;
             feeds::body_atom(c, &body, &base)
         })
         .await?;

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod attachments;
 pub mod auth;
+pub mod extract;
 pub mod feeds;
 pub mod pages;
 pub mod respond;
@@ -49,7 +50,7 @@ fn register(r: &mut Routes<'_>) {
 }
 
 async fn healthz(state: web::Data<AppState>) -> HttpResponse {
-    match state.db(|c| Ok(crate::db::ping(c)?)).await {
+    match state.db(crate::services::ping).await {
         Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "ok"})),
         Err(_) => {
             HttpResponse::ServiceUnavailable().json(serde_json::json!({"status": "unavailable"}))

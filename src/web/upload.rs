@@ -105,3 +105,29 @@ pub async fn read(
     }
     Ok(Upload { fields, file })
 }
+
+/// A page's upload form: read as multipart (415 for anything else), at most
+/// `max_bytes` for the file, and refused unless its CSRF token is right.
+/// Call it after checking who may upload: nothing is read before then.
+pub async fn read_form(
+    req: &actix_web::HttpRequest,
+    payload: actix_web::web::Payload,
+    max_bytes: u64,
+    tmp_dir: &Path,
+) -> Result<Upload, AppError> {
+    let upload = read(
+        crate::web::attachments::multipart(req, payload)?,
+        max_bytes,
+        tmp_dir,
+    )
+    .await?;
+    crate::web::security::verify_csrf(
+        req,
+        upload
+            .fields
+            .get("csrf_token")
+            .map(String::as_str)
+            .unwrap_or(""),
+    )?;
+    Ok(upload)
+}

@@ -14,6 +14,7 @@ mod config;
 mod forms;
 mod helpers;
 mod journeys;
+mod layers;
 mod logs;
 mod mail;
 mod matrix;

@@ -359,7 +359,7 @@ pub struct PublishOut {
     security(("bearer" = [])))]
 pub async fn publish(
     state: web::Data<AppState>,
-    pages: web::Data<crate::web::pages::agenda::PublicPages>,
+    pages: web::Data<crate::web::pages::agenda::published::PublicPages>,
     caller: ApiCaller,
     req: HttpRequest,
     path: web::Path<String>,

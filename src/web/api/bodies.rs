@@ -4,7 +4,6 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::created;
-use crate::db::bodies;
 use crate::domain::policy::Policy;
 use crate::domain::roles::Role;
 use crate::error::AppError;
@@ -132,7 +131,7 @@ pub async fn list(
     state: web::Data<AppState>,
     _caller: ApiCaller,
 ) -> Result<HttpResponse, AppError> {
-    let all = state.db(|c| Ok(bodies::all(c)?)).await?;
+    let all = state.db(crate::services::directory::bodies).await?;
     let out: Vec<BodySummary> = all
         .into_iter()
         .map(|b| BodySummary {
@@ -181,8 +180,7 @@ pub async fn put_member(
     let now = state.clock.now_naive();
     let (m, is_new, slug) = state
         .tx(move |c| {
-            let body = bodies::find_by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
-            caller.require_manage(&body.id)?;
+            let body = crate::services::directory::managed_body(c, &caller.grants, &slug)?;
             let (m, is_new) = directory::put_membership(c, &actor, &body, &user_id, &input, now)?;
             Ok((m, is_new, body.slug))
         })
@@ -215,8 +213,7 @@ pub async fn remove_member(
     let now = state.clock.now_naive();
     state
         .tx(move |c| {
-            let body = bodies::find_by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
-            caller.require_manage(&body.id)?;
+            let body = crate::services::directory::managed_body(c, &caller.grants, &slug)?;
             directory::remove_membership(c, &actor, &body, &user_id, now)
         })
         .await?;
@@ -239,8 +236,7 @@ pub async fn add_priority(
     let now = state.clock.now_naive();
     let (p, slug) = state
         .tx(move |c| {
-            let body = bodies::find_by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
-            caller.require_manage(&body.id)?;
+            let body = crate::services::directory::managed_body(c, &caller.grants, &slug)?;
             Ok((
                 directory::add_priority(c, &actor, &body, &input, now)?,
                 body.slug,
@@ -271,8 +267,7 @@ pub async fn retire_priority(
     let now = state.clock.now_naive();
     state
         .tx(move |c| {
-            let body = bodies::find_by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
-            caller.require_manage(&body.id)?;
+            let body = crate::services::directory::managed_body(c, &caller.grants, &slug)?;
             directory::retire_priority(c, &actor, &body, &id, now)
         })
         .await?;

@@ -4,10 +4,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{etag, if_match, json_with_etag, rfc3339};
-use crate::db::bodies::{self, Body};
-use crate::db::meetings::{self, Meeting};
 use crate::domain::timeline::Timeline;
 use crate::error::AppError;
+use crate::services::directory::Body;
+use crate::services::meetings::Meeting;
 use crate::services::meetings::{self as svc, MeetingInput};
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
@@ -83,8 +83,7 @@ pub async fn create(
     let now = state.clock.now_naive();
     let (m, body) = state
         .tx(move |c| {
-            let body = bodies::find_by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
-            caller.require_manage(&body.id)?;
+            let body = crate::services::directory::managed_body(c, &caller.grants, &slug)?;
             Ok((svc::create_meeting(c, &actor, &body, &input, now)?, body))
         })
         .await?;
@@ -109,8 +108,7 @@ pub async fn show(
     let id = path.into_inner();
     let (m, body) = state
         .db(move |c| {
-            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
-            let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
+            let (m, body) = crate::services::meetings::with_body(c, &id)?;
             Ok((m, body))
         })
         .await?;
@@ -140,8 +138,7 @@ pub async fn update(
     let parts = state.ctx_parts();
     let (m, body) = state
         .tx(move |c| {
-            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
-            let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
+            let (m, body) = crate::services::meetings::with_body(c, &id)?;
             caller.require_manage(&body.id)?;
             let notify = parts.ctx();
             Ok((
@@ -180,8 +177,7 @@ pub async fn cancel(
     let parts = state.ctx_parts();
     let (m, body) = state
         .tx(move |c| {
-            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
-            let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
+            let (m, body) = crate::services::meetings::with_body(c, &id)?;
             caller.require_manage(&body.id)?;
             let notify = parts.ctx();
             let reason = input.reason.clone().unwrap_or_default();

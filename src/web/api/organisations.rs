@@ -4,8 +4,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::{Page, PageParams, created, page_of, rfc3339};
-use crate::db::organisations::{self, Organisation};
 use crate::error::AppError;
+use crate::services::directory::Organisation;
 use crate::services::directory::{self, NewOrganisation};
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
@@ -65,7 +65,9 @@ pub async fn list(
     let limit = q.limit()?;
     let cursor = q.cursor.clone();
     let rows = state
-        .db(move |c| Ok(organisations::page(c, cursor.as_deref(), limit + 1)?))
+        .db(move |c| {
+            crate::services::directory::organisations_page(c, cursor.as_deref(), limit + 1)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(page_of(
         rows,

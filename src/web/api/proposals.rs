@@ -4,9 +4,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{optional_json, rfc3339};
-use crate::db::proposals::{self, Proposal};
-use crate::db::{bodies, meetings};
 use crate::error::{AppError, FieldError};
+use crate::services::proposals::Proposal;
 use crate::services::proposals::{self as svc, Outcome, ProposalInput};
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
@@ -77,7 +76,7 @@ pub async fn create(
     let parts = state.ctx_parts();
     let p = state
         .tx(move |c| {
-            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
+            let m = crate::services::meetings::find(c, &id)?;
             svc::propose(c, &actor, &who.grants, &m, &input, &parts.ctx())
         })
         .await?;
@@ -94,14 +93,7 @@ pub async fn list(
     let who = caller.require()?;
     let id = path.into_inner();
     let list = state
-        .db(move |c| {
-            let m = meetings::find(c, &id)?.ok_or(AppError::NotFound)?;
-            let body = bodies::find(c, &m.body_id)?.ok_or(AppError::NotFound)?;
-            if !who.user.is_admin && who.grants.role_in(&body.id).is_none() {
-                return Err(AppError::Forbidden);
-            }
-            Ok(proposals::of_meeting(c, &m.id)?)
-        })
+        .db(move |c| svc::of_meeting(c, &who.grants, &id))
         .await?;
     Ok(HttpResponse::Ok().json(list.into_iter().map(ProposalOut::from).collect::<Vec<_>>()))
 }
@@ -136,7 +128,7 @@ pub async fn decide(
     let parts = state.ctx_parts();
     let p = state
         .tx(move |c| {
-            let p = proposals::find(c, &id)?.ok_or(AppError::NotFound)?;
+            let p = crate::services::proposals::find(c, &id)?;
             let ctx = parts.ctx();
             let to = input.meeting_id.clone().unwrap_or_default();
             let reason = input.reason.clone().unwrap_or_default();

@@ -4,10 +4,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{created, optional_json, rfc3339};
-use crate::db::tokens::{self, ApiToken};
-use crate::db::users::{self, User};
 use crate::error::AppError;
 use crate::services::accounts::{self, InviteContext, NewUser};
+use crate::services::accounts::{ApiToken, User};
 use crate::state::AppState;
 use crate::web::auth::{ApiCaller, AuthUser};
 
@@ -143,7 +142,7 @@ pub async fn issue_token(
     let now = state.clock.now_naive();
     let (secret, token) = state
         .tx(move |c| {
-            users::find(c, &user_id)?.ok_or(AppError::NotFound)?;
+            crate::services::accounts::user(c, &user_id)?;
             accounts::issue_token(c, &actor, &user_id, &label, now)
         })
         .await?;
@@ -169,7 +168,7 @@ pub async fn list_tokens(
     let caller = caller.require()?;
     let user_id = path.into_inner();
     self_or_admin(&caller, &user_id)?;
-    let list = state.db(move |c| Ok(tokens::of_user(c, &user_id)?)).await?;
+    let list = state.db(move |c| accounts::tokens_of(c, &user_id)).await?;
     Ok(HttpResponse::Ok().json(list.into_iter().map(TokenInfo::from).collect::<Vec<_>>()))
 }
 
@@ -189,9 +188,7 @@ pub async fn revoke_token(
     let now = state.clock.now_naive();
     state
         .tx(move |c| {
-            let token = tokens::find(c, &token_id)?
-                .filter(|t| t.user_id == user_id)
-                .ok_or(AppError::NotFound)?;
+            let token = accounts::own_token(c, &user_id, &token_id)?;
             accounts::revoke_token(c, &actor, &token, now)
         })
         .await?;

@@ -1,12 +1,12 @@
 //! Signing in and out, invitations, your account, your API tokens.
 
+use crate::web::extract::{CsrfForm, SignedIn};
 use crate::web::routes::Routes;
 use actix_web::cookie::Cookie;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use crate::db::{memberships, organisations, tokens};
 use crate::domain::format::london_datetime;
 use crate::error::{AppError, FieldError};
 use crate::services::accounts;
@@ -14,9 +14,7 @@ use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::pages::{AccountPage, InvitationPage, LoginPage, SessionRow, TokenRow};
 use crate::web::auth::{Viewer, client_addr};
-use crate::web::respond::{
-    PageError, PageResult, checked_form, form_nav, html, nav, require_user, see_other,
-};
+use crate::web::respond::{PageError, PageResult, form_nav, html, nav, require_user, see_other};
 use crate::web::session::{self, SessionData, clear_session_cookie, csrf_cookie, session_cookie};
 
 pub fn configure(r: &mut Routes<'_>) {
@@ -82,7 +80,7 @@ struct LoginForm {
 async fn signed_in(
     state: &AppState,
     req: &HttpRequest,
-    user: &crate::db::users::User,
+    user: &accounts::User,
     next: &str,
 ) -> Result<HttpResponse, AppError> {
     let hours = state.settings.security.session_hours;
@@ -108,8 +106,11 @@ async fn signed_in(
     Ok(resp)
 }
 
-async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> PageResult {
-    let form: LoginForm = checked_form(&req, &body)?;
+async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> PageResult {
     let next = safe_next(&form.next);
     let mut errors = Vec::new();
     if form.email.trim().is_empty() {
@@ -170,8 +171,11 @@ async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -
 #[derive(Deserialize)]
 struct CsrfOnly {}
 
-async fn logout(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> PageResult {
-    let _: CsrfOnly = checked_form(&req, &body)?;
+async fn logout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    CsrfForm(_): CsrfForm<CsrfOnly>,
+) -> PageResult {
     // The session ends on the server: a copy of the cookie stops working.
     if let Some(sess) = session::signed_session(&req, &state.cookie_key) {
         state.tx(move |c| accounts::end_session(c, &sess.s)).await?;
@@ -189,11 +193,9 @@ async fn logout(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) 
 async fn sign_out_everywhere(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
-    body: web::Bytes,
+    SignedIn(user): SignedIn,
+    CsrfForm(_): CsrfForm<CsrfOnly>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let _: CsrfOnly = checked_form(&req, &body)?;
     let (actor, uid, now) = (
         user.actor(&req),
         user.user.id.clone(),
@@ -251,9 +253,8 @@ async fn accept_invitation(
     state: web::Data<AppState>,
     req: HttpRequest,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> PageResult {
-    let form: PasswordForm = checked_form(&req, &body)?;
     let token = path.into_inner();
     let now = state.clock.now_naive();
     let addr = client_addr(&req);
@@ -311,17 +312,14 @@ async fn account_page(
     let current = session::signed_session(req, &state.cookie_key)
         .map(|d| accounts::hash_token(&d.s))
         .unwrap_or_default();
-    let (org, roles, toks, feed, sessions) = state
-        .db(move |c| {
-            let org = organisations::find(c, &u.organisation_id)?
-                .map(|o| o.name)
-                .unwrap_or_default();
-            let roles = memberships::roles_of(c, &u.id)?;
-            let feed = accounts::calendar_feed_on(c, &u.id)?;
-            let sessions = crate::db::sessions::of_user(c, &u.id, now)?;
-            Ok((org, roles, tokens::of_user(c, &u.id)?, feed, sessions))
-        })
-        .await?;
+    let view = state.db(move |c| accounts::account(c, &u, now)).await?;
+    let (org, roles, toks, feed, sessions) = (
+        view.organisation,
+        view.roles,
+        view.tokens,
+        view.calendar_feed,
+        view.sessions,
+    );
     let (nav, _) = form_nav(req, Some(user), &errors);
     let page = AccountPage {
         typed_label: typed_label.to_string(),
@@ -394,11 +392,9 @@ async fn account(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -
 async fn change_password(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
-    body: web::Bytes,
+    SignedIn(user): SignedIn,
+    CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let form: PasswordForm = checked_form(&req, &body)?;
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
     let u = user.user.clone();
@@ -445,11 +441,9 @@ struct TokenForm {
 async fn create_token(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
-    body: web::Bytes,
+    SignedIn(user): SignedIn,
+    CsrfForm(form): CsrfForm<TokenForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let form: TokenForm = checked_form(&req, &body)?;
     let mut p = crate::domain::validate::Problems::new();
     let label = p.line("label", "what the token is for", Some(&form.label), 100);
     if !p.is_empty() {
@@ -485,25 +479,27 @@ async fn create_token(
 async fn revoke_token(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(_): CsrfForm<CsrfOnly>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let _: CsrfOnly = checked_form(&req, &body)?;
     let id = path.into_inner();
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
     let uid = user.user.id.clone();
     state
         .tx(move |c| {
-            let token = tokens::find(c, &id)?
-                .filter(|t| t.user_id == uid)
-                .ok_or(AppError::NotFound)?;
+            let token = accounts::own_token(c, &uid, &id)?;
             accounts::revoke_token(c, &actor, &token, now)
         })
         .await?;
     Ok(see_other("/account?notice=token-revoked"))
+}
+
+#[derive(Deserialize)]
+struct FeedForm {
+    #[serde(default)]
+    action: String,
 }
 
 /// Turns the personal calendar feed on (a new secret link, which also
@@ -511,16 +507,9 @@ async fn revoke_token(
 async fn calendar_feed(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
-    body: web::Bytes,
+    SignedIn(user): SignedIn,
+    CsrfForm(form): CsrfForm<FeedForm>,
 ) -> PageResult {
-    #[derive(Deserialize)]
-    struct FeedForm {
-        #[serde(default)]
-        action: String,
-    }
-    let user = require_user(&req, viewer)?;
-    let form: FeedForm = checked_form(&req, &body)?;
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
     let uid = user.user.id.clone();

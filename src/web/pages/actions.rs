@@ -1,6 +1,7 @@
 //! Actions: mine, the tracker, one action and its updates, the CSV import
 //! and export.
 
+use crate::web::extract::{CsrfForm, SignedIn};
 use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
@@ -16,7 +17,7 @@ use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::record::{ActionPage, ActionRow, MyActionsPage, TrackerPage};
 use crate::web::auth::{AuthUser, Viewer};
-use crate::web::respond::{PageResult, checked_form, form_nav, html, nav, require_user, see_other};
+use crate::web::respond::{PageResult, form_nav, html, nav, require_user, see_other};
 use crate::web::routes::Routes;
 
 pub fn configure(r: &mut Routes<'_>) {
@@ -112,10 +113,9 @@ struct TrackerQuery {
 async fn tracker(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     query: web::Query<TrackerQuery>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
     let q = query.into_inner();
     let today = crate::domain::timeline::london_date(state.clock.now());
     let grants = user.grants.clone();
@@ -266,10 +266,9 @@ async fn render_action(
 async fn action_page(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
     render_action(
         &state,
         &req,
@@ -281,28 +280,27 @@ async fn action_page(
     .await
 }
 
+#[derive(Default, Deserialize)]
+struct UpdateForm {
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    due_on: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    version: String,
+}
+
 async fn update_action(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<UpdateForm>,
 ) -> PageResult {
-    #[derive(Default, Deserialize)]
-    struct UpdateForm {
-        #[serde(default)]
-        note: String,
-        #[serde(default)]
-        status: String,
-        #[serde(default)]
-        due_on: String,
-        #[serde(default)]
-        reason: String,
-        #[serde(default)]
-        version: String,
-    }
-    let user = require_user(&req, viewer)?;
-    let form: UpdateForm = checked_form(&req, &body)?;
     let id = path.into_inner();
     let actor = user.actor(&req);
     let grants = user.grants.clone();
@@ -410,10 +408,9 @@ async fn managed_body(state: &AppState, user: &AuthUser, slug: String) -> Result
 async fn import_page(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
     let body = managed_body(&state, &user, path.into_inner()).await?;
     let page = crate::views::record::ImportPage {
         nav: nav(&req, Some(&user)),
@@ -431,26 +428,18 @@ async fn import_page(
 async fn import_post(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
     payload: web::Payload,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
     let body = managed_body(&state, &user, path.into_inner()).await?;
-    let upload = crate::web::upload::read(
-        crate::web::attachments::multipart(&req, payload)?,
+    let upload = crate::web::upload::read_form(
+        &req,
+        payload,
         state.settings.uploads.max_bytes,
         &state.settings.data_dir.join("tmp"),
     )
     .await?;
-    crate::web::security::verify_csrf(
-        &req,
-        upload
-            .fields
-            .get("csrf_token")
-            .map(String::as_str)
-            .unwrap_or(""),
-    )?;
     let mapping: HashMap<String, String> = upload
         .fields
         .iter()

@@ -1,13 +1,13 @@
 //! Admin pages: organisations, people and bodies (site admins); members
 //! and priorities of a body (its secretariat too).
 
+use crate::web::extract::{CsrfForm, SignedIn};
 use crate::web::routes::Routes;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 use serde::Deserialize;
 
 use super::bodies::body_tree;
-use crate::db::{audit, bodies, memberships, organisations, users};
 use crate::domain::bodies::{BodyKind, MAX_ACTIVE_PRIORITIES};
 use crate::domain::format::london_datetime;
 use crate::domain::roles::Role;
@@ -21,7 +21,7 @@ use crate::views::pages::{
     AdminUsersPage, MeetingTyped,
 };
 use crate::web::auth::{AuthUser, Viewer};
-use crate::web::respond::{PageResult, checked_form, form_nav, html, nav, require_user, see_other};
+use crate::web::respond::{PageResult, form_nav, html, nav, require_user, see_other};
 
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/admin", index)
@@ -169,19 +169,13 @@ async fn index(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> 
     }
     let uid = user.user.id.clone();
     let is_admin = user.user.is_admin;
+    let grants = user.grants.clone();
     let (managed, recent) = state
         .db(move |c| {
-            let managed: Vec<(String, String)> = memberships::roles_of(c, &uid)?
-                .into_iter()
-                .filter(|(_, _, _, r)| Role::parse(r).is_some_and(Role::manages_body))
-                .map(|(_, slug, name, _)| (slug, name))
-                .collect();
-            let recent = if is_admin {
-                audit::recent(c, 25)?
-            } else {
-                Vec::new()
-            };
-            Ok((managed, recent))
+            Ok((
+                directory::managed_by(c, &uid)?,
+                crate::services::audit::recent(c, &grants, 25)?,
+            ))
         })
         .await?;
     html(
@@ -213,7 +207,7 @@ async fn render_organisations(
     form: OrgForm,
     errors: Vec<FieldError>,
 ) -> PageResult {
-    let orgs = state.db(|c| Ok(organisations::all_by_name(c)?)).await?;
+    let orgs = state.db(directory::organisations).await?;
     let (nav, status) = form_nav(req, Some(user), &errors);
     html(
         status,
@@ -240,10 +234,9 @@ async fn create_organisation(
     state: web::Data<AppState>,
     req: HttpRequest,
     viewer: Viewer,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<OrgForm>,
 ) -> PageResult {
     let user = admin_only(&req, viewer)?;
-    let form: OrgForm = checked_form(&req, &body)?;
     let input = NewOrganisation {
         name: Some(form.name.clone()),
         short_name: Some(form.short_name.clone()),
@@ -281,12 +274,7 @@ async fn render_users(
     errors: Vec<FieldError>,
 ) -> PageResult {
     let (all, orgs) = state
-        .db(|c| {
-            Ok((
-                users::all_with_organisation(c)?,
-                organisations::all_by_name(c)?,
-            ))
-        })
+        .db(|c| Ok((directory::people(c)?, directory::organisations(c)?)))
         .await?;
     let (nav, status) = form_nav(req, Some(user), &errors);
     html(
@@ -316,10 +304,9 @@ async fn create_user(
     state: web::Data<AppState>,
     req: HttpRequest,
     viewer: Viewer,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<UserForm>,
 ) -> PageResult {
     let user = admin_only(&req, viewer)?;
-    let form: UserForm = checked_form(&req, &body)?;
     let input = NewUser {
         email: Some(form.email.clone()),
         name: Some(form.name.clone()),
@@ -373,7 +360,7 @@ async fn render_bodies(
     form: BodyForm,
     errors: Vec<FieldError>,
 ) -> PageResult {
-    let all = state.db(|c| Ok(bodies::all(c)?)).await?;
+    let all = state.db(directory::bodies).await?;
     let (nav, status) = form_nav(req, Some(user), &errors);
     html(
         status,
@@ -402,10 +389,9 @@ async fn create_body(
     state: web::Data<AppState>,
     req: HttpRequest,
     viewer: Viewer,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<BodyForm>,
 ) -> PageResult {
     let user = admin_only(&req, viewer)?;
-    let form: BodyForm = checked_form(&req, &body)?;
     let input = NewBody {
         name: Some(form.name.clone()),
         slug: Some(form.slug.clone()),
@@ -464,14 +450,14 @@ async fn render_body(
         meeting,
     } = forms;
     let now = state.clock.now_naive();
-    let (d, people, upcoming) = state
-        .db(move |c| {
-            let d = directory::body_detail(c, &slug)?;
-            let upcoming = crate::db::meetings::upcoming_of(c, &d.body.id, now, 20)?;
-            Ok((d, users::all_with_organisation(c)?, upcoming))
-        })
+    let grants = user.grants.clone();
+    let directory::BodyAdmin {
+        detail: d,
+        people,
+        upcoming,
+    } = state
+        .db(move |c| directory::body_admin(c, &grants, &slug, now))
         .await?;
-    user.require_manage(&d.body.id)?;
     let names: std::collections::HashMap<String, String> = d
         .members
         .iter()
@@ -578,10 +564,9 @@ pub async fn render_body_with_errors(
 async fn body_page(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
     render_body(
         &state,
         &req,
@@ -598,23 +583,20 @@ async fn managed_body(
     state: &AppState,
     user: &AuthUser,
     slug: String,
-) -> Result<bodies::Body, AppError> {
-    let body = state
-        .db(move |c| bodies::find_by_slug(c, &slug)?.ok_or(AppError::NotFound))
-        .await?;
-    user.require_manage(&body.id)?;
-    Ok(body)
+) -> Result<directory::Body, AppError> {
+    let grants = user.grants.clone();
+    state
+        .db(move |c| directory::managed_body(c, &grants, &slug))
+        .await
 }
 
 async fn save_member(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<MemberForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let form: MemberForm = checked_form(&req, &body)?;
     let b = managed_body(&state, &user, path.into_inner()).await?;
     let slug = b.slug.clone();
     if form.user_id.trim().is_empty() {
@@ -676,12 +658,10 @@ struct CsrfOnly {}
 async fn remove_member(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<(String, String)>,
-    body: web::Bytes,
+    CsrfForm(_): CsrfForm<CsrfOnly>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let _: CsrfOnly = checked_form(&req, &body)?;
     let (slug, uid) = path.into_inner();
     let b = managed_body(&state, &user, slug).await?;
     let slug = b.slug.clone();
@@ -698,12 +678,10 @@ async fn remove_member(
 async fn add_priority(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<PriorityForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let form: PriorityForm = checked_form(&req, &body)?;
     let b = managed_body(&state, &user, path.into_inner()).await?;
     let slug = b.slug.clone();
     let input = NewPriority {
@@ -738,12 +716,10 @@ async fn add_priority(
 async fn retire_priority(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<(String, String)>,
-    body: web::Bytes,
+    CsrfForm(_): CsrfForm<CsrfOnly>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let _: CsrfOnly = checked_form(&req, &body)?;
     let (slug, id) = path.into_inner();
     let b = managed_body(&state, &user, slug).await?;
     let slug = b.slug.clone();

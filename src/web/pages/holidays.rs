@@ -1,7 +1,7 @@
 //! The admin page for the bank-holiday calendars.
 
+use crate::web::extract::SignedIn;
 use crate::web::routes::Routes;
-use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 
@@ -59,25 +59,17 @@ async fn show(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> P
 async fn import(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(who): SignedIn,
     payload: web::Payload,
 ) -> PageResult {
-    let who = require_user(&req, viewer)?;
     who.require_admin()?;
-    let upload = crate::web::upload::read(
-        Multipart::new(req.headers(), payload),
+    let upload = crate::web::upload::read_form(
+        &req,
+        payload,
         2 * 1024 * 1024,
         &state.settings.data_dir.join("tmp"),
     )
     .await?;
-    crate::web::security::verify_csrf(
-        &req,
-        upload
-            .fields
-            .get("csrf_token")
-            .map(String::as_str)
-            .unwrap_or(""),
-    )?;
     let Some(file) = upload.file else {
         return page(
             &state,

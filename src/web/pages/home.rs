@@ -5,7 +5,6 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 
 use super::bodies::body_tree;
-use crate::db::{bodies, memberships};
 use crate::domain::roles::Role;
 use crate::services::directory;
 use crate::state::AppState;
@@ -26,22 +25,13 @@ fn role_label(role: &str) -> String {
 async fn home(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
     let who = viewer.0.clone();
     let now = state.clock.now_naive();
-    let (all, mine, upcoming, due) = state
+    let view = state
         .db(move |c| {
-            let all = bodies::all(c)?;
-            let upcoming = crate::db::meetings::upcoming(c, now, 10)?;
-            let (mine, due) = match &who {
-                Some(u) => (
-                    memberships::roles_of(c, &u.user.id)?,
-                    Some(crate::services::home::due_for(
-                        c, &u.user.id, &u.grants, now,
-                    )?),
-                ),
-                None => (Vec::new(), None),
-            };
-            Ok((all, mine, upcoming, due))
+            let who = who.as_ref().map(|u| (u.user.id.as_str(), &u.grants));
+            crate::services::home::page(c, who, now)
         })
         .await?;
+    let (all, mine, upcoming, due) = (view.bodies, view.roles, view.upcoming, view.due);
     let names: std::collections::HashMap<&str, &str> = all
         .iter()
         .map(|b| (b.id.as_str(), b.name.as_str()))

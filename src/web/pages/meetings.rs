@@ -1,6 +1,7 @@
 //! A meeting's page: timeline, papers, writing a paper, and (for the
 //! secretariat) rescheduling and cancelling.
 
+use crate::web::extract::{CsrfForm, SignedIn};
 use crate::web::routes::Routes;
 use actix_web::{HttpRequest, web};
 use chrono::NaiveTime;
@@ -17,9 +18,7 @@ use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::pages::{MeetingPage, PaperRow, ProposalRow, ProposalValues, TimelineStep};
 use crate::web::auth::{AuthUser, Viewer};
-use crate::web::respond::{
-    PageResult, checked_form, form_nav, html, keyed, require_user, see_other,
-};
+use crate::web::respond::{PageResult, form_nav, html, keyed, see_other};
 
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/meetings/{id}", show)
@@ -414,12 +413,10 @@ async fn show(
 async fn start_paper(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<MeetingForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let form: MeetingForm = checked_form(&req, &body)?;
     let id = path.into_inner();
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
@@ -443,12 +440,10 @@ async fn start_paper(
 async fn reschedule(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<MeetingForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let form: MeetingForm = checked_form(&req, &body)?;
     let id = path.into_inner();
     let actor = user.actor(&req);
     let sent = form.clone();
@@ -473,23 +468,22 @@ async fn reschedule(
     }
 }
 
+#[derive(Deserialize)]
+struct CancelForm {
+    #[serde(default)]
+    reason: String,
+    /// "yes" once the clerk has confirmed.
+    #[serde(default)]
+    confirm: String,
+}
+
 async fn cancel(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<CancelForm>,
 ) -> PageResult {
-    #[derive(Deserialize)]
-    struct CancelForm {
-        #[serde(default)]
-        reason: String,
-        /// "yes" once the clerk has confirmed.
-        #[serde(default)]
-        confirm: String,
-    }
-    let user = require_user(&req, viewer)?;
-    let form: CancelForm = checked_form(&req, &body)?;
     let id = path.into_inner();
     let typed = MeetingForm {
         confirm_cancel: form.confirm != "yes",
@@ -551,12 +545,10 @@ pub(super) async fn change(
 async fn schedule(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<MeetingForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let form: MeetingForm = checked_form(&req, &body)?;
     let slug = path.into_inner();
     let input = to_input(&form);
     let actor = user.actor(&req);
@@ -608,12 +600,10 @@ struct ProposalForm {
 async fn propose(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(f): CsrfForm<ProposalForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let f: ProposalForm = checked_form(&req, &body)?;
     let id = path.into_inner();
     // What was typed, to show again with any errors.
     let typed = MeetingForm {
@@ -678,13 +668,11 @@ async fn propose(
 async fn decide_proposal(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<(String, String)>,
-    body: web::Bytes,
+    CsrfForm(f): CsrfForm<ProposalForm>,
 ) -> PageResult {
     use crate::services::proposals::{Outcome, decide};
-    let user = require_user(&req, viewer)?;
-    let f: ProposalForm = checked_form(&req, &body)?;
     let (id, outcome) = path.into_inner();
     if !matches!(outcome.as_str(), "accept" | "defer" | "decline") {
         return Err(AppError::NotFound.into());

@@ -1,6 +1,7 @@
 //! Minutes: drafted from the record, edited, circulated and approved by the
 //! secretariat; read by members and, once approved, by the public.
 
+use crate::web::extract::{CsrfForm, SignedIn};
 use actix_web::{HttpRequest, web};
 use serde::Deserialize;
 
@@ -10,7 +11,7 @@ use crate::services::agenda::Audience;
 use crate::state::AppState;
 use crate::views::Errors;
 use crate::web::auth::{AuthUser, Viewer};
-use crate::web::respond::{PageResult, checked_form, form_nav, html, require_user, see_other};
+use crate::web::respond::{PageResult, form_nav, html, see_other};
 use crate::web::routes::Routes;
 
 pub fn configure(r: &mut Routes<'_>) {
@@ -117,29 +118,28 @@ async fn minutes_page(
     .await
 }
 
+#[derive(Default, Deserialize)]
+struct MinutesForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    body_markdown: String,
+    #[serde(default)]
+    exempt_markdown: String,
+    #[serde(default)]
+    version: String,
+    /// "yes" once the clerk has confirmed a redraft or approval.
+    #[serde(default)]
+    confirm: String,
+}
+
 async fn minutes_post(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<MinutesForm>,
 ) -> PageResult {
-    #[derive(Default, Deserialize)]
-    struct MinutesForm {
-        #[serde(default)]
-        action: String,
-        #[serde(default)]
-        body_markdown: String,
-        #[serde(default)]
-        exempt_markdown: String,
-        #[serde(default)]
-        version: String,
-        /// "yes" once the clerk has confirmed a redraft or approval.
-        #[serde(default)]
-        confirm: String,
-    }
-    let user = require_user(&req, viewer)?;
-    let form: MinutesForm = checked_form(&req, &body)?;
     let typed = (form.body_markdown.clone(), form.exempt_markdown.clone());
     let id = path.into_inner();
     // Redrafting replaces the clerk's text and approving freezes it: both

@@ -40,6 +40,7 @@ pub fn configure(r: &mut Routes<'_>) {
     holidays::configure(r);
     meetings::configure(r);
     agenda::configure(r);
+    agenda::published::configure(r);
     record::configure(r);
     minutes::configure(r);
     actions::configure(r);

@@ -1,6 +1,7 @@
 //! The meeting record, kept live by the secretariat: attendance, then per
 //! item notes, declarations, decisions and actions.
 
+use crate::web::extract::{CsrfForm, SignedIn};
 use std::collections::HashMap;
 
 use actix_web::{HttpRequest, web};
@@ -14,8 +15,8 @@ use crate::services::record;
 use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::record::{AttendanceRow, RecordItem, RecordPage, RecordTyped};
-use crate::web::auth::{AuthUser, Viewer};
-use crate::web::respond::{PageResult, checked_form, form_nav, html, require_user, see_other};
+use crate::web::auth::AuthUser;
+use crate::web::respond::{PageResult, form_nav, html, see_other};
 use crate::web::routes::Routes;
 
 pub fn configure(r: &mut Routes<'_>) {
@@ -158,10 +159,9 @@ async fn render_record(
 async fn record_page(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
     render_record(
         &state,
         &req,
@@ -216,12 +216,10 @@ pub(super) async fn in_meeting(
 async fn attendance(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<(String, String)>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<RecordForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let form: RecordForm = checked_form(&req, &body)?;
     let (id, who) = path.into_inner();
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
@@ -255,12 +253,10 @@ async fn attendance(
 async fn item_form(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<(String, String, String)>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<RecordForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let form: RecordForm = checked_form(&req, &body)?;
     let (id, item, what) = path.into_inner();
     let actor = user.actor(&req);
     let grants = user.grants.clone();

@@ -1,34 +1,26 @@
 //! Agenda pages: the secretariat's builder and publishing, and the
 //! published versions, briefing, print pack and papers everyone reads.
 
+use crate::web::extract::{CsrfForm, SignedIn};
 use crate::web::routes::Routes;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 
-use actix_web::http::StatusCode;
-use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, web};
-use askama::Template;
+use actix_web::{HttpRequest, web};
 use serde::Deserialize;
 
 use super::meetings::change;
 use crate::domain::agenda::ItemKind;
 use crate::domain::briefing::ItemType;
-use crate::domain::briefing::brief;
 use crate::domain::format::{london_datetime, london_day};
-use crate::domain::frozen::changes;
 use crate::error::{AppError, FieldError};
-use crate::services::agenda::{
-    self as svc, Audience, ItemChange, ItemInput, PublishInput, Working,
-};
+use crate::services::agenda::{self as svc, ItemChange, ItemInput, PublishInput, Working};
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::agenda::{
-    AgendaRow, BriefingPage, BuilderPage, FrozenPaperPage, PackPage, PublishPage, VersionPage,
-    heading_for, pack_paper, rows_of,
-};
-use crate::web::auth::{AuthUser, Viewer};
-use crate::web::respond::{PageResult, checked_form, form_nav, html, nav, require_user, see_other};
+use crate::views::agenda::{AgendaRow, BuilderPage, PublishPage, heading_for};
+use crate::web::auth::AuthUser;
+use crate::web::respond::{PageResult, form_nav, html, see_other};
+
+pub mod published;
 
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/meetings/{id}/agenda", builder)
@@ -38,83 +30,8 @@ pub fn configure(r: &mut Routes<'_>) {
         .post("/meetings/{id}/agenda/items/{item}/remove", remove_item)
         .post("/meetings/{id}/agenda/items/{item}/refer", refer)
         .post("/meetings/{id}/agenda/sort", sort)
-        .get(
-            "/meetings/{id}/agenda/versions/{n}/papers/{paper}.pdf",
-            paper_pdf,
-        )
         .get("/meetings/{id}/agenda/publish", publish_page)
-        .post("/meetings/{id}/agenda/publish", publish)
-        .get("/meetings/{id}/agenda/versions/{n}", version)
-        .get("/meetings/{id}/agenda/versions/{n}/briefing", briefing)
-        .get("/meetings/{id}/agenda/versions/{n}/pack", pack)
-        .get("/meetings/{id}/agenda/versions/{n}/papers/{paper}", paper)
-        .get("/meetings/{id}/agenda/versions/{n}/pack.pdf", pdf)
-        .get(
-            "/meetings/{id}/agenda/versions/{n}/members-pack",
-            members_pack,
-        )
-        .get(
-            "/meetings/{id}/agenda/versions/{n}/members-pack.pdf",
-            members_pdf,
-        )
-        .get("/meetings/{id}/pack.pdf", latest_pdf)
-        .get("/meetings/{id}/briefing", latest_briefing)
-        .get("/meetings/{id}/pack", latest_pack)
-        .get("/meetings/{id}/members-pack.pdf", latest_members_pdf)
-        .get("/meetings/{id}/members-pack", latest_members_pack);
-}
-
-/// Whose copy of a published version is asked for. The public pack and the
-/// members' pack have their own addresses, so a browser or cache that kept
-/// one can never hand it out as the other.
-use crate::services::agenda::Readers;
-
-impl Readers {
-    /// Who is asking: the members' copy is for signed-in people only (the
-    /// public is sent to sign in first).
-    fn viewer(
-        self,
-        req: &HttpRequest,
-        viewer: Viewer,
-    ) -> Result<Viewer, crate::web::respond::PageError> {
-        match self {
-            Readers::Members => Ok(Viewer(Some(require_user(req, viewer)?))),
-            _ => Ok(viewer),
-        }
-    }
-
-    /// The answer, never kept when it is the members' copy.
-    fn mark(self, res: HttpResponse) -> HttpResponse {
-        if self == Readers::Members {
-            never_kept(res)
-        } else {
-            res
-        }
-    }
-}
-
-/// Marks an answer holding exempt material as never to be kept: on a shared
-/// computer, after signing out, the same address must not give it back from
-/// a cache.
-fn never_kept(mut res: HttpResponse) -> HttpResponse {
-    let headers = res.headers_mut();
-    headers.insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    headers.insert(header::VARY, header::HeaderValue::from_static("Cookie"));
-    res
-}
-
-fn london_when(m_start: chrono::NaiveDateTime, m_end: chrono::NaiveDateTime) -> String {
-    format!(
-        "{} to {}",
-        london_datetime(m_start),
-        m_end
-            .and_utc()
-            .with_timezone(&chrono_tz::Europe::London)
-            .format("%H:%M")
-    )
+        .post("/meetings/{id}/agenda/publish", publish);
 }
 
 /// The working agenda as the body's people see it before publication (give
@@ -317,10 +234,9 @@ async fn render_builder(
 async fn builder(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
     render_builder(
         &state,
         &req,
@@ -397,12 +313,10 @@ async fn builder_change(
 async fn add_item(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<ItemForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let form: ItemForm = checked_form(&req, &body)?;
     let id = path.into_inner();
     let typed = BuilderTyped {
         title: form.title.clone(),
@@ -440,12 +354,10 @@ async fn add_item(
 async fn move_item(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<(String, String)>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<ItemForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let form: ItemForm = checked_form(&req, &body)?;
     let (id, item) = path.into_inner();
     let up = form.direction == "up";
     let anchor = format!("#item-{item}");
@@ -464,12 +376,10 @@ async fn move_item(
 async fn change_item(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<(String, String)>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<ItemForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let form: ItemForm = checked_form(&req, &body)?;
     let (id, item) = path.into_inner();
     let minutes = match parse_minutes(&form.minutes_allocated) {
         Ok(m) => m,
@@ -504,12 +414,10 @@ async fn change_item(
 async fn remove_item(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<(String, String)>,
-    body: web::Bytes,
+    CsrfForm(_): CsrfForm<ItemForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let _: ItemForm = checked_form(&req, &body)?;
     let (id, item) = path.into_inner();
     builder_change(
         &state,
@@ -523,22 +431,21 @@ async fn remove_item(
     .await
 }
 
+#[derive(Deserialize)]
+struct ReferForm {
+    #[serde(default)]
+    body_slug: String,
+    #[serde(default)]
+    note: String,
+}
+
 async fn refer(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<(String, String)>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<ReferForm>,
 ) -> PageResult {
-    #[derive(Deserialize)]
-    struct ReferForm {
-        #[serde(default)]
-        body_slug: String,
-        #[serde(default)]
-        note: String,
-    }
-    let user = require_user(&req, viewer)?;
-    let form: ReferForm = checked_form(&req, &body)?;
     let (id, item) = path.into_inner();
     let grants = user.grants.clone();
     let input = crate::services::referrals::ReferInput {
@@ -585,12 +492,10 @@ async fn refer(
 async fn sort(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(_): CsrfForm<ItemForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let _: ItemForm = checked_form(&req, &body)?;
     builder_change(
         &state,
         &req,
@@ -650,10 +555,9 @@ async fn render_publish(
 async fn publish_page(
     state: web::Data<AppState>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
     render_publish(
         &state,
         &req,
@@ -667,14 +571,12 @@ async fn publish_page(
 
 async fn publish(
     state: web::Data<AppState>,
-    cache: web::Data<PublicPages>,
+    cache: web::Data<published::PublicPages>,
     req: HttpRequest,
-    viewer: Viewer,
+    SignedIn(user): SignedIn,
     path: web::Path<String>,
-    body: web::Bytes,
+    CsrfForm(form): CsrfForm<ItemForm>,
 ) -> PageResult {
-    let user = require_user(&req, viewer)?;
-    let form: ItemForm = checked_form(&req, &body)?;
     let id = path.into_inner();
     let input = PublishInput {
         late_reason: non_empty(&form.late_reason),
@@ -699,419 +601,4 @@ async fn publish(
         ))),
         Err(errors) => render_publish(&state, &req, &user, id, form, errors).await,
     }
-}
-
-use crate::services::agenda::Shown;
-
-async fn load_version(
-    state: &AppState,
-    viewer: Option<&AuthUser>,
-    id: String,
-    n: Option<i32>,
-    readers: Readers,
-) -> Result<Shown, AppError> {
-    let grants = viewer.map(|v| v.grants.clone());
-    state
-        .db(move |c| svc::shown(c, grants.as_ref(), &id, n, readers))
-        .await
-}
-
-/// Rendered public pages of published versions: immutable, so kept.
-pub struct PublicPages {
-    pages: Mutex<HashMap<String, Arc<String>>>,
-    /// Each meeting's latest published number, and when it was read. This
-    /// instance forgets it when it publishes; others re-read it after
-    /// `LATEST_TTL`.
-    latest: Mutex<HashMap<String, (i32, std::time::Instant)>>,
-}
-
-const LATEST_TTL: std::time::Duration = std::time::Duration::from_secs(5);
-
-impl Default for PublicPages {
-    fn default() -> Self {
-        PublicPages {
-            pages: Mutex::new(HashMap::new()),
-            latest: Mutex::new(HashMap::new()),
-        }
-    }
-}
-
-impl PublicPages {
-    fn get(&self, key: &str) -> Option<Arc<String>> {
-        self.pages.lock().ok().and_then(|m| m.get(key).cloned())
-    }
-
-    fn put(&self, key: String, page: Arc<String>) {
-        if let Ok(mut m) = self.pages.lock() {
-            if m.len() >= 256 {
-                m.clear();
-            }
-            m.insert(key, page);
-        }
-    }
-
-    fn latest(&self, meeting_id: &str) -> Option<i32> {
-        self.latest.lock().ok().and_then(|m| {
-            m.get(meeting_id)
-                .filter(|(_, at)| at.elapsed() < LATEST_TTL)
-                .map(|(n, _)| *n)
-        })
-    }
-
-    fn set_latest(&self, meeting_id: &str, n: i32) {
-        if let Ok(mut m) = self.latest.lock() {
-            if m.len() >= 4096 {
-                m.clear();
-            }
-            m.insert(meeting_id.to_string(), (n, std::time::Instant::now()));
-        }
-    }
-
-    /// After publishing: the meeting's pages must say what is now latest.
-    pub fn forget(&self, meeting_id: &str) {
-        if let Ok(mut m) = self.latest.lock() {
-            m.remove(meeting_id);
-        }
-    }
-}
-
-/// Does the request's `If-None-Match` name `quoted` (or `*`, when allowed)?
-fn none_match(req: &HttpRequest, quoted: &str, star: bool) -> bool {
-    req.headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(',')
-                .any(|t| t.trim() == quoted || (star && t.trim() == "*"))
-        })
-}
-
-fn cached_html(req: &HttpRequest, etag: &str, page: Arc<String>) -> HttpResponse {
-    let quoted = format!("\"{etag}\"");
-    if none_match(req, &quoted, true) {
-        return HttpResponse::NotModified()
-            .insert_header((header::ETAG, quoted))
-            .finish();
-    }
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::ETAG, quoted))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
-        .body(page.as_str().to_string())
-}
-
-async fn version(
-    state: web::Data<AppState>,
-    cache: web::Data<PublicPages>,
-    req: HttpRequest,
-    viewer: Viewer,
-    path: web::Path<(String, i32)>,
-) -> PageResult {
-    let (id, n) = path.into_inner();
-    let anonymous = viewer.0.is_none();
-    // A version never changes, but its page says whether a later version
-    // supersedes it: the key includes the latest number (one indexed read).
-    let latest = match cache.latest(&id) {
-        Some(n) => n,
-        None => {
-            let mid = id.clone();
-            let n = state.db(move |c| svc::latest_number(c, &mid)).await?;
-            cache.set_latest(&id, n);
-            n
-        }
-    };
-    let key = format!("version-{id}-{n}-of-{latest}");
-    if anonymous && let Some(page) = cache.get(&key) {
-        return Ok(cached_html(&req, &key, page));
-    }
-    let s = load_version(&state, viewer.0.as_ref(), id, Some(n), Readers::Viewer).await?;
-    let page = version_page(&s, nav(&req, viewer.0.as_ref()));
-    if anonymous && s.latest == latest {
-        let rendered = Arc::new(page.render().map_err(AppError::from)?);
-        cache.put(key.clone(), rendered.clone());
-        return Ok(cached_html(&req, &key, rendered));
-    }
-    html(StatusCode::OK, &page)
-}
-
-fn version_page(s: &Shown, nav: crate::views::Nav) -> VersionPage {
-    let f = &s.frozen;
-    let base = crate::domain::links::papers_base(&s.meeting.id, f.number);
-    VersionPage {
-        nav,
-        meeting_id: s.meeting.id.clone(),
-        body_name: s.body.name.clone(),
-        body_slug: s.body.slug.clone(),
-        date: london_day(f.starts_at),
-        when: london_when(f.starts_at, f.ends_at),
-        location: f.location.clone(),
-        number: f.number,
-        latest: s.latest,
-        published: london_datetime(f.published_at),
-        late_reason: f.late_reason.clone().unwrap_or_default(),
-        supplement_reason: f.supplement_reason.clone().unwrap_or_default(),
-        changes: s.prev.as_ref().map(|p| changes(p, f)).unwrap_or_default(),
-        rows: rows_of(f, &base),
-        versions: s
-            .versions
-            .iter()
-            .map(|(n, at)| (*n, london_datetime(*at), *n == f.number))
-            .collect(),
-        sees_exempt: s.audience.sees_exempt(),
-    }
-}
-
-async fn show_briefing(
-    state: &AppState,
-    req: &HttpRequest,
-    viewer: Viewer,
-    id: String,
-    n: Option<i32>,
-) -> PageResult {
-    let user = require_user(req, viewer)?;
-    let s = load_version(state, Some(&user), id, n, Readers::Viewer).await?;
-    if s.audience == Audience::Public {
-        return Err(AppError::Forbidden.into());
-    }
-    let page = BriefingPage {
-        nav: nav(req, Some(&user)),
-        meeting_id: s.meeting.id.clone(),
-        body_name: s.body.name.clone(),
-        body_slug: s.body.slug.clone(),
-        date: london_day(s.frozen.starts_at),
-        number: s.frozen.number,
-        briefs: brief(&s.frozen),
-    };
-    html(StatusCode::OK, &page)
-}
-
-async fn briefing(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    viewer: Viewer,
-    path: web::Path<(String, i32)>,
-) -> PageResult {
-    let (id, n) = path.into_inner();
-    show_briefing(&state, &req, viewer, id, Some(n)).await
-}
-
-async fn latest_briefing(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    viewer: Viewer,
-    path: web::Path<String>,
-) -> PageResult {
-    show_briefing(&state, &req, viewer, path.into_inner(), None).await
-}
-
-async fn show_pack(
-    state: &AppState,
-    req: &HttpRequest,
-    viewer: Viewer,
-    (id, n): (String, Option<i32>),
-    readers: Readers,
-) -> PageResult {
-    let viewer = readers.viewer(req, viewer)?;
-    let s = load_version(state, viewer.0.as_ref(), id, n, readers).await?;
-    let f = &s.frozen;
-    let rows = rows_of(f, "#");
-    let papers = f
-        .items
-        .iter()
-        .zip(rows.iter())
-        .filter_map(|(i, r)| pack_paper(i, r))
-        .collect();
-    let members = s.audience.sees_exempt();
-    let page = PackPage {
-        body_name: s.body.name.clone(),
-        date: london_day(f.starts_at),
-        when: london_when(f.starts_at, f.ends_at),
-        location: f.location.clone(),
-        number: f.number,
-        published: london_datetime(f.published_at),
-        late_reason: f.late_reason.clone().unwrap_or_default(),
-        audience: if members { "members" } else { "the public" }.into(),
-        briefs: if members { brief(f) } else { Vec::new() },
-        rows,
-        papers,
-    };
-    Ok(readers.mark(html(StatusCode::OK, &page)?))
-}
-
-async fn pack(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    viewer: Viewer,
-    path: web::Path<(String, i32)>,
-) -> PageResult {
-    let (id, n) = path.into_inner();
-    show_pack(&state, &req, viewer, (id, Some(n)), Readers::Public).await
-}
-
-async fn latest_pack(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    viewer: Viewer,
-    path: web::Path<String>,
-) -> PageResult {
-    let id = path.into_inner();
-    show_pack(&state, &req, viewer, (id, None), Readers::Public).await
-}
-
-async fn members_pack(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    viewer: Viewer,
-    path: web::Path<(String, i32)>,
-) -> PageResult {
-    let (id, n) = path.into_inner();
-    show_pack(&state, &req, viewer, (id, Some(n)), Readers::Members).await
-}
-
-async fn latest_members_pack(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    viewer: Viewer,
-    path: web::Path<String>,
-) -> PageResult {
-    let id = path.into_inner();
-    show_pack(&state, &req, viewer, (id, None), Readers::Members).await
-}
-
-async fn paper(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    viewer: Viewer,
-    path: web::Path<(String, i32, String)>,
-) -> PageResult {
-    let (id, n, paper_id) = path.into_inner();
-    let s = load_version(&state, viewer.0.as_ref(), id, Some(n), Readers::Viewer).await?;
-    let item = s
-        .frozen
-        .item_with_paper(&paper_id)
-        .ok_or(AppError::NotFound)?;
-    let rows = rows_of(&s.frozen, "");
-    let row = rows
-        .iter()
-        .find(|r| r.id == item.id)
-        .ok_or(AppError::NotFound)?;
-    let paper = pack_paper(item, row).ok_or(AppError::NotFound)?;
-    let page = FrozenPaperPage {
-        nav: nav(&req, viewer.0.as_ref()),
-        paper_id: paper_id.clone(),
-        meeting_id: s.meeting.id.clone(),
-        body_name: s.body.name.clone(),
-        body_slug: s.body.slug.clone(),
-        date: london_day(s.frozen.starts_at),
-        number: s.frozen.number,
-        paper,
-    };
-    html(StatusCode::OK, &page)
-}
-
-async fn send_pdf(
-    state: &AppState,
-    req: &HttpRequest,
-    viewer: Viewer,
-    (id, n): (String, Option<i32>),
-    readers: Readers,
-) -> PageResult {
-    let viewer = readers.viewer(req, viewer)?;
-    let s = load_version(state, viewer.0.as_ref(), id, n, readers).await?;
-    let audience = crate::services::packs::audience_name(s.audience);
-    let etag = format!("\"pack-{}-{audience}\"", s.version.id);
-    if none_match(req, &etag, false) {
-        return Ok(readers.mark(
-            HttpResponse::NotModified()
-                .insert_header((header::ETAG, etag))
-                .finish(),
-        ));
-    }
-    let path = crate::services::packs::get_or_make(state, &s.version, audience).await?;
-    let bytes = tokio::fs::read(&path)
-        .await
-        .map_err(|e| AppError::internal(format!("reading {}: {e}", path.display())))?;
-    let name = format!(
-        "board-pack-{}-{}-v{}-{audience}.pdf",
-        s.body.slug,
-        s.frozen.starts_at.format("%Y-%m-%d"),
-        s.frozen.number
-    );
-    let res = HttpResponse::Ok()
-        .content_type("application/pdf")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("inline; filename=\"{name}\""),
-        ))
-        .insert_header((header::ETAG, etag))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
-        .body(bytes);
-    Ok(readers.mark(res))
-}
-
-async fn pdf(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    viewer: Viewer,
-    path: web::Path<(String, i32)>,
-) -> PageResult {
-    let (id, n) = path.into_inner();
-    send_pdf(&state, &req, viewer, (id, Some(n)), Readers::Public).await
-}
-
-async fn latest_pdf(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    viewer: Viewer,
-    path: web::Path<String>,
-) -> PageResult {
-    let id = path.into_inner();
-    send_pdf(&state, &req, viewer, (id, None), Readers::Public).await
-}
-
-async fn members_pdf(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    viewer: Viewer,
-    path: web::Path<(String, i32)>,
-) -> PageResult {
-    let (id, n) = path.into_inner();
-    send_pdf(&state, &req, viewer, (id, Some(n)), Readers::Members).await
-}
-
-async fn latest_members_pdf(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    viewer: Viewer,
-    path: web::Path<String>,
-) -> PageResult {
-    let id = path.into_inner();
-    send_pdf(&state, &req, viewer, (id, None), Readers::Members).await
-}
-
-async fn paper_pdf(
-    state: web::Data<AppState>,
-    viewer: Viewer,
-    path: web::Path<(String, i32, String)>,
-) -> PageResult {
-    let (id, n, paper_id) = path.into_inner();
-    let s = load_version(&state, viewer.0.as_ref(), id, Some(n), Readers::Viewer).await?;
-    let item = s
-        .frozen
-        .item_with_paper(&paper_id)
-        .ok_or(AppError::NotFound)?;
-    let name = format!("item-{}-{}.pdf", item.number, s.body.slug);
-    let file = crate::services::packs::paper_pdf(&state, &s.version, &s.frozen, &paper_id).await?;
-    let bytes = tokio::fs::read(&file)
-        .await
-        .map_err(|e| AppError::internal(format!("reading {}: {e}", file.display())))?;
-    let exempt = item.exempt_category.is_some();
-    let res = HttpResponse::Ok()
-        .content_type("application/pdf")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(bytes);
-    Ok(if exempt { never_kept(res) } else { res })
 }

@@ -1,0 +1,428 @@
+//! Writing a paper: the cover sheet form, saving it, and checking and
+//! submitting it.
+
+use crate::web::extract::{CsrfForm, SignedIn};
+use actix_web::{HttpRequest, web};
+use serde::Deserialize;
+
+use crate::domain::briefing::ItemType;
+use crate::domain::exempt;
+use crate::domain::format::london_datetime;
+use crate::error::{AppError, FieldError};
+use crate::services::papers::{self as svc, ImplicationsInput, PaperInput};
+use crate::state::AppState;
+use crate::views::Errors;
+use crate::views::pages::{PaperCheckPage, PaperEditPage, PaperFormValues, TaskStatus};
+use crate::web::auth::AuthUser;
+use crate::web::respond::{PageResult, form_nav, html, see_other};
+
+use super::{Loaded, loaded, meeting_label, rows, run};
+
+fn values_of(p: &svc::Paper) -> PaperFormValues {
+    PaperFormValues {
+        version: p.version.to_string(),
+        title: p.title.clone(),
+        item_type: p.item_type.clone().unwrap_or_default(),
+        presenting_organisation_id: p.presenting_organisation_id.clone().unwrap_or_default(),
+        presenter_user_id: p.presenter_user_id.clone().unwrap_or_default(),
+        sponsor_user_id: p.sponsor_user_id.clone().unwrap_or_default(),
+        purpose: p.purpose.clone(),
+        summary: p.summary.clone(),
+        recommendations: p.recommendations().join("\n"),
+        financial: p.implications_financial.clone(),
+        legal: p.implications_legal.clone(),
+        risk: p.implications_risk.clone(),
+        equality_assessment: p.equality_assessment.clone().unwrap_or_default(),
+        equality: p.implications_equality.clone(),
+        environment: p.implications_environment.clone(),
+        consulted_organisation_ids: p.consulted(),
+        priority_id: p.priority_id.clone().unwrap_or_default(),
+        no_priority_reason: p.no_priority_reason.clone(),
+        body_markdown: p.body_markdown.clone(),
+        exempt: if p.is_exempt() {
+            "yes".into()
+        } else {
+            String::new()
+        },
+        exempt_category: p.exempt_category.map(|c| c.to_string()).unwrap_or_default(),
+        exempt_reason: p.exempt_reason.clone(),
+        minutes_allocated: p
+            .minutes_allocated
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
+        next: String::new(),
+    }
+}
+
+/// Sections of the cover sheet and the fields each holds (for the task list).
+const SECTIONS: [(&str, &str, &[&str]); 8] = [
+    (
+        "Item details",
+        "section-details",
+        &[
+            "title",
+            "item_type",
+            "presenting_organisation_id",
+            "presenter_user_id",
+            "sponsor_user_id",
+        ],
+    ),
+    (
+        "Purpose and summary",
+        "section-summary",
+        &["purpose", "summary"],
+    ),
+    (
+        "Recommendations",
+        "section-recommendations",
+        &["recommendations"],
+    ),
+    ("Implications", "section-implications", &["implications."]),
+    (
+        "Consultation",
+        "section-consultation",
+        &["consulted_organisation_ids"],
+    ),
+    (
+        "Priority",
+        "section-priority",
+        &["priority_id", "no_priority_reason"],
+    ),
+    ("The paper", "section-body", &["body_markdown"]),
+    ("Exempt information", "section-exempt", &["exempt_"]),
+];
+
+/// Has the author written anything in this section yet?
+fn section_touched(anchor: &str, f: &PaperFormValues) -> bool {
+    let any = |vals: &[&str]| vals.iter().any(|v| !v.trim().is_empty());
+    match anchor {
+        "section-details" => any(&[
+            &f.title,
+            &f.item_type,
+            &f.presenting_organisation_id,
+            &f.presenter_user_id,
+            &f.sponsor_user_id,
+            &f.minutes_allocated,
+        ]),
+        "section-summary" => any(&[&f.purpose, &f.summary]),
+        "section-recommendations" => any(&[&f.recommendations]),
+        "section-implications" => any(&[
+            &f.financial,
+            &f.legal,
+            &f.risk,
+            &f.equality_assessment,
+            &f.equality,
+            &f.environment,
+        ]),
+        "section-consultation" => !f.consulted_organisation_ids.is_empty(),
+        "section-priority" => any(&[&f.priority_id, &f.no_priority_reason]),
+        "section-body" => any(&[&f.body_markdown]),
+        "section-exempt" => any(&[&f.exempt, &f.exempt_category, &f.exempt_reason]),
+        _ => false,
+    }
+}
+
+fn edit_page(
+    req: &HttpRequest,
+    who: &AuthUser,
+    l: &Loaded,
+    f: PaperFormValues,
+    errors: Vec<FieldError>,
+) -> PageResult {
+    let tasks = SECTIONS
+        .iter()
+        .map(|(name, anchor, fields)| {
+            let open = l
+                .problems
+                .iter()
+                .any(|p| fields.iter().any(|f| p.field.starts_with(f)));
+            let optional = matches!(*anchor, "section-consultation" | "section-exempt");
+            let status = TaskStatus::of(section_touched(anchor, &f), open, optional);
+            (name.to_string(), anchor.to_string(), status)
+        })
+        .collect();
+    let (nav, code) = form_nav(req, Some(who), &errors);
+    let mut orgs: Vec<(String, String)> =
+        l.orgs.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    orgs.sort_by(|a, b| a.1.cmp(&b.1));
+    let page = PaperEditPage {
+        nav,
+        errors: Errors(errors),
+        id: l.paper.id.clone(),
+        version: l.paper.version,
+        meeting_label: meeting_label(l),
+        tasks,
+        f,
+        item_types: ItemType::ALL
+            .iter()
+            .map(|t| (t.as_str().to_string(), t.label().to_string()))
+            .collect(),
+        organisations: orgs,
+        people: l
+            .people
+            .iter()
+            .map(|(id, name, org)| (id.clone(), format!("{name} – {org}")))
+            .collect(),
+        priorities: l.priorities.clone(),
+        categories: exempt::CATEGORIES
+            .iter()
+            .map(|(n, s)| (*n, s.to_string()))
+            .collect(),
+        attachments: l.attachments.clone(),
+        purpose_hint: format!("At most {} words.", l.body.max_purpose_words),
+        summary_hint: format!(
+            "At most {} words: what a member must know before the meeting.",
+            l.body.max_summary_words
+        ),
+        body_hint: format!(
+            "At most {} words. Use ## for headings, | for tables and [^1] for footnotes.",
+            l.body.max_body_words
+        ),
+    };
+    html(code, &page)
+}
+
+fn check_editable(who: &AuthUser, l: &Loaded) -> Result<(), AppError> {
+    if l.paper.author_user_id != who.user.id && !who.grants.can_manage_body(&l.body.id) {
+        return Err(AppError::Forbidden);
+    }
+    if !crate::domain::papers::editable(&l.paper.status) {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "status",
+            "not_editable",
+            format!(
+                "The paper is {}: only a draft or a returned paper can be changed.",
+                l.paper.status
+            ),
+        )]));
+    }
+    Ok(())
+}
+
+pub(super) async fn edit_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    SignedIn(who): SignedIn,
+    path: web::Path<String>,
+    query: web::Query<EditQuery>,
+) -> PageResult {
+    let l = loaded(&state, path.into_inner(), &who).await?;
+    check_editable(&who, &l)?;
+    let values = values_of(&l.paper);
+    // Arriving from "Check your paper": show what the check found at each
+    // field, so a link from its error summary lands on the inline error.
+    let errors = if query.check.is_some() {
+        l.problems.clone()
+    } else {
+        Vec::new()
+    };
+    edit_page(&req, &who, &l, values, errors)
+}
+
+/// The edit page with errors shown at their fields (an upload's, say).
+pub async fn edit_with_errors(
+    state: &AppState,
+    req: &HttpRequest,
+    who: &AuthUser,
+    id: String,
+    errors: Vec<FieldError>,
+) -> PageResult {
+    let l = loaded(state, id, who).await?;
+    check_editable(who, &l)?;
+    let values = values_of(&l.paper);
+    edit_page(req, who, &l, values, errors)
+}
+
+#[derive(Deserialize)]
+pub(super) struct EditQuery {
+    check: Option<String>,
+}
+
+/// The form as a full update of the paper.
+fn to_input(f: &PaperFormValues) -> Result<PaperInput, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let opt = |s: &str| Some(Some(s.trim().to_string()).filter(|v| !v.is_empty()));
+    let minutes = match f.minutes_allocated.trim() {
+        "" => Some(None),
+        m => match m.parse::<i32>() {
+            Ok(n) => Some(Some(n)),
+            Err(_) => {
+                errors.push(FieldError::new(
+                    "minutes_allocated",
+                    "invalid",
+                    "Enter the minutes as a number, like 15.",
+                ));
+                None
+            }
+        },
+    };
+    let exempt = f.exempt == "yes" || !f.exempt_category.is_empty();
+    let category = if exempt {
+        match f.exempt_category.parse::<i32>() {
+            Ok(n) => Some(Some(n)),
+            Err(_) => {
+                errors.push(FieldError::new(
+                    "exempt_category",
+                    "required",
+                    "Choose the Schedule 12A category, or untick 'exempt'.",
+                ));
+                None
+            }
+        }
+    } else {
+        Some(None)
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(PaperInput {
+        title: Some(f.title.clone()),
+        item_type: opt(&f.item_type),
+        presenting_organisation_id: opt(&f.presenting_organisation_id),
+        presenter_user_id: opt(&f.presenter_user_id),
+        sponsor_user_id: opt(&f.sponsor_user_id),
+        purpose: Some(f.purpose.clone()),
+        summary: Some(f.summary.clone()),
+        recommendations: Some(
+            f.recommendations
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect(),
+        ),
+        implications: Some(ImplicationsInput {
+            financial: Some(f.financial.clone()),
+            legal: Some(f.legal.clone()),
+            risk: Some(f.risk.clone()),
+            equality: Some(f.equality.clone()),
+            equality_assessment: Some(f.equality_assessment.clone()),
+            environment: Some(f.environment.clone()),
+        }),
+        consulted_organisation_ids: Some(f.consulted_organisation_ids.clone()),
+        priority_id: opt(&f.priority_id),
+        no_priority_reason: Some(f.no_priority_reason.clone()),
+        body_markdown: Some(f.body_markdown.clone()),
+        exempt_category: category,
+        exempt_reason: Some(f.exempt_reason.clone()),
+        minutes_allocated: minutes,
+    })
+}
+
+pub(super) async fn save(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    SignedIn(who): SignedIn,
+    path: web::Path<String>,
+    CsrfForm(f): CsrfForm<PaperFormValues>,
+) -> PageResult {
+    let id = path.into_inner();
+    let l = loaded(&state, id.clone(), &who).await?;
+    check_editable(&who, &l)?;
+    let input = match to_input(&f) {
+        Ok(i) => i,
+        Err(errors) => return edit_page(&req, &who, &l, f, errors),
+    };
+    let expected = f.version.parse::<i32>().ok();
+    let actor = who.actor(&req);
+    let grants = who.grants.clone();
+    let uid = who.user.id.clone();
+    let now = state.clock.now_naive();
+    let pid = id.clone();
+    let result = state
+        .tx(move |c| {
+            let p = svc::visible_paper(c, &grants, &uid, &pid)?;
+            svc::update_paper(c, &actor, &grants, &p, &input, expected, now)
+        })
+        .await;
+    match result {
+        Ok(_) if f.next == "check" => Ok(see_other(&format!("/papers/{id}/submit"))),
+        Ok(_) => Ok(see_other(&format!("/papers/{id}/edit?notice=paper-saved"))),
+        Err(AppError::Validation(errors)) => edit_page(&req, &who, &l, f, errors),
+        Err(AppError::PreconditionFailed) => {
+            let errors = vec![FieldError::new(
+                "title",
+                "changed",
+                "Someone else saved this paper after you opened it. Your changes are below but were not saved: copy anything you need, then reload the page.",
+            )];
+            edit_page(&req, &who, &l, f, errors)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn check_page(
+    req: &HttpRequest,
+    who: &AuthUser,
+    l: &Loaded,
+    state: &AppState,
+    late_reason: String,
+    errors: Vec<FieldError>,
+) -> PageResult {
+    let cals = state.calendars();
+    let t = crate::services::meetings::timeline_for(&l.meeting, &l.body, &cals);
+    let late = state.clock.now() > t.paper_deadline;
+    let problems = if errors.is_empty() {
+        l.problems.clone()
+    } else {
+        errors.clone()
+    };
+    let (nav, code) = form_nav(req, Some(who), &problems);
+    let page = PaperCheckPage {
+        nav,
+        errors: Errors(errors),
+        id: l.paper.id.clone(),
+        title: l.paper.title.clone(),
+        meeting_label: meeting_label(l),
+        rows: rows(l),
+        problems,
+        late,
+        paper_deadline: london_datetime(t.paper_deadline.naive_utc()),
+        late_reason,
+    };
+    html(code, &page)
+}
+
+pub(super) async fn check(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    SignedIn(who): SignedIn,
+    path: web::Path<String>,
+) -> PageResult {
+    let l = loaded(&state, path.into_inner(), &who).await?;
+    check_editable(&who, &l)?;
+    check_page(&req, &who, &l, &state, String::new(), Vec::new())
+}
+
+#[derive(Deserialize)]
+pub(super) struct SubmitForm {
+    #[serde(default)]
+    late_reason: String,
+}
+
+pub(super) async fn submit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    SignedIn(who): SignedIn,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<SubmitForm>,
+) -> PageResult {
+    let id = path.into_inner();
+    let reason = form.late_reason.clone();
+    let result = run(
+        &state,
+        &who,
+        who.actor(&req),
+        id.clone(),
+        move |c, _, uid, actor, p, ctx| svc::submit_paper(c, actor, uid, p, Some(&reason), ctx),
+    )
+    .await;
+    match result {
+        Ok(_) => Ok(see_other(&format!("/papers/{id}?notice=paper-submitted"))),
+        Err(AppError::Validation(errors)) => {
+            let l = loaded(&state, id, &who).await?;
+            check_page(&req, &who, &l, &state, form.late_reason, errors)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
