@@ -24,5 +24,6 @@ mod pages;
 mod pages_papers;
 mod pages_record;
 mod proposals;
+mod queries;
 mod record;
 mod smtp;
