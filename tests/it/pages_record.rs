@@ -330,6 +330,26 @@ async fn recorded_live_followed_through_and_published() {
         .await
         .unwrap_or_default();
     assert!(other.contains("No decisions match."));
+    // A body that is not there is not there, on the page and in the API alike.
+    let page = app
+        .api
+        .get(app.url("/decisions?body=no-such-body"))
+        .send()
+        .await
+        .expect("register");
+    assert_eq!(page.status(), 404);
+    assert!(
+        page.text()
+            .await
+            .unwrap_or_default()
+            .contains("Page not found")
+    );
+    assert_eq!(
+        app.get("/api/v1/decisions?body=no-such-body", None)
+            .await
+            .status(),
+        404
+    );
     let csv_text = app
         .api
         .get(app.url("/bodies/psb/actions.csv"))
