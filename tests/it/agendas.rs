@@ -4,63 +4,11 @@
 
 use serde_json::{Value, json};
 
-use crate::api_papers::{Board, board, complete, post};
+use crate::builders::{
+    Board, accepted_paper, board, complete, exempt_paper, post, published_agenda,
+    submit_sign_accept,
+};
 use crate::helpers::{PASSWORD, TestApp, error_fields, json};
-
-/// Takes a paper from draft to accepted; returns its id.
-pub(crate) async fn accepted_paper(app: &TestApp, b: &Board, body: Value) -> String {
-    let resp = post(
-        app,
-        &format!("/api/v1/meetings/{}/papers", b.meeting),
-        &b.author,
-        body,
-    )
-    .await;
-    assert_eq!(resp.status(), 201);
-    let id = json(resp).await["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    submit_sign_accept(app, b, &id).await;
-    id
-}
-
-async fn submit_sign_accept(app: &TestApp, b: &Board, id: &str) {
-    let resp = post(
-        app,
-        &format!("/api/v1/papers/{id}/submit"),
-        &b.author,
-        json!({}),
-    )
-    .await;
-    assert_eq!(
-        resp.status(),
-        200,
-        "{}",
-        resp.text().await.unwrap_or_default()
-    );
-    let resp = post(
-        app,
-        &format!("/api/v1/papers/{id}/sign-off"),
-        &b.sponsor,
-        json!({}),
-    )
-    .await;
-    assert_eq!(resp.status(), 200);
-    let resp = post(
-        app,
-        &format!("/api/v1/papers/{id}/accept"),
-        &b.clerk,
-        json!({}),
-    )
-    .await;
-    assert_eq!(
-        resp.status(),
-        200,
-        "{}",
-        resp.text().await.unwrap_or_default()
-    );
-}
 
 async fn agenda(
     app: &TestApp,
@@ -117,29 +65,6 @@ async fn put_order(
         req = req.header("If-Match", e);
     }
     req.send().await.expect("order")
-}
-
-fn exempt_paper(b: &Board, marker: &str) -> Value {
-    let mut p = complete(b);
-    for field in [
-        "title",
-        "purpose",
-        "summary",
-        "body_markdown",
-        "no_priority_reason",
-    ] {
-        p[field] = json!(format!("{marker} {field} text"));
-    }
-    p["recommendations"] = json!([format!("{marker} recommendation")]);
-    p["implications"] = json!({
-        "financial": format!("{marker} financial"), "legal": format!("{marker} legal"),
-        "risk": format!("{marker} risk"), "equality": format!("{marker} equality"),
-        "equality_assessment": "done", "environment": format!("{marker} environment")
-    });
-    p["exempt_category"] = json!(3);
-    p["exempt_reason"] = json!(format!("{marker} commercially sensitive tender prices"));
-    p["item_type"] = json!("decision");
-    p
 }
 
 #[tokio::test]
@@ -278,19 +203,7 @@ async fn the_secretariat_builds_checks_and_publishes_an_agenda_with_a_supplement
     )
     .await;
     assert_eq!(resp.status(), 200);
-    let resp = post(
-        &app,
-        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
-        &b.clerk,
-        json!({}),
-    )
-    .await;
-    assert_eq!(
-        resp.status(),
-        200,
-        "{}",
-        resp.text().await.unwrap_or_default()
-    );
+    published_agenda(&app, &b).await;
     let out = json(resp).await;
     assert_eq!(out["version"], 1);
     assert_eq!(out["recipients"], 3, "chair and two members");
@@ -361,7 +274,7 @@ async fn the_secretariat_builds_checks_and_publishes_an_agenda_with_a_supplement
     )
     .await["version"]
         .as_i64();
-    let resp = crate::api_papers::patch(&app, &format!("/api/v1/papers/{first}"), &b.author, v, &json!({"summary": "Two clubs would open on Friday nights from April; April figures added."})).await;
+    let resp = crate::builders::patch(&app, &format!("/api/v1/papers/{first}"), &b.author, v, &json!({"summary": "Two clubs would open on Friday nights from April; April figures added."})).await;
     assert_eq!(resp.status(), 200);
     submit_sign_accept(&app, &b, &first).await;
     let resp = post(
@@ -653,14 +566,7 @@ async fn the_body_calendar_and_feed_parse_and_track_changes() {
     assert_eq!(before.len(), 1);
     assert_eq!(before[0].2, "CONFIRMED");
     // Publishing raises SEQUENCE; cancelling marks it cancelled; UID stays.
-    let resp = post(
-        &app,
-        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
-        &b.clerk,
-        json!({}),
-    )
-    .await;
-    assert_eq!(resp.status(), 200);
+    published_agenda(&app, &b).await;
     let published = parse(&ics(&app).await);
     assert_eq!(published[0].0, before[0].0);
     assert!(published[0].1.parse::<i32>().unwrap_or(0) > before[0].1.parse::<i32>().unwrap_or(0));
@@ -863,19 +769,7 @@ async fn exempt_material_never_reaches_a_public_output() {
         .expect("upload");
     assert_eq!(resp.status(), 201);
     submit_sign_accept(&app, &b, &secret).await;
-    let resp = post(
-        &app,
-        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
-        &b.clerk,
-        json!({}),
-    )
-    .await;
-    assert_eq!(
-        resp.status(),
-        200,
-        "{}",
-        resp.text().await.unwrap_or_default()
-    );
+    published_agenda(&app, &b).await;
 
     // Members do see it: the marker test would be meaningless otherwise.
     let member_view = json(
@@ -1325,14 +1219,7 @@ async fn the_public_meeting_page_links_each_paper_to_its_published_copy() {
     let app = TestApp::spawn().await;
     let b = board(&app).await;
     let paper = accepted_paper(&app, &b, complete(&b)).await;
-    let resp = post(
-        &app,
-        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
-        &b.clerk,
-        json!({}),
-    )
-    .await;
-    assert_eq!(resp.status(), 200);
+    published_agenda(&app, &b).await;
     let page = format!("/meetings/{}", b.meeting);
     let public = app
         .api

@@ -4,6 +4,7 @@
 use reqwest::multipart::{Form, Part};
 use serde_json::json;
 
+use crate::builders::{board, post};
 use crate::helpers::{PASSWORD, TestApp, json};
 
 const PDF: &[u8] =
@@ -13,49 +14,21 @@ const EXE: &[u8] =
 
 /// A board, a meeting, and a draft paper by an officer; returns (paper id, author token, other member's token).
 async fn draft(app: &TestApp) -> (String, String, String) {
-    let (admin, token) = app.admin().await;
-    app.post_json(
-        "/api/v1/bodies",
-        Some(&token),
-        &json!({"name": "Board", "slug": "psb", "kind": "board"}),
-    )
-    .await;
-    let author = app
-        .create_user("author@test.example", &admin.organisation_id, false)
-        .await;
-    let member = app
-        .create_user("member@test.example", &admin.organisation_id, false)
-        .await;
-    app.put_json(
-        &format!("/api/v1/bodies/psb/members/{}", author.id),
-        Some(&token),
-        &json!({"role": "officer"}),
-    )
-    .await;
-    app.put_json(
-        &format!("/api/v1/bodies/psb/members/{}", member.id),
-        Some(&token),
-        &json!({"role": "member"}),
-    )
-    .await;
-    let meeting = json(app.post_json("/api/v1/bodies/psb/meetings", Some(&token), &json!({"starts_at": "2027-01-12T14:00:00Z", "ends_at": "2027-01-12T16:00:00Z", "location": "County Hall"})).await).await;
-    let author_token = app.token_for(&author.id).await;
+    let b = board(app).await;
     let paper = json(
-        app.post_json(
-            &format!(
-                "/api/v1/meetings/{}/papers",
-                meeting["id"].as_str().unwrap_or_default()
-            ),
-            Some(&author_token),
-            &json!({"title": "Budget"}),
+        post(
+            app,
+            &format!("/api/v1/meetings/{}/papers", b.meeting),
+            &b.author,
+            json!({"title": "Budget"}),
         )
         .await,
     )
     .await;
     (
         paper["id"].as_str().unwrap_or_default().to_string(),
-        author_token,
-        app.token_for(&member.id).await,
+        b.author,
+        b.member,
     )
 }
 
@@ -207,7 +180,7 @@ async fn disguised_wrong_and_oversized_files_are_refused() {
 async fn the_author_uploads_on_the_edit_page_with_the_form_token() {
     let app = TestApp::spawn().await;
     let (paper, _, _) = draft(&app).await;
-    let browser = app.login("author@test.example", PASSWORD).await;
+    let browser = app.login("author@ashby.example", PASSWORD).await;
     let html = browser
         .get(app.url(&format!("/papers/{paper}/edit")))
         .send()

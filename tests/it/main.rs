@@ -9,6 +9,7 @@ mod api_errors;
 mod api_papers;
 mod attachments;
 mod browser;
+mod builders;
 mod cli;
 mod config;
 mod forms;

@@ -5,8 +5,8 @@
 
 use serde_json::json;
 
-use crate::api_papers::{board, complete, post};
-use crate::helpers::{PASSWORD, TestApp, json};
+use crate::builders::{accepted_paper, board, complete, post, published_agenda};
+use crate::helpers::{PASSWORD, TestApp};
 
 struct Pdf {
     pages: Vec<String>,
@@ -37,75 +37,23 @@ fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-async fn accept(app: &TestApp, b: &crate::api_papers::Board, body: serde_json::Value) -> String {
-    let resp = post(
-        app,
-        &format!("/api/v1/meetings/{}/papers", b.meeting),
-        &b.author,
-        body,
-    )
-    .await;
-    assert_eq!(
-        resp.status(),
-        201,
-        "{}",
-        resp.text().await.unwrap_or_default()
-    );
-    let id = json(resp).await["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    for (path, token) in [
-        ("submit", &b.author),
-        ("sign-off", &b.sponsor),
-        ("accept", &b.clerk),
-    ] {
-        let resp = post(
-            app,
-            &format!("/api/v1/papers/{id}/{path}"),
-            token,
-            json!({}),
-        )
-        .await;
-        assert_eq!(
-            resp.status(),
-            200,
-            "{path}: {}",
-            resp.text().await.unwrap_or_default()
-        );
-    }
-    id
-}
-
 #[tokio::test]
 async fn the_pack_pdf_has_an_outline_and_page_numbers_that_match_its_agenda() {
     let app = TestApp::spawn().await;
     let b = board(&app).await;
-    accept(&app, &b, complete(&b)).await;
+    accepted_paper(&app, &b, complete(&b)).await;
     let mut tricky = complete(&b);
     tricky["title"] = json!("Typst in a paper");
     tricky["body_markdown"] = json!(
         "## Code that must stay text\n\nThis paper says #read(\"/etc/passwd\") and #import \"@preview/evil:1.0.0\": * and $x^2$ and <label> and @ref and // not a comment and /* nor this */ here.\n\n### Figures\n\n| Year | Cost |\n|---|--:|\n| 2026 | £5 |\n"
     );
-    accept(&app, &b, tricky).await;
+    accepted_paper(&app, &b, tricky).await;
     let mut secret = complete(&b);
     secret["title"] = json!("Confidential tender ZQXPACK");
     secret["exempt_category"] = json!(3);
     secret["exempt_reason"] = json!("Commercial prices");
-    accept(&app, &b, secret).await;
-    let resp = post(
-        &app,
-        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
-        &b.clerk,
-        json!({}),
-    )
-    .await;
-    assert_eq!(
-        resp.status(),
-        200,
-        "{}",
-        resp.text().await.unwrap_or_default()
-    );
+    accepted_paper(&app, &b, secret).await;
+    published_agenda(&app, &b).await;
 
     let member = app.login("member@police.example", PASSWORD).await;
     let resp = member
@@ -333,7 +281,7 @@ async fn the_pack_pdf_has_an_outline_and_page_numbers_that_match_its_agenda() {
 async fn a_pack_that_fails_does_not_block_publication_and_is_retried() {
     let app = TestApp::spawn().await;
     let b = board(&app).await;
-    accept(&app, &b, complete(&b)).await;
+    accepted_paper(&app, &b, complete(&b)).await;
     // Something in the way of the packs folder: every pack fails.
     let blocker = app.dir.path().join("packs");
     std::fs::write(&blocker, b"not a folder").expect("blocker");
@@ -398,20 +346,8 @@ async fn a_deeply_nested_report_cannot_break_the_pack() {
         .map(|level| format!("{}- level {level}\n", "  ".repeat(level)))
         .collect();
     paper["body_markdown"] = json!(format!("{quotes}\n\n{lists}"));
-    accept(&app, &b, paper).await;
-    let resp = post(
-        &app,
-        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
-        &b.clerk,
-        json!({}),
-    )
-    .await;
-    assert_eq!(
-        resp.status(),
-        200,
-        "{}",
-        resp.text().await.unwrap_or_default()
-    );
+    accepted_paper(&app, &b, paper).await;
+    published_agenda(&app, &b).await;
     let resp = app
         .api
         .get(app.url(&format!("/meetings/{}/pack.pdf", b.meeting)))

@@ -3,51 +3,13 @@
 
 use serde_json::json;
 
+use crate::builders::body_page_board;
 use crate::helpers::{PASSWORD, TestApp, csrf_token};
-
-/// A board with a secretariat, a member, priorities, and the admin's token.
-async fn board(app: &TestApp) -> (String, String) {
-    let (admin, token) = app.admin().await;
-    app.post_json(
-        "/api/v1/bodies",
-        Some(&token),
-        &json!({"name": "Northshire Public Service Board", "slug": "psb", "kind": "board"}),
-    )
-    .await;
-    let police = app.create_organisation("Northshire Police Authority").await;
-    let clerk = app
-        .create_user("clerk@test.example", &admin.organisation_id, false)
-        .await;
-    let officer = app
-        .create_user("officer@test.example", &police, false)
-        .await;
-    app.put_json(
-        &format!("/api/v1/bodies/psb/members/{}", clerk.id),
-        Some(&token),
-        &json!({"role": "secretariat"}),
-    )
-    .await;
-    app.put_json(
-        &format!("/api/v1/bodies/psb/members/{}", officer.id),
-        Some(&token),
-        &json!({"role": "vice_chair"}),
-    )
-    .await;
-    for t in ["Narrowing the gap", "Economic recovery"] {
-        app.post_json(
-            "/api/v1/bodies/psb/priorities",
-            Some(&token),
-            &json!({"title": t}),
-        )
-        .await;
-    }
-    (token, admin.organisation_id)
-}
 
 #[tokio::test]
 async fn the_secretariat_signs_in_and_sees_the_board() {
     let app = TestApp::spawn().await;
-    board(&app).await;
+    body_page_board(&app).await;
     let browser = app.login("CLERK@test.example", PASSWORD).await;
 
     let home = browser
@@ -102,7 +64,7 @@ async fn the_secretariat_signs_in_and_sees_the_board() {
 #[tokio::test]
 async fn a_wrong_password_gets_a_generic_message_and_the_summary_links_to_the_field() {
     let app = TestApp::spawn().await;
-    board(&app).await;
+    body_page_board(&app).await;
     let browser = app.browser();
     let resp = app
         .submit_form(
@@ -162,7 +124,7 @@ async fn a_wrong_password_gets_a_generic_message_and_the_summary_links_to_the_fi
 #[tokio::test]
 async fn sign_in_is_rate_limited_per_account() {
     let app = TestApp::spawn().await;
-    board(&app).await;
+    body_page_board(&app).await;
     let browser = app.browser();
     let mut statuses = Vec::new();
     for _ in 0..6 {
@@ -198,7 +160,7 @@ async fn sign_in_is_rate_limited_per_account() {
 #[tokio::test]
 async fn forms_need_the_csrf_token_and_a_matching_origin() {
     let app = TestApp::spawn().await;
-    board(&app).await;
+    body_page_board(&app).await;
     let browser = app.browser();
     let html = browser
         .get(app.url("/login"))
@@ -299,7 +261,7 @@ async fn pages_carry_security_headers_and_unknown_pages_are_404() {
 #[tokio::test]
 async fn pages_that_need_a_session_send_you_to_sign_in_and_back() {
     let app = TestApp::spawn().await;
-    board(&app).await;
+    body_page_board(&app).await;
     let resp = app
         .api
         .get(app.url("/admin/bodies/psb"))
@@ -339,7 +301,7 @@ async fn pages_that_need_a_session_send_you_to_sign_in_and_back() {
 #[tokio::test]
 async fn changing_the_password_ends_other_sessions() {
     let app = TestApp::spawn().await;
-    board(&app).await;
+    body_page_board(&app).await;
     let laptop = app.login("clerk@test.example", PASSWORD).await;
     let phone = app.login("clerk@test.example", PASSWORD).await;
     let new_pw = "a brand new passphrase";
@@ -382,7 +344,7 @@ async fn changing_the_password_ends_other_sessions() {
 #[tokio::test]
 async fn admin_forms_report_every_problem_and_keep_what_was_typed() {
     let app = TestApp::spawn().await;
-    board(&app).await;
+    body_page_board(&app).await;
     let browser = app.login("admin@test.example", PASSWORD).await;
 
     let resp = app
@@ -461,7 +423,7 @@ async fn admin_forms_report_every_problem_and_keep_what_was_typed() {
 #[tokio::test]
 async fn the_secretariat_manages_members_and_priorities_on_pages() {
     let app = TestApp::spawn().await;
-    let (_, org) = board(&app).await;
+    let (_, org) = body_page_board(&app).await;
     let newcomer = app.create_user("newcomer@test.example", &org, false).await;
     let browser = app.login("clerk@test.example", PASSWORD).await;
 
@@ -526,7 +488,7 @@ async fn the_secretariat_manages_members_and_priorities_on_pages() {
 async fn an_admin_replaces_the_bank_holidays_on_a_page() {
     use reqwest::multipart::{Form, Part};
     let app = TestApp::spawn().await;
-    let (token, _) = board(&app).await;
+    let (token, _) = body_page_board(&app).await;
     let meeting = crate::helpers::json(app.post_json("/api/v1/bodies/psb/meetings", Some(&token), &json!({"starts_at": "2027-01-12T14:00:00Z", "ends_at": "2027-01-12T16:00:00Z", "location": "County Hall"})).await).await;
     let path = format!(
         "/api/v1/meetings/{}",

@@ -4,6 +4,7 @@
 use chrono::{TimeZone, Utc};
 use serde_json::json;
 
+use crate::builders::board;
 use crate::helpers::{PASSWORD, TestApp, json};
 
 struct Setup {
@@ -15,88 +16,13 @@ struct Setup {
 }
 
 async fn setup(app: &TestApp) -> Setup {
-    let (admin, token) = app.admin().await;
-    app.post_json(
-        "/api/v1/bodies",
-        Some(&token),
-        &json!({"name": "Northshire Public Service Board", "slug": "psb", "kind": "board"}),
-    )
-    .await;
-    let district = app.create_organisation("Ashby District Council").await;
-    let police = app.create_organisation("Northshire Police Authority").await;
-    let mut sponsor = String::new();
-    for (email, org, role) in [
-        (
-            "clerk@test.example",
-            admin.organisation_id.as_str(),
-            "secretariat",
-        ),
-        (
-            "chair@test.example",
-            admin.organisation_id.as_str(),
-            "chair",
-        ),
-        ("nadia@ashby.example", district.as_str(), "officer"),
-        ("ceo@ashby.example", district.as_str(), "member"),
-    ] {
-        let u = app.create_user(email, org, false).await;
-        app.put_json(
-            &format!("/api/v1/bodies/psb/members/{}", u.id),
-            Some(&token),
-            &json!({"role": role}),
-        )
-        .await;
-        if email.starts_with("ceo") {
-            sponsor = u.id;
-        }
-    }
-    let priority = json(
-        app.post_json(
-            "/api/v1/bodies/psb/priorities",
-            Some(&token),
-            &json!({"title": "Narrowing the gap"}),
-        )
-        .await,
-    )
-    .await["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    let clerk = app.browser();
-    let clerk = {
-        let _ = clerk;
-        app.login("clerk@test.example", PASSWORD).await
-    };
-    let resp = app
-        .submit_form(
-            &clerk,
-            "/admin/bodies/psb",
-            "/admin/bodies/psb/meetings",
-            &[
-                ("date", "2027-01-12"),
-                ("start", "14:00"),
-                ("end", "16:00"),
-                ("location", "County Hall"),
-            ],
-        )
-        .await;
-    assert_eq!(resp.status(), 303, "the secretariat schedules a meeting");
-    let location = resp.headers()["location"]
-        .to_str()
-        .unwrap_or_default()
-        .to_string();
-    let meeting = location
-        .trim_start_matches("/meetings/")
-        .split('?')
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let b = board(app).await;
     Setup {
-        meeting,
-        district,
-        police,
-        sponsor,
-        priority,
+        meeting: b.meeting,
+        district: b.district,
+        police: b.police,
+        sponsor: b.sponsor_id,
+        priority: b.priority,
     }
 }
 
@@ -108,7 +34,7 @@ fn field<'a>(pairs: &mut Vec<(&'a str, String)>, k: &'a str, v: &str) {
 async fn an_officer_writes_fixes_and_submits_a_paper() {
     let app = TestApp::spawn().await;
     let s = setup(&app).await;
-    let officer = app.login("nadia@ashby.example", PASSWORD).await;
+    let officer = app.login("author@ashby.example", PASSWORD).await;
 
     let page = officer
         .get(app.url(&format!("/meetings/{}", s.meeting)))
@@ -251,7 +177,7 @@ async fn an_officer_writes_fixes_and_submits_a_paper() {
     let presenter = edit_html
         .split("<option value=\"")
         .skip(1)
-        .find(|chunk| chunk.contains("Test nadia"))
+        .find(|chunk| chunk.contains("Test author"))
         .and_then(|chunk| chunk.split('"').next())
         .unwrap_or_default()
         .to_string();
@@ -347,9 +273,11 @@ async fn a_late_paper_asks_for_a_reason_and_waits_for_the_chair() {
         .token_for(
             &app.state
                 .db(|c| {
-                    Ok(quorate::db::users::find_by_email(c, "nadia@ashby.example")?
-                        .map(|u| u.id)
-                        .unwrap_or_default())
+                    Ok(
+                        quorate::db::users::find_by_email(c, "author@ashby.example")?
+                            .map(|u| u.id)
+                            .unwrap_or_default(),
+                    )
                 })
                 .await
                 .expect("id"),
@@ -373,7 +301,7 @@ async fn a_late_paper_asks_for_a_reason_and_waits_for_the_chair() {
     let id = paper["id"].as_str().unwrap_or_default().to_string();
     let presenter = app
         .state
-        .db(|c| Ok(quorate::db::users::find_by_email(c, "nadia@ashby.example")?.map(|u| u.id)))
+        .db(|c| Ok(quorate::db::users::find_by_email(c, "author@ashby.example")?.map(|u| u.id)))
         .await
         .expect("id");
     app.api
@@ -390,7 +318,7 @@ async fn a_late_paper_asks_for_a_reason_and_waits_for_the_chair() {
             .single()
             .expect("time"),
     );
-    let officer = app.login("nadia@ashby.example", PASSWORD).await;
+    let officer = app.login("author@ashby.example", PASSWORD).await;
     let html = officer
         .get(app.url(&format!("/papers/{id}/submit")))
         .send()
@@ -492,7 +420,7 @@ async fn a_late_paper_asks_for_a_reason_and_waits_for_the_chair() {
 async fn an_item_is_proposed_and_accepted_on_the_meeting_page() {
     let app = TestApp::spawn().await;
     let s = setup(&app).await;
-    let officer = app.login("nadia@ashby.example", PASSWORD).await;
+    let officer = app.login("author@ashby.example", PASSWORD).await;
     let page = format!("/meetings/{}", s.meeting);
     let html = officer
         .get(app.url(&page))

@@ -4,8 +4,8 @@
 
 use serde_json::json;
 
-use crate::agendas::accepted_paper;
-use crate::api_papers::{board, complete, post};
+use crate::builders::accepted_paper;
+use crate::builders::{board, complete, post, published_agenda};
 use crate::helpers::{PASSWORD, TestApp, csrf_token, json};
 
 #[tokio::test]
@@ -13,14 +13,7 @@ async fn recorded_live_followed_through_and_published() {
     let app = TestApp::spawn().await;
     let b = board(&app).await;
     let paper = accepted_paper(&app, &b, complete(&b)).await;
-    let resp = post(
-        &app,
-        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
-        &b.clerk,
-        json!({}),
-    )
-    .await;
-    assert_eq!(resp.status(), 200);
+    published_agenda(&app, &b).await;
     let agenda = json(
         app.get(
             &format!("/api/v1/meetings/{}/agenda", b.meeting),

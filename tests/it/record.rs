@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::api_papers::{Board, board, complete, post};
+use crate::builders::{Board, board, complete, post};
 use crate::helpers::{TestApp, error_fields, json};
 
 async fn user_id(app: &TestApp, email: &str) -> String {
