@@ -978,6 +978,22 @@ pub fn load_visible(
     }
 }
 
+/// Typesets a paper's report before its submission's write transaction (the
+/// answer is kept for the submission to find), so the Typst layout does not
+/// run under SQLite's write lock. Nothing is written; a paper this person
+/// may not see is left for the submission to refuse.
+pub fn check_before_submit(
+    conn: &mut DbConn,
+    grants: &Grants,
+    user_id: &str,
+    id: &str,
+) -> AppResult<()> {
+    if let Ok(paper) = visible_paper(conn, grants, user_id, id) {
+        let _ = crate::render::pack_pdf::report_lays_out(&paper.body_markdown);
+    }
+    Ok(())
+}
+
 /// A paper this person may see; 404 otherwise.
 pub fn visible_paper(
     conn: &mut DbConn,

@@ -324,15 +324,17 @@ pub async fn submit(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let input: SubmitInput = optional_json(&body)?;
-    act(
-        state,
-        caller,
-        req,
-        path.into_inner(),
-        move |c, _g, uid, a, p, ctx| {
-            svc::submit_paper(c, a, uid, p, input.late_reason.as_deref(), ctx)
-        },
-    )
+    let id = path.into_inner();
+    // The report is typeset first, outside the write transaction.
+    if let Some(who) = &caller.0 {
+        let (grants, uid, pid) = (who.grants.clone(), who.user.id.clone(), id.clone());
+        state
+            .db(move |c| svc::check_before_submit(c, &grants, &uid, &pid))
+            .await?;
+    }
+    act(state, caller, req, id, move |c, _g, uid, a, p, ctx| {
+        svc::submit_paper(c, a, uid, p, input.late_reason.as_deref(), ctx)
+    })
     .await
 }
 

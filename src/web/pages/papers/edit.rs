@@ -409,6 +409,11 @@ pub(super) async fn submit(
 ) -> PageResult {
     let id = path.into_inner();
     let reason = form.late_reason.clone();
+    // The report is typeset first, outside the write transaction.
+    let (grants, uid, pid) = (who.grants.clone(), who.user.id.clone(), id.clone());
+    state
+        .db(move |c| svc::check_before_submit(c, &grants, &uid, &pid))
+        .await?;
     let result = run(
         &state,
         &who,
