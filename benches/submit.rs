@@ -126,7 +126,7 @@ fn report(name: &str, mut times: Vec<Duration>, wall: Duration) {
 async fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut settings = Settings::defaults().expect("settings");
-    settings.database_url = Some(quorate::config::Secret::new(&format!(
+    settings.database_url = Some(quorate::config::Secret::new(format!(
         "sqlite://{}",
         dir.path().join("bench.db").display()
     )));
@@ -142,7 +142,7 @@ async fn main() {
         .await
         .expect("demo");
     let authors: Vec<String> = state
-        .db(|c| quorate::services::directory::people(c))
+        .db(quorate::services::directory::people)
         .await
         .expect("people")
         .into_iter()
