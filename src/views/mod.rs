@@ -1,8 +1,13 @@
 //! Page and message structs for askama: the only place HTML is produced.
 
+pub mod actions;
 pub mod agenda;
+pub mod decisions;
+pub mod follow;
+pub mod minutes;
 pub mod pages;
 pub mod record;
+pub mod search;
 
 use crate::error::FieldError;
 

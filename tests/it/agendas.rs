@@ -203,8 +203,7 @@ async fn the_secretariat_builds_checks_and_publishes_an_agenda_with_a_supplement
     )
     .await;
     assert_eq!(resp.status(), 200);
-    published_agenda(&app, &b).await;
-    let out = json(resp).await;
+    let out = published_agenda(&app, &b).await;
     assert_eq!(out["version"], 1);
     assert_eq!(out["recipients"], 3, "chair and two members");
     let paper = json(app.get(&format!("/api/v1/papers/{first}"), None).await).await;

@@ -215,8 +215,9 @@ pub(crate) fn exempt_paper(b: &Board, marker: &str) -> Value {
     p
 }
 
-/// Publishes the meeting's agenda as its secretariat; the version number.
-pub(crate) async fn published_agenda(app: &TestApp, b: &Board) -> i64 {
+/// Publishes the meeting's agenda as its secretariat; the API's answer
+/// (version, publication time, recipients).
+pub(crate) async fn published_agenda(app: &TestApp, b: &Board) -> Value {
     let resp = post(
         app,
         &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
@@ -230,7 +231,7 @@ pub(crate) async fn published_agenda(app: &TestApp, b: &Board) -> i64 {
         "{}",
         resp.text().await.unwrap_or_default()
     );
-    json(resp).await["version"].as_i64().unwrap_or_default()
+    json(resp).await
 }
 
 /// A smaller board for the body and account pages: a secretariat (clerk),

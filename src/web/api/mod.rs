@@ -1,7 +1,10 @@
 //! The JSON API under `/api/v1`: a stable contract (see docs/api.md).
 
+pub mod actions;
 pub mod agenda;
 pub mod bodies;
+pub mod decisions;
+pub mod follow;
 pub mod meetings;
 pub mod openapi;
 pub mod organisations;
@@ -42,6 +45,9 @@ pub fn configure(r: &mut Routes<'_>) {
             meetings::configure(r);
             agenda::configure(r);
             record::configure(r);
+            decisions::configure(r);
+            actions::configure(r);
+            follow::configure(r);
             search::configure(r);
             papers::configure(r);
             proposals::configure(r);

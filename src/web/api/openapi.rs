@@ -4,7 +4,10 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{agenda, bodies, meetings, organisations, papers, proposals, record, search, users};
+use super::{
+    actions, agenda, bodies, decisions, follow, meetings, organisations, papers, proposals, record,
+    search, users,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -20,8 +23,8 @@ use super::{agenda, bodies, meetings, organisations, papers, proposals, record, 
         proposals::create, proposals::list, proposals::decide,
         agenda::show, agenda::version, agenda::add_item, agenda::change_item, agenda::remove_item,
         agenda::order, agenda::publish, agenda::refer,
-        record::attendance, record::declare, record::decide, record::decisions,
-        record::create_action, record::list_actions, record::show_action, record::update_action, record::follow_through, record::organisation_follow_through, search::find,
+        record::attendance, record::declare, record::decide, decisions::decisions,
+        actions::create_action, actions::list_actions, actions::show_action, actions::update_action, follow::follow_through, follow::organisation_follow_through, search::find,
         crate::web::attachments::api_upload, crate::web::attachments::api_list, crate::web::attachments::api_download,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError)),

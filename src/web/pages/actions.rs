@@ -15,7 +15,7 @@ use crate::services::actions::{self as action_svc, Action, ActionPatch, TrackerF
 use crate::services::directory::{self, Body, Names};
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::record::{ActionPage, ActionRow, MyActionsPage, TrackerPage};
+use crate::views::actions::{ActionPage, ActionRow, MyActionsPage, TrackerPage};
 use crate::web::auth::{AuthUser, Viewer};
 use crate::web::respond::{PageResult, form_nav, html, nav, require_user, see_other};
 use crate::web::routes::Routes;
@@ -412,7 +412,7 @@ async fn import_page(
     path: web::Path<String>,
 ) -> PageResult {
     let body = managed_body(&state, &user, path.into_inner()).await?;
-    let page = crate::views::record::ImportPage {
+    let page = crate::views::actions::ImportPage {
         nav: nav(&req, Some(&user)),
         errors: Errors::default(),
         body_name: body.name,
@@ -507,7 +507,7 @@ async fn import_post(
     } else {
         status
     };
-    let page = crate::views::record::ImportPage {
+    let page = crate::views::actions::ImportPage {
         nav,
         errors: Errors(errors),
         body_name: body.name,

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::domain::format::london_day;
 use crate::services::decisions::{self, RegisterFilter};
 use crate::state::AppState;
-use crate::views::record::{DecisionRow, RegisterPage};
+use crate::views::decisions::{DecisionRow, RegisterPage};
 use crate::web::auth::Viewer;
 use crate::web::respond::{PageResult, html, nav};
 use crate::web::routes::Routes;

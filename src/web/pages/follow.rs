@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 
 use crate::state::AppState;
-use crate::views::record::{Bar, FollowThroughPage};
+use crate::views::follow::{Bar, FollowThroughPage};
 use crate::web::auth::Viewer;
 use crate::web::respond::{PageResult, html, nav};
 use crate::web::routes::Routes;
@@ -64,7 +64,7 @@ fn on_time_bars(rows: &[(String, crate::domain::actions::OrgFollowThrough)]) -> 
 /// organisation id or a body slug).
 fn follow_rows(
     rows: &[(String, crate::domain::actions::OrgFollowThrough)],
-) -> Vec<crate::views::record::FollowRow> {
+) -> Vec<crate::views::follow::FollowRow> {
     rows.iter()
         .map(|(key, o)| {
             (
@@ -127,7 +127,7 @@ async fn follow_through(
         decisions: f.decisions,
         decisions_without_actions: f.decisions_without_actions,
         summary,
-        confidential_note: crate::views::record::confidential_note(
+        confidential_note: crate::views::follow::confidential_note(
             f.confidential_actions,
             f.confidential_decisions,
         ),
@@ -149,7 +149,7 @@ async fn organisation_follow_through(
     let (on_time_bars, on_time_height) = on_time_bars(&f.bodies);
     let total: usize = f.bodies.iter().map(|(_, o)| o.actions_total).sum();
     let overdue: usize = f.bodies.iter().map(|(_, o)| o.overdue).sum();
-    let page = crate::views::record::OrgFollowThroughPage {
+    let page = crate::views::follow::OrgFollowThroughPage {
         nav: nav(&req, viewer.0.as_ref()),
         name: f.organisation.name.clone(),
         summary: if total == 0 {
@@ -164,7 +164,7 @@ async fn organisation_follow_through(
         on_time_bars,
         on_time_height,
         ageing: f.ageing.iter().map(|(l, n)| (l.to_string(), *n)).collect(),
-        confidential_note: crate::views::record::confidential_note(f.confidential_actions, 0),
+        confidential_note: crate::views::follow::confidential_note(f.confidential_actions, 0),
     };
     html(StatusCode::OK, &page)
 }

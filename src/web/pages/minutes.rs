@@ -39,7 +39,7 @@ async fn render_minutes(
         .as_ref()
         .map(|x| x.status.clone())
         .unwrap_or_default();
-    let page = crate::views::record::MinutesPage {
+    let page = crate::views::minutes::MinutesPage {
         confirm: confirm.to_string(),
         nav,
         errors: Errors(errors),

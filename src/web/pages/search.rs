@@ -42,7 +42,7 @@ async fn search_page(
             })
             .await?
     };
-    let page = crate::views::record::SearchPage {
+    let page = crate::views::search::SearchPage {
         nav: nav(&req, viewer.0.as_ref()),
         q,
         hits,
