@@ -74,7 +74,8 @@ async fn round(state: &AppState, authors: &[String], old_path: bool) -> Vec<Dura
                     let (who, grants) = quorate::services::accounts::with_grants(c, who)?;
                     let actor = Actor::system(&who.name);
                     if old_path {
-                        let page = papers::page(c, &grants, &who.id, &id)?;
+                        let page =
+                            papers::page(c, &grants, &who.id, &id, papers::PaperUse::Editing)?;
                         papers::submit_paper(
                             c,
                             &actor,

@@ -76,6 +76,16 @@ pub fn all_with_organisation(conn: &mut DbConn) -> QueryResult<Vec<(User, String
         .load(conn)
 }
 
+/// These people (by id), each with their organisation's name.
+pub fn with_organisation(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<(User, String)>> {
+    users::table
+        .inner_join(organisations::table)
+        .filter(users::id.eq_any(ids))
+        .select((User::as_select(), organisations::name))
+        .order(users::name)
+        .load(conn)
+}
+
 /// The person whose calendar feed secret has this SHA-256 (hex).
 pub fn find_by_calendar_secret(conn: &mut DbConn, secret_hash: &str) -> QueryResult<Option<User>> {
     users::table

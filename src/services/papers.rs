@@ -1055,11 +1055,42 @@ fn size_label(bytes: i64) -> String {
     }
 }
 
+/// What a paper page is for: reading it (and checking it before
+/// submission), or editing its cover sheet, which offers everyone as sponsor
+/// or presenter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaperUse {
+    Reading,
+    Editing,
+}
+
 /// A paper's page, for a signed-in person who may see it (404 otherwise).
-pub fn page(conn: &mut DbConn, grants: &Grants, user_id: &str, id: &str) -> AppResult<PaperView> {
+/// For reading, only the people the paper names are loaded.
+pub fn page(
+    conn: &mut DbConn,
+    grants: &Grants,
+    user_id: &str,
+    id: &str,
+    usage: PaperUse,
+) -> AppResult<PaperView> {
     let (paper, meeting, body) = load_visible(conn, Some(grants), Some(user_id), id)?;
     let orgs = organisations::names(conn)?;
-    let people = users::all_with_organisation(conn)?
+    let people = match usage {
+        PaperUse::Editing => users::all_with_organisation(conn)?,
+        PaperUse::Reading => {
+            let named: Vec<String> = [
+                Some(&paper.author_user_id),
+                paper.sponsor_user_id.as_ref(),
+                paper.presenter_user_id.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+            users::with_organisation(conn, &named)?
+        }
+    };
+    let people = people
         .into_iter()
         .map(|(u, org)| (u.id, u.name, org))
         .collect();

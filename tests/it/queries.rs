@@ -74,9 +74,11 @@ fn submitting_a_paper_runs_only_the_queries_it_needs() {
         let (author, grants) =
             quorate::services::accounts::with_grants(&mut conn, author).expect("grants");
         let actor = Actor::system(&author.name);
-        // Before: the handler loaded the paper page, then submitted.
+        // Before: the handler loaded the whole paper page (everyone, for the
+        // edit form's choices), then submitted.
         let was = queries(&mut conn, &counter, |c| {
-            let page = papers::page(c, &grants, &author.id, &draft.id).expect("page");
+            let page = papers::page(c, &grants, &author.id, &draft.id, papers::PaperUse::Editing)
+                .expect("page");
             let _ =
                 papers::submit_paper(c, &actor, &author.id, &page.paper, Some(LATE), &parts.ctx());
         });

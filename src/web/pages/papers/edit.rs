@@ -206,7 +206,7 @@ pub(super) async fn edit_form(
     path: web::Path<String>,
     query: web::Query<EditQuery>,
 ) -> PageResult {
-    let l = loaded(&state, path.into_inner(), &who).await?;
+    let l = loaded(&state, path.into_inner(), &who, svc::PaperUse::Editing).await?;
     check_editable(&who, &l)?;
     let values = values_of(&l.paper);
     // Arriving from "Check your paper": show what the check found at each
@@ -227,7 +227,7 @@ pub async fn edit_with_errors(
     id: String,
     errors: Vec<FieldError>,
 ) -> PageResult {
-    let l = loaded(state, id, who).await?;
+    let l = loaded(state, id, who, svc::PaperUse::Editing).await?;
     check_editable(who, &l)?;
     let values = values_of(&l.paper);
     edit_page(req, who, &l, values, errors)
@@ -317,7 +317,7 @@ pub(super) async fn save(
     CsrfForm(f): CsrfForm<PaperFormValues>,
 ) -> PageResult {
     let id = path.into_inner();
-    let l = loaded(&state, id.clone(), &who).await?;
+    let l = loaded(&state, id.clone(), &who, svc::PaperUse::Editing).await?;
     check_editable(&who, &l)?;
     let input = match to_input(&f) {
         Ok(i) => i,
@@ -389,7 +389,7 @@ pub(super) async fn check(
     SignedIn(who): SignedIn,
     path: web::Path<String>,
 ) -> PageResult {
-    let l = loaded(&state, path.into_inner(), &who).await?;
+    let l = loaded(&state, path.into_inner(), &who, svc::PaperUse::Reading).await?;
     check_editable(&who, &l)?;
     check_page(&req, &who, &l, &state, String::new(), Vec::new())
 }
@@ -425,7 +425,7 @@ pub(super) async fn submit(
     match result {
         Ok(_) => Ok(see_other(&format!("/papers/{id}?notice=paper-submitted"))),
         Err(AppError::Validation(errors)) => {
-            let l = loaded(&state, id, &who).await?;
+            let l = loaded(&state, id, &who, svc::PaperUse::Reading).await?;
             check_page(&req, &who, &l, &state, form.late_reason, errors)
         }
         Err(e) => Err(e.into()),

@@ -246,9 +246,12 @@ pub(super) async fn loaded(
     state: &AppState,
     id: String,
     who: &AuthUser,
+    usage: svc::PaperUse,
 ) -> Result<Loaded, AppError> {
     let (grants, uid) = (who.grants.clone(), who.user.id.clone());
-    state.db(move |c| svc::page(c, &grants, &uid, &id)).await
+    state
+        .db(move |c| svc::page(c, &grants, &uid, &id, usage))
+        .await
 }
 
 async fn show(
@@ -257,7 +260,7 @@ async fn show(
     SignedIn(who): SignedIn,
     path: web::Path<String>,
 ) -> PageResult {
-    let l = loaded(&state, path.into_inner(), &who).await?;
+    let l = loaded(&state, path.into_inner(), &who, svc::PaperUse::Reading).await?;
     paper_page(&req, &who, l, Vec::new(), PaperActionTyped::default())
 }
 
@@ -358,7 +361,7 @@ async fn action(
     match result {
         Ok(_) => Ok(see_other(&format!("/papers/{id}?notice=paper-{action}"))),
         Err(AppError::Validation(errors) | AppError::Conflict(errors)) => {
-            let l = loaded(&state, id, &who).await?;
+            let l = loaded(&state, id, &who, svc::PaperUse::Reading).await?;
             // Each form's errors at its own fields (return and withdraw both
             // ask for a reason).
             let prefix = match action.as_str() {
