@@ -1055,12 +1055,16 @@ fn size_label(bytes: i64) -> String {
     }
 }
 
-/// What a paper page is for: reading it (and checking it before
-/// submission), or editing its cover sheet, which offers everyone as sponsor
-/// or presenter.
+/// What a paper page is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PaperUse {
+    /// Reading it: anyone who may see it.
     Reading,
+    /// Checking it before submission: its author or the secretariat, while
+    /// it can still be changed.
+    Checking,
+    /// Editing its cover sheet, which offers everyone as sponsor or
+    /// presenter: as for checking.
     Editing,
 }
 
@@ -1074,10 +1078,25 @@ pub fn page(
     usage: PaperUse,
 ) -> AppResult<PaperView> {
     let (paper, meeting, body) = load_visible(conn, Some(grants), Some(user_id), id)?;
+    if usage != PaperUse::Reading {
+        if !may_edit(grants, user_id, &paper, &body.id) {
+            return Err(AppError::Forbidden);
+        }
+        if !crate::domain::papers::editable(&paper.status) {
+            return Err(AppError::Conflict(vec![FieldError::new(
+                "status",
+                "not_editable",
+                format!(
+                    "The paper is {}: only a draft or a returned paper can be changed.",
+                    paper.status
+                ),
+            )]));
+        }
+    }
     let orgs = organisations::names(conn)?;
     let people = match usage {
         PaperUse::Editing => users::all_with_organisation(conn)?,
-        PaperUse::Reading => {
+        PaperUse::Reading | PaperUse::Checking => {
             let named: Vec<String> = [
                 Some(&paper.author_user_id),
                 paper.sponsor_user_id.as_ref(),

@@ -35,14 +35,6 @@ impl AuthUser {
         }
     }
 
-    pub fn require_manage(&self, body_id: &str) -> Result<(), AppError> {
-        if self.grants.can_manage_body(body_id) {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
-
     /// Secretariat somewhere, or admin: may open the admin area.
     pub fn is_staff(&self) -> bool {
         self.user.is_admin || self.grants.roles.iter().any(|(_, r)| r.manages_body())

@@ -138,8 +138,7 @@ pub async fn update(
     let parts = state.ctx_parts();
     let (m, body) = state
         .tx(move |c| {
-            let (m, body) = crate::services::meetings::with_body(c, &id)?;
-            caller.require_manage(&body.id)?;
+            let (m, body) = crate::services::record::managed_meeting(c, &caller.grants, &id)?;
             let notify = parts.ctx();
             Ok((
                 svc::update_meeting(c, &actor, &body, &m, &input, expected, &notify)?,
@@ -177,8 +176,7 @@ pub async fn cancel(
     let parts = state.ctx_parts();
     let (m, body) = state
         .tx(move |c| {
-            let (m, body) = crate::services::meetings::with_body(c, &id)?;
-            caller.require_manage(&body.id)?;
+            let (m, body) = crate::services::record::managed_meeting(c, &caller.grants, &id)?;
             let notify = parts.ctx();
             let reason = input.reason.clone().unwrap_or_default();
             Ok((

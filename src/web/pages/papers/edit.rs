@@ -182,23 +182,6 @@ fn edit_page(
     html(code, &page)
 }
 
-fn check_editable(who: &AuthUser, l: &Loaded) -> Result<(), AppError> {
-    if l.paper.author_user_id != who.user.id && !who.grants.can_manage_body(&l.body.id) {
-        return Err(AppError::Forbidden);
-    }
-    if !crate::domain::papers::editable(&l.paper.status) {
-        return Err(AppError::Conflict(vec![FieldError::new(
-            "status",
-            "not_editable",
-            format!(
-                "The paper is {}: only a draft or a returned paper can be changed.",
-                l.paper.status
-            ),
-        )]));
-    }
-    Ok(())
-}
-
 pub(super) async fn edit_form(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -207,7 +190,6 @@ pub(super) async fn edit_form(
     query: web::Query<EditQuery>,
 ) -> PageResult {
     let l = loaded(&state, path.into_inner(), &who, svc::PaperUse::Editing).await?;
-    check_editable(&who, &l)?;
     let values = values_of(&l.paper);
     // Arriving from "Check your paper": show what the check found at each
     // field, so a link from its error summary lands on the inline error.
@@ -228,7 +210,6 @@ pub async fn edit_with_errors(
     errors: Vec<FieldError>,
 ) -> PageResult {
     let l = loaded(state, id, who, svc::PaperUse::Editing).await?;
-    check_editable(who, &l)?;
     let values = values_of(&l.paper);
     edit_page(req, who, &l, values, errors)
 }
@@ -318,7 +299,6 @@ pub(super) async fn save(
 ) -> PageResult {
     let id = path.into_inner();
     let l = loaded(&state, id.clone(), &who, svc::PaperUse::Editing).await?;
-    check_editable(&who, &l)?;
     let input = match to_input(&f) {
         Ok(i) => i,
         Err(errors) => return edit_page(&req, &who, &l, f, errors),
@@ -389,8 +369,7 @@ pub(super) async fn check(
     SignedIn(who): SignedIn,
     path: web::Path<String>,
 ) -> PageResult {
-    let l = loaded(&state, path.into_inner(), &who, svc::PaperUse::Reading).await?;
-    check_editable(&who, &l)?;
+    let l = loaded(&state, path.into_inner(), &who, svc::PaperUse::Checking).await?;
     check_page(&req, &who, &l, &state, String::new(), Vec::new())
 }
 
