@@ -28,7 +28,7 @@ async fn papers_to_submit(state: &AppState, authors: &[String]) -> Vec<String> {
     let authors = authors.to_vec();
     state
         .tx(move |c| {
-            let template = quorate::services::directory::people(c)?
+            let template = quorate::db::users::all_with_organisation(c)?
                 .into_iter()
                 .flat_map(|(u, _)| quorate::db::papers::of_author(c, &u.id).unwrap_or_default())
                 .find(|p| p.status == "returned")
@@ -143,7 +143,7 @@ async fn main() {
         .await
         .expect("demo");
     let authors: Vec<String> = state
-        .db(quorate::services::directory::people)
+        .db(|c| Ok(quorate::db::users::all_with_organisation(c)?))
         .await
         .expect("people")
         .into_iter()

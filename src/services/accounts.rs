@@ -76,6 +76,7 @@ pub fn create_user_with(
     invite: &InviteContext<'_>,
     now: NaiveDateTime,
 ) -> AppResult<User> {
+    super::administering(conn, actor)?;
     let mut p = Problems::new();
     let email = p.email("email", input.email.as_deref());
     let name = p.line("name", "a name", input.name.as_deref(), MAX_NAME_CHARS);
@@ -641,6 +642,19 @@ pub fn own_token(conn: &mut DbConn, user_id: &str, id: &str) -> AppResult<ApiTok
 /// A person by id; 404 when there is none.
 pub fn user(conn: &mut DbConn, id: &str) -> AppResult<User> {
     users::find(conn, id)?.ok_or(AppError::NotFound)
+}
+
+/// A person's API tokens are theirs to manage, or a site administrator's.
+pub fn may_manage_tokens(
+    grants: &crate::domain::roles::Grants,
+    caller_id: &str,
+    user_id: &str,
+) -> AppResult<()> {
+    if grants.is_admin || caller_id == user_id {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 /// A person's API tokens (without their secrets, which are never kept).

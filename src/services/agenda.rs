@@ -1322,6 +1322,21 @@ pub fn shown(
     })
 }
 
+/// The members' briefing of a version: for people with a role in the body
+/// (403 for anyone else).
+pub fn briefing(
+    conn: &mut DbConn,
+    grants: &crate::domain::roles::Grants,
+    id: &str,
+    n: Option<i32>,
+) -> AppResult<Shown> {
+    let s = shown(conn, Some(grants), id, n, Readers::Viewer)?;
+    if s.audience == Audience::Public {
+        return Err(AppError::Forbidden);
+    }
+    Ok(s)
+}
+
 /// The number of a meeting's latest published version (0: none yet).
 pub fn latest_number(conn: &mut DbConn, meeting_id: &str) -> AppResult<i32> {
     Ok(agendas::find(conn, meeting_id)?

@@ -34,6 +34,7 @@ pub fn create_organisation(
     input: &NewOrganisation,
     now: NaiveDateTime,
 ) -> AppResult<Organisation> {
+    super::administering(conn, actor)?;
     let mut p = Problems::new();
     let name = p.line(
         "name",
@@ -93,6 +94,7 @@ pub fn create_body(
     input: &NewBody,
     now: NaiveDateTime,
 ) -> AppResult<Body> {
+    super::administering(conn, actor)?;
     let mut p = Problems::new();
     let name = p.line(
         "name",
@@ -506,13 +508,26 @@ pub fn bodies(conn: &mut DbConn) -> AppResult<Vec<Body>> {
     Ok(bodies::all(conn)?)
 }
 
-/// Everyone, each with their organisation's name.
-pub fn people(conn: &mut DbConn) -> AppResult<Vec<(users::User, String)>> {
+/// Everyone, each with their organisation's name (and email): for site
+/// administrators only.
+pub fn people(
+    conn: &mut DbConn,
+    grants: &crate::domain::roles::Grants,
+) -> AppResult<Vec<(users::User, String)>> {
+    super::administrator(grants)?;
     Ok(users::all_with_organisation(conn)?)
 }
 
-/// The bodies a person is secretariat of: (slug, name).
-pub fn managed_by(conn: &mut DbConn, user_id: &str) -> AppResult<Vec<(String, String)>> {
+/// The bodies a person is secretariat of: (slug, name); the admin area's
+/// front page, for site administrators and secretariats only.
+pub fn managed_by(
+    conn: &mut DbConn,
+    grants: &crate::domain::roles::Grants,
+    user_id: &str,
+) -> AppResult<Vec<(String, String)>> {
+    if !grants.manages_any_body() {
+        return Err(AppError::Forbidden);
+    }
     Ok(memberships::roles_of(conn, user_id)?
         .into_iter()
         .filter(|(_, _, _, r)| Role::parse(r).is_some_and(Role::manages_body))

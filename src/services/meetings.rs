@@ -104,6 +104,7 @@ pub fn import_holidays(
     content: &str,
     now: NaiveDateTime,
 ) -> AppResult<Calendars> {
+    super::administering(conn, actor)?;
     let cals = Calendars::parse(content).map_err(|reason| {
         AppError::Validation(vec![crate::error::FieldError::new(
             "file",

@@ -63,6 +63,28 @@ impl crate::state::AppState {
     }
 }
 
+/// Site administration (organisations, bodies, people, bank holidays, the
+/// audit log) is for site administrators only.
+pub fn administrator(grants: &crate::domain::roles::Grants) -> AppResult<()> {
+    if grants.is_admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// `administrator` for whoever makes a change: a person must be a site
+/// administrator; the system itself (the command line, the demo) may.
+pub(crate) fn administering(conn: &mut DbConn, actor: &Actor) -> AppResult<()> {
+    match &actor.user_id {
+        None => Ok(()),
+        Some(id) => match crate::db::users::find(conn, id)? {
+            Some(u) if u.is_admin => Ok(()),
+            _ => Err(AppError::Forbidden),
+        },
+    }
+}
+
 /// Can the database be reached? (For `/healthz`.)
 pub fn ping(conn: &mut DbConn) -> AppResult<()> {
     Ok(crate::db::ping(conn)?)

@@ -27,17 +27,10 @@ impl AuthUser {
         }
     }
 
-    pub fn require_admin(&self) -> Result<(), AppError> {
-        if self.user.is_admin {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
-
-    /// Secretariat somewhere, or admin: may open the admin area.
+    /// Secretariat somewhere, or admin: the header links the admin area
+    /// (which `services::directory::managed_by` guards).
     pub fn is_staff(&self) -> bool {
-        self.user.is_admin || self.grants.roles.iter().any(|(_, r)| r.manages_body())
+        self.grants.manages_any_body()
     }
 }
 

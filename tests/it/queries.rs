@@ -53,7 +53,7 @@ fn submitting_a_paper_runs_only_the_queries_it_needs() {
 
     // Every paper of the demo that can be submitted (drafts, returned papers), by its author.
     let mut drafts: Vec<papers::Paper> = Vec::new();
-    for who in quorate::services::directory::people(&mut conn).expect("people") {
+    for who in quorate::db::users::all_with_organisation(&mut conn).expect("people") {
         drafts.extend(
             quorate::db::papers::of_author(&mut conn, &who.0.id)
                 .expect("papers")

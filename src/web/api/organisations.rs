@@ -44,7 +44,6 @@ pub async fn create(
     input: web::Json<NewOrganisation>,
 ) -> Result<HttpResponse, AppError> {
     let user = caller.require()?;
-    user.require_admin()?;
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
     let org = state

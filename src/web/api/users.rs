@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::services::accounts::{self, InviteContext, NewUser};
 use crate::services::accounts::{ApiToken, User};
 use crate::state::AppState;
-use crate::web::auth::{ApiCaller, AuthUser};
+use crate::web::auth::ApiCaller;
 
 pub fn configure(r: &mut Routes<'_>) {
     r.post("/users", create)
@@ -51,7 +51,6 @@ pub async fn create(
     input: web::Json<NewUser>,
 ) -> Result<HttpResponse, AppError> {
     let admin = caller.require()?;
-    admin.require_admin()?;
     let actor = admin.actor(&req);
     let now = state.clock.now_naive();
     let base = state.base_url().to_string();
@@ -110,14 +109,6 @@ impl From<ApiToken> for TokenInfo {
     }
 }
 
-fn self_or_admin(caller: &AuthUser, user_id: &str) -> Result<(), AppError> {
-    if caller.user.is_admin || caller.user.id == user_id {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// Issue an API token (admin, or the user for themself).
 #[utoipa::path(post, path = "/api/v1/users/{id}/tokens", tag = "users", request_body = TokenInput,
     responses((status = 201, body = TokenOut), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem)),
@@ -131,7 +122,7 @@ pub async fn issue_token(
 ) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let user_id = path.into_inner();
-    self_or_admin(&caller, &user_id)?;
+    accounts::may_manage_tokens(&caller.grants, &caller.user.id, &user_id)?;
     let input: TokenInput = optional_json(&body)?;
     let mut p = crate::domain::validate::Problems::new();
     let label = p
@@ -167,7 +158,7 @@ pub async fn list_tokens(
 ) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let user_id = path.into_inner();
-    self_or_admin(&caller, &user_id)?;
+    accounts::may_manage_tokens(&caller.grants, &caller.user.id, &user_id)?;
     let list = state.db(move |c| accounts::tokens_of(c, &user_id)).await?;
     Ok(HttpResponse::Ok().json(list.into_iter().map(TokenInfo::from).collect::<Vec<_>>()))
 }
@@ -183,7 +174,7 @@ pub async fn revoke_token(
 ) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let (user_id, token_id) = path.into_inner();
-    self_or_admin(&caller, &user_id)?;
+    accounts::may_manage_tokens(&caller.grants, &caller.user.id, &user_id)?;
     let actor = caller.actor(&req);
     let now = state.clock.now_naive();
     state

@@ -158,22 +158,19 @@ fn admin_only(
     viewer: Viewer,
 ) -> Result<AuthUser, crate::web::respond::PageError> {
     let user = require_user(req, viewer)?;
-    user.require_admin()?;
+    crate::services::administrator(&user.grants)?;
     Ok(user)
 }
 
 async fn index(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
     let user = require_user(&req, viewer)?;
-    if !user.is_staff() {
-        return Err(AppError::Forbidden.into());
-    }
     let uid = user.user.id.clone();
     let is_admin = user.user.is_admin;
     let grants = user.grants.clone();
     let (managed, recent) = state
         .db(move |c| {
             Ok((
-                directory::managed_by(c, &uid)?,
+                directory::managed_by(c, &grants, &uid)?,
                 crate::services::audit::recent(c, &grants, 25)?,
             ))
         })
@@ -273,8 +270,9 @@ async fn render_users(
     form: UserForm,
     errors: Vec<FieldError>,
 ) -> PageResult {
+    let grants = user.grants.clone();
     let (all, orgs) = state
-        .db(|c| Ok((directory::people(c)?, directory::organisations(c)?)))
+        .db(move |c| Ok((directory::people(c, &grants)?, directory::organisations(c)?)))
         .await?;
     let (nav, status) = form_nav(req, Some(user), &errors);
     html(

@@ -14,7 +14,7 @@ use crate::domain::briefing::brief;
 use crate::domain::format::{london_datetime, london_day};
 use crate::domain::frozen::changes;
 use crate::error::AppError;
-use crate::services::agenda::{self as svc, Audience};
+use crate::services::agenda::{self as svc};
 use crate::state::AppState;
 use crate::views::agenda::{
     BriefingPage, FrozenPaperPage, PackPage, VersionPage, pack_paper, rows_of,
@@ -268,10 +268,8 @@ async fn show_briefing(
     n: Option<i32>,
 ) -> PageResult {
     let user = require_user(req, viewer)?;
-    let s = load_version(state, Some(&user), id, n, Readers::Viewer).await?;
-    if s.audience == Audience::Public {
-        return Err(AppError::Forbidden.into());
-    }
+    let grants = user.grants.clone();
+    let s = state.db(move |c| svc::briefing(c, &grants, &id, n)).await?;
     let page = BriefingPage {
         nav: nav(req, Some(&user)),
         meeting_id: s.meeting.id.clone(),
