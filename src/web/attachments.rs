@@ -3,7 +3,6 @@
 
 use crate::web::extract::SignedIn;
 use crate::web::routes::Routes;
-use actix_multipart::Multipart;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
@@ -49,20 +48,6 @@ impl From<Attachment> for AttachmentOut {
     }
 }
 
-pub fn multipart(req: &HttpRequest, payload: web::Payload) -> Result<Multipart, AppError> {
-    let ct = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    if !ct.starts_with("multipart/form-data") {
-        return Err(AppError::UnsupportedMediaType(
-            "Upload the file as multipart/form-data, in a field named 'file'.".into(),
-        ));
-    }
-    Ok(Multipart::new(req.headers(), payload))
-}
-
 async fn store(
     state: &AppState,
     req: &HttpRequest,
@@ -86,7 +71,7 @@ async fn store(
     let upload = if check_csrf {
         crate::web::upload::read_form(req, payload, max, &tmp).await?
     } else {
-        crate::web::upload::read(multipart(req, payload)?, max, &tmp).await?
+        crate::web::upload::read(crate::web::upload::multipart(req, payload)?, max, &tmp).await?
     };
     let Some(file) = upload.file else {
         return Err(AppError::Validation(vec![crate::error::FieldError::new(

@@ -115,12 +115,7 @@ pub async fn read_form(
     max_bytes: u64,
     tmp_dir: &Path,
 ) -> Result<Upload, AppError> {
-    let upload = read(
-        crate::web::attachments::multipart(req, payload)?,
-        max_bytes,
-        tmp_dir,
-    )
-    .await?;
+    let upload = read(multipart(req, payload)?, max_bytes, tmp_dir).await?;
     crate::web::security::verify_csrf(
         req,
         upload
@@ -130,4 +125,22 @@ pub async fn read_form(
             .unwrap_or(""),
     )?;
     Ok(upload)
+}
+
+/// The request's body as multipart form data; 415 for anything else.
+pub fn multipart(
+    req: &actix_web::HttpRequest,
+    payload: actix_web::web::Payload,
+) -> Result<Multipart, AppError> {
+    let ct = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !ct.starts_with("multipart/form-data") {
+        return Err(AppError::UnsupportedMediaType(
+            "Upload the file as multipart/form-data, in a field named 'file'.".into(),
+        ));
+    }
+    Ok(Multipart::new(req.headers(), payload))
 }
