@@ -1034,7 +1034,7 @@ fn follow_through_story(
             now,
         )?);
     }
-    let later_items: Vec<String> = crate::db::agendas::items_of(conn, &later.id)?
+    let later_items: Vec<String> = crate::db::agenda::items_of(conn, &later.id)?
         .into_iter()
         .filter(|i| i.kind == "substantive")
         .map(|i| i.id)

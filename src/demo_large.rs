@@ -6,11 +6,11 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::RunQueryDsl;
 
 use crate::db::actions::Action;
-use crate::db::agendas::AgendaItem;
+use crate::db::agenda::AgendaItem;
 use crate::db::bodies::Body;
 use crate::db::meetings::Meeting;
 use crate::db::organisations::Organisation;
-use crate::db::records::Decision;
+use crate::db::record::Decision;
 use crate::db::users::User;
 use crate::db::{DbConn, schema};
 use crate::domain::policy::Policy;

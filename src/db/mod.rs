@@ -2,7 +2,7 @@
 //! and one module of queries per table.
 
 pub mod actions;
-pub mod agendas;
+pub mod agenda;
 pub mod attachments;
 pub mod audit;
 pub mod bodies;
@@ -17,7 +17,7 @@ pub mod outbox;
 pub mod papers;
 pub mod priorities;
 pub mod proposals;
-pub mod records;
+pub mod record;
 pub mod schema;
 pub mod sessions;
 pub mod tokens;

@@ -10,7 +10,7 @@ use super::{Actor, Ctx};
 use crate::db::actions;
 pub use crate::db::actions::{Action, ActionEvent};
 use crate::db::bodies::{self, Body};
-use crate::db::{DbConn, agendas, meetings, memberships, records, users};
+use crate::db::{DbConn, agenda, meetings, memberships, record, users};
 use crate::domain::actions::{ActionStatus, Reminder, reminders};
 use crate::domain::format::london_date_words;
 use crate::domain::roles::{Grants, Role};
@@ -128,9 +128,9 @@ pub fn create(
         input.decision_id.as_deref().filter(|s| !s.is_empty()),
         input.item_id.as_deref().filter(|s| !s.is_empty()),
     ) {
-        (Some(d), _) => match records::find_decision(conn, d)? {
+        (Some(d), _) => match record::find_decision(conn, d)? {
             Some(dec) => {
-                let item = agendas::find_item(conn, &dec.item_id)?;
+                let item = agenda::find_item(conn, &dec.item_id)?;
                 (Some(dec), item)
             }
             None => {
@@ -138,7 +138,7 @@ pub fn create(
                 (None, None)
             }
         },
-        (None, Some(i)) => match agendas::find_item(conn, i)? {
+        (None, Some(i)) => match agenda::find_item(conn, i)? {
             Some(item) => (None, Some(item)),
             None => {
                 p.add("item_id", "unknown", "No agenda item has that id.");
@@ -510,11 +510,11 @@ fn escalation_to(conn: &mut DbConn, a: &Action) -> AppResult<Vec<String>> {
 fn paper_sponsor(conn: &mut DbConn, a: &Action) -> AppResult<Option<String>> {
     let item_id = match (&a.item_id, &a.decision_id) {
         (Some(item), _) => Some(item.clone()),
-        (None, Some(decision)) => records::find_decision(conn, decision)?.map(|d| d.item_id),
+        (None, Some(decision)) => record::find_decision(conn, decision)?.map(|d| d.item_id),
         (None, None) => None,
     };
     let Some(item) = item_id
-        .map(|id| agendas::find_item(conn, &id))
+        .map(|id| agenda::find_item(conn, &id))
         .transpose()?
         .flatten()
     else {
@@ -655,9 +655,9 @@ pub fn tracker(
     let decision_id = match some(&f.decision) {
         None => None,
         Some(reference) => Some(
-            records::search_decisions(
+            record::search_decisions(
                 conn,
-                &records::DecisionFilter {
+                &record::DecisionFilter {
                     text: Some(reference.trim().to_string()),
                     exempt: crate::db::ExemptScope::All,
                     limit: 50,
@@ -741,7 +741,7 @@ pub fn detail(
     let action = visible(conn, grants, user_id, id)?;
     let history = actions::events_of(conn, &action.id)?;
     let decision = match &action.decision_id {
-        Some(d) => records::find_decision(conn, d)?.map(|d| {
+        Some(d) => record::find_decision(conn, d)?.map(|d| {
             if super::record::may_read_decision(Some(grants), &d) {
                 format!("{}: {}", d.reference, d.text)
             } else {
@@ -776,9 +776,9 @@ pub fn csv(conn: &mut DbConn, slug: &str) -> AppResult<Vec<u8>> {
             ..Default::default()
         },
     )?;
-    let refs: std::collections::HashMap<String, String> = records::search_decisions(
+    let refs: std::collections::HashMap<String, String> = record::search_decisions(
         conn,
-        &records::DecisionFilter {
+        &record::DecisionFilter {
             after: None,
             body_ids: Some(vec![b.id.clone()]),
             limit: i64::MAX,

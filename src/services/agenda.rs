@@ -7,7 +7,8 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{Actor, Ctx};
-use crate::db::agendas::{self, Agenda, AgendaItem, AgendaVersion};
+pub use crate::db::agenda::AgendaVersion;
+use crate::db::agenda::{self, Agenda, AgendaItem};
 use crate::db::bodies::Body;
 use crate::db::meetings::Meeting;
 use crate::db::papers::Paper;
@@ -68,7 +69,7 @@ fn meeting_minutes(m: &Meeting) -> i32 {
 /// cannot hold up publication), and the exclusion resolution exactly when
 /// there are exempt items.
 pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResult<Agenda> {
-    let agenda = match agendas::find(conn, &meeting.id)? {
+    let agenda = match agenda::find(conn, &meeting.id)? {
         Some(a) => a,
         None => {
             let a = Agenda {
@@ -77,9 +78,9 @@ pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResu
                 published_number: 0,
                 updated_at: now,
             };
-            agendas::insert(conn, &a)?;
+            agenda::insert(conn, &a)?;
             for (n, (kind, title, minutes)) in ItemKind::standard().into_iter().enumerate() {
-                agendas::insert_item(
+                agenda::insert_item(
                     conn,
                     &new_item(
                         meeting,
@@ -94,7 +95,7 @@ pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResu
             a
         }
     };
-    let items = agendas::items_of(conn, &meeting.id)?;
+    let items = agenda::items_of(conn, &meeting.id)?;
     let papers = papers::of_meeting(conn, &meeting.id)?;
     let from_proposals: Vec<String> = db::proposals::of_meeting(conn, &meeting.id)?
         .into_iter()
@@ -110,19 +111,19 @@ pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResu
             let mut item = new_item(meeting, ItemKind::Substantive, &p.title, next_pos, 0, now);
             item.paper_id = Some(p.id.clone());
             item.minutes_allocated = p.minutes_allocated.unwrap_or(DEFAULT_MINUTES).clamp(0, 600);
-            agendas::insert_item(conn, &item)?;
+            agenda::insert_item(conn, &item)?;
             next_pos += 1;
             changed = true;
         } else if !wanted
             && matches!(p.status.as_str(), "withdrawn" | "returned")
             && let Some(item) = items.iter().find(|i| i.paper_id.as_deref() == Some(&p.id))
-            && !agendas::item_in_use(conn, &item.id)?
+            && !agenda::item_in_use(conn, &item.id)?
         {
-            agendas::delete_item(conn, &item.id)?;
+            agenda::delete_item(conn, &item.id)?;
             changed = true;
         }
     }
-    let items = agendas::items_of(conn, &meeting.id)?;
+    let items = agenda::items_of(conn, &meeting.id)?;
     let exempt_any = items.iter().any(|i| {
         i.kind == "substantive"
             && (i.exempt_category.is_some()
@@ -135,7 +136,7 @@ pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResu
     let exclusion = items.iter().find(|i| i.kind == "exclusion");
     match (exempt_any, exclusion) {
         (true, None) => {
-            agendas::insert_item(
+            agenda::insert_item(
                 conn,
                 &new_item(
                     meeting,
@@ -149,14 +150,14 @@ pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResu
             changed = true;
         }
         (false, Some(x)) => {
-            agendas::delete_item(conn, &x.id)?;
+            agenda::delete_item(conn, &x.id)?;
             changed = true;
         }
         _ => {}
     }
     if changed {
-        agendas::bump(conn, &meeting.id, agenda.version, now)?;
-        return agendas::find(conn, &meeting.id)?.ok_or(AppError::NotFound);
+        agenda::bump(conn, &meeting.id, agenda.version, now)?;
+        return agenda::find(conn, &meeting.id)?.ok_or(AppError::NotFound);
     }
     Ok(agenda)
 }
@@ -219,7 +220,7 @@ pub fn working(
     ctx: &Ctx<'_>,
 ) -> AppResult<Working> {
     let agenda = sync(conn, meeting, ctx.now)?;
-    let rows = agendas::items_of(conn, &meeting.id)?;
+    let rows = agenda::items_of(conn, &meeting.id)?;
     let paper_list = papers::of_meeting(conn, &meeting.id)?;
     let names = names(conn, body)?;
     let mut plan = Vec::with_capacity(rows.len());
@@ -312,7 +313,7 @@ pub fn working(
     let changed_since_publication = if agenda.published_number == 0 {
         true
     } else {
-        match agendas::version(conn, &meeting.id, agenda.published_number)? {
+        match agenda::version(conn, &meeting.id, agenda.published_number)? {
             Some(v) => {
                 let prev: Frozen = parse_snapshot(&v)?;
                 let next = freeze(
@@ -334,7 +335,7 @@ pub fn working(
     })
 }
 
-pub use crate::db::agendas::parse_snapshot;
+pub use crate::db::agenda::parse_snapshot;
 
 /// Freezes the working items (in order) as version `number`.
 #[allow(clippy::too_many_arguments)]
@@ -428,7 +429,7 @@ fn action_log(
     let mut out = Vec::with_capacity(list.len());
     for a in list {
         let reference = match &a.decision_id {
-            Some(d) => crate::db::records::find_decision(conn, d)?
+            Some(d) => crate::db::record::find_decision(conn, d)?
                 .map(|d| d.reference)
                 .unwrap_or_default(),
             None => String::new(),
@@ -602,7 +603,7 @@ pub fn publish(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let prev = match agendas::version(conn, &meeting.id, number - 1)? {
+    let prev = match agenda::version(conn, &meeting.id, number - 1)? {
         Some(v) => Some(parse_snapshot(&v)?),
         None => None,
     };
@@ -630,7 +631,7 @@ pub fn publish(
             format!("Nothing has changed since version {}.", prev.number),
         )]));
     }
-    if !agendas::claim_number(conn, &meeting.id, number - 1)? {
+    if !agenda::claim_number(conn, &meeting.id, number - 1)? {
         return Err(AppError::Conflict(vec![FieldError::new(
             "agenda",
             "already_published",
@@ -649,7 +650,7 @@ pub fn publish(
         supplement_reason: supplement_reason.clone(),
         snapshot,
     };
-    agendas::insert_version(conn, &version)?;
+    agenda::insert_version(conn, &version)?;
     let included: Vec<String> = w
         .items
         .iter()
@@ -705,9 +706,9 @@ pub fn version_for(
     n: i32,
     audience: Audience,
 ) -> AppResult<(AgendaVersion, Frozen, Option<Frozen>)> {
-    let v = agendas::version(conn, meeting_id, n)?.ok_or(AppError::NotFound)?;
+    let v = agenda::version(conn, meeting_id, n)?.ok_or(AppError::NotFound)?;
     let frozen = audience.view(parse_snapshot(&v)?);
-    let prev = match agendas::version(conn, meeting_id, n - 1)? {
+    let prev = match agenda::version(conn, meeting_id, n - 1)? {
         Some(p) => Some(audience.view(parse_snapshot(&p)?)),
         None => None,
     };
@@ -716,13 +717,13 @@ pub fn version_for(
 
 /// The latest published version, if any.
 pub fn latest(conn: &mut DbConn, meeting_id: &str) -> AppResult<Option<(AgendaVersion, Frozen)>> {
-    let Some(a) = agendas::find(conn, meeting_id)? else {
+    let Some(a) = agenda::find(conn, meeting_id)? else {
         return Ok(None);
     };
     if a.published_number == 0 {
         return Ok(None);
     }
-    match agendas::version(conn, meeting_id, a.published_number)? {
+    match agenda::version(conn, meeting_id, a.published_number)? {
         Some(v) => {
             let f = parse_snapshot(&v)?;
             Ok(Some((v, f)))
@@ -824,7 +825,7 @@ pub fn add_item(
         );
     }
     p.finish()?;
-    let items = agendas::items_of(conn, &meeting.id)?;
+    let items = agenda::items_of(conn, &meeting.id)?;
     let position = items.iter().map(|i| i.position).max().unwrap_or(0) + 1;
     let mut item = new_item(
         meeting,
@@ -839,7 +840,7 @@ pub fn add_item(
     item.organisation_id = input.organisation_id.clone();
     item.verbal_reason = reason;
     item.exempt_category = input.exempt_category;
-    agendas::insert_item(conn, &item)?;
+    agenda::insert_item(conn, &item)?;
     sync(conn, meeting, now)?;
     touch(conn, &meeting.id, now)?;
     actor.audit(
@@ -854,8 +855,8 @@ pub fn add_item(
 }
 
 fn touch(conn: &mut DbConn, meeting_id: &str, now: NaiveDateTime) -> AppResult<()> {
-    let a = agendas::find(conn, meeting_id)?.ok_or(AppError::NotFound)?;
-    agendas::bump(conn, meeting_id, a.version, now)?;
+    let a = agenda::find(conn, meeting_id)?.ok_or(AppError::NotFound)?;
+    agenda::bump(conn, meeting_id, a.version, now)?;
     Ok(())
 }
 
@@ -892,7 +893,7 @@ pub fn reorder(
         ));
     }
     for (n, id) in ids.iter().enumerate() {
-        agendas::set_position(conn, id, i32::try_from(n + 1).unwrap_or(0) * 10)?;
+        agenda::set_position(conn, id, i32::try_from(n + 1).unwrap_or(0) * 10)?;
     }
     touch(conn, &meeting.id, ctx.now)?;
     actor.audit(
@@ -980,7 +981,7 @@ pub fn change_item(
     now: NaiveDateTime,
 ) -> AppResult<AgendaItem> {
     sync(conn, meeting, now)?;
-    let mut item = agendas::find_item(conn, item_id)?
+    let mut item = agenda::find_item(conn, item_id)?
         .filter(|i| i.meeting_id == meeting.id)
         .ok_or(AppError::NotFound)?;
     let mut p = Problems::new();
@@ -1014,7 +1015,7 @@ pub fn change_item(
     }
     p.finish()?;
     item.updated_at = now;
-    agendas::save_item(conn, &item)?;
+    agenda::save_item(conn, &item)?;
     touch(conn, &meeting.id, now)?;
     actor.audit(
         conn,
@@ -1038,7 +1039,7 @@ pub fn remove_item(
     item_id: &str,
     now: NaiveDateTime,
 ) -> AppResult<()> {
-    let item = agendas::find_item(conn, item_id)?
+    let item = agenda::find_item(conn, item_id)?
         .filter(|i| i.meeting_id == meeting.id)
         .ok_or(AppError::NotFound)?;
     if item.kind != "substantive" || item.paper_id.is_some() {
@@ -1048,14 +1049,14 @@ pub fn remove_item(
             "Only verbal items can be removed; a paper leaves the agenda when it is withdrawn.",
         )]));
     }
-    if agendas::item_in_use(conn, &item.id)? {
+    if agenda::item_in_use(conn, &item.id)? {
         return Err(AppError::Conflict(vec![FieldError::new(
             "item",
             "recorded",
             "This item has notes, declarations, decisions or actions recorded against it, so it stays on the agenda.",
         )]));
     }
-    agendas::delete_item(conn, &item.id)?;
+    agenda::delete_item(conn, &item.id)?;
     sync(conn, meeting, now)?;
     touch(conn, &meeting.id, now)?;
     actor.audit(
@@ -1189,9 +1190,9 @@ pub struct Builder {
     pub meeting: Meeting,
     pub body: Body,
     pub working: Working,
-    pub versions: Vec<agendas::VersionSummary>,
+    pub versions: Vec<agenda::VersionSummary>,
     /// Packs of the latest published version.
-    pub packs: Vec<agendas::Pack>,
+    pub packs: Vec<agenda::Pack>,
     /// Members and substitutes the agenda email goes to.
     pub recipients: usize,
     /// Item id to its referrals, in words.
@@ -1211,9 +1212,9 @@ pub fn builder(
 ) -> AppResult<Builder> {
     let (meeting, body) = super::record::managed_meeting(conn, grants, id)?;
     let working = working(conn, &meeting, &body, ctx)?;
-    let versions = agendas::version_list(conn, &meeting.id)?;
-    let packs = match agendas::version(conn, &meeting.id, working.agenda.published_number)? {
-        Some(v) => agendas::packs_of_version(conn, &v.id)?,
+    let versions = agenda::version_list(conn, &meeting.id)?;
+    let packs = match agenda::version(conn, &meeting.id, working.agenda.published_number)? {
+        Some(v) => agenda::packs_of_version(conn, &v.id)?,
         None => Vec::new(),
     };
     let recipients = db::memberships::members_of(conn, &body.id)?
@@ -1306,7 +1307,7 @@ pub fn shown(
     let latest = latest_number(conn, &meeting.id)?;
     let n = n.unwrap_or(latest);
     let (version, frozen, prev) = version_for(conn, &meeting.id, n, audience)?;
-    let versions = agendas::version_list(conn, &meeting.id)?
+    let versions = agenda::version_list(conn, &meeting.id)?
         .into_iter()
         .map(|(n, at, _, _)| (n, at))
         .collect();
@@ -1339,7 +1340,7 @@ pub fn briefing(
 
 /// The number of a meeting's latest published version (0: none yet).
 pub fn latest_number(conn: &mut DbConn, meeting_id: &str) -> AppResult<i32> {
-    Ok(agendas::find(conn, meeting_id)?
+    Ok(agenda::find(conn, meeting_id)?
         .map(|a| a.published_number)
         .unwrap_or(0))
 }

@@ -3,7 +3,7 @@
 
 use crate::db::bodies::Body;
 use crate::db::meetings::Meeting;
-use crate::db::{DbConn, agendas, memberships, users};
+use crate::db::{DbConn, agenda, memberships, users};
 use crate::domain::format::london_datetime;
 use crate::domain::frozen::{Frozen, changes};
 use crate::domain::roles::Role;
@@ -55,8 +55,8 @@ pub fn tell_members(
     let public = frozen.public_view();
     let briefs = crate::domain::briefing::brief(&public);
     let what_changed = if frozen.number > 1 {
-        match agendas::version(conn, &meeting.id, frozen.number - 1)? {
-            Some(v) => changes(&agendas::parse_snapshot(&v)?.public_view(), &public),
+        match agenda::version(conn, &meeting.id, frozen.number - 1)? {
+            Some(v) => changes(&agenda::parse_snapshot(&v)?.public_view(), &public),
             None => Vec::new(),
         }
     } else {

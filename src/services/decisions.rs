@@ -6,12 +6,12 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::db::records::{self, DecisionFilter};
-use crate::db::{DbConn, ExemptScope, actions, agendas, bodies, meetings, papers, priorities};
+use crate::db::record::{self, DecisionFilter};
+use crate::db::{DbConn, ExemptScope, actions, agenda, bodies, meetings, papers, priorities};
 use crate::domain::roles::Grants;
 use crate::error::{AppError, AppResult};
 
-pub use crate::db::records::Decision;
+pub use crate::db::record::Decision;
 
 /// What the register is asked for.
 #[derive(Clone, Debug, Default)]
@@ -67,7 +67,7 @@ pub fn register(
             .filter(|t| !t.is_empty())
             .map(str::to_string)
     };
-    let list = records::search_decisions(
+    let list = record::search_decisions(
         conn,
         &DecisionFilter {
             body_ids,
@@ -87,12 +87,12 @@ pub fn register(
     let ids: Vec<String> = list.iter().map(|d| d.id.clone()).collect();
     let with = actions::decisions_with_actions(conn, &ids)?;
     let item_ids: Vec<String> = list.iter().map(|d| d.item_id.clone()).collect();
-    let items = agendas::items_by_id(conn, &item_ids)?;
+    let items = agenda::items_by_id(conn, &item_ids)?;
     let paper_ids: Vec<String> = items.values().filter_map(|i| i.paper_id.clone()).collect();
     let papers = papers::by_id(conn, &paper_ids)?;
     let meeting_ids: Vec<String> = list.iter().map(|d| d.meeting_id.clone()).collect();
     let meetings = meetings::by_id(conn, &meeting_ids)?;
-    let published = agendas::published_numbers(conn, &meeting_ids)?;
+    let published = agenda::published_numbers(conn, &meeting_ids)?;
     let body_of: HashMap<&str, &bodies::Body> = all.iter().map(|b| (b.id.as_str(), b)).collect();
     Ok(list
         .into_iter()
@@ -163,7 +163,7 @@ pub fn body_choices(conn: &mut DbConn) -> AppResult<Vec<(String, String)>> {
 /// Every non-exempt decision of a body as CSV, oldest first.
 pub fn csv(conn: &mut DbConn, slug: &str) -> AppResult<Vec<u8>> {
     let b = bodies::find_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
-    let list = records::search_decisions(
+    let list = record::search_decisions(
         conn,
         &DecisionFilter {
             after: None,

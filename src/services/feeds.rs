@@ -9,7 +9,7 @@ use super::agenda::parse_snapshot;
 use super::agenda_mail::meeting_event;
 use crate::db::bodies::{self, Body};
 use crate::db::users::User;
-use crate::db::{DbConn, agendas, meetings, memberships, papers};
+use crate::db::{DbConn, agenda, meetings, memberships, papers};
 use crate::domain::calendar::Calendars;
 use crate::error::{AppError, AppResult};
 use crate::render::ics::{self, CalEvent};
@@ -18,7 +18,7 @@ use crate::render::ics::{self, CalEvent};
 pub fn body_calendar(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<String> {
     let list = meetings::of_body(conn, &body.id)?;
     let ids: Vec<String> = list.iter().map(|m| m.id.clone()).collect();
-    let published = agendas::published_numbers(conn, &ids)?;
+    let published = agenda::published_numbers(conn, &ids)?;
     let events: Vec<CalEvent> = list
         .iter()
         .map(|m| {
@@ -42,7 +42,7 @@ fn rfc3339(t: NaiveDateTime) -> String {
 pub fn body_atom(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<String> {
     let list = meetings::of_body(conn, &body.id)?;
     let ids: Vec<String> = list.iter().map(|m| m.id.clone()).collect();
-    let versions = agendas::versions_of_meetings(conn, &ids)?;
+    let versions = agenda::versions_of_meetings(conn, &ids)?;
     let mut entries = Vec::new();
     let mut updated = body.created_at;
     for v in versions.iter().take(50) {
@@ -126,7 +126,7 @@ pub fn personal_calendar(
     let mut events = Vec::new();
     let list = meetings::of_bodies_since(conn, &body_ids, now - Duration::days(90))?;
     let ids: Vec<String> = list.iter().map(|m| m.id.clone()).collect();
-    let published = agendas::published_numbers(conn, &ids)?;
+    let published = agenda::published_numbers(conn, &ids)?;
     for m in &list {
         if let Some(b) = bodies::find(conn, &m.body_id)? {
             events.push(meeting_event(

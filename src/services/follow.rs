@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::db::bodies::{self, Body};
-use crate::db::{DbConn, actions, organisations, records};
+use crate::db::{DbConn, actions, organisations, record};
 use crate::domain::actions::{ActionStatus, OrgFollowThrough, Outcome, ageing, follow_through};
 use crate::error::{AppError, AppResult};
 
@@ -45,10 +45,10 @@ pub fn for_body(conn: &mut DbConn, slug: &str, today: NaiveDate) -> AppResult<Fo
         })
         .collect();
     orgs.sort_by(|a, b| a.1.organisation.cmp(&b.1.organisation));
-    let decision_ids = records::decision_ids_of_body(conn, &body.id)?;
+    let decision_ids = record::decision_ids_of_body(conn, &body.id)?;
     let with = actions::decisions_with_actions(conn, &decision_ids)?;
     let confidential_actions = actions::exempt_count(conn, Some(&body.id), None)?;
-    let confidential_decisions = records::exempt_decisions_of_body(conn, &body.id)?;
+    let confidential_decisions = record::exempt_decisions_of_body(conn, &body.id)?;
     Ok(FollowThrough {
         confidential_actions: usize::try_from(confidential_actions).unwrap_or(0),
         confidential_decisions: usize::try_from(confidential_decisions).unwrap_or(0),

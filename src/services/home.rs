@@ -13,7 +13,7 @@ use chrono::{Duration, NaiveDateTime};
 use crate::db::actions::ActionFilter;
 use crate::db::bodies::Body;
 use crate::db::meetings::Meeting;
-use crate::db::{DbConn, ExemptScope, actions, agendas, bodies, meetings, minutes, papers};
+use crate::db::{DbConn, ExemptScope, actions, agenda, bodies, meetings, minutes, papers};
 use crate::domain::calendar::Calendars;
 use crate::domain::roles::{Grants, Role};
 use crate::domain::timeline::london_date;
@@ -225,7 +225,7 @@ pub fn due_for(
         };
         let upcoming = meetings::upcoming_of(conn, body_id, now, 3)?;
         let ids: Vec<String> = upcoming.iter().map(|m| m.id.clone()).collect();
-        let published = agendas::published_numbers(conn, &ids)?;
+        let published = agenda::published_numbers(conn, &ids)?;
         for m in upcoming.iter().filter(|m| !m.is_cancelled()) {
             if let Some(v) = published.get(&m.id) {
                 agendas_out.push(DueItem {
@@ -262,7 +262,7 @@ fn secretariat_queue(
     let mut items = Vec::new();
     let upcoming = meetings::upcoming_of(conn, &b.id, now, 3)?;
     let ids: Vec<String> = upcoming.iter().map(|m| m.id.clone()).collect();
-    let published = agendas::published_numbers(conn, &ids)?;
+    let published = agenda::published_numbers(conn, &ids)?;
     for m in upcoming.iter().filter(|m| !m.is_cancelled()) {
         let when = crate::domain::format::london_datetime(m.starts_at);
         let proposals = crate::db::proposals::of_meeting(conn, &m.id)?

@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::Actor;
 use crate::db::actions::Action;
 use crate::db::bodies::Body;
-use crate::db::{DbConn, records, users};
+use crate::db::{DbConn, record, users};
 use crate::domain::actions::ActionStatus;
 use crate::error::{AppError, AppResult};
 
@@ -207,9 +207,9 @@ pub fn check(
         .into_iter()
         .map(|(u, _)| (u.email.to_lowercase(), (u.id, u.organisation_id)))
         .collect();
-    let decisions: HashMap<String, String> = records::search_decisions(
+    let decisions: HashMap<String, String> = record::search_decisions(
         conn,
-        &records::DecisionFilter {
+        &record::DecisionFilter {
             after: None,
             body_ids: Some(vec![body.id.clone()]),
             exempt: crate::db::ExemptScope::All,

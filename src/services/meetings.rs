@@ -60,7 +60,7 @@ pub fn listing_for_body(
 ) -> AppResult<MeetingListing> {
     let all = meetings::of_body(conn, body_id)?;
     let ids: Vec<String> = all.iter().map(|m| m.id.clone()).collect();
-    let published = crate::db::agendas::published_numbers(conn, &ids)?;
+    let published = crate::db::agenda::published_numbers(conn, &ids)?;
     let line = |m: &Meeting| MeetingLine {
         id: m.id.clone(),
         starts_at: m.starts_at,
@@ -428,43 +428,81 @@ pub fn change_managed(
     change(conn, actor, &body, &m, ctx)
 }
 
-/// Everything a meeting's page shows, for one reader (`None`: the public).
+/// Everything a meeting's page shows, for one reader (`None`: the public),
+/// already filtered for them: the papers they may open, the proposals only
+/// for those with a role in the body, the published agenda as their
+/// audience sees it, and what they may do.
 pub struct MeetingPage {
     pub meeting: Meeting,
     pub body: Body,
+    pub timeline: Timeline,
+    /// The body's bank holiday calendar, for counting working days.
+    pub calendar: Calendar,
     pub papers: Vec<papers::Paper>,
     pub proposals: Vec<crate::db::proposals::Proposal>,
     /// Later meetings of the body a proposal may be deferred to.
     pub later: Vec<Meeting>,
     pub organisations: Vec<crate::db::organisations::Organisation>,
     pub priorities: Vec<crate::db::priorities::Priority>,
-    /// The latest published agenda version.
+    /// The latest published agenda version, as this reader may see it.
     pub agenda: Option<(
-        crate::db::agendas::AgendaVersion,
+        crate::db::agenda::AgendaVersion,
         crate::domain::frozen::Frozen,
     )>,
     /// Proposal id to where it was referred from: (words, meeting id).
     pub origins: std::collections::HashMap<String, (String, String)>,
     pub decisions: Vec<super::record::DecisionTaken>,
+    pub audience: super::agenda::Audience,
+    pub may: MeetingMay,
 }
+
+/// What the reader of a meeting's page may do there.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MeetingMay {
+    /// Start a paper: a role that proposes items, before the meeting.
+    pub write: bool,
+    /// Propose an item: as `write`, until the proposal deadline.
+    pub propose: bool,
+    /// Reschedule, cancel, decide proposals: the body's secretariat.
+    pub manage: bool,
+    /// See the working agenda before it is published.
+    pub see_draft: bool,
+}
+
+/// Who reads a page: their grants and user id.
+pub type Reader<'a> = Option<(&'a crate::domain::roles::Grants, &'a str)>;
 
 pub fn page(
     conn: &mut DbConn,
-    grants: Option<&crate::domain::roles::Grants>,
-    user_id: Option<&str>,
+    reader: Reader<'_>,
+    cals: &Calendars,
+    now: DateTime<Utc>,
     id: &str,
 ) -> AppResult<MeetingPage> {
+    let grants = reader.map(|(g, _)| g);
+    let user_id = reader.map(|(_, u)| u);
     let meeting = find(conn, id)?;
     let body = crate::db::bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
-    let list = papers::of_meeting(conn, &meeting.id)?;
-    let proposals = crate::db::proposals::of_meeting(conn, &meeting.id)?;
+    let timeline = timeline_for(&meeting, &body, cals);
+    let calendar = calendar_for(cals, &body);
+    let list: Vec<papers::Paper> = papers::of_meeting(conn, &meeting.id)?
+        .into_iter()
+        .filter(|p| super::papers::can_view(grants, user_id, p, &body.id))
+        .collect();
+    let has_role = grants.is_some_and(|g| g.is_admin || g.role_in(&body.id).is_some());
+    let proposals = if has_role {
+        crate::db::proposals::of_meeting(conn, &meeting.id)?
+    } else {
+        Vec::new()
+    };
     let later: Vec<Meeting> = meetings::upcoming_of(conn, &body.id, meeting.ends_at, 20)?
         .into_iter()
         .filter(|x| x.id != meeting.id && !x.is_cancelled() && x.starts_at > meeting.starts_at)
         .collect();
     let organisations = crate::db::organisations::all_by_name(conn)?;
     let priorities = crate::db::priorities::active_of(conn, &body.id)?;
-    let agenda = super::agenda::latest(conn, &meeting.id)?;
+    let audience = super::agenda::Audience::of(grants, &body.id);
+    let agenda = super::agenda::latest(conn, &meeting.id)?.map(|(v, f)| (v, audience.view(f)));
     let mut origins = std::collections::HashMap::new();
     for p in &proposals {
         if let Some(item) = &p.referred_from_item_id
@@ -474,9 +512,26 @@ pub fn page(
         }
     }
     let decisions = super::record::decisions_taken(conn, &meeting, grants, user_id)?;
+    let upcoming = meeting.starts_at > now.naive_utc();
+    let write = upcoming
+        && grants.is_some_and(|g| {
+            g.is_admin
+                || g.role_in(&body.id)
+                    .is_some_and(crate::domain::roles::Role::proposes_items)
+        });
+    let may = MeetingMay {
+        write,
+        propose: write && !meeting.is_cancelled() && now <= timeline.proposal_deadline,
+        manage: grants.is_some_and(|g| g.can_manage_body(&body.id)),
+        see_draft: agenda.is_none()
+            && !meeting.is_cancelled()
+            && audience != super::agenda::Audience::Public,
+    };
     Ok(MeetingPage {
         meeting,
         body,
+        timeline,
+        calendar,
         papers: list,
         proposals,
         later,
@@ -485,7 +540,26 @@ pub fn page(
         agenda,
         origins,
         decisions,
+        audience,
+        may,
     })
+}
+
+/// The working agenda of a meeting's page, as its audience may see it;
+/// `None` for the public, who wait for publication. Brings the agenda in
+/// step with the papers first, so it runs in a transaction.
+pub fn draft(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    body: &Body,
+    audience: super::agenda::Audience,
+    ctx: &Ctx<'_>,
+) -> AppResult<Option<super::agenda::Working>> {
+    if audience == super::agenda::Audience::Public {
+        return Ok(None);
+    }
+    let w = super::agenda::working(conn, meeting, body, ctx)?;
+    Ok(Some(super::agenda::seen_by(w, audience)))
 }
 
 /// A meeting and its body; 404 when there is no such meeting.

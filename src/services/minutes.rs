@@ -8,7 +8,7 @@ use super::{Actor, Ctx};
 use crate::db::bodies::Body;
 use crate::db::meetings::{self, Meeting};
 use crate::db::minutes::{self, Minutes};
-use crate::db::{DbConn, actions, memberships, records, users};
+use crate::db::{DbConn, actions, memberships, record, users};
 use crate::domain::format::{london_date_words, london_datetime};
 use crate::domain::roles::Role;
 use crate::domain::validate::Problems;
@@ -44,11 +44,11 @@ pub fn draft(
         .map(|(u, org)| (u.id, format!("{} ({org})", u.name)))
         .collect();
     let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_string());
-    let att = records::attendance_of(conn, &meeting.id)?;
-    let decls = records::declarations_of(conn, &meeting.id)?;
-    let decisions = records::decisions_of_meeting(conn, &meeting.id)?;
+    let att = record::attendance_of(conn, &meeting.id)?;
+    let decls = record::declarations_of(conn, &meeting.id)?;
+    let decisions = record::decisions_of_meeting(conn, &meeting.id)?;
     let ids: Vec<String> = w.items.iter().map(|i| i.row.id.clone()).collect();
-    let notes = records::notes_of(conn, &ids)?;
+    let notes = record::notes_of(conn, &ids)?;
     let mut acts = actions::search(
         conn,
         &actions::ActionFilter {

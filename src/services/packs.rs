@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::db::agendas::{self, AgendaVersion, Pack};
+use crate::db::agenda::{self, AgendaVersion, Pack};
 use crate::domain::briefing::brief;
 use crate::error::{AppError, AppResult};
 use crate::services::agenda::{Audience, parse_snapshot};
@@ -68,7 +68,7 @@ pub async fn make(state: &AppState, v: &AgendaVersion, audience: &str) -> AppRes
         updated_at: now,
     };
     state
-        .tx(move |c| Ok(agendas::record_pack(c, &record)?))
+        .tx(move |c| Ok(agenda::record_pack(c, &record)?))
         .await?;
     match outcome {
         Ok(_) => Ok(path),
@@ -99,7 +99,7 @@ pub async fn make_missing(state: &AppState, limit: usize) -> AppResult<usize> {
     // Meetings from a week ago on: members read packs before and just after.
     let from = state.clock.now_naive() - chrono::Duration::days(7);
     let candidates = state
-        .db(move |c| Ok(agendas::versions_without_pack(c, from, 20)?))
+        .db(move |c| Ok(agenda::versions_without_pack(c, from, 20)?))
         .await?;
     let mut made = 0;
     for (version_id, audience) in candidates {
@@ -111,7 +111,7 @@ pub async fn make_missing(state: &AppState, limit: usize) -> AppResult<usize> {
         }
         let vid = version_id.clone();
         let Some(v) = state
-            .db(move |c| Ok(agendas::find_version(c, &vid)?))
+            .db(move |c| Ok(agenda::find_version(c, &vid)?))
             .await?
         else {
             continue;

@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::Actor;
-use crate::db::agendas::{self, AgendaItem};
+use crate::db::agenda::{self, AgendaItem};
 use crate::db::bodies::Body;
 use crate::db::meetings::Meeting;
-use crate::db::records::{self, Attendance, Decision, Declaration};
+use crate::db::record::{self, Attendance, Decision, Declaration};
 use crate::db::{DbConn, memberships, papers};
 use crate::domain::actions::quorum;
 use crate::domain::idempotency::{self, scoped};
@@ -49,7 +49,7 @@ pub fn quorum_state(conn: &mut DbConn, meeting: &Meeting, body: &Body) -> AppRes
         .filter(|m| Role::parse(&m.role).is_some_and(votes))
         .map(|m| m.user_id)
         .collect();
-    let att = records::attendance_of(conn, &meeting.id)?;
+    let att = record::attendance_of(conn, &meeting.id)?;
     let present_member = |u: &str| {
         att.iter()
             .any(|a| a.user_id == u && a.status == "present" && a.substitute_for_user_id.is_none())
@@ -126,7 +126,7 @@ pub fn set_attendance(
         substitute_for_user_id: sub.map(str::to_string),
         updated_at: now,
     };
-    records::set_attendance(conn, &a)?;
+    record::set_attendance(conn, &a)?;
     actor.audit(
         conn,
         now,
@@ -145,7 +145,7 @@ pub fn item_of(
     item_id: &str,
     field: &str,
 ) -> AppResult<AgendaItem> {
-    agendas::find_item(conn, item_id)?
+    agenda::find_item(conn, item_id)?
         .filter(|i| i.meeting_id == meeting.id)
         .ok_or_else(|| {
             AppError::Validation(vec![FieldError::new(
@@ -187,7 +187,7 @@ pub fn declare(
         .as_ref()
         .map(|_| idempotency::digest(&[Some(item_id), Some(user_id), interest]));
     if let (Some(k), Some(sent)) = (&key, &digest)
-        && let Some(d) = records::declaration_by_key(conn, k)?
+        && let Some(d) = record::declaration_by_key(conn, k)?
         && d.meeting_id == meeting.id
     {
         return replay(d.idempotency_digest.clone(), sent, d);
@@ -220,7 +220,7 @@ pub fn declare(
         idempotency_digest: digest,
         created_at: now,
     };
-    records::insert_declaration(conn, &d)?;
+    record::insert_declaration(conn, &d)?;
     actor.audit(
         conn,
         now,
@@ -260,7 +260,7 @@ pub fn set_notes(
         );
     }
     p.finish()?;
-    records::set_notes(conn, &item.id, notes, now)?;
+    record::set_notes(conn, &item.id, notes, now)?;
     actor.audit(
         conn,
         now,
@@ -302,7 +302,7 @@ pub fn decide(
         .map(|k| scoped(actor.key_owner(), "decision", &meeting.id, k));
     let digest = key.as_ref().map(|_| idempotency::digest(&[item_id, text]));
     if let (Some(k), Some(sent)) = (&key, &digest)
-        && let Some(d) = records::decision_by_key(conn, k)?
+        && let Some(d) = record::decision_by_key(conn, k)?
         && d.meeting_id == meeting.id
     {
         return replay(d.idempotency_digest.clone(), sent, d);
@@ -338,7 +338,7 @@ pub fn decide(
         .and_utc()
         .with_timezone(&chrono_tz::Europe::London)
         .year();
-    let number = records::last_number(conn, &body.id, year)? + 1;
+    let number = record::last_number(conn, &body.id, year)? + 1;
     let d = Decision {
         id: crate::clock::new_id(),
         body_id: body.id.clone(),
@@ -354,7 +354,7 @@ pub fn decide(
         created_by: actor.label.clone(),
         created_at: now,
     };
-    records::insert_decision(conn, &d)?;
+    record::insert_decision(conn, &d)?;
     actor.audit(
         conn,
         now,
@@ -395,7 +395,7 @@ pub fn decisions_taken(
         },
     )?;
     let mut out = Vec::new();
-    for d in records::decisions_of_meeting(conn, &meeting.id)? {
+    for d in record::decisions_of_meeting(conn, &meeting.id)? {
         if !may_read_decision(grants, &d) {
             continue;
         }
@@ -488,9 +488,9 @@ pub fn sheet(
     let working = super::agenda::working(conn, &meeting, &body, ctx)?;
     let quorum = quorum_state(conn, &meeting, &body)?;
     let members = memberships::members_of(conn, &body.id)?;
-    let attendance = records::attendance_of(conn, &meeting.id)?;
-    let declarations = records::declarations_of(conn, &meeting.id)?;
-    let decisions = records::decisions_of_meeting(conn, &meeting.id)?;
+    let attendance = record::attendance_of(conn, &meeting.id)?;
+    let declarations = record::declarations_of(conn, &meeting.id)?;
+    let decisions = record::decisions_of_meeting(conn, &meeting.id)?;
     let actions = crate::db::actions::search(
         conn,
         &crate::db::actions::ActionFilter {
@@ -501,7 +501,7 @@ pub fn sheet(
         },
     )?;
     let ids: Vec<String> = working.items.iter().map(|i| i.row.id.clone()).collect();
-    let notes = records::notes_of(conn, &ids)?;
+    let notes = record::notes_of(conn, &ids)?;
     let people = crate::db::users::all_with_organisation(conn)?;
     Ok(RecordSheet {
         meeting,

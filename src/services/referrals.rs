@@ -9,7 +9,7 @@ use super::{Actor, Ctx};
 use crate::db::bodies::{self, Body};
 use crate::db::meetings::{self, Meeting};
 use crate::db::proposals::{self, Proposal};
-use crate::db::{DbConn, agendas, memberships, users};
+use crate::db::{DbConn, agenda, memberships, users};
 use crate::domain::roles::{Grants, Role};
 use crate::domain::validate::Problems;
 use crate::error::{AppError, AppResult, FieldError};
@@ -49,7 +49,7 @@ pub fn refer(
     if !grants.can_manage_body(&body.id) {
         return Err(AppError::Forbidden);
     }
-    let item = agendas::find_item(conn, item_id)?
+    let item = agenda::find_item(conn, item_id)?
         .filter(|i| i.meeting_id == meeting.id)
         .ok_or(AppError::NotFound)?;
     let paper = match &item.paper_id {
@@ -207,7 +207,7 @@ pub fn refer(
 /// Where a referred proposal came from, in words: "Referred by the Safer
 /// Communities Group (meeting on …)".
 pub fn origin_words(conn: &mut DbConn, item_id: &str) -> AppResult<Option<(String, String)>> {
-    let Some(item) = agendas::find_item(conn, item_id)? else {
+    let Some(item) = agenda::find_item(conn, item_id)? else {
         return Ok(None);
     };
     let Some(m) = meetings::find(conn, &item.meeting_id)? else {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::db::records::{self, DecisionFilter};
+use crate::db::record::{self, DecisionFilter};
 use crate::db::{DbConn, actions, meetings, papers};
 use crate::domain::roles::Grants;
 use crate::error::{AppError, AppResult};
@@ -67,7 +67,7 @@ pub fn search(
         let link = if user_id.is_some() {
             format!("/papers/{}", paper.id)
         } else {
-            match crate::db::agendas::find(conn, &m.id)?.map(|a| a.published_number) {
+            match crate::db::agenda::find(conn, &m.id)?.map(|a| a.published_number) {
                 Some(n) if n > 0 => crate::domain::links::published_paper_path(&m.id, n, &paper.id),
                 _ => continue,
             }
@@ -79,7 +79,7 @@ pub fn search(
             title: paper.title,
         });
     }
-    let decisions = records::search_decisions(
+    let decisions = record::search_decisions(
         conn,
         &DecisionFilter {
             text: Some(q.trim().to_string()),

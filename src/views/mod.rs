@@ -1,11 +1,16 @@
 //! Page and message structs for askama: the only place HTML is produced.
 
+pub mod account;
 pub mod actions;
+pub mod admin;
 pub mod agenda;
+pub mod bodies;
 pub mod decisions;
 pub mod follow;
+pub mod home;
+pub mod meetings;
 pub mod minutes;
-pub mod pages;
+pub mod papers;
 pub mod record;
 pub mod search;
 
@@ -81,4 +86,22 @@ impl Errors {
             id
         }
     }
+}
+
+#[derive(askama::Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub nav: Nav,
+    pub status: u16,
+    pub title: String,
+    pub detail: String,
+}
+
+/// A key and value on a summary list; `lines` is for values with several.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub key: String,
+    pub lines: Vec<String>,
+    /// Where the author changes it, on the edit page.
+    pub anchor: String,
 }

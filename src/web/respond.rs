@@ -8,7 +8,7 @@ use askama::Template;
 use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
-use crate::views::pages::ErrorPage;
+use crate::views::ErrorPage;
 use crate::views::{Nav, NavUser};
 use crate::web::auth::{AuthUser, Viewer};
 use crate::web::security::{CsrfToken, verify_csrf};

@@ -933,7 +933,7 @@ fn two_instances_share_one_postgresql() {
         assert_eq!(codes, [200, 409], "one publishes, the other is told it just happened");
         let versions = {
             let mut c = pool.get().expect("conn");
-            quorate::db::agendas::version_list(&mut c, &meeting).expect("versions")
+            quorate::db::agenda::version_list(&mut c, &meeting).expect("versions")
         };
         assert_eq!(versions.len(), 1, "one version");
 

@@ -410,7 +410,7 @@ async fn fixture(app: &TestApp) -> Fixture {
                         && matches!(p.status.as_str(), "submitted" | "accepted")
                 })
                 .expect("a police paper before publication");
-            let published = agendas::find(c, &past.id)?
+            let published = agenda::find(c, &past.id)?
                 .map(|a| a.published_number)
                 .unwrap_or(0);
             let published_paper = papers::of_meeting(c, &past.id)?
@@ -418,7 +418,7 @@ async fn fixture(app: &TestApp) -> Fixture {
                 .find(|p| p.exempt_category.is_none() && p.status == "published")
                 .expect("a published paper");
             // A paper's item: the kind the secretariat moves and refers.
-            let item = agendas::items_of(c, &past.id)?
+            let item = agenda::items_of(c, &past.id)?
                 .into_iter()
                 .find(|i| i.paper_id.is_some())
                 .expect("a paper's item");

@@ -517,9 +517,9 @@ async fn an_owner_does_not_read_the_exempt_decision_behind_their_action() {
     let exempt = app
         .state
         .db(|c| {
-            Ok(quorate::db::records::search_decisions(
+            Ok(quorate::db::record::search_decisions(
                 c,
-                &quorate::db::records::DecisionFilter {
+                &quorate::db::record::DecisionFilter {
                     exempt: quorate::db::ExemptScope::All,
                     limit: 1000,
                     ..Default::default()

@@ -12,7 +12,7 @@ use crate::error::{AppError, FieldError};
 use crate::services::accounts;
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::pages::{AccountPage, InvitationPage, LoginPage, SessionRow, TokenRow};
+use crate::views::account::{AccountPage, InvitationPage, LoginPage, SessionRow, TokenRow};
 use crate::web::auth::{Viewer, client_addr};
 use crate::web::respond::{PageError, PageResult, form_nav, html, nav, require_user, see_other};
 use crate::web::session::{self, SessionData, clear_session_cookie, csrf_cookie, session_cookie};

@@ -16,10 +16,11 @@ use crate::services::accounts::{self, InviteContext, NewUser};
 use crate::services::directory::{self, MembershipInput, NewBody, NewOrganisation, NewPriority};
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::pages::{
+use crate::views::admin::{
     AdminBodiesPage, AdminBodyPage, AdminIndexPage, AdminMember, AdminOrganisationsPage,
-    AdminUsersPage, MeetingTyped,
+    AdminUsersPage,
 };
+use crate::views::meetings::MeetingTyped;
 use crate::web::auth::{AuthUser, Viewer};
 use crate::web::respond::{PageResult, form_nav, html, nav, require_user, see_other};
 
@@ -71,7 +72,7 @@ async fn audit_page(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer
         .query_string()
     });
     let (nav, status) = form_nav(&req, Some(&user), &errors);
-    let page = crate::views::pages::AdminAuditPage {
+    let page = crate::views::admin::AdminAuditPage {
         nav,
         errors: Errors(errors),
         people: found
@@ -88,7 +89,7 @@ async fn audit_page(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer
         rows: found
             .entries
             .into_iter()
-            .map(|e| crate::views::pages::AuditRow {
+            .map(|e| crate::views::admin::AuditRow {
                 when: crate::domain::format::london_datetime(e.occurred_at),
                 who: e.actor,
                 action: e.action,

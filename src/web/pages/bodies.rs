@@ -3,7 +3,7 @@
 
 use crate::domain::bodies::BodyKind;
 use crate::services::directory::Body;
-use crate::views::pages::BodyLink;
+use crate::views::home::BodyLink;
 
 /// Boards, then forums, theme groups and local partnerships; by name within each.
 fn kind_order(b: &Body) -> (usize, String) {

@@ -9,7 +9,7 @@ use crate::domain::calendar::DIVISIONS;
 use crate::error::{AppError, FieldError};
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::pages::AdminHolidaysPage;
+use crate::views::admin::AdminHolidaysPage;
 use crate::web::auth::{AuthUser, Viewer};
 use crate::web::respond::{PageResult, form_nav, html, require_user, see_other};
 

@@ -8,7 +8,8 @@ use super::bodies::body_tree;
 use crate::domain::roles::Role;
 use crate::services::directory;
 use crate::state::AppState;
-use crate::views::pages::{BodyPage, HomePage, MeetingLink, MemberLine, OrgGroup};
+use crate::views::bodies::{BodyPage, MeetingLink, MemberLine, OrgGroup};
+use crate::views::home::HomePage;
 use crate::web::auth::Viewer;
 use crate::web::respond::{PageResult, html, nav};
 

@@ -8,7 +8,6 @@ use chrono::NaiveTime;
 use serde::Deserialize;
 
 use crate::domain::format::{iso, london_datetime};
-use crate::domain::roles::Role;
 use crate::domain::timeline::{self, countdown, london_date};
 use crate::error::{AppError, FieldError};
 use crate::services::Actor;
@@ -16,7 +15,8 @@ use crate::services::meetings::{self as svc, MeetingInput};
 use crate::services::papers::{self as paper_svc, PaperInput};
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::pages::{MeetingPage, PaperRow, ProposalRow, ProposalValues, TimelineStep};
+use crate::views::meetings::{MeetingPage, ProposalRow, ProposalValues, TimelineStep};
+use crate::views::papers::PaperRow;
 use crate::web::auth::{AuthUser, Viewer};
 use crate::web::respond::{PageResult, form_nav, html, keyed, see_other};
 
@@ -168,63 +168,171 @@ async fn render(
     form: MeetingForm,
     errors: Vec<FieldError>,
 ) -> PageResult {
-    let who = viewer.cloned();
     let reader = viewer.map(|u| (u.grants.clone(), u.user.id.clone()));
-    let (grants, uid) = (
-        reader.as_ref().map(|(g, _)| g.clone()),
-        reader.as_ref().map(|(_, u)| u.clone()),
-    );
+    let cals = state.calendars();
+    let now = state.clock.now();
     let page = state
-        .db(move |c| svc::page(c, grants.as_ref(), uid.as_deref(), &id))
+        .db(move |c| {
+            let reader = reader.as_ref().map(|(g, u)| (g, u.as_str()));
+            svc::page(c, reader, &cals, now, &id)
+        })
         .await?;
+    let draft = if page.may.see_draft {
+        let (m, b, audience) = (page.meeting.clone(), page.body.clone(), page.audience);
+        let parts = state.ctx_parts();
+        state
+            .tx(move |c| svc::draft(c, &m, &b, audience, &parts.ctx()))
+            .await?
+    } else {
+        None
+    };
+    let (nav, status) = form_nav(req, viewer, &errors);
+    let view = meeting_view(page, draft, viewer.is_some(), now, form);
+    html(
+        status,
+        &MeetingPage {
+            nav,
+            errors: Errors(errors),
+            ..view
+        },
+    )
+}
+
+/// A meeting's page as its reader sees it, from what the service found.
+fn meeting_view(
+    page: svc::MeetingPage,
+    draft: Option<crate::services::agenda::Working>,
+    signed_in: bool,
+    now: chrono::DateTime<chrono::Utc>,
+    form: MeetingForm,
+) -> MeetingPage {
     let svc::MeetingPage {
         meeting: m,
         body,
-        papers: list,
-        proposals: props,
+        timeline: t,
+        calendar: cal,
+        papers,
+        proposals,
         later,
-        organisations: orgs,
-        priorities: prios,
+        organisations,
+        priorities,
         agenda,
         origins,
-        decisions: taken,
+        decisions,
+        audience,
+        may,
     } = page;
-    let org_names: std::collections::HashMap<String, String> = orgs
-        .iter()
-        .map(|o| (o.id.clone(), o.name.clone()))
-        .collect();
-    let later_when: std::collections::HashMap<String, String> = later
+    let rows = paper_rows(papers, &m.id, agenda.as_ref(), signed_in);
+    let may_open: std::collections::HashSet<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let draft = draft
+        .map(|w| super::agenda::draft_rows(&w, &may_open))
+        .unwrap_or_default();
+    let (agenda_rows, agenda_number, agenda_published, agenda_late_reason) = match agenda {
+        Some((v, f)) => (
+            crate::views::agenda::rows_of(&f, &crate::domain::links::papers_base(&m.id, v.number)),
+            v.number,
+            london_datetime(v.published_at),
+            f.late_reason.clone().unwrap_or_default(),
+        ),
+        None => (Vec::new(), 0, String::new(), String::new()),
+    };
+    let later_meetings: Vec<(String, String)> = later
         .iter()
         .map(|x| (x.id.clone(), london_datetime(x.starts_at)))
         .collect();
-    let cals = state.calendars();
-    let cal = svc::calendar_for(&cals, &body);
-    let t = svc::timeline_for(&m, &body, &cals);
-    let now = state.clock.now();
+    let proposals = proposal_rows(proposals, &organisations, &later_meetings, origins);
+    let london = |t: chrono::NaiveDateTime| t.and_utc().with_timezone(&chrono_tz::Europe::London);
+    let typed = |typed: String, shown: String| if typed.is_empty() { shown } else { typed };
+    MeetingPage {
+        nav: Default::default(),
+        errors: Errors::default(),
+        id: m.id.clone(),
+        body_name: body.name.clone(),
+        body_slug: body.slug.clone(),
+        date: crate::domain::format::london_day(m.starts_at),
+        when: format!(
+            "{} to {}",
+            london_datetime(m.starts_at),
+            london(m.ends_at).format("%H:%M")
+        ),
+        location: m.location.clone(),
+        cancelled: m.is_cancelled(),
+        cancel_reason: m.cancel_reason.clone().unwrap_or_default(),
+        steps: timeline_steps(&m, &t, &cal, now),
+        calendar_note: if cal.covers(t.meeting_day) {
+            String::new()
+        } else {
+            "Quorate has no bank holidays for that year yet, so these dates count only weekends. An administrator can import an up-to-date calendar.".into()
+        },
+        papers: rows,
+        can_write: may.write,
+        can_manage: may.manage,
+        can_propose: may.propose,
+        proposals,
+        later_meetings,
+        item_types: crate::domain::briefing::ItemType::ALL
+            .iter()
+            .map(|t| (t.as_str().to_string(), t.label().to_string()))
+            .collect(),
+        organisations: organisations.into_iter().map(|o| (o.id, o.name)).collect(),
+        priorities: priorities.into_iter().map(|p| (p.id, p.title)).collect(),
+        form_title: form.title,
+        proposal: form.proposal,
+        confirm_cancel: form.confirm_cancel,
+        cancel_typed: form.cancel_reason,
+        held: m.ends_at < now.naive_utc() && !m.is_cancelled(),
+        decisions,
+        form_date: typed(
+            form.date,
+            london(m.starts_at).format("%-d/%-m/%Y").to_string(),
+        ),
+        form_start: typed(form.start, london(m.starts_at).format("%H:%M").to_string()),
+        form_end: typed(form.end, london(m.ends_at).format("%H:%M").to_string()),
+        form_location: typed(form.location, m.location.clone()),
+        agenda: agenda_rows,
+        agenda_number,
+        agenda_published,
+        agenda_late_reason,
+        publication_due: london_datetime(t.publication_deadline.naive_utc()),
+        draft,
+        sees_exempt: audience.sees_exempt(),
+    }
+}
+
+/// The meeting's deadlines, each with how long is left.
+fn timeline_steps(
+    m: &crate::services::meetings::Meeting,
+    t: &crate::domain::timeline::Timeline,
+    cal: &crate::domain::calendar::Calendar,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<TimelineStep> {
     let today = london_date(now);
     let step = |label: &str, at: chrono::DateTime<chrono::Utc>| TimelineStep {
         label: label.to_string(),
         when: london_datetime(at.naive_utc()),
         iso: iso(at.naive_utc()),
-        countdown: countdown(today, london_date(at), &cal),
+        countdown: countdown(today, london_date(at), cal),
         passed: at <= now,
     };
-    let steps = vec![
+    vec![
         step("Items proposed by", t.proposal_deadline),
         step("Papers due", t.paper_deadline),
         step("Agenda published by", t.publication_deadline),
         step("Meeting", m.starts_at.and_utc()),
-    ];
-    let calendar_note = if cal.covers(t.meeting_day) {
-        String::new()
-    } else {
-        "Quorate has no bank holidays for that year yet, so these dates count only weekends. An administrator can import an up-to-date calendar.".into()
-    };
-    let grants = who.as_ref().map(|u| &u.grants);
-    let uid = who.as_ref().map(|u| u.user.id.as_str());
-    // The paper page is for those signed in; the public reads the copy
-    // published with the latest agenda version.
-    let meeting_id = m.id.as_str();
+    ]
+}
+
+/// The papers as rows. The paper page is for those signed in; the public
+/// reads the copy published with the latest agenda version.
+fn paper_rows(
+    papers: Vec<crate::services::papers::Paper>,
+    meeting_id: &str,
+    agenda: Option<&(
+        crate::services::agenda::AgendaVersion,
+        crate::domain::frozen::Frozen,
+    )>,
+    signed_in: bool,
+) -> Vec<PaperRow> {
     let published_copy: std::collections::HashMap<String, String> = agenda
         .iter()
         .flat_map(|(v, f)| {
@@ -238,13 +346,12 @@ async fn render(
             })
         })
         .collect();
-    let rows: Vec<PaperRow> = list
+    papers
         .into_iter()
-        .filter(|p| paper_svc::can_view(grants, uid, p, &body.id))
         .map(|p| {
             let (status, status_class) = status_tag(&p.status);
             PaperRow {
-                link: if who.is_some() {
+                link: if signed_in {
                     format!("/papers/{}", p.id)
                 } else {
                     published_copy.get(&p.id).cloned().unwrap_or_default()
@@ -260,137 +367,39 @@ async fn render(
                 papers_due: String::new(),
             }
         })
+        .collect()
+}
+
+/// The proposals as rows, with where each was referred from.
+fn proposal_rows(
+    proposals: Vec<crate::services::proposals::Proposal>,
+    organisations: &[crate::services::directory::Organisation],
+    later: &[(String, String)],
+    origins: std::collections::HashMap<String, (String, String)>,
+) -> Vec<ProposalRow> {
+    let org_names: std::collections::HashMap<String, String> = organisations
+        .iter()
+        .map(|o| (o.id.clone(), o.name.clone()))
         .collect();
-    let may_open: std::collections::HashSet<String> = rows.iter().map(|r| r.id.clone()).collect();
-    let can_write = who.as_ref().is_some_and(|u| {
-        u.user.is_admin || u.grants.role_in(&body.id).is_some_and(Role::proposes_items)
-    }) && m.starts_at > now.naive_utc();
-    let can_manage = who
-        .as_ref()
-        .is_some_and(|u| u.grants.can_manage_body(&body.id));
-    let has_role = who
-        .as_ref()
-        .is_some_and(|u| u.user.is_admin || u.grants.role_in(&body.id).is_some());
-    let can_propose = can_write && !m.is_cancelled() && now <= t.proposal_deadline;
     let when_of = |id: &str| {
-        later_when
-            .get(id)
-            .cloned()
+        later
+            .iter()
+            .find(|(l, _)| l == id)
+            .map(|(_, w)| w.clone())
             .unwrap_or_else(|| "a later meeting".into())
     };
-    let proposals = if has_role {
-        props
-            .into_iter()
-            .map(|p| {
-                let origin = origins.get(&p.id).cloned();
-                let mut row = proposal_row(p, &org_names, &when_of);
-                if let Some((words, meeting)) = origin {
-                    row.referred_from = words;
-                    row.referred_meeting = meeting;
-                }
-                row
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let audience = crate::services::agenda::Audience::of(grants, &body.id);
-    let (agenda_rows, agenda_number, agenda_published, agenda_late_reason) = match agenda {
-        Some((v, f)) => {
-            let f = audience.view(f);
-            let base = crate::domain::links::papers_base(&m.id, v.number);
-            (
-                crate::views::agenda::rows_of(&f, &base),
-                v.number,
-                london_datetime(v.published_at),
-                f.late_reason.clone().unwrap_or_default(),
-            )
-        }
-        None => (Vec::new(), 0, String::new(), String::new()),
-    };
-    // Before publication, the body's people see the working agenda.
-    let draft = if agenda_number == 0
-        && !m.is_cancelled()
-        && audience != crate::services::agenda::Audience::Public
-    {
-        let (dm, db) = (m.clone(), body.clone());
-        let parts = state.ctx_parts();
-        let w = state
-            .tx(move |c| crate::services::agenda::working(c, &dm, &db, &parts.ctx()))
-            .await?;
-        super::agenda::draft_rows(&crate::services::agenda::seen_by(w, audience), &may_open)
-    } else {
-        Vec::new()
-    };
-    let (nav, status) = form_nav(req, viewer, &errors);
-    let london = |t: chrono::NaiveDateTime| t.and_utc().with_timezone(&chrono_tz::Europe::London);
-    let page = MeetingPage {
-        nav,
-        errors: Errors(errors),
-        id: m.id.clone(),
-        body_name: body.name.clone(),
-        body_slug: body.slug.clone(),
-        date: crate::domain::format::london_day(m.starts_at),
-        when: format!(
-            "{} to {}",
-            london_datetime(m.starts_at),
-            london(m.ends_at).format("%H:%M")
-        ),
-        location: m.location.clone(),
-        cancelled: m.is_cancelled(),
-        cancel_reason: m.cancel_reason.clone().unwrap_or_default(),
-        steps,
-        calendar_note,
-        papers: rows,
-        can_write,
-        can_manage,
-        can_propose,
-        proposals,
-        later_meetings: later
-            .iter()
-            .map(|x| (x.id.clone(), london_datetime(x.starts_at)))
-            .collect(),
-        item_types: crate::domain::briefing::ItemType::ALL
-            .iter()
-            .map(|t| (t.as_str().to_string(), t.label().to_string()))
-            .collect(),
-        organisations: orgs.into_iter().map(|o| (o.id, o.name)).collect(),
-        priorities: prios.into_iter().map(|p| (p.id, p.title)).collect(),
-        form_title: form.title,
-        proposal: form.proposal,
-        confirm_cancel: form.confirm_cancel,
-        cancel_typed: form.cancel_reason,
-        held: m.ends_at < now.naive_utc() && !m.is_cancelled(),
-        decisions: taken,
-        form_date: if form.date.is_empty() {
-            london(m.starts_at).format("%-d/%-m/%Y").to_string()
-        } else {
-            form.date
-        },
-        form_start: if form.start.is_empty() {
-            london(m.starts_at).format("%H:%M").to_string()
-        } else {
-            form.start
-        },
-        form_end: if form.end.is_empty() {
-            london(m.ends_at).format("%H:%M").to_string()
-        } else {
-            form.end
-        },
-        form_location: if form.location.is_empty() {
-            m.location.clone()
-        } else {
-            form.location
-        },
-        agenda: agenda_rows,
-        agenda_number,
-        agenda_published,
-        agenda_late_reason,
-        publication_due: london_datetime(t.publication_deadline.naive_utc()),
-        draft,
-        sees_exempt: audience.sees_exempt(),
-    };
-    html(status, &page)
+    proposals
+        .into_iter()
+        .map(|p| {
+            let origin = origins.get(&p.id).cloned();
+            let mut row = proposal_row(p, &org_names, &when_of);
+            if let Some((words, meeting)) = origin {
+                row.referred_from = words;
+                row.referred_meeting = meeting;
+            }
+            row
+        })
+        .collect()
 }
 
 async fn show(
@@ -566,7 +575,7 @@ async fn schedule(
             "/meetings/{mid}?notice=meeting-scheduled"
         ))),
         Err(errors) => {
-            let typed = crate::views::pages::MeetingTyped {
+            let typed = crate::views::meetings::MeetingTyped {
                 date: form.date,
                 start: form.start,
                 end: form.end,

@@ -12,7 +12,7 @@ use crate::error::{AppError, FieldError};
 use crate::services::papers::{self as svc, ImplicationsInput, PaperInput};
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::pages::{PaperCheckPage, PaperEditPage, PaperFormValues, TaskStatus};
+use crate::views::papers::{PaperCheckPage, PaperEditPage, PaperFormValues, TaskStatus};
 use crate::web::auth::AuthUser;
 use crate::web::respond::{PageResult, form_nav, html, see_other};
 

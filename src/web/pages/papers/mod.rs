@@ -19,7 +19,8 @@ use crate::services::Actor;
 use crate::services::papers::{self as svc};
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::pages::{MyPapersPage, PaperPage, PaperRow, Row};
+use crate::views::Row;
+use crate::views::papers::{MyPapersPage, PaperPage, PaperRow};
 use crate::web::auth::{AuthUser, Viewer};
 use crate::web::respond::{PageResult, form_nav, html, require_user, see_other};
 
@@ -279,7 +280,7 @@ pub(super) async fn run(
         .await
 }
 
-pub use crate::views::pages::PaperActionTyped;
+pub use crate::views::papers::PaperActionTyped;
 
 #[derive(Deserialize)]
 struct ActionForm {

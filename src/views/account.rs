@@ -1,0 +1,66 @@
+//! Signing in, accepting an invitation, and the account page.
+
+use askama::Template;
+
+use super::{Errors, Nav};
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    pub email: String,
+    pub next: String,
+}
+
+#[derive(Template)]
+#[template(path = "invitation.html")]
+pub struct InvitationPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    pub name: String,
+    pub email: String,
+    pub token: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct TokenRow {
+    pub id: String,
+    pub label: String,
+    pub created: String,
+    pub last_used: String,
+    pub revoked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    /// The new token's label as typed, shown again with its error.
+    pub typed_label: String,
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    /// (slug, body name, role)
+    pub roles: Vec<(String, String, String)>,
+    pub tokens: Vec<TokenRow>,
+    /// A token just issued: shown once.
+    pub new_token: Option<String>,
+    /// Whether the personal calendar feed is on.
+    pub calendar_on: bool,
+    /// A feed link just made: shown once (only its digest is kept).
+    pub new_calendar_url: Option<String>,
+    /// Where this person is signed in.
+    pub sessions: Vec<SessionRow>,
+}
+
+/// A signed-in session, for the account page.
+#[derive(Clone, Debug)]
+pub struct SessionRow {
+    pub started: String,
+    pub last_seen: String,
+    pub client: String,
+    /// The session this page was asked for in.
+    pub this_one: bool,
+}

@@ -1,0 +1,110 @@
+//! A meeting's page and the forms on it.
+
+use askama::Template;
+
+use super::papers::PaperRow;
+use super::{Errors, Nav};
+
+/// One step of a meeting's timeline.
+#[derive(Clone, Debug)]
+pub struct TimelineStep {
+    pub label: String,
+    pub when: String,
+    pub iso: String,
+    pub countdown: String,
+    pub passed: bool,
+}
+
+/// An item proposal in a list.
+#[derive(Clone, Debug)]
+pub struct ProposalRow {
+    pub id: String,
+    pub title: String,
+    pub detail: String,
+    pub status: String,
+    pub undecided: bool,
+    pub outcome: String,
+    pub paper_id: String,
+    /// "Referred by the … from its meeting on …", and that meeting's id.
+    pub referred_from: String,
+    pub referred_meeting: String,
+}
+
+#[derive(Template)]
+#[template(path = "meeting.html")]
+pub struct MeetingPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    pub id: String,
+    pub body_name: String,
+    pub body_slug: String,
+    pub date: String,
+    pub when: String,
+    pub location: String,
+    pub cancelled: bool,
+    pub cancel_reason: String,
+    pub steps: Vec<TimelineStep>,
+    pub calendar_note: String,
+    pub papers: Vec<PaperRow>,
+    pub can_write: bool,
+    pub can_manage: bool,
+    pub can_propose: bool,
+    pub proposals: Vec<ProposalRow>,
+    /// Later meetings of the body, for deferring: (id, when)
+    pub later_meetings: Vec<(String, String)>,
+    /// (value, label)
+    pub item_types: Vec<(String, String)>,
+    /// (id, name)
+    pub organisations: Vec<(String, String)>,
+    /// (id, title)
+    pub priorities: Vec<(String, String)>,
+    pub form_title: String,
+    /// The proposal form as typed (empty until it shows an error).
+    pub proposal: ProposalValues,
+    /// Has the meeting happened?
+    pub held: bool,
+    /// Asking the clerk to confirm cancelling the meeting.
+    pub confirm_cancel: bool,
+    pub cancel_typed: String,
+    /// Decisions taken at it, as this viewer may see them.
+    pub decisions: Vec<crate::services::record::DecisionTaken>,
+    pub form_date: String,
+    pub form_start: String,
+    pub form_end: String,
+    pub form_location: String,
+    /// The latest published agenda, as this viewer may see it.
+    pub agenda: Vec<crate::views::agenda::AgendaRow>,
+    pub agenda_number: i32,
+    pub agenda_published: String,
+    pub agenda_late_reason: String,
+    pub publication_due: String,
+    /// The working agenda, for the body's people before publication.
+    pub draft: Vec<crate::views::agenda::AgendaRow>,
+    pub sees_exempt: bool,
+}
+
+/// The schedule-a-meeting form, as typed.
+#[derive(Clone, Debug, Default)]
+pub struct MeetingTyped {
+    pub date: String,
+    pub start: String,
+    pub end: String,
+    pub location: String,
+}
+
+/// The propose-an-item form, as typed.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct ProposalValues {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub item_type: String,
+    #[serde(default)]
+    pub presenting_organisation_id: String,
+    #[serde(default)]
+    pub priority_id: String,
+    #[serde(default)]
+    pub no_priority_reason: String,
+    #[serde(default)]
+    pub minutes_estimate: String,
+}
