@@ -1045,6 +1045,57 @@ pub struct PaperView {
     pub problems: Vec<FieldError>,
     /// (id, file name, size in words)
     pub attachments: Vec<(String, String, String)>,
+    /// What the reader may do with it, and what acceptance waits for.
+    pub may: PaperMay,
+}
+
+/// What one person may do with a paper now: the same rules the commands
+/// check, for the page to offer only what will be allowed.
+#[derive(Clone, Debug, Default)]
+pub struct PaperMay {
+    pub edit: bool,
+    pub submit: bool,
+    pub sign_off: bool,
+    pub accept: bool,
+    /// For the secretariat, what the paper lacks before it can be accepted.
+    pub waiting_to_accept: Vec<String>,
+    pub return_it: bool,
+    pub decide_late: bool,
+    pub withdraw: bool,
+}
+
+/// What `user_id`, holding `grants`, may do with `paper` of `body_id`.
+pub fn may(grants: &Grants, user_id: &str, paper: &Paper, body_id: &str) -> PaperMay {
+    let secretariat = is_secretariat(grants, body_id);
+    let editable = crate::domain::papers::editable(&paper.status);
+    let waiting_to_accept: Vec<String> = if secretariat && paper.status == "submitted" {
+        acceptance_blockers(paper)
+            .into_iter()
+            .map(|e| e.message)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    PaperMay {
+        edit: editable && may_edit(grants, user_id, paper, body_id),
+        submit: editable && paper.author_user_id == user_id,
+        sign_off: paper.sponsor_user_id.as_deref() == Some(user_id)
+            && paper.signed_off_at.is_none()
+            && PaperStatus::parse(&paper.status).is_some_and(PaperStatus::may_be_signed_off),
+        accept: secretariat
+            && after(&paper.status, PaperEvent::Accept).is_some()
+            && waiting_to_accept.is_empty(),
+        waiting_to_accept,
+        // A published paper can be returned through the API; the page
+        // offers it only before publication.
+        return_it: secretariat && matches!(paper.status.as_str(), "submitted" | "accepted"),
+        decide_late: grants.role_in(body_id) == Some(Role::Chair)
+            && paper.late
+            && paper.status == "submitted"
+            && paper.late_decision.is_none(),
+        withdraw: may_edit(grants, user_id, paper, body_id)
+            && after(&paper.status, PaperEvent::Withdraw).is_some(),
+    }
 }
 
 fn size_label(bytes: i64) -> String {
@@ -1123,7 +1174,9 @@ pub fn page(
         .into_iter()
         .map(|a| (a.id, a.filename, size_label(a.size_bytes)))
         .collect();
+    let may = may(grants, user_id, &paper, &body.id);
     Ok(PaperView {
+        may,
         attachments,
         paper,
         meeting,

@@ -164,23 +164,11 @@ pub(super) fn paper_page(
     typed: PaperActionTyped,
 ) -> PageResult {
     let p = &l.paper;
-    let uid = who.user.id.as_str();
-    let secretariat = who.grants.can_manage_body(&l.body.id);
-    let editable = crate::domain::papers::editable(&p.status);
-    let can_edit = editable && (p.author_user_id == uid || secretariat);
+    let may = l.may.clone();
     let text = markdown::plain_text(&p.body_markdown);
     let ease = briefing::reading_ease(&text);
     let (status, status_class) = status_tag(&p.status);
     let (nav, code) = form_nav(req, Some(who), &errors);
-    // What the secretariat waits for before the paper can be accepted.
-    let waiting_to_accept: Vec<String> = if secretariat && p.status == "submitted" {
-        svc::acceptance_blockers(p)
-            .into_iter()
-            .map(|e| e.message)
-            .collect()
-    } else {
-        Vec::new()
-    };
     let page = PaperPage {
         typed,
         nav,
@@ -215,25 +203,19 @@ pub(super) fn paper_page(
             .iter()
             .map(|(v, s, by, at)| (*v, s.clone(), by.clone(), london_datetime(*at)))
             .collect(),
-        problems: if editable {
+        problems: if crate::domain::papers::editable(&p.status) {
             l.problems.clone()
         } else {
             Vec::new()
         },
-        can_edit,
-        can_submit: editable && p.author_user_id == uid,
-        can_sign_off: p.sponsor_user_id.as_deref() == Some(uid)
-            && p.signed_off_at.is_none()
-            && matches!(p.status.as_str(), "draft" | "submitted" | "returned"),
-        can_accept: secretariat && p.status == "submitted" && waiting_to_accept.is_empty(),
-        waiting_to_accept,
-        can_return: secretariat && matches!(p.status.as_str(), "submitted" | "accepted"),
-        can_decide_late: who.grants.role_in(&l.body.id) == Some(Role::Chair)
-            && p.late
-            && p.status == "submitted"
-            && p.late_decision.is_none(),
-        can_withdraw: (p.author_user_id == uid || secretariat)
-            && !matches!(p.status.as_str(), "published" | "withdrawn"),
+        can_edit: may.edit,
+        can_submit: may.submit,
+        can_sign_off: may.sign_off,
+        can_accept: may.accept,
+        waiting_to_accept: may.waiting_to_accept,
+        can_return: may.return_it,
+        can_decide_late: may.decide_late,
+        can_withdraw: may.withdraw,
         attachments: l.attachments.clone(),
         signed_off: match p.signed_off_at {
             Some(t) => format!("Signed off by the sponsor on {}.", london_datetime(t)),
