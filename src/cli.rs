@@ -368,11 +368,22 @@ async fn import_actions(
         ));
     }
     let secs = started.elapsed().as_secs_f64().max(0.001);
+    let (took, rate) = (
+        format!("{secs:.2}"),
+        format!("{:.0}", report.rows as f64 / secs),
+    );
     println!(
-        "Imported {} actions ({} rows skipped) in {secs:.2} s ({:.0} rows a second).",
-        report.imported,
-        report.skipped,
-        report.rows as f64 / secs
+        "{}",
+        crate::i18n::text_with(
+            crate::i18n::Lang::English,
+            "cli-actions-imported",
+            &[
+                ("imported", crate::i18n::Arg::count(report.imported)),
+                ("skipped", crate::i18n::Arg::count(report.skipped)),
+                ("seconds", crate::i18n::Arg::Text(&took)),
+                ("rate", crate::i18n::Arg::Text(&rate)),
+            ],
+        )
     );
     Ok(())
 }

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod demo_large;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod ratelimit;

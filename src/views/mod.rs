@@ -30,6 +30,20 @@ pub struct Nav {
     pub notice: Option<String>,
     /// The page shows form errors: the title starts "Error:".
     pub errors: bool,
+    /// The language the page is written in.
+    pub lang: crate::i18n::Lang,
+}
+
+impl Nav {
+    /// The message `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        crate::i18n::text(self.lang, key)
+    }
+
+    /// The count message `key` for `n` things, in the page's language.
+    pub fn tn(&self, key: &str, n: &usize) -> String {
+        crate::i18n::count(self.lang, key, i64::try_from(*n).unwrap_or(i64::MAX))
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -178,6 +178,7 @@ pub fn nav(req: &HttpRequest, user: Option<&AuthUser>) -> Nav {
         csrf: csrf_of(req),
         notice,
         errors: false,
+        lang: crate::i18n::Lang::default(),
     }
 }
 

@@ -534,7 +534,7 @@ fn an_action_log_imports_from_csv_only_when_every_row_is_valid() {
         None,
     );
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("Imported 1 actions (2 rows skipped)"), "{out}");
+    assert!(out.contains("Imported 1 action (2 rows skipped)"), "{out}");
     assert_eq!(count(&mut conn), 1);
 
     // Wrong encoding, and columns it does not know or cannot find.
@@ -579,7 +579,7 @@ fn an_action_log_imports_from_csv_only_when_every_row_is_valid() {
         None,
     );
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("Imported 1 actions"), "{out}");
+    assert!(out.contains("Imported 1 action (0 rows skipped)"), "{out}");
     assert_eq!(count(&mut conn), 2);
 }
 

@@ -10,6 +10,7 @@ mod api_papers;
 mod attachments;
 mod browser;
 mod builders;
+mod catalogue;
 mod cli;
 mod config;
 mod forms;

@@ -497,7 +497,7 @@ async fn an_action_log_uploaded_on_the_page_reports_each_bad_row() {
         resp.text()
             .await
             .unwrap_or_default()
-            .contains("Imported 1 actions (1 rows skipped).")
+            .contains("Imported 1 action (1 row skipped).")
     );
     let officer = app.login("officer@police.example", PASSWORD).await;
     let resp = officer

@@ -455,7 +455,8 @@ async fn import_post(
         .is_some_and(|v| v == "true");
     let mut errors = Vec::new();
     let mut problems = Vec::new();
-    let mut outcome = String::new();
+    // (imported, skipped) once the file has been read.
+    let mut counts = None;
     match &upload.file {
         None => errors.push(FieldError::new(
             "file",
@@ -486,14 +487,7 @@ async fn import_post(
                             }
                         })
                         .collect();
-                    outcome = if r.imported > 0 {
-                        format!(
-                            "Imported {} actions ({} rows skipped).",
-                            r.imported, r.skipped
-                        )
-                    } else {
-                        "Nothing was imported.".into()
-                    };
+                    counts = Some((r.imported, r.skipped));
                 }
                 Err(AppError::Validation(e)) => errors = e,
                 Err(e) => return Err(e.into()),
@@ -501,7 +495,19 @@ async fn import_post(
         }
     }
     let (nav, status) = form_nav(&req, Some(&user), &errors);
-    let nothing = outcome == "Nothing was imported.";
+    let nothing = counts.is_some_and(|(imported, _)| imported == 0);
+    let outcome = match counts {
+        None => String::new(),
+        Some((0, _)) => crate::i18n::text(nav.lang, "actions-imported-none"),
+        Some((imported, skipped)) => crate::i18n::text_with(
+            nav.lang,
+            "actions-imported",
+            &[
+                ("imported", crate::i18n::Arg::count(imported)),
+                ("skipped", crate::i18n::Arg::count(skipped)),
+            ],
+        ),
+    };
     let status = if nothing && !problems.is_empty() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {

@@ -4,6 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, web};
 
+use crate::i18n::{self, Arg};
 use crate::state::AppState;
 use crate::views::follow::{Bar, FollowThroughPage};
 use crate::web::auth::Viewer;
@@ -109,13 +110,23 @@ async fn follow_through(
         .map(|(_, o)| o.closed_on_time + o.closed_late)
         .sum();
     let overdue: usize = f.organisations.iter().map(|(_, o)| o.overdue).sum();
+    let nav = nav(&req, viewer.0.as_ref());
     let summary = if total == 0 {
-        "No actions recorded yet.".to_string()
+        i18n::text(nav.lang, "follow-summary-none")
     } else {
-        format!("{total} actions: {done} done ({done_on_time} on time), {overdue} overdue.")
+        i18n::text_with(
+            nav.lang,
+            "follow-summary",
+            &[
+                ("total", Arg::count(total)),
+                ("done", Arg::count(done)),
+                ("on_time", Arg::count(done_on_time)),
+                ("overdue", Arg::count(overdue)),
+            ],
+        )
     };
     let page = FollowThroughPage {
-        nav: nav(&req, viewer.0.as_ref()),
+        nav,
         body_name: f.body.name.clone(),
         body_slug: f.body.slug.clone(),
         table: follow_rows(&f.organisations),
@@ -149,17 +160,24 @@ async fn organisation_follow_through(
     let (on_time_bars, on_time_height) = on_time_bars(&f.bodies);
     let total: usize = f.bodies.iter().map(|(_, o)| o.actions_total).sum();
     let overdue: usize = f.bodies.iter().map(|(_, o)| o.overdue).sum();
+    let nav = nav(&req, viewer.0.as_ref());
+    let summary = if total == 0 {
+        i18n::text(nav.lang, "org-follow-summary-none")
+    } else {
+        i18n::text_with(
+            nav.lang,
+            "org-follow-summary",
+            &[
+                ("total", Arg::count(total)),
+                ("bodies", Arg::count(f.bodies.len())),
+                ("overdue", Arg::count(overdue)),
+            ],
+        )
+    };
     let page = crate::views::follow::OrgFollowThroughPage {
-        nav: nav(&req, viewer.0.as_ref()),
+        nav,
         name: f.organisation.name.clone(),
-        summary: if total == 0 {
-            "No actions owned yet.".into()
-        } else {
-            format!(
-                "{total} actions owned across {} bodies; {overdue} overdue.",
-                f.bodies.len()
-            )
-        },
+        summary,
         table: follow_rows(&f.bodies),
         on_time_bars,
         on_time_height,

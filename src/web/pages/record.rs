@@ -126,6 +126,7 @@ async fn render_record(
         })
         .collect();
     let (nav, status) = form_nav(req, Some(user), &errors);
+    let lang = nav.lang;
     let page = RecordPage {
         nav,
         errors: Errors(errors),
@@ -133,9 +134,14 @@ async fn render_record(
         body_name: body.name.clone(),
         body_slug: body.slug.clone(),
         date: london_day(m.starts_at),
-        quorum: format!(
-            "{} of {} members present or substituted; the quorum is {}.",
-            q.present, q.members, q.needed
+        quorum: crate::i18n::text_with(
+            lang,
+            "record-quorum",
+            &[
+                ("present", crate::i18n::Arg::count(q.present)),
+                ("members", crate::i18n::Arg::count(q.members)),
+                ("needed", crate::i18n::Arg::count(q.needed)),
+            ],
         ),
         quorate: q.met,
         attendance,

@@ -1,0 +1,39 @@
+# Sentences with numbers in them. Each number chooses its own plural form.
+
+# The follow-through page of a body, under its heading.
+follow-summary = { $total ->
+    [one] 1 action
+   *[other] { $total } actions
+}: { $done } done ({ $on_time } on time), { $overdue } overdue.
+follow-summary-none = No actions recorded yet.
+# An organisation's follow-through page, under its heading.
+org-follow-summary = { $total ->
+    [one] 1 action
+   *[other] { $total } actions
+} owned across { $bodies ->
+    [one] 1 body
+   *[other] { $bodies } bodies
+}; { $overdue } overdue.
+org-follow-summary-none = No actions owned yet.
+# After an action log is uploaded.
+actions-imported = Imported { $imported ->
+    [one] 1 action
+   *[other] { $imported } actions
+} ({ $skipped ->
+    [one] 1 row
+   *[other] { $skipped } rows
+} skipped).
+actions-imported-none = Nothing was imported.
+# `quorate import-actions`, when it has finished.
+cli-actions-imported = Imported { $imported ->
+    [one] 1 action
+   *[other] { $imported } actions
+} ({ $skipped ->
+    [one] 1 row
+   *[other] { $skipped } rows
+} skipped) in { $seconds } s ({ $rate } rows a second).
+# The record sheet, under "Attendance".
+record-quorum = { $present } of { $members ->
+    [one] 1 member
+   *[other] { $members } members
+} present or substituted; the quorum is { $needed }.

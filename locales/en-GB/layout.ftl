@@ -1,0 +1,19 @@
+# Every page: the header, the footer and the page title.
+
+site-name = Quorate
+# Before the page title when a form on the page has errors: "Error: Sign in – Quorate".
+title-error = Error:
+skip-to-main = Skip to main content
+nav-account = Account
+nav-admin = Admin
+nav-your-papers = Your papers
+nav-your-actions = Your actions
+nav-actions-tracker = Actions tracker
+nav-decisions = Decisions
+nav-sign-in = Sign in
+nav-sign-out = Sign out
+banner-success = Success
+footer-search = Search
+footer-decisions-register = Decisions register
+footer-api = API documentation
+footer-font-licences = Font licences

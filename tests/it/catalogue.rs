@@ -1,0 +1,135 @@
+//! The message catalogues (`locales/`) against the code that uses them:
+//! every key a template or a source file asks for is in the catalogue, and
+//! every key in the catalogue is used somewhere (or by another message).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            files(&p, ext, out);
+        } else if p.extension().is_some_and(|x| x == ext) {
+            out.push(p);
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The first string literal after each `marker` in `text`.
+fn keys_after(text: &str, marker: &str, out: &mut BTreeSet<String>) {
+    let mut rest = text;
+    while let Some(at) = rest.find(marker) {
+        rest = &rest[at + marker.len()..];
+        let Some(open) = rest.find('"') else { break };
+        // Only a literal that is the call's first or second argument.
+        if rest[..open].contains(')') || rest[..open].contains(';') {
+            continue;
+        }
+        let after = &rest[open + 1..];
+        if let Some(close) = after.find('"') {
+            out.insert(after[..close].to_string());
+        }
+    }
+}
+
+/// Keys used by templates (`nav.t("…")`, `nav.tn("…", n)`) and by Rust code
+/// (`i18n::text(lang, "…")`, `i18n::count(…)`, `i18n::text_with(…)`).
+fn used_keys() -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    let mut paths = Vec::new();
+    files(&root().join("templates"), "html", &mut paths);
+    files(&root().join("templates"), "txt", &mut paths);
+    files(&root().join("templates"), "typ", &mut paths);
+    for p in &paths {
+        let text = std::fs::read_to_string(p).expect("template");
+        keys_after(&text, ".t(", &mut keys);
+        keys_after(&text, ".tn(", &mut keys);
+    }
+    let mut sources = Vec::new();
+    files(&root().join("src"), "rs", &mut sources);
+    for p in sources.iter().filter(|p| !p.ends_with("i18n.rs")) {
+        let text = std::fs::read_to_string(p).expect("source");
+        for marker in [
+            "i18n::text(",
+            "i18n::count(",
+            "i18n::text_with(",
+            ".t(",
+            ".tn(",
+        ] {
+            keys_after(&text, marker, &mut keys);
+        }
+    }
+    keys
+}
+
+/// (key, file) of every message in a language's folder, and the text of
+/// all its files (for messages that use other messages).
+fn catalogue(lang: &str) -> (Vec<(String, String)>, String) {
+    let mut paths = Vec::new();
+    files(&root().join("locales").join(lang), "ftl", &mut paths);
+    let mut keys = Vec::new();
+    let mut all = String::new();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).expect("catalogue");
+        for line in text.lines() {
+            let first = line.chars().next();
+            if first.is_some_and(|c| c.is_ascii_lowercase())
+                && let Some((key, _)) = line.split_once('=')
+            {
+                keys.push((key.trim().to_string(), p.display().to_string()));
+            }
+        }
+        all.push_str(&text);
+    }
+    (keys, all)
+}
+
+#[test]
+fn every_key_the_code_uses_is_in_the_catalogue_and_every_key_is_used() {
+    let used = used_keys();
+    assert!(
+        used.len() > 10,
+        "the scan found only {} keys: is it reading the templates?",
+        used.len()
+    );
+    let (keys, text) = catalogue("en-GB");
+    let missing: Vec<&String> = used
+        .iter()
+        .filter(|k| !keys.iter().any(|(key, _)| key == *k))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "used but not in locales/en-GB: {missing:?}"
+    );
+    let mut seen = BTreeSet::new();
+    for (key, file) in &keys {
+        assert!(seen.insert(key.clone()), "{key} is defined twice ({file})");
+    }
+    let unused: Vec<&(String, String)> = keys
+        .iter()
+        .filter(|(k, _)| !used.contains(k) && !text.contains(&format!("{{ {k} }}")))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "in the catalogue but used nowhere: {unused:?}"
+    );
+}
+
+#[test]
+fn the_scan_finds_a_key_and_not_a_later_literal() {
+    let mut keys = BTreeSet::new();
+    keys_after(
+        r#"{{ nav.t("nav-sign-in") }} x.t(a); "not-a-key""#,
+        ".t(",
+        &mut keys,
+    );
+    assert_eq!(keys.into_iter().collect::<Vec<_>>(), vec!["nav-sign-in"]);
+}
