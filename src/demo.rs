@@ -524,6 +524,57 @@ const PAPERS: &[DemoPaper] = &[
     },
 ];
 
+/// The papers of the Board's last meeting, decided there.
+const PAST_PAPERS: &[DemoPaper] = &[
+    DemoPaper {
+        author: "pct_author",
+        org: "PCT",
+        sponsor: "pct",
+        title: "Memory cafés: a twelve-month pilot in Ashby and Carrow",
+        item_type: "decision",
+        purpose: "To agree a twelve-month pilot of memory cafés for people living with dementia and their carers.",
+        summary: "Two in five people diagnosed with dementia in Ashby and Carrow have no contact with any service in the year after diagnosis. Memory cafés give dementia support close to home: a monthly meeting in a library or community centre with a nurse, an adviser and volunteers.",
+        recommendations: &[
+            "Approve a twelve-month pilot of memory cafés in Ashby and Carrow, costing £48,000.",
+            "Ask the primary care trust to report take-up by district after six months.",
+        ],
+        consulted: &["ADC", "CDC", "NCC"],
+        priority: Some(1),
+        body: "## Why memory cafés\n\nPeople who go to a memory café keep in touch with services and are admitted to hospital less often.\n\n## The pilot\n\n| Place | Sessions a month |\n|---|--:|\n| Ashby library | 2 |\n| Carrow community centre | 2 |\n\n## Cost\n\n£48,000 for twelve months, shared equally by the primary care trust and the two district councils.",
+        exempt: None,
+    },
+    DemoPaper {
+        author: "eastwick_author",
+        org: "EBC",
+        sponsor: "eastwick",
+        title: "Housing first: one referral route for people sleeping rough",
+        item_type: "decision",
+        purpose: "To agree one referral route into housing-first tenancies across the county.",
+        summary: "Each district refers people to housing-first tenancies in its own way, so some wait twice as long as others. The paper proposes one route, run by the borough council for every partner.",
+        recommendations: &["Agree the housing-first referral route set out in section 2."],
+        consulted: &["NPA", "PCT", "CDC"],
+        priority: Some(0),
+        body: "## The people waiting\n\nAppendix 1 lists the people now waiting, with their circumstances.\n\n## The route\n\nOne referral form, one panel meeting every fortnight, one waiting list.",
+        exempt: Some((
+            1,
+            "The paper describes the circumstances of named people waiting for housing.",
+        )),
+    },
+];
+
+/// `t`, or the same time on the working day before it when `t` falls on a
+/// weekend or a bank holiday: the demo's people work office days.
+fn on_a_working_day(
+    t: NaiveDateTime,
+    cal: &crate::domain::calendar::Calendar,
+) -> NaiveDateTime {
+    let mut t = t;
+    while !cal.is_working_day(t.date()) {
+        t -= chrono::Duration::days(1);
+    }
+    t
+}
+
 /// Two Board meetings: the next (papers now due, papers in every state) and
 /// the one after (open for papers).
 fn board_meetings(
@@ -594,7 +645,7 @@ fn board_meetings(
     let deadline = meetings::timeline_for(meeting, psb, &cals)
         .paper_deadline
         .naive_utc();
-    let on_time = deadline - Duration::days(2);
+    let on_time = on_a_working_day(deadline - Duration::days(2), &cal);
     let priorities = crate::db::priorities::active_of(conn, &psb.id)?;
     let actor_for = |key: &str| -> AppResult<(Actor, crate::domain::roles::Grants, String)> {
         let u = people.get(key).ok_or_else(missing)?;
@@ -705,7 +756,7 @@ fn board_meetings(
         let (actor, grants, author_id) = actor_for(dp.author)?;
         let sponsor = people.get(dp.sponsor).ok_or_else(missing)?;
         let input = input_for(dp)?;
-        let created_at = on_time - Duration::days(10);
+        let created_at = on_a_working_day(on_time - Duration::days(10), &cal);
         let paper = papers::create_paper(
             conn, &actor, &grants, &author_id, meeting, &input, created_at,
         )?;
@@ -754,7 +805,7 @@ fn board_meetings(
             3 => {}
             // Late, awaiting the chair.
             4 => {
-                let late_at = deadline + Duration::hours(20);
+                let late_at = deadline + Duration::hours(3);
                 let p = papers::sign_off(conn, &sponsor_actor, &sponsor.id, &paper, late_at)?;
                 papers::submit_paper(
                     conn,
@@ -802,7 +853,12 @@ fn referral(
         roles: vec![(group.id.clone(), crate::domain::roles::Role::Secretariat)],
         organisation_id: String::new(),
     };
-    let day = (now - Duration::days(9)).date();
+    let cals = crate::domain::calendar::Calendars::builtin();
+    let day = on_a_working_day(
+        now - Duration::days(9),
+        &meetings::calendar_for(&cals, &group),
+    )
+    .date();
     let at = |h: u32| {
         crate::domain::timeline::london_instant(
             day,
@@ -832,7 +888,6 @@ fn referral(
         None,
         earlier,
     )?;
-    let cals = crate::domain::calendar::Calendars::builtin();
     referrals::refer(
         conn,
         &actor,
@@ -892,8 +947,9 @@ fn past_meeting(
     let early = starts.naive_utc() - Duration::days(40);
     let m = meetings::create_meeting(conn, clerk, psb, &input, early)?;
     let t = meetings::timeline_for(&m, psb, &cals);
-    let submitted = t.paper_deadline.naive_utc() - Duration::days(3);
-    for dp in [&PAPERS[0], &PAPERS[5]] {
+    let cal = meetings::calendar_for(&cals, psb);
+    let submitted = on_a_working_day(t.paper_deadline.naive_utc() - Duration::days(3), &cal);
+    for dp in PAST_PAPERS {
         let (actor, grants, author_id) = actor_for(dp.author)?;
         let sponsor = person(dp.sponsor)?;
         let sponsor_actor = Actor {
@@ -925,14 +981,17 @@ fn past_meeting(
             submitted + Duration::hours(2),
         )?;
     }
-    let publish_at = t.publication_deadline.naive_utc() - Duration::days(1);
+    let publish_at = on_a_working_day(t.publication_deadline.naive_utc() - Duration::days(1), &cal);
     let ctx = Ctx {
         base_url,
         calendars: &cals,
         now: publish_at,
     };
     agenda::publish(conn, clerk, &m, psb, &PublishInput::default(), None, &ctx)?;
-    let later = publish_at + Duration::days(2);
+    let mut later = publish_at + Duration::days(1);
+    while !cal.is_working_day(later.date()) {
+        later += Duration::days(1);
+    }
     agenda::add_item(
         conn,
         clerk,
@@ -1000,7 +1059,8 @@ fn follow_through_story(
         now: t,
     };
     // The earlier meeting: eight weeks before, verbal items only.
-    let start = later.starts_at - Duration::days(56);
+    let cal = crate::services::meetings::calendar_for(&cals, psb);
+    let start = on_a_working_day(later.starts_at - Duration::days(56), &cal);
     let earlier = meetings::create_meeting(
         conn,
         clerk,
@@ -1263,6 +1323,7 @@ fn follow_through_story(
             ),
             Outcome::Open => continue,
         };
+        let when = on_a_working_day(when, &cal);
         if when < now {
             actions::update(
                 conn,
@@ -1282,14 +1343,17 @@ fn follow_through_story(
         conn,
         &earlier,
         psb,
-        &ctx_at(earlier.starts_at + Duration::days(3)),
+        &ctx_at(on_a_working_day(earlier.starts_at + Duration::days(3), &cal)),
     )?;
     crate::services::minutes::circulate(
         conn,
         clerk,
         &earlier,
         psb,
-        &ctx_at(earlier.starts_at + Duration::days(4)),
+        &ctx_at(on_a_working_day(
+            earlier.starts_at + Duration::days(3) + Duration::hours(2),
+            &cal,
+        )),
     )?;
     crate::services::minutes::approve(conn, clerk, &earlier, psb, &ctx_at(approve_at))?;
     Ok(())

@@ -178,15 +178,15 @@ async fn the_public_finds_a_past_meeting_its_papers_and_decisions_on_a_phone() {
         b.check_page("board page, phone").await;
         open_latest_past_meeting(&b).await;
         b.does_not_see("Papers due").await;
-        b.does_not_see("Disposal of the former Carrow depot").await;
+        b.does_not_see(EXEMPT_PAST_PAPER).await;
         b.check_page("past meeting, phone").await;
 
         b.click_link("Agenda page").await;
-        b.wait_to_see("Narrowing the gap").await;
-        b.does_not_see("Disposal of the former Carrow depot").await;
+        b.wait_to_see("Memory cafés").await;
+        b.does_not_see(EXEMPT_PAST_PAPER).await;
         b.check_page("published agenda, phone").await;
-        b.click_link("Narrowing the gap").await;
-        b.wait_to_see("school-readiness").await;
+        b.click_link("Memory cafés").await;
+        b.wait_to_see("dementia support").await;
         b.check_page("published paper, phone").await;
 
         b.goto("/bodies/northshire-psb").await;
@@ -194,10 +194,10 @@ async fn the_public_finds_a_past_meeting_its_papers_and_decisions_on_a_phone() {
         b.check_page("follow-through, phone").await;
 
         b.click_link("Search").await;
-        b.fill("Papers, decisions and actions", "school readiness")
+        b.fill("Papers, decisions and actions", "dementia support")
             .await;
         b.click_button("Search").await;
-        b.wait_to_see("Narrowing the gap").await;
+        b.wait_to_see("Memory cafés").await;
         b.check_page("search for two words, phone").await;
         b
     })
@@ -234,10 +234,10 @@ async fn a_member_on_a_phone_updates_an_action_and_reads_the_briefing() {
         b.goto("/bodies/northshire-psb").await;
         open_latest_past_meeting(&b).await;
         b.click_link("Members' briefing").await;
-        b.wait_to_see("Narrowing the gap").await;
+        b.wait_to_see("Memory cafés").await;
         b.check_page("members' briefing, phone").await;
-        b.click_link("Read the paper: Narrowing the gap").await;
-        b.wait_to_see("school-readiness").await;
+        b.click_link("Read the paper: Memory cafés").await;
+        b.wait_to_see("dementia support").await;
         b.check_page("paper from the briefing, phone").await;
         b.back().await;
         b.back().await;
@@ -267,6 +267,10 @@ async fn a_member_on_a_phone_updates_an_action_and_reads_the_briefing() {
 }
 
 /// On a body's page: opens the newest meeting in "Past meetings".
+/// The exempt paper at the demo Board's last meeting: the public never
+/// sees its title.
+const EXEMPT_PAST_PAPER: &str = "Housing first: one referral route for people sleeping rough";
+
 async fn open_latest_past_meeting(b: &Browser) {
     let past = b
         .client

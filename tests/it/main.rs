@@ -13,6 +13,7 @@ mod builders;
 mod catalogue;
 mod cli;
 mod config;
+mod demo;
 mod forms;
 mod helpers;
 mod journeys;
