@@ -564,10 +564,7 @@ const PAST_PAPERS: &[DemoPaper] = &[
 
 /// `t`, or the same time on the working day before it when `t` falls on a
 /// weekend or a bank holiday: the demo's people work office days.
-fn on_a_working_day(
-    t: NaiveDateTime,
-    cal: &crate::domain::calendar::Calendar,
-) -> NaiveDateTime {
+fn on_a_working_day(t: NaiveDateTime, cal: &crate::domain::calendar::Calendar) -> NaiveDateTime {
     let mut t = t;
     while !cal.is_working_day(t.date()) {
         t -= chrono::Duration::days(1);
@@ -1343,7 +1340,10 @@ fn follow_through_story(
         conn,
         &earlier,
         psb,
-        &ctx_at(on_a_working_day(earlier.starts_at + Duration::days(3), &cal)),
+        &ctx_at(on_a_working_day(
+            earlier.starts_at + Duration::days(3),
+            &cal,
+        )),
     )?;
     crate::services::minutes::circulate(
         conn,

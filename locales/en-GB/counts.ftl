@@ -37,3 +37,12 @@ record-quorum = { $present } of { $members ->
     [one] 1 member
    *[other] { $members } members
 } present or substituted; the quorum is { $needed }.
+# The opening of the draft minutes, after the attendance.
+minutes-quorate = The meeting was quorate ({ $present } of { $members ->
+    [one] 1 member
+   *[other] { $members } members
+}; quorum { $needed }).
+minutes-not-quorate = The meeting was not quorate ({ $present } of { $members ->
+    [one] 1 member
+   *[other] { $members } members
+}; quorum { $needed }).

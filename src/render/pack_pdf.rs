@@ -21,6 +21,7 @@ use crate::domain::agenda::ItemKind;
 use crate::domain::briefing::BriefItem;
 use crate::domain::briefing::ItemType;
 use crate::domain::frozen::Frozen;
+use crate::i18n::{self, Lang};
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
@@ -282,8 +283,11 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
             if !b.asked.is_empty() {
                 rows.push(("Asked".into(), b.asked.clone()));
             }
-            if !b.presenter.is_empty() {
-                rows.push(("Presenter".into(), b.presenter.clone()));
+            if !b.presented_by.is_empty() {
+                rows.push((
+                    i18n::text(Lang::English, "brief-presented-by"),
+                    b.presented_by.clone(),
+                ));
             }
             for t in &b.tags {
                 rows.push(("Status".into(), t.clone()));
@@ -297,8 +301,13 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
                 if !b.purpose.is_empty() {
                     rows.push(("Purpose".into(), b.purpose.clone()));
                 }
+                let asked = if b.decision {
+                    "brief-decision-asked"
+                } else {
+                    "brief-recommendations"
+                };
                 for r in &b.recommendations {
-                    rows.push(("Decision asked for".into(), r.clone()));
+                    rows.push((i18n::text(Lang::English, asked), r.clone()));
                 }
                 for (h, t) in &b.implications {
                     rows.push((h.clone(), t.clone()));

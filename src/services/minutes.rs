@@ -104,13 +104,20 @@ pub fn draft(
         ));
     }
     let q = super::record::quorum_state(conn, meeting, body)?;
-    open.push_str(&format!(
-        "The meeting was {}quorate ({} of {} members; quorum {}).\n\n",
-        if q.met { "" } else { "not " },
-        q.present,
-        q.members,
-        q.needed
+    open.push_str(&crate::i18n::text_with(
+        crate::i18n::Lang::English,
+        if q.met {
+            "minutes-quorate"
+        } else {
+            "minutes-not-quorate"
+        },
+        &[
+            ("present", crate::i18n::Arg::count(q.present)),
+            ("members", crate::i18n::Arg::count(q.members)),
+            ("needed", crate::i18n::Arg::count(q.needed)),
+        ],
     ));
+    open.push_str("\n\n");
     for i in &w.items {
         let out = if i.exempt_category.is_some() {
             &mut part2
@@ -147,9 +154,12 @@ pub fn draft(
         if !item_actions.is_empty() {
             out.push_str("Actions:\n\n");
             for a in item_actions {
+                // "Report take-up by district – Dr Aisha Bello (NHS), by 31
+                // March 2027": the description's own full stop would clash.
+                let description = a.description.trim().trim_end_matches(['.', ';', ':', ',']);
                 out.push_str(&format!(
-                    "- {}: {}, by {}\n",
-                    md(&a.description),
+                    "- {} – {}, by {}\n",
+                    md(description),
                     md(&name(&a.owner_user_id)),
                     london_date_words(a.due_on)
                 ));

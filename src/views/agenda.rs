@@ -295,6 +295,8 @@ pub struct FrozenPaperPage {
 #[derive(Template)]
 #[template(path = "pack.html")]
 pub struct PackPage {
+    /// Only its language is used: the pack has no header.
+    pub nav: Nav,
     pub body_name: String,
     pub date: String,
     pub when: String,

@@ -37,6 +37,8 @@ pub struct PaperPage {
     pub title: String,
     pub meeting_id: String,
     pub meeting_label: String,
+    /// The body the paper goes to, for the page title.
+    pub body_name: String,
     pub status: String,
     pub status_class: String,
     pub late: bool,
@@ -74,6 +76,8 @@ pub struct PaperCheckPage {
     pub id: String,
     pub title: String,
     pub meeting_label: String,
+    /// The body the paper goes to, for the page title.
+    pub body_name: String,
     pub rows: Vec<Row>,
     pub problems: Vec<crate::error::FieldError>,
     pub late: bool,
@@ -89,6 +93,8 @@ pub struct PaperEditPage {
     pub id: String,
     pub version: i32,
     pub meeting_label: String,
+    /// The body the paper goes to, for the page title.
+    pub body_name: String,
     /// (section, anchor, completed?)
     pub tasks: Vec<(String, String, TaskStatus)>,
     pub f: PaperFormValues,

@@ -53,13 +53,21 @@ fn problems_at(now: NaiveDateTime) -> Vec<String> {
                 ));
             }
             for v in agenda::version_list(&mut conn, &m.id).expect("versions") {
-                working(&format!("{what}: agenda version {} published", v.0), v.1, &mut out);
+                working(
+                    &format!("{what}: agenda version {} published", v.0),
+                    v.1,
+                    &mut out,
+                );
             }
             let items = agenda::items_of(&mut conn, &m.id).expect("items");
             for p in papers::of_meeting(&mut conn, &m.id).expect("papers") {
                 paper_titles.push(p.title.clone());
                 for (n, status, _, at) in papers::versions(&mut conn, &p.id).expect("versions") {
-                    working(&format!("'{}' version {n} ({status})", p.title), at, &mut out);
+                    working(
+                        &format!("'{}' version {n} ({status})", p.title),
+                        at,
+                        &mut out,
+                    );
                 }
             }
             for d in record::decisions_of_meeting(&mut conn, &m.id).expect("decisions") {
@@ -75,7 +83,9 @@ fn problems_at(now: NaiveDateTime) -> Vec<String> {
                     .and_then(|pid| papers::find(&mut conn, pid).ok().flatten())
                     .map(|p| p.title)
                     .unwrap_or_else(|| item.title.clone());
-                let shared = words(&d.text).into_iter().any(|w| words(&title).contains(&w));
+                let shared = words(&d.text)
+                    .into_iter()
+                    .any(|w| words(&title).contains(&w));
                 if !shared {
                     out.push(format!(
                         "decision '{}' is recorded on the item '{title}'",

@@ -358,3 +358,89 @@ async fn a_deeply_nested_report_cannot_break_the_pack() {
     let pdf = read_pdf(&resp.bytes().await.unwrap_or_default());
     assert!(flat(&pdf.pages.join(" ")).contains("Twenty quotes deep."));
 }
+
+/// The briefing labels what each item asks of members: a decision item's
+/// recommendations are the decision asked for; a discussion item's are
+/// recommendations. The PDF names the presenter once ("Presented by"), not
+/// "Presenter: Presented by …".
+#[tokio::test]
+async fn the_briefing_says_what_each_item_asks_for_on_the_page_and_in_the_pdf() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    accepted_paper(&app, &b, complete(&b)).await;
+    let mut talk = complete(&b);
+    talk["title"] = json!("Night-time safety in Ashby");
+    talk["item_type"] = json!("discussion");
+    talk["recommendations"] = json!(["Discuss the three options and advise which to develop."]);
+    accepted_paper(&app, &b, talk).await;
+    published_agenda(&app, &b).await;
+    let member = app.login("member@police.example", PASSWORD).await;
+
+    let html = member
+        .get(app.url(&format!(
+            "/meetings/{}/agenda/versions/1/briefing",
+            b.meeting
+        )))
+        .send()
+        .await
+        .expect("briefing")
+        .text()
+        .await
+        .unwrap_or_default();
+    let doc = scraper::Html::parse_document(&html);
+    let section = scraper::Selector::parse("section.brief").expect("selector");
+    let heading = scraper::Selector::parse("h2").expect("selector");
+    let term = scraper::Selector::parse("dt").expect("selector");
+    let labels = |title: &str| -> Vec<String> {
+        doc.select(&section)
+            .find(|s| {
+                s.select(&heading)
+                    .next()
+                    .is_some_and(|h| h.text().collect::<String>().contains(title))
+            })
+            .map(|s| {
+                s.select(&term)
+                    .map(|t| t.text().collect::<String>())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let decision = labels("Youth clubs in Ashby");
+    let discussion = labels("Night-time safety in Ashby");
+    assert!(
+        decision.contains(&"Decision asked for".to_string()),
+        "{decision:?}"
+    );
+    assert!(
+        discussion.contains(&"Recommendations".to_string()),
+        "{discussion:?}"
+    );
+    assert!(
+        !discussion.contains(&"Decision asked for".to_string()),
+        "{discussion:?}"
+    );
+
+    let resp = member
+        .get(app.url(&format!("/meetings/{}/members-pack.pdf", b.meeting)))
+        .send()
+        .await
+        .expect("pack");
+    assert_eq!(resp.status(), 200);
+    let pdf = read_pdf(&resp.bytes().await.unwrap_or_default());
+    let text = flat(&pdf.pages.join(" "));
+    assert!(text.contains("Presented by"), "{text}");
+    assert!(!text.contains("Presenter"), "{text}");
+    assert!(!text.contains("Presented by Presented"), "{text}");
+    let talk_at = text
+        .find("Briefing on item 6: Night-time safety in Ashby")
+        .expect("discussion brief");
+    let brief = &text[talk_at..];
+    let asks = brief
+        .find("Discuss the three options")
+        .expect("its recommendation");
+    assert!(
+        brief[..asks].contains("Recommendations") && !brief[..asks].contains("Decision asked for"),
+        "{}",
+        &brief[..asks]
+    );
+}

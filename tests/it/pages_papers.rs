@@ -105,6 +105,12 @@ async fn an_officer_writes_fixes_and_submits_a_paper() {
         .await
         .expect("html");
     assert!(
+        edit_html.contains(
+            "<title>Write your paper – Northshire Public Service Board – Quorate</title>"
+        ),
+        "the page title names the body"
+    );
+    assert!(
         edit_html.contains("Not started") && !edit_html.contains(">Completed<"),
         "the task list shows what is left, and a paper with only a title has nothing completed"
     );

@@ -123,7 +123,7 @@ async fn recorded_live_followed_through_and_published() {
             &record,
             &format!("{record}/items/{item}/actions"),
             &[
-                ("description", "Open the two clubs"),
+                ("description", "Open the two clubs by the end of March."),
                 ("owner_user_id", &b.author_id),
                 ("due_on", "2027-02-26"),
                 ("decision_id", &decision),
@@ -237,6 +237,30 @@ async fn recorded_live_followed_through_and_published() {
     assert!(
         ft.contains("<caption>Follow-through by organisation</caption>"),
         "a data table beside the chart"
+    );
+    // Counts in words that agree with their numbers.
+    assert!(
+        ft.contains("1 action: 1 done (1 on time), 0 overdue."),
+        "{ft}"
+    );
+    let org_page = ft
+        .split("href=\"/organisations/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|path| format!("/organisations/{path}"))
+        .expect("a link to the organisation's follow-through");
+    let org = app
+        .api
+        .get(app.url(&org_page))
+        .send()
+        .await
+        .expect("organisation")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        org.contains("1 action owned across 1 body; 0 overdue."),
+        "{org}"
     );
     let reg = app
         .api
@@ -378,6 +402,13 @@ async fn recorded_live_followed_through_and_published() {
     assert!(
         html.contains("Resolved (psb/2027/001)") && html.contains("Open the two clubs"),
         "drafted from the record: {html}"
+    );
+    // One sentence per action, without the description's full stop doubled.
+    assert!(
+        html.contains("Open the two clubs by the end of March – Test author")
+            && !html.contains("March.:")
+            && !html.contains("March. –"),
+        "{html}"
     );
     let public = app
         .api

@@ -14,6 +14,11 @@ pub struct BriefItem {
     pub asked: String,
     /// "Presented by Ann Other, Northshire County Council"
     pub presenter: String,
+    /// "Ann Other, Northshire County Council", for a label "Presented by".
+    pub presented_by: String,
+    /// The item asks for a decision: its recommendations are the decision
+    /// asked for, not advice to discuss or note.
+    pub decision: bool,
     /// Words for the tags: "Late: …", "Exempt – category 3", "Supplement: …"
     pub tags: Vec<String>,
     pub purpose: String,
@@ -57,18 +62,27 @@ pub fn brief(f: &Frozen) -> Vec<BriefItem> {
                 Some(t) => t.label().to_string(),
                 None => String::new(),
             };
-            let presenter = match (&i.presenter, &i.organisation) {
-                (Some(p), Some(o)) => format!("Presented by {p}, {o}"),
-                (Some(p), None) => format!("Presented by {p}"),
-                (None, Some(o)) => format!("Presented by {o}"),
+            let presented_by = match (&i.presenter, &i.organisation) {
+                (Some(p), Some(o)) => format!("{p}, {o}"),
+                (Some(p), None) => p.clone(),
+                (None, Some(o)) => o.clone(),
                 (None, None) => String::new(),
             };
+            let presenter = if presented_by.is_empty() {
+                String::new()
+            } else {
+                format!("Presented by {presented_by}")
+            };
+            let decision =
+                i.item_type.as_deref().and_then(ItemType::parse) == Some(ItemType::Decision);
             let withheld = f.redacted && i.is_exempt();
             BriefItem {
                 number: i.number,
                 title: i.title.clone(),
                 asked,
                 presenter,
+                presented_by,
+                decision,
                 tags,
                 purpose: i
                     .paper

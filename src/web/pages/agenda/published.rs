@@ -320,6 +320,7 @@ async fn show_pack(
         .collect();
     let members = s.audience.sees_exempt();
     let page = PackPage {
+        nav: crate::views::Nav::default(),
         body_name: s.body.name.clone(),
         date: london_day(f.starts_at),
         when: london_when(f.starts_at, f.ends_at),

@@ -151,6 +151,7 @@ fn edit_page(
         id: l.paper.id.clone(),
         version: l.paper.version,
         meeting_label: meeting_label(l),
+        body_name: l.body.name.clone(),
         tasks,
         f,
         item_types: ItemType::ALL
@@ -354,6 +355,7 @@ fn check_page(
         id: l.paper.id.clone(),
         title: l.paper.title.clone(),
         meeting_label: meeting_label(l),
+        body_name: l.body.name.clone(),
         rows: rows(l),
         problems,
         late,

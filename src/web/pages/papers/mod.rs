@@ -177,6 +177,7 @@ pub(super) fn paper_page(
         title: p.title.clone(),
         meeting_id: l.meeting.id.clone(),
         meeting_label: meeting_label(&l),
+        body_name: l.body.name.clone(),
         status,
         status_class,
         late: p.late,
