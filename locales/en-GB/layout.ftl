@@ -17,3 +17,5 @@ footer-search = Search
 footer-decisions-register = Decisions register
 footer-api = API documentation
 footer-font-licences = Font licences
+# Read by screen readers before an error message beside a field.
+error-prefix = Error:

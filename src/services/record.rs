@@ -138,6 +138,48 @@ pub fn set_attendance(
     Ok(a)
 }
 
+/// Records everyone's attendance from one form: each entry is a person and
+/// what was chosen for them. Every problem is reported at once, on
+/// `status-{user id}` or `substitute_for-{user id}`; nothing is written
+/// unless every entry is right (the caller's transaction rolls back).
+/// Answers how many were recorded.
+pub fn set_attendance_all(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    body: &Body,
+    entries: &[(String, AttendanceInput)],
+    now: NaiveDateTime,
+) -> AppResult<usize> {
+    let mut errors = Vec::new();
+    for (user_id, input) in entries {
+        match set_attendance(conn, actor, meeting, body, user_id, input, now) {
+            Ok(_) => {}
+            Err(AppError::Validation(list)) => {
+                // The summary lists many people's problems: name each.
+                let name = crate::db::users::find(conn, user_id)?
+                    .map(|u| u.name)
+                    .unwrap_or_else(|| "Someone not in this body".into());
+                errors.extend(list.into_iter().map(|mut e| {
+                    let field = if e.field == "user_id" {
+                        "status"
+                    } else {
+                        e.field.as_str()
+                    };
+                    e.field = format!("{field}-{user_id}");
+                    e.message = format!("{name}: {}", e.message);
+                    e
+                }));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    Ok(entries.len())
+}
+
 /// The item, if it is on this meeting's agenda; otherwise 422 on `field`.
 pub fn item_of(
     conn: &mut DbConn,

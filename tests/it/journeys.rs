@@ -451,21 +451,39 @@ async fn the_secretariat_builds_publishes_and_records() {
         b.click_link("Record the meeting").await;
         b.wait_to_see("Meeting record").await;
         b.check_page("meeting record").await;
-        b.tick_in("Attendance of Cllr Priya Shah", "Apologies").await;
-        b.click_button("Save attendance of Cllr Priya Shah").await;
+        // Everyone's attendance on one form, saved with one press. A
+        // substitute marked absent cannot stand in: the problem is named,
+        // and every choice made stays on the page.
+        b.tick_in("Attendance of Cllr Priya Shah", "Present").await;
+        b.tick_in("Attendance of Cllr Ian Booth", "Absent").await;
+        b.click_button("Save attendance").await;
+        b.wait_to_see("There is a problem").await;
+        b.sees("Cllr Ian Booth: Only someone present can stand in for a member.")
+            .await;
+        b.check_page("attendance, an error").await;
+        let chosen = |who: &'static str, what: &'static str| {
+            let b = &b;
+            async move {
+                b.client
+                    .find(fantoccini::Locator::XPath(&format!(
+                        "//fieldset[legend[normalize-space(.)='Attendance of {who}']]//label[normalize-space(.)='{what}']/input"
+                    )))
+                    .await
+                    .expect("the choice")
+                    .is_selected()
+                    .await
+                    .expect("selected")
+            }
+        };
+        assert!(chosen("Cllr Priya Shah", "Present").await, "kept as typed");
+        assert!(chosen("Cllr Ian Booth", "Absent").await, "kept as typed");
+        b.choose("Substituting for (Cllr Ian Booth)", "Nobody").await;
+        b.tick_in("Attendance of Cllr Margaret Hale", "Apologies").await;
+        b.click_button("Save attendance").await;
         b.wait_to_see("Attendance saved").await;
-        assert!(
-            b.client
-                .find(fantoccini::Locator::XPath(
-                    "//fieldset[legend[normalize-space(.)='Attendance of Cllr Priya Shah']]//label[normalize-space(.)='Apologies']/input",
-                ))
-                .await
-                .expect("the choice")
-                .is_selected()
-                .await
-                .expect("selected"),
-            "the attendance saved shows as chosen"
-        );
+        assert!(chosen("Cllr Priya Shah", "Present").await, "saved");
+        assert!(chosen("Cllr Ian Booth", "Absent").await, "saved");
+        assert!(chosen("Cllr Margaret Hale", "Apologies").await, "saved");
         b.click_button("Record on item 5").await;
         b.click_button("Record the action").await;
         b.wait_to_see("There is a problem").await;

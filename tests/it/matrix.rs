@@ -244,10 +244,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("POST /meetings/{id}/minutes", "LFFFFFFFFAA"),
     ("POST /meetings/{id}/papers", "LFAAFAAAFAA"),
     ("POST /meetings/{id}/proposals", "LFAAFAAAFAA"),
-    (
-        "POST /meetings/{id}/record/attendance/{user}",
-        "LFFFFFFFFAA",
-    ),
+    ("POST /meetings/{id}/record/attendance", "LFFFFFFFFAA"),
     (
         "POST /meetings/{id}/record/items/{item}/{what}",
         "LFFFFFFFFAA",

@@ -60,8 +60,8 @@ async fn recorded_live_followed_through_and_published() {
         .submit_form(
             &clerk,
             &record,
-            &format!("{record}/attendance/{chair}"),
-            &[("status", "present")],
+            &format!("{record}/attendance"),
+            &[(format!("status-{chair}").as_str(), "present")],
         )
         .await;
     assert_eq!(resp.status(), 303);

@@ -21,8 +21,17 @@ use crate::web::routes::Routes;
 
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/meetings/{id}/record", record_page)
-        .post("/meetings/{id}/record/attendance/{user}", attendance)
+        .post("/meetings/{id}/record/attendance", attendance)
         .post("/meetings/{id}/record/items/{item}/{what}", item_form);
+}
+
+/// The first message for `field`, or "".
+fn errors_of(errors: &[FieldError], field: &str) -> String {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.clone())
+        .unwrap_or_default()
 }
 
 async fn render_record(
@@ -61,17 +70,30 @@ async fn render_record(
         .filter(|mm| mm.role != Role::Secretariat.as_str() && mm.role != Role::Observer.as_str())
         .map(|mm| {
             let a = att.iter().find(|a| a.user_id == mm.user_id);
+            let typed_status = typed.value("", "attendance", &format!("status-{}", mm.user_id));
+            let typed_sub =
+                typed.value("", "attendance", &format!("substitute_for-{}", mm.user_id));
+            let attendance_typed = typed.form == "attendance";
             AttendanceRow {
+                status_error: errors_of(&errors, &format!("status-{}", mm.user_id)),
+                substitute_error: errors_of(&errors, &format!("substitute_for-{}", mm.user_id)),
                 user_id: mm.user_id.clone(),
                 name: mm.name.clone(),
                 organisation: mm.organisation.clone(),
                 role: Role::parse(&mm.role)
                     .map(|r| r.label().to_string())
                     .unwrap_or_default(),
-                status: a.map(|a| a.status.clone()).unwrap_or_default(),
-                substitute_for: a
-                    .and_then(|a| a.substitute_for_user_id.clone())
-                    .unwrap_or_default(),
+                status: if attendance_typed {
+                    typed_status.to_string()
+                } else {
+                    a.map(|a| a.status.clone()).unwrap_or_default()
+                },
+                substitute_for: if attendance_typed {
+                    typed_sub.to_string()
+                } else {
+                    a.and_then(|a| a.substitute_for_user_id.clone())
+                        .unwrap_or_default()
+                },
                 is_substitute: matches!(mm.role.as_str(), "substitute" | "officer"),
             }
         })
@@ -183,10 +205,6 @@ async fn record_page(
 #[derive(Default, Deserialize)]
 struct RecordForm {
     #[serde(default)]
-    status: String,
-    #[serde(default)]
-    substitute_for: String,
-    #[serde(default)]
     notes: String,
     #[serde(default)]
     user_id: String,
@@ -219,41 +237,47 @@ pub(super) async fn in_meeting(
         .await
 }
 
+/// Everyone's attendance, from the one form on the record sheet: each
+/// person's `status-{id}` and, for substitutes, `substitute_for-{id}`.
 async fn attendance(
     state: web::Data<AppState>,
     req: HttpRequest,
     SignedIn(user): SignedIn,
-    path: web::Path<(String, String)>,
-    CsrfForm(form): CsrfForm<RecordForm>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> PageResult {
-    let (id, who) = path.into_inner();
+    let id = path.into_inner();
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
-    let target = who.clone();
-    let input = record::AttendanceInput {
-        status: Some(form.status),
-        substitute_for: Some(form.substitute_for),
-    };
+    let entries: Vec<(String, record::AttendanceInput)> = form
+        .iter()
+        .filter_map(|(k, v)| {
+            let who = k.strip_prefix("status-")?;
+            Some((
+                who.to_string(),
+                record::AttendanceInput {
+                    status: Some(v.clone()),
+                    substitute_for: form.get(&format!("substitute_for-{who}")).cloned(),
+                },
+            ))
+        })
+        .collect();
     let result = in_meeting(&state, &user, id.clone(), move |c, m, b| {
-        record::set_attendance(c, &actor, m, b, &target, &input, now).map(|_| ())
+        record::set_attendance_all(c, &actor, m, b, &entries, now).map(|_| ())
     })
     .await;
     let errors = crate::web::respond::field_errors(result)?;
     if errors.is_empty() {
         return Ok(see_other(&format!(
-            "/meetings/{id}/record?notice=attendance-saved#att-{who}"
+            "/meetings/{id}/record?notice=attendance-saved#attendance"
         )));
     }
-    render_record(
-        &state,
-        &req,
-        &user,
-        id,
-        errors,
-        String::new(),
-        RecordTyped::default(),
-    )
-    .await
+    let typed = RecordTyped {
+        item: String::new(),
+        form: "attendance".into(),
+        fields: form,
+    };
+    render_record(&state, &req, &user, id, errors, String::new(), typed).await
 }
 
 async fn item_form(

@@ -1,0 +1,14 @@
+# The meeting record: attendance, kept by the secretariat during the meeting.
+
+attendance-caption = Attendance
+attendance-member = Member
+# Hidden heading of each person's choices, read by screen readers: "Attendance of Cllr Priya Shah".
+attendance-of = Attendance of
+attendance-present = Present
+attendance-apologies = Apologies
+attendance-absent = Absent
+# For a substitute or officer: the voting member they stand in for.
+attendance-substituting-for = Substituting for
+attendance-nobody = Nobody
+# The one button under the attendance table: saves everyone at once.
+attendance-save = Save attendance
