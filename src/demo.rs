@@ -726,6 +726,7 @@ fn board_meetings(
             exempt_category: Some(dp.exempt.map(|e| e.0)),
             exempt_reason: Some(dp.exempt.map(|e| e.1.to_string()).unwrap_or_default()),
             minutes_allocated: Some(Some(15)),
+            save_version: None,
         })
     };
     let past = past_meeting(

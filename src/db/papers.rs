@@ -221,11 +221,12 @@ pub fn add_version(
         .map(|_| ())
 }
 
-/// (version, status, saved_by, saved_at), oldest first.
-pub fn versions(
-    conn: &mut DbConn,
-    paper_id: &str,
-) -> QueryResult<Vec<(i32, String, String, NaiveDateTime)>> {
+/// A kept version of a paper: its row version, state, who saved it, when,
+/// and the saved copy (JSON).
+pub type SavedVersion = (i32, String, String, NaiveDateTime, String);
+
+/// A paper's kept versions with their saved copies, oldest first.
+pub fn history(conn: &mut DbConn, paper_id: &str) -> QueryResult<Vec<SavedVersion>> {
     paper_versions::table
         .filter(paper_versions::paper_id.eq(paper_id))
         .select((
@@ -233,6 +234,7 @@ pub fn versions(
             paper_versions::status,
             paper_versions::saved_by,
             paper_versions::saved_at,
+            paper_versions::snapshot,
         ))
         .order(paper_versions::version)
         .load(conn)

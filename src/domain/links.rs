@@ -9,3 +9,30 @@ pub fn papers_base(meeting_id: &str, version: i32) -> String {
 pub fn published_paper_path(meeting_id: &str, version: i32, paper_id: &str) -> String {
     format!("{}{paper_id}", papers_base(meeting_id, version))
 }
+
+/// A feed's address for subscribing: `webcal://` in place of `https://` or
+/// `http://`, which calendar apps open as "subscribe to this calendar".
+pub fn webcal(url: &str) -> String {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    format!("webcal://{rest}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_feed_is_subscribed_to_by_webcal() {
+        assert_eq!(
+            webcal("https://quorate.example/calendar/cal_x.ics"),
+            "webcal://quorate.example/calendar/cal_x.ics"
+        );
+        assert_eq!(
+            webcal("http://127.0.0.1:8080/a.ics"),
+            "webcal://127.0.0.1:8080/a.ics"
+        );
+    }
+}

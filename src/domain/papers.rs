@@ -127,6 +127,47 @@ pub fn next_step(
     }
 }
 
+/// The parts of a paper its history compares: (field of the saved copy,
+/// message key of its name in the catalogue).
+pub const CONTENT_FIELDS: &[(&str, &str)] = &[
+    ("title", "paper-field-title"),
+    ("item_type", "paper-field-item-type"),
+    (
+        "presenting_organisation_id",
+        "paper-field-presenting-organisation",
+    ),
+    ("presenter_user_id", "paper-field-presenter"),
+    ("sponsor_user_id", "paper-field-sponsor"),
+    ("purpose", "paper-field-purpose"),
+    ("summary", "paper-field-summary"),
+    ("recommendations", "paper-field-recommendations"),
+    ("implications_financial", "paper-field-financial"),
+    ("implications_legal", "paper-field-legal"),
+    ("implications_risk", "paper-field-risk"),
+    ("implications_equality", "paper-field-equality"),
+    ("equality_assessment", "paper-field-equality-assessment"),
+    ("implications_environment", "paper-field-environment"),
+    ("consulted_organisation_ids", "paper-field-consulted"),
+    ("priority_id", "paper-field-priority"),
+    ("no_priority_reason", "paper-field-priority"),
+    ("body_markdown", "paper-field-body"),
+    ("exempt_category", "paper-field-exempt"),
+    ("exempt_reason", "paper-field-exempt"),
+    ("minutes_allocated", "paper-field-minutes"),
+];
+
+/// What changed between two saved copies of a paper: the message keys of
+/// the parts that differ, each once, in the cover sheet's order.
+pub fn changed_parts(before: &serde_json::Value, after: &serde_json::Value) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for (field, key) in CONTENT_FIELDS {
+        if before.get(field) != after.get(field) && !out.contains(key) {
+            out.push(key);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,5 +229,17 @@ mod tests {
         assert!(next_step("submitted", true, true, Some("rejected")).contains("not go"));
         assert!(next_step("accepted", true, false, None).contains("Nothing to do"));
         assert_eq!(next_step("unknown", false, false, None), "");
+    }
+
+    #[test]
+    fn the_history_names_each_part_that_changed_once() {
+        let before = serde_json::json!({"title": "A", "summary": "S", "priority_id": "p1", "no_priority_reason": "", "status": "draft"});
+        let after = serde_json::json!({"title": "A", "summary": "S2", "priority_id": null, "no_priority_reason": "None fits", "status": "submitted"});
+        assert_eq!(
+            changed_parts(&before, &after),
+            vec!["paper-field-summary", "paper-field-priority"],
+            "a change of state alone is not a change of content"
+        );
+        assert!(changed_parts(&after, &after).is_empty());
     }
 }

@@ -83,6 +83,11 @@ pub struct PaperInput {
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<i32>)]
     pub minutes_allocated: Option<Option<i32>>,
+    /// Keep this state of the paper as a version in its history. Drafts are
+    /// otherwise saved without one; versions are kept on submission and
+    /// return anyway.
+    #[serde(default)]
+    pub save_version: Option<bool>,
 }
 
 /// Sizes that keep a draft sane; the briefing word limits apply on submission.
@@ -351,14 +356,34 @@ fn check_open(meeting: &Meeting, now: NaiveDateTime) -> AppResult<()> {
     Ok(())
 }
 
-fn bump(paper: &mut Paper, conn: &mut DbConn, actor: &Actor, now: NaiveDateTime) -> AppResult<()> {
+/// Whether a change keeps the paper's new state in its version history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum History {
+    /// Submission, resubmission, return, or the author asking for one.
+    Keep,
+    /// Saving a draft, signing off, accepting, deciding, withdrawing: the
+    /// audit log has them; the content history does not need a copy.
+    Skip,
+}
+
+/// Saves the changed paper, checking nobody else saved it meanwhile (its
+/// row version is the API's ETag), and keeps a version when asked.
+fn bump(
+    paper: &mut Paper,
+    conn: &mut DbConn,
+    actor: &Actor,
+    now: NaiveDateTime,
+    history: History,
+) -> AppResult<()> {
     let expected = paper.version;
     paper.version += 1;
     paper.updated_at = now;
     if !papers::save(conn, paper, expected)? {
         return Err(AppError::PreconditionFailed);
     }
-    papers::add_version(conn, paper, &actor.label, now)?;
+    if history == History::Keep {
+        papers::add_version(conn, paper, &actor.label, now)?;
+    }
     Ok(())
 }
 
@@ -442,7 +467,12 @@ pub fn update_paper(
     // Changed content needs the sponsor's sign-off again.
     updated.signed_off_by = None;
     updated.signed_off_at = None;
-    bump(&mut updated, conn, actor, now)?;
+    let history = if input.save_version == Some(true) {
+        History::Keep
+    } else {
+        History::Skip
+    };
+    bump(&mut updated, conn, actor, now, history)?;
     actor.audit(
         conn,
         now,
@@ -613,7 +643,7 @@ pub fn submit_paper(
     p.late_decided_by = None;
     p.late_decided_at = None;
     p.returned_reason = None;
-    bump(&mut p, conn, actor, ctx.now)?;
+    bump(&mut p, conn, actor, ctx.now, History::Keep)?;
     actor.audit(
         conn,
         ctx.now,
@@ -702,7 +732,7 @@ pub fn sign_off(
     let mut p = paper.clone();
     p.signed_off_by = Some(user_id.to_string());
     p.signed_off_at = Some(now);
-    bump(&mut p, conn, actor, now)?;
+    bump(&mut p, conn, actor, now, History::Skip)?;
     actor.audit(
         conn,
         now,
@@ -768,7 +798,7 @@ pub fn accept(
     let mut p = paper.clone();
     p.status = accepted.as_str().into();
     p.accepted_at = Some(now);
-    bump(&mut p, conn, actor, now)?;
+    bump(&mut p, conn, actor, now, History::Skip)?;
     actor.audit(
         conn,
         now,
@@ -811,7 +841,7 @@ pub fn return_paper(
     p.status = PaperStatus::Returned.as_str().into();
     p.returned_reason = Some(reason.to_string());
     p.accepted_at = None;
-    bump(&mut p, conn, actor, ctx.now)?;
+    bump(&mut p, conn, actor, ctx.now, History::Keep)?;
     actor.audit(
         conn,
         ctx.now,
@@ -865,7 +895,7 @@ pub fn withdraw(
     let mut p = paper.clone();
     p.status = PaperStatus::Withdrawn.as_str().into();
     p.withdrawn_reason = Some(reason.trim().chars().take(5000).collect());
-    bump(&mut p, conn, actor, now)?;
+    bump(&mut p, conn, actor, now, History::Skip)?;
     actor.audit(
         conn,
         now,
@@ -929,7 +959,7 @@ pub fn late_decision(
     p.late_decision_note = Some(note.to_string());
     p.late_decided_by = actor.user_id.clone();
     p.late_decided_at = Some(ctx.now);
-    bump(&mut p, conn, actor, ctx.now)?;
+    bump(&mut p, conn, actor, ctx.now, History::Skip)?;
     let verb = if approve { "approved" } else { "rejected" };
     actor.audit(
         conn,
@@ -1041,12 +1071,47 @@ pub struct PaperView {
     /// (id, name, organisation) of everyone who may sponsor or present.
     pub people: Vec<(String, String, String)>,
     pub priorities: Vec<(String, String)>,
-    pub versions: Vec<(i32, String, String, NaiveDateTime)>,
+    pub versions: Vec<KeptVersion>,
     pub problems: Vec<FieldError>,
     /// (id, file name, size in words)
     pub attachments: Vec<(String, String, String)>,
     /// What the reader may do with it, and what acceptance waits for.
     pub may: PaperMay,
+}
+
+/// A version in a paper's history, numbered from 1, with the message keys
+/// of the parts that changed since the one before.
+#[derive(Clone, Debug)]
+pub struct KeptVersion {
+    pub number: usize,
+    pub status: String,
+    pub saved_by: String,
+    pub saved_at: NaiveDateTime,
+    pub changed: Vec<&'static str>,
+}
+
+/// A paper's kept versions, each with what changed since the one before.
+fn kept_versions(conn: &mut DbConn, paper_id: &str) -> AppResult<Vec<KeptVersion>> {
+    let mut out = Vec::new();
+    let mut before: Option<serde_json::Value> = None;
+    for (n, (_, status, saved_by, saved_at, snapshot)) in
+        papers::history(conn, paper_id)?.into_iter().enumerate()
+    {
+        let copy: serde_json::Value = serde_json::from_str(&snapshot).unwrap_or_default();
+        let changed = before
+            .as_ref()
+            .map(|b| crate::domain::papers::changed_parts(b, &copy))
+            .unwrap_or_default();
+        before = Some(copy);
+        out.push(KeptVersion {
+            number: n + 1,
+            status,
+            saved_by,
+            saved_at,
+            changed,
+        });
+    }
+    Ok(out)
 }
 
 /// What one person may do with a paper now: the same rules the commands
@@ -1168,7 +1233,7 @@ pub fn page(
         .into_iter()
         .map(|p| (p.id, p.title))
         .collect();
-    let versions = papers::versions(conn, &paper.id)?;
+    let versions = kept_versions(conn, &paper.id)?;
     let problems = briefing_problems(conn, &body, &paper)?;
     let attachments = crate::db::attachments::of_paper(conn, &paper.id)?
         .into_iter()

@@ -51,6 +51,8 @@ pub struct AccountPage {
     pub calendar_on: bool,
     /// A feed link just made: shown once (only its digest is kept).
     pub new_calendar_url: Option<String>,
+    /// The same link as `webcal://`, which calendar apps open to subscribe.
+    pub calendar_subscribe_url: String,
     /// Where this person is signed in.
     pub sessions: Vec<SessionRow>,
 }

@@ -54,7 +54,7 @@ pub struct PaperPage {
     pub reading_ease: String,
     pub hard_to_read: bool,
     /// (version, status, by, when)
-    pub versions: Vec<(i32, String, String, String)>,
+    pub versions: Vec<VersionRow>,
     pub problems: Vec<crate::error::FieldError>,
     pub can_edit: bool,
     pub can_submit: bool,
@@ -226,4 +226,15 @@ pub struct MyPapersPage {
     /// Late papers waiting for this person's decision as chair.
     pub late_to_decide: Vec<PaperRow>,
     pub proposals: Vec<ProposalRow>,
+}
+
+/// A kept version of a paper, as its history table shows it.
+#[derive(Clone, Debug)]
+pub struct VersionRow {
+    pub number: usize,
+    pub status: String,
+    pub saved_by: String,
+    pub saved_at: String,
+    /// What changed since the version before, in words.
+    pub changed: String,
 }

@@ -245,6 +245,7 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "minutes-circulated" => "Draft minutes saved and circulated to members.",
         "minutes-approved" => "Minutes approved, frozen and published.",
         "paper-saved" => "Draft saved.",
+        "paper-version-saved" => "Draft saved, and kept as a version in its history.",
         "attachment-added" => "Appendix added.",
         "paper-submitted" => {
             "Paper submitted. The secretariat will check it; the sponsor has been asked to sign it off."

@@ -734,7 +734,7 @@ fn acknowledged_writes_survive_a_kill_and_nothing_is_half_written() {
             .unwrap_or_else(|| panic!("acknowledged paper {i} is missing"));
         assert_eq!(p.body_markdown, report(*i), "paper {i} whole");
         assert!(
-            !papers::versions(&mut c, id).expect("versions").is_empty(),
+            !papers::history(&mut c, id).expect("versions").is_empty(),
             "paper {i} has its first version"
         );
     }

@@ -62,7 +62,7 @@ fn problems_at(now: NaiveDateTime) -> Vec<String> {
             let items = agenda::items_of(&mut conn, &m.id).expect("items");
             for p in papers::of_meeting(&mut conn, &m.id).expect("papers") {
                 paper_titles.push(p.title.clone());
-                for (n, status, _, at) in papers::versions(&mut conn, &p.id).expect("versions") {
+                for (n, status, _, at, _) in papers::history(&mut conn, &p.id).expect("versions") {
                     working(
                         &format!("'{}' version {n} ({status})", p.title),
                         at,

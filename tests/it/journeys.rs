@@ -125,6 +125,9 @@ async fn an_officer_writes_and_submits_a_paper_through_the_form() {
 
         b.fill("Financial", "£18,000 from the household support fund; no new money.")
             .await;
+        // Drafts saved so far added no versions; the author keeps one now.
+        b.click_button("Save a version").await;
+        b.wait_to_see("kept as a version").await;
         b.click_button("Save and check before submitting").await;
         b.wait_to_see("Check your paper before you submit it").await;
         b.does_not_see("There is a problem").await;
@@ -134,6 +137,29 @@ async fn an_officer_writes_and_submits_a_paper_through_the_form() {
         b.wait_to_see("Paper submitted").await;
         b.check_page("paper submitted").await;
         let paper_path = b.path().await;
+        // Three versions, not one per save: the first, the one the author
+        // kept (with what changed), and the submission.
+        let mut history = Vec::new();
+        for row in b
+            .client
+            .find_all(fantoccini::Locator::XPath(
+                "//table[.//caption[normalize-space(.)='Versions']]//tbody/tr",
+            ))
+            .await
+            .expect("history")
+        {
+            history.push(row.text().await.unwrap_or_default());
+        }
+        assert_eq!(history.len(), 3, "{history:?}");
+        assert!(history[0].contains("First version"), "{history:?}");
+        assert!(
+            history[1].contains("Financial implications") && history[1].contains("Summary"),
+            "{history:?}"
+        );
+        assert!(
+            history[2].contains("Submitted") && history[2].contains("No change to the paper"),
+            "{history:?}"
+        );
 
         // "Your papers" says what happens next.
         b.click_link("Your papers").await;
@@ -255,6 +281,32 @@ async fn a_member_on_a_phone_updates_an_action_and_reads_the_briefing() {
             "the members' pack downloads as a PDF"
         );
 
+        // Their meetings in their calendar app: a webcal:// link to
+        // subscribe, and the link in a field to copy, without JavaScript.
+        b.click_link("Cllr Priya Shah").await;
+        b.wait_to_see("Your calendar feed").await;
+        b.click_button("Make a calendar link").await;
+        b.wait_to_see("Your new calendar link").await;
+        let subscribe = b
+            .link("Subscribe in your calendar app")
+            .await
+            .attr("href")
+            .await
+            .expect("href")
+            .unwrap_or_default();
+        let copy = b.value_of("Calendar link to copy").await;
+        assert!(subscribe.starts_with("webcal://"), "{subscribe}");
+        assert!(copy.starts_with("http"), "{copy}");
+        assert_eq!(
+            subscribe.trim_start_matches("webcal://"),
+            copy.trim_start_matches("https://")
+                .trim_start_matches("http://"),
+            "the same feed"
+        );
+        let kind = b.fetch_content_type(&copy).await;
+        assert!(kind.starts_with("text/calendar"), "{kind}");
+        b.check_page("calendar link, phone").await;
+
         // A page that is not there says so, and keeps the signed-in header.
         b.goto("/papers/no-such-paper").await;
         b.sees("Page not found").await;
@@ -266,11 +318,11 @@ async fn a_member_on_a_phone_updates_an_action_and_reads_the_briefing() {
     drop(app);
 }
 
-/// On a body's page: opens the newest meeting in "Past meetings".
 /// The exempt paper at the demo Board's last meeting: the public never
 /// sees its title.
 const EXEMPT_PAST_PAPER: &str = "Housing first: one referral route for people sleeping rough";
 
+/// On a body's page: opens the newest meeting in "Past meetings".
 async fn open_latest_past_meeting(b: &Browser) {
     let past = b
         .client

@@ -111,7 +111,7 @@ async fn no_password_token_session_or_secret_link_reaches_the_log() {
     let start = page.find("/calendar/cal_").expect("feed link shown");
     let feed: String = page[start..]
         .chars()
-        .take_while(|c| *c != '<' && !c.is_whitespace())
+        .take_while(|c| *c != '<' && *c != '"' && !c.is_whitespace())
         .collect();
     let calendar_secret = feed
         .trim_start_matches("/calendar/")

@@ -367,6 +367,12 @@ async fn account_page(
             })
             .collect(),
         calendar_on: feed,
+        calendar_subscribe_url: match &reveal {
+            Reveal::CalendarSecret(f) => {
+                crate::domain::links::webcal(&format!("{}/calendar/{f}.ics", state.base_url()))
+            }
+            _ => String::new(),
+        },
         new_calendar_url: match &reveal {
             Reveal::CalendarSecret(f) => Some(format!("{}/calendar/{f}.ics", state.base_url())),
             _ => None,

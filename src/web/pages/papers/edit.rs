@@ -288,6 +288,7 @@ fn to_input(f: &PaperFormValues) -> Result<PaperInput, Vec<FieldError>> {
         exempt_category: category,
         exempt_reason: Some(f.exempt_reason.clone()),
         minutes_allocated: minutes,
+        save_version: Some(f.next == "version"),
     })
 }
 
@@ -318,6 +319,9 @@ pub(super) async fn save(
         .await;
     match result {
         Ok(_) if f.next == "check" => Ok(see_other(&format!("/papers/{id}/submit"))),
+        Ok(_) if f.next == "version" => Ok(see_other(&format!(
+            "/papers/{id}/edit?notice=paper-version-saved"
+        ))),
         Ok(_) => Ok(see_other(&format!("/papers/{id}/edit?notice=paper-saved"))),
         Err(AppError::Validation(errors)) => edit_page(&req, &who, &l, f, errors),
         Err(AppError::PreconditionFailed) => {

@@ -38,6 +38,41 @@ pub fn configure(r: &mut Routes<'_>) {
 
 use crate::services::papers::PaperView as Loaded;
 
+/// A paper's kept versions for its history table, each saying what changed.
+fn version_rows(
+    versions: &[svc::KeptVersion],
+    lang: crate::i18n::Lang,
+) -> Vec<crate::views::papers::VersionRow> {
+    versions
+        .iter()
+        .map(|v| {
+            let changed = if v.number == 1 {
+                crate::i18n::text(lang, "paper-history-first")
+            } else if v.changed.is_empty() {
+                crate::i18n::text(lang, "paper-history-unchanged")
+            } else {
+                let parts: Vec<String> = v
+                    .changed
+                    .iter()
+                    .map(|k| crate::i18n::text(lang, k))
+                    .collect();
+                crate::i18n::text_with(
+                    lang,
+                    "paper-history-changed",
+                    &[("parts", crate::i18n::Arg::Text(&parts.join(", ")))],
+                )
+            };
+            crate::views::papers::VersionRow {
+                number: v.number,
+                status: status_tag(&v.status).0,
+                saved_by: v.saved_by.clone(),
+                saved_at: london_datetime(v.saved_at),
+                changed,
+            }
+        })
+        .collect()
+}
+
 pub(super) fn meeting_label(l: &Loaded) -> String {
     format!("{}, {}", l.body.name, london_datetime(l.meeting.starts_at))
 }
@@ -169,6 +204,7 @@ pub(super) fn paper_page(
     let ease = briefing::reading_ease(&text);
     let (status, status_class) = status_tag(&p.status);
     let (nav, code) = form_nav(req, Some(who), &errors);
+    let lang = nav.lang;
     let page = PaperPage {
         typed,
         nav,
@@ -199,11 +235,7 @@ pub(super) fn paper_page(
         max_words: l.body.max_body_words,
         reading_ease: ease.map(|e| format!("{e:.0}")).unwrap_or_default(),
         hard_to_read: ease.is_some_and(|e| e < HARD_TO_READ),
-        versions: l
-            .versions
-            .iter()
-            .map(|(v, s, by, at)| (*v, s.clone(), by.clone(), london_datetime(*at)))
-            .collect(),
+        versions: version_rows(&l.versions, lang),
         problems: if crate::domain::papers::editable(&p.status) {
             l.problems.clone()
         } else {
