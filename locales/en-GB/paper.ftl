@@ -35,3 +35,6 @@ paper-field-priority = Priority
 paper-field-body = The paper
 paper-field-exempt = Exempt information
 paper-field-minutes = Minutes needed
+
+# The presenter and sponsor lists: after the presenting organisation's people.
+paper-people-others = Other organisations

@@ -1077,6 +1077,48 @@ pub struct PaperView {
     pub attachments: Vec<(String, String, String)>,
     /// What the reader may do with it, and what acceptance waits for.
     pub may: PaperMay,
+    /// For the edit page: whom to offer as presenter and sponsor.
+    pub choices: Option<PeopleChoices>,
+}
+
+/// The presenter and sponsor lists of the edit page: the presenting
+/// organisation's people first (the author's organisation until one is
+/// chosen), then everyone else. The author is not offered as sponsor: a
+/// sponsor signs off someone else's paper.
+#[derive(Clone, Debug, Default)]
+pub struct PeopleChoices {
+    /// The organisation whose people come first.
+    pub organisation: String,
+    /// (id, name) in that organisation.
+    pub first: Vec<(String, String)>,
+    /// (id, name, organisation) of everyone else.
+    pub others: Vec<(String, String, String)>,
+    pub author_id: String,
+}
+
+fn people_choices(paper: &Paper, people: &[(crate::db::users::User, String)]) -> PeopleChoices {
+    let author_org = people
+        .iter()
+        .find(|(u, _)| u.id == paper.author_user_id)
+        .map(|(u, _)| u.organisation_id.clone());
+    let home = paper
+        .presenting_organisation_id
+        .clone()
+        .or(author_org)
+        .unwrap_or_default();
+    let mut out = PeopleChoices {
+        author_id: paper.author_user_id.clone(),
+        ..PeopleChoices::default()
+    };
+    for (u, org) in people {
+        if u.organisation_id == home {
+            out.organisation = org.clone();
+            out.first.push((u.id.clone(), u.name.clone()));
+        } else {
+            out.others.push((u.id.clone(), u.name.clone(), org.clone()));
+        }
+    }
+    out
 }
 
 /// A version in a paper's history, numbered from 1, with the message keys
@@ -1225,6 +1267,7 @@ pub fn page(
             users::with_organisation(conn, &named)?
         }
     };
+    let choices = (usage == PaperUse::Editing).then(|| people_choices(&paper, &people));
     let people = people
         .into_iter()
         .map(|(u, org)| (u.id, u.name, org))
@@ -1241,6 +1284,7 @@ pub fn page(
         .collect();
     let may = may(grants, user_id, &paper, &body.id);
     Ok(PaperView {
+        choices,
         may,
         attachments,
         paper,

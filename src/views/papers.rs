@@ -103,7 +103,10 @@ pub struct PaperEditPage {
     /// (id, name)
     pub organisations: Vec<(String, String)>,
     /// (id, "Name – Organisation")
-    pub people: Vec<(String, String)>,
+    /// (group label, [(id, name)]): the presenting organisation first.
+    pub presenters: Vec<(String, Vec<(String, String)>)>,
+    /// As `presenters`, without the author.
+    pub sponsors: Vec<(String, Vec<(String, String)>)>,
     /// (id, title)
     pub priorities: Vec<(String, String)>,
     /// (number, description)

@@ -70,6 +70,40 @@ async fn an_officer_writes_and_submits_a_paper_through_the_form() {
         assert_eq!(names, ["Consultation", "Exempt information"]);
         b.check_page("cover sheet, blank").await;
 
+        // The presenter and sponsor lists start with the author's own
+        // organisation; the author is not offered as their own sponsor.
+        let first_group = |list: &'static str| {
+            let b = &b;
+            async move {
+                let group = b
+                    .client
+                    .find(fantoccini::Locator::XPath(&format!(
+                        "//select[@name='{list}']/optgroup[1]"
+                    )))
+                    .await
+                    .expect("a first group");
+                let label = group.attr("label").await.expect("label").unwrap_or_default();
+                let mut names = Vec::new();
+                for o in group
+                    .find_all(fantoccini::Locator::Css("option"))
+                    .await
+                    .expect("options")
+                {
+                    names.push(o.text().await.unwrap_or_default());
+                }
+                (label, names)
+            }
+        };
+        let (org, presenters) = first_group("presenter_user_id").await;
+        assert_eq!(org, "Ashby District Council");
+        assert!(presenters.contains(&"Nadia Hussain".to_string()), "{presenters:?}");
+        let (org, sponsors) = first_group("sponsor_user_id").await;
+        assert_eq!(org, "Ashby District Council");
+        assert!(
+            sponsors.contains(&"Cllr Priya Shah".to_string())
+                && !sponsors.contains(&"Nadia Hussain".to_string()),
+            "{sponsors:?}"
+        );
         b.tick("For decision").await;
         b.choose("Presenting organisation", "Ashby District Council").await;
         b.choose("Presenter", "Nadia Hussain").await;

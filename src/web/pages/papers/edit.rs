@@ -142,6 +142,7 @@ fn edit_page(
         })
         .collect();
     let (nav, code) = form_nav(req, Some(who), &errors);
+    let lang = nav.lang;
     let mut orgs: Vec<(String, String)> =
         l.orgs.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     orgs.sort_by(|a, b| a.1.cmp(&b.1));
@@ -159,11 +160,12 @@ fn edit_page(
             .map(|t| (t.as_str().to_string(), t.label().to_string()))
             .collect(),
         organisations: orgs,
-        people: l
-            .people
-            .iter()
-            .map(|(id, name, org)| (id.clone(), format!("{name} – {org}")))
-            .collect(),
+        presenters: choice_groups(l.choices.as_ref(), None, lang),
+        sponsors: choice_groups(
+            l.choices.as_ref(),
+            l.choices.as_ref().map(|c| c.author_id.as_str()),
+            lang,
+        ),
         priorities: l.priorities.clone(),
         categories: exempt::CATEGORIES
             .iter()
@@ -290,6 +292,34 @@ fn to_input(f: &PaperFormValues) -> Result<PaperInput, Vec<FieldError>> {
         minutes_allocated: minutes,
         save_version: Some(f.next == "version"),
     })
+}
+
+/// Option groups for a person list: the presenting organisation's people,
+/// then everyone else with their organisation; `leave_out` is not offered.
+fn choice_groups(
+    choices: Option<&svc::PeopleChoices>,
+    leave_out: Option<&str>,
+    lang: crate::i18n::Lang,
+) -> Vec<(String, Vec<(String, String)>)> {
+    let Some(c) = choices else {
+        return Vec::new();
+    };
+    let keep = |id: &String| Some(id.as_str()) != leave_out;
+    let first: Vec<(String, String)> = c.first.iter().filter(|(id, _)| keep(id)).cloned().collect();
+    let others: Vec<(String, String)> = c
+        .others
+        .iter()
+        .filter(|(id, _, _)| keep(id))
+        .map(|(id, name, org)| (id.clone(), format!("{name} – {org}")))
+        .collect();
+    let mut groups = Vec::new();
+    if !first.is_empty() {
+        groups.push((c.organisation.clone(), first));
+    }
+    if !others.is_empty() {
+        groups.push((crate::i18n::text(lang, "paper-people-others"), others));
+    }
+    groups
 }
 
 pub(super) async fn save(
