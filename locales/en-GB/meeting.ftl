@@ -5,3 +5,5 @@ proposal-defer-to = Defer to
 # Proposed items, for the secretariat: the reason is sent to the proposer.
 proposal-decline-reason = Reason for declining
 proposal-decline = Decline
+# Scheduling or moving a meeting.
+meeting-date = Date

@@ -12,3 +12,7 @@ attendance-substituting-for = Substituting for
 attendance-nobody = Nobody
 # The one button under the attendance table: saves everyone at once.
 attendance-save = Save attendance
+# The due date of an action recorded on an item.
+action-due = Due
+# On an action's page: its due date, which may be moved with a reason.
+action-due-date = Due date (changing it needs a reason)

@@ -275,6 +275,70 @@ pub fn uk_date(input: &str) -> Option<chrono::NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day).filter(|d| plausible(*d))
 }
 
+/// A part of a date typed into separate day, month and year fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DatePart {
+    Day,
+    Month,
+    Year,
+}
+
+/// Why a date typed as day, month and year is not a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Nothing typed at all.
+    Empty,
+    /// Some parts typed, these left empty.
+    Missing(Vec<DatePart>),
+    /// A year that is not four digits (or two, read as 20YY).
+    Year,
+    /// Every part there, but no such day (31 February), or out of range.
+    NotReal,
+}
+
+/// A date from GOV.UK-style day, month and year fields, read leniently: the
+/// month may be a number or a name ("Sept", "March"), the year two digits
+/// (20YY), and a whole date typed into the day field ("1/9/2027") is read
+/// as that date when the other fields are empty.
+pub fn date_from_parts(
+    day: &str,
+    month: &str,
+    year: &str,
+) -> Result<chrono::NaiveDate, DateProblem> {
+    let (day, month, year) = (day.trim(), month.trim(), year.trim());
+    if day.is_empty() && month.is_empty() && year.is_empty() {
+        return Err(DateProblem::Empty);
+    }
+    if month.is_empty() && year.is_empty() && day.chars().any(|c| !c.is_ascii_digit()) {
+        return uk_date(day).ok_or(DateProblem::NotReal);
+    }
+    let missing: Vec<DatePart> = [
+        (day, DatePart::Day),
+        (month, DatePart::Month),
+        (year, DatePart::Year),
+    ]
+    .into_iter()
+    .filter(|(v, _)| v.is_empty())
+    .map(|(_, p)| p)
+    .collect();
+    if !missing.is_empty() {
+        return Err(DateProblem::Missing(missing));
+    }
+    let year: i32 = match (year.len(), year.parse::<i32>()) {
+        (4, Ok(y)) => y,
+        (2, Ok(y)) => 2000 + y,
+        _ => return Err(DateProblem::Year),
+    };
+    let month: u32 = match month.parse() {
+        Ok(m) => m,
+        Err(_) => month_number(month).ok_or(DateProblem::NotReal)?,
+    };
+    let day: u32 = day.parse().map_err(|_| DateProblem::NotReal)?;
+    chrono::NaiveDate::from_ymd_opt(year, month, day)
+        .filter(|d| plausible(*d))
+        .ok_or(DateProblem::NotReal)
+}
+
 /// "March", "Mar", "Sept" and the like, as 1 to 12.
 fn month_number(name: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
@@ -415,5 +479,37 @@ mod tests {
         assert!(!plausible(
             chrono::NaiveDate::from_ymd_opt(9999, 1, 1).unwrap_or_default()
         ));
+    }
+
+    #[test]
+    fn dates_in_three_fields_are_read_leniently_and_problems_named() {
+        let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(date_from_parts("31", "3", "2027").ok(), d(2027, 3, 31));
+        assert_eq!(date_from_parts(" 1 ", "Sept", "27").ok(), d(2027, 9, 1));
+        assert_eq!(
+            date_from_parts("1", "september", "2027").ok(),
+            d(2027, 9, 1)
+        );
+        assert_eq!(date_from_parts("1/9/2027", "", "").ok(), d(2027, 9, 1));
+        assert_eq!(date_from_parts("", "", ""), Err(DateProblem::Empty));
+        assert_eq!(
+            date_from_parts("1", "", "2027"),
+            Err(DateProblem::Missing(vec![DatePart::Month]))
+        );
+        assert_eq!(
+            date_from_parts("", "3", ""),
+            Err(DateProblem::Missing(vec![DatePart::Day, DatePart::Year]))
+        );
+        assert_eq!(
+            date_from_parts("31", "2", "2027"),
+            Err(DateProblem::NotReal)
+        );
+        assert_eq!(
+            date_from_parts("1", "Smarch", "2027"),
+            Err(DateProblem::NotReal)
+        );
+        assert_eq!(date_from_parts("1", "3", "202"), Err(DateProblem::Year));
+        assert_eq!(date_from_parts("1", "3", "1850"), Err(DateProblem::NotReal));
+        assert_eq!(date_from_parts("1/9", "", ""), Err(DateProblem::NotReal));
     }
 }

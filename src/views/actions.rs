@@ -44,7 +44,7 @@ pub struct ActionPage {
     pub version: i32,
     /// (value, label) of the states it may move to
     pub next_states: Vec<(String, String)>,
-    pub due_value: String,
+    pub due_value: super::DateTyped,
     pub typed_note: String,
     pub typed_status: String,
     pub typed_reason: String,

@@ -68,7 +68,7 @@ pub struct MeetingPage {
     pub cancel_typed: String,
     /// Decisions taken at it, as this viewer may see them.
     pub decisions: Vec<crate::services::record::DecisionTaken>,
-    pub form_date: String,
+    pub form_date: super::DateTyped,
     pub form_start: String,
     pub form_end: String,
     pub form_location: String,
@@ -86,7 +86,7 @@ pub struct MeetingPage {
 /// The schedule-a-meeting form, as typed.
 #[derive(Clone, Debug, Default)]
 pub struct MeetingTyped {
-    pub date: String,
+    pub date: super::DateTyped,
     pub start: String,
     pub end: String,
     pub location: String,

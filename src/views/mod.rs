@@ -119,3 +119,31 @@ pub struct Row {
     /// Where the author changes it, on the edit page.
     pub anchor: String,
 }
+
+/// A date as typed into its three fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DateTyped {
+    pub day: String,
+    pub month: String,
+    pub year: String,
+}
+
+impl DateTyped {
+    pub fn new(day: &str, month: &str, year: &str) -> DateTyped {
+        DateTyped {
+            day: day.to_string(),
+            month: month.to_string(),
+            year: year.to_string(),
+        }
+    }
+
+    /// The fields filled in with a date already held.
+    pub fn of(d: chrono::NaiveDate) -> DateTyped {
+        use chrono::Datelike;
+        DateTyped {
+            day: d.day().to_string(),
+            month: d.month().to_string(),
+            year: d.year().to_string(),
+        }
+    }
+}

@@ -71,6 +71,16 @@ pub struct RecordTyped {
 }
 
 impl RecordTyped {
+    /// The date typed into `field` (its day, month and year) of `form` on
+    /// `item`.
+    pub fn date(&self, item: &str, form: &str, field: &str) -> super::DateTyped {
+        super::DateTyped::new(
+            self.value(item, form, &format!("{field}-day")),
+            self.value(item, form, &format!("{field}-month")),
+            self.value(item, form, &format!("{field}-year")),
+        )
+    }
+
     /// The value typed into `field` of `form` on `item`, or "".
     pub fn value(&self, item: &str, form: &str, field: &str) -> &str {
         if self.item == item && self.form == form {

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod attachments;
 pub mod auth;
+pub mod dates;
 pub mod extract;
 pub mod feeds;
 pub mod pages;

@@ -164,6 +164,12 @@ pub fn csrf_of(req: &HttpRequest) -> String {
         .unwrap_or_default()
 }
 
+/// The language to answer `req` in. English only for now; the language
+/// toggle, cookie and `Accept-Language` will be read here.
+pub fn lang(_req: &HttpRequest) -> crate::i18n::Lang {
+    crate::i18n::Lang::default()
+}
+
 /// The layout's view of the request.
 pub fn nav(req: &HttpRequest, user: Option<&AuthUser>) -> Nav {
     let notice = web::Query::<NoticeQuery>::from_query(req.query_string())
@@ -178,7 +184,7 @@ pub fn nav(req: &HttpRequest, user: Option<&AuthUser>) -> Nav {
         csrf: csrf_of(req),
         notice,
         errors: false,
-        lang: crate::i18n::Lang::default(),
+        lang: lang(req),
     }
 }
 

@@ -53,6 +53,16 @@ fn sample(name: &str, kind: &str) -> String {
         "password" => return "a long sample passphrase".into(),
         _ => {}
     }
+    // Day, month and year fields.
+    if n.ends_with("-day") {
+        return "15".into();
+    }
+    if n.ends_with("-month") {
+        return "3".into();
+    }
+    if n.ends_with("-year") {
+        return "2027".into();
+    }
     if n.ends_with("_on") || n == "date" || n == "from" || n == "to" {
         "2027-03-15".into()
     } else if n == "start" {

@@ -573,7 +573,7 @@ async fn the_secretariat_builds_publishes_and_records() {
         b.click_button("Record on item 5").await;
         b.click_button("Record the action").await;
         b.wait_to_see("There is a problem").await;
-        b.sees("Enter the due date, for example 31/3/2027.").await;
+        b.sees("Enter the due date, for example 27 3 2027.").await;
         b.check_page("meeting record, an error").await;
         // The item's form is open again, at the errors.
         b.fill("Action arising", "Publish the readiness figures by school")
@@ -586,10 +586,22 @@ async fn the_secretariat_builds_publishes_and_records() {
             b.value_of("Action arising").await,
             "Publish the readiness figures by school"
         );
-        b.fill("Due", "31/3/2027").await;
+        // Day, month and year, read leniently; each problem said exactly.
+        b.fill("Day", "31").await;
+        b.fill("Month", "Sept").await;
+        b.click_button("Record the action").await;
+        b.wait_to_see("The due date must include a year.").await;
+        assert_eq!(b.value_of("Month").await, "Sept", "kept as typed");
+        b.fill("Year", "2027").await;
+        b.click_button("Record the action").await;
+        b.wait_to_see("The due date must be a real date, for example 27 3 2027.")
+            .await;
+        b.check_page("due date, not a real date").await;
+        b.fill("Day", "30").await;
         b.click_button("Record the action").await;
         b.wait_to_see("Publish the readiness figures by school")
             .await;
+        b.sees("due Thursday 30 September 2027").await;
         b.does_not_see("There is a problem").await;
         b.click_button("Record on item 5").await;
         b.choose("Declaration by", "Cllr Priya Shah").await;
@@ -665,16 +677,26 @@ async fn the_secretariat_schedules_a_meeting_and_signs_out_everywhere() {
         b.sign_in(CLERK, DEMO_PASSWORD).await;
         b.goto("/bodies/northshire-psb").await;
         b.click_link("Manage members and priorities").await;
-        b.fill("Date", "31/2/2027").await;
+        b.fill("Day", "31").await;
+        b.fill("Month", "2").await;
+        b.fill("Year", "2027").await;
         b.fill("Starts at (London time)", "14:00").await;
         b.fill("Ends at (London time)", "16.30").await;
         b.fill("Where", "County Hall, Committee Room 2").await;
         b.click_button("Schedule meeting").await;
         b.wait_to_see("There is a problem").await;
-        b.sees("Enter a real date as day, month and year").await;
+        b.sees("The meeting date must be a real date, for example 27 3 2027.")
+            .await;
         assert_eq!(b.value_of("Where").await, "County Hall, Committee Room 2");
+        assert_eq!(b.value_of("Month").await, "2", "kept as typed");
         b.check_page("schedule a meeting, an error").await;
-        b.fill("Date", "2/3/2027").await;
+        // The summary's link lands on the day field.
+        b.click_link("The meeting date must be a real date, for example 27 3 2027.")
+            .await;
+        b.assert_landed_on_error("date").await;
+        b.check_page("schedule a meeting, at the date").await;
+        b.fill("Day", "2").await;
+        b.fill("Month", "March").await;
         b.click_button("Schedule meeting").await;
         b.wait_to_see("Meeting scheduled").await;
         b.check_page("meeting scheduled").await;

@@ -125,12 +125,19 @@ async fn recorded_live_followed_through_and_published() {
             &[
                 ("description", "Open the two clubs by the end of March."),
                 ("owner_user_id", &b.author_id),
-                ("due_on", "2027-02-26"),
+                ("due_on-day", "26"),
+                ("due_on-month", "2"),
+                ("due_on-year", "2027"),
                 ("decision_id", &decision),
             ],
         )
         .await;
-    assert_eq!(resp.status(), 303);
+    assert_eq!(
+        resp.status(),
+        303,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
 
     // The owner sees it on "Your actions" and closes it.
     let author = app.login("author@ashby.example", PASSWORD).await;
@@ -347,6 +354,32 @@ async fn recorded_live_followed_through_and_published() {
         .await
         .unwrap_or_default();
     assert!(other.contains("No decisions match."));
+    // Dates as people type them filter the register; a date that does not
+    // exist is said so, not an error page.
+    let typed = app
+        .api
+        .get(app.url("/decisions?body=psb&from=1%2F1%2F2027&to=31+Dec+2027"))
+        .send()
+        .await
+        .expect("register")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(typed.contains("psb/2027/001"), "{typed}");
+    let wrong = app
+        .api
+        .get(app.url("/decisions?body=psb&from=31%2F2%2F2027"))
+        .send()
+        .await
+        .expect("register");
+    assert_eq!(wrong.status(), 200);
+    assert!(
+        wrong
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("Enter the dates as day, month and year, for example 1/9/2027.")
+    );
     // A body that is not there is not there, on the page and in the API alike.
     let page = app
         .api

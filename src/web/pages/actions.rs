@@ -17,6 +17,7 @@ use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::actions::{ActionPage, ActionRow, MyActionsPage, TrackerPage};
 use crate::web::auth::{AuthUser, Viewer};
+use crate::web::dates::ReadDate;
 use crate::web::respond::{PageResult, form_nav, html, nav, require_user, see_other};
 use crate::web::routes::Routes;
 
@@ -234,11 +235,10 @@ async fn render_action(
         .map(|s| (s.as_str().to_string(), s.label().to_string()))
         .collect();
     let (nav, code) = form_nav(req, Some(user), &errors);
-    let due_value = if typed.due_on.is_empty() {
-        a.due_on.format("%-d/%-m/%Y").to_string()
-    } else {
-        typed.due_on.clone()
-    };
+    let due_value = typed
+        .due_on
+        .clone()
+        .unwrap_or_else(|| crate::views::DateTyped::of(a.due_on));
     let page = ActionPage {
         typed_note: typed.note,
         typed_status: typed.status,
@@ -286,8 +286,8 @@ struct UpdateForm {
     note: String,
     #[serde(default)]
     status: String,
-    #[serde(default)]
-    due_on: String,
+    #[serde(flatten)]
+    due: crate::web::dates::DueOnFields,
     #[serde(default)]
     reason: String,
     #[serde(default)]
@@ -307,10 +307,14 @@ async fn update_action(
     let uid = user.user.id.clone();
     let parts = state.ctx_parts();
     let aid = id.clone();
+    let typed_due = form.due.typed();
+    let due = typed_due.read("due_on", "label-due-date", crate::web::respond::lang(&req));
+    // Emptied fields ask for no change of date.
+    let due_on = due.value.clone();
     let typed = ActionTyped {
         note: form.note.clone(),
         status: form.status.clone(),
-        due_on: form.due_on.clone(),
+        due_on: Some(typed_due),
         reason: form.reason.clone(),
     };
     let result = state
@@ -319,7 +323,7 @@ async fn update_action(
             let patch = ActionPatch {
                 status: Some(form.status).filter(|s| !s.is_empty()),
                 note: Some(form.note),
-                due_on: Some(as_iso_date(&form.due_on)).filter(|d| !d.is_empty()),
+                due_on,
                 reason: Some(form.reason),
             };
             // A form re-posted after someone else saved is refused, not merged.
@@ -331,7 +335,7 @@ async fn update_action(
     let errors = match result {
         Ok(()) => return Ok(see_other(&format!("/actions/{id}?notice=action-updated"))),
         Err(AppError::Validation(e) | AppError::Conflict(e)) => {
-            e.into_iter().map(date_words).collect()
+            crate::web::dates::in_words(e, &due, "due_on")
         }
         Err(AppError::PreconditionFailed) => vec![FieldError::new(
             "note",
@@ -343,37 +347,13 @@ async fn update_action(
     render_action(&state, &req, &user, id, errors, typed).await
 }
 
-/// A date typed as people type them ("31/3/2027", "31 March 2027") as the
-/// ISO date the services take; anything else is passed on for the service
-/// to refuse, and its message is put in the page's words by `date_words`.
-pub(super) fn as_iso_date(typed: &str) -> String {
-    match crate::domain::validate::uk_date(typed) {
-        Some(d) => d.to_string(),
-        None => typed.trim().to_string(),
-    }
-}
-
-/// A due-date error in the words of a page's date field.
-pub(super) fn date_words(mut e: FieldError) -> FieldError {
-    if e.field == "due_on" {
-        e.message = match e.code.as_str() {
-            "required" => "Enter the due date, for example 31/3/2027.",
-            "out_of_range" => {
-                "Enter a date between the years 2000 and 2100, for example 31/3/2027."
-            }
-            _ => "Enter a real date as day, month and year, for example 31/3/2027.",
-        }
-        .into();
-    }
-    e
-}
-
 /// The action update form as typed, to show again with its errors.
 #[derive(Default)]
 struct ActionTyped {
     note: String,
     status: String,
-    due_on: String,
+    /// `None` until the form is sent: the page shows the due date held.
+    due_on: Option<crate::views::DateTyped>,
     reason: String,
 }
 

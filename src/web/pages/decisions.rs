@@ -41,14 +41,16 @@ async fn register(
     query: web::Query<RegisterQuery>,
 ) -> PageResult {
     let q = query.into_inner();
-    let parse = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+    // As people type dates ("1/9/2027", "1 Sept 2027"); ISO links still work.
+    let parse = |s: &str| crate::domain::validate::uk_date(s);
+    let lang = crate::web::respond::lang(&req);
     let mut error = String::new();
     let from = if q.from.trim().is_empty() {
         None
     } else {
         let d = parse(&q.from);
         if d.is_none() {
-            error = "Enter the dates like 2027-01-31.".into();
+            error = crate::i18n::text(lang, "register-dates");
         }
         d
     };
@@ -57,7 +59,7 @@ async fn register(
     } else {
         let d = parse(&q.to);
         if d.is_none() {
-            error = "Enter the dates like 2027-01-31.".into();
+            error = crate::i18n::text(lang, "register-dates");
         }
         d
     };

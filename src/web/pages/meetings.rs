@@ -1,6 +1,8 @@
 //! A meeting's page: timeline, papers, writing a paper, and (for the
 //! secretariat) rescheduling and cancelling.
 
+use crate::views::DateTyped;
+use crate::web::dates::ReadDate;
 use crate::web::extract::{CsrfForm, SignedIn};
 use crate::web::routes::Routes;
 use actix_web::{HttpRequest, web};
@@ -92,8 +94,12 @@ pub fn status_tag(status: &str) -> (String, String) {
 
 #[derive(Clone, Default, Deserialize)]
 struct MeetingForm {
-    #[serde(default)]
-    date: String,
+    #[serde(default, rename = "date-day")]
+    day: String,
+    #[serde(default, rename = "date-month")]
+    month: String,
+    #[serde(default, rename = "date-year")]
+    year: String,
     #[serde(default)]
     start: String,
     #[serde(default)]
@@ -112,16 +118,22 @@ struct MeetingForm {
     cancel_reason: String,
 }
 
+impl MeetingForm {
+    fn date(&self) -> DateTyped {
+        DateTyped::new(&self.day, &self.month, &self.year)
+    }
+}
+
 /// London date and times from a form, as API input (RFC 3339, UTC).
-fn to_input(f: &MeetingForm) -> Result<MeetingInput, AppError> {
+fn to_input(f: &MeetingForm, lang: crate::i18n::Lang) -> Result<MeetingInput, AppError> {
     let mut errors = Vec::new();
-    let date = crate::domain::validate::uk_date(&f.date);
-    if date.is_none() {
-        errors.push(FieldError::new(
-            "date",
-            "invalid",
-            "Enter a real date as day, month and year, for example 12/1/2027.",
-        ));
+    let read = f.date().read("date", "label-meeting-date", lang);
+    let date = read
+        .value
+        .as_deref()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    if let Some(problem) = read.problem.filter(|_| date.is_none()) {
+        errors.push(problem);
     }
     let time = |field: &str, label: &str, v: &str, errors: &mut Vec<FieldError>| {
         let v = v.trim().replace('.', ":");
@@ -243,6 +255,11 @@ fn meeting_view(
     let proposals = proposal_rows(proposals, &organisations, &later_meetings, origins);
     let london = |t: chrono::NaiveDateTime| t.and_utc().with_timezone(&chrono_tz::Europe::London);
     let typed = |typed: String, shown: String| if typed.is_empty() { shown } else { typed };
+    let form_date = if form.date() == DateTyped::default() {
+        DateTyped::of(london(m.starts_at).date_naive())
+    } else {
+        form.date()
+    };
     MeetingPage {
         nav: Default::default(),
         errors: Errors::default(),
@@ -282,10 +299,7 @@ fn meeting_view(
         cancel_typed: form.cancel_reason,
         held: m.ends_at < now.naive_utc() && !m.is_cancelled(),
         decisions,
-        form_date: typed(
-            form.date,
-            london(m.starts_at).format("%-d/%-m/%Y").to_string(),
-        ),
+        form_date,
         form_start: typed(form.start, london(m.starts_at).format("%H:%M").to_string()),
         form_end: typed(form.end, london(m.ends_at).format("%H:%M").to_string()),
         form_location: typed(form.location, m.location.clone()),
@@ -455,6 +469,7 @@ async fn reschedule(
 ) -> PageResult {
     let id = path.into_inner();
     let actor = user.actor(&req);
+    let lang = crate::web::respond::lang(&req);
     let sent = form.clone();
     // Who may move the meeting is checked (inside `change`) before what was
     // typed is judged.
@@ -464,7 +479,7 @@ async fn reschedule(
         actor,
         id.clone(),
         move |c, actor, body, m, ctx| {
-            let input = to_input(&sent)?;
+            let input = to_input(&sent, lang)?;
             svc::update_meeting(c, actor, body, m, &input, None, ctx).map(|m| m.id)
         },
     )
@@ -559,7 +574,7 @@ async fn schedule(
     CsrfForm(form): CsrfForm<MeetingForm>,
 ) -> PageResult {
     let slug = path.into_inner();
-    let input = to_input(&form);
+    let input = to_input(&form, crate::web::respond::lang(&req));
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
     let grants = user.grants.clone();
@@ -576,7 +591,7 @@ async fn schedule(
         ))),
         Err(errors) => {
             let typed = crate::views::meetings::MeetingTyped {
-                date: form.date,
+                date: form.date(),
                 start: form.start,
                 end: form.end,
                 location: form.location,

@@ -16,6 +16,7 @@ use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::record::{AttendanceRow, RecordItem, RecordPage, RecordTyped};
 use crate::web::auth::AuthUser;
+use crate::web::dates::ReadDate;
 use crate::web::respond::{PageResult, form_nav, html, see_other};
 use crate::web::routes::Routes;
 
@@ -216,8 +217,8 @@ struct RecordForm {
     description: String,
     #[serde(default)]
     owner_user_id: String,
-    #[serde(default)]
-    due_on: String,
+    #[serde(flatten)]
+    due: crate::web::dates::DueOnFields,
     #[serde(default)]
     decision_id: String,
     #[serde(default)]
@@ -293,6 +294,12 @@ async fn item_form(
     let parts = state.ctx_parts();
     let item_id = item.clone();
     let key = Some(form.idempotency_key.clone()).filter(|k| !k.is_empty());
+    let due = form.due.typed().read(
+        "due_on",
+        "label-due-date",
+        crate::web::respond::lang(&req),
+    );
+    let due_on = due.value.clone();
     let typed = RecordTyped {
         item: item.clone(),
         form: what.clone(),
@@ -303,7 +310,9 @@ async fn item_form(
             ("text", &form.text),
             ("description", &form.description),
             ("owner_user_id", &form.owner_user_id),
-            ("due_on", &form.due_on),
+            ("due_on-day", &form.due.day),
+            ("due_on-month", &form.due.month),
+            ("due_on-year", &form.due.year),
             ("decision_id", &form.decision_id),
         ]
         .into_iter()
@@ -358,7 +367,7 @@ async fn item_form(
                     item_id: Some(item_id.clone()),
                     description: Some(form.description),
                     owner_user_id: Some(form.owner_user_id),
-                    due_on: Some(super::actions::as_iso_date(&form.due_on)),
+                    due_on,
                     idempotency_key: key,
                 };
                 action_svc::create(c, &actor, &grants, &input, &parts.ctx()).map(|_| ())
@@ -381,7 +390,7 @@ async fn item_form(
     }
     // Each error at its field in this item's form.
     let errors = crate::web::respond::rekey(
-        errors.into_iter().map(super::actions::date_words).collect(),
+        crate::web::dates::in_words(errors, &due, "due_on"),
         |field| {
             let prefix = match (what.as_str(), field) {
                 ("notes", _) => "notes",
