@@ -119,6 +119,7 @@ fn pack_of_20() -> Frozen {
             late_reason: None,
             supplement: None,
             action_log: vec![],
+            previous_minutes: None,
             paper: Some(FrozenPaper {
                 id: format!("p{n}"),
                 version: 1,

@@ -740,16 +740,20 @@ fn board_meetings(
         &|k| people.get(k).cloned().ok_or_else(missing),
         &input_for,
     )?;
-    follow_through_story(
-        conn,
+    // The meeting before it, recorded and its minutes circulated, so the
+    // agenda published next carries its actions and draft minutes.
+    let story = Story {
         base_url,
         psb,
-        &past,
-        &clerk_actor,
-        &clerk_grants,
-        &|k| people.get(k).cloned().ok_or_else(missing),
+        later: &past,
+        clerk: &clerk_actor,
+        clerk_grants: &clerk_grants,
         now,
-    )?;
+    };
+    let person = |k: &str| people.get(k).cloned().ok_or_else(missing);
+    follow_through_story(conn, &story, &person, Part::Earlier)?;
+    publish_past_meeting(conn, base_url, psb, &past, &clerk_actor)?;
+    follow_through_story(conn, &story, &person, Part::Later)?;
     for (i, dp) in PAPERS.iter().enumerate() {
         let (actor, grants, author_id) = actor_for(dp.author)?;
         let sponsor = people.get(dp.sponsor).ok_or_else(missing)?;
@@ -928,7 +932,6 @@ fn past_meeting(
     input_for: &InputFor<'_>,
 ) -> AppResult<crate::db::meetings::Meeting> {
     use crate::services::Ctx;
-    use crate::services::agenda::{self, ItemInput, PublishInput};
     use crate::services::meetings::{self, MeetingInput};
     use crate::services::papers;
     use chrono::{Duration, NaiveTime};
@@ -979,13 +982,33 @@ fn past_meeting(
             submitted + Duration::hours(2),
         )?;
     }
+    Ok(m)
+}
+
+/// Publishes the Board's last meeting's agenda a day before it was due,
+/// then a supplement with a verbal item two days later.
+fn publish_past_meeting(
+    conn: &mut DbConn,
+    base_url: &str,
+    psb: &Body,
+    m: &crate::db::meetings::Meeting,
+    clerk: &Actor,
+) -> AppResult<()> {
+    use crate::services::Ctx;
+    use crate::services::agenda::{self, ItemInput, PublishInput};
+    use crate::services::meetings;
+    use chrono::Duration;
+
+    let cals = crate::domain::calendar::Calendars::builtin();
+    let cal = meetings::calendar_for(&cals, psb);
+    let t = meetings::timeline_for(m, psb, &cals);
     let publish_at = on_a_working_day(t.publication_deadline.naive_utc() - Duration::days(1), &cal);
     let ctx = Ctx {
         base_url,
         calendars: &cals,
         now: publish_at,
     };
-    agenda::publish(conn, clerk, &m, psb, &PublishInput::default(), None, &ctx)?;
+    agenda::publish(conn, clerk, m, psb, &PublishInput::default(), None, &ctx)?;
     let mut later = publish_at + Duration::days(1);
     while !cal.is_working_day(later.date()) {
         later += Duration::days(1);
@@ -993,7 +1016,7 @@ fn past_meeting(
     agenda::add_item(
         conn,
         clerk,
-        &m,
+        m,
         &ItemInput {
             title: Some("Winter pressures: verbal update".into()),
             item_type: Some("discussion".into()),
@@ -1011,7 +1034,7 @@ fn past_meeting(
     agenda::publish(
         conn,
         clerk,
-        &m,
+        m,
         psb,
         &PublishInput {
             late_reason: None,
@@ -1026,23 +1049,46 @@ fn past_meeting(
             now: later,
         },
     )?;
-    Ok(m)
+    Ok(())
+}
+
+/// The two past Board meetings the follow-through story is about.
+struct Story<'a> {
+    base_url: &'a str,
+    psb: &'a Body,
+    /// The Board's last meeting; the story's earlier meeting is made before it.
+    later: &'a crate::db::meetings::Meeting,
+    clerk: &'a Actor,
+    clerk_grants: &'a crate::domain::roles::Grants,
+    now: NaiveDateTime,
+}
+
+/// Which half of the story: the earlier meeting (recorded, actions taken,
+/// minutes circulated) before the later meeting's agenda is published, or
+/// the later meeting after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Earlier,
+    Later,
 }
 
 /// Two past Board meetings recorded in full (attendance, a declaration,
 /// decisions, actions in every state), so follow-through tells a story;
 /// the earlier meeting's minutes approved at the later one.
-#[allow(clippy::too_many_arguments)]
 fn follow_through_story(
     conn: &mut DbConn,
-    base_url: &str,
-    psb: &Body,
-    later: &crate::db::meetings::Meeting,
-    clerk: &Actor,
-    clerk_grants: &crate::domain::roles::Grants,
+    story: &Story<'_>,
     person: &PersonFor<'_>,
-    now: NaiveDateTime,
+    part: Part,
 ) -> AppResult<()> {
+    let Story {
+        base_url,
+        psb,
+        later,
+        clerk,
+        clerk_grants,
+        now,
+    } = *story;
     use crate::services::Ctx;
     use crate::services::actions::{self, ActionInput, ActionPatch};
     use crate::services::agenda::{self, ItemInput};
@@ -1059,39 +1105,61 @@ fn follow_through_story(
     // The earlier meeting: eight weeks before, verbal items only.
     let cal = crate::services::meetings::calendar_for(&cals, psb);
     let start = on_a_working_day(later.starts_at - Duration::days(56), &cal);
-    let earlier = meetings::create_meeting(
-        conn,
-        clerk,
-        psb,
-        &MeetingInput {
-            starts_at: Some(start.and_utc().to_rfc3339()),
-            ends_at: Some((start + Duration::minutes(150)).and_utc().to_rfc3339()),
-            location: Some("County Hall, Northtown: Council Chamber".into()),
-        },
-        start - Duration::days(60),
-    )?;
-    let mut earlier_items = Vec::new();
-    for (title, kind) in [
-        ("Joint winter plan 2026", "decision"),
-        ("Shared office space in Carrow", "decision"),
-    ] {
-        earlier_items.push(agenda::add_item(
+    let (earlier, earlier_items) = if part == Part::Earlier {
+        let earlier = meetings::create_meeting(
             conn,
             clerk,
-            &earlier,
-            &ItemInput {
-                title: Some(title.into()),
-                item_type: Some(kind.into()),
-                presenter_user_id: None,
-                organisation_id: None,
-                minutes_allocated: Some(20),
-                verbal_reason: Some("Recorded from the meeting.".into()),
-                exempt_category: None,
+            psb,
+            &MeetingInput {
+                starts_at: Some(start.and_utc().to_rfc3339()),
+                ends_at: Some((start + Duration::minutes(150)).and_utc().to_rfc3339()),
+                location: Some("County Hall, Northtown: Council Chamber".into()),
             },
-            None,
-            now,
-        )?);
-    }
+            start - Duration::days(60),
+        )?;
+        let mut earlier_items = Vec::new();
+        for (title, kind) in [
+            ("Joint winter plan 2026", "decision"),
+            ("Shared office space in Carrow", "decision"),
+        ] {
+            earlier_items.push(agenda::add_item(
+                conn,
+                clerk,
+                &earlier,
+                &ItemInput {
+                    title: Some(title.into()),
+                    item_type: Some(kind.into()),
+                    presenter_user_id: None,
+                    organisation_id: None,
+                    minutes_allocated: Some(20),
+                    verbal_reason: Some("Recorded from the meeting.".into()),
+                    exempt_category: None,
+                },
+                None,
+                now,
+            )?);
+        }
+        (earlier, earlier_items)
+    } else {
+        // Made in the first part: the Board's meeting before `later`.
+        let earlier = crate::db::meetings::of_body(conn, &psb.id)?
+            .into_iter()
+            .filter(|m| m.starts_at < later.starts_at && !m.is_cancelled())
+            .max_by_key(|m| m.starts_at)
+            .ok_or_else(|| AppError::internal("the demo's earlier meeting is missing"))?;
+        let items: Vec<crate::db::agenda::AgendaItem> =
+            crate::db::agenda::items_of(conn, &earlier.id)?
+                .into_iter()
+                .filter(|i| i.kind == "substantive")
+                .collect();
+        (earlier, items)
+    };
+    // This part's meeting: only its records are made now.
+    let this = if part == Part::Earlier {
+        &earlier
+    } else {
+        later
+    };
     let later_items: Vec<String> = crate::db::agenda::items_of(conn, &later.id)?
         .into_iter()
         .filter(|i| i.kind == "substantive")
@@ -1187,7 +1255,8 @@ fn follow_through_story(
         ),
     ];
     // Attendance, declarations and decisions, once per meeting.
-    for m in [&earlier, later] {
+    {
+        let m = this;
         let at = m.starts_at + Duration::minutes(5);
         for (who, status, sub) in [
             ("chair", "present", None),
@@ -1219,7 +1288,7 @@ fn follow_through_story(
         }
     }
     let carrow = person("carrow")?;
-    if let Some(first) = later_items.first() {
+    if let Some(first) = later_items.first().filter(|_| part == Part::Later) {
         record::declare(
             conn,
             clerk,
@@ -1255,7 +1324,7 @@ fn follow_through_story(
             "Agreed the housing-first referral route.",
         ),
     ] {
-        if item.is_empty() {
+        if item.is_empty() || m.id != this.id {
             continue;
         }
         let d = record::decide(
@@ -1271,7 +1340,7 @@ fn follow_through_story(
         decisions.insert(item, d.id);
     }
     for (m, item, owner, description, due_in, outcome) in plan {
-        if item.is_empty() {
+        if item.is_empty() || m.id != this.id {
             continue;
         }
         let owner = person(owner)?;
@@ -1336,7 +1405,12 @@ fn follow_through_story(
         }
     }
     // The earlier meeting's minutes, approved at the later one.
-    let approve_at = later.starts_at + Duration::minutes(15);
+    // Drafted and circulated a few days after the earlier meeting.
+    if part == Part::Later {
+        let approve_at = later.starts_at + Duration::minutes(15);
+        crate::services::minutes::approve(conn, clerk, &earlier, psb, &ctx_at(approve_at))?;
+        return Ok(());
+    }
     crate::services::minutes::get_or_draft(
         conn,
         &earlier,
@@ -1356,7 +1430,6 @@ fn follow_through_story(
             &cal,
         )),
     )?;
-    crate::services::minutes::approve(conn, clerk, &earlier, psb, &ctx_at(approve_at))?;
     Ok(())
 }
 

@@ -50,6 +50,20 @@ pub struct FrozenItem {
     /// the last meeting, as they stood at publication.
     #[serde(default)]
     pub action_log: Vec<LogEntry>,
+    /// The minutes item: the open part of the previous meeting's minutes,
+    /// as they stood at publication (circulated in draft, or approved).
+    #[serde(default)]
+    pub previous_minutes: Option<PreviousMinutes>,
+}
+
+/// The previous meeting's minutes, carried by the pack for approval.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct PreviousMinutes {
+    /// When the previous meeting started.
+    pub meeting_starts_at: NaiveDateTime,
+    /// Approved already; otherwise a draft for this meeting to approve.
+    pub approved: bool,
+    pub markdown: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -147,6 +161,7 @@ impl Frozen {
                         .map(|_| "An exempt item was added or replaced.".to_string()),
                     paper: None,
                     action_log: Vec::new(),
+                    previous_minutes: None,
                 };
             }
             item.action_log.retain(|a| !a.exempt);
@@ -243,6 +258,7 @@ pub mod tests {
             late: true,
             late_reason: Some(format!("late {id}")),
             supplement: None,
+            previous_minutes: None,
             action_log: vec![LogEntry {
                 reference: String::new(),
                 description: format!("secret action {id}"),

@@ -423,6 +423,38 @@ fn item_without_paper(i: &crate::domain::frozen::FrozenItem) -> String {
             s.push_str(")\n");
         }
         ItemKind::ActionLog => s.push_str("No open actions.\n\n"),
+        ItemKind::Minutes => match &i.previous_minutes {
+            Some(m) => {
+                let key = if m.approved {
+                    "pack-minutes-approved"
+                } else {
+                    "pack-minutes-draft"
+                };
+                s.push_str(&format!(
+                    "#heading(level: 2)[{}]\n",
+                    text(&i18n::text(Lang::English, "pack-minutes-heading"))
+                ));
+                s.push_str(&format!(
+                    "#emph[{}]\n\n",
+                    text(&i18n::text_with(
+                        Lang::English,
+                        key,
+                        &[(
+                            "date",
+                            i18n::Arg::Text(&crate::domain::format::london_day(
+                                m.meeting_starts_at
+                            )),
+                        )],
+                    ))
+                ));
+                s.push_str(&markdown(&m.markdown, 3));
+                s.push('\n');
+            }
+            None => s.push_str(&format!(
+                "{}\n\n",
+                text(&i18n::text(Lang::English, "pack-minutes-none"))
+            )),
+        },
         ItemKind::Exclusion => s.push_str(&format!(
             "{}\n\n",
             text("That the press and public be excluded from the meeting for the following items, because they involve the likely disclosure of exempt information as defined in Schedule 12A to the Local Government Act 1972.")

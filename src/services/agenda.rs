@@ -390,6 +390,11 @@ fn freeze(
             } else {
                 Vec::new()
             },
+            previous_minutes: if w.kind == ItemKind::Minutes {
+                previous_minutes(conn, meeting)?
+            } else {
+                None
+            },
             paper,
         });
     }
@@ -409,17 +414,38 @@ fn freeze(
     })
 }
 
+/// The body's meeting before this one (not cancelled), if any.
+fn previous_meeting(conn: &mut DbConn, meeting: &Meeting) -> AppResult<Option<Meeting>> {
+    Ok(crate::db::meetings::of_body(conn, &meeting.body_id)?
+        .into_iter()
+        .filter(|m| m.starts_at < meeting.starts_at && !m.is_cancelled())
+        .max_by_key(|m| m.starts_at))
+}
+
+/// The open part of the previous meeting's minutes, once circulated.
+fn previous_minutes(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+) -> AppResult<Option<crate::domain::frozen::PreviousMinutes>> {
+    let Some(previous) = previous_meeting(conn, meeting)? else {
+        return Ok(None);
+    };
+    Ok(crate::db::minutes::find(conn, &previous.id)?
+        .filter(|m| matches!(m.status.as_str(), "circulated" | "approved"))
+        .map(|m| crate::domain::frozen::PreviousMinutes {
+            meeting_starts_at: previous.starts_at,
+            approved: m.status == "approved",
+            markdown: m.body_markdown,
+        }))
+}
+
 /// The body's open actions and those closed since its previous meeting.
 fn action_log(
     conn: &mut DbConn,
     meeting: &Meeting,
     names: &Names,
 ) -> AppResult<Vec<crate::domain::frozen::LogEntry>> {
-    let previous = crate::db::meetings::of_body(conn, &meeting.body_id)?
-        .into_iter()
-        .filter(|m| m.starts_at < meeting.starts_at && !m.is_cancelled())
-        .map(|m| m.starts_at)
-        .max();
+    let previous = previous_meeting(conn, meeting)?.map(|m| m.starts_at);
     let since = previous
         .unwrap_or(meeting.starts_at - chrono::Duration::days(365))
         .date();

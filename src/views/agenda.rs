@@ -308,6 +308,8 @@ pub struct PackPage {
     pub rows: Vec<AgendaRow>,
     pub briefs: Vec<BriefItem>,
     pub papers: Vec<PackPaper>,
+    /// The previous meeting's minutes: (what they are, the open part).
+    pub previous_minutes: Option<(String, crate::render::SafeHtml)>,
 }
 
 /// The builder's forms as typed: add a verbal item, refer an item.

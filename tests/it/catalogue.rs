@@ -29,8 +29,9 @@ fn keys_after(text: &str, marker: &str, out: &mut BTreeSet<String>) {
     while let Some(at) = rest.find(marker) {
         rest = &rest[at + marker.len()..];
         let Some(open) = rest.find('"') else { break };
-        // Only a literal that is the call's first or second argument.
-        if rest[..open].contains(')') || rest[..open].contains(';') {
+        // Only a literal that is the call's first or second argument (not
+        // an argument's name when the key is a variable: `&[("date", …`).
+        if rest[..open].contains([')', ';', '[']) {
             continue;
         }
         let after = &rest[open + 1..];

@@ -6,7 +6,7 @@
 use serde_json::json;
 
 use crate::builders::{accepted_paper, board, complete, post, published_agenda};
-use crate::helpers::{PASSWORD, TestApp};
+use crate::helpers::{NaiveNow, PASSWORD, TestApp};
 
 struct Pdf {
     pages: Vec<String>,
@@ -442,5 +442,73 @@ async fn the_briefing_says_what_each_item_asks_for_on_the_page_and_in_the_pdf() 
         brief[..asks].contains("Recommendations") && !brief[..asks].contains("Decision asked for"),
         "{}",
         &brief[..asks]
+    );
+}
+
+/// The demo Board's last meeting: its pack carries the draft minutes of the
+/// meeting before it, for approval, and an action log that matches the
+/// record (the actions that meeting took, as they stood at publication).
+#[tokio::test]
+async fn the_pack_carries_the_previous_minutes_and_the_actions_on_record() {
+    let app = TestApp::spawn_demo().await;
+    let now = app.clock.now_naive_utc();
+    let (last, before) = app
+        .state
+        .db(move |c| {
+            let psb = quorate::db::bodies::find_by_slug(c, "northshire-psb")?.expect("board");
+            let mut past: Vec<_> = quorate::db::meetings::of_body(c, &psb.id)?
+                .into_iter()
+                .filter(|m| m.starts_at < now)
+                .collect();
+            past.sort_by_key(|m| m.starts_at);
+            let before = past[past.len() - 2].starts_at;
+            Ok((past[past.len() - 1].id.clone(), before))
+        })
+        .await
+        .expect("meetings");
+    let resp = app
+        .api
+        .get(app.url(&format!("/meetings/{last}/agenda/versions/1/pack.pdf")))
+        .send()
+        .await
+        .expect("pack");
+    assert_eq!(resp.status(), 200);
+    let pdf = read_pdf(&resp.bytes().await.unwrap_or_default());
+    let text = flat(&pdf.pages.join(" "));
+    let day = quorate::domain::format::london_day(before);
+    assert!(text.contains("Minutes of the previous meeting"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "Draft minutes of the meeting on {day}, for this meeting to approve."
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("Joint winter plan 2026"),
+        "the minutes' own words: {text}"
+    );
+    assert!(!text.contains("No open actions"), "{text}");
+    for action in [
+        "Agree a single winter contact rota across partners",
+        "Survey district office space available to partners",
+    ] {
+        assert!(
+            text.contains(action),
+            "{action} is on the action log: {text}"
+        );
+    }
+    // The print-friendly pack says the same.
+    let html = app
+        .api
+        .get(app.url(&format!("/meetings/{last}/agenda/versions/1/pack")))
+        .send()
+        .await
+        .expect("pack")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        html.contains("Minutes of the previous meeting") && html.contains("Joint winter plan 2026"),
+        "{html}"
     );
 }

@@ -294,11 +294,10 @@ async fn item_form(
     let parts = state.ctx_parts();
     let item_id = item.clone();
     let key = Some(form.idempotency_key.clone()).filter(|k| !k.is_empty());
-    let due = form.due.typed().read(
-        "due_on",
-        "label-due-date",
-        crate::web::respond::lang(&req),
-    );
+    let due = form
+        .due
+        .typed()
+        .read("due_on", "label-due-date", crate::web::respond::lang(&req));
     let due_on = due.value.clone();
     let typed = RecordTyped {
         item: item.clone(),

@@ -319,8 +319,26 @@ async fn show_pack(
         .filter_map(|(i, r)| pack_paper(i, r))
         .collect();
     let members = s.audience.sees_exempt();
+    let nav = crate::views::Nav::default();
+    let previous_minutes = f
+        .items
+        .iter()
+        .find_map(|i| i.previous_minutes.as_ref())
+        .map(|m| {
+            let key = if m.approved {
+                "pack-minutes-approved"
+            } else {
+                "pack-minutes-draft"
+            };
+            let date = london_day(m.meeting_starts_at);
+            (
+                crate::i18n::text_with(nav.lang, key, &[("date", crate::i18n::Arg::Text(&date))]),
+                crate::render::markdown::render(&m.markdown),
+            )
+        });
     let page = PackPage {
-        nav: crate::views::Nav::default(),
+        previous_minutes,
+        nav,
         body_name: s.body.name.clone(),
         date: london_day(f.starts_at),
         when: london_when(f.starts_at, f.ends_at),
