@@ -49,11 +49,36 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
 
 /// Renders untrusted Markdown to safe HTML.
 pub fn render(markdown: &str) -> SafeHtml {
+    render_below(markdown, 0)
+}
+
+/// As `render`, for a document shown under a heading of `level`: its own
+/// headings move down so that `#` becomes a heading of `level + 1` (at
+/// most level 6).
+pub fn render_below(markdown: &str, level: usize) -> SafeHtml {
+    use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+    let shift = |l: HeadingLevel| {
+        HeadingLevel::try_from((l as usize + level).min(6)).unwrap_or(HeadingLevel::H6)
+    };
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
-    let parser = Parser::new_ext(markdown, options);
+    let parser = Parser::new_ext(markdown, options).map(|e| match e {
+        Event::Start(Tag::Heading {
+            level: l,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: shift(l),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(l)) => Event::End(TagEnd::Heading(shift(l))),
+        other => other,
+    });
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, parser);
     // Footnote references point at "#name"; ids get the prefix, so links must too.
@@ -262,5 +287,13 @@ mod tests {
             "# Title\n\nSome **bold** and [a link](https://x.example).\n\n| a | b |\n|---|---|\n| c | d |",
         );
         assert_eq!(crate::domain::briefing::word_count(&t), 10, "{t}");
+    }
+
+    #[test]
+    fn a_document_under_a_heading_moves_its_headings_down() {
+        let html = render_below("# Minutes\n\n## 5. Item\n\n###### Deep", 2);
+        assert!(html.as_str().contains("<h3>Minutes</h3>"), "{html}");
+        assert!(html.as_str().contains("<h4>5. Item</h4>"), "{html}");
+        assert!(html.as_str().contains("<h6>Deep</h6>"), "{html}");
     }
 }

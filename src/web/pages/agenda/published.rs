@@ -333,7 +333,7 @@ async fn show_pack(
             let date = london_day(m.meeting_starts_at);
             (
                 crate::i18n::text_with(nav.lang, key, &[("date", crate::i18n::Arg::Text(&date))]),
-                crate::render::markdown::render(&m.markdown),
+                crate::render::markdown::render_below(&m.markdown, 2),
             )
         });
     let page = PackPage {
