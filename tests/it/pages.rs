@@ -822,3 +822,69 @@ async fn the_audit_log_filters_by_body_and_person_and_downloads_as_csv() {
         .expect("csv");
     assert_eq!(resp.status(), 403);
 }
+
+/// Minutes are for meetings that have been held: an upcoming meeting's page,
+/// and its row on the body's page, offer no "Minutes" link; a past one's do.
+#[tokio::test]
+async fn only_a_meeting_that_has_been_held_links_to_its_minutes() {
+    let app = TestApp::spawn_demo().await;
+    let now = crate::helpers::NaiveNow::now_naive_utc(&*app.clock);
+    let (upcoming, past) = app
+        .state
+        .db(move |c| {
+            let psb = quorate::db::bodies::find_by_slug(c, "northshire-psb")?.expect("board");
+            let all = quorate::db::meetings::of_body(c, &psb.id)?;
+            let upcoming = all.iter().find(|m| m.starts_at > now).map(|m| m.id.clone());
+            let past = all.iter().find(|m| m.ends_at < now).map(|m| m.id.clone());
+            Ok((
+                upcoming.expect("an upcoming meeting"),
+                past.expect("a past meeting"),
+            ))
+        })
+        .await
+        .expect("meetings");
+    let clerk = app
+        .login(
+            "sam.clarke@northshire.example",
+            quorate::demo::DEMO_PASSWORD,
+        )
+        .await;
+    for (reader, who) in [(&app.api, "the public"), (&clerk, "the secretariat")] {
+        let page = |id: String| {
+            let url = app.url(&format!("/meetings/{id}"));
+            async move {
+                reader
+                    .get(url)
+                    .send()
+                    .await
+                    .expect("meeting")
+                    .text()
+                    .await
+                    .unwrap_or_default()
+            }
+        };
+        let html = page(upcoming.clone()).await;
+        assert!(
+            !html.contains(&format!("/meetings/{upcoming}/minutes")),
+            "{who}: an upcoming meeting has no minutes link"
+        );
+        let html = page(past.clone()).await;
+        assert!(
+            html.contains(&format!("/meetings/{past}/minutes")),
+            "{who}: a past meeting links to its minutes"
+        );
+        let body = reader
+            .get(app.url("/bodies/northshire-psb"))
+            .send()
+            .await
+            .expect("body")
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(
+            !body.contains(&format!("/meetings/{upcoming}/minutes")),
+            "{who}"
+        );
+        assert!(body.contains(&format!("/meetings/{past}/minutes")), "{who}");
+    }
+}
