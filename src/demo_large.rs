@@ -144,6 +144,8 @@ pub fn load(
                     idempotency_digest: None,
                     created_by: "benchmark".into(),
                     created_at: at,
+                    withdrawn_reason: None,
+                    withdrawn_at: None,
                 });
                 for a in 0..ACTIONS_PER_DECISION {
                     let n = ((b * MEETINGS_PER_BODY + m) * DECISIONS_PER_MEETING + d)

@@ -16,3 +16,12 @@ attendance-save = Save attendance
 action-due = Due
 # On an action's page: its due date, which may be moved with a reason.
 action-due-date = Due date (changing it needs a reason)
+
+# Correcting or withdrawing a recorded decision, before the minutes are approved.
+decision-fix-summary = Correct or withdraw
+decision-fix-text = Corrected resolution
+decision-fix-reason = Why it is corrected
+decision-fix-button = Correct the decision
+decision-withdraw-reason = Why it is withdrawn
+decision-withdraw-button = Withdraw the decision
+decision-withdrawn = Withdrawn

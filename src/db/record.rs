@@ -101,11 +101,38 @@ pub struct Decision {
     pub idempotency_digest: Option<String>,
     pub created_by: String,
     pub created_at: NaiveDateTime,
+    /// Why the secretariat withdrew it (recorded in error), if it did.
+    pub withdrawn_reason: Option<String>,
+    pub withdrawn_at: Option<NaiveDateTime>,
 }
 
 pub fn insert_decision(conn: &mut DbConn, d: &Decision) -> QueryResult<()> {
     diesel::insert_into(decisions::table)
         .values(d)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Corrects a decision's words.
+pub fn set_decision_text(conn: &mut DbConn, id: &str, text: &str) -> QueryResult<()> {
+    diesel::update(decisions::table.find(id))
+        .set(decisions::text.eq(text))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Marks a decision withdrawn, with why.
+pub fn withdraw_decision(
+    conn: &mut DbConn,
+    id: &str,
+    reason: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(decisions::table.find(id))
+        .set((
+            decisions::withdrawn_reason.eq(reason),
+            decisions::withdrawn_at.eq(now),
+        ))
         .execute(conn)
         .map(|_| ())
 }

@@ -392,6 +392,8 @@ diesel::table! {
         idempotency_digest -> Nullable<Text>,
         created_by -> Text,
         created_at -> Timestamp,
+        withdrawn_reason -> Nullable<Text>,
+        withdrawn_at -> Nullable<Timestamp>,
     }
 }
 

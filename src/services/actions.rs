@@ -129,6 +129,14 @@ pub fn create(
         input.item_id.as_deref().filter(|s| !s.is_empty()),
     ) {
         (Some(d), _) => match record::find_decision(conn, d)? {
+            Some(dec) if dec.withdrawn_at.is_some() => {
+                p.add(
+                    "decision_id",
+                    "withdrawn",
+                    format!("Decision {} was withdrawn: choose another.", dec.reference),
+                );
+                (None, None)
+            }
             Some(dec) => {
                 let item = agenda::find_item(conn, &dec.item_id)?;
                 (Some(dec), item)

@@ -140,7 +140,10 @@ pub fn draft(
         if let Some(n) = notes.get(&i.row.id).filter(|n| !n.trim().is_empty()) {
             out.push_str(&format!("{}\n\n", md(n)));
         }
-        for d in decisions.iter().filter(|d| d.item_id == i.row.id) {
+        for d in decisions
+            .iter()
+            .filter(|d| d.item_id == i.row.id && d.withdrawn_at.is_none())
+        {
             out.push_str(&format!(
                 "**Resolved ({}):** {}\n\n",
                 md(&d.reference),

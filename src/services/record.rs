@@ -325,6 +325,119 @@ fn lock_numbering(conn: &mut DbConn, body_id: &str) -> AppResult<()> {
     Ok(())
 }
 
+/// A decision of this meeting that may still be corrected or withdrawn:
+/// not withdrawn already, and the meeting's minutes not yet approved (after
+/// that the record stands, and a later meeting decides again).
+fn correctable_decision(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    decision_id: &str,
+) -> AppResult<Decision> {
+    let d = record::find_decision(conn, decision_id)?
+        .filter(|d| d.meeting_id == meeting.id)
+        .ok_or(AppError::NotFound)?;
+    let approved =
+        crate::db::minutes::find(conn, &meeting.id)?.is_some_and(|m| m.status == "approved");
+    if approved {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "decision_id",
+            "minutes_approved",
+            "The minutes of this meeting are approved: its decisions can no longer be corrected or withdrawn.",
+        )]));
+    }
+    if d.withdrawn_at.is_some() {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "decision_id",
+            "withdrawn",
+            format!("Decision {} has been withdrawn already.", d.reference),
+        )]));
+    }
+    Ok(d)
+}
+
+/// Corrects the words of a decision recorded at this meeting, before its
+/// minutes are approved; the reason and the old words go in the audit log.
+#[allow(clippy::too_many_arguments)]
+pub fn correct_decision(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    decision_id: &str,
+    text: Option<&str>,
+    reason: Option<&str>,
+    now: NaiveDateTime,
+) -> AppResult<Decision> {
+    let d = correctable_decision(conn, meeting, decision_id)?;
+    let mut p = Problems::new();
+    let text = p.text_block("text", "the corrected resolution", text, 10_000);
+    let reason = p.line("reason", "why it is corrected", reason, 500);
+    if !text.is_empty() && text == d.text {
+        p.add(
+            "text",
+            "unchanged",
+            "Change the words of the resolution, or leave it as it is.",
+        );
+    }
+    p.finish()?;
+    record::set_decision_text(conn, &d.id, &text)?;
+    actor.audit(
+        conn,
+        now,
+        "decision.correct",
+        "decision",
+        &d.id,
+        format!(
+            "corrected {} because: {reason}. It said: {}",
+            d.reference, d.text
+        ),
+    )?;
+    Ok(Decision { text, ..d })
+}
+
+/// Withdraws a decision recorded in error at this meeting, before its
+/// minutes are approved. It keeps its number, marked withdrawn with the
+/// reason; the audit log keeps who did it and why.
+pub fn withdraw_decision(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    decision_id: &str,
+    reason: Option<&str>,
+    now: NaiveDateTime,
+) -> AppResult<Decision> {
+    let d = correctable_decision(conn, meeting, decision_id)?;
+    let mut p = Problems::new();
+    let reason = p.line("reason", "why it is withdrawn", reason, 500);
+    if !crate::db::actions::decisions_with_actions(conn, std::slice::from_ref(&d.id))?.is_empty() {
+        p.add(
+            "decision_id",
+            "has_actions",
+            format!(
+                "Decision {} has actions: correct or close them first.",
+                d.reference
+            ),
+        );
+    }
+    p.finish()?;
+    record::withdraw_decision(conn, &d.id, &reason, now)?;
+    actor.audit(
+        conn,
+        now,
+        "decision.withdraw",
+        "decision",
+        &d.id,
+        format!(
+            "withdrew {} because: {reason}. It said: {}",
+            d.reference, d.text
+        ),
+    )?;
+    Ok(Decision {
+        withdrawn_reason: Some(reason),
+        withdrawn_at: Some(now),
+        ..d
+    })
+}
+
 /// Records a decision on an item, numbered `{body-slug}/{YYYY}/{NNN}` per
 /// body and year (the meeting's year), without gaps or duplicates.
 #[allow(clippy::too_many_arguments)]
@@ -395,6 +508,8 @@ pub fn decide(
         idempotency_digest: digest,
         created_by: actor.label.clone(),
         created_at: now,
+        withdrawn_reason: None,
+        withdrawn_at: None,
     };
     record::insert_decision(conn, &d)?;
     actor.audit(
@@ -438,7 +553,7 @@ pub fn decisions_taken(
     )?;
     let mut out = Vec::new();
     for d in record::decisions_of_meeting(conn, &meeting.id)? {
-        if !may_read_decision(grants, &d) {
+        if !may_read_decision(grants, &d) || d.withdrawn_at.is_some() {
             continue;
         }
         let arising = actions
@@ -517,6 +632,9 @@ pub struct RecordSheet {
     pub notes: std::collections::HashMap<String, String>,
     /// Everyone who may own an action: (person, their organisation's name).
     pub people: Vec<(crate::db::users::User, String)>,
+    /// Decisions may still be corrected or withdrawn: the minutes are not
+    /// approved yet.
+    pub may_correct: bool,
 }
 
 /// The record sheet of a meeting, for its secretariat only.
@@ -545,7 +663,10 @@ pub fn sheet(
     let ids: Vec<String> = working.items.iter().map(|i| i.row.id.clone()).collect();
     let notes = record::notes_of(conn, &ids)?;
     let people = crate::db::users::all_with_organisation(conn)?;
+    let may_correct =
+        crate::db::minutes::find(conn, &meeting.id)?.is_none_or(|m| m.status != "approved");
     Ok(RecordSheet {
+        may_correct,
         meeting,
         body,
         working,

@@ -8,6 +8,8 @@ use super::Nav;
 pub struct DecisionRow {
     pub reference: String,
     pub text: String,
+    /// Why it was withdrawn; empty while it stands.
+    pub withdrawn: String,
     pub body: String,
     pub meeting_id: String,
     pub date: String,

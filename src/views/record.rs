@@ -19,6 +19,16 @@ pub struct AttendanceRow {
     pub substitute_error: String,
 }
 
+/// A decision on the record sheet.
+#[derive(Clone, Debug)]
+pub struct RecordDecision {
+    pub id: String,
+    pub reference: String,
+    pub text: String,
+    /// Why it was withdrawn; empty while it stands.
+    pub withdrawn: String,
+}
+
 #[derive(Clone, Debug)]
 pub struct RecordItem {
     pub id: String,
@@ -28,8 +38,7 @@ pub struct RecordItem {
     /// "Cllr X: interest"
     pub declarations: Vec<String>,
     pub notes: String,
-    /// (reference, text)
-    pub decisions: Vec<(String, String, String)>,
+    pub decisions: Vec<RecordDecision>,
     /// (description, owner, due)
     pub actions: Vec<(String, String, String)>,
     pub late_urgency: String,
@@ -57,6 +66,8 @@ pub struct RecordPage {
     /// A fresh key per form render: a resubmitted form records once.
     pub key: String,
     pub focus_item: String,
+    /// Decisions may still be corrected or withdrawn.
+    pub can_correct: bool,
     /// A record form as typed, shown again with its errors.
     pub typed: RecordTyped,
 }

@@ -245,6 +245,10 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "notes-saved" => "Notes saved.",
         "declaration-recorded" => "Declaration recorded.",
         "decision-recorded" => "Decision recorded.",
+        "decision-corrected" => "Decision corrected. The reason is kept in the audit log.",
+        "decision-withdrawn" => {
+            "Decision withdrawn. It keeps its number, marked withdrawn with the reason."
+        }
         "action-recorded" => "Action recorded. Its owner is told by email.",
         "minutes-saved" => "Minutes saved.",
         "minutes-redrafted" => "Minutes redrafted from the meeting record.",

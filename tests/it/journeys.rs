@@ -623,12 +623,83 @@ async fn the_secretariat_builds_publishes_and_records() {
         b.wait_to_see("Asked for the figures by school at the next meeting")
             .await;
 
+        // A decision recorded in error is withdrawn, with a reason; one
+        // with actions is corrected instead.
+        let decision_on = |words: &'static str| {
+            let b = &b;
+            async move {
+                let li = b
+                    .client
+                    .find(fantoccini::Locator::XPath(&format!(
+                        "//li[starts-with(@id, 'decision-')][contains(., '{words}')]"
+                    )))
+                    .await
+                    .expect("the decision");
+                let reference = li
+                    .find(fantoccini::Locator::Css("strong"))
+                    .await
+                    .expect("its reference")
+                    .text()
+                    .await
+                    .unwrap_or_default();
+                (li, reference)
+            }
+        };
+        let press = |li: &fantoccini::elements::Element, button: &'static str| {
+            let li = li.clone();
+            async move {
+                li.find(fantoccini::Locator::XPath(&format!(
+                    ".//*[self::button or self::summary][starts-with(normalize-space(.), '{button}')]"
+                )))
+                .await
+                .expect("the button")
+                .click()
+                .await
+                .expect("press");
+            }
+        };
+        let (li, wrong) = decision_on("Asked for the figures by school").await;
+        press(&li, "Correct or withdraw").await;
+        press(&li, "Withdraw the decision").await;
+        b.wait_to_see("Enter why it is withdrawn.").await;
+        let (li, _) = decision_on("Asked for the figures by school").await;
+        b.fill(
+            &format!("Why it is withdrawn ({wrong})"),
+            "Recorded on the wrong item: the board asked for this under item 6.",
+        )
+        .await;
+        press(&li, "Withdraw the decision").await;
+        b.wait_to_see("Decision withdrawn").await;
+        let (li, _) = decision_on("Asked for the figures by school").await;
+        let shown = li.text().await.unwrap_or_default();
+        assert!(
+            shown.contains("Withdrawn") && shown.contains("Recorded on the wrong item"),
+            "{shown}"
+        );
+        let (li, cafes) = decision_on("memory cafés pilot").await;
+        press(&li, "Correct or withdraw").await;
+        b.fill(
+            &format!("Corrected resolution ({cafes})"),
+            "Approved the memory cafés pilot for twelve months, starting in January.",
+        )
+        .await;
+        b.fill(&format!("Why it is corrected ({cafes})"), "The start month was left out.")
+            .await;
+        press(&li, "Correct the decision").await;
+        b.wait_to_see("Decision corrected").await;
+        b.sees("starting in January").await;
+        b.check_page("decision corrected").await;
+
         // Minutes: edit and save, circulate; approve once the next meeting
         // has met (after it, a week later).
         b.goto(&b.path().await.replace("/record", "/minutes")).await;
         b.wait_to_see("Edit the minutes").await;
         b.check_page("minutes, draft").await;
         let draft = b.value_of("Minutes (Markdown)").await;
+        assert!(
+            draft.contains("starting in January") && !draft.contains("figures by school at the next"),
+            "the draft takes the corrected decision and leaves out the withdrawn one: {draft}"
+        );
         b.fill(
             "Minutes (Markdown)",
             &format!("{draft}\n\nThe chair thanked the officers."),
@@ -659,6 +730,12 @@ async fn the_secretariat_builds_publishes_and_records() {
         b.wait_to_see("Minutes approved, frozen and published")
             .await;
         b.does_not_see("Edit the minutes").await;
+        // Once the minutes are approved the record stands.
+        let approved = b.path().await;
+        b.goto(&approved.split('?').next().unwrap_or_default().replace("/minutes", "/record"))
+            .await;
+        b.wait_to_see("Meeting record").await;
+        b.does_not_see("Correct or withdraw").await;
         b
     })
     .await;

@@ -203,6 +203,14 @@ const EXPECTED: &[(&str, &str)] = &[
     ("POST /api/v1/meetings/{id}/agenda/publish", "LFFFFFFFFAA"),
     ("POST /api/v1/meetings/{id}/cancel", "LFFFFFFFFAA"),
     ("POST /api/v1/meetings/{id}/decisions", "LFFFFFFFFAA"),
+    (
+        "POST /api/v1/meetings/{id}/decisions/{decision}/correct",
+        "LFFFFFFFFAA",
+    ),
+    (
+        "POST /api/v1/meetings/{id}/decisions/{decision}/withdraw",
+        "LFFFFFFFFAA",
+    ),
     ("POST /api/v1/meetings/{id}/declarations", "LFFFFFFFFAA"),
     ("POST /api/v1/meetings/{id}/papers", "LFAAFAAAFAA"),
     ("POST /api/v1/meetings/{id}/proposals", "LFAAFAAAFAA"),
@@ -245,6 +253,10 @@ const EXPECTED: &[(&str, &str)] = &[
     ("POST /meetings/{id}/papers", "LFAAFAAAFAA"),
     ("POST /meetings/{id}/proposals", "LFAAFAAAFAA"),
     ("POST /meetings/{id}/record/attendance", "LFFFFFFFFAA"),
+    (
+        "POST /meetings/{id}/record/decisions/{decision}/{change}",
+        "LFFFFFFFFAA",
+    ),
     (
         "POST /meetings/{id}/record/items/{item}/{what}",
         "LFFFFFFFFAA",
@@ -460,6 +472,15 @@ async fn fixture(app: &TestApp) -> Fixture {
             v.insert("outcome", "accept".into());
             v.insert("action", "sign-off".into());
             v.insert("what", "notes".into());
+            v.insert(
+                "decision",
+                quorate::db::record::decisions_of_meeting(c, &past.id)?
+                    .into_iter()
+                    .next()
+                    .map(|d| d.id)
+                    .unwrap_or_else(|| "no-decision".into()),
+            );
+            v.insert("change", "correct".into());
             v.insert("aid", "no-such-attachment".into());
             v.insert("secret", "cal_no-such-secret-0123456789".into());
             v.insert("token", "no-such-invitation-0123456789".into());

@@ -1125,3 +1125,180 @@ async fn impossible_years_are_refused() {
     let fields = error_fields(&json(resp).await);
     assert!(fields.contains(&"starts_at".to_string()), "{fields:?}");
 }
+
+/// The secretariat corrects or withdraws a decision before the minutes are
+/// approved: every problem at once, the reason and the old words in the
+/// audit log, the withdrawn decision keeping its number in the register,
+/// no action hung on it, and nothing changed once the minutes are approved.
+#[tokio::test]
+async fn a_decision_is_corrected_or_withdrawn_until_the_minutes_are_approved() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/items", b.meeting),
+        &b.clerk,
+        json!({"title": "Flood response", "item_type": "decision", "verbal_reason": "Events this week", "minutes_allocated": 10}),
+    )
+    .await;
+    let item = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let mut ids = Vec::new();
+    for text in ["Thanked the flood wardens.", "Agreed £5,000 for sandbags."] {
+        let resp = post(
+            &app,
+            &format!("/api/v1/meetings/{}/decisions", b.meeting),
+            &b.clerk,
+            json!({"item_id": item, "text": text}),
+        )
+        .await;
+        assert_eq!(resp.status(), 201);
+        ids.push(
+            json(resp).await["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
+    let path =
+        |d: &str, change: &str| format!("/api/v1/meetings/{}/decisions/{d}/{change}", b.meeting);
+
+    // Every problem at once; only the secretariat may.
+    let resp = post(
+        &app,
+        &path(&ids[0], "correct"),
+        &b.clerk,
+        json!({"text": " "}),
+    )
+    .await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(error_fields(&json(resp).await), ["text", "reason"]);
+    let resp = post(
+        &app,
+        &path(&ids[0], "correct"),
+        &b.member,
+        json!({"text": "Anything", "reason": "Because"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 403);
+
+    let resp = post(
+        &app,
+        &path(&ids[0], "correct"),
+        &b.clerk,
+        json!({"text": "Thanked the flood wardens and the fire service.", "reason": "The fire service was left out."}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(
+        json(resp).await["text"],
+        "Thanked the flood wardens and the fire service."
+    );
+    let resp = post(
+        &app,
+        &path(&ids[1], "withdraw"),
+        &b.clerk,
+        json!({"reason": "Recorded in error: the board deferred it."}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    let withdrawn = json(resp).await;
+    assert_eq!(
+        withdrawn["withdrawn_reason"],
+        "Recorded in error: the board deferred it."
+    );
+    let resp = post(
+        &app,
+        &path(&ids[1], "withdraw"),
+        &b.clerk,
+        json!({"reason": "Again"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 409, "withdrawn once");
+
+    // It keeps its number in the register, marked withdrawn.
+    let register = json(app.get("/api/v1/decisions?body=psb", None).await).await;
+    let found: Vec<(String, Value)> = register["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| {
+            (
+                d["reference"].as_str().unwrap_or_default().to_string(),
+                d["withdrawn_reason"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), 2, "{register}");
+    assert!(
+        found
+            .iter()
+            .any(|(r, w)| r.ends_with("/002") && !w.is_null()),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(r, w)| r.ends_with("/001") && w.is_null()),
+        "{found:?}"
+    );
+
+    // No action hangs on a withdrawn decision.
+    let resp = post(
+        &app,
+        "/api/v1/actions",
+        &b.clerk,
+        json!({"decision_id": ids[1], "description": "Buy sandbags", "owner_user_id": b.author_id, "due_on": "2027-02-01"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(error_fields(&json(resp).await), ["decision_id"]);
+
+    // The audit log keeps why, and what it said before.
+    let first = ids[0].clone();
+    let audit = app
+        .state
+        .db(move |c| Ok(quorate::db::audit::for_entity(c, "decision", &first)?))
+        .await
+        .expect("audit");
+    assert!(
+        audit.iter().any(|e| e.action == "decision.correct"
+            && e.summary.contains("The fire service was left out.")
+            && e.summary.contains("It said: Thanked the flood wardens.")),
+        "{audit:?}"
+    );
+
+    // Once the minutes are approved, the record stands.
+    let meeting = b.meeting.clone();
+    app.state
+        .tx(move |c| {
+            let now = chrono::Utc::now().naive_utc();
+            Ok(quorate::db::minutes::insert(
+                c,
+                &quorate::db::minutes::Minutes {
+                    meeting_id: meeting,
+                    status: "approved".into(),
+                    body_markdown: "Approved.".into(),
+                    exempt_markdown: String::new(),
+                    version: 1,
+                    circulated_at: Some(now),
+                    approved_at: Some(now),
+                    approved_at_meeting_id: None,
+                    updated_at: now,
+                },
+            )?)
+        })
+        .await
+        .expect("minutes approved");
+    let resp = post(
+        &app,
+        &path(&ids[0], "correct"),
+        &b.clerk,
+        json!({"text": "Something else.", "reason": "Second thoughts."}),
+    )
+    .await;
+    assert_eq!(resp.status(), 409);
+}

@@ -27,6 +27,10 @@ pub struct DecisionOut {
     pub decided_at: String,
     /// Actions recorded against it.
     pub actions: usize,
+    /// Why the secretariat withdrew it (recorded in error); absent while it
+    /// stands. A withdrawn decision keeps its number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withdrawn_reason: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -122,6 +126,7 @@ pub async fn decisions(
             item_id: e.decision.item_id,
             text: e.decision.text,
             decided_at: rfc3339(e.decision.created_at),
+            withdrawn_reason: e.decision.withdrawn_reason,
         },
     );
     Ok(HttpResponse::Ok().json(out))

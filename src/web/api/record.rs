@@ -16,7 +16,9 @@ use super::decisions::DecisionOut;
 pub fn configure(r: &mut Routes<'_>) {
     r.put("/meetings/{id}/attendance/{user_id}", attendance)
         .post("/meetings/{id}/declarations", declare)
-        .post("/meetings/{id}/decisions", decide);
+        .post("/meetings/{id}/decisions", decide)
+        .post("/meetings/{id}/decisions/{decision}/correct", correct)
+        .post("/meetings/{id}/decisions/{decision}/withdraw", withdraw);
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -162,6 +164,96 @@ pub async fn decide(
             text: d.text,
             decided_at: rfc3339(d.created_at),
             actions: 0,
+            withdrawn_reason: None,
         },
     ))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CorrectionInput {
+    /// The corrected resolution (for a correction)
+    #[schema(max_length = 10000)]
+    pub text: Option<String>,
+    /// Why it is corrected or withdrawn (kept in the audit log)
+    #[schema(max_length = 500)]
+    pub reason: Option<String>,
+}
+
+/// The decision as the register shows it.
+fn decision_out(d: crate::services::decisions::Decision, slug: String) -> DecisionOut {
+    DecisionOut {
+        id: d.id,
+        reference: d.reference,
+        body_slug: slug,
+        meeting_id: d.meeting_id,
+        item_id: d.item_id,
+        text: d.text,
+        decided_at: rfc3339(d.created_at),
+        actions: 0,
+        withdrawn_reason: d.withdrawn_reason,
+    }
+}
+
+/// Correct the words of a decision recorded at this meeting (secretariat),
+/// before the meeting's minutes are approved; 409 after, or once withdrawn.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/decisions/{decision}/correct", tag = "record", request_body = CorrectionInput,
+    responses((status = 200, body = DecisionOut), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn correct(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    input: web::Json<CorrectionInput>,
+) -> Result<HttpResponse, AppError> {
+    let caller = caller.require()?;
+    let (id, did) = path.into_inner();
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    let input = input.into_inner();
+    let out = state
+        .tx(move |c| {
+            record::in_managed_meeting(c, &caller.grants, &id, |c, m, b| {
+                let d = record::correct_decision(
+                    c,
+                    &actor,
+                    m,
+                    &did,
+                    input.text.as_deref(),
+                    input.reason.as_deref(),
+                    now,
+                )?;
+                Ok(decision_out(d, b.slug.clone()))
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Withdraw a decision recorded in error at this meeting (secretariat),
+/// before the meeting's minutes are approved. It keeps its number, marked
+/// withdrawn with the reason; 422 while actions hang from it.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/decisions/{decision}/withdraw", tag = "record", request_body = CorrectionInput,
+    responses((status = 200, body = DecisionOut), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    input: web::Json<CorrectionInput>,
+) -> Result<HttpResponse, AppError> {
+    let caller = caller.require()?;
+    let (id, did) = path.into_inner();
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    let input = input.into_inner();
+    let out = state
+        .tx(move |c| {
+            record::in_managed_meeting(c, &caller.grants, &id, |c, m, b| {
+                let d =
+                    record::withdraw_decision(c, &actor, m, &did, input.reason.as_deref(), now)?;
+                Ok(decision_out(d, b.slug.clone()))
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(out))
 }

@@ -97,6 +97,7 @@ async fn register(
             meeting_id: e.decision.meeting_id,
             reference: e.decision.reference,
             text: e.decision.text,
+            withdrawn: e.decision.withdrawn_reason.unwrap_or_default(),
         })
         .collect();
     let page = RegisterPage {

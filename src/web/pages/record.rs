@@ -23,7 +23,11 @@ use crate::web::routes::Routes;
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/meetings/{id}/record", record_page)
         .post("/meetings/{id}/record/attendance", attendance)
-        .post("/meetings/{id}/record/items/{item}/{what}", item_form);
+        .post("/meetings/{id}/record/items/{item}/{what}", item_form)
+        .post(
+            "/meetings/{id}/record/decisions/{decision}/{change}",
+            fix_decision,
+        );
 }
 
 /// The first message for `field`, or "".
@@ -61,6 +65,7 @@ async fn render_record(
         actions: acts,
         notes,
         people,
+        may_correct,
     } = sheet;
     let name_of: HashMap<String, String> = people
         .iter()
@@ -127,7 +132,12 @@ async fn render_record(
             decisions: decisions
                 .iter()
                 .filter(|d| d.item_id == i.row.id)
-                .map(|d| (d.reference.clone(), d.text.clone(), d.id.clone()))
+                .map(|d| crate::views::record::RecordDecision {
+                    id: d.id.clone(),
+                    reference: d.reference.clone(),
+                    text: d.text.clone(),
+                    withdrawn: d.withdrawn_reason.clone().unwrap_or_default(),
+                })
                 .collect(),
             actions: acts
                 .iter()
@@ -179,6 +189,7 @@ async fn render_record(
             .map(|mm| (mm.user_id.clone(), mm.name.clone()))
             .collect(),
         key: crate::clock::new_id(),
+        can_correct: may_correct,
         focus_item: focus,
         typed,
     };
@@ -278,6 +289,77 @@ async fn attendance(
         form: "attendance".into(),
         fields: form,
     };
+    render_record(&state, &req, &user, id, errors, String::new(), typed).await
+}
+
+#[derive(Default, Deserialize)]
+struct FixForm {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Corrects or withdraws a decision from the record sheet.
+async fn fix_decision(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    SignedIn(user): SignedIn,
+    path: web::Path<(String, String, String)>,
+    CsrfForm(form): CsrfForm<FixForm>,
+) -> PageResult {
+    let (id, did, change) = path.into_inner();
+    if !matches!(change.as_str(), "correct" | "withdraw") {
+        return Err(AppError::NotFound.into());
+    }
+    let actor = user.actor(&req);
+    let now = state.clock.now_naive();
+    let typed = RecordTyped {
+        item: did.clone(),
+        form: change.clone(),
+        fields: [("text", &form.text), ("reason", &form.reason)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
+    };
+    let (target, what) = (did.clone(), change.clone());
+    let result = in_meeting(&state, &user, id.clone(), move |c, m, _| {
+        if what == "correct" {
+            record::correct_decision(
+                c,
+                &actor,
+                m,
+                &target,
+                Some(&form.text),
+                Some(&form.reason),
+                now,
+            )
+        } else {
+            record::withdraw_decision(c, &actor, m, &target, Some(&form.reason), now)
+        }
+        .map(|_| ())
+    })
+    .await;
+    let errors = crate::web::respond::field_errors(result)?;
+    if errors.is_empty() {
+        let notice = if change == "correct" {
+            "decision-corrected"
+        } else {
+            "decision-withdrawn"
+        };
+        return Ok(see_other(&format!(
+            "/meetings/{id}/record?notice={notice}#decision-{did}"
+        )));
+    }
+    let errors = crate::web::respond::rekey(errors, |field| {
+        let prefix = match (change.as_str(), field) {
+            ("correct", "text") => "fix-text",
+            ("correct", "reason") => "fix-reason",
+            ("withdraw", "reason") => "withdraw-reason",
+            _ => "withdraw",
+        };
+        format!("{prefix}-{did}")
+    });
     render_record(&state, &req, &user, id, errors, String::new(), typed).await
 }
 

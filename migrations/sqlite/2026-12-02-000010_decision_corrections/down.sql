@@ -1,0 +1,2 @@
+ALTER TABLE decisions DROP COLUMN withdrawn_at;
+ALTER TABLE decisions DROP COLUMN withdrawn_reason;
