@@ -205,6 +205,25 @@ pub async fn correct(
     path: web::Path<(String, String)>,
     input: web::Json<CorrectionInput>,
 ) -> Result<HttpResponse, AppError> {
+    change_decision(state, caller, req, path, input, Change::Correct).await
+}
+
+/// Which change `change_decision` makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Change {
+    Correct,
+    Withdraw,
+}
+
+/// Corrects or withdraws one decision of a meeting the caller manages.
+async fn change_decision(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    input: web::Json<CorrectionInput>,
+    change: Change,
+) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let (id, did) = path.into_inner();
     let actor = caller.actor(&req);
@@ -213,15 +232,13 @@ pub async fn correct(
     let out = state
         .tx(move |c| {
             record::in_managed_meeting(c, &caller.grants, &id, |c, m, b| {
-                let d = record::correct_decision(
-                    c,
-                    &actor,
-                    m,
-                    &did,
-                    input.text.as_deref(),
-                    input.reason.as_deref(),
-                    now,
-                )?;
+                let (text, reason) = (input.text.as_deref(), input.reason.as_deref());
+                let d = match change {
+                    Change::Correct => {
+                        record::correct_decision(c, &actor, m, &did, text, reason, now)?
+                    }
+                    Change::Withdraw => record::withdraw_decision(c, &actor, m, &did, reason, now)?,
+                };
                 Ok(decision_out(d, b.slug.clone()))
             })
         })
@@ -241,19 +258,5 @@ pub async fn withdraw(
     path: web::Path<(String, String)>,
     input: web::Json<CorrectionInput>,
 ) -> Result<HttpResponse, AppError> {
-    let caller = caller.require()?;
-    let (id, did) = path.into_inner();
-    let actor = caller.actor(&req);
-    let now = state.clock.now_naive();
-    let input = input.into_inner();
-    let out = state
-        .tx(move |c| {
-            record::in_managed_meeting(c, &caller.grants, &id, |c, m, b| {
-                let d =
-                    record::withdraw_decision(c, &actor, m, &did, input.reason.as_deref(), now)?;
-                Ok(decision_out(d, b.slug.clone()))
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(out))
+    change_decision(state, caller, req, path, input, Change::Withdraw).await
 }
