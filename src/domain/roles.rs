@@ -105,6 +105,12 @@ impl Grants {
             .map(|(_, r)| *r)
     }
 
+    /// Admins and everyone with a role that proposes items (all but
+    /// observers) may write papers and propose items for a body.
+    pub fn can_propose_in(&self, body_id: &str) -> bool {
+        self.is_admin || self.role_in(body_id).is_some_and(Role::proposes_items)
+    }
+
     /// Admins and the body's secretariat manage a body.
     pub fn can_manage_body(&self, body_id: &str) -> bool {
         self.is_admin || self.role_in(body_id).is_some_and(Role::manages_body)
@@ -159,5 +165,22 @@ mod tests {
         assert!(Role::Secretariat.sees_exempt());
         assert!(!Role::Officer.sees_exempt());
         assert!(!Role::Observer.sees_exempt());
+    }
+
+    #[test]
+    fn everyone_but_observers_proposes_in_their_own_body() {
+        let grants = |role| Grants {
+            is_admin: false,
+            roles: vec![("b1".into(), role)],
+            organisation_id: String::new(),
+        };
+        assert!(grants(Role::Officer).can_propose_in("b1"));
+        assert!(!grants(Role::Officer).can_propose_in("b2"));
+        assert!(!grants(Role::Observer).can_propose_in("b1"));
+        let admin = Grants {
+            is_admin: true,
+            ..Grants::default()
+        };
+        assert!(admin.can_propose_in("anything"));
     }
 }

@@ -513,12 +513,7 @@ pub fn page(
     }
     let decisions = super::record::decisions_taken(conn, &meeting, grants, user_id)?;
     let upcoming = meeting.starts_at > now.naive_utc();
-    let write = upcoming
-        && grants.is_some_and(|g| {
-            g.is_admin
-                || g.role_in(&body.id)
-                    .is_some_and(crate::domain::roles::Role::proposes_items)
-        });
+    let write = upcoming && grants.is_some_and(|g| g.can_propose_in(&body.id));
     let may = MeetingMay {
         write,
         propose: write && !meeting.is_cancelled() && now <= timeline.proposal_deadline,

@@ -397,8 +397,7 @@ pub fn create_paper(
     now: NaiveDateTime,
 ) -> AppResult<Paper> {
     let body = bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
-    let may = grants.is_admin || grants.role_in(&body.id).is_some_and(Role::proposes_items);
-    if !may {
+    if !grants.can_propose_in(&body.id) {
         return Err(AppError::Forbidden);
     }
     check_open(meeting, now)?;

@@ -12,7 +12,7 @@ use crate::db::proposals;
 pub use crate::db::proposals::Proposal;
 use crate::db::{DbConn, organisations, priorities, users};
 use crate::domain::briefing::ItemType;
-use crate::domain::roles::{Grants, Role};
+use crate::domain::roles::Grants;
 use crate::domain::validate::Problems;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::mail::messages::Notice;
@@ -39,7 +39,7 @@ pub fn propose(
     ctx: &Ctx<'_>,
 ) -> AppResult<Proposal> {
     let body = bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
-    if !(grants.is_admin || grants.role_in(&body.id).is_some_and(Role::proposes_items)) {
+    if !grants.can_propose_in(&body.id) {
         return Err(AppError::Forbidden);
     }
     if meeting.is_cancelled() {
