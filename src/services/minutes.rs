@@ -207,6 +207,11 @@ fn frozen() -> AppError {
     )])
 }
 
+/// Are the meeting's minutes approved (so its record stands)?
+pub fn approved(conn: &mut DbConn, meeting_id: &str) -> AppResult<bool> {
+    Ok(minutes::find(conn, meeting_id)?.is_some_and(|m| m.status == "approved"))
+}
+
 /// Saves the secretariat's edits (or, with `regenerate`, a fresh draft).
 #[allow(clippy::too_many_arguments)]
 pub fn save(

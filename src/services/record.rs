@@ -336,9 +336,7 @@ fn correctable_decision(
     let d = record::find_decision(conn, decision_id)?
         .filter(|d| d.meeting_id == meeting.id)
         .ok_or(AppError::NotFound)?;
-    let approved =
-        crate::db::minutes::find(conn, &meeting.id)?.is_some_and(|m| m.status == "approved");
-    if approved {
+    if super::minutes::approved(conn, &meeting.id)? {
         return Err(AppError::Conflict(vec![FieldError::new(
             "decision_id",
             "minutes_approved",
@@ -663,8 +661,7 @@ pub fn sheet(
     let ids: Vec<String> = working.items.iter().map(|i| i.row.id.clone()).collect();
     let notes = record::notes_of(conn, &ids)?;
     let people = crate::db::users::all_with_organisation(conn)?;
-    let may_correct =
-        crate::db::minutes::find(conn, &meeting.id)?.is_none_or(|m| m.status != "approved");
+    let may_correct = !super::minutes::approved(conn, &meeting.id)?;
     Ok(RecordSheet {
         may_correct,
         meeting,
