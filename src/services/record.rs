@@ -353,6 +353,49 @@ fn correctable_decision(
     Ok(d)
 }
 
+/// A change to a recorded decision, before the minutes are approved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecisionChange {
+    /// New words for it, with why.
+    Correct,
+    /// Withdrawn as recorded in error, with why.
+    Withdraw,
+}
+
+impl DecisionChange {
+    /// From a page address's last segment: `correct` or `withdraw`.
+    pub fn parse(s: &str) -> Option<DecisionChange> {
+        match s {
+            "correct" => Some(DecisionChange::Correct),
+            "withdraw" => Some(DecisionChange::Withdraw),
+            _ => None,
+        }
+    }
+}
+
+/// Corrects or withdraws a decision of this meeting (`text` is only read
+/// for a correction); see `correct_decision` and `withdraw_decision`.
+#[allow(clippy::too_many_arguments)]
+pub fn change_decision(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    decision_id: &str,
+    change: DecisionChange,
+    text: Option<&str>,
+    reason: Option<&str>,
+    now: NaiveDateTime,
+) -> AppResult<Decision> {
+    match change {
+        DecisionChange::Correct => {
+            correct_decision(conn, actor, meeting, decision_id, text, reason, now)
+        }
+        DecisionChange::Withdraw => {
+            withdraw_decision(conn, actor, meeting, decision_id, reason, now)
+        }
+    }
+}
+
 /// Corrects the words of a decision recorded at this meeting, before its
 /// minutes are approved; the reason and the old words go in the audit log.
 #[allow(clippy::too_many_arguments)]

@@ -205,14 +205,15 @@ pub async fn correct(
     path: web::Path<(String, String)>,
     input: web::Json<CorrectionInput>,
 ) -> Result<HttpResponse, AppError> {
-    change_decision(state, caller, req, path, input, Change::Correct).await
-}
-
-/// Which change `change_decision` makes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Change {
-    Correct,
-    Withdraw,
+    change_decision(
+        state,
+        caller,
+        req,
+        path,
+        input,
+        record::DecisionChange::Correct,
+    )
+    .await
 }
 
 /// Corrects or withdraws one decision of a meeting the caller manages.
@@ -222,7 +223,7 @@ async fn change_decision(
     req: HttpRequest,
     path: web::Path<(String, String)>,
     input: web::Json<CorrectionInput>,
-    change: Change,
+    change: record::DecisionChange,
 ) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let (id, did) = path.into_inner();
@@ -232,13 +233,16 @@ async fn change_decision(
     let out = state
         .tx(move |c| {
             record::in_managed_meeting(c, &caller.grants, &id, |c, m, b| {
-                let (text, reason) = (input.text.as_deref(), input.reason.as_deref());
-                let d = match change {
-                    Change::Correct => {
-                        record::correct_decision(c, &actor, m, &did, text, reason, now)?
-                    }
-                    Change::Withdraw => record::withdraw_decision(c, &actor, m, &did, reason, now)?,
-                };
+                let d = record::change_decision(
+                    c,
+                    &actor,
+                    m,
+                    &did,
+                    change,
+                    input.text.as_deref(),
+                    input.reason.as_deref(),
+                    now,
+                )?;
                 Ok(decision_out(d, b.slug.clone()))
             })
         })
@@ -258,5 +262,13 @@ pub async fn withdraw(
     path: web::Path<(String, String)>,
     input: web::Json<CorrectionInput>,
 ) -> Result<HttpResponse, AppError> {
-    change_decision(state, caller, req, path, input, Change::Withdraw).await
+    change_decision(
+        state,
+        caller,
+        req,
+        path,
+        input,
+        record::DecisionChange::Withdraw,
+    )
+    .await
 }

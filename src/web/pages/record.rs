@@ -309,9 +309,9 @@ async fn fix_decision(
     CsrfForm(form): CsrfForm<FixForm>,
 ) -> PageResult {
     let (id, did, change) = path.into_inner();
-    if !matches!(change.as_str(), "correct" | "withdraw") {
+    let Some(kind) = record::DecisionChange::parse(&change) else {
         return Err(AppError::NotFound.into());
-    }
+    };
     let actor = user.actor(&req);
     let now = state.clock.now_naive();
     let typed = RecordTyped {
@@ -322,30 +322,26 @@ async fn fix_decision(
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect(),
     };
-    let (target, what) = (did.clone(), change.clone());
+    let target = did.clone();
     let result = in_meeting(&state, &user, id.clone(), move |c, m, _| {
-        if what == "correct" {
-            record::correct_decision(
-                c,
-                &actor,
-                m,
-                &target,
-                Some(&form.text),
-                Some(&form.reason),
-                now,
-            )
-        } else {
-            record::withdraw_decision(c, &actor, m, &target, Some(&form.reason), now)
-        }
+        record::change_decision(
+            c,
+            &actor,
+            m,
+            &target,
+            kind,
+            Some(&form.text),
+            Some(&form.reason),
+            now,
+        )
         .map(|_| ())
     })
     .await;
     let errors = crate::web::respond::field_errors(result)?;
     if errors.is_empty() {
-        let notice = if change == "correct" {
-            "decision-corrected"
-        } else {
-            "decision-withdrawn"
+        let notice = match kind {
+            record::DecisionChange::Correct => "decision-corrected",
+            record::DecisionChange::Withdraw => "decision-withdrawn",
         };
         return Ok(see_other(&format!(
             "/meetings/{id}/record?notice={notice}#decision-{did}"
