@@ -14,9 +14,6 @@ pub struct AttendanceRow {
     pub status: String,
     pub substitute_for: String,
     pub is_substitute: bool,
-    /// The problem with what was chosen for this person, if any.
-    pub status_error: String,
-    pub substitute_error: String,
 }
 
 /// A decision on the record sheet.

@@ -30,15 +30,6 @@ pub fn configure(r: &mut Routes<'_>) {
         );
 }
 
-/// The first message for `field`, or "".
-fn errors_of(errors: &[FieldError], field: &str) -> String {
-    errors
-        .iter()
-        .find(|e| e.field == field)
-        .map(|e| e.message.clone())
-        .unwrap_or_default()
-}
-
 async fn render_record(
     state: &AppState,
     req: &HttpRequest,
@@ -81,8 +72,6 @@ async fn render_record(
                 typed.value("", "attendance", &format!("substitute_for-{}", mm.user_id));
             let attendance_typed = typed.form == "attendance";
             AttendanceRow {
-                status_error: errors_of(&errors, &format!("status-{}", mm.user_id)),
-                substitute_error: errors_of(&errors, &format!("substitute_for-{}", mm.user_id)),
                 user_id: mm.user_id.clone(),
                 name: mm.name.clone(),
                 organisation: mm.organisation.clone(),
