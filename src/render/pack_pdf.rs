@@ -393,6 +393,18 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
     s
 }
 
+/// What the previous meeting's minutes in a pack are: a draft for this
+/// meeting to approve, or approved, and of which day.
+pub fn previous_minutes_note(m: &crate::domain::frozen::PreviousMinutes, lang: Lang) -> String {
+    let key = if m.approved {
+        "pack-minutes-approved"
+    } else {
+        "pack-minutes-draft"
+    };
+    let day = crate::domain::format::london_day(m.meeting_starts_at);
+    i18n::text_with(lang, key, &[("date", i18n::Arg::Text(&day))])
+}
+
 /// What an item without a paper is: a standard item, the action log, the
 /// resolution to exclude the public, a verbal report, or withheld.
 fn item_without_paper(i: &crate::domain::frozen::FrozenItem) -> String {
@@ -425,27 +437,13 @@ fn item_without_paper(i: &crate::domain::frozen::FrozenItem) -> String {
         ItemKind::ActionLog => s.push_str("No open actions.\n\n"),
         ItemKind::Minutes => match &i.previous_minutes {
             Some(m) => {
-                let key = if m.approved {
-                    "pack-minutes-approved"
-                } else {
-                    "pack-minutes-draft"
-                };
                 s.push_str(&format!(
                     "#heading(level: 2)[{}]\n",
                     text(&i18n::text(Lang::English, "pack-minutes-heading"))
                 ));
                 s.push_str(&format!(
                     "#emph[{}]\n\n",
-                    text(&i18n::text_with(
-                        Lang::English,
-                        key,
-                        &[(
-                            "date",
-                            i18n::Arg::Text(&crate::domain::format::london_day(
-                                m.meeting_starts_at
-                            )),
-                        )],
-                    ))
+                    text(&previous_minutes_note(m, Lang::English))
                 ));
                 s.push_str(&markdown(&m.markdown, 3));
                 s.push('\n');

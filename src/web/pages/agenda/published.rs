@@ -325,14 +325,8 @@ async fn show_pack(
         .iter()
         .find_map(|i| i.previous_minutes.as_ref())
         .map(|m| {
-            let key = if m.approved {
-                "pack-minutes-approved"
-            } else {
-                "pack-minutes-draft"
-            };
-            let date = london_day(m.meeting_starts_at);
             (
-                crate::i18n::text_with(nav.lang, key, &[("date", crate::i18n::Arg::Text(&date))]),
+                crate::render::pack_pdf::previous_minutes_note(m, nav.lang),
                 crate::render::markdown::render_below(&m.markdown, 2),
             )
         });
