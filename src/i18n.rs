@@ -1,8 +1,9 @@
 //! The words people read, from the message catalogues in `locales/`
 //! (Fluent files compiled into the binary). Templates reach them through
-//! `Nav::t` and `Nav::tn`; Rust code through `text`, `count` and `text_with`.
-//! A key the catalogue does not have shows as the key itself and is logged;
-//! `tests` below fail the build's tests first.
+//! `Nav::t`; Rust code through `text` and `text_with` (a count passed as an
+//! argument chooses the plural form). A key the catalogue does not have
+//! shows as the key itself and is logged; `tests/it/catalogue.rs` fails
+//! first.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -60,12 +61,6 @@ impl Arg<'_> {
 /// The message `key` in `lang`.
 pub fn text(lang: Lang, key: &str) -> String {
     lookup(lang, key, None)
-}
-
-/// The message `key` in `lang`, given the number it counts as `$count`
-/// (the catalogue chooses the plural form).
-pub fn count(lang: Lang, key: &str, n: i64) -> String {
-    text_with(lang, key, &[("count", Arg::Number(n))])
 }
 
 /// The message `key` in `lang` with named arguments.

@@ -39,11 +39,6 @@ impl Nav {
     pub fn t(&self, key: &str) -> String {
         crate::i18n::text(self.lang, key)
     }
-
-    /// The count message `key` for `n` things, in the page's language.
-    pub fn tn(&self, key: &str, n: &usize) -> String {
-        crate::i18n::count(self.lang, key, i64::try_from(*n).unwrap_or(i64::MAX))
-    }
 }
 
 #[derive(Clone, Debug)]

@@ -41,8 +41,8 @@ fn keys_after(text: &str, marker: &str, out: &mut BTreeSet<String>) {
     }
 }
 
-/// Keys used by templates (`nav.t("…")`, `nav.tn("…", n)`) and by Rust code
-/// (`i18n::text(lang, "…")`, `i18n::count(…)`, `i18n::text_with(…)`).
+/// Keys used by templates (`nav.t("…")`) and by Rust code
+/// (`i18n::text(lang, "…")`, `i18n::text_with(…)`).
 fn used_keys() -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     let mut paths = Vec::new();
@@ -52,19 +52,12 @@ fn used_keys() -> BTreeSet<String> {
     for p in &paths {
         let text = std::fs::read_to_string(p).expect("template");
         keys_after(&text, ".t(", &mut keys);
-        keys_after(&text, ".tn(", &mut keys);
     }
     let mut sources = Vec::new();
     files(&root().join("src"), "rs", &mut sources);
     for p in sources.iter().filter(|p| !p.ends_with("i18n.rs")) {
         let text = std::fs::read_to_string(p).expect("source");
-        for marker in [
-            "i18n::text(",
-            "i18n::count(",
-            "i18n::text_with(",
-            ".t(",
-            ".tn(",
-        ] {
+        for marker in ["i18n::text(", "i18n::text_with(", ".t("] {
             keys_after(&text, marker, &mut keys);
         }
     }
