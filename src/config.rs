@@ -106,6 +106,8 @@ pub struct SecuritySettings {
     pub invitation_days: u32,
     pub login_attempts_per_client_per_minute: u32,
     pub login_attempts_per_account_per_minute: u32,
+    pub password_reset_minutes: u32,
+    pub password_resets_per_account_per_hour: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -228,6 +230,14 @@ impl Settings {
         if self.security.session_idle_minutes < 5 {
             problems.push("security.session_idle_minutes: must be at least 5".to_string());
         }
+        if self.security.password_reset_minutes == 0
+            || self.security.password_resets_per_account_per_hour == 0
+        {
+            problems.push(
+                "security.password_reset_minutes and security.password_resets_per_account_per_hour: must be at least 1"
+                    .to_string(),
+            );
+        }
         if self.security.login_attempts_per_client_per_minute == 0
             || self.security.login_attempts_per_account_per_minute == 0
         {
@@ -324,6 +334,16 @@ impl Settings {
                 "security.login_attempts_per_account_per_minute",
                 self.security
                     .login_attempts_per_account_per_minute
+                    .to_string(),
+            ),
+            (
+                "security.password_reset_minutes",
+                self.security.password_reset_minutes.to_string(),
+            ),
+            (
+                "security.password_resets_per_account_per_hour",
+                self.security
+                    .password_resets_per_account_per_hour
                     .to_string(),
             ),
         ];

@@ -1,4 +1,5 @@
-# The account page: the personal calendar feed.
+# The account page: the personal calendar feed; resetting a forgotten
+# password.
 
 calendar-new-title = Your new calendar link
 calendar-new-once = It will not be shown again: subscribe now, or copy it into your calendar.
@@ -6,3 +7,32 @@ calendar-new-once = It will not be shown again: subscribe now, or copy it into y
 calendar-subscribe = Subscribe in your calendar app
 calendar-copy-label = Calendar link to copy
 calendar-copy-hint = Select the whole link and copy it, then add it in your calendar as a calendar from the internet (Google Calendar: "From URL").
+
+# Resetting a forgotten password, from the sign-in page.
+login-forgotten = Forgotten your password?
+login-no-account = If you do not have an account, ask your board's secretariat.
+reset-ask-title = Reset your password
+reset-ask-intro = Enter the email address you sign in with. We will send a link to choose a new password.
+reset-email-label = Email address
+reset-email-hint = The address your board's secretariat gave Quorate, usually your work email.
+reset-ask-button = Send me a link
+reset-back-to-sign-in = Back to sign in
+reset-sent-title = Check your email
+reset-sent-if = If there is a Quorate account for
+reset-sent-then = , we have sent it a link to choose a new password.
+reset-sent-works = { $minutes ->
+    [one] The link works once, within { $minutes } minute.
+   *[other] The link works once, within { $minutes } minutes.
+}
+reset-sent-nothing = Nothing there after a few minutes? Check your junk or spam folder and that the address is the one you sign in with, then ask again. Your board's secretariat can also help.
+reset-ask-again = Ask for a new link
+reset-choose-title = Choose a new password
+reset-choose-for = For the account
+reset-choose-signs-out = Saving it signs you out on every other device and browser.
+reset-password-label = New password
+reset-password-hint = At least 12 characters. A few unrelated words make a strong password.
+reset-confirm-label = Type the new password again
+reset-choose-button = Save the password and sign in
+reset-invalid-title = This link does not work
+reset-invalid-why = A password-reset link works once, for a short time. This one has expired, has been used, or was copied incompletely.
+reset-too-many = Too many attempts from here. Wait a minute, then try again.

@@ -42,7 +42,7 @@ pub struct Action {
 pub struct ActionEvent {
     pub id: String,
     pub action_id: String,
-    /// created, note, due_changed, status
+    /// created, note, due_changed, status, corrected
     pub kind: String,
     pub note: String,
     pub old_due_on: Option<NaiveDate>,
@@ -86,6 +86,14 @@ pub fn save(conn: &mut DbConn, a: &Action, expected: i32) -> QueryResult<bool> {
     .set(a)
     .execute(conn)?;
     Ok(n == 1)
+}
+
+/// Removes an action and its history (an action withdrawn as recorded in
+/// error; the audit log keeps what it said).
+pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+    diesel::delete(action_events::table.filter(action_events::action_id.eq(id))).execute(conn)?;
+    diesel::delete(actions::table.find(id)).execute(conn)?;
+    Ok(())
 }
 
 pub fn add_event(conn: &mut DbConn, e: &ActionEvent) -> QueryResult<()> {

@@ -15,6 +15,7 @@ pub mod minutes;
 pub mod organisations;
 pub mod outbox;
 pub mod papers;
+pub mod password_resets;
 pub mod priorities;
 pub mod proposals;
 pub mod record;

@@ -68,6 +68,32 @@ pub fn enqueue(conn: &mut DbConn, row: &OutboxRow) -> QueryResult<bool> {
     Ok(true)
 }
 
+/// Drops messages not sent yet, and not being sent at `now`, whose dedupe
+/// key matches one of the `LIKE` patterns (mail about something that no
+/// longer exists). Returns how many.
+pub fn cancel_unsent(
+    conn: &mut DbConn,
+    patterns: &[String],
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let mut n = 0;
+    for pattern in patterns {
+        n += diesel::delete(
+            outbox::table
+                .filter(outbox::sent_at.is_null())
+                .filter(outbox::failed_at.is_null())
+                .filter(
+                    outbox::locked_until
+                        .is_null()
+                        .or(outbox::locked_until.lt(now)),
+                )
+                .filter(outbox::dedupe_key.like(pattern)),
+        )
+        .execute(conn)?;
+    }
+    Ok(n)
+}
+
 /// Claims up to `limit` due messages until `lock_until`. Safe with several
 /// workers: PostgreSQL skips rows another worker has locked; SQLite runs the
 /// claim as one write statement.

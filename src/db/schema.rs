@@ -103,6 +103,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    password_resets (id) {
+        id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     audit_log (id) {
         id -> Text,
         occurred_at -> Timestamp,
@@ -142,6 +153,7 @@ diesel::joinable!(memberships -> bodies (body_id));
 diesel::joinable!(priorities -> bodies (body_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(invitations -> users (user_id));
+diesel::joinable!(password_resets -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -153,6 +165,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     sessions,
     invitations,
+    password_resets,
     audit_log,
     outbox,
     meetings,

@@ -174,6 +174,44 @@ impl MeetingChanged<'_> {
 }
 
 #[derive(Template)]
+#[template(path = "email/password_reset/subject.txt")]
+struct PasswordResetSubject;
+
+#[derive(Template)]
+#[template(path = "email/password_reset/body.txt")]
+struct PasswordResetText<'a> {
+    m: &'a PasswordReset<'a>,
+}
+
+#[derive(Template)]
+#[template(path = "email/password_reset/body.html")]
+struct PasswordResetHtml<'a> {
+    m: &'a PasswordReset<'a>,
+}
+
+/// A link to choose a new password, asked for on the sign-in page.
+pub struct PasswordReset<'a> {
+    pub to: &'a str,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub link: &'a str,
+    pub expires: &'a str,
+}
+
+impl PasswordReset<'_> {
+    pub fn render(&self) -> AppResult<Email> {
+        Ok(Email {
+            template: "password_reset",
+            to: self.to.to_string(),
+            subject: one_line(&PasswordResetSubject.render()?),
+            text: PasswordResetText { m: self }.render()?,
+            html: PasswordResetHtml { m: self }.render()?,
+            attachment: None,
+        })
+    }
+}
+
+#[derive(Template)]
 #[template(path = "email/notice/subject.txt")]
 struct NoticeSubject<'a> {
     m: &'a Notice,

@@ -13,6 +13,7 @@ use utoipa::ToSchema;
 
 use super::Actor;
 use crate::db::invitations::{self, Invitation};
+use crate::db::password_resets::{self, PasswordReset};
 use crate::db::tokens;
 pub use crate::db::tokens::ApiToken;
 use crate::db::users;
@@ -236,6 +237,150 @@ pub fn accept_invitation(
         &user.id,
         "chose a password through an invitation".into(),
     )?;
+    Ok(users::find(conn, &user.id)?.unwrap_or(user))
+}
+
+/// How password-reset links are made: where they point, how long they
+/// work, and how many one account may be sent in an hour.
+pub struct ResetPolicy<'a> {
+    pub base_url: &'a str,
+    pub minutes: u32,
+    pub per_account_per_hour: u32,
+}
+
+/// The address a reset link is asked for, checked for its form only
+/// (lower-cased), before anything is looked up or counted.
+pub fn reset_address(email: &str) -> AppResult<String> {
+    let mut p = Problems::new();
+    let email = p.email("email", Some(email));
+    p.finish()?;
+    Ok(email)
+}
+
+/// Sends a single-use link to choose a new password, if `email` belongs to
+/// an account that has not had its hourly share of links. What the person
+/// asking is shown does not depend on it (no one learns who has an
+/// account); only a malformed address is refused.
+pub fn request_password_reset(
+    conn: &mut DbConn,
+    email: &str,
+    policy: &ResetPolicy<'_>,
+    client_addr: Option<String>,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let email = reset_address(email)?;
+    let Some(user) = users::find_by_email(conn, &email)? else {
+        tracing::info!("password reset asked for an address with no account");
+        return Ok(());
+    };
+    let sent = password_resets::sent_since(conn, &user.id, now - TimeDelta::hours(1))?;
+    if sent >= i64::from(policy.per_account_per_hour) {
+        tracing::warn!(user = %user.id, sent, "password reset not sent: hourly limit reached");
+        return Ok(());
+    }
+    let token = random_token("pwr_");
+    let reset = PasswordReset {
+        id: crate::clock::new_id(),
+        user_id: user.id.clone(),
+        token_hash: hash_token(&token),
+        expires_at: now + TimeDelta::minutes(i64::from(policy.minutes)),
+        used_at: None,
+        created_at: now,
+    };
+    password_resets::insert(conn, &reset)?;
+    let link = format!("{}/password-reset/{}", policy.base_url, token);
+    let expires = crate::domain::format::london_datetime(reset.expires_at);
+    messages::PasswordReset {
+        to: &user.email,
+        name: &user.name,
+        email: &user.email,
+        link: &link,
+        expires: &expires,
+    }
+    .render()?
+    .enqueue(conn, Some(format!("password-reset:{}", reset.id)), now)?;
+    let actor = Actor {
+        user_id: None,
+        label: "password-reset request".into(),
+        client_addr,
+    };
+    actor.audit(
+        conn,
+        now,
+        "user.password_reset_sent",
+        "user",
+        &user.id,
+        format!("a password-reset link was sent to {}", user.email),
+    )?;
+    Ok(())
+}
+
+/// The person a password-reset link is for, while it still works.
+pub fn reset_link_user(
+    conn: &mut DbConn,
+    token: &str,
+    now: NaiveDateTime,
+) -> AppResult<Option<User>> {
+    match password_resets::find_valid(conn, &hash_token(token), now)? {
+        Some(r) => Ok(users::find(conn, &r.user_id)?),
+        None => Ok(None),
+    }
+}
+
+/// Sets a new password through a reset link. The link, and every other
+/// link of theirs, stops working; every session of theirs ends; they are
+/// told by email, in case it was not them. `NotFound` when the link no
+/// longer works.
+pub fn reset_password(
+    conn: &mut DbConn,
+    token: &str,
+    password: &str,
+    confirm: &str,
+    client_addr: Option<String>,
+    base_url: &str,
+    now: NaiveDateTime,
+) -> AppResult<User> {
+    let reset =
+        password_resets::find_valid(conn, &hash_token(token), now)?.ok_or(AppError::NotFound)?;
+    let user = users::find(conn, &reset.user_id)?.ok_or(AppError::NotFound)?;
+    validate_new_password(password, confirm, &user.email)?;
+    if !password_resets::mark_used(conn, &reset.id, now)? {
+        return Err(AppError::NotFound);
+    }
+    password_resets::retire_all_of(conn, &user.id, now)?;
+    users::set_password(conn, &user.id, &hash_password(password)?, now)?;
+    crate::db::sessions::delete_all_of(conn, &user.id)?;
+    let actor = Actor {
+        user_id: Some(user.id.clone()),
+        label: user.name.clone(),
+        client_addr,
+    };
+    actor.audit(
+        conn,
+        now,
+        "user.password_reset",
+        "user",
+        &user.id,
+        "chose a new password through a reset link; every session ended".into(),
+    )?;
+    messages::Notice {
+        template: "password_changed",
+        to: user.email.clone(),
+        name: user.name.clone(),
+        subject: "Your Quorate password has been changed".into(),
+        lines: vec![
+            format!(
+                "The password of your Quorate account ({}) was changed on {}, through a reset link sent to this address. Every other sign-in has ended.",
+                user.email,
+                crate::domain::format::london_datetime(now)
+            ),
+            "If this was not you, tell your board's secretariat or your IT team at once.".into(),
+        ],
+        link_text: "Sign in".into(),
+        link: format!("{base_url}/login"),
+    }
+    .render()?
+    .enqueue(conn, Some(format!("password-changed:{}", reset.id)), now)?;
     Ok(users::find(conn, &user.id)?.unwrap_or(user))
 }
 

@@ -174,25 +174,7 @@ pub fn create(
         input.description.as_deref(),
         2000,
     );
-    let owner_id = input.owner_user_id.as_deref().map(str::trim).unwrap_or("");
-    let owner = if owner_id.is_empty() {
-        p.add(
-            "owner_user_id",
-            "required",
-            "Choose who owns the action: a named person.",
-        );
-        None
-    } else {
-        let u = users::find(conn, owner_id)?;
-        if u.is_none() {
-            p.add(
-                "owner_user_id",
-                "unknown_person",
-                "The owner must be a person in Quorate: invite them first.",
-            );
-        }
-        u
-    };
+    let owner = owner_named(conn, &mut p, input.owner_user_id.as_deref())?;
     let due = parse_date(&mut p, "due_on", input.due_on.as_deref(), true);
     p.finish()?;
     let (Some(owner), Some(due), Some(item)) = (owner, due, item) else {
@@ -250,6 +232,32 @@ pub fn create(
         ctx,
     )?;
     Ok(a)
+}
+
+/// The person named as an action's owner, or the problem with the name.
+fn owner_named(
+    conn: &mut DbConn,
+    p: &mut Problems,
+    id: Option<&str>,
+) -> AppResult<Option<users::User>> {
+    let id = id.map(str::trim).unwrap_or("");
+    if id.is_empty() {
+        p.add(
+            "owner_user_id",
+            "required",
+            "Choose who owns the action: a named person.",
+        );
+        return Ok(None);
+    }
+    let u = users::find(conn, id)?;
+    if u.is_none() {
+        p.add(
+            "owner_user_id",
+            "unknown_person",
+            "The owner must be a person in Quorate: invite them first.",
+        );
+    }
+    Ok(u)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -718,6 +726,229 @@ pub fn latest_notes(
 ) -> AppResult<std::collections::HashMap<String, String>> {
     let ids: Vec<String> = list.iter().map(|a| a.id.clone()).collect();
     Ok(actions::latest_notes(conn, &ids)?)
+}
+
+/// What the secretariat puts right in an action recorded at a meeting:
+/// its words, its owner and its due date, and why.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct ActionCorrection {
+    /// What is to be done.
+    #[schema(max_length = 2000)]
+    pub description: Option<String>,
+    /// The person who owns it; their organisation owns it with them.
+    pub owner_user_id: Option<String>,
+    /// YYYY-MM-DD.
+    #[schema(format = Date)]
+    pub due_on: Option<String>,
+    /// Why it is corrected or withdrawn (kept in the audit log).
+    #[schema(max_length = 500)]
+    pub reason: Option<String>,
+}
+
+/// An action recorded at this meeting that may still be corrected or
+/// withdrawn: the meeting's minutes are not approved yet.
+fn correctable(
+    conn: &mut DbConn,
+    meeting: &crate::db::meetings::Meeting,
+    action_id: &str,
+) -> AppResult<Action> {
+    let a = actions::find(conn, action_id)?
+        .filter(|a| a.meeting_id.as_deref() == Some(meeting.id.as_str()))
+        .ok_or(AppError::NotFound)?;
+    if super::minutes::approved(conn, &meeting.id)? {
+        return Err(AppError::Conflict(vec![FieldError::new(
+            "action_id",
+            "minutes_approved",
+            "The minutes of this meeting are approved: its actions can no longer be corrected or withdrawn. Change the action's due date or status on its page.",
+        )]));
+    }
+    Ok(a)
+}
+
+/// Corrects or withdraws an action recorded at this meeting (the caller
+/// has checked the actor manages it; `fix.reason` is read for both).
+/// Returns the action as corrected, or as it was before it was withdrawn.
+pub fn change_recorded(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &crate::db::meetings::Meeting,
+    action_id: &str,
+    change: super::record::RecordChange,
+    fix: &ActionCorrection,
+    ctx: &Ctx<'_>,
+) -> AppResult<Action> {
+    match change {
+        super::record::RecordChange::Correct => {
+            correct_recorded(conn, actor, meeting, action_id, fix, ctx)
+        }
+        super::record::RecordChange::Withdraw => {
+            withdraw_recorded(conn, actor, meeting, action_id, fix.reason.as_deref(), ctx)
+        }
+    }
+}
+
+/// Puts right an action recorded at this meeting before its minutes are
+/// approved: its words, owner or due date. The reason and what it said
+/// go in the audit log and the action's history; a new owner is told.
+pub fn correct_recorded(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &crate::db::meetings::Meeting,
+    action_id: &str,
+    fix: &ActionCorrection,
+    ctx: &Ctx<'_>,
+) -> AppResult<Action> {
+    let a = correctable(conn, meeting, action_id)?;
+    let mut p = Problems::new();
+    let description = p.text_block(
+        "description",
+        "what is to be done",
+        fix.description.as_deref(),
+        2000,
+    );
+    let owner = owner_named(conn, &mut p, fix.owner_user_id.as_deref())?;
+    let due = parse_date(&mut p, "due_on", fix.due_on.as_deref(), true);
+    let reason = p.line("reason", "why it is corrected", fix.reason.as_deref(), 500);
+    if let (Some(o), Some(d)) = (&owner, due)
+        && description == a.description
+        && o.id == a.owner_user_id
+        && d == a.due_on
+    {
+        p.add(
+            "description",
+            "unchanged",
+            "Change what is to be done, the owner or the due date, or leave the action as it is.",
+        );
+    }
+    p.finish()?;
+    let (Some(owner), Some(due)) = (owner, due) else {
+        return Err(AppError::internal("checked correction missing"));
+    };
+    let was = format!(
+        "It said: {} (owner {}, due {})",
+        a.description,
+        users::find(conn, &a.owner_user_id)?
+            .map(|u| u.name)
+            .unwrap_or_default(),
+        a.due_on
+    );
+    let mut updated = a.clone();
+    updated.description = description;
+    updated.owner_user_id = owner.id.clone();
+    updated.owner_organisation_id = owner.organisation_id.clone();
+    updated.due_on = due;
+    updated.version += 1;
+    updated.updated_at = ctx.now;
+    if !actions::save(conn, &updated, a.version)? {
+        return Err(AppError::PreconditionFailed);
+    }
+    actions::add_event(
+        conn,
+        &event(
+            &updated,
+            actor,
+            "corrected",
+            format!("Corrected by the secretariat: {reason}"),
+            ctx.now,
+        ),
+    )?;
+    actor.audit(
+        conn,
+        ctx.now,
+        "action.correct",
+        "action",
+        &a.id,
+        format!("corrected the action because: {reason}. {was}"),
+    )?;
+    let body = bodies::find(conn, &a.body_id)?.ok_or(AppError::NotFound)?;
+    if owner.id != a.owner_user_id {
+        tell_owner(
+            conn,
+            &updated,
+            &body,
+            &owner,
+            "action_assigned",
+            format!(
+                "New action for you: due {}",
+                london_date_words(updated.due_on)
+            ),
+            vec![
+                format!("The {} has given you an action:", body.name),
+                updated.description.clone(),
+                format!("It is due on {}.", london_date_words(updated.due_on)),
+                "Add progress notes and close it on the action's page.".into(),
+            ],
+            format!("{}:owner:{}:{}", a.id, owner.id, updated.version),
+            ctx,
+        )?;
+    }
+    Ok(updated)
+}
+
+/// Withdraws an action recorded in error at this meeting, before its
+/// minutes are approved: it is removed with its history and any reminder
+/// not yet sent, and the audit log keeps what it said, who withdrew it and
+/// why. Its owner is told.
+pub fn withdraw_recorded(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &crate::db::meetings::Meeting,
+    action_id: &str,
+    reason: Option<&str>,
+    ctx: &Ctx<'_>,
+) -> AppResult<Action> {
+    let a = correctable(conn, meeting, action_id)?;
+    let mut p = Problems::new();
+    let reason = p.line("reason", "why it is withdrawn", reason, 500);
+    p.finish()?;
+    let owner = users::find(conn, &a.owner_user_id)?;
+    actions::delete(conn, &a.id)?;
+    // Ids are letters, digits and dashes: nothing `LIKE` reads specially.
+    crate::db::outbox::cancel_unsent(
+        conn,
+        &[
+            format!("action:assigned:{}", a.id),
+            format!("action:redated:{}:%", a.id),
+            format!("action:{}:%", a.id),
+        ],
+        ctx.now,
+    )?;
+    actor.audit(
+        conn,
+        ctx.now,
+        "action.withdraw",
+        "action",
+        &a.id,
+        format!(
+            "withdrew the action because: {reason}. It said: {} (owner {}, due {})",
+            a.description,
+            owner.as_ref().map(|u| u.name.as_str()).unwrap_or(""),
+            a.due_on
+        ),
+    )?;
+    if let Some(owner) = owner {
+        let body = bodies::find(conn, &a.body_id)?.ok_or(AppError::NotFound)?;
+        Notice {
+            template: "action_withdrawn",
+            to: owner.email.clone(),
+            name: owner.name.clone(),
+            subject: format!("Action withdrawn: {}", body.name),
+            lines: vec![
+                format!(
+                    "The {} has withdrawn an action it had given you: it was recorded in error.",
+                    body.name
+                ),
+                a.description.clone(),
+                format!("Why: {reason}"),
+                "You need do nothing more about it.".into(),
+            ],
+            link_text: "Open the meeting".into(),
+            link: format!("{}/meetings/{}", ctx.base_url, meeting.id),
+        }
+        .render()?
+        .enqueue(conn, Some(format!("action-withdrawn:{}", a.id)), ctx.now)?;
+    }
+    Ok(a)
 }
 
 /// An action this viewer may see; 404 otherwise (an exempt action is not

@@ -353,21 +353,22 @@ fn correctable_decision(
     Ok(d)
 }
 
-/// A change to a recorded decision, before the minutes are approved.
+/// A change to a recorded decision or action, before the minutes are
+/// approved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DecisionChange {
-    /// New words for it, with why.
+pub enum RecordChange {
+    /// Put right, with why.
     Correct,
     /// Withdrawn as recorded in error, with why.
     Withdraw,
 }
 
-impl DecisionChange {
+impl RecordChange {
     /// From a page address's last segment: `correct` or `withdraw`.
-    pub fn parse(s: &str) -> Option<DecisionChange> {
+    pub fn parse(s: &str) -> Option<RecordChange> {
         match s {
-            "correct" => Some(DecisionChange::Correct),
-            "withdraw" => Some(DecisionChange::Withdraw),
+            "correct" => Some(RecordChange::Correct),
+            "withdraw" => Some(RecordChange::Withdraw),
             _ => None,
         }
     }
@@ -381,18 +382,16 @@ pub fn change_decision(
     actor: &Actor,
     meeting: &Meeting,
     decision_id: &str,
-    change: DecisionChange,
+    change: RecordChange,
     text: Option<&str>,
     reason: Option<&str>,
     now: NaiveDateTime,
 ) -> AppResult<Decision> {
     match change {
-        DecisionChange::Correct => {
+        RecordChange::Correct => {
             correct_decision(conn, actor, meeting, decision_id, text, reason, now)
         }
-        DecisionChange::Withdraw => {
-            withdraw_decision(conn, actor, meeting, decision_id, reason, now)
-        }
+        RecordChange::Withdraw => withdraw_decision(conn, actor, meeting, decision_id, reason, now),
     }
 }
 

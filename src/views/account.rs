@@ -13,6 +13,24 @@ pub struct LoginPage {
     pub next: String,
 }
 
+/// Resetting a forgotten password: asking for a link (`ask`), told to
+/// check email (`sent`), choosing the new one (`choose`), or a link that
+/// no longer works (`invalid`).
+#[derive(Template)]
+#[template(path = "password_reset.html")]
+pub struct PasswordResetPage {
+    pub nav: Nav,
+    pub errors: Errors,
+    pub stage: &'static str,
+    /// The message key of the page's title.
+    pub title: &'static str,
+    /// The address typed (`ask`, `sent`) or the account's (`choose`).
+    pub email: String,
+    /// How long a link works, in words (`sent`).
+    pub works: String,
+    pub token: String,
+}
+
 #[derive(Template)]
 #[template(path = "invitation.html")]
 pub struct InvitationPage {

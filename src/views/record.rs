@@ -26,6 +26,22 @@ pub struct RecordDecision {
     pub withdrawn: String,
 }
 
+/// An action on the record sheet, with what its correction form starts
+/// from (what was typed, after an error; else the action as it stands).
+#[derive(Clone, Debug)]
+pub struct RecordAction {
+    pub id: String,
+    /// Which action it is, for labels: "item 5, action 2".
+    pub which: String,
+    pub description: String,
+    pub owner: String,
+    pub due: String,
+    /// The correction form's fields.
+    pub fix_description: String,
+    pub fix_owner: String,
+    pub fix_due: super::DateTyped,
+}
+
 #[derive(Clone, Debug)]
 pub struct RecordItem {
     pub id: String,
@@ -36,8 +52,7 @@ pub struct RecordItem {
     pub declarations: Vec<String>,
     pub notes: String,
     pub decisions: Vec<RecordDecision>,
-    /// (description, owner, due)
-    pub actions: Vec<(String, String, String)>,
+    pub actions: Vec<RecordAction>,
     pub late_urgency: String,
 }
 
@@ -63,7 +78,7 @@ pub struct RecordPage {
     /// A fresh key per form render: a resubmitted form records once.
     pub key: String,
     pub focus_item: String,
-    /// Decisions may still be corrected or withdrawn.
+    /// Decisions and actions may still be corrected or withdrawn.
     pub can_correct: bool,
     /// A record form as typed, shown again with its errors.
     pub typed: RecordTyped,
@@ -73,7 +88,8 @@ pub struct RecordPage {
 #[derive(Clone, Debug, Default)]
 pub struct RecordTyped {
     pub item: String,
-    /// notes, declarations, decisions or actions
+    /// notes, declarations, decisions, actions, attendance; correct or
+    /// withdraw (a decision); correct-action or withdraw-action
     pub form: String,
     pub fields: std::collections::HashMap<String, String>,
 }

@@ -227,6 +227,9 @@ fn notice_words(code: &str) -> Option<String> {
 fn notice_text(code: &str) -> Option<&'static str> {
     Some(match code {
         "password-set" => "Your password has been saved and you are signed in.",
+        "password-reset" => {
+            "Your new password has been saved and you are signed in. Every other sign-in has ended."
+        }
         "password-changed" => {
             "Your password has been changed. Other sessions have been signed out."
         }
@@ -250,6 +253,12 @@ fn notice_text(code: &str) -> Option<&'static str> {
             "Decision withdrawn. It keeps its number, marked withdrawn with the reason."
         }
         "action-recorded" => "Action recorded. Its owner is told by email.",
+        "action-corrected" => {
+            "Action corrected. The reason is kept in the audit log and the action's history."
+        }
+        "action-withdrawn" => {
+            "Action withdrawn. Its owner is told; the audit log keeps what it said and why."
+        }
         "minutes-saved" => "Minutes saved.",
         "minutes-redrafted" => "Minutes redrafted from the meeting record.",
         "minutes-circulated" => "Draft minutes saved and circulated to members.",

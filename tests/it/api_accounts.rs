@@ -203,3 +203,228 @@ async fn tokens_are_issued_to_self_or_by_admins_and_can_be_revoked() {
             .any(|a| a.action == "token.revoke" && a.actor == "Test ann")
     );
 }
+
+/// What the password-reset page answers, with the address typed taken
+/// out: it must not depend on whether the address has an account.
+async fn ask_for_reset(app: &TestApp, email: &str) -> (u16, String) {
+    let b = app.browser();
+    let resp = app
+        .submit_form(
+            &b,
+            "/password-reset",
+            "/password-reset",
+            &[("email", email)],
+        )
+        .await;
+    let status = resp.status().as_u16();
+    let html = resp.text().await.expect("html");
+    (status, html.replace(email, "ADDRESS"))
+}
+
+/// Forgotten passwords, as an attacker would try them: the page tells no
+/// one who has an account; one account gets at most three links an hour
+/// and one client is slowed down; each link works once, within its hour,
+/// ends every other sign-in, retires the account's other links, and the
+/// owner is told.
+#[tokio::test]
+async fn a_password_reset_link_works_once_and_tells_no_one_who_has_an_account() {
+    // Sign-in attempts for one account are limited per minute too (asking
+    // counts as one); here the hourly limit on links is what is tried.
+    let app = TestApp::spawn_with(|s| s.security.login_attempts_per_account_per_minute = 10).await;
+    let (admin, _) = app.admin().await;
+    let who = app
+        .create_user("priya.shah@ashby.example", &admin.organisation_id, false)
+        .await;
+    let earlier = app
+        .login("priya.shah@ashby.example", crate::helpers::PASSWORD)
+        .await;
+
+    // The same answer for an account and for no account.
+    let (known_status, known) = ask_for_reset(&app, "Priya.Shah@Ashby.example").await;
+    let (unknown_status, unknown) = ask_for_reset(&app, "nobody@ashby.example").await;
+    assert_eq!((known_status, unknown_status), (200, 200));
+    assert_eq!(known, unknown, "the page does not tell who has an account");
+    assert!(known.contains("Check your email") && known.contains("within 60 minutes"));
+    // Hostile and malformed addresses are refused for their form alone.
+    for bad in ["not an address", "<script>@x", &"a".repeat(10_000)] {
+        let (status, html) = ask_for_reset(&app, bad).await;
+        assert_eq!(status, 422, "{bad:.20}");
+        assert!(html.contains("Enter an email address in the correct format"));
+    }
+    app.run_pending_jobs().await;
+    let mails = app.emails();
+    assert_eq!(mails.len(), 1, "one message, to the account that exists");
+    assert_eq!(mails[0].to, ["priya.shah@ashby.example"]);
+    assert_eq!(
+        mails[0].header("Subject").as_deref(),
+        Some("Choose a new password for Quorate")
+    );
+    let first = crate::helpers::link_in(
+        &mails[0].text(),
+        &format!("{}/password-reset/", app.address),
+    );
+
+    // Three links an hour for one account; more asks look the same and
+    // send nothing.
+    for _ in 0..3 {
+        let (status, html) = ask_for_reset(&app, "priya.shah@ashby.example").await;
+        assert_eq!((status, html), (200, known.clone()));
+    }
+    app.run_pending_jobs().await;
+    let links: Vec<String> = app
+        .emails()
+        .iter()
+        .filter(|m| m.header("Subject").as_deref() == Some("Choose a new password for Quorate"))
+        .map(|m| crate::helpers::link_in(&m.text(), &format!("{}/password-reset/", app.address)))
+        .collect();
+    assert_eq!(links.len(), 3, "three links in the hour");
+
+    // The link: not cached, not passed on as a referrer to other sites.
+    let b = app.browser();
+    let page = b.get(&first).send().await.expect("reset page");
+    assert_eq!(page.status(), 200);
+    assert_eq!(
+        page.headers()
+            .get("referrer-policy")
+            .and_then(|v| v.to_str().ok()),
+        Some("same-origin")
+    );
+    assert_eq!(
+        page.headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store")
+    );
+    let html = page.text().await.expect("html");
+    assert!(html.contains("Choose a new password") && html.contains("priya.shah@ashby.example"));
+    let token = crate::helpers::csrf_token(&html);
+    let send = |password: &'static str, confirm: &'static str| {
+        b.post(&first)
+            .header("Origin", &app.address)
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("password", password),
+                ("confirm_password", confirm),
+            ])
+            .send()
+    };
+    let resp = send("short", "other").await.expect("post");
+    assert_eq!(resp.status(), 422);
+    let html = resp.text().await.expect("html");
+    assert!(html.contains("at least 12 characters") && html.contains("do not match"));
+    let pw = "harbour lantern thistle oak";
+    let resp = send(pw, pw).await.expect("post");
+    assert_eq!(resp.status(), 303);
+    assert_eq!(
+        resp.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some("/account?notice=password-reset")
+    );
+    assert_eq!(
+        b.get(app.url("/account"))
+            .send()
+            .await
+            .expect("account")
+            .status(),
+        200,
+        "signed in here"
+    );
+    let elsewhere = earlier
+        .get(app.url("/account"))
+        .send()
+        .await
+        .expect("account");
+    assert_eq!(elsewhere.status(), 303, "the earlier sign-in has ended");
+
+    // Used once; the account's other links are retired with it.
+    for link in [&first, &links[1]] {
+        let again = app
+            .browser()
+            .get(link.as_str())
+            .send()
+            .await
+            .expect("again");
+        assert_eq!(again.status(), 404);
+        assert!(
+            again
+                .text()
+                .await
+                .expect("html")
+                .contains("This link does not work")
+        );
+    }
+    app.run_pending_jobs().await;
+    assert!(
+        app.emails()
+            .iter()
+            .any(|m| m.to == ["priya.shah@ashby.example"]
+                && m.header("Subject").as_deref()
+                    == Some("Your Quorate password has been changed")
+                && m.text().contains("If this was not you")),
+        "the owner is told"
+    );
+    let old = app.browser();
+    let resp = app
+        .submit_form(
+            &old,
+            "/login",
+            "/login",
+            &[
+                ("email", "priya.shah@ashby.example"),
+                ("password", crate::helpers::PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 422, "the old password no longer works");
+    let uid = who.id.clone();
+    let audit = app
+        .state
+        .db(move |c| Ok(quorate::db::audit::for_entity(c, "user", &uid)?))
+        .await
+        .expect("audit");
+    assert!(audit.iter().any(|e| e.action == "user.password_reset_sent"));
+    assert!(audit.iter().any(|e| e.action == "user.password_reset"));
+
+    // A link expires after its hour.
+    app.clock.advance(chrono::Duration::minutes(61));
+    ask_for_reset(&app, "priya.shah@ashby.example").await;
+    app.run_pending_jobs().await;
+    let latest = app
+        .emails()
+        .iter()
+        .rev()
+        .find(|m| m.header("Subject").as_deref() == Some("Choose a new password for Quorate"))
+        .map(|m| crate::helpers::link_in(&m.text(), &format!("{}/password-reset/", app.address)))
+        .expect("a new link after the hour");
+    assert!(!links.contains(&latest));
+    assert_eq!(
+        app.browser()
+            .get(&latest)
+            .send()
+            .await
+            .expect("fresh")
+            .status(),
+        200
+    );
+    app.clock.advance(chrono::Duration::minutes(61));
+    assert_eq!(
+        app.browser()
+            .get(&latest)
+            .send()
+            .await
+            .expect("stale")
+            .status(),
+        404,
+        "expired after an hour"
+    );
+
+    // One client asking about many addresses is slowed down.
+    let mut statuses = Vec::new();
+    for n in 0..25 {
+        statuses.push(ask_for_reset(&app, &format!("guess{n}@ashby.example")).await);
+    }
+    let limited = statuses
+        .iter()
+        .find(|(s, _)| *s == 429)
+        .expect("a client asking too often is told to wait");
+    assert!(limited.1.contains("Too many attempts from here"));
+}

@@ -103,6 +103,8 @@ fn sample(key: &str, dir: &std::path::Path) -> Option<(String, String)> {
         "security.invitation_days" => v("3", "3"),
         "security.login_attempts_per_client_per_minute" => v("30", "30"),
         "security.login_attempts_per_account_per_minute" => v("4", "4"),
+        "security.password_reset_minutes" => v("30", "30"),
+        "security.password_resets_per_account_per_hour" => v("2", "2"),
         _ => None,
     }
 }

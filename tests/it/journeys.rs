@@ -690,6 +690,65 @@ async fn the_secretariat_builds_publishes_and_records() {
         b.sees("starting in January").await;
         b.check_page("decision corrected").await;
 
+        // An action given to the wrong person, with the wrong date, is put
+        // right with a reason; one recorded in error is withdrawn.
+        let li = action_on(&b, "Publish the readiness figures by school").await;
+        press(&li, "Correct or withdraw").await;
+        assert_eq!(b.value_of("Year").await, "2027", "the form starts from the action");
+        b.choose("Owner", "Nadia Hussain").await;
+        b.fill("Day", "15").await;
+        b.fill("Month", "Oct").await;
+        press(&li, "Correct the action").await;
+        b.wait_to_see("Enter why it is corrected.").await;
+        b.check_page("action correction, an error").await;
+        // The summary's link lands on the reason, in the form left open.
+        let id = action_on(&b, "Publish the readiness figures by school")
+            .await
+            .attr("id")
+            .await
+            .expect("id")
+            .unwrap_or_default()
+            .replace("action-", "");
+        b.click_link("Enter why it is corrected.").await;
+        b.assert_landed_on_error(&format!("fixact-reason-{id}")).await;
+        b.check_page("action correction, at the reason").await;
+        // What was typed is kept while the reason is asked for.
+        assert_eq!(b.value_of("Month").await, "Oct");
+        b.fill(
+            "Why it is corrected",
+            "The board gave it to the Ashby officer, for October.",
+        )
+        .await;
+        let li = action_on(&b, "Publish the readiness figures by school").await;
+        press(&li, "Correct the action").await;
+        b.wait_to_see("Action corrected").await;
+        let li = action_on(&b, "Publish the readiness figures by school").await;
+        let shown = li.text().await.unwrap_or_default();
+        assert!(
+            shown.contains("Nadia Hussain") && shown.contains("due Friday 15 October 2027"),
+            "{shown}"
+        );
+        b.click_button("Record on item 5").await;
+        b.fill("Action arising", "Write to every pilot school").await;
+        b.choose("Owner", "Ben Carter").await;
+        b.fill("Day", "1").await;
+        b.fill("Month", "2").await;
+        b.fill("Year", "2027").await;
+        b.click_button("Record the action").await;
+        b.wait_to_see("Write to every pilot school").await;
+        let li = action_on(&b, "Write to every pilot school").await;
+        press(&li, "Correct or withdraw").await;
+        b.fill(
+            "Why it is withdrawn",
+            "Recorded in error: nobody agreed to write to the schools.",
+        )
+        .await;
+        press(&li, "Withdraw the action").await;
+        b.wait_to_see("Action withdrawn").await;
+        b.does_not_see("Write to every pilot school").await;
+        b.sees("Publish the readiness figures by school").await;
+        b.check_page("action withdrawn").await;
+
         // Minutes: edit and save, circulate; approve once the next meeting
         // has met (after it, a week later).
         b.goto(&b.path().await.replace("/record", "/minutes")).await;
@@ -843,4 +902,84 @@ async fn the_admin_looks_up_who_changed_what_in_the_audit_log() {
     })
     .await;
     drop(app);
+}
+
+/// A member who has forgotten their password asks for a link from the
+/// sign-in page, on a phone, mistypes the address, then the new password,
+/// and is signed in; the link then no longer works.
+#[tokio::test]
+async fn a_member_resets_a_forgotten_password_by_email() {
+    let Some((app, b)) = demo_and_browser("password-reset", PHONE).await else {
+        return;
+    };
+    let inbox = app.smtp.clone();
+    let state = app.state.clone();
+    b.run(|mut b| async move {
+        b.goto("/login").await;
+        b.click_link("Forgotten your password?").await;
+        b.wait_to_see("Reset your password").await;
+        b.check_page("password reset, asked").await;
+        b.fill("Email address", "priya.shah at ashby").await;
+        b.click_button("Send me a link").await;
+        b.wait_to_see("There is a problem").await;
+        b.sees("Enter an email address in the correct format").await;
+        assert_eq!(
+            b.value_of("Email address").await,
+            "priya.shah at ashby",
+            "kept as typed"
+        );
+        b.check_page("password reset, an error").await;
+        b.fill("Email address", MEMBER).await;
+        b.click_button("Send me a link").await;
+        b.wait_to_see("Check your email").await;
+        b.sees(MEMBER).await;
+        b.check_page("password reset, sent").await;
+
+        quorate::jobs::run_once(&state).await.expect("mail worker");
+        let mail = inbox
+            .received()
+            .into_iter()
+            .find(|m| m.to == [MEMBER] && m.text().contains("/password-reset/"))
+            .expect("the reset mail");
+        let link = crate::helpers::link_in(&mail.text(), "http");
+        let path = link
+            .find("/password-reset/")
+            .map(|at| link[at..].to_string())
+            .expect("the link's path");
+        b.goto(&path).await;
+        b.wait_to_see("Choose a new password").await;
+        b.check_page("password reset, choose").await;
+        b.fill("New password", "short").await;
+        b.fill("Type the new password again", "short").await;
+        b.click_button("Save the password and sign in").await;
+        b.wait_to_see("There is a problem").await;
+        b.sees("at least 12 characters").await;
+        b.check_page("password reset, too short").await;
+        b.fill("New password", "kestrel meadow copper rain").await;
+        b.fill("Type the new password again", "kestrel meadow copper rain")
+            .await;
+        b.click_button("Save the password and sign in").await;
+        b.wait_to_see("Your new password has been saved").await;
+        b.check_page("password reset, done").await;
+        b.sign_out().await;
+        b.goto(&path).await;
+        b.wait_to_see("This link does not work").await;
+        b.check_page("password reset, link used").await;
+        b.click_link("Ask for a new link").await;
+        b.wait_to_see("Reset your password").await;
+        b.sign_in(MEMBER, "kestrel meadow copper rain").await;
+        b
+    })
+    .await;
+    drop(app);
+}
+
+/// The record sheet's entry for the action whose words include `words`.
+async fn action_on(b: &Browser, words: &str) -> fantoccini::elements::Element {
+    b.client
+        .find(fantoccini::Locator::XPath(&format!(
+            "//li[starts-with(@id, 'action-')][contains(., '{words}')]"
+        )))
+        .await
+        .expect("the action")
 }

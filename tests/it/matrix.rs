@@ -118,6 +118,8 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /licences/fonts", "AAAAAAAAAAA"),
     ("GET /login", "AAAAAAAAAAA"),
     ("GET /meetings/{id}", "AAAAAAAAAAA"),
+    ("GET /password-reset", "AAAAAAAAAAA"),
+    ("GET /password-reset/{token}", "NNNNNNNNNNN"),
     ("GET /meetings/{id}/agenda", "LFFFFFFFFAA"),
     ("GET /meetings/{id}/agenda/publish", "LFFFFFFFFAA"),
     ("GET /meetings/{id}/agenda/versions/{n}", "AAAAAAAAAAA"),
@@ -204,6 +206,14 @@ const EXPECTED: &[(&str, &str)] = &[
     ("POST /api/v1/meetings/{id}/cancel", "LFFFFFFFFAA"),
     ("POST /api/v1/meetings/{id}/decisions", "LFFFFFFFFAA"),
     (
+        "POST /api/v1/meetings/{id}/actions/{action_id}/correct",
+        "LFFFFFFFFAA",
+    ),
+    (
+        "POST /api/v1/meetings/{id}/actions/{action_id}/withdraw",
+        "LFFFFFFFFAA",
+    ),
+    (
         "POST /api/v1/meetings/{id}/decisions/{decision}/correct",
         "LFFFFFFFFAA",
     ),
@@ -227,6 +237,8 @@ const EXPECTED: &[(&str, &str)] = &[
     ("POST /api/v1/users/{id}/tokens", "LFFAFFFFFFA"),
     ("POST /bodies/{slug}/actions/import", "LFFFFFFFFAA"),
     ("POST /invitations/{token}", "AAAAAAAAAAA"),
+    ("POST /password-reset", "AAAAAAAAAAA"),
+    ("POST /password-reset/{token}", "NNNNNNNNNNN"),
     ("POST /login", "AAAAAAAAAAA"),
     ("POST /logout", "AAAAAAAAAAA"),
     ("POST /meetings/{id}/agenda/items", "LFFFFFFFFAA"),
@@ -253,6 +265,10 @@ const EXPECTED: &[(&str, &str)] = &[
     ("POST /meetings/{id}/papers", "LFAAFAAAFAA"),
     ("POST /meetings/{id}/proposals", "LFAAFAAAFAA"),
     ("POST /meetings/{id}/record/attendance", "LFFFFFFFFAA"),
+    (
+        "POST /meetings/{id}/record/actions/{action_id}/{change}",
+        "LFFFFFFFFAA",
+    ),
     (
         "POST /meetings/{id}/record/decisions/{decision}/{change}",
         "LFFFFFFFFAA",
@@ -481,6 +497,21 @@ async fn fixture(app: &TestApp) -> Fixture {
                     .unwrap_or_else(|| "no-decision".into()),
             );
             v.insert("change", "correct".into());
+            v.insert(
+                "action_id",
+                actions::search(
+                    c,
+                    &actions::ActionFilter {
+                        meeting_id: Some(past.id.clone()),
+                        limit: 10,
+                        ..Default::default()
+                    },
+                )?
+                .into_iter()
+                .next()
+                .map(|a| a.id)
+                .unwrap_or_else(|| "no-action".into()),
+            );
             v.insert("aid", "no-such-attachment".into());
             v.insert("secret", "cal_no-such-secret-0123456789".into());
             v.insert("token", "no-such-invitation-0123456789".into());

@@ -7,6 +7,31 @@ use serde_json::{Value, json};
 use crate::builders::{Board, board, complete, post};
 use crate::helpers::{TestApp, error_fields, json};
 
+/// The meeting's minutes, approved (as the next meeting would).
+async fn approve_minutes(app: &TestApp, meeting: &str) {
+    let meeting = meeting.to_string();
+    app.state
+        .tx(move |c| {
+            let now = chrono::Utc::now().naive_utc();
+            Ok(quorate::db::minutes::insert(
+                c,
+                &quorate::db::minutes::Minutes {
+                    meeting_id: meeting,
+                    status: "approved".into(),
+                    body_markdown: "Approved.".into(),
+                    exempt_markdown: String::new(),
+                    version: 1,
+                    circulated_at: Some(now),
+                    approved_at: Some(now),
+                    approved_at_meeting_id: None,
+                    updated_at: now,
+                },
+            )?)
+        })
+        .await
+        .expect("minutes approved");
+}
+
 async fn user_id(app: &TestApp, email: &str) -> String {
     let email = email.to_string();
     app.state
@@ -1272,27 +1297,7 @@ async fn a_decision_is_corrected_or_withdrawn_until_the_minutes_are_approved() {
     );
 
     // Once the minutes are approved, the record stands.
-    let meeting = b.meeting.clone();
-    app.state
-        .tx(move |c| {
-            let now = chrono::Utc::now().naive_utc();
-            Ok(quorate::db::minutes::insert(
-                c,
-                &quorate::db::minutes::Minutes {
-                    meeting_id: meeting,
-                    status: "approved".into(),
-                    body_markdown: "Approved.".into(),
-                    exempt_markdown: String::new(),
-                    version: 1,
-                    circulated_at: Some(now),
-                    approved_at: Some(now),
-                    approved_at_meeting_id: None,
-                    updated_at: now,
-                },
-            )?)
-        })
-        .await
-        .expect("minutes approved");
+    approve_minutes(&app, &b.meeting).await;
     let resp = post(
         &app,
         &path(&ids[0], "correct"),
@@ -1301,4 +1306,218 @@ async fn a_decision_is_corrected_or_withdrawn_until_the_minutes_are_approved() {
     )
     .await;
     assert_eq!(resp.status(), 409);
+}
+
+/// An action recorded in error is corrected (words, owner, due date) or
+/// withdrawn by the secretariat until the minutes are approved: every
+/// problem at once, the reason and the old words in the audit log and the
+/// action's history, a new owner told, a withdrawn action gone with the
+/// reminders not yet sent, and its owner told.
+#[tokio::test]
+async fn an_action_is_corrected_or_withdrawn_until_the_minutes_are_approved() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/items", b.meeting),
+        &b.clerk,
+        json!({"title": "Flood response", "item_type": "decision", "verbal_reason": "Events this week", "minutes_allocated": 10}),
+    )
+    .await;
+    let item = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let mut ids = Vec::new();
+    // Thursday 26 November 2026: due Thursday 3 December is 5 working
+    // days away, so each earns a reminder.
+    for what in ["Buy sandbags", "Thank the wardens"] {
+        let resp = post(&app, "/api/v1/actions", &b.clerk,
+            json!({"item_id": item, "description": what, "owner_user_id": b.author_id, "due_on": "2026-12-03"})).await;
+        assert_eq!(resp.status(), 201);
+        ids.push(
+            json(resp).await["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
+    app.run_pending_jobs().await;
+    let path =
+        |a: &str, change: &str| format!("/api/v1/meetings/{}/actions/{a}/{change}", b.meeting);
+
+    // Every problem at once; only the secretariat may.
+    let resp = post(
+        &app,
+        &path(&ids[0], "correct"),
+        &b.clerk,
+        json!({"description": " ", "owner_user_id": "nobody", "due_on": "2027-02-30"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(
+        error_fields(&json(resp).await),
+        ["description", "owner_user_id", "due_on", "reason"]
+    );
+    let resp = post(
+        &app,
+        &path(&ids[0], "correct"),
+        &b.clerk,
+        json!({"description": "Buy sandbags", "owner_user_id": b.author_id, "due_on": "2026-12-03", "reason": "No change"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 422, "a correction changes something");
+    assert_eq!(error_fields(&json(resp).await), ["description"]);
+    let resp = post(
+        &app,
+        &path(&ids[0], "correct"),
+        &b.member,
+        json!({"description": "Anything", "owner_user_id": b.author_id, "due_on": "2027-01-01", "reason": "Because"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 403);
+    let resp = post(
+        &app,
+        &path(&ids[0], "withdraw"),
+        &b.author,
+        json!({"reason": "I would rather not"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 403, "not even its owner");
+
+    // Corrected: the sponsor owns it now, and is told.
+    let resp = post(
+        &app,
+        &path(&ids[0], "correct"),
+        &b.clerk,
+        json!({"description": "Buy 500 sandbags for Ashby", "owner_user_id": b.sponsor_id, "due_on": "2027-01-08", "reason": "The board gave it to the chief executive."}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    let corrected = json(resp).await;
+    assert_eq!(
+        (
+            corrected["description"].as_str(),
+            corrected["owner_user_id"].as_str(),
+            corrected["due_on"].as_str()
+        ),
+        (
+            Some("Buy 500 sandbags for Ashby"),
+            Some(b.sponsor_id.as_str()),
+            Some("2027-01-08")
+        )
+    );
+    let shown = json(
+        app.get(&format!("/api/v1/actions/{}", ids[0]), Some(&b.clerk))
+            .await,
+    )
+    .await;
+    assert!(
+        shown["history"]
+            .as_array()
+            .is_some_and(|h| h.iter().any(|e| e["kind"] == "corrected"
+                && e["note"]
+                    .as_str()
+                    .unwrap_or("")
+                    .contains("gave it to the chief executive"))),
+        "{shown}"
+    );
+    let first = ids[0].clone();
+    let audit = app
+        .state
+        .db(move |c| Ok(quorate::db::audit::for_entity(c, "action", &first)?))
+        .await
+        .expect("audit");
+    assert!(
+        audit.iter().any(|e| e.action == "action.correct"
+            && e.summary.contains("gave it to the chief executive")
+            && e.summary.contains("It said: Buy sandbags")),
+        "{audit:?}"
+    );
+
+    // The other earns its reminder, not yet sent, then is withdrawn: the
+    // reminder never goes, the owner hears why, and it is gone.
+    let parts = app.state.ctx_parts();
+    let queued = app
+        .state
+        .tx(move |c| quorate::services::actions::send_reminders(c, &parts.ctx()))
+        .await
+        .expect("reminders");
+    assert_eq!(queued, 1, "only the action still due on 3 December");
+    let resp = post(
+        &app,
+        &path(&ids[1], "withdraw"),
+        &b.clerk,
+        json!({"reason": " "}),
+    )
+    .await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(error_fields(&json(resp).await), ["reason"]);
+    let resp = post(
+        &app,
+        &path(&ids[1], "withdraw"),
+        &b.clerk,
+        json!({"reason": "Recorded in error: the wardens were thanked last time."}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    let before = app.emails().len();
+    app.run_pending_jobs().await;
+    let mails = app.emails();
+    let new: Vec<_> = mails[before..].iter().collect();
+    assert!(
+        new.iter()
+            .any(|m| m.to.iter().any(|t| t.contains("author@ashby.example"))
+                && m.text().contains("Thank the wardens")
+                && m.text().contains("the wardens were thanked last time")),
+        "{new:?}"
+    );
+    assert!(
+        !new.iter().any(|m| m.text().contains("Action due")),
+        "the withdrawn action's reminder is not sent: {new:?}"
+    );
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to.iter().any(|t| t.contains("ceo@ashby.example"))
+                && m.text().contains("Buy 500 sandbags for Ashby")),
+        "the new owner is told"
+    );
+    let resp = app
+        .get(&format!("/api/v1/actions/{}", ids[1]), Some(&b.clerk))
+        .await;
+    assert_eq!(resp.status(), 404);
+    let resp = post(
+        &app,
+        &path(&ids[1], "withdraw"),
+        &b.clerk,
+        json!({"reason": "Again"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 404, "withdrawn once");
+    let second = ids[1].clone();
+    let audit = app
+        .state
+        .db(move |c| Ok(quorate::db::audit::for_entity(c, "action", &second)?))
+        .await
+        .expect("audit");
+    assert!(
+        audit.iter().any(|e| e.action == "action.withdraw"
+            && e.summary.contains("the wardens were thanked last time")
+            && e.summary.contains("It said: Thank the wardens")),
+        "{audit:?}"
+    );
+
+    // Once the minutes are approved, the record stands.
+    approve_minutes(&app, &b.meeting).await;
+    for change in ["correct", "withdraw"] {
+        let resp = post(
+            &app,
+            &path(&ids[0], change),
+            &b.clerk,
+            json!({"description": "Something else", "owner_user_id": b.author_id, "due_on": "2027-03-01", "reason": "Second thoughts."}),
+        )
+        .await;
+        assert_eq!(resp.status(), 409, "{change} after approval");
+    }
 }

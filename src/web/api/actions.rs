@@ -41,7 +41,7 @@ pub struct ActionOut {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HistoryOut {
-    /// created, note, due_changed or status
+    /// created, note, due_changed, status or corrected
     pub kind: String,
     pub note: String,
     pub old_due_on: Option<String>,

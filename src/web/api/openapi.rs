@@ -23,7 +23,7 @@ use super::{
         proposals::create, proposals::list, proposals::decide,
         agenda::show, agenda::version, agenda::add_item, agenda::change_item, agenda::remove_item,
         agenda::order, agenda::publish, agenda::refer,
-        record::attendance, record::declare, record::decide, record::correct, record::withdraw, decisions::decisions,
+        record::attendance, record::declare, record::decide, record::correct, record::withdraw, record::correct_action, record::withdraw_action, decisions::decisions,
         actions::create_action, actions::list_actions, actions::show_action, actions::update_action, follow::follow_through, follow::organisation_follow_through, search::find,
         crate::web::attachments::api_upload, crate::web::attachments::api_list, crate::web::attachments::api_download,
     ),

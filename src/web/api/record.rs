@@ -1,4 +1,5 @@
-//! The meeting record: attendance, declarations and decisions.
+//! The meeting record: attendance, declarations and decisions, and
+//! corrections to the decisions and actions recorded.
 
 use crate::web::routes::Routes;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -7,6 +8,7 @@ use utoipa::ToSchema;
 
 use super::{created, rfc3339};
 use crate::error::AppError;
+use crate::services::actions::ActionCorrection;
 use crate::services::record::{self, AttendanceInput, QuorumState};
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
@@ -18,7 +20,12 @@ pub fn configure(r: &mut Routes<'_>) {
         .post("/meetings/{id}/declarations", declare)
         .post("/meetings/{id}/decisions", decide)
         .post("/meetings/{id}/decisions/{decision}/correct", correct)
-        .post("/meetings/{id}/decisions/{decision}/withdraw", withdraw);
+        .post("/meetings/{id}/decisions/{decision}/withdraw", withdraw)
+        .post("/meetings/{id}/actions/{action_id}/correct", correct_action)
+        .post(
+            "/meetings/{id}/actions/{action_id}/withdraw",
+            withdraw_action,
+        );
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -211,7 +218,7 @@ pub async fn correct(
         req,
         path,
         input,
-        record::DecisionChange::Correct,
+        record::RecordChange::Correct,
     )
     .await
 }
@@ -223,7 +230,7 @@ async fn change_decision(
     req: HttpRequest,
     path: web::Path<(String, String)>,
     input: web::Json<CorrectionInput>,
-    change: record::DecisionChange,
+    change: record::RecordChange,
 ) -> Result<HttpResponse, AppError> {
     let caller = caller.require()?;
     let (id, did) = path.into_inner();
@@ -268,7 +275,86 @@ pub async fn withdraw(
         req,
         path,
         input,
-        record::DecisionChange::Withdraw,
+        record::RecordChange::Withdraw,
     )
     .await
+}
+
+/// Correct an action recorded at this meeting (secretariat): what is to be
+/// done, its owner and its due date, with why; before the meeting's
+/// minutes are approved (409 after). A new owner is told by email.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/actions/{action_id}/correct", tag = "record", request_body = ActionCorrection,
+    responses((status = 200, body = super::actions::ActionOut), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn correct_action(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    input: web::Json<ActionCorrection>,
+) -> Result<HttpResponse, AppError> {
+    change_action(
+        state,
+        caller,
+        req,
+        path,
+        input,
+        record::RecordChange::Correct,
+    )
+    .await
+}
+
+/// Withdraw an action recorded in error at this meeting (secretariat),
+/// before the meeting's minutes are approved: it is removed, its owner is
+/// told, and the audit log keeps what it said and the `reason`. Returns
+/// the action as it was.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/actions/{action_id}/withdraw", tag = "record", request_body = ActionCorrection,
+    responses((status = 200, body = super::actions::ActionOut), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn withdraw_action(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    input: web::Json<ActionCorrection>,
+) -> Result<HttpResponse, AppError> {
+    change_action(
+        state,
+        caller,
+        req,
+        path,
+        input,
+        record::RecordChange::Withdraw,
+    )
+    .await
+}
+
+/// Corrects or withdraws one action of a meeting the caller manages.
+async fn change_action(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    input: web::Json<ActionCorrection>,
+    change: record::RecordChange,
+) -> Result<HttpResponse, AppError> {
+    let caller = caller.require()?;
+    let (id, aid) = path.into_inner();
+    let actor = caller.actor(&req);
+    let parts = state.ctx_parts();
+    let fix = input.into_inner();
+    let a = state
+        .tx(move |c| {
+            record::in_managed_meeting(c, &caller.grants, &id, |c, m, _| {
+                crate::services::actions::change_recorded(
+                    c,
+                    &actor,
+                    m,
+                    &aid,
+                    change,
+                    &fix,
+                    &parts.ctx(),
+                )
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(super::actions::action_out(a, &state)))
 }

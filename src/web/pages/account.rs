@@ -12,7 +12,9 @@ use crate::error::{AppError, FieldError};
 use crate::services::accounts;
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::account::{AccountPage, InvitationPage, LoginPage, SessionRow, TokenRow};
+use crate::views::account::{
+    AccountPage, InvitationPage, LoginPage, PasswordResetPage, SessionRow, TokenRow,
+};
 use crate::web::auth::{Viewer, client_addr};
 use crate::web::respond::{PageError, PageResult, form_nav, html, nav, require_user, see_other};
 use crate::web::session::{self, SessionData, clear_session_cookie, csrf_cookie, session_cookie};
@@ -21,6 +23,10 @@ pub fn configure(r: &mut Routes<'_>) {
     r.get("/login", login_form)
         .post("/login", login)
         .post("/logout", logout)
+        .get("/password-reset", reset_ask)
+        .post("/password-reset", reset_request)
+        .get("/password-reset/{token}", reset_form)
+        .post("/password-reset/{token}", reset_choose)
         .get("/invitations/{token}", invitation_form)
         .post("/invitations/{token}", accept_invitation)
         .get("/account", account)
@@ -207,6 +213,204 @@ async fn sign_out_everywhere(
     let mut resp = see_other("/?notice=signed-out-everywhere");
     let _ = resp.add_cookie(&clear_session_cookie(state.base_url()));
     Ok(resp)
+}
+
+/// A page of the password-reset journey. Its address may hold the link's
+/// secret: it is not cached, and not sent on as a referrer to another site
+/// (`same-origin`, not `no-referrer`, which makes the browser send
+/// `Origin: null` with the form, refused as another origin's).
+fn reset_page(status: StatusCode, page: PasswordResetPage) -> PageResult {
+    let mut resp = html(status, &page)?;
+    let headers = resp.headers_mut();
+    headers.insert(
+        actix_web::http::header::REFERRER_POLICY,
+        actix_web::http::header::HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("no-store"),
+    );
+    Ok(resp)
+}
+
+fn reset_stage(
+    req: &HttpRequest,
+    errors: Vec<FieldError>,
+    stage: &'static str,
+) -> PasswordResetPage {
+    let mut nav = nav(req, None);
+    nav.errors = !errors.is_empty();
+    PasswordResetPage {
+        nav,
+        errors: Errors(errors),
+        stage,
+        title: match stage {
+            "ask" => "reset-ask-title",
+            "sent" => "reset-sent-title",
+            "choose" => "reset-choose-title",
+            _ => "reset-invalid-title",
+        },
+        email: String::new(),
+        works: String::new(),
+        token: String::new(),
+    }
+}
+
+/// "Forgotten your password?": the address to send a link to.
+async fn reset_ask(req: HttpRequest) -> PageResult {
+    reset_page(StatusCode::OK, reset_stage(&req, Vec::new(), "ask"))
+}
+
+#[derive(Deserialize)]
+struct ResetAskForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// Sends a reset link if the address has an account; the page says the
+/// same whether it has or not. Asking with a well-formed address counts as
+/// a sign-in attempt, from this client and for that account.
+async fn reset_request(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    CsrfForm(form): CsrfForm<ResetAskForm>,
+) -> PageResult {
+    let client = client_addr(&req);
+    let again = |errors: Vec<FieldError>, status: StatusCode| {
+        let mut page = reset_stage(&req, errors, "ask");
+        page.email = form.email.clone();
+        reset_page(status, page)
+    };
+    if let Err(errors) = crate::web::respond::split(accounts::reset_address(&form.email))? {
+        return again(errors, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    if !state
+        .login_limiter
+        .check(client.as_deref().unwrap_or_default(), &form.email)
+    {
+        return again(
+            vec![FieldError::new(
+                "email",
+                "rate_limited",
+                crate::i18n::text(crate::web::respond::lang(&req), "reset-too-many"),
+            )],
+            StatusCode::TOO_MANY_REQUESTS,
+        );
+    }
+    let security = &state.settings.security;
+    let (minutes, per_hour) = (
+        security.password_reset_minutes,
+        security.password_resets_per_account_per_hour,
+    );
+    let (email, base, now) = (
+        form.email.clone(),
+        state.base_url().to_string(),
+        state.clock.now_naive(),
+    );
+    let result = state
+        .tx(move |c| {
+            let policy = accounts::ResetPolicy {
+                base_url: &base,
+                minutes,
+                per_account_per_hour: per_hour,
+            };
+            accounts::request_password_reset(c, &email, &policy, client, now)
+        })
+        .await;
+    if let Err(errors) = crate::web::respond::split(result)? {
+        return again(errors, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let mut page = reset_stage(&req, Vec::new(), "sent");
+    page.email = form.email.trim().to_string();
+    page.works = crate::i18n::text_with(
+        page.nav.lang,
+        "reset-sent-works",
+        &[("minutes", crate::i18n::Arg::count(minutes as usize))],
+    );
+    reset_page(StatusCode::OK, page)
+}
+
+/// The person a reset link is for, or the page saying it does not work.
+async fn reset_holder(
+    state: &AppState,
+    req: &HttpRequest,
+    token: &str,
+) -> Result<Result<accounts::User, PageResult>, PageError> {
+    let (t, now) = (token.to_string(), state.clock.now_naive());
+    match state
+        .db(move |c| accounts::reset_link_user(c, &t, now))
+        .await?
+    {
+        Some(user) => Ok(Ok(user)),
+        None => Ok(Err(reset_page(
+            StatusCode::NOT_FOUND,
+            reset_stage(req, Vec::new(), "invalid"),
+        ))),
+    }
+}
+
+/// The new password's form, from the link in the email.
+async fn reset_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> PageResult {
+    let token = path.into_inner();
+    let user = match reset_holder(&state, &req, &token).await? {
+        Ok(user) => user,
+        Err(page) => return page,
+    };
+    let mut page = reset_stage(&req, Vec::new(), "choose");
+    page.email = user.email;
+    page.token = token;
+    reset_page(StatusCode::OK, page)
+}
+
+/// Saves the new password, ends every other sign-in and signs in here.
+async fn reset_choose(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> PageResult {
+    let token = path.into_inner();
+    let (t, addr, base, now) = (
+        token.clone(),
+        client_addr(&req),
+        state.base_url().to_string(),
+        state.clock.now_naive(),
+    );
+    let result = state
+        .tx(move |c| {
+            accounts::reset_password(
+                c,
+                &t,
+                &form.password,
+                &form.confirm_password,
+                addr,
+                &base,
+                now,
+            )
+        })
+        .await;
+    match result {
+        Ok(user) => Ok(signed_in(&state, &req, &user, "/account?notice=password-reset").await?),
+        Err(AppError::Validation(errors)) => {
+            let user = match reset_holder(&state, &req, &token).await? {
+                Ok(user) => user,
+                Err(page) => return page,
+            };
+            let mut page = reset_stage(&req, errors, "choose");
+            page.email = user.email;
+            page.token = token;
+            reset_page(StatusCode::UNPROCESSABLE_ENTITY, page)
+        }
+        Err(AppError::NotFound) => reset_page(
+            StatusCode::NOT_FOUND,
+            reset_stage(&req, Vec::new(), "invalid"),
+        ),
+        Err(e) => Err(e.into()),
+    }
 }
 
 fn invalid_invitation() -> PageError {

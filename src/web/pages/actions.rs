@@ -204,7 +204,7 @@ async fn render_action(
         .map(|e| {
             let what = match e.kind.as_str() {
                 "created" => "Action created".to_string(),
-                "note" => e.note.clone(),
+                "note" | "corrected" => e.note.clone(),
                 "due_changed" => format!(
                     "Due date changed from {} to {}: {}",
                     e.old_due_on.map(london_date_words).unwrap_or_default(),

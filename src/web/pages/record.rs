@@ -14,7 +14,7 @@ use crate::services::actions::{self as action_svc, ActionInput};
 use crate::services::record;
 use crate::state::AppState;
 use crate::views::Errors;
-use crate::views::record::{AttendanceRow, RecordItem, RecordPage, RecordTyped};
+use crate::views::record::{AttendanceRow, RecordAction, RecordItem, RecordPage, RecordTyped};
 use crate::web::auth::AuthUser;
 use crate::web::dates::ReadDate;
 use crate::web::respond::{PageResult, form_nav, html, see_other};
@@ -27,6 +27,10 @@ pub fn configure(r: &mut Routes<'_>) {
         .post(
             "/meetings/{id}/record/decisions/{decision}/{change}",
             fix_decision,
+        )
+        .post(
+            "/meetings/{id}/record/actions/{action_id}/{change}",
+            fix_action,
         );
 }
 
@@ -98,6 +102,7 @@ async fn render_record(
         .filter(|mm| matches!(mm.role.as_str(), "chair" | "vice_chair" | "member"))
         .map(|mm| (mm.user_id.clone(), mm.name.clone()))
         .collect();
+    let lang = crate::web::respond::lang(req);
     let items = w
         .items
         .iter()
@@ -131,12 +136,37 @@ async fn render_record(
             actions: acts
                 .iter()
                 .filter(|a| a.item_id.as_deref() == Some(i.row.id.as_str()))
-                .map(|a| {
-                    (
-                        a.description.clone(),
-                        name_of.get(&a.owner_user_id).cloned().unwrap_or_default(),
-                        london_date_words(a.due_on),
-                    )
+                .enumerate()
+                .map(|(n, a)| {
+                    let typed_here = typed.item == a.id && typed.form == "correct-action";
+                    let fix = |field: &str, held: &str| {
+                        if typed_here {
+                            typed.value(&a.id, "correct-action", field).to_string()
+                        } else {
+                            held.to_string()
+                        }
+                    };
+                    RecordAction {
+                        id: a.id.clone(),
+                        which: crate::i18n::text_with(
+                            lang,
+                            "action-which",
+                            &[
+                                ("item", crate::i18n::Arg::count(i.number as usize)),
+                                ("n", crate::i18n::Arg::count(n + 1)),
+                            ],
+                        ),
+                        description: a.description.clone(),
+                        owner: name_of.get(&a.owner_user_id).cloned().unwrap_or_default(),
+                        due: london_date_words(a.due_on),
+                        fix_description: fix("description", &a.description),
+                        fix_owner: fix("owner_user_id", &a.owner_user_id),
+                        fix_due: if typed_here {
+                            typed.date(&a.id, "correct-action", "due_on")
+                        } else {
+                            crate::views::DateTyped::of(a.due_on)
+                        },
+                    }
                 })
                 .collect(),
             late_urgency: i
@@ -148,7 +178,6 @@ async fn render_record(
         })
         .collect();
     let (nav, status) = form_nav(req, Some(user), &errors);
-    let lang = nav.lang;
     let page = RecordPage {
         nav,
         errors: Errors(errors),
@@ -298,7 +327,7 @@ async fn fix_decision(
     CsrfForm(form): CsrfForm<FixForm>,
 ) -> PageResult {
     let (id, did, change) = path.into_inner();
-    let Some(kind) = record::DecisionChange::parse(&change) else {
+    let Some(kind) = record::RecordChange::parse(&change) else {
         return Err(AppError::NotFound.into());
     };
     let actor = user.actor(&req);
@@ -329,8 +358,8 @@ async fn fix_decision(
     let errors = crate::web::respond::field_errors(result)?;
     if errors.is_empty() {
         let notice = match kind {
-            record::DecisionChange::Correct => "decision-corrected",
-            record::DecisionChange::Withdraw => "decision-withdrawn",
+            record::RecordChange::Correct => "decision-corrected",
+            record::RecordChange::Withdraw => "decision-withdrawn",
         };
         return Ok(see_other(&format!(
             "/meetings/{id}/record?notice={notice}#decision-{did}"
@@ -345,6 +374,97 @@ async fn fix_decision(
         };
         format!("{prefix}-{did}")
     });
+    render_record(&state, &req, &user, id, errors, String::new(), typed).await
+}
+
+#[derive(Default, Deserialize)]
+struct FixActionForm {
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    owner_user_id: String,
+    #[serde(flatten)]
+    due: crate::web::dates::DueOnFields,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Corrects or withdraws an action from the record sheet.
+async fn fix_action(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    SignedIn(user): SignedIn,
+    path: web::Path<(String, String, String)>,
+    CsrfForm(form): CsrfForm<FixActionForm>,
+) -> PageResult {
+    let (id, aid, change) = path.into_inner();
+    let Some(kind) = record::RecordChange::parse(&change) else {
+        return Err(AppError::NotFound.into());
+    };
+    let actor = user.actor(&req);
+    let parts = state.ctx_parts();
+    let due = form
+        .due
+        .typed()
+        .read("due_on", "label-due-date", crate::web::respond::lang(&req));
+    let typed = RecordTyped {
+        item: aid.clone(),
+        form: format!("{change}-action"),
+        fields: [
+            ("description", &form.description),
+            ("owner_user_id", &form.owner_user_id),
+            ("due_on-day", &form.due.day),
+            ("due_on-month", &form.due.month),
+            ("due_on-year", &form.due.year),
+            ("reason", &form.reason),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect(),
+    };
+    let fix = action_svc::ActionCorrection {
+        description: Some(form.description),
+        owner_user_id: Some(form.owner_user_id),
+        due_on: due.value.clone(),
+        reason: Some(form.reason),
+    };
+    let (target, meeting, grants) = (aid.clone(), id.clone(), user.grants.clone());
+    let result = state
+        .tx(move |c| {
+            record::in_managed_meeting(c, &grants, &meeting, |c, m, _| {
+                action_svc::change_recorded(c, &actor, m, &target, kind, &fix, &parts.ctx())
+            })
+        })
+        .await;
+    let errors = match crate::web::respond::split(result)? {
+        Err(errors) => errors,
+        Ok(a) => {
+            let (notice, anchor) = match kind {
+                record::RecordChange::Correct => ("action-corrected", format!("action-{aid}")),
+                record::RecordChange::Withdraw => (
+                    "action-withdrawn",
+                    format!("item-{}", a.item_id.unwrap_or_default()),
+                ),
+            };
+            return Ok(see_other(&format!(
+                "/meetings/{id}/record?notice={notice}#{anchor}"
+            )));
+        }
+    };
+    let errors = crate::web::respond::rekey(
+        crate::web::dates::in_words(errors, &due, "due_on"),
+        |field| {
+            let prefix = match (change.as_str(), field) {
+                ("correct", "description") => "fixact-desc",
+                ("correct", "owner_user_id") => "fixact-owner",
+                ("correct", "due_on") => "fixact-due",
+                ("correct", "reason") => "fixact-reason",
+                ("withdraw", "reason") => "withdrawact-reason",
+                _ => "withdrawact",
+            };
+            format!("{prefix}-{aid}")
+        },
+    );
     render_record(&state, &req, &user, id, errors, String::new(), typed).await
 }
 
