@@ -90,6 +90,7 @@ pub struct MailSettings {
 #[serde(deny_unknown_fields)]
 pub struct WorkerSettings {
     pub tick_seconds: u64,
+    pub reminder_grace_hours: u32,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -311,6 +312,10 @@ impl Settings {
                 self.mail.retry_max_attempts.to_string(),
             ),
             ("worker.tick_seconds", self.worker.tick_seconds.to_string()),
+            (
+                "worker.reminder_grace_hours",
+                self.worker.reminder_grace_hours.to_string(),
+            ),
             ("uploads.max_bytes", self.uploads.max_bytes.to_string()),
             (
                 "security.session_hours",

@@ -635,7 +635,11 @@ fn board_meetings(
             &clerk_actor,
             psb,
             &input,
-            now,
+            &Ctx {
+                base_url,
+                calendars: &cals,
+                now,
+            },
         )?);
     }
     let meeting = &ids[0];
@@ -873,7 +877,17 @@ fn referral(
         location: Some("Northshire Police HQ, Room 4".into()),
     };
     let earlier = at(10).naive_utc() - Duration::days(30);
-    let m = meetings::create_meeting(conn, &actor, &group, &input, earlier)?;
+    let m = meetings::create_meeting(
+        conn,
+        &actor,
+        &group,
+        &input,
+        &Ctx {
+            base_url,
+            calendars: &cals,
+            now: earlier,
+        },
+    )?;
     let item = agenda::add_item(
         conn,
         &actor,
@@ -946,7 +960,17 @@ fn past_meeting(
         location: Some("County Hall, Northtown: Council Chamber".into()),
     };
     let early = starts.naive_utc() - Duration::days(40);
-    let m = meetings::create_meeting(conn, clerk, psb, &input, early)?;
+    let m = meetings::create_meeting(
+        conn,
+        clerk,
+        psb,
+        &input,
+        &Ctx {
+            base_url,
+            calendars: &cals,
+            now: early,
+        },
+    )?;
     let t = meetings::timeline_for(&m, psb, &cals);
     let cal = meetings::calendar_for(&cals, psb);
     let submitted = on_a_working_day(t.paper_deadline.naive_utc() - Duration::days(3), &cal);
@@ -1115,7 +1139,7 @@ fn follow_through_story(
                 ends_at: Some((start + Duration::minutes(150)).and_utc().to_rfc3339()),
                 location: Some("County Hall, Northtown: Council Chamber".into()),
             },
-            start - Duration::days(60),
+            &ctx_at(start - Duration::days(60)),
         )?;
         let mut earlier_items = Vec::new();
         for (title, kind) in [

@@ -27,6 +27,8 @@ pub struct OutboxRow {
     pub last_error: Option<String>,
     pub attachment_name: Option<String>,
     pub attachment_content: Option<String>,
+    /// The body the message is about, if one: its secretariat sees it.
+    pub body_id: Option<String>,
 }
 
 /// A message claimed for sending.
@@ -48,6 +50,9 @@ pub struct Claimed {
     pub attachment_name: Option<String>,
     #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
     pub attachment_content: Option<String>,
+    /// What the message is about (one event, one person), when it has one.
+    #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+    pub dedupe_key: Option<String>,
 }
 
 /// Adds a message unless one with the same dedupe key exists (an event
@@ -107,12 +112,12 @@ pub fn claim_due(
         WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL \
         AND next_attempt_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
         ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
-        RETURNING id, recipient, subject, body_text, body_html, attempts, attachment_name, attachment_content";
+        RETURNING id, recipient, subject, body_text, body_html, attempts, attachment_name, attachment_content, dedupe_key";
     const SQLITE: &str = "UPDATE outbox SET locked_until = ?1, attempts = attempts + 1 \
         WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL \
         AND next_attempt_at <= ?2 AND (locked_until IS NULL OR locked_until < ?2) \
         ORDER BY next_attempt_at, id LIMIT ?3) \
-        RETURNING id, recipient, subject, body_text, body_html, attempts, attachment_name, attachment_content";
+        RETURNING id, recipient, subject, body_text, body_html, attempts, attachment_name, attachment_content, dedupe_key";
     match conn {
         DbConn::Postgresql(pg) => diesel::sql_query(PG)
             .bind::<Timestamp, _>(lock_until)
@@ -166,14 +171,6 @@ pub fn mark_failed(
     .map(|_| ())
 }
 
-/// How many messages finally failed.
-pub fn failed_count(conn: &mut DbConn) -> QueryResult<i64> {
-    outbox::table
-        .filter(outbox::failed_at.is_not_null())
-        .count()
-        .get_result(conn)
-}
-
 pub fn recent(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<OutboxRow>> {
     outbox::table
         .select(OutboxRow::as_select())
@@ -188,4 +185,92 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<OutboxRow>> {
         .select(OutboxRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// Where a message stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailState {
+    /// Not sent yet: waiting, or between retries.
+    Queued,
+    Sent,
+    /// Refused for good, out of attempts, or cancelled.
+    Failed,
+}
+
+/// Messages newest first: those about `bodies` (all when `None`), in
+/// `state` (any when `None`), at most `limit`.
+pub fn listing(
+    conn: &mut DbConn,
+    bodies: Option<&[String]>,
+    state: Option<MailState>,
+    limit: i64,
+) -> QueryResult<Vec<OutboxRow>> {
+    let mut q = outbox::table.select(OutboxRow::as_select()).into_boxed();
+    if let Some(ids) = bodies {
+        q = q.filter(outbox::body_id.eq_any(ids.to_vec()));
+    }
+    q = match state {
+        None => q,
+        Some(MailState::Queued) => q
+            .filter(outbox::sent_at.is_null())
+            .filter(outbox::failed_at.is_null()),
+        Some(MailState::Sent) => q.filter(outbox::sent_at.is_not_null()),
+        Some(MailState::Failed) => q.filter(outbox::failed_at.is_not_null()),
+    };
+    q.order((outbox::created_at.desc(), outbox::id.desc()))
+        .limit(limit)
+        .load(conn)
+}
+
+/// How many messages about `bodies` (all when `None`) have failed.
+pub fn failed_about(conn: &mut DbConn, bodies: Option<&[String]>) -> QueryResult<i64> {
+    let mut q = outbox::table
+        .filter(outbox::failed_at.is_not_null())
+        .count()
+        .into_boxed();
+    if let Some(ids) = bodies {
+        q = q.filter(outbox::body_id.eq_any(ids.to_vec()));
+    }
+    q.get_result(conn)
+}
+
+/// Puts a failed message back in the queue, to go at the next pass with a
+/// fresh set of attempts. False if it had not failed.
+pub fn retry(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(
+        outbox::table
+            .find(id)
+            .filter(outbox::failed_at.is_not_null())
+            .filter(outbox::sent_at.is_null()),
+    )
+    .set((
+        outbox::failed_at.eq(None::<NaiveDateTime>),
+        outbox::attempts.eq(0),
+        outbox::next_attempt_at.eq(now),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Stops a queued message from going (not one being sent at `now`): it
+/// is marked failed with `why`. False if it was not queued.
+pub fn cancel(conn: &mut DbConn, id: &str, why: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let n = diesel::update(
+        outbox::table
+            .find(id)
+            .filter(outbox::sent_at.is_null())
+            .filter(outbox::failed_at.is_null())
+            .filter(
+                outbox::locked_until
+                    .is_null()
+                    .or(outbox::locked_until.lt(now)),
+            ),
+    )
+    .set((
+        outbox::failed_at.eq(Some(now)),
+        outbox::last_error.eq(Some(why)),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
 }

@@ -145,6 +145,7 @@ diesel::table! {
         last_error -> Nullable<Text>,
         attachment_name -> Nullable<Text>,
         attachment_content -> Nullable<Text>,
+        body_id -> Nullable<Text>,
     }
 }
 

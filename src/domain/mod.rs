@@ -6,6 +6,7 @@ pub mod attachments;
 pub mod bodies;
 pub mod briefing;
 pub mod calendar;
+pub mod chase;
 pub mod exempt;
 pub mod format;
 pub mod frozen;

@@ -7,6 +7,7 @@ use chrono::TimeDelta;
 
 use crate::db::outbox;
 use crate::error::AppResult;
+use crate::mail::transport::Failure;
 use crate::state::AppState;
 
 /// How long a claimed message stays reserved for the worker sending it.
@@ -21,6 +22,17 @@ pub fn backoff(initial_seconds: u64, attempts: u32) -> u64 {
     initial_seconds
         .saturating_mul(1u64 << exp)
         .min(MAX_BACKOFF_SECONDS)
+}
+
+/// A back-off stretched or shrunk by up to a fifth at random, so messages
+/// that failed together are not all retried at the same moment.
+fn jittered(seconds: u64) -> u64 {
+    use rand::Rng;
+    let spread = seconds / 5;
+    if spread == 0 {
+        return seconds;
+    }
+    seconds - spread + rand::rng().random_range(0..=2 * spread)
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -54,10 +66,16 @@ pub async fn run_once(state: &AppState) -> AppResult<RunReport> {
                 }
                 Err(e) => {
                     let attempts = u32::try_from(mail.attempts).unwrap_or(u32::MAX);
-                    let retry_at = (attempts < state.settings.mail.retry_max_attempts).then(|| {
-                        let wait = backoff(state.settings.mail.retry_initial_seconds, attempts);
-                        now + TimeDelta::seconds(i64::try_from(wait).unwrap_or(i64::MAX / 2))
-                    });
+                    // A server's refusal for good (5xx) is final at once.
+                    let retry_at = (e.1 == Failure::Transient
+                        && attempts < state.settings.mail.retry_max_attempts)
+                        .then(|| {
+                            let wait = jittered(backoff(
+                                state.settings.mail.retry_initial_seconds,
+                                attempts,
+                            ));
+                            now + TimeDelta::seconds(i64::try_from(wait).unwrap_or(i64::MAX / 2))
+                        });
                     tracing::warn!(mail_id = %mail.id, attempts, error = %e.0, gave_up = retry_at.is_none(), "mail not sent");
                     let msg = e.0.clone();
                     state
@@ -100,6 +118,18 @@ pub async fn run_forever(state: AppState) {
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "action reminders: will retry"),
         }
+        // Calls for papers go when a meeting is scheduled; here, reminders
+        // to authors and sponsors before the paper deadline (each once).
+        let parts = state.ctx_parts();
+        let grace = TimeDelta::hours(i64::from(state.settings.worker.reminder_grace_hours));
+        match state
+            .tx(move |c| crate::services::chase::send_reminders(c, &parts.ctx(), grace))
+            .await
+        {
+            Ok(n) if n > 0 => tracing::info!(queued = n, "paper reminders"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "paper reminders: will retry"),
+        }
         // Board packs for newly published agendas (and retries of failed ones).
         if let Err(e) = crate::services::packs::make_missing(&state, 2).await {
             tracing::warn!(error = %e, "board packs: will retry");
@@ -111,6 +141,15 @@ pub async fn run_forever(state: AppState) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jitter_stays_within_a_fifth() {
+        for _ in 0..200 {
+            let j = jittered(100);
+            assert!((80..=120).contains(&j), "{j}");
+        }
+        assert_eq!(jittered(3), 3);
+    }
 
     #[test]
     fn backoff_doubles_and_is_capped() {

@@ -18,9 +18,18 @@ pub struct Email {
     pub html: String,
     /// An optional text attachment: (file name, content), such as an `.ics` invitation.
     pub attachment: Option<(String, String)>,
+    /// The body the message is about, if one (see `about`).
+    pub body_id: Option<String>,
 }
 
 impl Email {
+    /// Marks the message as the business of a body: its secretariat sees it
+    /// on the body's mail page.
+    pub fn about(mut self, body_id: &str) -> Email {
+        self.body_id = Some(body_id.to_string());
+        self
+    }
+
     /// Writes it to the outbox in the caller's transaction. A repeated
     /// `dedupe_key` is ignored, so an event never sends the same mail twice.
     pub fn enqueue(
@@ -46,6 +55,7 @@ impl Email {
             last_error: None,
             attachment_name: self.attachment.as_ref().map(|a| a.0.clone()),
             attachment_content: self.attachment.as_ref().map(|a| a.1.clone()),
+            body_id: self.body_id.clone(),
         };
         Ok(outbox::enqueue(conn, &row)?)
     }
@@ -115,6 +125,7 @@ impl Invitation<'_> {
             }
             .render()?,
             attachment: None,
+            body_id: None,
         })
     }
 }
@@ -169,6 +180,7 @@ impl MeetingChanged<'_> {
             text: MeetingChangedText { m: self }.render()?,
             html: MeetingChangedHtml { m: self }.render()?,
             attachment: None,
+            body_id: None,
         })
     }
 }
@@ -207,6 +219,7 @@ impl PasswordReset<'_> {
             text: PasswordResetText { m: self }.render()?,
             html: PasswordResetHtml { m: self }.render()?,
             attachment: None,
+            body_id: None,
         })
     }
 }
@@ -250,6 +263,7 @@ impl Notice {
             text: NoticeText { m: self }.render()?,
             html: NoticeHtml { m: self }.render()?,
             attachment: None,
+            body_id: None,
         })
     }
 }
@@ -304,11 +318,115 @@ impl AgendaPublished {
             .render()?,
             subject,
             attachment: Some(("meeting.ics".to_string(), self.ics.clone())),
+            body_id: None,
         })
     }
 }
 
 /// Subjects are one line: no header injection through a name.
+/// Declares a message whose three templates (`email/<name>/subject.txt`,
+/// `body.txt`, `body.html`, named in full: askama takes only literals)
+/// read the fields of one struct as `m`.
+macro_rules! message {
+    ($name:literal, [$subject:literal, $text:literal, $html:literal], $doc:literal, $ty:ident { $($(#[$fdoc:meta])* $field:ident: $fty:ty),* $(,)? }) => {
+        #[doc = $doc]
+        pub struct $ty {
+            pub to: String,
+            $($(#[$fdoc])* pub $field: $fty,)*
+        }
+
+        impl $ty {
+            pub fn render(&self) -> AppResult<Email> {
+                #[derive(Template)]
+                #[template(path = $subject)]
+                struct Subject<'a> {
+                    m: &'a $ty,
+                }
+                #[derive(Template)]
+                #[template(path = $text)]
+                struct Text<'a> {
+                    m: &'a $ty,
+                }
+                #[derive(Template)]
+                #[template(path = $html)]
+                struct Html<'a> {
+                    m: &'a $ty,
+                }
+                Ok(Email {
+                    template: $name,
+                    to: self.to.clone(),
+                    subject: one_line(&Subject { m: self }.render()?),
+                    text: Text { m: self }.render()?,
+                    html: Html { m: self }.render()?,
+                    attachment: None,
+                    body_id: None,
+                })
+            }
+        }
+    };
+}
+
+message!(
+    "call_for_papers",
+    [
+        "email/call_for_papers/subject.txt",
+        "email/call_for_papers/body.txt",
+        "email/call_for_papers/body.html"
+    ],
+    "A meeting is scheduled: its deadlines and how to submit, to the body's members and officers.",
+    CallForPapers {
+        name: String,
+        body: String,
+        when: String,
+        location: String,
+        proposal_deadline: String,
+        paper_deadline: String,
+        publication_deadline: String,
+        link: String,
+    }
+);
+
+message!(
+    "paper_reminder",
+    [
+        "email/paper_reminder/subject.txt",
+        "email/paper_reminder/body.txt",
+        "email/paper_reminder/body.html"
+    ],
+    "An unsubmitted paper's deadline is near (3 and 1 working days before, and on the day).",
+    PaperReminder {
+        name: String,
+        title: String,
+        body: String,
+        when: String,
+        deadline: String,
+        /// "in 3 working days", "tomorrow"
+        due_words: String,
+        on_the_day: bool,
+        link: String,
+    }
+);
+
+message!(
+    "sign_off_reminder",
+    [
+        "email/sign_off_reminder/subject.txt",
+        "email/sign_off_reminder/body.txt",
+        "email/sign_off_reminder/body.html"
+    ],
+    "A submitted paper has waited two working days for its sponsor's sign-off.",
+    SignOffReminder {
+        name: String,
+        author: String,
+        title: String,
+        body: String,
+        when: String,
+        submitted: String,
+        deadline: String,
+        link: String,
+    }
+);
+
 fn one_line(s: &str) -> String {
     s.split(|c: char| c.is_control())
         .map(str::trim)

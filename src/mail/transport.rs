@@ -18,7 +18,26 @@ pub enum Mailer {
 
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
-pub struct SendError(pub String);
+pub struct SendError(pub String, pub Failure);
+
+/// Whether trying again could help.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The server or the network may recover: try again later.
+    Transient,
+    /// The server refused for good (an SMTP 5xx, a malformed address).
+    Permanent,
+}
+
+impl SendError {
+    fn transient(message: String) -> SendError {
+        SendError(message, Failure::Transient)
+    }
+
+    fn permanent(message: String) -> SendError {
+        SendError(message, Failure::Permanent)
+    }
+}
 
 impl Mailer {
     /// SMTP when a URL is configured, otherwise files under `<data>/mail`.
@@ -29,7 +48,7 @@ impl Mailer {
         match smtp_url {
             Some(url) => {
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                    .map_err(|e| SendError(format!("smtp_url: {e}")))?
+                    .map_err(|e| SendError::permanent(format!("smtp_url: {e}")))?
                     .timeout(Some(std::time::Duration::from_secs(30)))
                     .build();
                 Ok(Mailer::Smtp(transport))
@@ -50,32 +69,34 @@ impl Mailer {
         let to: Mailbox = mail
             .recipient
             .parse()
-            .map_err(|e| SendError(format!("bad recipient: {e}")))?;
+            .map_err(|e| SendError::permanent(format!("bad recipient: {e}")))?;
         let message = Message::builder()
             .from(from.clone())
             .to(to)
             .subject(&mail.subject)
-            .message_id(Some(format!("<{}@quorate>", mail.id)))
+            .message_id(Some(message_id(from, mail)))
             .multipart(with_attachment(
                 MultiPart::alternative_plain_html(mail.body_text.clone(), mail.body_html.clone()),
                 mail,
             ))
-            .map_err(|e| SendError(format!("building message: {e}")))?;
+            .map_err(|e| SendError::permanent(format!("building message: {e}")))?;
         match self {
-            Mailer::Smtp(t) => t
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(|e| SendError(e.to_string())),
+            Mailer::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| {
+                if e.is_permanent() {
+                    SendError::permanent(e.to_string())
+                } else {
+                    SendError::transient(e.to_string())
+                }
+            }),
             Mailer::Files(dir) => {
-                tokio::fs::create_dir_all(dir)
-                    .await
-                    .map_err(|e| SendError(format!("creating {}: {e}", dir.display())))?;
+                tokio::fs::create_dir_all(dir).await.map_err(|e| {
+                    SendError::transient(format!("creating {}: {e}", dir.display()))
+                })?;
                 AsyncFileTransport::<Tokio1Executor>::new(dir)
                     .send(message)
                     .await
                     .map(|_| ())
-                    .map_err(|e| SendError(e.to_string()))
+                    .map_err(|e| SendError::transient(e.to_string()))
             }
             Mailer::Memory(store) => {
                 store
@@ -86,6 +107,19 @@ impl Mailer {
             }
         }
     }
+}
+
+/// A `Message-ID` derived from the event the message is about (its dedupe
+/// key), so a retry, or the same event queued again, is recognisably the
+/// same message; from the outbox row where there is no key. The right-hand
+/// side is the sender's domain.
+fn message_id(from: &Mailbox, mail: &Claimed) -> String {
+    use sha2::{Digest, Sha256};
+    let left = match &mail.dedupe_key {
+        Some(key) => hex::encode(&Sha256::digest(key.as_bytes())[..16]),
+        None => mail.id.clone(),
+    };
+    format!("<{left}@{}>", from.email.domain())
 }
 
 /// The message body, with its attachment (an `.ics` invitation) if it has one.

@@ -283,6 +283,7 @@ fn tell_owner(
         link: format!("{}/actions/{}", ctx.base_url, a.id),
     }
     .render()?
+    .about(&a.body_id)
     .enqueue(conn, Some(format!("action:{dedupe}")), ctx.now)?;
     Ok(())
 }
@@ -589,6 +590,7 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
                             link: format!("{}/actions/{}", ctx.base_url, a.id),
                         }
                         .render()?
+                        .about(&a.body_id)
                         .enqueue(conn, Some(format!("action:{}:escalate:{uid}", a.id)), ctx.now)?;
                         queued += usize::from(sent);
                     }
@@ -621,6 +623,7 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
                         link: format!("{}/actions/{}", ctx.base_url, a.id),
                     }
                     .render()?
+                    .about(&a.body_id)
                     .enqueue(conn, Some(format!("action:{}:{}:{}", a.id, other.key(), a.due_on)), ctx.now)?;
                     queued += usize::from(sent);
                 }
@@ -946,6 +949,7 @@ pub fn withdraw_recorded(
             link: format!("{}/meetings/{}", ctx.base_url, meeting.id),
         }
         .render()?
+        .about(&a.body_id)
         .enqueue(conn, Some(format!("action-withdrawn:{}", a.id)), ctx.now)?;
     }
     Ok(a)

@@ -88,7 +88,8 @@ pub fn tell_members(
             briefs: briefs.clone(),
             ics: invitation.clone(),
         }
-        .render()?;
+        .render()?
+        .about(&meeting.body_id);
         if email.enqueue(
             conn,
             Some(format!(

@@ -159,22 +159,38 @@ pub fn due_for(
             });
         }
     }
-    if grants.is_admin || !managed.is_empty() {
-        let failed = crate::db::outbox::failed_count(conn)?;
-        if failed > 0 {
-            groups.push(DueGroup {
-                heading: "Mail".into(),
-                items: vec![DueItem {
-                    text: format!(
-                        "{failed} {} could not be delivered",
-                        if failed == 1 { "message" } else { "messages" }
-                    ),
-                    link: "/admin".into(),
-                    when: String::new(),
-                    urgent: true,
-                }],
-            });
-        }
+    // Mail that could not be delivered: all of it for administrators, each
+    // managed body's own for its secretariat, linked to the mail page.
+    let mut failed_mail = Vec::new();
+    if grants.is_admin {
+        let n = crate::db::outbox::failed_about(conn, None)?;
+        failed_mail.push((n, "/admin/mail?state=failed".to_string()));
+    }
+    for body_id in &managed {
+        let Some(b) = cache.body(conn, body_id)? else {
+            continue;
+        };
+        let n = crate::db::outbox::failed_about(conn, Some(std::slice::from_ref(&b.id)))?;
+        failed_mail.push((n, format!("/bodies/{}/mail?state=failed", b.slug)));
+    }
+    let items: Vec<DueItem> = failed_mail
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, link)| DueItem {
+            text: format!(
+                "{n} {} could not be delivered",
+                if n == 1 { "message" } else { "messages" }
+            ),
+            link,
+            when: String::new(),
+            urgent: true,
+        })
+        .collect();
+    if !items.is_empty() {
+        groups.push(DueGroup {
+            heading: "Mail".into(),
+            items,
+        });
     }
 
     // A member's actions.

@@ -233,13 +233,16 @@ fn check(
     }
 }
 
+/// Schedules a meeting and calls for papers for it (see
+/// `chase::call_for_papers`).
 pub fn create_meeting(
     conn: &mut DbConn,
     actor: &Actor,
     body: &Body,
     input: &MeetingInput,
-    now: NaiveDateTime,
+    ctx: &super::Ctx<'_>,
 ) -> AppResult<Meeting> {
+    let now = ctx.now;
     let (starts_at, ends_at, location) = check(input, None)?;
     let m = Meeting {
         id: crate::clock::new_id(),
@@ -266,6 +269,7 @@ pub fn create_meeting(
             crate::domain::format::london_datetime(m.starts_at)
         ),
     )?;
+    super::chase::call_for_papers(conn, &m, body, ctx)?;
     Ok(m)
 }
 
@@ -384,7 +388,8 @@ fn tell_authors(
                 .unwrap_or_default(),
             link: &link,
         }
-        .render()?;
+        .render()?
+        .about(&meeting.body_id);
         email.enqueue(
             conn,
             Some(format!(

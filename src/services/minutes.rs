@@ -325,6 +325,7 @@ pub fn circulate(
             link: format!("{}/meetings/{}/minutes", ctx.base_url, meeting.id),
         }
         .render()?
+        .about(&meeting.body_id)
         .enqueue(conn, Some(format!("minutes:{}:{}:{}", meeting.id, m.version, mm.user_id)), ctx.now)?;
         sent += usize::from(queued);
     }

@@ -563,6 +563,10 @@ fn notify(
         link: format!("{}/papers/{}", ctx.base_url, paper.id),
     }
     .render()?;
+    let email = match crate::db::meetings::find(conn, &paper.meeting_id)? {
+        Some(m) => email.about(&m.body_id),
+        None => email,
+    };
     email.enqueue(conn, Some(dedupe), ctx.now)?;
     Ok(())
 }

@@ -8,6 +8,7 @@ pub mod bodies;
 pub mod decisions;
 pub mod follow;
 pub mod home;
+pub mod mail;
 pub mod meetings;
 pub mod minutes;
 pub mod papers;

@@ -260,6 +260,8 @@ fn notice_text(code: &str) -> Option<&'static str> {
             "Action withdrawn. Its owner is told; the audit log keeps what it said and why."
         }
         "minutes-saved" => "Minutes saved.",
+        "mail-retried" => "The message will be sent again at the next mail run.",
+        "mail-cancelled" => "The message is cancelled and will not be sent.",
         "minutes-redrafted" => "Minutes redrafted from the meeting record.",
         "minutes-circulated" => "Draft minutes saved and circulated to members.",
         "minutes-approved" => "Minutes approved, frozen and published.",

@@ -217,9 +217,17 @@ async fn the_secretariat_builds_checks_and_publishes_an_agenda_with_a_supplement
     let mails = app.emails();
     let to_member: Vec<_> = mails
         .iter()
-        .filter(|m| m.to.iter().any(|t| t.contains("member@police.example")))
+        .filter(|m| {
+            m.to.iter().any(|t| t.contains("member@police.example"))
+                && m.header("Subject")
+                    .is_some_and(|s| s.contains("Agenda published"))
+        })
         .collect();
-    assert_eq!(to_member.len(), 1);
+    assert_eq!(
+        to_member.len(),
+        1,
+        "one agenda mail (besides the call for papers)"
+    );
     let data = &to_member[0].data;
     assert!(data.contains("Agenda published"), "{data}");
     assert!(data.contains("text/calendar"), "an invitation is attached");

@@ -455,7 +455,7 @@ async fn papers_are_only_for_scheduled_future_meetings_and_authors_hear_of_chang
     let mail = app
         .emails()
         .into_iter()
-        .find(|m| m.to == ["author@ashby.example"])
+        .find(|m| m.to == ["author@ashby.example"] && m.text().contains("has changed"))
         .expect("the author is told");
     assert!(
         mail.text().contains("Monday 4 January 2027 at 12:00"),

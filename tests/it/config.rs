@@ -97,6 +97,7 @@ fn sample(key: &str, dir: &std::path::Path) -> Option<(String, String)> {
         "mail.retry_initial_seconds" => v("45", "45"),
         "mail.retry_max_attempts" => v("9", "9"),
         "worker.tick_seconds" => v("15", "15"),
+        "worker.reminder_grace_hours" => v("3", "3"),
         "uploads.max_bytes" => v("1048576", "1048576"),
         "security.session_hours" => v("8", "8"),
         "security.session_idle_minutes" => v("45", "45"),

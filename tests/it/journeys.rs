@@ -983,3 +983,39 @@ async fn action_on(b: &Browser, words: &str) -> fantoccini::elements::Element {
         .await
         .expect("the action")
 }
+
+/// The secretariat checks the Board's mail on a phone: what went, what
+/// waits, addresses shortened; cancels a waiting message, then sends it
+/// after all.
+#[tokio::test]
+async fn the_secretariat_sees_each_messages_fate_and_retries_one() {
+    let Some((app, b)) = demo_and_browser("mail-page", PHONE).await else {
+        return;
+    };
+    b.run(|mut b| async move {
+        b.sign_in(CLERK, DEMO_PASSWORD).await;
+        b.goto("/bodies/northshire-psb/mail").await;
+        b.wait_to_see("Every message Quorate has queued").await;
+        b.sees("Call for papers").await;
+        b.sees("Addresses are shortened here").await;
+        b.does_not_see(MEMBER).await;
+        b.sees("p…@ashby.example").await;
+        b.check_page("mail page").await;
+        b.click_link("Waiting").await;
+        b.wait_to_see("Waiting").await;
+        b.click_button("Cancel").await;
+        b.wait_to_see("The message is cancelled and will not be sent.")
+            .await;
+        b.click_link("Failed").await;
+        b.wait_to_see("Cancelled by Sam Clarke").await;
+        b.check_page("mail page, failed").await;
+        b.click_button("Send again").await;
+        b.wait_to_see("The message will be sent again at the next mail run.")
+            .await;
+        b.click_link("Failed").await;
+        b.wait_to_see("No messages here.").await;
+        b
+    })
+    .await;
+    drop(app);
+}

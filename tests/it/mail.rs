@@ -20,15 +20,16 @@ async fn mail_survives_an_smtp_outage_and_is_sent_once() {
     assert_eq!((first.sent, first.failed), (0, 1));
     assert!(app.emails().is_empty());
 
-    // Not retried before its back-off (30 s) has passed.
+    // Not retried before its back-off (30 s, give or take a fifth at
+    // random) has passed.
     let early = app.run_pending_jobs().await;
     assert_eq!((early.sent, early.failed), (0, 0));
 
-    app.clock.advance(Duration::seconds(31));
+    app.clock.advance(Duration::seconds(37));
     let second = app.run_pending_jobs().await;
     assert_eq!((second.sent, second.failed), (0, 1));
 
-    app.clock.advance(Duration::seconds(61));
+    app.clock.advance(Duration::seconds(73));
     let third = app.run_pending_jobs().await;
     assert_eq!((third.sent, third.failed), (1, 0));
 
@@ -83,6 +84,49 @@ async fn mail_gives_up_after_the_configured_attempts() {
     assert!(row.last_error.is_some_and(|e| e.contains("451")));
 }
 
+/// A recipient the server refuses for good (550) fails that message at
+/// once, with the server's reason; the others go.
+#[tokio::test]
+async fn a_refused_recipient_fails_only_its_own_message_at_once() {
+    let app = TestApp::spawn().await;
+    let (admin, token) = app.admin().await;
+    app.smtp.refuse_recipient("gone@test.example");
+    for email in ["gone@test.example", "here@test.example"] {
+        let resp = app
+            .post_json("/api/v1/users", Some(&token), &json!({"email": email, "name": "Someone", "organisation_id": admin.organisation_id}))
+            .await;
+        assert_eq!(resp.status(), 201);
+    }
+    let report = app.run_pending_jobs().await;
+    assert_eq!((report.sent, report.failed), (1, 1));
+    assert_eq!(app.emails().len(), 1);
+    assert_eq!(app.emails()[0].to, ["here@test.example"]);
+    let rows = app
+        .state
+        .db(|c| Ok(quorate::db::outbox::recent(c, 10)?))
+        .await
+        .expect("outbox");
+    let gone = rows
+        .iter()
+        .find(|r| r.recipient.contains("gone@"))
+        .expect("the refused message");
+    assert!(gone.failed_at.is_some(), "failed at once, no retry");
+    assert_eq!(gone.attempts, 1);
+    assert!(
+        gone.last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("550") || e.contains("no such mailbox")),
+        "{:?}",
+        gone.last_error
+    );
+    app.clock.advance(Duration::days(1));
+    assert_eq!(
+        app.run_pending_jobs().await,
+        Default::default(),
+        "never retried"
+    );
+}
+
 #[tokio::test]
 async fn without_smtp_mail_is_written_as_eml_files() {
     let app = TestApp::spawn().await;
@@ -105,4 +149,86 @@ async fn without_smtp_mail_is_written_as_eml_files() {
     let eml = std::fs::read_to_string(files[0].path()).expect("eml");
     assert!(eml.contains("To: cara@test.example"));
     assert!(eml.contains("has invited you to Quorate"));
+}
+
+/// The mail page as each kind of person meets it: a body's secretariat sees
+/// only the mail about their body, addresses shortened, and cannot touch
+/// other mail by its id; an administrator sees all of it in full.
+#[tokio::test]
+async fn the_mail_page_shows_each_secretariat_only_its_bodys_mail() {
+    let app = TestApp::spawn().await;
+    let b = crate::builders::board(&app).await;
+    let resp = app
+        .post_json("/api/v1/users", Some(&b.admin), &json!({"email": "newcomer@test.example", "name": "Newcomer", "organisation_id": b.district}))
+        .await;
+    assert_eq!(resp.status(), 201);
+    let invitation = app
+        .state
+        .db(|c| Ok(quorate::db::outbox::recent(c, 50)?))
+        .await
+        .expect("outbox")
+        .into_iter()
+        .find(|r| r.recipient.contains("newcomer@"))
+        .expect("the invitation")
+        .id;
+
+    let clerk = app
+        .login("clerk@test.example", crate::helpers::PASSWORD)
+        .await;
+    let page = clerk
+        .get(app.url("/bodies/psb/mail"))
+        .send()
+        .await
+        .expect("mail page");
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("html");
+    assert!(html.contains("Call for papers"), "{html}");
+    assert!(html.contains("a…@ashby.example"), "masked");
+    assert!(!html.contains("author@ashby.example"), "no address in full");
+    assert!(
+        !html.contains("newcomer"),
+        "not another body's or no body's mail"
+    );
+    let all = clerk
+        .get(app.url("/admin/mail"))
+        .send()
+        .await
+        .expect("all mail");
+    assert_eq!(all.status(), 403);
+    let resp = app
+        .submit_form(
+            &clerk,
+            "/bodies/psb/mail",
+            &format!("/bodies/psb/mail/{invitation}/cancel"),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        resp.status(),
+        404,
+        "mail about no body is not theirs to cancel"
+    );
+
+    let admin_browser = app
+        .login("admin@test.example", crate::helpers::PASSWORD)
+        .await;
+    let html = admin_browser
+        .get(app.url("/admin/mail"))
+        .send()
+        .await
+        .expect("all mail")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("newcomer@test.example") && html.contains("author@ashby.example"));
+    app.run_pending_jobs().await;
+    let sent = admin_browser
+        .get(app.url("/admin/mail?state=sent"))
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("html");
+    assert!(sent.contains("newcomer@test.example") && !sent.contains("Send again"));
 }

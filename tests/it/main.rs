@@ -11,6 +11,7 @@ mod attachments;
 mod browser;
 mod builders;
 mod catalogue;
+mod chase;
 mod cli;
 mod config;
 mod demo;

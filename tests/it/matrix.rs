@@ -76,6 +76,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /admin/bodies", "LFFFFFFFFFA"),
     ("GET /admin/bodies/{slug}", "LFFFFFFFFAA"),
     ("GET /admin/holidays", "LFFFFFFFFFA"),
+    ("GET /admin/mail", "LFFFFFFFFFA"),
     ("GET /admin/organisations", "LFFFFFFFFFA"),
     ("GET /admin/users", "LFFFFFFFFFA"),
     ("GET /api/v1/actions", "LAAAAAAAAAA"),
@@ -109,6 +110,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /bodies/{slug}/decisions.csv", "AAAAAAAAAAA"),
     ("GET /bodies/{slug}/feed.atom", "AAAAAAAAAAA"),
     ("GET /bodies/{slug}/follow-through", "AAAAAAAAAAA"),
+    ("GET /bodies/{slug}/mail", "LFFFFFFFFAA"),
     ("GET /bodies/{slug}/meetings.ics", "AAAAAAAAAAA"),
     ("GET /calendar/{secret}.ics", "NNNNNNNNNNN"),
     ("GET /decisions", "AAAAAAAAAAA"),
@@ -235,7 +237,9 @@ const EXPECTED: &[(&str, &str)] = &[
     ("POST /api/v1/proposals/{id}/{outcome}", "LFFFFFFFFAA"),
     ("POST /api/v1/users", "LFFFFFFFFFA"),
     ("POST /api/v1/users/{id}/tokens", "LFFAFFFFFFA"),
+    ("POST /admin/mail/{id}/{mail_change}", "LFFFFFFFFFA"),
     ("POST /bodies/{slug}/actions/import", "LFFFFFFFFAA"),
+    ("POST /bodies/{slug}/mail/{id}/{mail_change}", "LFFFFFFFFAA"),
     ("POST /invitations/{token}", "AAAAAAAAAAA"),
     ("POST /password-reset", "AAAAAAAAAAA"),
     ("POST /password-reset/{token}", "NNNNNNNNNNN"),
@@ -497,6 +501,17 @@ async fn fixture(app: &TestApp) -> Fixture {
                     .unwrap_or_else(|| "no-decision".into()),
             );
             v.insert("change", "correct".into());
+            v.insert("mail_change", "retry".into());
+            // A message about the Board, still waiting to go (a retry is
+            // refused, 409, and changes nothing).
+            v.insert(
+                "mail",
+                outbox::listing(c, Some(std::slice::from_ref(&psb.id)), None, 1)?
+                    .into_iter()
+                    .next()
+                    .map(|r| r.id)
+                    .unwrap_or_else(|| "no-mail".into()),
+            );
             v.insert(
                 "action_id",
                 actions::search(

@@ -17,20 +17,44 @@ pub struct ReceivedMail {
 }
 
 impl ReceivedMail {
-    pub fn header(&self, name: &str) -> Option<String> {
-        let prefix = format!("{}:", name.to_ascii_lowercase());
-        self.data
-            .split("\r\n\r\n")
-            .next()
-            .unwrap_or("")
-            .split("\r\n")
-            .find(|l| l.to_ascii_lowercase().starts_with(&prefix))
-            .map(|l| l[prefix.len()..].trim().to_string())
+    /// The message as a MIME parser reads it.
+    pub fn parsed(&self) -> Option<mail_parser::Message<'_>> {
+        mail_parser::MessageParser::default().parse(self.data.as_bytes())
     }
 
-    /// The body parts, with quoted-printable soft line breaks undone.
+    /// A header's value as a reader sees it: unfolded and decoded (the
+    /// subject), or its raw text on one line.
+    pub fn header(&self, name: &str) -> Option<String> {
+        let m = self.parsed()?;
+        if name.eq_ignore_ascii_case("subject") {
+            return m.subject().map(str::to_string);
+        }
+        m.header_raw(name)
+            .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    /// What a reader reads: the subject, then every text and HTML part and
+    /// text attachment, decoded.
     pub fn text(&self) -> String {
-        self.data.replace("=\r\n", "").replace("=3D", "=")
+        let Some(m) = self.parsed() else {
+            return String::new();
+        };
+        let mut out = format!("Subject: {}\n", m.subject().unwrap_or_default());
+        for i in 0..m.text_body_count() {
+            out.push_str(&m.body_text(i).unwrap_or_default());
+            out.push('\n');
+        }
+        for i in 0..m.html_body_count() {
+            out.push_str(&m.body_html(i).unwrap_or_default());
+            out.push('\n');
+        }
+        for a in m.attachments() {
+            if let Some(t) = a.text_contents() {
+                out.push_str(t);
+                out.push('\n');
+            }
+        }
+        out
     }
 }
 
@@ -39,6 +63,8 @@ pub struct SmtpServer {
     port: u16,
     received: Arc<Mutex<Vec<ReceivedMail>>>,
     refuse: Arc<AtomicUsize>,
+    /// Addresses refused for good (550) at RCPT.
+    unknown: Arc<Mutex<Vec<String>>>,
 }
 
 impl SmtpServer {
@@ -49,6 +75,7 @@ impl SmtpServer {
             port,
             received: Arc::default(),
             refuse: Arc::default(),
+            unknown: Arc::default(),
         };
         let s = server.clone();
         tokio::spawn(async move {
@@ -73,6 +100,14 @@ impl SmtpServer {
     /// Refuse the next `n` messages with a temporary failure (451).
     pub fn refuse_next(&self, n: usize) {
         self.refuse.store(n, Ordering::SeqCst);
+    }
+
+    /// Refuse mail to `address` for good, as a server with no such mailbox
+    /// does (550 at RCPT).
+    pub fn refuse_recipient(&self, address: &str) {
+        if let Ok(mut v) = self.unknown.lock() {
+            v.push(address.to_string());
+        }
     }
 
     async fn session(&self, socket: tokio::net::TcpStream) -> std::io::Result<()> {
@@ -105,8 +140,20 @@ impl SmtpServer {
                     write.write_all(b"250 OK\r\n").await?;
                 }
             } else if upper.starts_with("RCPT TO:") {
-                to.push(address(&cmd[8..]));
-                write.write_all(b"250 OK\r\n").await?;
+                let rcpt = address(&cmd[8..]);
+                let unknown = self
+                    .unknown
+                    .lock()
+                    .map(|v| v.iter().any(|u| rcpt.contains(u.as_str())))
+                    .unwrap_or(false);
+                if unknown {
+                    write
+                        .write_all(b"550 5.1.1 no such mailbox here\r\n")
+                        .await?;
+                } else {
+                    to.push(rcpt);
+                    write.write_all(b"250 OK\r\n").await?;
+                }
             } else if upper == "DATA" {
                 write.write_all(b"354 end with .\r\n").await?;
                 let mut data = String::new();

@@ -80,11 +80,14 @@ pub async fn create(
     let caller = caller.require()?;
     let slug = path.into_inner();
     let actor = caller.actor(&req);
-    let now = state.clock.now_naive();
+    let parts = state.ctx_parts();
     let (m, body) = state
         .tx(move |c| {
             let body = crate::services::directory::managed_body(c, &caller.grants, &slug)?;
-            Ok((svc::create_meeting(c, &actor, &body, &input, now)?, body))
+            Ok((
+                svc::create_meeting(c, &actor, &body, &input, &parts.ctx())?,
+                body,
+            ))
         })
         .await?;
     let out = meeting_out(&m, &body, &state);

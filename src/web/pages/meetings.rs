@@ -576,13 +576,13 @@ async fn schedule(
     let slug = path.into_inner();
     let input = to_input(&form, crate::web::respond::lang(&req));
     let actor = user.actor(&req);
-    let now = state.clock.now_naive();
+    let parts = state.ctx_parts();
     let grants = user.grants.clone();
     let s = slug.clone();
     let result = state
         .tx(move |c| {
             let body = crate::services::directory::managed_body(c, &grants, &s)?;
-            svc::create_meeting(c, &actor, &body, &input?, now).map(|m| m.id)
+            svc::create_meeting(c, &actor, &body, &input?, &parts.ctx()).map(|m| m.id)
         })
         .await;
     match crate::web::respond::split(result)? {

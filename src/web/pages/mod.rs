@@ -11,6 +11,7 @@ pub mod decisions;
 pub mod follow;
 pub mod holidays;
 pub mod home;
+pub mod mail;
 pub mod meetings;
 pub mod minutes;
 pub mod papers;
@@ -38,6 +39,7 @@ pub fn configure(r: &mut Routes<'_>) {
     account::configure(r);
     admin::configure(r);
     holidays::configure(r);
+    mail::configure(r);
     meetings::configure(r);
     agenda::configure(r);
     agenda::published::configure(r);

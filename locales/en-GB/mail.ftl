@@ -1,0 +1,24 @@
+# The mail page: what Quorate has sent, is sending and could not send.
+
+mail-title = Mail
+mail-home = Home
+mail-admin = Admin
+mail-intro = Every message Quorate has queued, newest first: whether it has gone, is waiting, or failed and why. A failed message can be sent again; a waiting one can be cancelled.
+mail-masked = Addresses are shortened here; a site administrator sees them in full.
+mail-filter = Show
+mail-all = All
+mail-queued = Waiting
+mail-sent = Sent
+mail-failed = Failed
+mail-none = No messages here.
+mail-to = To
+mail-retry = Send again
+mail-cancel = Cancel
+mail-newest = Only the newest 200 are shown.
+mail-queued-at = Queued { $queued }
+mail-sent-at = Queued { $queued }; sent { $sent }
+mail-failed-at = Queued { $queued }; { $attempts ->
+    [0] stopped { $failed }, before it was sent
+    [one] failed { $failed } after { $attempts } attempt
+   *[other] failed { $failed } after { $attempts } attempts
+}

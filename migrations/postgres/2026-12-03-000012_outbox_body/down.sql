@@ -1,0 +1,2 @@
+DROP INDEX outbox_body;
+ALTER TABLE outbox DROP COLUMN body_id;

@@ -1,0 +1,212 @@
+//! The chase for papers: the call for papers when a meeting is scheduled,
+//! reminders to authors before the paper deadline, and to sponsors whose
+//! sign-off is awaited. Each message is queued once (its dedupe key) in the
+//! transaction that decides to send it, however many workers tick.
+
+use chrono::{Duration, NaiveDateTime};
+
+use super::Ctx;
+use crate::db::bodies::{self, Body};
+use crate::db::meetings::{self, Meeting};
+use crate::db::{DbConn, memberships, papers, users};
+use crate::domain::chase::{PaperReminder, paper_reminder, sign_off_reminder_day, stale};
+use crate::domain::format::{london_date_words, london_datetime};
+use crate::domain::roles::Role;
+use crate::domain::timeline::{countdown, london_date};
+use crate::error::AppResult;
+use crate::mail::messages;
+
+/// Who is called for papers: everyone on the body who may bring one.
+const CALLED: [Role; 5] = [
+    Role::Chair,
+    Role::ViceChair,
+    Role::Member,
+    Role::Substitute,
+    Role::Officer,
+];
+
+/// Calls for papers for a meeting just scheduled: its deadlines and how to
+/// submit, to the body's members and officers. Nothing when its paper
+/// deadline has passed (a meeting recorded after the event).
+pub fn call_for_papers(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    body: &Body,
+    ctx: &Ctx<'_>,
+) -> AppResult<usize> {
+    let tl = super::meetings::timeline_for(meeting, body, ctx.calendars);
+    if ctx.now.and_utc() >= tl.paper_deadline {
+        return Ok(0);
+    }
+    let mut queued = 0;
+    for m in memberships::members_of(conn, &body.id)? {
+        if !Role::parse(&m.role).is_some_and(|r| CALLED.contains(&r)) {
+            continue;
+        }
+        let Some(u) = users::find(conn, &m.user_id)? else {
+            continue;
+        };
+        let sent = messages::CallForPapers {
+            to: u.email.clone(),
+            name: u.name.clone(),
+            body: body.name.clone(),
+            when: london_datetime(meeting.starts_at),
+            location: meeting.location.clone(),
+            proposal_deadline: london_datetime(tl.proposal_deadline.naive_utc()),
+            paper_deadline: london_datetime(tl.paper_deadline.naive_utc()),
+            publication_deadline: london_datetime(tl.publication_deadline.naive_utc()),
+            link: format!("{}/meetings/{}", ctx.base_url, meeting.id),
+        }
+        .render()?
+        .about(&body.id)
+        .enqueue(
+            conn,
+            Some(format!("call-for-papers:{}:{}", meeting.id, u.id)),
+            ctx.now,
+        )?;
+        queued += usize::from(sent);
+    }
+    Ok(queued)
+}
+
+/// Worker step: author reminders for papers not yet submitted (3 and 1
+/// working days before the paper deadline, and on the day), and sponsor
+/// reminders for papers waiting 2 working days for sign-off. A reminder
+/// more than `grace` after its moment is skipped and logged, so a worker
+/// that was down does not send a burst of stale ones.
+pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>, grace: Duration) -> AppResult<usize> {
+    let now = ctx.now;
+    let today = london_date(now.and_utc());
+    let mut queued = 0;
+    for meeting in meetings::upcoming(conn, now, 500)? {
+        let Some(body) = bodies::find(conn, &meeting.body_id)? else {
+            continue;
+        };
+        let cal = super::meetings::calendar_for(ctx.calendars, &body);
+        let tl = super::meetings::timeline_for(&meeting, &body, ctx.calendars);
+        let mut waiting = Vec::new();
+        let mut unsubmitted = Vec::new();
+        for p in papers::of_meeting(conn, &meeting.id)? {
+            match p.status.as_str() {
+                "draft" | "returned" => unsubmitted.push(p),
+                "submitted" if p.sponsor_user_id.is_some() && p.signed_off_at.is_none() => {
+                    waiting.push(p)
+                }
+                _ => {}
+            }
+        }
+        let due = Due {
+            meeting: &meeting,
+            body: &body,
+            deadline: london_datetime(tl.paper_deadline.naive_utc()),
+            deadline_day: tl.paper_day,
+            ctx,
+        };
+        if now.and_utc() < tl.paper_deadline
+            && let Some((kind, day)) = paper_reminder(today, tl.paper_day, &cal)
+        {
+            if stale(day, now.and_utc(), grace) {
+                if !unsubmitted.is_empty() {
+                    tracing::info!(meeting = %meeting.id, reminder = kind.key(), %day, "author reminders skipped: past their moment");
+                }
+            } else {
+                let words = countdown(today, tl.paper_day, &cal);
+                for p in &unsubmitted {
+                    queued += due.remind_author(conn, p, kind, &words)?;
+                }
+            }
+        }
+        for p in &waiting {
+            let Some(submitted) = p.submitted_at else {
+                continue;
+            };
+            if today >= sign_off_reminder_day(london_date(submitted.and_utc()), &cal) {
+                queued += due.remind_sponsor(conn, p, submitted)?;
+            }
+        }
+    }
+    Ok(queued)
+}
+
+/// What every reminder for one meeting says.
+struct Due<'a> {
+    meeting: &'a Meeting,
+    body: &'a Body,
+    deadline: String,
+    deadline_day: chrono::NaiveDate,
+    ctx: &'a Ctx<'a>,
+}
+
+impl Due<'_> {
+    fn remind_author(
+        &self,
+        conn: &mut DbConn,
+        p: &papers::Paper,
+        kind: PaperReminder,
+        words: &str,
+    ) -> AppResult<usize> {
+        let Some(author) = users::find(conn, &p.author_user_id)? else {
+            return Ok(0);
+        };
+        let sent = messages::PaperReminder {
+            to: author.email.clone(),
+            name: author.name.clone(),
+            title: p.title.clone(),
+            body: self.body.name.clone(),
+            when: london_datetime(self.meeting.starts_at),
+            deadline: self.deadline.clone(),
+            due_words: words.to_string(),
+            on_the_day: kind == PaperReminder::OnTheDay,
+            link: format!("{}/papers/{}/edit", self.ctx.base_url, p.id),
+        }
+        .render()?
+        .about(&self.body.id)
+        .enqueue(
+            conn,
+            Some(format!(
+                "paper-reminder:{}:{}:{}",
+                p.id,
+                kind.key(),
+                self.deadline_day
+            )),
+            self.ctx.now,
+        )?;
+        Ok(usize::from(sent))
+    }
+
+    fn remind_sponsor(
+        &self,
+        conn: &mut DbConn,
+        p: &papers::Paper,
+        submitted: NaiveDateTime,
+    ) -> AppResult<usize> {
+        let Some(sponsor) = p.sponsor_user_id.as_deref() else {
+            return Ok(0);
+        };
+        let (Some(sponsor), Some(author)) = (
+            users::find(conn, sponsor)?,
+            users::find(conn, &p.author_user_id)?,
+        ) else {
+            return Ok(0);
+        };
+        let sent = messages::SignOffReminder {
+            to: sponsor.email.clone(),
+            name: sponsor.name.clone(),
+            author: author.name.clone(),
+            title: p.title.clone(),
+            body: self.body.name.clone(),
+            when: london_datetime(self.meeting.starts_at),
+            submitted: london_date_words(london_date(submitted.and_utc())),
+            deadline: self.deadline.clone(),
+            link: format!("{}/papers/{}", self.ctx.base_url, p.id),
+        }
+        .render()?
+        .about(&self.body.id)
+        .enqueue(
+            conn,
+            Some(format!("sign-off-reminder:{}:{}", p.id, submitted)),
+            self.ctx.now,
+        )?;
+        Ok(usize::from(sent))
+    }
+}
