@@ -134,7 +134,7 @@ async fn main() {
     settings.data_dir = dir.path().to_path_buf();
     let now = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
     let clock = Arc::new(MockClock::new(now));
-    let mailer = quorate::mail::Mailer::from_settings(None, dir.path()).expect("mailer");
+    let mailer = quorate::mail::Mailer::from_settings(None, dir.path(), 1).expect("mailer");
     let state =
         quorate::startup::build_state(settings, clock, Some(mailer), true).expect("app state");
     let base = state.base_url().to_string();

@@ -84,6 +84,8 @@ pub struct DatabaseSettings {
 pub struct MailSettings {
     pub retry_initial_seconds: u64,
     pub retry_max_attempts: u32,
+    /// SMTP connections the worker sends over at once.
+    pub connections: u32,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -216,6 +218,9 @@ impl Settings {
         if self.worker.tick_seconds == 0 {
             problems.push("worker.tick_seconds: must be at least 1".to_string());
         }
+        if self.mail.connections == 0 || self.mail.connections > 64 {
+            problems.push("mail.connections: must be from 1 to 64".to_string());
+        }
         if self.mail.retry_max_attempts == 0 {
             problems.push("mail.retry_max_attempts: must be at least 1".to_string());
         }
@@ -311,6 +316,7 @@ impl Settings {
                 "mail.retry_max_attempts",
                 self.mail.retry_max_attempts.to_string(),
             ),
+            ("mail.connections", self.mail.connections.to_string()),
             ("worker.tick_seconds", self.worker.tick_seconds.to_string()),
             (
                 "worker.reminder_grace_hours",

@@ -70,6 +70,7 @@ pub fn build_state(
         None => Mailer::from_settings(
             settings.smtp_url.as_ref().map(|s| s.expose()),
             &settings.data_dir,
+            settings.mail.connections,
         )
         .map_err(|e| StartError::Other(e.0))?,
     };

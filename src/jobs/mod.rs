@@ -41,49 +41,67 @@ pub struct RunReport {
     pub failed: usize,
 }
 
-/// Sends everything due now, batch by batch, and reports what happened.
+/// Sends everything due now, batch by batch, `mail.connections` messages
+/// at once, and reports what happened.
 pub async fn run_once(state: &AppState) -> AppResult<RunReport> {
+    use futures_util::StreamExt;
+    let at_once = usize::try_from(state.settings.mail.connections.max(1)).unwrap_or(1);
+    let batch_size = BATCH.max(i64::try_from(at_once * 5).unwrap_or(BATCH));
     let mut report = RunReport::default();
     loop {
         let now = state.clock.now_naive();
         let lock_until = now + TimeDelta::seconds(CLAIM_SECONDS);
         let batch = state
-            .db(move |c| Ok(outbox::claim_due(c, now, lock_until, BATCH)?))
+            .db(move |c| Ok(outbox::claim_due(c, now, lock_until, batch_size)?))
             .await?;
         if batch.is_empty() {
             return Ok(report);
         }
-        for mail in batch {
-            let result = state.mailer.send(&state.mail_from, &mail).await;
-            let now = state.clock.now_naive();
-            let id = mail.id.clone();
-            match result {
-                Ok(()) => {
-                    state
-                        .db(move |c| Ok(outbox::mark_sent(c, &id, now)?))
-                        .await?;
-                    report.sent += 1;
-                }
-                Err(e) => {
-                    let attempts = u32::try_from(mail.attempts).unwrap_or(u32::MAX);
-                    // A server's refusal for good (5xx) is final at once.
-                    let retry_at = (e.1 == Failure::Transient
-                        && attempts < state.settings.mail.retry_max_attempts)
-                        .then(|| {
-                            let wait = jittered(backoff(
-                                state.settings.mail.retry_initial_seconds,
-                                attempts,
-                            ));
-                            now + TimeDelta::seconds(i64::try_from(wait).unwrap_or(i64::MAX / 2))
-                        });
-                    tracing::warn!(mail_id = %mail.id, attempts, error = %e.0, gave_up = retry_at.is_none(), "mail not sent");
-                    let msg = e.0.clone();
-                    state
-                        .db(move |c| Ok(outbox::mark_failed(c, &id, &msg, retry_at, now)?))
-                        .await?;
-                    report.failed += 1;
-                }
+        let outcomes: Vec<AppResult<bool>> = futures_util::stream::iter(batch)
+            .map(|mail| deliver(state, mail))
+            .buffer_unordered(at_once)
+            .collect()
+            .await;
+        for outcome in outcomes {
+            if outcome? {
+                report.sent += 1;
+            } else {
+                report.failed += 1;
             }
+        }
+    }
+}
+
+/// Sends one claimed message and records what happened: sent (true), or
+/// failed, to be retried after a back-off or, refused for good or out of
+/// attempts, marked failed (false).
+async fn deliver(state: &AppState, mail: outbox::Claimed) -> AppResult<bool> {
+    let result = state.mailer.send(&state.mail_from, &mail).await;
+    let now = state.clock.now_naive();
+    let id = mail.id.clone();
+    match result {
+        Ok(()) => {
+            state
+                .db(move |c| Ok(outbox::mark_sent(c, &id, now)?))
+                .await?;
+            Ok(true)
+        }
+        Err(e) => {
+            let attempts = u32::try_from(mail.attempts).unwrap_or(u32::MAX);
+            // A server's refusal for good (5xx) is final at once.
+            let retry_at = (e.1 == Failure::Transient
+                && attempts < state.settings.mail.retry_max_attempts)
+                .then(|| {
+                    let wait =
+                        jittered(backoff(state.settings.mail.retry_initial_seconds, attempts));
+                    now + TimeDelta::seconds(i64::try_from(wait).unwrap_or(i64::MAX / 2))
+                });
+            tracing::warn!(mail_id = %mail.id, attempts, error = %e.0, gave_up = retry_at.is_none(), "mail not sent");
+            let msg = e.0.clone();
+            state
+                .db(move |c| Ok(outbox::mark_failed(c, &id, &msg, retry_at, now)?))
+                .await?;
+            Ok(false)
         }
     }
 }

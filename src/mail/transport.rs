@@ -44,12 +44,14 @@ impl Mailer {
     pub fn from_settings(
         smtp_url: Option<&str>,
         data_dir: &std::path::Path,
+        connections: u32,
     ) -> Result<Mailer, SendError> {
         match smtp_url {
             Some(url) => {
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|e| SendError::permanent(format!("smtp_url: {e}")))?
                     .timeout(Some(std::time::Duration::from_secs(30)))
+                    .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(connections))
                     .build();
                 Ok(Mailer::Smtp(transport))
             }

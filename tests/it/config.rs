@@ -96,6 +96,7 @@ fn sample(key: &str, dir: &std::path::Path) -> Option<(String, String)> {
         "database.sqlite_busy_timeout_ms" => v("7000", "7000"),
         "mail.retry_initial_seconds" => v("45", "45"),
         "mail.retry_max_attempts" => v("9", "9"),
+        "mail.connections" => v("8", "8"),
         "worker.tick_seconds" => v("15", "15"),
         "worker.reminder_grace_hours" => v("3", "3"),
         "uploads.max_bytes" => v("1048576", "1048576"),

@@ -201,9 +201,12 @@ impl TestApp {
                 .single()
                 .expect("valid time"),
         ));
-        let mailer =
-            Mailer::from_settings(settings.smtp_url.as_ref().map(|s| s.expose()), dir.path())
-                .expect("mailer");
+        let mailer = Mailer::from_settings(
+            settings.smtp_url.as_ref().map(|s| s.expose()),
+            dir.path(),
+            settings.mail.connections,
+        )
+        .expect("mailer");
         let state = build_state(settings, clock.clone(), Some(mailer), true).expect("app state");
         let app = Application::with_listener(state.clone(), listener, false).expect("app");
         tokio::spawn(app.run_until_stopped());
