@@ -7,7 +7,8 @@ use chrono::NaiveDateTime;
 
 use super::Actor;
 use crate::db::DbConn;
-use crate::db::outbox::{self, MailState, OutboxRow};
+pub use crate::db::outbox::MailState;
+use crate::db::outbox::{self, OutboxRow};
 use crate::domain::roles::Grants;
 use crate::error::{AppError, AppResult};
 

@@ -236,9 +236,11 @@ async fn the_secretariat_builds_checks_and_publishes_an_agenda_with_a_supplement
         "the briefing has the purpose"
     );
     assert!(
-        !mails
-            .iter()
-            .any(|m| m.to.iter().any(|t| t.contains("officer@police.example"))),
+        !mails.iter().any(|m| {
+            m.to.iter().any(|t| t.contains("officer@police.example"))
+                && m.header("Subject")
+                    .is_some_and(|s| s.contains("Agenda published"))
+        }),
         "officers are not sent the agenda"
     );
 

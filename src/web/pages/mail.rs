@@ -4,10 +4,9 @@
 use actix_web::{HttpRequest, web};
 use serde::Deserialize;
 
-use crate::db::outbox::MailState;
 use crate::domain::format::london_datetime;
 use crate::i18n::{self, Arg};
-use crate::services::mail::{self, MailChange, MailLine, MailScope};
+use crate::services::mail::{self, MailChange, MailLine, MailScope, MailState};
 use crate::state::AppState;
 use crate::views::mail::{MailPage, MailRow};
 use crate::web::extract::{CsrfForm, SignedIn};
