@@ -148,6 +148,16 @@ pub async fn run_forever(state: AppState) {
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "paper reminders: will retry"),
         }
+        // The secretariat's weekly digest (once a week per person and body).
+        let parts = state.ctx_parts();
+        match state
+            .tx(move |c| crate::services::chase::send_digests(c, &parts.ctx()))
+            .await
+        {
+            Ok(n) if n > 0 => tracing::info!(queued = n, "secretariat digests"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "secretariat digests: will retry"),
+        }
         // Board packs for newly published agendas (and retries of failed ones).
         if let Err(e) = crate::services::packs::make_missing(&state, 2).await {
             tracing::warn!(error = %e, "board packs: will retry");

@@ -427,6 +427,23 @@ message!(
     }
 );
 
+message!(
+    "secretariat_digest",
+    [
+        "email/secretariat_digest/subject.txt",
+        "email/secretariat_digest/body.txt",
+        "email/secretariat_digest/body.html"
+    ],
+    "Monday's digest for a body's secretariat: what waits for them, each with its link.",
+    SecretariatDigest {
+        name: String,
+        body: String,
+        /// (what, when, link)
+        items: Vec<(String, String, String)>,
+        home: String,
+    }
+);
+
 fn one_line(s: &str) -> String {
     s.split(|c: char| c.is_control())
         .map(str::trim)

@@ -128,6 +128,81 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>, grace: Duration) -> AppR
     Ok(queued)
 }
 
+/// When the weekly digest goes: from 08:00 London time on Monday, once in
+/// each ISO week (a worker down on Monday sends it at its next tick).
+pub const DIGEST_TIME: chrono::NaiveTime = match chrono::NaiveTime::from_hms_opt(8, 0, 0) {
+    Some(t) => t,
+    None => chrono::NaiveTime::MIN,
+};
+
+/// Worker step: the weekly digest for each body's secretariat, what waits
+/// for them (as their home page lists it) and the mail about the body that
+/// could not be delivered; nothing when nothing waits.
+pub fn send_digests(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
+    use chrono::Datelike;
+    let local = ctx.now.and_utc().with_timezone(&chrono_tz::Europe::London);
+    if local.weekday() == chrono::Weekday::Mon && local.time() < DIGEST_TIME {
+        return Ok(0);
+    }
+    let week = local.date_naive().iso_week();
+    let mut queued = 0;
+    for body in bodies::all(conn)? {
+        let secretariat: Vec<_> = memberships::members_of(conn, &body.id)?
+            .into_iter()
+            .filter(|m| m.role == Role::Secretariat.as_str())
+            .collect();
+        if secretariat.is_empty() {
+            continue;
+        }
+        let mut items: Vec<(String, String, String)> =
+            super::home::body_queue(conn, &body, ctx.now)?
+                .into_iter()
+                .map(|i| (i.text, i.when, format!("{}{}", ctx.base_url, i.link)))
+                .collect();
+        let failed = crate::db::outbox::failed_about(conn, Some(std::slice::from_ref(&body.id)))?;
+        if failed > 0 {
+            items.push((
+                format!(
+                    "{failed} {} could not be delivered",
+                    if failed == 1 { "message" } else { "messages" }
+                ),
+                String::new(),
+                format!("{}/bodies/{}/mail?state=failed", ctx.base_url, body.slug),
+            ));
+        }
+        if items.is_empty() {
+            continue;
+        }
+        for m in secretariat {
+            let Some(u) = users::find(conn, &m.user_id)? else {
+                continue;
+            };
+            let sent = messages::SecretariatDigest {
+                to: u.email.clone(),
+                name: u.name.clone(),
+                body: body.name.clone(),
+                items: items.clone(),
+                home: format!("{}/", ctx.base_url),
+            }
+            .render()?
+            .about(&body.id)
+            .enqueue(
+                conn,
+                Some(format!(
+                    "digest:{}:{}:{}-W{:02}",
+                    body.id,
+                    u.id,
+                    week.year(),
+                    week.week()
+                )),
+                ctx.now,
+            )?;
+            queued += usize::from(sent);
+        }
+    }
+    Ok(queued)
+}
+
 /// What every reminder for one meeting says.
 struct Due<'a> {
     meeting: &'a Meeting,

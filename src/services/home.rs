@@ -266,6 +266,17 @@ pub fn due_for(
     Ok(groups)
 }
 
+/// What the secretariat of a body has to do now, as the home page and the
+/// weekly digest list it.
+pub fn body_queue(conn: &mut DbConn, b: &Body, now: NaiveDateTime) -> AppResult<Vec<DueItem>> {
+    let mut cache = Lookup {
+        bodies: HashMap::new(),
+        meetings: HashMap::new(),
+        cals: calendars_in_force(conn)?,
+    };
+    secretariat_queue(conn, &mut cache, b, now)
+}
+
 /// What the secretariat of one body has to do now.
 fn secretariat_queue(
     conn: &mut DbConn,
@@ -296,8 +307,28 @@ fn secretariat_queue(
                 urgent: false,
             });
         }
-        let to_accept = papers::of_meeting(conn, &m.id)?
-            .into_iter()
+        let of_meeting = papers::of_meeting(conn, &m.id)?;
+        let writing = of_meeting
+            .iter()
+            .filter(|p| matches!(p.status.as_str(), "draft" | "returned"))
+            .count();
+        let t = timeline_for(m, b, &cache.cals);
+        if writing > 0 && now.and_utc() < t.paper_deadline {
+            items.push(DueItem {
+                text: format!(
+                    "{writing} {} still being written for {when}",
+                    if writing == 1 { "paper" } else { "papers" }
+                ),
+                link: format!("/meetings/{}", m.id),
+                when: format!(
+                    "Papers due {}",
+                    deadline_words(t.paper_deadline, today, &cal)
+                ),
+                urgent: false,
+            });
+        }
+        let to_accept = of_meeting
+            .iter()
             .filter(|p| p.status == "submitted")
             .count();
         if to_accept > 0 {

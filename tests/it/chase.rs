@@ -221,3 +221,64 @@ async fn a_worker_back_from_a_pause_sends_no_stale_reminders() {
     assert_eq!(to(&mails, "author@ashby.example", "Your paper is due"), 1);
     assert_eq!(to(&mails, "author@ashby.example", "in 1 working day"), 1);
 }
+
+/// The secretariat's weekly digest: what waits for them, each with its
+/// link, once a week, from 08:00 on Monday.
+#[tokio::test]
+async fn the_secretariat_gets_a_weekly_digest_once_a_week() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    draft(&app, &b, &b.meeting, "Youth clubs in Ashby").await;
+    let digest = |at: (i32, u32, u32, u32, u32)| {
+        let (y, mo, d, h, mi) = at;
+        app.clock.set(
+            Utc.with_ymd_and_hms(y, mo, d, h, mi, 0)
+                .single()
+                .expect("time"),
+        );
+        let parts = app.state.ctx_parts();
+        app.state
+            .tx(move |c| quorate::services::chase::send_digests(c, &parts.ctx()))
+    };
+    // Thursday 26 November: the first tick of the week sends it.
+    assert_eq!(digest((2026, 11, 26, 9, 0)).await.expect("digest"), 1);
+    assert_eq!(
+        digest((2026, 11, 27, 9, 0)).await.expect("digest"),
+        0,
+        "once a week"
+    );
+    assert_eq!(
+        digest((2026, 11, 30, 7, 30)).await.expect("digest"),
+        0,
+        "before 08:00 on Monday"
+    );
+    assert_eq!(digest((2026, 11, 30, 8, 5)).await.expect("digest"), 1);
+    app.run_pending_jobs().await;
+    let mails = app.emails();
+    let digests: Vec<_> = mails
+        .iter()
+        .filter(|m| {
+            m.header("Subject")
+                .is_some_and(|s| s.starts_with("This week for the"))
+        })
+        .collect();
+    assert_eq!(digests.len(), 2);
+    assert!(
+        digests.iter().all(|m| m.to == ["clerk@test.example"]),
+        "the secretariat only"
+    );
+    let text = digests[1].text();
+    assert!(
+        text.contains("1 paper still being written for Tuesday 12 January 2027 at 14:00"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Build and publish the agenda for Tuesday 12 January 2027"),
+        "{text}"
+    );
+    let link = crate::helpers::link_in(&text, &format!("{}/meetings/", app.address));
+    assert!(
+        link.ends_with(&b.meeting) || link.ends_with("/agenda"),
+        "{link}"
+    );
+}
