@@ -232,3 +232,51 @@ async fn the_mail_page_shows_each_secretariat_only_its_bodys_mail() {
         .expect("html");
     assert!(sent.contains("newcomer@test.example") && !sent.contains("Send again"));
 }
+
+/// Two workers (two instances on one database, each with its own pool)
+/// deliver a queue together: every message exactly once.
+#[tokio::test]
+async fn two_workers_deliver_every_message_exactly_once() {
+    let app = TestApp::spawn().await;
+    let now = crate::helpers::NaiveNow::now_naive_utc(&*app.clock);
+    app.state
+        .tx(move |c| {
+            for i in 0..60 {
+                quorate::mail::messages::Notice {
+                    template: "test",
+                    to: format!("person{i}@test.example"),
+                    name: format!("Person {i}"),
+                    subject: format!("Message {i}"),
+                    lines: vec!["Hello.".into()],
+                    link_text: "Open".into(),
+                    link: "http://localhost/".into(),
+                }
+                .render()?
+                .enqueue(c, Some(format!("two-workers:{i}")), now)?;
+            }
+            Ok(())
+        })
+        .await
+        .expect("queued");
+    let settings = (*app.state.settings).clone();
+    let mailer = quorate::mail::Mailer::from_settings(
+        Some(&app.smtp.url()),
+        &settings.data_dir,
+        settings.mail.connections,
+    )
+    .expect("mailer");
+    let other = quorate::startup::build_state(settings, app.clock.clone(), Some(mailer), false)
+        .expect("a second instance");
+    let (a, b) = tokio::join!(
+        quorate::jobs::run_once(&app.state),
+        quorate::jobs::run_once(&other)
+    );
+    let (a, b) = (a.expect("first worker"), b.expect("second worker"));
+    assert_eq!(a.sent + b.sent, 60, "{a:?} {b:?}");
+    assert_eq!((a.failed, b.failed), (0, 0));
+    let mut to: Vec<String> = app.emails().into_iter().flat_map(|m| m.to).collect();
+    assert_eq!(to.len(), 60, "nothing twice");
+    to.sort();
+    to.dedup();
+    assert_eq!(to.len(), 60, "everyone once");
+}
