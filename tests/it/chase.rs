@@ -282,3 +282,44 @@ async fn the_secretariat_gets_a_weekly_digest_once_a_week() {
         "{link}"
     );
 }
+
+/// Across the clocks going forward (Sunday 28 March 2027) and Easter: the
+/// reminders come on the right working days, at 09:00 London time in
+/// British Summer Time.
+#[tokio::test]
+async fn reminders_keep_to_working_days_across_easter_and_the_clock_change() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let resp = crate::builders::patch(
+        &app,
+        &format!("/api/v1/meetings/{}", b.meeting),
+        &b.clerk,
+        Some(1),
+        &json!({"starts_at": "2027-04-15T13:00:00Z", "ends_at": "2027-04-15T15:00:00Z"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    // Thursday 15 April 2027: papers due Wednesday 31 March at 12:00 BST.
+    assert_eq!(
+        json(resp).await["timeline"]["paper_deadline"],
+        "2027-03-31T11:00:00Z"
+    );
+    draft(&app, &b, &b.meeting, "Youth clubs in Ashby").await;
+    let author = "author@ashby.example";
+    assert_eq!(tick(&app, (2027, 3, 23, 9, 0)).await, 0, "too early");
+    // Three working days before, in winter time: Wednesday 24 March
+    // (Good Friday and Easter Monday come between).
+    assert_eq!(tick(&app, (2027, 3, 24, 9, 0)).await, 1);
+    assert_eq!(tick(&app, (2027, 3, 26, 9, 0)).await, 0, "Good Friday");
+    assert_eq!(tick(&app, (2027, 3, 29, 9, 0)).await, 0, "Easter Monday");
+    // One working day before is Tuesday 30 March, in summer time: its
+    // moment is 09:00 BST (08:00 UTC), so at 15:30 BST it is more than the
+    // 6 hours' grace late and skipped.
+    assert_eq!(tick(&app, (2027, 3, 30, 14, 30)).await, 0, "stale in BST");
+    // On the day, at 09:00 BST.
+    assert_eq!(tick(&app, (2027, 3, 31, 8, 0)).await, 1);
+    let mails = app.emails();
+    assert_eq!(to(&mails, author, "Your paper is due in 3 working days"), 1);
+    assert_eq!(to(&mails, author, "Your paper is due today"), 1);
+    assert_eq!(to(&mails, author, "Your paper is due"), 2);
+}
