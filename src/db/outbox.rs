@@ -58,14 +58,10 @@ pub struct Claimed {
 /// Adds a message unless one with the same dedupe key exists (an event
 /// never mails the same person twice). Returns whether a row was written.
 pub fn enqueue(conn: &mut DbConn, row: &OutboxRow) -> QueryResult<bool> {
-    if let Some(key) = &row.dedupe_key {
-        let exists: i64 = outbox::table
-            .filter(outbox::dedupe_key.eq(key))
-            .count()
-            .get_result(conn)?;
-        if exists > 0 {
-            return Ok(false);
-        }
+    if let Some(key) = &row.dedupe_key
+        && has_key(conn, key)?
+    {
+        return Ok(false);
     }
     diesel::insert_into(outbox::table)
         .values(row)
@@ -97,6 +93,15 @@ pub fn cancel_unsent(
         .execute(conn)?;
     }
     Ok(n)
+}
+
+/// Has a message with this dedupe key been queued (whatever became of it)?
+pub fn has_key(conn: &mut DbConn, key: &str) -> QueryResult<bool> {
+    let n: i64 = outbox::table
+        .filter(outbox::dedupe_key.eq(key))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
 }
 
 /// Claims up to `limit` due messages until `lock_until`. Safe with several

@@ -106,6 +106,22 @@ async fn deliver(state: &AppState, mail: outbox::Claimed) -> AppResult<bool> {
     }
 }
 
+/// A worker step that queues mail in one transaction, logging how many it
+/// queued, or that it failed and will be tried at the next tick.
+async fn queue_step<F>(state: &AppState, what: &'static str, step: F)
+where
+    F: FnOnce(&mut crate::db::DbConn, &crate::services::Ctx<'_>) -> AppResult<usize>
+        + Send
+        + 'static,
+{
+    let parts = state.ctx_parts();
+    match state.tx(move |c| step(c, &parts.ctx())).await {
+        Ok(n) if n > 0 => tracing::info!(queued = n, "{what}"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "{what}: will retry"),
+    }
+}
+
 /// Runs until the process stops, once every `tick_seconds`.
 pub async fn run_forever(state: AppState) {
     let tick = Duration::from_secs(state.settings.worker.tick_seconds);
@@ -127,37 +143,22 @@ pub async fn run_forever(state: AppState) {
             Err(e) => tracing::warn!(error = %e, "worker pass failed; will retry"),
         }
         // Action reminders and escalations (each is queued once).
-        let parts = state.ctx_parts();
-        match state
-            .tx(move |c| crate::services::actions::send_reminders(c, &parts.ctx()))
-            .await
-        {
-            Ok(n) if n > 0 => tracing::info!(queued = n, "action reminders"),
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "action reminders: will retry"),
-        }
+        queue_step(&state, "action reminders", |c, ctx| {
+            crate::services::actions::send_reminders(c, ctx)
+        })
+        .await;
         // Calls for papers go when a meeting is scheduled; here, reminders
         // to authors and sponsors before the paper deadline (each once).
-        let parts = state.ctx_parts();
         let grace = TimeDelta::hours(i64::from(state.settings.worker.reminder_grace_hours));
-        match state
-            .tx(move |c| crate::services::chase::send_reminders(c, &parts.ctx(), grace))
-            .await
-        {
-            Ok(n) if n > 0 => tracing::info!(queued = n, "paper reminders"),
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "paper reminders: will retry"),
-        }
+        queue_step(&state, "paper reminders", move |c, ctx| {
+            crate::services::chase::send_reminders(c, ctx, grace)
+        })
+        .await;
         // The secretariat's weekly digest (once a week per person and body).
-        let parts = state.ctx_parts();
-        match state
-            .tx(move |c| crate::services::chase::send_digests(c, &parts.ctx()))
-            .await
-        {
-            Ok(n) if n > 0 => tracing::info!(queued = n, "secretariat digests"),
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "secretariat digests: will retry"),
-        }
+        queue_step(&state, "secretariat digests", |c, ctx| {
+            crate::services::chase::send_digests(c, ctx)
+        })
+        .await;
         // Board packs for newly published agendas (and retries of failed ones).
         if let Err(e) = crate::services::packs::make_missing(&state, 2).await {
             tracing::warn!(error = %e, "board packs: will retry");

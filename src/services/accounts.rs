@@ -291,11 +291,11 @@ pub fn request_password_reset(
     let link = format!("{}/password-reset/{}", policy.base_url, token);
     let expires = crate::domain::format::london_datetime(reset.expires_at);
     messages::PasswordReset {
-        to: &user.email,
-        name: &user.name,
-        email: &user.email,
-        link: &link,
-        expires: &expires,
+        to: user.email.clone(),
+        name: user.name.clone(),
+        email: user.email.clone(),
+        link,
+        expires,
     }
     .render()?
     .enqueue(conn, Some(format!("password-reset:{}", reset.id)), now)?;

@@ -147,15 +147,29 @@ pub fn send_digests(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
     let week = local.date_naive().iso_week();
     let mut queued = 0;
     for body in bodies::all(conn)? {
-        let secretariat: Vec<_> = memberships::members_of(conn, &body.id)?
-            .into_iter()
-            .filter(|m| m.role == Role::Secretariat.as_str())
-            .collect();
-        if secretariat.is_empty() {
+        // Those on the secretariat not yet sent this week's digest, each
+        // with its key; the queue is read only when someone is owed one.
+        let mut owed = Vec::new();
+        for m in memberships::members_of(conn, &body.id)? {
+            if m.role != Role::Secretariat.as_str() {
+                continue;
+            }
+            let key = format!(
+                "digest:{}:{}:{}-W{:02}",
+                body.id,
+                m.user_id,
+                week.year(),
+                week.week()
+            );
+            if !crate::db::outbox::has_key(conn, &key)? {
+                owed.push((m.user_id, key));
+            }
+        }
+        if owed.is_empty() {
             continue;
         }
         let mut items: Vec<(String, String, String)> =
-            super::home::body_queue(conn, &body, ctx.now)?
+            super::home::body_queue(conn, &body, ctx.calendars, ctx.now)?
                 .into_iter()
                 .map(|i| (i.text, i.when, format!("{}{}", ctx.base_url, i.link)))
                 .collect();
@@ -173,8 +187,8 @@ pub fn send_digests(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
         if items.is_empty() {
             continue;
         }
-        for m in secretariat {
-            let Some(u) = users::find(conn, &m.user_id)? else {
+        for (user_id, key) in owed {
+            let Some(u) = users::find(conn, &user_id)? else {
                 continue;
             };
             let sent = messages::SecretariatDigest {
@@ -186,17 +200,7 @@ pub fn send_digests(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
             }
             .render()?
             .about(&body.id)
-            .enqueue(
-                conn,
-                Some(format!(
-                    "digest:{}:{}:{}-W{:02}",
-                    body.id,
-                    u.id,
-                    week.year(),
-                    week.week()
-                )),
-                ctx.now,
-            )?;
+            .enqueue(conn, Some(key), ctx.now)?;
             queued += usize::from(sent);
         }
     }

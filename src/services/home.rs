@@ -268,11 +268,16 @@ pub fn due_for(
 
 /// What the secretariat of a body has to do now, as the home page and the
 /// weekly digest list it.
-pub fn body_queue(conn: &mut DbConn, b: &Body, now: NaiveDateTime) -> AppResult<Vec<DueItem>> {
+pub fn body_queue(
+    conn: &mut DbConn,
+    b: &Body,
+    cals: &Calendars,
+    now: NaiveDateTime,
+) -> AppResult<Vec<DueItem>> {
     let mut cache = Lookup {
         bodies: HashMap::new(),
         meetings: HashMap::new(),
-        cals: calendars_in_force(conn)?,
+        cals: cals.clone(),
     };
     secretariat_queue(conn, &mut cache, b, now)
 }
@@ -343,7 +348,6 @@ fn secretariat_queue(
             });
         }
         if !published.contains_key(&m.id) {
-            let t = timeline_for(m, b, &cache.cals);
             let due = t.publication_deadline;
             items.push(DueItem {
                 text: format!("Build and publish the agenda for {when}"),

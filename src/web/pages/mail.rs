@@ -25,13 +25,18 @@ struct StateQuery {
     state: Option<String>,
 }
 
+/// Each filter's address word, state and words on the page.
+const FILTERS: [(&str, MailState, &str); 3] = [
+    ("queued", MailState::Queued, "mail-queued"),
+    ("sent", MailState::Sent, "mail-sent"),
+    ("failed", MailState::Failed, "mail-failed"),
+];
+
 fn state_of(q: &StateQuery) -> Option<MailState> {
-    match q.state.as_deref() {
-        Some("queued") => Some(MailState::Queued),
-        Some("sent") => Some(MailState::Sent),
-        Some("failed") => Some(MailState::Failed),
-        _ => None,
-    }
+    FILTERS
+        .iter()
+        .find(|(word, _, _)| q.state.as_deref() == Some(*word))
+        .map(|(_, state, _)| *state)
 }
 
 async fn all(
@@ -78,21 +83,15 @@ async fn show(
         .await?;
     let nav = nav(req, Some(user));
     let lang = nav.lang;
-    let filters = [
-        (None, "mail-all"),
-        (Some(("queued", MailState::Queued)), "mail-queued"),
-        (Some(("sent", MailState::Sent)), "mail-sent"),
-        (Some(("failed", MailState::Failed)), "mail-failed"),
-    ]
-    .into_iter()
-    .map(|(f, key)| {
-        let href = match f {
-            None => base.clone(),
-            Some((k, _)) => format!("{base}?state={k}"),
-        };
-        (href, i18n::text(lang, key), f.map(|(_, s)| s) == chosen)
-    })
-    .collect();
+    let filters = std::iter::once((base.clone(), i18n::text(lang, "mail-all"), chosen.is_none()))
+        .chain(FILTERS.iter().map(|(word, state, key)| {
+            (
+                format!("{base}?state={word}"),
+                i18n::text(lang, key),
+                chosen == Some(*state),
+            )
+        }))
+        .collect();
     let page = MailPage {
         nav,
         body_name: view.body.map(|b| b.name).unwrap_or_default(),
