@@ -36,3 +36,32 @@ reset-choose-button = Save the password and sign in
 reset-invalid-title = This link does not work
 reset-invalid-why = A password-reset link works once, for a short time. This one has expired, has been used, or was copied incompletely.
 reset-too-many = Too many attempts from here. Wait a minute, then try again.
+
+# What Quorate emails you (the account page), and the unsubscribe link in
+# routine mail.
+prefs-title = What Quorate emails you
+prefs-intro = Routine mail keeps you up to date with papers, actions and meetings. You choose how it comes and which kinds you get.
+prefs-delivery = How should routine mail come?
+prefs-immediate = Each message as it happens
+prefs-daily = Once a day, at 7am, in one email
+prefs-topics = Send me
+prefs-topic-calls = Calls for papers, when a meeting is scheduled
+prefs-topic-reminders = Reminders before my papers and actions are due
+prefs-topic-updates = Updates: draft minutes, proposal outcomes, referrals and withdrawn actions
+prefs-topic-weekly = The secretariat's weekly digest, on Monday mornings
+prefs-always = Always sent at once, whatever you choose: notices of meetings and their agendas (the law requires members to be given them), requests to act on your own papers, and account and password messages.
+prefs-save = Save mail settings
+unsub-ask-title = Unsubscribe from this mail
+unsub-ask-for = This stops Quorate sending
+unsub-button = Unsubscribe
+unsub-still = Notices of meetings, their agendas and mail asking you to act on your own papers still come. You can turn any of this back on from your account page.
+unsub-done-title = You are unsubscribed
+unsub-done-what = Quorate will no longer send you
+unsub-settings = Change what Quorate sends you (sign in first)
+unsub-invalid-title = This unsubscribe link does not work
+unsub-invalid-why = It may have been copied incompletely, or it is from before the site's keys were changed. Sign in to choose what Quorate sends you.
+unsub-what-calls = calls for papers
+unsub-what-reminders = reminders before your papers and actions are due
+unsub-what-updates = updates (draft minutes, proposal outcomes, referrals and withdrawn actions)
+unsub-what-weekly = the secretariat's weekly digest
+unsub-what-all = routine mail: calls for papers, reminders, updates and digests

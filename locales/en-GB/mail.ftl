@@ -17,6 +17,9 @@ mail-cancel = Cancel
 mail-newest = Only the newest 200 are shown.
 mail-queued-at = Queued { $queued }
 mail-sent-at = Queued { $queued }; sent { $sent }
+# The recipient chose to have routine mail once a day.
+mail-held-at = Queued { $queued }; held for the recipient's daily digest
+mail-digested-at = Queued { $queued }; sent in the recipient's daily digest { $sent }
 mail-failed-at = Queued { $queued }; { $attempts ->
     [0] stopped { $failed }, before it was sent
     [one] failed { $failed } after { $attempts } attempt

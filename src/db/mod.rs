@@ -16,6 +16,7 @@ pub mod organisations;
 pub mod outbox;
 pub mod papers;
 pub mod password_resets;
+pub mod preferences;
 pub mod priorities;
 pub mod proposals;
 pub mod record;

@@ -29,6 +29,15 @@ pub struct OutboxRow {
     pub attachment_content: Option<String>,
     /// The body the message is about, if one: its secretariat sees it.
     pub body_id: Option<String>,
+    /// The recipient's account, where the address is one.
+    pub user_id: Option<String>,
+    /// What the message's `List-Unsubscribe` link stops (a topic key or
+    /// `all`); none on statutory, account and direct mail.
+    pub unsubscribe: Option<String>,
+    /// Held for the recipient's daily digest.
+    pub held: bool,
+    /// The daily digest that carried it.
+    pub digest_id: Option<String>,
 }
 
 /// A message claimed for sending.
@@ -53,6 +62,11 @@ pub struct Claimed {
     /// What the message is about (one event, one person), when it has one.
     #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
     pub dedupe_key: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+    pub user_id: Option<String>,
+    /// What its `List-Unsubscribe` link stops, when it carries one.
+    #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+    pub unsubscribe: Option<String>,
 }
 
 /// Adds a message unless one with the same dedupe key exists (an event
@@ -115,14 +129,14 @@ pub fn claim_due(
 ) -> QueryResult<Vec<Claimed>> {
     const PG: &str = "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 \
         WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL \
-        AND next_attempt_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
+        AND NOT held AND next_attempt_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
         ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
-        RETURNING id, recipient, subject, body_text, body_html, attempts, attachment_name, attachment_content, dedupe_key";
+        RETURNING id, recipient, subject, body_text, body_html, attempts, attachment_name, attachment_content, dedupe_key, user_id, unsubscribe";
     const SQLITE: &str = "UPDATE outbox SET locked_until = ?1, attempts = attempts + 1 \
         WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL \
-        AND next_attempt_at <= ?2 AND (locked_until IS NULL OR locked_until < ?2) \
+        AND NOT held AND next_attempt_at <= ?2 AND (locked_until IS NULL OR locked_until < ?2) \
         ORDER BY next_attempt_at, id LIMIT ?3) \
-        RETURNING id, recipient, subject, body_text, body_html, attempts, attachment_name, attachment_content, dedupe_key";
+        RETURNING id, recipient, subject, body_text, body_html, attempts, attachment_name, attachment_content, dedupe_key, user_id, unsubscribe";
     match conn {
         DbConn::Postgresql(pg) => diesel::sql_query(PG)
             .bind::<Timestamp, _>(lock_until)
@@ -190,6 +204,56 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<OutboxRow>> {
         .select(OutboxRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// Routine mail held for daily digests and queued before `before`,
+/// oldest first, grouped by recipient.
+pub fn held_before(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<Vec<OutboxRow>> {
+    outbox::table
+        .filter(outbox::held.eq(true))
+        .filter(outbox::created_at.lt(before))
+        .select(OutboxRow::as_select())
+        .order((outbox::user_id, outbox::created_at, outbox::id))
+        .load(conn)
+}
+
+/// Marks held messages as sent in the digest `digest_id`.
+pub fn mark_digested(
+    conn: &mut DbConn,
+    ids: &[String],
+    digest_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(outbox::table.filter(outbox::id.eq_any(ids.to_vec())))
+        .set((
+            outbox::held.eq(false),
+            outbox::sent_at.eq(Some(now)),
+            outbox::digest_id.eq(Some(digest_id)),
+        ))
+        .execute(conn)
+}
+
+/// Sends a person's held mail at the next pass (they chose to have mail as
+/// it happens again). Returns how many.
+pub fn release_held(conn: &mut DbConn, user_id: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::held.eq(true))
+            .filter(outbox::user_id.eq(user_id)),
+    )
+    .set((outbox::held.eq(false), outbox::next_attempt_at.eq(now)))
+    .execute(conn)
+}
+
+/// Drops a person's held mail about topics they turned off.
+pub fn drop_held(conn: &mut DbConn, user_id: &str, topics: &[String]) -> QueryResult<usize> {
+    diesel::delete(
+        outbox::table
+            .filter(outbox::held.eq(true))
+            .filter(outbox::user_id.eq(user_id))
+            .filter(outbox::unsubscribe.eq_any(topics.to_vec())),
+    )
+    .execute(conn)
 }
 
 /// Where a message stands.

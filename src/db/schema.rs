@@ -103,6 +103,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    mail_preferences (user_id) {
+        user_id -> Text,
+        delivery -> Text,
+        topics_off -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     password_resets (id) {
         id -> Text,
         user_id -> Text,
@@ -146,6 +155,10 @@ diesel::table! {
         attachment_name -> Nullable<Text>,
         attachment_content -> Nullable<Text>,
         body_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        unsubscribe -> Nullable<Text>,
+        held -> Bool,
+        digest_id -> Nullable<Text>,
     }
 }
 
@@ -155,6 +168,7 @@ diesel::joinable!(priorities -> bodies (body_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(invitations -> users (user_id));
 diesel::joinable!(password_resets -> users (user_id));
+diesel::joinable!(mail_preferences -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -167,6 +181,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     invitations,
     password_resets,
+    mail_preferences,
     audit_log,
     outbox,
     meetings,

@@ -14,6 +14,7 @@ pub mod idempotency;
 pub mod links;
 pub mod papers;
 pub mod policy;
+pub mod preferences;
 pub mod roles;
 pub mod timeline;
 pub mod validate;

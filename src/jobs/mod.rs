@@ -76,7 +76,19 @@ pub async fn run_once(state: &AppState) -> AppResult<RunReport> {
 /// failed, to be retried after a back-off or, refused for good or out of
 /// attempts, marked failed (false).
 async fn deliver(state: &AppState, mail: outbox::Claimed) -> AppResult<bool> {
-    let result = state.mailer.send(&state.mail_from, &mail).await;
+    let unsubscribe = match (&mail.user_id, &mail.unsubscribe) {
+        (Some(user), Some(stop)) => crate::services::preferences::unsubscribe_url(
+            state.base_url(),
+            state.cookie_key.master(),
+            user,
+            stop,
+        )?,
+        _ => None,
+    };
+    let result = state
+        .mailer
+        .send(&state.mail_from, &mail, unsubscribe.as_deref())
+        .await;
     let now = state.clock.now_naive();
     let id = mail.id.clone();
     match result {
@@ -157,6 +169,11 @@ pub async fn run_forever(state: AppState) {
         // The secretariat's weekly digest (once a week per person and body).
         queue_step(&state, "secretariat digests", |c, ctx| {
             crate::services::chase::send_digests(c, ctx)
+        })
+        .await;
+        // Routine mail held for those who chose a daily digest (07:00).
+        queue_step(&state, "daily digests", |c, ctx| {
+            crate::services::preferences::send_daily_digests(c, ctx)
         })
         .await;
         // Board packs for newly published agendas (and retries of failed ones).

@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 
 use crate::db::DbConn;
 use crate::db::outbox::{self, OutboxRow};
+use crate::domain::preferences::{self, Preferences, Route, Stop};
 use crate::error::AppResult;
 
 /// A rendered message, ready for the outbox.
@@ -32,12 +33,43 @@ impl Email {
 
     /// Writes it to the outbox in the caller's transaction. A repeated
     /// `dedupe_key` is ignored, so an event never sends the same mail twice.
+    /// The recipient's preferences apply: routine mail on a topic they
+    /// turned off is not queued (false), and may be held for their daily
+    /// digest.
     pub fn enqueue(
         &self,
         conn: &mut DbConn,
         dedupe_key: Option<String>,
         now: NaiveDateTime,
     ) -> AppResult<bool> {
+        Ok(self.enqueue_returning(conn, dedupe_key, now)?.is_some())
+    }
+
+    /// As `enqueue`, returning the new message's id when one was queued.
+    pub fn enqueue_returning(
+        &self,
+        conn: &mut DbConn,
+        dedupe_key: Option<String>,
+        now: NaiveDateTime,
+    ) -> AppResult<Option<String>> {
+        let class = preferences::class(self.template);
+        let (user_id, prefs) = match crate::db::preferences::for_address(conn, &self.to)? {
+            Some((id, chosen)) => (
+                Some(id),
+                chosen
+                    .map(|(d, off)| Preferences::from_stored(&d, &off))
+                    .unwrap_or_default(),
+            ),
+            None => (None, Preferences::default()),
+        };
+        let route = preferences::route(&prefs, class);
+        if route == Route::Drop {
+            tracing::debug!(
+                template = self.template,
+                "not queued: the recipient turned it off"
+            );
+            return Ok(None);
+        }
         let row = OutboxRow {
             id: crate::clock::new_id(),
             template: self.template.to_string(),
@@ -56,8 +88,16 @@ impl Email {
             attachment_name: self.attachment.as_ref().map(|a| a.0.clone()),
             attachment_content: self.attachment.as_ref().map(|a| a.1.clone()),
             body_id: self.body_id.clone(),
+            // Only someone with an account can be unsubscribed.
+            unsubscribe: user_id
+                .as_ref()
+                .and(Stop::for_class(class))
+                .map(|s| s.key().to_string()),
+            user_id,
+            held: route == Route::Hold,
+            digest_id: None,
         };
-        Ok(outbox::enqueue(conn, &row)?)
+        Ok(outbox::enqueue(conn, &row)?.then_some(row.id))
     }
 }
 
@@ -505,3 +545,29 @@ mod tests {
         assert_eq!(s, "Hello Bcc: x@y.org");
     }
 }
+
+/// One held message inside a daily digest.
+#[derive(Clone, Debug)]
+pub struct DigestItem {
+    pub subject: String,
+    pub text: String,
+    /// The inside of the message's own HTML body (our escaped template).
+    pub html: String,
+}
+
+message!(
+    "daily_digest",
+    [
+        "email/daily_digest/subject.txt",
+        "email/daily_digest/body.txt",
+        "email/daily_digest/body.html"
+    ],
+    "Routine mail held for a person who chose a daily digest, in one message.",
+    DailyDigest {
+        name: String,
+        date: String,
+        items: Vec<DigestItem>,
+        /// Where to change what Quorate sends.
+        settings: String,
+    }
+);

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use lettre::message::{Attachment, Mailbox, MultiPart, header::ContentType};
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::db::outbox::Claimed;
@@ -67,16 +68,29 @@ impl Mailer {
         }
     }
 
-    pub async fn send(&self, from: &Mailbox, mail: &Claimed) -> Result<(), SendError> {
+    /// Sends one message. `unsubscribe` is the one-click link routine mail
+    /// carries in `List-Unsubscribe` (RFC 2369, RFC 8058).
+    pub async fn send(
+        &self,
+        from: &Mailbox,
+        mail: &Claimed,
+        unsubscribe: Option<&str>,
+    ) -> Result<(), SendError> {
         let to: Mailbox = mail
             .recipient
             .parse()
             .map_err(|e| SendError::permanent(format!("bad recipient: {e}")))?;
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(from.clone())
             .to(to)
             .subject(&mail.subject)
-            .message_id(Some(message_id(from, mail)))
+            .message_id(Some(message_id(from, mail)));
+        if let Some(url) = unsubscribe {
+            builder = builder
+                .header(ListUnsubscribe(format!("<{url}>")))
+                .header(ListUnsubscribePost);
+        }
+        let message = builder
             .multipart(with_attachment(
                 MultiPart::alternative_plain_html(mail.body_text.clone(), mail.body_html.clone()),
                 mail,
@@ -108,6 +122,43 @@ impl Mailer {
                 Ok(())
             }
         }
+    }
+}
+
+/// `List-Unsubscribe: <https://…/unsubscribe/…>`.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_string()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click`: a mail client may
+/// unsubscribe with one POST, without opening a page (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_string())
     }
 }
 

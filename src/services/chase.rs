@@ -151,7 +151,13 @@ pub fn send_digests(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
         // with its key; the queue is read only when someone is owed one.
         let mut owed = Vec::new();
         for m in memberships::members_of(conn, &body.id)? {
-            if m.role != Role::Secretariat.as_str() {
+            if m.role != Role::Secretariat.as_str()
+                || super::preferences::turned_off(
+                    conn,
+                    &m.user_id,
+                    crate::domain::preferences::Topic::Weekly,
+                )?
+            {
                 continue;
             }
             let key = format!(

@@ -36,6 +36,10 @@ pub struct MailLine {
     pub attempts: i32,
     /// The server's reason for the last failure, or who cancelled it.
     pub error: Option<String>,
+    /// Waiting for its recipient's daily digest.
+    pub held: bool,
+    /// Sent inside a daily digest rather than on its own.
+    pub in_digest: bool,
 }
 
 /// The page: its title's body (if one), and the messages.
@@ -113,6 +117,8 @@ fn line(r: OutboxRow, masked: bool) -> MailLine {
         failed_at: r.failed_at,
         attempts: r.attempts,
         error: r.last_error,
+        held: r.held,
+        in_digest: r.digest_id.is_some(),
     }
 }
 

@@ -19,6 +19,7 @@ pub mod meetings;
 pub mod minutes;
 pub mod packs;
 pub mod papers;
+pub mod preferences;
 pub mod proposals;
 pub mod record;
 pub mod referrals;

@@ -73,6 +73,19 @@ pub struct AccountPage {
     pub calendar_subscribe_url: String,
     /// Where this person is signed in.
     pub sessions: Vec<SessionRow>,
+    /// Routine mail once a day rather than as it happens.
+    pub mail_daily: bool,
+    /// The routine mail this person may turn off, and whether it is on.
+    pub mail_topics: Vec<MailTopicRow>,
+}
+
+/// A kind of routine mail, as a checkbox on the account page.
+#[derive(Clone, Debug)]
+pub struct MailTopicRow {
+    pub key: &'static str,
+    /// The message key of its label.
+    pub label: &'static str,
+    pub on: bool,
 }
 
 /// A signed-in session, for the account page.
@@ -83,4 +96,19 @@ pub struct SessionRow {
     pub client: String,
     /// The session this page was asked for in.
     pub this_one: bool,
+}
+
+/// Following an unsubscribe link from an email: the page asks first
+/// (`ask`), says it is done (`done`), or that the link does not work
+/// (`invalid`).
+#[derive(Template)]
+#[template(path = "unsubscribe.html")]
+pub struct UnsubscribePage {
+    pub nav: Nav,
+    pub stage: &'static str,
+    pub token: String,
+    /// What the link stops, in words ("calls for papers").
+    pub what: String,
+    /// Whose link it is.
+    pub name: String,
 }

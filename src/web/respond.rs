@@ -157,6 +157,24 @@ pub fn html<T: Template>(status: StatusCode, page: &T) -> PageResult {
         .body(body))
 }
 
+/// A page whose address holds a link's secret (a password reset, an
+/// unsubscribe link): not cached, and not sent on as a referrer to another
+/// site (`same-origin`, not `no-referrer`, which makes the browser send
+/// `Origin: null` with the page's form, refused as another origin's).
+pub fn private_link_page<T: Template>(status: StatusCode, page: &T) -> PageResult {
+    let mut resp = html(status, page)?;
+    let headers = resp.headers_mut();
+    headers.insert(
+        actix_web::http::header::REFERRER_POLICY,
+        actix_web::http::header::HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("no-store"),
+    );
+    Ok(resp)
+}
+
 pub fn csrf_of(req: &HttpRequest) -> String {
     req.extensions()
         .get::<CsrfToken>()
@@ -234,6 +252,7 @@ fn notice_text(code: &str) -> Option<&'static str> {
             "Your password has been changed. Other sessions have been signed out."
         }
         "token-revoked" => "The token has been revoked and no longer works.",
+        "mail-saved" => "Your mail settings are saved.",
         "organisation-added" => "Organisation added.",
         "invitation-sent" => "Invitation sent. It goes out with the next mail run.",
         "body-added" => "Body added.",

@@ -83,7 +83,10 @@ pub async fn protect(
         .map(|s| s.base_url().to_string())
         .unwrap_or_default();
 
-    if !is_api && is_unsafe(req.method()) && !same_origin(&req, &base_url) {
+    // A mail client's one-click unsubscribe (RFC 8058) comes from no page:
+    // its signed link is its authority.
+    let one_click = path.starts_with("/unsubscribe/");
+    if !is_api && !one_click && is_unsafe(req.method()) && !same_origin(&req, &base_url) {
         let resp = crate::web::respond::error_page(&AppError::Forbidden, req.request());
         return Ok(req.into_response(resp));
     }

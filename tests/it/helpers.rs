@@ -380,6 +380,20 @@ impl TestApp {
         b
     }
 
+    /// The HTML of `path` as `email` (test password) sees it, signed in
+    /// afresh.
+    pub async fn page_as(&self, email: &str, path: &str) -> String {
+        self.login(email, PASSWORD)
+            .await
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+            .text()
+            .await
+            .unwrap_or_default()
+    }
+
     /// The form token of `page`, loaded by `browser` (which keeps its cookie).
     pub async fn form_token(&self, browser: &reqwest::Client, page: &str) -> String {
         let html = browser

@@ -1019,3 +1019,72 @@ async fn the_secretariat_sees_each_messages_fate_and_retries_one() {
     .await;
     drop(app);
 }
+
+/// A member on a phone chooses a daily digest and turns calls for papers
+/// off on the account page, then follows the unsubscribe link in a message
+/// already sent: the page asks first, and the account page shows the
+/// result.
+#[tokio::test]
+async fn a_member_chooses_what_quorate_emails_and_unsubscribes_from_a_link() {
+    let Some((app, b)) = demo_and_browser("mail-preferences", PHONE).await else {
+        return;
+    };
+    let inbox = app.smtp.clone();
+    let state = app.state.clone();
+    const DAILY: &str = "Once a day, at 7am, in one email";
+    const CALLS: &str = "Calls for papers, when a meeting is scheduled";
+    b.run(|mut b| async move {
+        // What was queued before the choice is sent as it was.
+        quorate::jobs::run_once(&state).await.expect("mail worker");
+        b.sign_in(MEMBER, DEMO_PASSWORD).await;
+        b.goto("/account").await;
+        b.wait_to_see("What Quorate emails you").await;
+        b.sees("notices of meetings and their agendas").await;
+        assert!(!b.is_ticked(DAILY).await);
+        assert!(b.is_ticked(CALLS).await);
+        b.check_page("account, mail settings").await;
+        b.tick(DAILY).await;
+        b.tick(CALLS).await;
+        b.click_button("Save mail settings").await;
+        b.wait_to_see("Your mail settings are saved.").await;
+        assert!(b.is_ticked(DAILY).await, "kept");
+        assert!(!b.is_ticked(CALLS).await, "kept");
+        b.check_page("account, mail settings saved").await;
+
+        let mail = inbox
+            .received()
+            .into_iter()
+            .find(|m| {
+                m.to == [MEMBER]
+                    && m.header("List-Unsubscribe")
+                        .is_some_and(|h| h.contains(".reminders.") || h.contains(".updates."))
+            })
+            .expect("a routine message with an unsubscribe link");
+        let header = mail.header("List-Unsubscribe").unwrap_or_default();
+        let path = header
+            .find("/unsubscribe/")
+            .map(|at| header[at..].trim_end_matches('>').to_string())
+            .expect("the link's path");
+        let label = if path.contains(".reminders.") {
+            "Reminders before my papers and actions are due"
+        } else {
+            "Updates: draft minutes, proposal outcomes, referrals and withdrawn actions"
+        };
+        b.goto(&path).await;
+        b.wait_to_see("Unsubscribe from this mail").await;
+        b.sees("Priya Shah").await;
+        b.check_page("unsubscribe, asked").await;
+        b.click_button("Unsubscribe").await;
+        b.wait_to_see("You are unsubscribed").await;
+        b.check_page("unsubscribe, done").await;
+        b.click_link("Change what Quorate sends you (sign in first)")
+            .await;
+        b.wait_to_see("What Quorate emails you").await;
+        assert!(!b.is_ticked(label).await, "{label} is off");
+        assert!(!b.is_ticked(CALLS).await, "still off");
+        assert!(b.is_ticked(DAILY).await, "still daily");
+        b
+    })
+    .await;
+    drop(app);
+}

@@ -27,6 +27,7 @@ mod packs;
 mod pages;
 mod pages_papers;
 mod pages_record;
+mod preferences;
 mod proposals;
 mod queries;
 mod record;

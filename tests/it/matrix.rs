@@ -85,6 +85,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /api/v1/bodies/{slug}", "AAAAAAAAAAA"),
     ("GET /api/v1/bodies/{slug}/follow-through", "AAAAAAAAAAA"),
     ("GET /api/v1/decisions", "AAAAAAAAAAA"),
+    ("GET /api/v1/me/mail-preferences", "LAAAAAAAAAA"),
     ("GET /api/v1/meetings/{id}", "AAAAAAAAAAA"),
     ("GET /api/v1/meetings/{id}/agenda", "AAAAAAAAAAA"),
     (
@@ -165,6 +166,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /papers/{id}/edit", "LNNANFFFNAA"),
     ("GET /papers/{id}/submit", "LNNANFFFNAA"),
     ("GET /search", "AAAAAAAAAAA"),
+    ("GET /unsubscribe/{token}", "NNNNNNNNNNN"),
     ("GET /static/favicon.svg", "AAAAAAAAAAA"),
     ("GET /static/quorate.css", "AAAAAAAAAAA"),
     ("PATCH /api/v1/actions/{id}", "LFFFFAFFFAA"),
@@ -175,6 +177,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     ("PATCH /api/v1/papers/{id}", "LNNANFFFNAA"),
     ("POST /account/calendar", "LAAAAAAAAAA"),
+    ("POST /account/mail", "LAAAAAAAAAA"),
     ("POST /account/password", "LAAAAAAAAAA"),
     ("POST /account/sessions/end", "LAAAAAAAAAA"),
     ("POST /account/tokens", "LAAAAAAAAAA"),
@@ -287,7 +290,9 @@ const EXPECTED: &[(&str, &str)] = &[
     ("POST /papers/{id}/submit", "LNNANFFFNFF"),
     ("POST /papers/{id}/{action}", "LNNFNFFFNFF"),
     ("POST /proposals/{id}/{outcome}", "LFFFFFFFFAA"),
+    ("POST /unsubscribe/{token}", "NNNNNNNNNNN"),
     ("PUT /api/v1/bodies/{slug}/members/{user_id}", "LFFFFFFFFAA"),
+    ("PUT /api/v1/me/mail-preferences", "LAAAAAAAAAA"),
     ("PUT /api/v1/meetings/{id}/agenda/order", "LFFFFFFFFAA"),
     (
         "PUT /api/v1/meetings/{id}/attendance/{user_id}",

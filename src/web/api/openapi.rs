@@ -15,6 +15,7 @@ use super::{
     paths(
         organisations::create, organisations::list,
         users::create, users::issue_token, users::list_tokens, users::revoke_token,
+        users::mail_preferences, users::choose_mail_preferences,
         bodies::create, bodies::list, bodies::show, bodies::put_member, bodies::remove_member,
         bodies::add_priority, bodies::retire_priority,
         meetings::create, meetings::show, meetings::update, meetings::cancel,

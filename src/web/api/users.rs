@@ -14,7 +14,9 @@ pub fn configure(r: &mut Routes<'_>) {
     r.post("/users", create)
         .post("/users/{id}/tokens", issue_token)
         .get("/users/{id}/tokens", list_tokens)
-        .delete("/users/{id}/tokens/{token_id}", revoke_token);
+        .delete("/users/{id}/tokens/{token_id}", revoke_token)
+        .get("/me/mail-preferences", mail_preferences)
+        .put("/me/mail-preferences", choose_mail_preferences);
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -184,4 +186,70 @@ pub async fn revoke_token(
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// What Quorate emails the caller.
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+pub struct MailPreferencesBody {
+    /// `immediate`: each routine message as it happens; `daily`: routine
+    /// mail held and sent together at 07:00 London time.
+    #[serde(default)]
+    pub delivery: String,
+    /// The kinds of routine mail turned off: `calls` (calls for papers),
+    /// `reminders` (paper, sign-off and action reminders), `updates`
+    /// (minutes circulated, proposal outcomes, referrals, withdrawn
+    /// actions), `weekly` (the secretariat's weekly digest). Notices of
+    /// meetings, requests to act and account mail cannot be turned off.
+    #[serde(default)]
+    pub off: Vec<String>,
+}
+
+impl From<crate::domain::preferences::Preferences> for MailPreferencesBody {
+    fn from(p: crate::domain::preferences::Preferences) -> Self {
+        MailPreferencesBody {
+            delivery: p.delivery.key().to_string(),
+            off: p.off.iter().map(|t| t.key().to_string()).collect(),
+        }
+    }
+}
+
+/// The caller's mail preferences.
+#[utoipa::path(get, path = "/api/v1/me/mail-preferences", tag = "users",
+    responses((status = 200, body = MailPreferencesBody)), security(("bearer" = [])))]
+pub async fn mail_preferences(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+) -> Result<HttpResponse, AppError> {
+    let caller = caller.require()?;
+    let prefs = state
+        .db(move |c| crate::services::preferences::of(c, &caller.user.id))
+        .await?;
+    Ok(HttpResponse::Ok().json(MailPreferencesBody::from(prefs)))
+}
+
+/// Choose how routine mail comes and which kinds are turned off. Turning
+/// off notices of meetings (`agenda`) is refused (422): members must be
+/// given them.
+#[utoipa::path(put, path = "/api/v1/me/mail-preferences", tag = "users",
+    request_body = MailPreferencesBody,
+    responses((status = 200, body = MailPreferencesBody), (status = 422, body = crate::error::Problem)),
+    security(("bearer" = [])))]
+pub async fn choose_mail_preferences(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    input: web::Json<MailPreferencesBody>,
+) -> Result<HttpResponse, AppError> {
+    use crate::services::preferences;
+    let caller = caller.require()?;
+    let input = input.into_inner();
+    let chosen = preferences::parse_choice(&input.delivery, &input.off)?;
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    let uid = caller.user.id.clone();
+    let saved = chosen.clone();
+    state
+        .tx(move |c| preferences::choose(c, &actor, &uid, &saved, now))
+        .await?;
+    Ok(HttpResponse::Ok().json(MailPreferencesBody::from(chosen)))
 }

@@ -8,12 +8,14 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::domain::format::london_datetime;
+use crate::domain::preferences::{Delivery, Topic};
 use crate::error::{AppError, FieldError};
 use crate::services::accounts;
+use crate::services::preferences;
 use crate::state::AppState;
 use crate::views::Errors;
 use crate::views::account::{
-    AccountPage, InvitationPage, LoginPage, PasswordResetPage, SessionRow, TokenRow,
+    AccountPage, InvitationPage, LoginPage, MailTopicRow, PasswordResetPage, SessionRow, TokenRow,
 };
 use crate::web::auth::{Viewer, client_addr};
 use crate::web::respond::{PageError, PageResult, form_nav, html, nav, require_user, see_other};
@@ -34,6 +36,7 @@ pub fn configure(r: &mut Routes<'_>) {
         .post("/account/tokens", create_token)
         .post("/account/tokens/{id}/revoke", revoke_token)
         .post("/account/calendar", calendar_feed)
+        .post("/account/mail", mail_preferences)
         .post("/account/sessions/end", sign_out_everywhere);
 }
 
@@ -215,22 +218,10 @@ async fn sign_out_everywhere(
     Ok(resp)
 }
 
-/// A page of the password-reset journey. Its address may hold the link's
-/// secret: it is not cached, and not sent on as a referrer to another site
-/// (`same-origin`, not `no-referrer`, which makes the browser send
-/// `Origin: null` with the form, refused as another origin's).
+/// A page of the password-reset journey: its address may hold the link's
+/// secret (see `private_link_page`).
 fn reset_page(status: StatusCode, page: PasswordResetPage) -> PageResult {
-    let mut resp = html(status, &page)?;
-    let headers = resp.headers_mut();
-    headers.insert(
-        actix_web::http::header::REFERRER_POLICY,
-        actix_web::http::header::HeaderValue::from_static("same-origin"),
-    );
-    headers.insert(
-        actix_web::http::header::CACHE_CONTROL,
-        actix_web::http::header::HeaderValue::from_static("no-store"),
-    );
-    Ok(resp)
+    crate::web::respond::private_link_page(status, &page)
 }
 
 fn reset_stage(
@@ -516,7 +507,17 @@ async fn account_page(
     let current = session::signed_session(req, &state.cookie_key)
         .map(|d| accounts::hash_token(&d.s))
         .unwrap_or_default();
-    let view = state.db(move |c| accounts::account(c, &u, now)).await?;
+    let (view, prefs) = state
+        .db(move |c| {
+            let view = accounts::account(c, &u, now)?;
+            let prefs = preferences::of(c, &u.id)?;
+            Ok((view, prefs))
+        })
+        .await?;
+    let on_secretariat = view
+        .roles
+        .iter()
+        .any(|r| r.3 == crate::domain::roles::Role::Secretariat.as_str());
     let (org, roles, toks, feed, sessions) = (
         view.organisation,
         view.roles,
@@ -571,6 +572,17 @@ async fn account_page(
             })
             .collect(),
         calendar_on: feed,
+        mail_daily: prefs.delivery == Delivery::Daily,
+        mail_topics: Topic::ALL
+            .into_iter()
+            // The weekly digest is the secretariat's.
+            .filter(|t| *t != Topic::Weekly || on_secretariat || prefs.off.contains(t))
+            .map(|t| MailTopicRow {
+                key: t.key(),
+                label: topic_label(t),
+                on: !prefs.off.contains(&t),
+            })
+            .collect(),
         calendar_subscribe_url: match &reveal {
             Reveal::CalendarSecret(f) => {
                 crate::domain::links::webcal(&format!("{}/calendar/{f}.ics", state.base_url()))
@@ -741,6 +753,76 @@ async fn calendar_feed(
             .await
         }
         None => Ok(see_other("/account#calendar")),
+    }
+}
+
+/// The message key of a kind of routine mail's checkbox label.
+fn topic_label(t: Topic) -> &'static str {
+    match t {
+        Topic::Calls => "prefs-topic-calls",
+        Topic::Reminders => "prefs-topic-reminders",
+        Topic::Updates => "prefs-topic-updates",
+        Topic::Weekly => "prefs-topic-weekly",
+    }
+}
+
+#[derive(Deserialize)]
+struct MailForm {
+    #[serde(default)]
+    delivery: String,
+    /// The kinds of routine mail ticked (to be sent).
+    #[serde(default)]
+    on: Vec<String>,
+    /// The kinds the form offered: one not offered keeps its setting.
+    #[serde(default)]
+    offered: Vec<String>,
+}
+
+/// Saves what Quorate may email this person, and how often.
+async fn mail_preferences(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    SignedIn(user): SignedIn,
+    CsrfForm(form): CsrfForm<MailForm>,
+) -> PageResult {
+    let actor = user.actor(&req);
+    let now = state.clock.now_naive();
+    let uid = user.user.id.clone();
+    let result = state
+        .tx(move |c| {
+            let current = preferences::of(c, &uid)?;
+            let off: Vec<String> = Topic::ALL
+                .into_iter()
+                .filter(|t| {
+                    let offered = form.offered.iter().any(|o| o == t.key());
+                    let ticked = form.on.iter().any(|o| o == t.key());
+                    if offered {
+                        !ticked
+                    } else {
+                        current.off.contains(t)
+                    }
+                })
+                .map(|t| t.key().to_string())
+                .collect();
+            let chosen = preferences::parse_choice(&form.delivery, &off)?;
+            preferences::choose(c, &actor, &uid, &chosen, now)
+        })
+        .await;
+    match result {
+        Ok(()) => Ok(see_other("/account?notice=mail-saved#mail")),
+        Err(AppError::Validation(errors)) => {
+            account_page(
+                &state,
+                &req,
+                &user,
+                errors,
+                Reveal::Nothing,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "",
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -110,14 +110,26 @@ fn row(l: MailLine, lang: i18n::Lang) -> MailRow {
         MailState::Queued => (
             "mail-queued",
             "tag-blue",
-            i18n::text_with(lang, "mail-queued-at", &[("queued", Arg::Text(&queued))]),
+            i18n::text_with(
+                lang,
+                if l.held {
+                    "mail-held-at"
+                } else {
+                    "mail-queued-at"
+                },
+                &[("queued", Arg::Text(&queued))],
+            ),
         ),
         MailState::Sent => (
             "mail-sent",
             "tag-green",
             i18n::text_with(
                 lang,
-                "mail-sent-at",
+                if l.in_digest {
+                    "mail-digested-at"
+                } else {
+                    "mail-sent-at"
+                },
                 &[
                     ("queued", Arg::Text(&queued)),
                     (

@@ -15,6 +15,7 @@ pub mod mail;
 pub mod meetings;
 pub mod minutes;
 pub mod papers;
+pub mod preferences;
 pub mod record;
 pub mod search;
 
@@ -40,6 +41,7 @@ pub fn configure(r: &mut Routes<'_>) {
     admin::configure(r);
     holidays::configure(r);
     mail::configure(r);
+    preferences::configure(r);
     meetings::configure(r);
     agenda::configure(r);
     agenda::published::configure(r);
