@@ -107,7 +107,7 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>, grace: Duration) -> AppR
         {
             if stale(day, now.and_utc(), grace) {
                 if !unsubmitted.is_empty() {
-                    tracing::info!(meeting = %meeting.id, reminder = kind.key(), %day, "author reminders skipped: past their moment");
+                    note_skipped(conn, &meeting.id, kind, day, unsubmitted.len(), now)?;
                 }
             } else {
                 let words = countdown(today, tl.paper_day, &cal);
@@ -126,6 +126,44 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>, grace: Duration) -> AppR
         }
     }
     Ok(queued)
+}
+
+/// Records, once whatever the number of ticks or instances, that a day's
+/// author reminders for a meeting were skipped as too late: in the audit
+/// log (for the secretariat and the IT team) and the service log.
+fn note_skipped(
+    conn: &mut DbConn,
+    meeting_id: &str,
+    kind: PaperReminder,
+    day: chrono::NaiveDate,
+    papers: usize,
+    now: chrono::NaiveDateTime,
+) -> AppResult<()> {
+    const ACTION: &str = "chase.reminders_skipped";
+    let when = match kind {
+        PaperReminder::ThreeDays => "3 working days before the deadline",
+        PaperReminder::OneDay => "1 working day before the deadline",
+        PaperReminder::OnTheDay => "on the deadline day",
+    };
+    let what = format!("The author reminders meant for {day} ({when})");
+    let noted = crate::db::audit::for_entity(conn, "meeting", meeting_id)?
+        .iter()
+        .any(|e| e.action == ACTION && e.summary.starts_with(&what));
+    if noted {
+        return Ok(());
+    }
+    tracing::info!(meeting = %meeting_id, reminder = kind.key(), %day, papers, "author reminders skipped: past their moment");
+    super::Actor::system("worker").audit(
+        conn,
+        now,
+        ACTION,
+        "meeting",
+        meeting_id,
+        format!(
+            "{what} were not sent: the worker reached them too late ({papers} {} not yet submitted)",
+            if papers == 1 { "paper" } else { "papers" }
+        ),
+    )
 }
 
 /// When the weekly digest goes: from 08:00 London time on Monday, once in

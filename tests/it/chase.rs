@@ -215,6 +215,23 @@ async fn a_worker_back_from_a_pause_sends_no_stale_reminders() {
     // Down from before Christmas until 16:00 on Tuesday 29 December: the
     // 3-day reminder (meant for 09:00) is 7 hours late and skipped.
     assert_eq!(tick(&app, (2026, 12, 29, 16, 0)).await, 0);
+    // Skipped, and said so once however many ticks follow.
+    assert_eq!(tick(&app, (2026, 12, 29, 16, 1)).await, 0);
+    let noted = app
+        .state
+        .db(|c| Ok(quorate::db::audit::recent(c, 50)?))
+        .await
+        .expect("audit")
+        .into_iter()
+        .filter(|e| e.action == "chase.reminders_skipped")
+        .map(|e| e.summary)
+        .collect::<Vec<_>>();
+    assert_eq!(
+        noted,
+        [
+            "The author reminders meant for 2026-12-29 (3 working days before the deadline) were not sent: the worker reached them too late (1 paper not yet submitted)"
+        ]
+    );
     // Thursday 31 December at 14:00: the 1-day reminder is in time.
     assert_eq!(tick(&app, (2026, 12, 31, 14, 0)).await, 1);
     let mails = app.emails();
