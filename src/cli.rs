@@ -289,7 +289,7 @@ async fn load_large(state: &crate::state::AppState) -> CliResult {
         .map_err(describe)?;
     bar.finish_and_clear();
     println!(
-        "Large data set written in {:.1} s: {} bodies, {} meetings, {} decisions, {} actions.",
+        "Large data set written in {:.1} s: {} bodies, {} meetings, {} decisions, {} actions; {} meetings to come with {} papers.",
         started.elapsed().as_secs_f64(),
         crate::demo_large::BODIES,
         crate::demo_large::BODIES * crate::demo_large::MEETINGS_PER_BODY,
@@ -299,7 +299,11 @@ async fn load_large(state: &crate::state::AppState) -> CliResult {
         crate::demo_large::BODIES
             * crate::demo_large::MEETINGS_PER_BODY
             * crate::demo_large::DECISIONS_PER_MEETING
-            * crate::demo_large::ACTIONS_PER_DECISION
+            * crate::demo_large::ACTIONS_PER_DECISION,
+        crate::demo_large::BODIES * crate::demo_large::UPCOMING_PER_BODY,
+        crate::demo_large::BODIES
+            * crate::demo_large::UPCOMING_PER_BODY
+            * crate::demo_large::PAPERS_PER_UPCOMING
     );
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `quorate demo --scale large`: a data set for benchmarks (50 bodies,
-//! 5,000 meetings, 20,000 decisions, 200,000 actions), written in batches
-//! through each backend's own connection.
+//! 5,000 past meetings, 20,000 decisions, 200,000 actions; 200 meetings to
+//! come with 20,000 papers in every state), written in batches through each
+//! backend's own connection.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::RunQueryDsl;
@@ -10,6 +11,7 @@ use crate::db::agenda::AgendaItem;
 use crate::db::bodies::Body;
 use crate::db::meetings::Meeting;
 use crate::db::organisations::Organisation;
+use crate::db::papers::Paper;
 use crate::db::record::Decision;
 use crate::db::users::User;
 use crate::db::{DbConn, schema};
@@ -20,6 +22,9 @@ pub const BODIES: usize = 50;
 pub const MEETINGS_PER_BODY: usize = 100;
 pub const DECISIONS_PER_MEETING: usize = 4;
 pub const ACTIONS_PER_DECISION: usize = 10;
+/// Meetings to come per body, weekly from the day after `now`.
+pub const UPCOMING_PER_BODY: usize = 4;
+pub const PAPERS_PER_UPCOMING: usize = 100;
 const PEOPLE: usize = 400;
 
 macro_rules! insert_all {
@@ -192,6 +197,104 @@ pub fn load(
         insert_all!(conn, schema::actions::table, actions, 400);
         done += actions.len() as u64;
         progress("actions", done, total_actions);
+    }
+    upcoming(conn, now, &bodies, &users, &mut progress)?;
+    Ok(())
+}
+
+/// Meetings to come, each with papers in every state: a fifth draft, a
+/// fifth returned, a fifth submitted and waiting for sign-off (some for
+/// days), a fifth signed off, a fifth accepted.
+fn upcoming(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    bodies: &[Body],
+    users: &[User],
+    progress: &mut impl FnMut(&str, u64, u64),
+) -> AppResult<()> {
+    let total = (bodies.len() * UPCOMING_PER_BODY * PAPERS_PER_UPCOMING) as u64;
+    let mut done = 0u64;
+    for (b, body) in bodies.iter().enumerate() {
+        let mut meetings = Vec::new();
+        let mut papers = Vec::new();
+        for m in 0..UPCOMING_PER_BODY {
+            let n = b * UPCOMING_PER_BODY + m;
+            let at =
+                now.date().and_hms_opt(14, 0, 0).unwrap_or(now) + Duration::days(1 + 7 * m as i64);
+            let mid = format!("large-upcoming-{n:05}");
+            meetings.push(Meeting {
+                id: mid.clone(),
+                body_id: body.id.clone(),
+                starts_at: at,
+                ends_at: at + Duration::hours(2),
+                location: "Town Hall".into(),
+                status: "scheduled".into(),
+                cancel_reason: None,
+                version: 1,
+                created_at: now,
+                updated_at: now,
+            });
+            for p in 0..PAPERS_PER_UPCOMING {
+                let k = n * PAPERS_PER_UPCOMING + p;
+                let author = &users[(k * 31) % users.len()];
+                let sponsor = &users[(k * 17 + 1) % users.len()];
+                let submitted = now - Duration::days((k % 6) as i64);
+                let (status, submitted_at, signed_off) = match k % 5 {
+                    0 => ("draft", None, false),
+                    1 => ("returned", Some(submitted), false),
+                    2 => ("submitted", Some(submitted), false),
+                    3 => ("submitted", Some(submitted), true),
+                    _ => ("accepted", Some(submitted), true),
+                };
+                papers.push(Paper {
+                    id: format!("large-paper-{k:06}"),
+                    meeting_id: mid.clone(),
+                    author_user_id: author.id.clone(),
+                    status: status.into(),
+                    version: 1,
+                    title: format!("Paper {p} for meeting {n}"),
+                    item_type: Some("decision".into()),
+                    presenting_organisation_id: Some(author.organisation_id.clone()),
+                    presenter_user_id: Some(author.id.clone()),
+                    sponsor_user_id: Some(sponsor.id.clone()),
+                    purpose: "To decide on the proposal.".into(),
+                    summary: "A summary of the proposal in a few sentences.".into(),
+                    recommendations: r#"["Agree the proposal."]"#.into(),
+                    implications_financial: "None.".into(),
+                    implications_legal: "None.".into(),
+                    implications_risk: "Low.".into(),
+                    implications_equality: "None.".into(),
+                    equality_assessment: None,
+                    implications_environment: "None.".into(),
+                    consulted_organisation_ids: "[]".into(),
+                    priority_id: None,
+                    no_priority_reason: "Business as usual.".into(),
+                    body_markdown: "The paper's body, a few paragraphs long.".into(),
+                    exempt_category: None,
+                    exempt_reason: String::new(),
+                    minutes_allocated: Some(15),
+                    late: false,
+                    late_reason: None,
+                    late_decision: None,
+                    late_decision_note: None,
+                    late_decided_by: None,
+                    late_decided_at: None,
+                    signed_off_by: signed_off.then(|| sponsor.id.clone()),
+                    signed_off_at: signed_off.then_some(submitted),
+                    submitted_at,
+                    returned_reason: (status == "returned")
+                        .then(|| "Please shorten the summary.".to_string()),
+                    withdrawn_reason: None,
+                    accepted_at: (status == "accepted").then_some(submitted),
+                    created_at: now - Duration::days(10),
+                    updated_at: submitted,
+                });
+            }
+        }
+        insert_all!(conn, schema::meetings::table, meetings, 500);
+        insert_all!(conn, schema::papers::table, papers, 100);
+        done += papers.len() as u64;
+        progress("papers", done, total);
     }
     Ok(())
 }

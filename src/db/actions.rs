@@ -83,9 +83,47 @@ pub fn save(conn: &mut DbConn, a: &Action, expected: i32) -> QueryResult<bool> {
             .find(&a.id)
             .filter(actions::version.eq(expected)),
     )
-    .set(a)
+    // A changed action is looked at again by the next reminder step.
+    .set((a, actions::next_reminder_on.eq(RECHECK)))
     .execute(conn)?;
     Ok(n == 1)
+}
+
+/// The reminder step's "look at it at the next tick" (the column's default).
+pub const RECHECK: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// Open and in-progress actions whose next look by the reminder step is
+/// due by `today` (through the `(status, next_reminder_on)` index).
+pub fn reminders_due(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Vec<Action>> {
+    let mut out = Vec::new();
+    for status in ["open", "in_progress"] {
+        out.extend(
+            actions::table
+                .filter(actions::status.eq(status))
+                .filter(actions::next_reminder_on.le(today))
+                .select(Action::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(out)
+}
+
+/// When the reminder step should next look at an action.
+pub fn set_next_reminder(conn: &mut DbConn, id: &str, on: NaiveDate) -> QueryResult<()> {
+    diesel::update(actions::table.find(id))
+        .set(actions::next_reminder_on.eq(on))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Every open action is looked at again (the bank holidays changed).
+pub fn recheck_reminders(conn: &mut DbConn) -> QueryResult<usize> {
+    diesel::update(actions::table.filter(actions::status.eq_any(["open", "in_progress"])))
+        .set(actions::next_reminder_on.eq(RECHECK))
+        .execute(conn)
 }
 
 /// Removes an action and its history (an action withdrawn as recorded in
@@ -251,6 +289,7 @@ pub fn for_action_log(
 }
 
 /// Open actions, for the reminder job.
+/// Every open or in-progress action.
 pub fn open_actions(conn: &mut DbConn) -> QueryResult<Vec<Action>> {
     actions::table
         .filter(actions::status.eq_any(["open", "in_progress"]))

@@ -118,6 +118,23 @@ pub fn has_key(conn: &mut DbConn, key: &str) -> QueryResult<bool> {
     Ok(n > 0)
 }
 
+/// Which of these dedupe keys have been queued (whatever became of the
+/// messages): a few queries for many keys.
+pub fn existing_keys(
+    conn: &mut DbConn,
+    keys: &[String],
+) -> QueryResult<std::collections::HashSet<String>> {
+    let mut found = std::collections::HashSet::new();
+    for chunk in keys.chunks(500) {
+        let rows: Vec<Option<String>> = outbox::table
+            .filter(outbox::dedupe_key.eq_any(chunk))
+            .select(outbox::dedupe_key)
+            .load(conn)?;
+        found.extend(rows.into_iter().flatten());
+    }
+    Ok(found)
+}
+
 /// Claims up to `limit` due messages until `lock_until`. Safe with several
 /// workers: PostgreSQL skips rows another worker has locked; SQLite runs the
 /// claim as one write statement.

@@ -167,6 +167,37 @@ pub fn of_meeting(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Vec<Paper>
         .load(conn)
 }
 
+/// What the chase needs to know of a paper not yet accepted.
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = papers)]
+pub struct Chased {
+    pub id: String,
+    pub meeting_id: String,
+    pub author_user_id: String,
+    pub sponsor_user_id: Option<String>,
+    pub status: String,
+    pub title: String,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub signed_off_at: Option<NaiveDateTime>,
+}
+
+/// The papers of these meetings still being written (draft, returned) or
+/// submitted and waiting for acceptance, oldest first: one query.
+pub fn being_chased(conn: &mut DbConn, meeting_ids: &[String]) -> QueryResult<Vec<Chased>> {
+    let mut out = Vec::new();
+    for chunk in meeting_ids.chunks(500) {
+        out.extend(
+            papers::table
+                .filter(papers::meeting_id.eq_any(chunk))
+                .filter(papers::status.eq_any(["draft", "returned", "submitted"]))
+                .select(Chased::as_select())
+                .order((papers::created_at, papers::id))
+                .load(conn)?,
+        );
+    }
+    Ok(out)
+}
+
 pub fn of_author(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<Paper>> {
     papers::table
         .filter(papers::author_user_id.eq(user_id))

@@ -447,6 +447,7 @@ diesel::table! {
         created_by -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        next_reminder_on -> Date,
     }
 }
 

@@ -129,6 +129,21 @@ pub fn working_days_between(from: NaiveDate, to: NaiveDate, cal: &Calendar) -> u
     n
 }
 
+/// Are there at least `n` working days after `from` up to and including
+/// `to`? Stops counting at `n`, so an action long overdue costs no more
+/// than one just overdue.
+pub fn at_least_working_days(from: NaiveDate, to: NaiveDate, n: u32, cal: &Calendar) -> bool {
+    let mut count = 0;
+    let mut d = from;
+    while d < to && count < n {
+        d = d.succ_opt().unwrap_or(to);
+        if cal.is_working_day(d) {
+            count += 1;
+        }
+    }
+    count >= n
+}
+
 /// A reminder or escalation an open action has earned on a day.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reminder {
@@ -168,7 +183,7 @@ pub fn reminders(
         return out;
     }
     if today < due {
-        if working_days_between(today, due, cal) <= 5 {
+        if !at_least_working_days(today, due, 6, cal) {
             out.push(Reminder::DueSoon);
         }
         return out;
@@ -181,10 +196,37 @@ pub fn reminders(
     if days >= 7 {
         out.push(Reminder::Overdue(days / 7));
     }
-    if working_days_between(due, today, cal) >= 10 {
+    if at_least_working_days(due, today, 10, cal) {
         out.push(Reminder::Escalate);
     }
     out
+}
+
+/// The first day after `today` on which an open action earns a reminder it
+/// has not earned by today (each is sent once, so only a new one matters):
+/// the day the worker next needs to look at it. At most a year ahead.
+pub fn next_reminder_day(
+    status: ActionStatus,
+    due: NaiveDate,
+    today: NaiveDate,
+    cal: &Calendar,
+) -> NaiveDate {
+    let horizon = today + chrono::Duration::days(366);
+    if status.is_closed() {
+        return horizon;
+    }
+    let now = reminders(status, due, today, cal);
+    let mut day = today.succ_opt().unwrap_or(horizon);
+    while day < horizon {
+        if reminders(status, due, day, cal)
+            .iter()
+            .any(|r| !now.contains(r))
+        {
+            return day;
+        }
+        day = day.succ_opt().unwrap_or(horizon);
+    }
+    horizon
 }
 
 /// Quorum: a third of the members, rounded up, and at least 3.
@@ -347,6 +389,47 @@ mod tests {
             working_days_between(d(2026, 12, 22), d(2026, 12, 29), &c),
             3
         );
+    }
+
+    /// The worker looks again on exactly the first day a new reminder is
+    /// earned: never later (a reminder would be late) and with nothing new
+    /// in between, across weekends, Christmas and Easter.
+    #[test]
+    fn the_next_look_is_the_first_day_a_new_reminder_is_earned() {
+        let cal = cal();
+        let today = d(2026, 12, 18);
+        for offset in -60..60 {
+            let due = today + chrono::Duration::days(offset);
+            for status in [ActionStatus::Open, ActionStatus::InProgress] {
+                let now = reminders(status, due, today, &cal);
+                let next = next_reminder_day(status, due, today, &cal);
+                assert!(next > today);
+                let mut day = today.succ_opt().expect("day");
+                while day < next {
+                    let then = reminders(status, due, day, &cal);
+                    assert!(
+                        then.iter().all(|r| now.contains(r)),
+                        "due {due}: {then:?} on {day} before the next look {next}"
+                    );
+                    day = day.succ_opt().expect("day");
+                }
+                assert!(
+                    reminders(status, due, next, &cal)
+                        .iter()
+                        .any(|r| !now.contains(r)),
+                    "due {due}: nothing new on {next}"
+                );
+            }
+        }
+        assert_eq!(
+            next_reminder_day(ActionStatus::Done, today, today, &cal),
+            today + chrono::Duration::days(366)
+        );
+        // A long-overdue action is looked at weekly, not daily.
+        let old = d(2025, 1, 6);
+        let next = next_reminder_day(ActionStatus::Open, old, today, &cal);
+        assert_eq!((next - old).num_days() % 7, 0, "{next}");
+        assert!((next - today).num_days() <= 7);
     }
 
     #[test]

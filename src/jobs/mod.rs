@@ -134,6 +134,39 @@ where
     }
 }
 
+/// The scheduler's part of a tick: queues what is due (action and paper
+/// reminders, the weekly and daily digests, each once) and makes missing
+/// board packs. Each step is its own transaction; a failed one is logged
+/// and tried again at the next tick.
+pub async fn schedule(state: &AppState) {
+    // Action reminders and escalations (each is queued once).
+    queue_step(state, "action reminders", |c, ctx| {
+        crate::services::actions::send_reminders(c, ctx)
+    })
+    .await;
+    // Calls for papers go when a meeting is scheduled; here, reminders
+    // to authors and sponsors before the paper deadline (each once).
+    let grace = TimeDelta::hours(i64::from(state.settings.worker.reminder_grace_hours));
+    queue_step(state, "paper reminders", move |c, ctx| {
+        crate::services::chase::send_reminders(c, ctx, grace)
+    })
+    .await;
+    // The secretariat's weekly digest (once a week per person and body).
+    queue_step(state, "secretariat digests", |c, ctx| {
+        crate::services::chase::send_digests(c, ctx)
+    })
+    .await;
+    // Routine mail held for those who chose a daily digest (07:00).
+    queue_step(state, "daily digests", |c, ctx| {
+        crate::services::preferences::send_daily_digests(c, ctx)
+    })
+    .await;
+    // Board packs for newly published agendas (and retries of failed ones).
+    if let Err(e) = crate::services::packs::make_missing(state, 2).await {
+        tracing::warn!(error = %e, "board packs: will retry");
+    }
+}
+
 /// Runs until the process stops, once every `tick_seconds`.
 pub async fn run_forever(state: AppState) {
     let tick = Duration::from_secs(state.settings.worker.tick_seconds);
@@ -154,32 +187,7 @@ pub async fn run_forever(state: AppState) {
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "worker pass failed; will retry"),
         }
-        // Action reminders and escalations (each is queued once).
-        queue_step(&state, "action reminders", |c, ctx| {
-            crate::services::actions::send_reminders(c, ctx)
-        })
-        .await;
-        // Calls for papers go when a meeting is scheduled; here, reminders
-        // to authors and sponsors before the paper deadline (each once).
-        let grace = TimeDelta::hours(i64::from(state.settings.worker.reminder_grace_hours));
-        queue_step(&state, "paper reminders", move |c, ctx| {
-            crate::services::chase::send_reminders(c, ctx, grace)
-        })
-        .await;
-        // The secretariat's weekly digest (once a week per person and body).
-        queue_step(&state, "secretariat digests", |c, ctx| {
-            crate::services::chase::send_digests(c, ctx)
-        })
-        .await;
-        // Routine mail held for those who chose a daily digest (07:00).
-        queue_step(&state, "daily digests", |c, ctx| {
-            crate::services::preferences::send_daily_digests(c, ctx)
-        })
-        .await;
-        // Board packs for newly published agendas (and retries of failed ones).
-        if let Err(e) = crate::services::packs::make_missing(&state, 2).await {
-            tracing::warn!(error = %e, "board packs: will retry");
-        }
+        schedule(&state).await;
         tokio::time::sleep(tick).await;
     }
 }

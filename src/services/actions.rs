@@ -11,7 +11,7 @@ use crate::db::actions;
 pub use crate::db::actions::{Action, ActionEvent};
 use crate::db::bodies::{self, Body};
 use crate::db::{DbConn, agenda, meetings, memberships, record, users};
-use crate::domain::actions::{ActionStatus, Reminder, reminders};
+use crate::domain::actions::{ActionStatus, Reminder, next_reminder_day, reminders};
 use crate::domain::format::london_date_words;
 use crate::domain::roles::{Grants, Role};
 use crate::domain::validate::Problems;
@@ -552,17 +552,38 @@ fn paper_sponsor(conn: &mut DbConn, a: &Action) -> AppResult<Option<String>> {
 
 /// Worker step: reminders 5 working days before, on the day, weekly while
 /// overdue; after 10 working days overdue, the chair and the owner's sponsor
-/// are told (see [`escalation_to`]). Each is sent once.
+/// are told (see [`escalation_to`]). Each is sent once. Only the open
+/// actions due a look today are read; each is then given the day of its
+/// next look (the first day it earns a new reminder), in the same
+/// transaction as its mail.
 pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
     let today = crate::domain::timeline::london_date(ctx.now.and_utc());
+    let due = actions::reminders_due(conn, today)?;
+    if due.is_empty() {
+        return Ok(0);
+    }
+    let all_bodies: std::collections::HashMap<String, Body> = bodies::all(conn)?
+        .into_iter()
+        .map(|b| (b.id.clone(), b))
+        .collect();
+    let mut people = std::collections::HashMap::new();
     let mut queued = 0;
-    for a in actions::open_actions(conn)? {
-        let Some(body) = bodies::find(conn, &a.body_id)? else {
+    for a in due {
+        let Some(body) = all_bodies.get(&a.body_id) else {
             continue;
         };
-        let cal = super::meetings::calendar_for(ctx.calendars, &body);
+        let cal = super::meetings::calendar_for(ctx.calendars, body);
         let status = ActionStatus::parse(&a.status).unwrap_or(ActionStatus::Open);
-        let Some(owner) = users::find(conn, &a.owner_user_id)? else {
+        actions::set_next_reminder(
+            conn,
+            &a.id,
+            next_reminder_day(status, a.due_on, today, &cal),
+        )?;
+        if !people.contains_key(&a.owner_user_id) {
+            let found = users::find(conn, &a.owner_user_id)?;
+            people.insert(a.owner_user_id.clone(), found);
+        }
+        let Some(Some(owner)) = people.get(&a.owner_user_id) else {
             continue;
         };
         for r in reminders(status, a.due_on, today, &cal) {

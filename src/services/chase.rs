@@ -3,6 +3,8 @@
 //! sign-off is awaited. Each message is queued once (its dedupe key) in the
 //! transaction that decides to send it, however many workers tick.
 
+use std::collections::HashMap;
+
 use chrono::{Duration, NaiveDateTime};
 
 use super::Ctx;
@@ -73,35 +75,46 @@ pub fn call_for_papers(
 /// working days before the paper deadline, and on the day), and sponsor
 /// reminders for papers waiting 2 working days for sign-off. A reminder
 /// more than `grace` after its moment is skipped and logged, so a worker
-/// that was down does not send a burst of stale ones.
+/// that was down does not send a burst of stale ones. The papers of every
+/// meeting to come are read at once, and which reminders have gone already
+/// is asked of the outbox in bulk: only new ones are written.
 pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>, grace: Duration) -> AppResult<usize> {
     let now = ctx.now;
     let today = london_date(now.and_utc());
-    let mut queued = 0;
-    for meeting in meetings::upcoming(conn, now, 500)? {
-        let Some(body) = bodies::find(conn, &meeting.body_id)? else {
+    let upcoming = meetings::upcoming(conn, now, 500)?;
+    if upcoming.is_empty() {
+        return Ok(0);
+    }
+    let all_bodies: HashMap<String, Body> = bodies::all(conn)?
+        .into_iter()
+        .map(|b| (b.id.clone(), b))
+        .collect();
+    let ids: Vec<String> = upcoming.iter().map(|m| m.id.clone()).collect();
+    let mut chased: HashMap<String, Vec<papers::Chased>> = HashMap::new();
+    for p in papers::being_chased(conn, &ids)? {
+        chased.entry(p.meeting_id.clone()).or_default().push(p);
+    }
+    // What each meeting owes today, keyed as its message will be.
+    let mut owed: Vec<(Due<'_>, Owed)> = Vec::new();
+    for meeting in &upcoming {
+        let (Some(body), Some(papers)) =
+            (all_bodies.get(&meeting.body_id), chased.get(&meeting.id))
+        else {
             continue;
         };
-        let cal = super::meetings::calendar_for(ctx.calendars, &body);
-        let tl = super::meetings::timeline_for(&meeting, &body, ctx.calendars);
-        let mut waiting = Vec::new();
-        let mut unsubmitted = Vec::new();
-        for p in papers::of_meeting(conn, &meeting.id)? {
-            match p.status.as_str() {
-                "draft" | "returned" => unsubmitted.push(p),
-                "submitted" if p.sponsor_user_id.is_some() && p.signed_off_at.is_none() => {
-                    waiting.push(p)
-                }
-                _ => {}
-            }
-        }
+        let cal = super::meetings::calendar_for(ctx.calendars, body);
+        let tl = super::meetings::timeline_for(meeting, body, ctx.calendars);
         let due = Due {
-            meeting: &meeting,
-            body: &body,
+            meeting,
+            body,
             deadline: london_datetime(tl.paper_deadline.naive_utc()),
             deadline_day: tl.paper_day,
             ctx,
         };
+        let unsubmitted: Vec<&papers::Chased> = papers
+            .iter()
+            .filter(|p| matches!(p.status.as_str(), "draft" | "returned"))
+            .collect();
         if now.and_utc() < tl.paper_deadline
             && let Some((kind, day)) = paper_reminder(today, tl.paper_day, &cal)
         {
@@ -111,21 +124,45 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>, grace: Duration) -> AppR
                 }
             } else {
                 let words = countdown(today, tl.paper_day, &cal);
-                for p in &unsubmitted {
-                    queued += due.remind_author(conn, p, kind, &words)?;
+                for p in unsubmitted {
+                    owed.push((due.clone(), Owed::Author(p.clone(), kind, words.clone())));
                 }
             }
         }
-        for p in &waiting {
-            let Some(submitted) = p.submitted_at else {
+        for p in papers {
+            let (Some(submitted), None, true) = (
+                p.submitted_at,
+                p.signed_off_at,
+                p.status == "submitted" && p.sponsor_user_id.is_some(),
+            ) else {
                 continue;
             };
             if today >= sign_off_reminder_day(london_date(submitted.and_utc()), &cal) {
-                queued += due.remind_sponsor(conn, p, submitted)?;
+                owed.push((due.clone(), Owed::Sponsor(p.clone(), submitted)));
             }
         }
     }
+    let keys: Vec<String> = owed.iter().map(|(due, o)| due.key(o)).collect();
+    let sent = crate::db::outbox::existing_keys(conn, &keys)?;
+    let mut queued = 0;
+    for ((due, o), key) in owed.into_iter().zip(keys) {
+        if sent.contains(&key) {
+            continue;
+        }
+        queued += match o {
+            Owed::Author(p, kind, words) => due.remind_author(conn, &p, kind, &words, key)?,
+            Owed::Sponsor(p, submitted) => due.remind_sponsor(conn, &p, submitted, key)?,
+        };
+    }
     Ok(queued)
+}
+
+/// A reminder a paper has earned today.
+enum Owed {
+    /// Its author, with the countdown's words.
+    Author(papers::Chased, PaperReminder, String),
+    /// Its sponsor, for a paper submitted then.
+    Sponsor(papers::Chased, NaiveDateTime),
 }
 
 /// Records, once whatever the number of ticks or instances, that a day's
@@ -252,6 +289,7 @@ pub fn send_digests(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
 }
 
 /// What every reminder for one meeting says.
+#[derive(Clone)]
 struct Due<'a> {
     meeting: &'a Meeting,
     body: &'a Body,
@@ -261,12 +299,29 @@ struct Due<'a> {
 }
 
 impl Due<'_> {
+    /// The dedupe key of a reminder: once per paper and reminder (and
+    /// deadline day, or submission).
+    fn key(&self, owed: &Owed) -> String {
+        match owed {
+            Owed::Author(p, kind, _) => {
+                format!(
+                    "paper-reminder:{}:{}:{}",
+                    p.id,
+                    kind.key(),
+                    self.deadline_day
+                )
+            }
+            Owed::Sponsor(p, submitted) => format!("sign-off-reminder:{}:{}", p.id, submitted),
+        }
+    }
+
     fn remind_author(
         &self,
         conn: &mut DbConn,
-        p: &papers::Paper,
+        p: &papers::Chased,
         kind: PaperReminder,
         words: &str,
+        key: String,
     ) -> AppResult<usize> {
         let Some(author) = users::find(conn, &p.author_user_id)? else {
             return Ok(0);
@@ -284,24 +339,16 @@ impl Due<'_> {
         }
         .render()?
         .about(&self.body.id)
-        .enqueue(
-            conn,
-            Some(format!(
-                "paper-reminder:{}:{}:{}",
-                p.id,
-                kind.key(),
-                self.deadline_day
-            )),
-            self.ctx.now,
-        )?;
+        .enqueue(conn, Some(key), self.ctx.now)?;
         Ok(usize::from(sent))
     }
 
     fn remind_sponsor(
         &self,
         conn: &mut DbConn,
-        p: &papers::Paper,
+        p: &papers::Chased,
         submitted: NaiveDateTime,
+        key: String,
     ) -> AppResult<usize> {
         let Some(sponsor) = p.sponsor_user_id.as_deref() else {
             return Ok(0);
@@ -325,11 +372,7 @@ impl Due<'_> {
         }
         .render()?
         .about(&self.body.id)
-        .enqueue(
-            conn,
-            Some(format!("sign-off-reminder:{}:{}", p.id, submitted)),
-            self.ctx.now,
-        )?;
+        .enqueue(conn, Some(key), self.ctx.now)?;
         Ok(usize::from(sent))
     }
 }

@@ -113,6 +113,8 @@ pub fn import_holidays(
         )])
     })?;
     holidays::insert(conn, content, &actor.label, now)?;
+    // Working days moved: the reminder step looks at every open action again.
+    crate::db::actions::recheck_reminders(conn)?;
     actor.audit(
         conn,
         now,

@@ -490,8 +490,12 @@ async fn owners_are_reminded_and_long_overdue_actions_escalate_once() {
     // Thursday 26 November 2026; due Thursday 3 December: 5 working days.
     let resp = post(&app, "/api/v1/actions", &b.clerk, json!({"item_id": item, "description": "Book the venue", "owner_user_id": b.author_id, "due_on": "2026-12-03"})).await;
     assert_eq!(resp.status(), 201);
-    let resp = post(&app, "/api/v1/actions", &b.clerk, json!({"item_id": paper_item, "description": "Cost the youth clubs", "owner_user_id": b.author_id, "due_on": "2026-12-04"})).await;
+    let resp = post(&app, "/api/v1/actions", &b.clerk, json!({"item_id": paper_item, "description": "Cost the youth clubs", "owner_user_id": b.author_id, "due_on": "2026-12-31"})).await;
     assert_eq!(resp.status(), 201);
+    let costing_id = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     app.run_pending_jobs().await;
     let before = app.emails().len();
     let remind = || {
@@ -513,6 +517,31 @@ async fn owners_are_reminded_and_long_overdue_actions_escalate_once() {
             .iter()
             .any(|m| m.to.iter().any(|t| t.contains("author@ashby.example"))
                 && m.data.contains("Action due Thursday 3 December 2026"))
+    );
+    // The worker will not look at the costing again until 5 working days
+    // before 31 December; brought forward to Friday 4 December, it is
+    // looked at afresh at the next tick.
+    let resp = crate::builders::patch(
+        &app,
+        &format!("/api/v1/actions/{costing_id}"),
+        &b.author,
+        Some(1),
+        &json!({"due_on": "2026-12-04", "reason": "The budget meeting moved earlier."}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(remind().await.expect("reminders"), 0, "6 working days away");
+    app.clock.set(
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 27, 9, 0, 0)
+            .single()
+            .expect("time"),
+    );
+    assert_eq!(remind().await.expect("reminders"), 1, "5 working days away");
+    app.run_pending_jobs().await;
+    assert!(
+        app.emails()
+            .iter()
+            .any(|m| m.data.contains("Action due Friday 4 December 2026"))
     );
     // Ten working days overdue (Friday 18 December for both): each action
     // escalates, once, to the chair and the owner's sponsor.

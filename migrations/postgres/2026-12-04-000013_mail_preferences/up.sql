@@ -15,4 +15,4 @@ ALTER TABLE outbox ADD COLUMN user_id TEXT;
 ALTER TABLE outbox ADD COLUMN unsubscribe TEXT;
 ALTER TABLE outbox ADD COLUMN held BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE outbox ADD COLUMN digest_id TEXT;
-CREATE INDEX outbox_held ON outbox (user_id, created_at) WHERE held;
+CREATE INDEX outbox_held ON outbox (held, created_at);
