@@ -38,6 +38,22 @@ macro_rules! insert_all {
     }};
 }
 
+/// A two-hour meeting at the Town Hall, recorded at `recorded`.
+fn meeting(id: &str, body: &Body, at: NaiveDateTime, recorded: NaiveDateTime) -> Meeting {
+    Meeting {
+        id: id.to_string(),
+        body_id: body.id.clone(),
+        starts_at: at,
+        ends_at: at + Duration::hours(2),
+        location: "Town Hall".into(),
+        status: "scheduled".into(),
+        cancel_reason: None,
+        version: 1,
+        created_at: recorded,
+        updated_at: recorded,
+    }
+}
+
 /// Adds the large data set; `progress(stage, done, total)` is called as it goes.
 pub fn load(
     conn: &mut DbConn,
@@ -96,18 +112,7 @@ pub fn load(
         for m in 0..MEETINGS_PER_BODY {
             let at = start + Duration::days(7 * m as i64) + Duration::hours(14);
             let mid = id("meeting", b * MEETINGS_PER_BODY + m);
-            meetings.push(Meeting {
-                id: mid.clone(),
-                body_id: body.id.clone(),
-                starts_at: at,
-                ends_at: at + Duration::hours(2),
-                location: "Town Hall".into(),
-                status: "scheduled".into(),
-                cancel_reason: None,
-                version: 1,
-                created_at: at,
-                updated_at: at,
-            });
+            meetings.push(meeting(&mid, body, at, at));
             let iid = id("item", b * MEETINGS_PER_BODY + m);
             items.push(AgendaItem {
                 id: iid.clone(),
@@ -222,18 +227,7 @@ fn upcoming(
             let at =
                 now.date().and_hms_opt(14, 0, 0).unwrap_or(now) + Duration::days(1 + 7 * m as i64);
             let mid = format!("large-upcoming-{n:05}");
-            meetings.push(Meeting {
-                id: mid.clone(),
-                body_id: body.id.clone(),
-                starts_at: at,
-                ends_at: at + Duration::hours(2),
-                location: "Town Hall".into(),
-                status: "scheduled".into(),
-                cancel_reason: None,
-                version: 1,
-                created_at: now,
-                updated_at: now,
-            });
+            meetings.push(meeting(&mid, body, at, now));
             for p in 0..PAPERS_PER_UPCOMING {
                 let k = n * PAPERS_PER_UPCOMING + p;
                 let author = &users[(k * 31) % users.len()];
