@@ -9,10 +9,14 @@ use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::db::outbox::Claimed;
+use crate::mail::smtp_pool::SmtpPool;
 
 #[derive(Clone)]
 pub enum Mailer {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// `smtp://`: Quorate's pool of `TCP_NODELAY` connections.
+    Smtp(Arc<SmtpPool>),
+    /// `smtps://` (TLS from the first byte): lettre's own pooled transport.
+    Smtps(AsyncSmtpTransport<Tokio1Executor>),
     Files(PathBuf),
     Memory(Arc<Mutex<Vec<Message>>>),
 }
@@ -47,14 +51,21 @@ impl Mailer {
         data_dir: &std::path::Path,
         connections: u32,
     ) -> Result<Mailer, SendError> {
+        const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
         match smtp_url {
             Some(url) => {
+                // lettre checks every URL (and serves smtps://).
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|e| SendError::permanent(format!("smtp_url: {e}")))?
-                    .timeout(Some(std::time::Duration::from_secs(30)))
+                    .timeout(Some(TIMEOUT))
                     .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(connections))
                     .build();
-                Ok(Mailer::Smtp(transport))
+                match SmtpPool::from_url(url, connections, TIMEOUT)
+                    .map_err(|e| SendError::permanent(format!("smtp_url: {e}")))?
+                {
+                    Some(pool) => Ok(Mailer::Smtp(Arc::new(pool))),
+                    None => Ok(Mailer::Smtps(transport)),
+                }
             }
             None => Ok(Mailer::Files(data_dir.join("mail"))),
         }
@@ -63,6 +74,7 @@ impl Mailer {
     pub fn describe(&self) -> String {
         match self {
             Mailer::Smtp(_) => "SMTP".to_string(),
+            Mailer::Smtps(_) => "SMTP over TLS".to_string(),
             Mailer::Files(dir) => format!(".eml files in {}", dir.display()),
             Mailer::Memory(_) => "memory".to_string(),
         }
@@ -97,7 +109,8 @@ impl Mailer {
             ))
             .map_err(|e| SendError::permanent(format!("building message: {e}")))?;
         match self {
-            Mailer::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| {
+            Mailer::Smtp(pool) => pool.send(message.envelope(), &message.formatted()).await,
+            Mailer::Smtps(t) => t.send(message).await.map(|_| ()).map_err(|e| {
                 if e.is_permanent() {
                     SendError::permanent(e.to_string())
                 } else {
