@@ -230,7 +230,47 @@ async fn the_secretariat_builds_checks_and_publishes_an_agenda_with_a_supplement
     );
     let data = &to_member[0].data;
     assert!(data.contains("Agenda published"), "{data}");
-    assert!(data.contains("text/calendar"), "an invitation is attached");
+    use mail_parser::MimeHeaders;
+    // The invitation, as a mail client finds it: an attached text/calendar
+    // part, method PUBLISH in both its type and its body, one event at the
+    // meeting's time.
+    let parsed = to_member[0].parsed().expect("MIME");
+    let invite = parsed
+        .attachments()
+        .find(|a| {
+            a.content_type()
+                .is_some_and(|t| t.ctype() == "text" && t.subtype() == Some("calendar"))
+        })
+        .expect("an invitation is attached");
+    assert_eq!(
+        invite
+            .content_type()
+            .and_then(|t| t.attribute("method"))
+            .map(str::to_ascii_uppercase)
+            .as_deref(),
+        Some("PUBLISH")
+    );
+    let ics = invite.text_contents().unwrap_or_default().to_string();
+    let calendars: Vec<_> = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()))
+        .collect::<Result<Vec<_>, _>>()
+        .expect("a calendar a parser reads");
+    assert_eq!(calendars.len(), 1);
+    let prop = |props: &[ical::property::Property], name: &str| {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(prop(&calendars[0].properties, "METHOD"), "PUBLISH");
+    assert_eq!(calendars[0].events.len(), 1);
+    let event = &calendars[0].events[0].properties;
+    assert_eq!(prop(event, "DTSTART"), "20270112T140000Z");
+    assert!(!prop(event, "UID").is_empty());
+    assert!(
+        prop(event, "SUMMARY").contains("Northshire Public Service Board"),
+        "{ics}"
+    );
     assert!(
         data.contains("To agree funding for two youth clubs."),
         "the briefing has the purpose"
