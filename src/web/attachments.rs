@@ -119,9 +119,25 @@ async fn download(
         .body(bytes))
 }
 
+/// The upload form: one file.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct UploadForm {
+    /// The appendix.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
+/// A file's bytes.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)]
+pub struct FileBody(Vec<u8>);
+
 /// Attach an appendix (author, secretariat): multipart, field `file`. PDF,
 /// DOCX, XLSX, CSV, PNG or JPEG, judged by content; 20 MB at most.
 #[utoipa::path(post, path = "/api/v1/papers/{id}/attachments", tag = "papers",
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
     responses((status = 201, body = AttachmentOut), (status = 413, body = crate::error::Problem), (status = 415, body = crate::error::Problem)),
     security(("bearer" = [])))]
 pub async fn api_upload(
@@ -172,7 +188,17 @@ pub async fn api_list(
 }
 
 /// Download an appendix (as an attachment, with its real type).
-#[utoipa::path(get, path = "/api/v1/papers/{id}/attachments/{aid}", tag = "papers", responses((status = 200), (status = 404, body = crate::error::Problem)))]
+#[utoipa::path(get, path = "/api/v1/papers/{id}/attachments/{aid}", tag = "papers",
+    responses((status = 200, description = "The file, with the media type found in its content",
+        content(
+            (FileBody = "application/pdf"),
+            (FileBody = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (FileBody = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (FileBody = "text/csv"),
+            (FileBody = "image/png"),
+            (FileBody = "image/jpeg"),
+        )),
+        (status = 404, body = crate::error::Problem)))]
 pub async fn api_download(
     state: web::Data<AppState>,
     caller: ApiCaller,

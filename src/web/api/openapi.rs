@@ -29,7 +29,7 @@ use super::{
         crate::web::attachments::api_upload, crate::web::attachments::api_list, crate::web::attachments::api_download,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError)),
-    modifiers(&BearerAuth, &ProblemResponses),
+    modifiers(&BearerAuth, &ProblemResponses, &OperationIds),
 )]
 pub struct ApiDoc;
 
@@ -137,6 +137,40 @@ impl Modify for ProblemResponses {
                     {
                         r.content.insert("application/problem+json".into(), content);
                     }
+                }
+            }
+        }
+    }
+}
+
+/// Operation ids are the handler's name, which repeats across areas
+/// (`create`): each is prefixed with its tag (`meetings_create`), so every
+/// id is unique, as OpenAPI requires and client generators need.
+struct OperationIds;
+
+impl Modify for OperationIds {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            for op in [
+                item.get.as_mut(),
+                item.post.as_mut(),
+                item.put.as_mut(),
+                item.patch.as_mut(),
+                item.delete.as_mut(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let tag = op
+                    .tags
+                    .as_ref()
+                    .and_then(|t| t.first())
+                    .cloned()
+                    .unwrap_or_default();
+                if let Some(id) = op.operation_id.as_mut()
+                    && !tag.is_empty()
+                {
+                    *id = format!("{}_{id}", tag.replace('-', "_"));
                 }
             }
         }

@@ -80,7 +80,7 @@ pub struct DeclarationInput {
 /// Record a declaration of interest on an item (secretariat).
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/declarations", tag = "record", request_body = DeclarationInput,
     params(("Idempotency-Key" = Option<String>, Header, description = "Sent again with the same request, returns the first answer; with a different request, 409.")),
-    responses((status = 201), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+    responses((status = 201, body = DeclarationOut), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
 pub async fn declare(
     state: web::Data<AppState>,
     caller: ApiCaller,
@@ -112,8 +112,22 @@ pub async fn declare(
         .await?;
     Ok(created(
         format!("/api/v1/meetings/{}", d.meeting_id),
-        &serde_json::json!({"id": d.id, "item_id": d.item_id, "user_id": d.user_id, "interest": d.interest}),
+        &DeclarationOut {
+            id: d.id,
+            item_id: d.item_id,
+            user_id: d.user_id,
+            interest: d.interest,
+        },
     ))
+}
+
+/// A declaration of interest, as recorded.
+#[derive(Debug, serde::Serialize, ToSchema)]
+pub struct DeclarationOut {
+    pub id: String,
+    pub item_id: String,
+    pub user_id: String,
+    pub interest: String,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
