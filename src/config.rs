@@ -24,7 +24,23 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "log",
     "log_format",
 ];
-const SECTIONS: &[&str] = &["database", "mail", "worker", "uploads", "security"];
+const SECTIONS: &[&str] = &[
+    "database",
+    "mail",
+    "worker",
+    "uploads",
+    "security",
+    "accessibility",
+];
+
+/// Section keys whose environment variables are taken as written: figment
+/// would read `01632960001` as a number, losing its leading zero and then
+/// refusing it as text.
+const RAW_TEXT_KEYS: &[&str] = &[
+    "accessibility_organisation",
+    "accessibility_contact_email",
+    "accessibility_contact_phone",
+];
 
 /// A value that must never appear in logs or error messages.
 #[derive(Clone, Deserialize, PartialEq, Eq)]
@@ -70,6 +86,19 @@ pub struct Settings {
     pub worker: WorkerSettings,
     pub uploads: UploadSettings,
     pub security: SecuritySettings,
+    pub accessibility: AccessibilitySettings,
+}
+
+/// What the accessibility statement (`/accessibility`) says of who runs
+/// this Quorate and how to reach them.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilitySettings {
+    pub organisation: String,
+    /// Empty: the address in `mail_from`.
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub response_days: u32,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -160,17 +189,37 @@ impl Settings {
             let env = Env::prefixed("QUORATE_")
                 .filter(|key| {
                     let key = key.as_str().to_ascii_lowercase();
-                    key != "config" && !key.starts_with("test_") && !key.starts_with("ci_")
+                    key != "config"
+                        && !key.starts_with("test_")
+                        && !key.starts_with("ci_")
+                        && !RAW_TEXT_KEYS.contains(&key.as_str())
                 })
                 .map(|key| env_key_to_path(&key.as_str().to_ascii_lowercase()).into());
             figment = figment.merge(env);
         }
-        let settings: Settings = figment.extract().map_err(|e| {
+        let mut settings: Settings = figment.extract().map_err(|e| {
             let messages: Vec<String> = e.into_iter().map(describe_figment_error).collect();
             ConfigError(messages.join("; "))
         })?;
+        if with_env {
+            settings.take_raw_text_from_env();
+        }
         settings.validate()?;
         Ok(settings)
+    }
+
+    /// The text settings in `RAW_TEXT_KEYS`, from their variables as written.
+    fn take_raw_text_from_env(&mut self) {
+        let raw = |key: &str| std::env::var(format!("QUORATE_{}", key.to_ascii_uppercase())).ok();
+        if let Some(v) = raw("accessibility_organisation") {
+            self.accessibility.organisation = v;
+        }
+        if let Some(v) = raw("accessibility_contact_email") {
+            self.accessibility.contact_email = v;
+        }
+        if let Some(v) = raw("accessibility_contact_phone") {
+            self.accessibility.contact_phone = v;
+        }
     }
 
     /// Checks every value and reports all problems together, naming each key.
@@ -191,6 +240,18 @@ impl Settings {
         }
         if let Err(e) = crate::db::DatabaseUrl::parse(&self.database_url()) {
             problems.push(format!("database_url: {e}"));
+        }
+        if self.accessibility.organisation.trim().is_empty() {
+            problems.push("accessibility.organisation: name who runs this Quorate".to_string());
+        }
+        let contact = self.accessibility.contact_email.trim();
+        if !contact.is_empty() && contact.parse::<lettre::Address>().is_err() {
+            problems.push(format!(
+                "accessibility.contact_email: '{contact}' is not an email address"
+            ));
+        }
+        if self.accessibility.response_days == 0 {
+            problems.push("accessibility.response_days: must be at least 1".to_string());
         }
         if let Some(smtp) = &self.smtp_url {
             match url::Url::parse(smtp.expose()) {
@@ -356,6 +417,22 @@ impl Settings {
                 self.security
                     .password_resets_per_account_per_hour
                     .to_string(),
+            ),
+            (
+                "accessibility.organisation",
+                self.accessibility.organisation.clone(),
+            ),
+            (
+                "accessibility.contact_email",
+                self.accessibility.contact_email.clone(),
+            ),
+            (
+                "accessibility.contact_phone",
+                self.accessibility.contact_phone.clone(),
+            ),
+            (
+                "accessibility.response_days",
+                self.accessibility.response_days.to_string(),
             ),
         ];
         rows.into_iter()

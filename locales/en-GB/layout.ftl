@@ -16,6 +16,7 @@ banner-success = Success
 footer-search = Search
 footer-decisions-register = Decisions register
 footer-api = API documentation
+footer-accessibility = Accessibility
 footer-font-licences = Font licences
 # Read by screen readers before an error message beside a field.
 error-prefix = Error:

@@ -289,11 +289,12 @@ pub fn for_action_log(
 }
 
 /// Open actions, for the reminder job.
-/// Every open or in-progress action.
+/// Every open or in-progress action, oldest first.
 pub fn open_actions(conn: &mut DbConn) -> QueryResult<Vec<Action>> {
     actions::table
         .filter(actions::status.eq_any(["open", "in_progress"]))
         .select(Action::as_select())
+        .order((actions::created_at, actions::id))
         .load(conn)
 }
 

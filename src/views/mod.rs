@@ -1,5 +1,6 @@
 //! Page and message structs for askama: the only place HTML is produced.
 
+pub mod accessibility;
 pub mod account;
 pub mod actions;
 pub mod admin;

@@ -107,6 +107,16 @@ fn sample(key: &str, dir: &std::path::Path) -> Option<(String, String)> {
         "security.login_attempts_per_account_per_minute" => v("4", "4"),
         "security.password_reset_minutes" => v("30", "30"),
         "security.password_resets_per_account_per_hour" => v("2", "2"),
+        "accessibility.organisation" => v(
+            "Northshire County Council, for the partnership",
+            "Northshire County Council, for the partnership",
+        ),
+        "accessibility.contact_email" => v(
+            "access@northshire.example.gov.uk",
+            "access@northshire.example.gov.uk",
+        ),
+        "accessibility.contact_phone" => v("01632960001", "01632960001"),
+        "accessibility.response_days" => v("5", "5"),
         _ => None,
     }
 }

@@ -1088,3 +1088,24 @@ async fn a_member_chooses_what_quorate_emails_and_unsubscribes_from_a_link() {
     .await;
     drop(app);
 }
+
+/// A member of the public on a phone finds the accessibility statement
+/// from the footer, and how to ask for a paper in another format.
+#[tokio::test]
+async fn the_public_finds_the_accessibility_statement_from_the_footer() {
+    let Some((app, b)) = demo_and_browser("accessibility", PHONE).await else {
+        return;
+    };
+    b.run(|mut b| async move {
+        b.goto("/").await;
+        b.click_link("Accessibility").await;
+        b.wait_to_see("Accessibility statement").await;
+        b.sees("need a paper, agenda or minutes in another format")
+            .await;
+        b.sees("We will reply within 10 working days.").await;
+        b.check_page("accessibility statement, phone").await;
+        b
+    })
+    .await;
+    drop(app);
+}

@@ -2,6 +2,7 @@
 //! (SQLite by default; PostgreSQL when QUORATE_TEST_POSTGRES_URL is set),
 //! and a real SMTP server.
 
+mod accessibility;
 mod agendas;
 mod api_accounts;
 mod api_bodies;

@@ -67,6 +67,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     ("DELETE /api/v1/users/{id}/tokens/{token_id}", "LFFAFFFFFFA"),
     ("GET /", "AAAAAAAAAAA"),
+    ("GET /accessibility", "AAAAAAAAAAA"),
     ("GET /account", "LAAAAAAAAAA"),
     ("GET /actions", "LAAAAAAAAAA"),
     ("GET /actions/{id}", "LAAAAAAAAAA"),

@@ -2,6 +2,7 @@
 //! file of its name; what they share is in `web::respond`, `web::extract`
 //! and `bodies`.
 
+pub mod accessibility;
 pub mod account;
 pub mod actions;
 pub mod admin;
@@ -37,6 +38,7 @@ pub fn configure(r: &mut Routes<'_>) {
             }),
     );
     home::configure(r);
+    accessibility::configure(r);
     account::configure(r);
     admin::configure(r);
     holidays::configure(r);
