@@ -37,6 +37,11 @@ impl ActionStatus {
         ActionStatus::ALL.into_iter().find(|a| a.as_str() == s)
     }
 
+    /// From its words as published ("In progress").
+    pub fn from_label(s: &str) -> Option<ActionStatus> {
+        ActionStatus::ALL.into_iter().find(|a| a.label() == s)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ActionStatus::Open => "Open",

@@ -226,6 +226,30 @@ async fn recorded_live_followed_through_and_published() {
             && public.contains("Done"),
         "the action log shows the closed action"
     );
+    // And so does the agenda in the API, for the public.
+    let agenda = json(
+        app.get(&format!("/api/v1/meetings/{next}/agenda"), None)
+            .await,
+    )
+    .await;
+    let log: Vec<serde_json::Value> = agenda["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|i| i["kind"] == "action_log")
+        .flat_map(|i| i["action_log"].as_array().cloned().unwrap_or_default())
+        .collect();
+    assert!(
+        log.iter().any(|a| a["description"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("Open the two clubs"))
+            && a["status"] == "done"
+            && a["latest_note"]
+                .as_str()
+                .is_some_and(|n| n.contains("Both clubs opened on Friday"))
+            && a["exempt"] == false),
+        "{agenda}"
+    );
 
     // Follow-through and the register, for the public.
     let ft = app

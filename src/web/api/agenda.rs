@@ -48,6 +48,26 @@ pub struct ItemOut {
     pub movable: bool,
     /// Why this item was added or replaced by a supplement.
     pub supplement: Option<String>,
+    /// The action log item of a published version: the body's open actions
+    /// and those closed since its previous meeting, as published (exempt
+    /// ones only for those who may see exempt material). Empty otherwise.
+    pub action_log: Vec<LogEntryOut>,
+}
+
+/// One action in a published action log.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LogEntryOut {
+    /// The decision it comes from (`psb/2026/014`), if any.
+    pub reference: String,
+    pub description: String,
+    pub owner: String,
+    pub organisation: String,
+    #[schema(format = Date)]
+    pub due_on: String,
+    /// open, in_progress, done or dropped, when published
+    pub status: String,
+    pub latest_note: String,
+    pub exempt: bool,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -88,6 +108,23 @@ fn frozen_item(i: &FrozenItem) -> ItemOut {
         to_note: i.to_note,
         movable: i.kind.movable(),
         supplement: i.supplement.clone(),
+        action_log: i
+            .action_log
+            .iter()
+            .map(|a| LogEntryOut {
+                reference: a.reference.clone(),
+                description: a.description.clone(),
+                owner: a.owner.clone(),
+                organisation: a.organisation.clone(),
+                due_on: a.due_on.to_string(),
+                // Published in words; here the machine's key.
+                status: crate::domain::actions::ActionStatus::from_label(&a.status)
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_else(|| a.status.clone()),
+                latest_note: a.latest_note.clone(),
+                exempt: a.exempt,
+            })
+            .collect(),
     }
 }
 
@@ -128,6 +165,7 @@ fn working_item(i: &WorkingItem) -> ItemOut {
         to_note: i.row.to_note,
         movable: i.kind.movable(),
         supplement: None,
+        action_log: Vec::new(),
     }
 }
 
