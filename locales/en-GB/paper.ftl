@@ -38,3 +38,8 @@ paper-field-minutes = Minutes needed
 
 # The presenter and sponsor lists: after the presenting organisation's people.
 paper-people-others = Other organisations
+
+# A published paper's page, once the meeting has decided on it.
+paper-decided = Decided at the meeting
+paper-decided-due = due
+paper-decided-meeting = All the decisions of this meeting

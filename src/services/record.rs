@@ -567,10 +567,26 @@ pub fn decide(
 /// one viewer may see them.
 #[derive(Clone, Debug)]
 pub struct DecisionTaken {
+    /// The agenda item it was taken on.
+    pub item_id: String,
     pub reference: String,
     pub text: String,
     /// (description, owner's organisation, due date words)
     pub actions: Vec<(String, String, String)>,
+}
+
+/// The decisions taken on one item of a meeting that the viewer may see,
+/// with the actions arising (a published paper's page shows them).
+pub fn decisions_on_item(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    item_id: &str,
+    grants: Option<&crate::domain::roles::Grants>,
+    user_id: Option<&str>,
+) -> AppResult<Vec<DecisionTaken>> {
+    let mut all = decisions_taken(conn, meeting, grants, user_id)?;
+    all.retain(|d| d.item_id == item_id);
+    Ok(all)
 }
 
 /// The decisions taken at a meeting and the actions arising from each,
@@ -611,6 +627,7 @@ pub fn decisions_taken(
             })
             .collect();
         out.push(DecisionTaken {
+            item_id: d.item_id,
             reference: d.reference,
             text: d.text,
             actions: arising,

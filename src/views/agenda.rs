@@ -290,6 +290,8 @@ pub struct FrozenPaperPage {
     pub date: String,
     pub number: i32,
     pub paper: PackPaper,
+    /// The decisions taken on the paper's item that the reader may see.
+    pub decisions: Vec<crate::services::record::DecisionTaken>,
 }
 
 #[derive(Template)]

@@ -247,7 +247,16 @@ async fn the_public_finds_a_past_meeting_its_papers_and_decisions_on_a_phone() {
         b.check_page("published agenda, phone").await;
         b.click_link("Memory cafés").await;
         b.wait_to_see("dementia support").await;
+        // What was decided on it, and what follows.
+        b.sees("Decided at the meeting").await;
+        b.sees("Approved the memory cafés pilot for twelve months.")
+            .await;
+        b.sees("Recruit volunteers for the memory cafés").await;
         b.check_page("published paper, phone").await;
+        b.click_link("All the decisions of this meeting").await;
+        b.wait_to_see("Decisions taken").await;
+        b.does_not_see(EXEMPT_PAST_PAPER).await;
+        b.back().await;
 
         b.goto("/bodies/northshire-psb").await;
         b.click_link("How partners follow through on actions").await;

@@ -406,7 +406,22 @@ async fn paper(
         .find(|r| r.id == item.id)
         .ok_or(AppError::NotFound)?;
     let paper = pack_paper(item, row).ok_or(AppError::NotFound)?;
+    let (meeting, item_id) = (s.meeting.clone(), item.id.clone());
+    let grants = viewer.0.as_ref().map(|v| v.grants.clone());
+    let user_id = viewer.0.as_ref().map(|v| v.user.id.clone());
+    let decisions = state
+        .db(move |c| {
+            crate::services::record::decisions_on_item(
+                c,
+                &meeting,
+                &item_id,
+                grants.as_ref(),
+                user_id.as_deref(),
+            )
+        })
+        .await?;
     let page = FrozenPaperPage {
+        decisions,
         nav: nav(&req, viewer.0.as_ref()),
         paper_id: paper_id.clone(),
         meeting_id: s.meeting.id.clone(),
