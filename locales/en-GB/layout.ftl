@@ -10,6 +10,9 @@ nav-your-papers = Your papers
 nav-your-actions = Your actions
 nav-actions-tracker = Actions tracker
 nav-decisions = Decisions
+# The search box in the header of every page.
+header-search-label = Search papers, decisions and actions
+header-search-button = Search
 nav-sign-in = Sign in
 nav-sign-out = Sign out
 banner-success = Success

@@ -262,11 +262,16 @@ async fn the_public_finds_a_past_meeting_its_papers_and_decisions_on_a_phone() {
         b.click_link("How partners follow through on actions").await;
         b.check_page("follow-through, phone").await;
 
-        b.click_link("Search").await;
-        b.fill("Papers, decisions and actions", "dementia support")
+        // The search box at the top of every page.
+        b.fill("Search papers, decisions and actions", "dementia support")
             .await;
         b.click_button("Search").await;
         b.wait_to_see("Memory cafés").await;
+        assert_eq!(
+            b.value_of("Papers, decisions and actions").await,
+            "dementia support",
+            "the search page keeps the words"
+        );
         b.check_page("search for two words, phone").await;
         b
     })
