@@ -14,6 +14,7 @@ pub mod memberships;
 pub mod minutes;
 pub mod organisations;
 pub mod outbox;
+pub mod outcomes;
 pub mod papers;
 pub mod password_resets;
 pub mod preferences;

@@ -12,6 +12,7 @@ pub mod home;
 pub mod mail;
 pub mod meetings;
 pub mod minutes;
+pub mod outcomes;
 pub mod papers;
 pub mod record;
 pub mod search;

@@ -262,6 +262,12 @@ async fn the_public_finds_a_past_meeting_its_papers_and_decisions_on_a_phone() {
         b.click_link("How partners follow through on actions").await;
         b.check_page("follow-through, phone").await;
 
+        b.goto("/").await;
+        b.click_link("What we achieved").await;
+        b.wait_to_see("Agreed the joint winter plan").await;
+        b.does_not_see(EXEMPT_PAST_PAPER).await;
+        b.check_page("what we achieved, phone").await;
+
         // The search box at the top of every page.
         b.fill("Search papers, decisions and actions", "dementia support")
             .await;

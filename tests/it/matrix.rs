@@ -97,6 +97,8 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /api/v1/meetings/{id}/proposals", "LFAAAAAAFAA"),
     ("GET /api/v1/openapi.json", "AAAAAAAAAAA"),
     ("GET /api/v1/organisations", "AAAAAAAAAAA"),
+    ("GET /api/v1/outcomes", "AAAAAAAAAAA"),
+    ("GET /api/v1/bodies/{slug}/outcomes", "AAAAAAAAAAA"),
     (
         "GET /api/v1/organisations/{id}/follow-through",
         "AAAAAAAAAAA",
@@ -108,6 +110,8 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /api/v1/users/{id}/tokens", "LFFAFFFFFFA"),
     ("GET /bodies/{slug}", "AAAAAAAAAAA"),
     ("GET /bodies/{slug}/actions.csv", "AAAAAAAAAAA"),
+    ("GET /bodies/{slug}/outcomes", "AAAAAAAAAAA"),
+    ("GET /outcomes", "AAAAAAAAAAA"),
     ("GET /bodies/{slug}/actions/import", "LFFFFFFFFAA"),
     ("GET /bodies/{slug}/decisions.csv", "AAAAAAAAAAA"),
     ("GET /bodies/{slug}/feed.atom", "AAAAAAAAAAA"),

@@ -8,6 +8,7 @@ pub mod follow;
 pub mod meetings;
 pub mod openapi;
 pub mod organisations;
+pub mod outcomes;
 pub mod papers;
 pub mod proposals;
 pub mod record;
@@ -48,6 +49,7 @@ pub fn configure(r: &mut Routes<'_>) {
             decisions::configure(r);
             actions::configure(r);
             follow::configure(r);
+            outcomes::configure(r);
             search::configure(r);
             papers::configure(r);
             proposals::configure(r);

@@ -15,6 +15,7 @@ pub mod home;
 pub mod mail;
 pub mod meetings;
 pub mod minutes;
+pub mod outcomes;
 pub mod papers;
 pub mod preferences;
 pub mod record;
@@ -52,6 +53,7 @@ pub fn configure(r: &mut Routes<'_>) {
     actions::configure(r);
     decisions::configure(r);
     follow::configure(r);
+    outcomes::configure(r);
     search::configure(r);
     // Before papers: its POST /papers/{id}/{action} would match these too.
     crate::web::attachments::configure_pages(r);
