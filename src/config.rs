@@ -31,6 +31,7 @@ const SECTIONS: &[&str] = &[
     "uploads",
     "security",
     "accessibility",
+    "open_data",
 ];
 
 /// Section keys whose environment variables are taken as written: figment
@@ -40,6 +41,8 @@ const RAW_TEXT_KEYS: &[&str] = &[
     "accessibility_organisation",
     "accessibility_contact_email",
     "accessibility_contact_phone",
+    "open_data_licence",
+    "open_data_licence_url",
 ];
 
 /// A value that must never appear in logs or error messages.
@@ -87,6 +90,15 @@ pub struct Settings {
     pub uploads: UploadSettings,
     pub security: SecuritySettings,
     pub accessibility: AccessibilitySettings,
+    pub open_data: OpenDataSettings,
+}
+
+/// The licence public data is published under.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenDataSettings {
+    pub licence: String,
+    pub licence_url: String,
 }
 
 /// What the accessibility statement (`/accessibility`) says of who runs
@@ -220,6 +232,12 @@ impl Settings {
         if let Some(v) = raw("accessibility_contact_phone") {
             self.accessibility.contact_phone = v;
         }
+        if let Some(v) = raw("open_data_licence") {
+            self.open_data.licence = v;
+        }
+        if let Some(v) = raw("open_data_licence_url") {
+            self.open_data.licence_url = v;
+        }
     }
 
     /// Checks every value and reports all problems together, naming each key.
@@ -248,6 +266,19 @@ impl Settings {
         if !contact.is_empty() && contact.parse::<lettre::Address>().is_err() {
             problems.push(format!(
                 "accessibility.contact_email: '{contact}' is not an email address"
+            ));
+        }
+        if self.open_data.licence.trim().is_empty() {
+            problems.push(
+                "open_data.licence: name the licence public data is published under".to_string(),
+            );
+        }
+        if !self.open_data.licence_url.is_empty()
+            && !matches!(url::Url::parse(&self.open_data.licence_url), Ok(u) if u.scheme() == "https" || u.scheme() == "http")
+        {
+            problems.push(format!(
+                "open_data.licence_url: '{}' is not an http:// or https:// address",
+                self.open_data.licence_url
             ));
         }
         if self.accessibility.response_days == 0 {
@@ -434,6 +465,8 @@ impl Settings {
                 "accessibility.response_days",
                 self.accessibility.response_days.to_string(),
             ),
+            ("open_data.licence", self.open_data.licence.clone()),
+            ("open_data.licence_url", self.open_data.licence_url.clone()),
         ];
         rows.into_iter()
             .map(|(k, v)| format!("{k} = {v}\n"))

@@ -12,6 +12,7 @@ pub mod format;
 pub mod frozen;
 pub mod idempotency;
 pub mod links;
+pub mod open_data;
 pub mod outcomes;
 pub mod papers;
 pub mod policy;

@@ -17,6 +17,7 @@ pub mod import;
 pub mod mail;
 pub mod meetings;
 pub mod minutes;
+pub mod open_data;
 pub mod outcomes;
 pub mod packs;
 pub mod papers;

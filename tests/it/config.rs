@@ -117,6 +117,14 @@ fn sample(key: &str, dir: &std::path::Path) -> Option<(String, String)> {
         ),
         "accessibility.contact_phone" => v("01632960001", "01632960001"),
         "accessibility.response_days" => v("5", "5"),
+        "open_data.licence" => v(
+            "Creative Commons Attribution 4.0",
+            "Creative Commons Attribution 4.0",
+        ),
+        "open_data.licence_url" => v(
+            "https://creativecommons.org/licenses/by/4.0/",
+            "https://creativecommons.org/licenses/by/4.0/",
+        ),
         _ => None,
     }
 }

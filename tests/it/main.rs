@@ -24,6 +24,7 @@ mod logs;
 mod mail;
 mod matrix;
 mod migrations;
+mod open_data;
 mod outcomes;
 mod packs;
 mod pages;

@@ -89,6 +89,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /api/v1/me/mail-preferences", "LAAAAAAAAAA"),
     ("GET /api/v1/meetings/{id}", "AAAAAAAAAAA"),
     ("GET /api/v1/meetings/{id}/agenda", "AAAAAAAAAAA"),
+    ("GET /api/v1/meetings/{id}/ocd", "AAAAAAAAAAA"),
     (
         "GET /api/v1/meetings/{id}/agenda/versions/{n}",
         "AAAAAAAAAAA",

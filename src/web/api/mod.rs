@@ -6,6 +6,7 @@ pub mod bodies;
 pub mod decisions;
 pub mod follow;
 pub mod meetings;
+pub mod open_data;
 pub mod openapi;
 pub mod organisations;
 pub mod outcomes;
@@ -50,6 +51,7 @@ pub fn configure(r: &mut Routes<'_>) {
             actions::configure(r);
             follow::configure(r);
             outcomes::configure(r);
+            open_data::configure(r);
             search::configure(r);
             papers::configure(r);
             proposals::configure(r);
