@@ -16,5 +16,6 @@ outcomes-by = by the
 outcomes-done-by = Actions done by
 outcomes-last-on = the last on
 outcomes-json = These achievements as data (JSON)
+outcomes-csv = As a spreadsheet (CSV), every one
 outcomes-link = What we achieved
 outcomes-link-why = the partnership's decisions that have been carried out, by priority

@@ -21,6 +21,11 @@ pub struct OutcomesView {
 /// The achievements of the body with this slug (404 if none), or of every
 /// body when `slug` is `None`.
 pub fn read(conn: &mut DbConn, slug: Option<&str>) -> AppResult<OutcomesView> {
+    read_all(conn, slug, SHOWN)
+}
+
+/// As `read`, listing at most `limit`.
+fn read_all(conn: &mut DbConn, slug: Option<&str>, limit: usize) -> AppResult<OutcomesView> {
     let (body, all) = match slug {
         Some(slug) => {
             let b = bodies::find_by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
@@ -41,7 +46,7 @@ pub fn read(conn: &mut DbConn, slug: Option<&str>) -> AppResult<OutcomesView> {
         let day = |d: &crate::db::record::Decision| tallies.get(&d.id).and_then(|t| t.last_closed);
         day(b).cmp(&day(a)).then(a.reference.cmp(&b.reference))
     });
-    decisions.truncate(SHOWN);
+    decisions.truncate(limit);
     let item_ids: Vec<String> = decisions.iter().map(|d| d.item_id.clone()).collect();
     let priorities = outcomes::priorities_of_items(conn, &item_ids)?;
     let decision_ids: Vec<String> = decisions.iter().map(|d| d.id.clone()).collect();
@@ -77,4 +82,35 @@ pub fn read(conn: &mut DbConn, slug: Option<&str>) -> AppResult<OutcomesView> {
         total,
         groups: by_priority(list),
     })
+}
+
+/// The same achievements as CSV (every one, not only the newest 300): one
+/// row per decision, by priority.
+pub fn csv(conn: &mut DbConn, slug: Option<&str>) -> AppResult<Vec<u8>> {
+    let view = read_all(conn, slug, usize::MAX)?;
+    let header = [
+        "priority",
+        "reference",
+        "body",
+        "decided_on",
+        "achieved_on",
+        "organisations",
+        "decision",
+    ]
+    .map(String::from);
+    let rows = view.groups.into_iter().flat_map(|(priority, list)| {
+        let priority = priority.unwrap_or_default();
+        list.into_iter().map(move |o| {
+            [
+                priority.clone(),
+                o.reference,
+                o.body_slug,
+                o.decided_at.date().to_string(),
+                o.achieved_on.map(|d| d.to_string()).unwrap_or_default(),
+                o.organisations.join("; "),
+                o.text,
+            ]
+        })
+    });
+    crate::render::csv_cells::document(std::iter::once(header).chain(rows))
 }

@@ -201,6 +201,37 @@ async fn a_decision_is_an_achievement_once_every_action_is_done() {
         );
         assert!(!page.contains("ZQXTENDER"), "never listed, whoever reads");
     }
+    // As a spreadsheet: a CSV a parser reads, a row per achievement.
+    for path in ["/outcomes.csv", "/bodies/psb/outcomes.csv"] {
+        let resp = app.get(path, None).await;
+        assert_eq!(resp.status(), 200);
+        let body = resp.text().await.unwrap_or_default();
+        let mut reader = csv::Reader::from_reader(body.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .expect("a header")
+            .iter()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(
+            header,
+            [
+                "priority",
+                "reference",
+                "body",
+                "decided_on",
+                "achieved_on",
+                "organisations",
+                "decision"
+            ]
+        );
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+        assert_eq!(rows.len(), 1, "{body}");
+        assert_eq!(&rows[0][0], "Narrowing the gap");
+        assert_eq!(&rows[0][4], "2026-11-26");
+        assert_eq!(&rows[0][6], "Funded two youth clubs in Ashby");
+        assert!(!body.contains("ZQXTENDER"));
+    }
     let home = app.get("/", None).await.text().await.unwrap_or_default();
     assert!(
         home.contains("href=\"/outcomes\""),

@@ -15,7 +15,20 @@ use crate::web::routes::Routes;
 
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/outcomes", partnership)
-        .get("/bodies/{slug}/outcomes", of_body);
+        .get("/outcomes.csv", partnership_csv)
+        .get("/bodies/{slug}/outcomes", of_body)
+        .get("/bodies/{slug}/outcomes.csv", body_csv);
+}
+
+async fn partnership_csv(state: web::Data<AppState>) -> PageResult {
+    let bytes = state.db(|c| outcomes::csv(c, None)).await?;
+    Ok(crate::web::respond::csv("outcomes.csv", bytes))
+}
+
+async fn body_csv(state: web::Data<AppState>, path: web::Path<String>) -> PageResult {
+    let slug = path.into_inner();
+    let bytes = state.db(move |c| outcomes::csv(c, Some(&slug))).await?;
+    Ok(crate::web::respond::csv("outcomes.csv", bytes))
 }
 
 async fn partnership(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
