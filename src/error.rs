@@ -190,14 +190,14 @@ impl From<diesel::result::Error> for AppError {
         use diesel::result::{DatabaseErrorKind, Error};
         match e {
             Error::NotFound => AppError::NotFound,
+            // Two writes of the same thing at once. The database's words
+            // (constraint and table names) go to the log, not to the caller.
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+                tracing::info!(detail = info.message(), "a write lost a race to another");
                 AppError::Conflict(vec![FieldError::new(
                     "",
                     "conflict",
-                    format!(
-                        "That conflicts with an existing record ({}).",
-                        info.message()
-                    ),
+                    "That was saved a moment ago, perhaps by someone else. Reload the page or read it again, then try once more.",
                 )])
             }
             Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => {
