@@ -98,6 +98,11 @@ pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Body>> {
         .load(conn)
 }
 
+/// Every body, by id (for a step that visits many bodies' records).
+pub fn by_id(conn: &mut DbConn) -> QueryResult<std::collections::HashMap<String, Body>> {
+    Ok(all(conn)?.into_iter().map(|b| (b.id.clone(), b)).collect())
+}
+
 pub fn children(conn: &mut DbConn, id: &str) -> QueryResult<Vec<Body>> {
     bodies::table
         .filter(bodies::parent_id.eq(id))

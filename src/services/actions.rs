@@ -562,10 +562,7 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
     if due.is_empty() {
         return Ok(0);
     }
-    let all_bodies: std::collections::HashMap<String, Body> = bodies::all(conn)?
-        .into_iter()
-        .map(|b| (b.id.clone(), b))
-        .collect();
+    let all_bodies = bodies::by_id(conn)?;
     let mut people = std::collections::HashMap::new();
     let mut queued = 0;
     for a in due {

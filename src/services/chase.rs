@@ -85,10 +85,7 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>, grace: Duration) -> AppR
     if upcoming.is_empty() {
         return Ok(0);
     }
-    let all_bodies: HashMap<String, Body> = bodies::all(conn)?
-        .into_iter()
-        .map(|b| (b.id.clone(), b))
-        .collect();
+    let all_bodies = bodies::by_id(conn)?;
     let ids: Vec<String> = upcoming.iter().map(|m| m.id.clone()).collect();
     let mut chased: HashMap<String, Vec<papers::Chased>> = HashMap::new();
     for p in papers::being_chased(conn, &ids)? {

@@ -169,6 +169,15 @@ pub struct Unsubscribe {
 }
 
 pub fn read_link(conn: &mut DbConn, secret: &[u8], token: &str) -> AppResult<Unsubscribe> {
+    Ok(link_with_preferences(conn, secret, token)?.0)
+}
+
+/// The link checked and read, with its owner's preferences as they stand.
+fn link_with_preferences(
+    conn: &mut DbConn,
+    secret: &[u8],
+    token: &str,
+) -> AppResult<(Unsubscribe, Preferences)> {
     let mut parts = token.rsplitn(3, '.');
     let (Some(sig), Some(stop), Some(user_id)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(AppError::NotFound);
@@ -184,12 +193,13 @@ pub fn read_link(conn: &mut DbConn, secret: &[u8], token: &str) -> AppResult<Uns
         .map_err(|_| AppError::NotFound)?;
     let user = users::find(conn, user_id)?.ok_or(AppError::NotFound)?;
     let prefs = of(conn, &user.id)?;
-    Ok(Unsubscribe {
+    let link = Unsubscribe {
         done: stop.apply(&prefs) == prefs,
         user_id: user.id,
         name: user.name,
         stop,
-    })
+    };
+    Ok((link, prefs))
 }
 
 /// Follows a link (the one-click POST, or the button on its page): the
@@ -201,8 +211,7 @@ pub fn follow_link(
     client_addr: Option<String>,
     now: NaiveDateTime,
 ) -> AppResult<Unsubscribe> {
-    let link = read_link(conn, secret, token)?;
-    let prefs = of(conn, &link.user_id)?;
+    let (link, prefs) = link_with_preferences(conn, secret, token)?;
     let actor = Actor {
         user_id: Some(link.user_id.clone()),
         label: format!("{} (unsubscribe link)", link.name),
