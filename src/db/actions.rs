@@ -56,8 +56,16 @@ pub struct ActionEvent {
 pub fn insert(conn: &mut DbConn, a: &Action) -> QueryResult<()> {
     diesel::insert_into(actions::table)
         .values(a)
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    super::search::index_action(conn, a)
+}
+
+/// The actions arising from a decision.
+pub fn of_decision(conn: &mut DbConn, decision_id: &str) -> QueryResult<Vec<Action>> {
+    actions::table
+        .filter(actions::decision_id.eq(decision_id))
+        .select(Action::as_select())
+        .load(conn)
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Action>> {
@@ -86,6 +94,9 @@ pub fn save(conn: &mut DbConn, a: &Action, expected: i32) -> QueryResult<bool> {
     // A changed action is looked at again by the next reminder step.
     .set((a, actions::next_reminder_on.eq(RECHECK)))
     .execute(conn)?;
+    if n == 1 {
+        super::search::index_action(conn, a)?;
+    }
     Ok(n == 1)
 }
 
@@ -131,7 +142,7 @@ pub fn recheck_reminders(conn: &mut DbConn) -> QueryResult<usize> {
 pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<()> {
     diesel::delete(action_events::table.filter(action_events::action_id.eq(id))).execute(conn)?;
     diesel::delete(actions::table.find(id)).execute(conn)?;
-    Ok(())
+    super::search::remove(conn, crate::domain::search::Kind::Action, id)
 }
 
 pub fn add_event(conn: &mut DbConn, e: &ActionEvent) -> QueryResult<()> {
@@ -324,18 +335,4 @@ pub fn outcomes_of_organisation(
             actions::closed_on,
         ))
         .load(conn)
-}
-
-/// Actions whose description contains every one of `patterns` (escaped
-/// LIKE patterns, one per word), newest first.
-pub fn search_text(conn: &mut DbConn, patterns: &[String], limit: i64) -> QueryResult<Vec<Action>> {
-    let mut q = actions::table.select(Action::as_select()).into_boxed();
-    for pattern in patterns {
-        q = q.filter(
-            super::lower(actions::description)
-                .like(pattern.to_lowercase())
-                .escape('\\'),
-        );
-    }
-    q.order(actions::created_at.desc()).limit(limit).load(conn)
 }

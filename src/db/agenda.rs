@@ -135,15 +135,15 @@ pub fn find_item(conn: &mut DbConn, id: &str) -> QueryResult<Option<AgendaItem>>
 pub fn insert_item(conn: &mut DbConn, item: &AgendaItem) -> QueryResult<()> {
     diesel::insert_into(agenda_items::table)
         .values(item)
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    super::search::index_item(conn, &item.id)
 }
 
 pub fn save_item(conn: &mut DbConn, item: &AgendaItem) -> QueryResult<()> {
     diesel::update(agenda_items::table.find(&item.id))
         .set(item)
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    super::search::index_item(conn, &item.id)
 }
 
 /// Does anything recorded refer to this item (notes, declarations,
@@ -172,9 +172,8 @@ pub fn item_in_use(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
 }
 
 pub fn delete_item(conn: &mut DbConn, id: &str) -> QueryResult<()> {
-    diesel::delete(agenda_items::table.find(id))
-        .execute(conn)
-        .map(|_| ())
+    diesel::delete(agenda_items::table.find(id)).execute(conn)?;
+    super::search::remove(conn, crate::domain::search::Kind::Item, id)
 }
 
 pub fn set_position(conn: &mut DbConn, id: &str, position: i32) -> QueryResult<()> {
@@ -187,8 +186,20 @@ pub fn set_position(conn: &mut DbConn, id: &str, position: i32) -> QueryResult<(
 pub fn insert_version(conn: &mut DbConn, v: &AgendaVersion) -> QueryResult<()> {
     diesel::insert_into(agenda_versions::table)
         .values(v)
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    // The items it publishes may now be found by the public.
+    super::search::index_items_of(conn, &v.meeting_id)
+}
+
+/// When the meeting's latest agenda version was published, if ever.
+pub fn latest_published_at(
+    conn: &mut DbConn,
+    meeting_id: &str,
+) -> QueryResult<Option<NaiveDateTime>> {
+    agenda_versions::table
+        .filter(agenda_versions::meeting_id.eq(meeting_id))
+        .select(diesel::dsl::max(agenda_versions::published_at))
+        .first(conn)
 }
 
 pub fn version(

@@ -21,8 +21,9 @@ pub struct Attachment {
 pub fn insert(conn: &mut DbConn, a: &Attachment) -> QueryResult<()> {
     diesel::insert_into(attachments::table)
         .values(a)
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    // Appendix names are found by search.
+    super::search::index_paper(conn, &a.paper_id)
 }
 
 pub fn of_paper(conn: &mut DbConn, paper_id: &str) -> QueryResult<Vec<Attachment>> {

@@ -75,6 +75,10 @@ pub fn update_times(
         meetings::updated_at.eq(now),
     ))
     .execute(conn)?;
+    if n == 1 {
+        let day = crate::domain::timeline::london_date(m.starts_at.and_utc());
+        super::search::set_meeting_day(conn, &m.id, day)?;
+    }
     Ok(n == 1)
 }
 

@@ -34,8 +34,8 @@ pub fn find(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Option<Minutes>>
 pub fn insert(conn: &mut DbConn, m: &Minutes) -> QueryResult<()> {
     diesel::insert_into(minutes::table)
         .values(m)
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    super::search::index_minutes(conn, &m.meeting_id)
 }
 
 /// Saves if still at `expected` and not approved.
@@ -48,5 +48,8 @@ pub fn save(conn: &mut DbConn, m: &Minutes, expected: i32) -> QueryResult<bool> 
     )
     .set(m)
     .execute(conn)?;
+    if n == 1 {
+        super::search::index_minutes(conn, &m.meeting_id)?;
+    }
     Ok(n == 1)
 }

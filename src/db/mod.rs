@@ -22,6 +22,7 @@ pub mod priorities;
 pub mod proposals;
 pub mod record;
 pub mod schema;
+pub mod search;
 pub mod sessions;
 pub mod tokens;
 pub mod users;
@@ -220,25 +221,35 @@ pub fn connect(url: &str, pool_size: u32, busy_timeout_ms: u32) -> Result<DbPool
 /// an advisory lock meanwhile, so instances starting together take turns.
 pub fn run_migrations(conn: &mut DbConn) -> Result<usize, DbSetupError> {
     let err = |e: Box<dyn std::error::Error + Send + Sync>| DbSetupError::Migrate(e.to_string());
-    match conn {
+    let names = |v: Vec<diesel::migration::MigrationVersion<'_>>| {
+        v.iter().map(ToString::to_string).collect::<Vec<_>>()
+    };
+    let applied = match conn {
         DbConn::Postgresql(pg) => {
             pg.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))
                 .map_err(|e| DbSetupError::Migrate(e.to_string()))?;
-            let result = pg
-                .run_pending_migrations(POSTGRES_MIGRATIONS)
-                .map(|v| v.len());
+            let result = pg.run_pending_migrations(POSTGRES_MIGRATIONS).map(names);
             let unlock =
                 pg.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"));
             let applied = result.map_err(err)?;
             unlock.map_err(|e| DbSetupError::Migrate(e.to_string()))?;
-            Ok(applied)
+            applied
         }
         DbConn::Sqlite(sqlite) => sqlite
             .run_pending_migrations(SQLITE_MIGRATIONS)
-            .map(|v| v.len())
-            .map_err(err),
+            .map(names)
+            .map_err(err)?,
+    };
+    // Only the instance that applied the migration indexes what was there.
+    if applied.iter().any(|v| v == SEARCH_MIGRATION) {
+        search::rebuild(conn).map_err(|e| DbSetupError::Migrate(e.to_string()))?;
     }
+    Ok(applied.len())
 }
+
+/// The migration that adds the search index: a database upgraded past it
+/// has everything indexed at once.
+const SEARCH_MIGRATION: &str = "20261206000015";
 
 /// Reverts every migration (used by the down/up test and `demo --reset`).
 pub fn revert_all_migrations(conn: &mut DbConn) -> Result<(), DbSetupError> {
@@ -255,7 +266,9 @@ pub fn revert_all_migrations(conn: &mut DbConn) -> Result<(), DbSetupError> {
     }
 }
 
-/// Tables and their columns, sorted, as the database reports them.
+/// Tables and their columns, sorted, as the database reports them. Each
+/// backend's own full-text index (SQLite's `search_fts` tables, PostgreSQL's
+/// `search_documents.tsv` column) is left out: the rest must match.
 pub fn describe_tables(conn: &mut DbConn) -> QueryResult<Vec<(String, Vec<String>)>> {
     #[derive(QueryableByName)]
     struct Column {
@@ -268,13 +281,15 @@ pub fn describe_tables(conn: &mut DbConn) -> QueryResult<Vec<(String, Vec<String
         DbConn::Postgresql(pg) => diesel::sql_query(
             "SELECT table_name::text AS table_name, column_name::text AS column_name \
              FROM information_schema.columns WHERE table_schema = current_schema() \
-             AND table_name <> '__diesel_schema_migrations'",
+             AND table_name <> '__diesel_schema_migrations' \
+             AND NOT (table_name = 'search_documents' AND column_name = 'tsv')",
         )
         .load(pg)?,
         DbConn::Sqlite(sqlite) => diesel::sql_query(
             "SELECT m.name AS table_name, p.name AS column_name \
              FROM sqlite_master m JOIN pragma_table_info(m.name) p \
              WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
+             AND m.name NOT LIKE 'search_fts%' \
              AND m.name <> '__diesel_schema_migrations'",
         )
         .load(sqlite)?,

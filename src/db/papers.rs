@@ -118,10 +118,8 @@ impl Paper {
 }
 
 pub fn insert(conn: &mut DbConn, p: &Paper) -> QueryResult<()> {
-    diesel::insert_into(papers::table)
-        .values(p)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(papers::table).values(p).execute(conn)?;
+    super::search::index_paper(conn, &p.id)
 }
 
 /// The papers with these ids, by id.
@@ -156,6 +154,9 @@ pub fn save(conn: &mut DbConn, p: &Paper, expected_version: i32) -> QueryResult<
     )
     .set(p)
     .execute(conn)?;
+    if n == 1 {
+        super::search::index_paper(conn, &p.id)?;
+    }
     Ok(n == 1)
 }
 
@@ -289,26 +290,9 @@ pub fn mark_published(conn: &mut DbConn, ids: &[String], now: NaiveDateTime) -> 
             .filter(papers::status.eq("accepted")),
     )
     .set((papers::status.eq("published"), papers::updated_at.eq(now)))
-    .execute(conn)
-    .map(|_| ())
-}
-
-/// Papers in which every one of `patterns` (LIKE patterns, escaped with
-/// `\`, one per word searched for) appears in the title, purpose, summary
-/// or body, newest first.
-pub fn search(conn: &mut DbConn, patterns: &[String], limit: i64) -> QueryResult<Vec<Paper>> {
-    use super::lower;
-    let mut q = papers::table.select(Paper::as_select()).into_boxed();
-    for pattern in patterns {
-        let pattern = pattern.to_lowercase();
-        q = q.filter(
-            lower(papers::title)
-                .like(pattern.clone())
-                .escape('\\')
-                .or(lower(papers::purpose).like(pattern.clone()).escape('\\'))
-                .or(lower(papers::summary).like(pattern.clone()).escape('\\'))
-                .or(lower(papers::body_markdown).like(pattern).escape('\\')),
-        );
+    .execute(conn)?;
+    for id in ids {
+        super::search::index_paper(conn, id)?;
     }
-    q.order(papers::updated_at.desc()).limit(limit).load(conn)
+    Ok(())
 }

@@ -109,16 +109,16 @@ pub struct Decision {
 pub fn insert_decision(conn: &mut DbConn, d: &Decision) -> QueryResult<()> {
     diesel::insert_into(decisions::table)
         .values(d)
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    super::search::index_decision(conn, &d.id)
 }
 
 /// Corrects a decision's words.
 pub fn set_decision_text(conn: &mut DbConn, id: &str, text: &str) -> QueryResult<()> {
     diesel::update(decisions::table.find(id))
         .set(decisions::text.eq(text))
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    super::search::index_decision(conn, id)
 }
 
 /// Marks a decision withdrawn, with why.
@@ -133,8 +133,8 @@ pub fn withdraw_decision(
             decisions::withdrawn_reason.eq(reason),
             decisions::withdrawn_at.eq(now),
         ))
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    super::search::index_decision(conn, id)
 }
 
 pub fn find_decision(conn: &mut DbConn, id: &str) -> QueryResult<Option<Decision>> {

@@ -484,6 +484,23 @@ diesel::joinable!(actions -> bodies (body_id));
 diesel::joinable!(decisions -> bodies (body_id));
 
 diesel::table! {
+    /// The full-text index's rows (see `db::search`); SQLite's FTS5 table
+    /// and PostgreSQL's `tsv` column are read only through SQL.
+    search_documents (id) {
+        id -> BigInt,
+        kind -> Text,
+        ref_id -> Text,
+        body_id -> Text,
+        meeting_id -> Nullable<Text>,
+        day -> Date,
+        public -> Bool,
+        exempt -> Bool,
+        named -> Text,
+        title -> Text,
+        content -> Text,
+    }
+}
+diesel::table! {
     item_notes (item_id) {
         item_id -> Text,
         notes -> Text,

@@ -28,6 +28,27 @@ pub fn iso(utc: NaiveDateTime) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// The text of a Markdown document without its markup (for word counts and
+/// the search index).
+pub fn markdown_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    let mut options = pulldown_cmark::Options::empty();
+    options.insert(pulldown_cmark::Options::ENABLE_TABLES);
+    options.insert(pulldown_cmark::Options::ENABLE_FOOTNOTES);
+    for event in pulldown_cmark::Parser::new_ext(markdown, options) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => out.push_str(" \n"),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

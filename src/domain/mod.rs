@@ -18,5 +18,6 @@ pub mod papers;
 pub mod policy;
 pub mod preferences;
 pub mod roles;
+pub mod search;
 pub mod timeline;
 pub mod validate;

@@ -93,24 +93,7 @@ pub fn render_below(markdown: &str, level: usize) -> SafeHtml {
 }
 
 /// The text of a Markdown document without its markup (for word counts).
-pub fn plain_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, TagEnd};
-    let mut out = String::with_capacity(markdown.len());
-    let mut options = Options::empty();
-    options.insert(Options::ENABLE_TABLES);
-    options.insert(Options::ENABLE_FOOTNOTES);
-    for event in Parser::new_ext(markdown, options) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
-            ) => out.push_str(" \n"),
-            _ => {}
-        }
-    }
-    out
-}
+pub use crate::domain::format::markdown_text as plain_text;
 
 #[cfg(test)]
 mod tests {

@@ -386,7 +386,7 @@ async fn the_secretariat_builds_checks_and_publishes_an_agenda_with_a_supplement
         .cloned()
         .unwrap_or_default();
     assert_eq!(
-        hit["link"],
+        hit["url"],
         json!(format!(
             "/meetings/{}/agenda/versions/2/papers/{first}",
             b.meeting
@@ -395,7 +395,7 @@ async fn the_secretariat_builds_checks_and_publishes_an_agenda_with_a_supplement
     );
     let resp = app
         .api
-        .get(app.url(hit["link"].as_str().unwrap_or_default()))
+        .get(app.url(hit["url"].as_str().unwrap_or_default()))
         .send()
         .await
         .expect("copy");

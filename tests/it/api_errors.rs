@@ -362,9 +362,10 @@ async fn hostile_text_is_refused_or_stored_inert() {
     assert_eq!(json(resp).await["name"], name);
 
     // A NUL byte where an id or a search is expected (PostgreSQL cannot
-    // store one; the fuzzer found a 500 here) is the caller's mistake.
+    // store one; the fuzzer found a 500 here): in a search it only
+    // separates words, elsewhere it is the caller's mistake.
     let resp = app.get("/api/v1/search?q=u%00c", None).await;
-    assert_problem(&resp, 400);
+    assert_eq!(resp.status(), 200);
     let resp = app.get("/api/v1/bodies/a%00b", None).await;
     assert!(
         matches!(resp.status().as_u16(), 400 | 404),

@@ -274,11 +274,26 @@ async fn the_public_finds_a_past_meeting_its_papers_and_decisions_on_a_phone() {
         b.click_button("Search").await;
         b.wait_to_see("Memory cafés").await;
         assert_eq!(
-            b.value_of("Papers, decisions and actions").await,
+            b.value_of("Words to find").await,
             "dementia support",
             "the search page keeps the words"
         );
         b.check_page("search for two words, phone").await;
+        // What the Board decided about it: only decisions, then the meeting.
+        b.fill("Words to find", "memory cafés").await;
+        b.click_button("Narrow the search").await;
+        b.choose("What to find", "Decisions").await;
+        b.click_button("Search").await;
+        b.wait_to_see("Approved the memory cafés pilot for twelve months.")
+            .await;
+        b.does_not_see("Memory cafés: a twelve-month pilot").await;
+        b.does_not_see(EXEMPT_PAST_PAPER).await;
+        b.check_page("search narrowed to decisions, phone").await;
+        // A decision is named by its reference; it opens on its meeting.
+        b.click_link("northshire-psb/").await;
+        b.wait_to_see("Decisions taken").await;
+        b.sees("Approved the memory cafés pilot for twelve months.")
+            .await;
         b
     })
     .await;

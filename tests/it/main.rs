@@ -34,4 +34,5 @@ mod preferences;
 mod proposals;
 mod queries;
 mod record;
+mod search;
 mod smtp;

@@ -715,8 +715,15 @@ async fn exempt_decisions_stay_out_of_the_public_register() {
         "{public}"
     );
     let found = json(app.get("/api/v1/search?q=ZQXBIDDER", Some(&b.member)).await).await;
-    assert_eq!(found["items"][0]["kind"], "decision", "{found}");
-    // A page at a time: the decision, then (with the cursor) the action.
+    let mut kinds: Vec<String> = found["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|h| h["kind"].as_str().unwrap_or_default().to_string())
+        .collect();
+    kinds.sort();
+    assert_eq!(kinds, ["action", "decision"], "{found}");
+    // A page at a time: one, then (with the cursor) the other.
     let first = json(
         app.get("/api/v1/search?q=ZQXBIDDER&limit=1", Some(&b.member))
             .await,
@@ -735,10 +742,11 @@ async fn exempt_decisions_stay_out_of_the_public_register() {
         .await,
     )
     .await;
-    assert_eq!(second["items"][0]["kind"], "action", "{second}");
+    assert_ne!(
+        second["items"][0]["kind"], first["items"][0]["kind"],
+        "{second}"
+    );
     assert!(second["next_cursor"].is_null(), "{second}");
-    let resp = app.get("/api/v1/search?q=a", None).await;
-    assert_eq!(resp.status(), 400, "too short");
     let page = app
         .api
         .get(app.url("/search?q=Tender"))
@@ -748,7 +756,7 @@ async fn exempt_decisions_stay_out_of_the_public_register() {
         .text()
         .await
         .unwrap_or_default();
-    assert!(page.contains("Nothing found") && !page.contains("ZQXBIDDER"));
+    assert!(page.contains("Nothing matched every word") && !page.contains("ZQXBIDDER"));
     // The public follow-through counts the confidential decision and says so,
     // so its figures never silently disagree with the public register.
     let follow = json(app.get("/api/v1/bodies/psb/follow-through", None).await).await;

@@ -2,7 +2,6 @@
 
 use crate::web::routes::Routes;
 use actix_web::{HttpResponse, web};
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -70,15 +69,6 @@ fn read_decision_cursor(cursor: &str) -> Result<(chrono::NaiveDateTime, String),
     ))
 }
 
-fn date_param(name: &str, v: Option<&str>) -> Result<Option<NaiveDate>, AppError> {
-    match v.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| AppError::BadRequest(format!("{name} must be a date like 2027-01-31."))),
-    }
-}
-
 /// The decisions register (exempt decisions only for those who may see them).
 #[utoipa::path(get, path = "/api/v1/decisions", tag = "record", params(DecisionQuery),
     responses((status = 200, body = Page<DecisionOut>), (status = 400, body = crate::error::Problem), (status = 404, description = "`body` names no body", body = crate::error::Problem)))]
@@ -87,8 +77,8 @@ pub async fn decisions(
     caller: ApiCaller,
     query: web::Query<DecisionQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let from = date_param("from", query.from.as_deref())?;
-    let to = date_param("to", query.to.as_deref())?;
+    let from = super::date_param("from", query.from.as_deref())?;
+    let to = super::date_param("to", query.to.as_deref())?;
     let limit = PageParams {
         limit: query.limit,
         cursor: None,

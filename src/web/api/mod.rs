@@ -118,6 +118,16 @@ impl PageParams {
     }
 }
 
+/// A `YYYY-MM-DD` query parameter (blank: none).
+pub fn date_param(name: &str, v: Option<&str>) -> Result<Option<chrono::NaiveDate>, AppError> {
+    match v.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| AppError::BadRequest(format!("{name} must be a date like 2027-01-31."))),
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Page<T: Serialize> {
     pub items: Vec<T>,

@@ -1,12 +1,13 @@
-//! `GET /api/v1/search?q=`: papers, decisions and actions by visibility.
+//! `GET /api/v1/search`: full-text search of what the caller may see.
 
 use crate::web::routes::Routes;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use crate::domain::search::Kind;
 use crate::error::AppError;
-use crate::services::search::{self, Hit};
+use crate::services::search::{self, Hit, Request};
 use crate::state::AppState;
 use crate::web::api::{Page, PageParams};
 use crate::web::auth::ApiCaller;
@@ -17,18 +18,24 @@ pub fn configure(r: &mut Routes<'_>) {
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct SearchQuery {
-    /// Two to 200 characters
-    #[param(min_length = 2, max_length = 200)]
+    /// Words to find (every one must match; "words in quotes" together).
+    /// Anything may be typed: punctuation and operators are only text, and
+    /// a search with no words finds nothing.
     pub q: Option<String>,
+    /// Only this body's (its slug)
+    pub body: Option<String>,
+    /// Only this kind: paper, item, decision, action or minutes
+    pub kind: Option<String>,
+    /// Meetings from this day, YYYY-MM-DD
+    pub from: Option<String>,
+    /// Meetings up to this day, YYYY-MM-DD
+    pub to: Option<String>,
     /// 1 to 500; default 50
     #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// `next_cursor` from the previous page
     pub cursor: Option<String>,
 }
-
-/// The most matches of each kind a search looks through.
-const PER_KIND: i64 = 200;
 
 fn offset_cursor(offset: usize) -> String {
     crate::web::api::cursor_of(&format!("o:{offset}"))
@@ -41,51 +48,58 @@ fn read_offset_cursor(cursor: &str) -> Result<usize, AppError> {
         .ok_or_else(crate::web::api::bad_cursor)
 }
 
-/// Search what you may see: papers, decisions and actions (up to 200 of
-/// each kind), a page at a time.
+/// Search what you may see, best matches first: papers (title, cover
+/// sheet, body, appendix names), agenda items, decisions, actions and
+/// minutes, each hit with a passage where it matched.
 #[utoipa::path(get, path = "/api/v1/search", tag = "search", params(SearchQuery),
-    responses((status = 200, body = Page<Hit>), (status = 400, body = crate::error::Problem)))]
+    responses((status = 200, body = Page<Hit>), (status = 400, description = "A filter (not the words) is malformed", body = crate::error::Problem)))]
 pub async fn find(
     state: web::Data<AppState>,
     caller: ApiCaller,
     query: web::Query<SearchQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let q = query.q.clone().unwrap_or_default();
-    if q.trim().chars().count() < 2 || q.chars().count() > 200 {
-        return Err(AppError::BadRequest(
-            "q must be 2 to 200 characters.".into(),
-        ));
-    }
+    let query = query.into_inner();
     let limit = PageParams {
         limit: query.limit,
         cursor: None,
     }
     .limit()?;
-    let offset = match query.cursor.as_deref().filter(|c| !c.is_empty()) {
-        Some(c) => read_offset_cursor(c)?,
-        None => 0,
+    let kind = match query
+        .kind
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+    {
+        None => None,
+        Some(k) => Some(Kind::parse(k).ok_or_else(|| {
+            AppError::BadRequest("kind must be paper, item, decision, action or minutes.".into())
+        })?),
+    };
+    let request = Request {
+        q: query.q.unwrap_or_default(),
+        body: query.body,
+        kind,
+        from: crate::web::api::date_param("from", query.from.as_deref())?,
+        to: crate::web::api::date_param("to", query.to.as_deref())?,
+        offset: match query.cursor.as_deref().filter(|c| !c.is_empty()) {
+            Some(c) => read_offset_cursor(c)?,
+            None => 0,
+        },
+        limit: usize::try_from(limit).unwrap_or(50),
     };
     let caller = caller.0;
-    let hits = state
+    let results = state
         .db(move |c| {
             search::search(
                 c,
                 caller.as_ref().map(|u| &u.grants),
                 caller.as_ref().map(|u| u.user.id.as_str()),
-                &q,
-                PER_KIND,
+                &request,
             )
         })
         .await?;
-    let limit = usize::try_from(limit).unwrap_or(50);
-    let end = offset.saturating_add(limit).min(hits.len());
-    let page = Page {
-        next_cursor: (end < hits.len()).then(|| offset_cursor(end)),
-        items: hits
-            .into_iter()
-            .skip(offset)
-            .take(end.saturating_sub(offset))
-            .collect::<Vec<Hit>>(),
-    };
-    Ok(HttpResponse::Ok().json(page))
+    Ok(HttpResponse::Ok().json(Page {
+        items: results.hits,
+        next_cursor: results.next_offset.map(offset_cursor),
+    }))
 }

@@ -1,0 +1,33 @@
+# The search page.
+
+search-title = Search
+search-home = Home
+search-words = Words to find
+search-words-hint = Every word must match; put words in "double quotes" to find them together.
+search-narrow = Narrow the search
+search-body = Body
+search-body-any = All bodies
+search-kind = What to find
+search-kind-any = Everything
+search-kind-paper = Papers
+search-kind-item = Agenda items
+search-kind-decision = Decisions
+search-kind-action = Actions
+search-kind-minutes = Minutes
+search-from = Meetings from
+search-to = Meetings up to
+search-date-hint = For example, 2026-03-31
+search-button = Search
+search-results = Results
+search-none = Nothing matched every word.
+search-none-tips = Try fewer words, another spelling, or remove a filter. Confidential papers are found only by those entitled to them.
+search-nothing-to-search = Type a word to find: common words such as "the" and "of", punctuation and symbols are not searched.
+search-tag-paper = Paper
+search-tag-item = Agenda item
+search-tag-decision = Decision
+search-tag-action = Action
+search-tag-minutes = Minutes
+search-next = Next results
+search-first = Back to the first results
+search-date-error = Enter a date like 2026-03-31.
+search-errors-title = There is a problem
