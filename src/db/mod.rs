@@ -126,9 +126,16 @@ impl ExemptScope {
 /// its state while other threads may still hold TLS connections, so the
 /// process sometimes crashed (SIGSEGV) as it exited. Starting OpenSSL first,
 /// without that handler, prevents it: the first initialisation decides.
+///
+/// The server's notices (a search of symbols alone: "query contains only
+/// stop words") would otherwise be written to standard error by libpq;
+/// warnings and errors still come.
 pub fn establish_pg(url: &str) -> diesel::ConnectionResult<diesel::PgConnection> {
     openssl_sys::init();
-    diesel::PgConnection::establish(url)
+    let mut conn = diesel::PgConnection::establish(url)?;
+    conn.batch_execute("SET client_min_messages = warning")
+        .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
+    Ok(conn)
 }
 
 /// r2d2 manager that opens the backend the URL names, and sets SQLite up for

@@ -233,6 +233,7 @@ async fn anything_typed_gives_results_or_a_friendly_empty_state() {
         "school & !readiness | (x <-> y)",
         "%_\\",
         "\u{1f3eb}\u{1f4da}",
+        "\u{b2} \u{216b} \u{3007} a\u{301}",
         "the of and",
         "u\u{0}c",
         long.as_str(),
