@@ -427,6 +427,8 @@ struct DemoPaper {
     priority: Option<usize>,
     body: &'static str,
     exempt: Option<(i32, &'static str)>,
+    /// A key decision, given 28 clear days' notice in the forward plan.
+    key: bool,
 }
 
 const PAPERS: &[DemoPaper] = &[
@@ -435,6 +437,7 @@ const PAPERS: &[DemoPaper] = &[
         org: "NCC",
         sponsor: "chair",
         title: "Narrowing the gap: school-readiness programme for 2027-28",
+        key: true,
         item_type: "decision",
         purpose: "To agree joint funding for the school-readiness programme in the five most deprived wards.",
         summary: "Children in the five most deprived wards start school less ready than their peers. Health visitors, early-years settings and libraries propose a joint programme of home visits and reading sessions, costing £180,000 a year, shared by three partners.",
@@ -460,6 +463,7 @@ const PAPERS: &[DemoPaper] = &[
         priority: Some(2),
         body: "## The problem\n\nViolence with injury in the centre rose from 212 to 254 incidents.\n\n## Options\n\n1. Taxi marshals on Friday and Saturday nights.\n2. A late-night levy.\n3. Both, phased.",
         exempt: None,
+        key: false,
     },
     DemoPaper {
         author: "pct_author",
@@ -474,6 +478,7 @@ const PAPERS: &[DemoPaper] = &[
         priority: Some(1),
         body: "## Summary\n\nA county-wide service would reduce admissions.",
         exempt: None,
+        key: false,
     },
     DemoPaper {
         author: "chamber_author",
@@ -488,6 +493,7 @@ const PAPERS: &[DemoPaper] = &[
         priority: Some(2),
         body: "",
         exempt: None,
+        key: false,
     },
     DemoPaper {
         author: "eastwick_author",
@@ -504,6 +510,7 @@ const PAPERS: &[DemoPaper] = &[
         priority: Some(0),
         body: "## Why now\n\nThe December count found 23 people sleeping rough, against 11 a year ago.",
         exempt: None,
+        key: false,
     },
     DemoPaper {
         author: "policy",
@@ -521,6 +528,7 @@ const PAPERS: &[DemoPaper] = &[
             3,
             "The bids contain the financial and business affairs of the bidders.",
         )),
+        key: false,
     },
 ];
 
@@ -542,6 +550,7 @@ const PAST_PAPERS: &[DemoPaper] = &[
         priority: Some(1),
         body: "## Why memory cafés\n\nPeople who go to a memory café keep in touch with services and are admitted to hospital less often.\n\n## The pilot\n\n| Place | Sessions a month |\n|---|--:|\n| Ashby library | 2 |\n| Carrow community centre | 2 |\n\n## Cost\n\n£48,000 for twelve months, shared equally by the primary care trust and the two district councils.",
         exempt: None,
+        key: false,
     },
     DemoPaper {
         author: "eastwick_author",
@@ -559,6 +568,7 @@ const PAST_PAPERS: &[DemoPaper] = &[
             1,
             "The paper describes the circumstances of named people waiting for housing.",
         )),
+        key: false,
     },
 ];
 
@@ -674,6 +684,7 @@ fn board_meetings(
         let author_id = people.get(dp.author).ok_or_else(missing)?.id.clone();
         let sponsor = people.get(dp.sponsor).ok_or_else(missing)?;
         Ok(PaperInput {
+            key_decision: Some(dp.key),
             title: Some(dp.title.into()),
             item_type: Some(Some(dp.item_type.into())),
             presenting_organisation_id: Some(orgs.get(dp.org).cloned()),

@@ -267,6 +267,7 @@ fn upcoming(
                     exempt_category: None,
                     exempt_reason: String::new(),
                     minutes_allocated: Some(15),
+                    key_decision: false,
                     late: false,
                     late_reason: None,
                     late_decision: None,

@@ -7,3 +7,9 @@ proposal-decline-reason = Reason for declining
 proposal-decline = Decline
 # Scheduling or moving a meeting.
 meeting-date = Date
+# A key decision, on a proposal and on a paper's cover sheet.
+key-decision-label = This is a key decision
+key-decision-hint = A key decision is announced in the body's forward plan at least 28 clear days before the meeting.
+proposal-exempt-label = Confidential (optional)
+proposal-exempt-hint = If the item will be exempt under Schedule 12A, choose the paragraph: the forward plan then shows only that.
+proposal-exempt-none = Not confidential

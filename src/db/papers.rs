@@ -50,6 +50,8 @@ pub struct Paper {
     pub accepted_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// A key decision: the forward plan gives 28 clear days' notice of it.
+    pub key_decision: bool,
 }
 
 impl Paper {
@@ -101,6 +103,7 @@ impl Paper {
             accepted_at: None,
             created_at: now,
             updated_at: now,
+            key_decision: false,
         }
     }
 

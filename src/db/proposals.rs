@@ -27,6 +27,10 @@ pub struct Proposal {
     pub created_at: NaiveDateTime,
     /// The agenda item of another body that referred this here.
     pub referred_from_item_id: Option<String>,
+    /// A key decision: the forward plan gives 28 clear days' notice of it.
+    pub key_decision: bool,
+    /// Confidential (a Schedule 12A paragraph): the public sees only this.
+    pub exempt_category: Option<i32>,
 }
 
 pub fn insert(conn: &mut DbConn, p: &Proposal) -> QueryResult<()> {

@@ -260,6 +260,7 @@ diesel::table! {
         accepted_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        key_decision -> Bool,
     }
 }
 
@@ -316,6 +317,8 @@ diesel::table! {
         decided_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         referred_from_item_id -> Nullable<Text>,
+        key_decision -> Bool,
+        exempt_category -> Nullable<Integer>,
     }
 }
 

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod chase;
 pub mod exempt;
 pub mod format;
+pub mod forward_plan;
 pub mod frozen;
 pub mod idempotency;
 pub mod links;

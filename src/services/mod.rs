@@ -12,6 +12,7 @@ pub mod decisions;
 pub mod directory;
 pub mod feeds;
 pub mod follow;
+pub mod forward_plan;
 pub mod home;
 pub mod import;
 pub mod mail;

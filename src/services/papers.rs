@@ -83,6 +83,8 @@ pub struct PaperInput {
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<i32>)]
     pub minutes_allocated: Option<Option<i32>>,
+    /// A key decision: the forward plan gives 28 clear days' public notice.
+    pub key_decision: Option<bool>,
     /// Keep this state of the paper as a version in its history. Drafts are
     /// otherwise saved without one; versions are kept on submission and
     /// return anyway.
@@ -310,6 +312,9 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
             ),
             other => paper.exempt_category = *other,
         }
+    }
+    if let Some(k) = input.key_decision {
+        paper.key_decision = k;
     }
     if let Some(v) = &input.exempt_reason {
         paper.exempt_reason = clean_text(

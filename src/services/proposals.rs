@@ -28,6 +28,12 @@ pub struct ProposalInput {
     pub no_priority_reason: Option<String>,
     #[schema(minimum = 1, maximum = 240)]
     pub minutes_estimate: Option<i32>,
+    /// A key decision: the forward plan gives 28 clear days' public notice.
+    pub key_decision: Option<bool>,
+    /// Confidential: the Schedule 12A paragraph (1 to 7); the forward plan
+    /// then shows only the paragraph.
+    #[schema(minimum = 1, maximum = 7)]
+    pub exempt_category: Option<i32>,
 }
 
 pub fn propose(
@@ -111,6 +117,16 @@ pub fn propose(
             "Minutes must be between 1 and 240.",
         );
     }
+    if input
+        .exempt_category
+        .is_some_and(|c| crate::domain::exempt::category_label(c).is_none())
+    {
+        p.add(
+            "exempt_category",
+            "invalid",
+            "Choose a Schedule 12A paragraph from 1 to 7.",
+        );
+    }
     let reason = input.no_priority_reason.clone().unwrap_or_default();
     if reason.chars().count() > 2000 {
         p.add(
@@ -138,6 +154,8 @@ pub fn propose(
         decided_at: None,
         created_at: ctx.now,
         referred_from_item_id: None,
+        key_decision: input.key_decision.unwrap_or(false),
+        exempt_category: input.exempt_category,
     };
     proposals::insert(conn, &proposal)?;
     actor.audit(
@@ -196,6 +214,8 @@ pub fn decide(
                 priority_id: Some(p.priority_id.clone()),
                 no_priority_reason: Some(p.no_priority_reason.clone()),
                 minutes_allocated: Some(p.minutes_estimate),
+                key_decision: Some(p.key_decision),
+                exempt_category: Some(p.exempt_category),
                 ..Default::default()
             };
             let author = Actor {

@@ -162,6 +162,12 @@ pub fn refer(
         decided_at: None,
         created_at: ctx.now,
         referred_from_item_id: Some(item.id.clone()),
+        key_decision: paper.as_ref().is_some_and(|pp| pp.key_decision),
+        // A confidential item stays confidential where it is referred.
+        exempt_category: paper
+            .as_ref()
+            .and_then(|pp| pp.exempt_category)
+            .or(item.exempt_category),
     };
     proposals::insert(conn, &proposal)?;
     actor.audit(

@@ -92,6 +92,13 @@ pub struct MeetingTyped {
     pub location: String,
 }
 
+impl MeetingPage {
+    /// The Schedule 12A paragraphs a proposal may be marked with.
+    pub fn exempt_categories(&self) -> Vec<(i32, &'static str)> {
+        crate::domain::exempt::CATEGORIES.to_vec()
+    }
+}
+
 /// The propose-an-item form, as typed.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 pub struct ProposalValues {
@@ -107,4 +114,10 @@ pub struct ProposalValues {
     pub no_priority_reason: String,
     #[serde(default)]
     pub minutes_estimate: String,
+    /// "yes" for a key decision.
+    #[serde(default)]
+    pub key_decision: String,
+    /// A Schedule 12A paragraph, or empty.
+    #[serde(default)]
+    pub exempt_category: String,
 }

@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod bodies;
 pub mod decisions;
 pub mod follow;
+pub mod forward_plan;
 pub mod home;
 pub mod mail;
 pub mod meetings;

@@ -212,6 +212,8 @@ pub struct PaperFormValues {
     pub exempt_category: String,
     pub exempt_reason: String,
     pub minutes_allocated: String,
+    /// "yes" for a key decision.
+    pub key_decision: String,
     pub next: String,
 }
 

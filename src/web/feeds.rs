@@ -10,6 +10,7 @@ use crate::state::AppState;
 pub fn configure(r: &mut Routes<'_>) {
     r.get("/bodies/{slug}/meetings.ics", body_ics)
         .get("/bodies/{slug}/feed.atom", body_atom)
+        .get("/bodies/{slug}/forward-plan.ics", forward_plan_ics)
         .get("/calendar/{secret}.ics", personal_ics);
 }
 
@@ -30,6 +31,25 @@ async fn body_ics(
         .db(move |c| {
             let body = crate::services::directory::body(c, &slug)?;
             feeds::body_calendar(c, &body, &base)
+        })
+        .await?;
+    Ok(calendar(text))
+}
+
+async fn forward_plan_ics(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let slug = path.into_inner();
+    let parts = state.ctx_parts();
+    let text = state
+        .db(move |c| {
+            let body = crate::services::directory::body(c, &slug)?;
+            let plan = crate::services::forward_plan::of_body(c, &body, &parts.ctx())?;
+            Ok(crate::services::forward_plan::calendar(
+                &plan,
+                &parts.base_url,
+            ))
         })
         .await?;
     Ok(calendar(text))

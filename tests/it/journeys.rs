@@ -262,6 +262,30 @@ async fn the_public_finds_a_past_meeting_its_papers_and_decisions_on_a_phone() {
         b.click_link("How partners follow through on actions").await;
         b.check_page("follow-through, phone").await;
 
+        // What is coming: the forward plan, and its calendar to subscribe to.
+        b.goto("/bodies/northshire-psb").await;
+        b.click_link("Forward plan: what the next meetings will discuss")
+            .await;
+        b.wait_to_see("Key decision").await;
+        b.sees("Narrowing the gap: school-readiness programme for 2027-28")
+            .await;
+        b.does_not_see(EXEMPT_PAST_PAPER).await;
+        b.check_page("forward plan, phone").await;
+        let href = b
+            .link("Subscribe to the forward plan (iCalendar)")
+            .await
+            .attr("href")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        assert!(
+            b.fetch_content_type(&href)
+                .await
+                .starts_with("text/calendar"),
+            "{href}"
+        );
+
         b.goto("/").await;
         b.click_link("What we achieved").await;
         b.wait_to_see("Agreed the joint winter plan").await;

@@ -17,6 +17,7 @@ mod cli;
 mod config;
 mod demo;
 mod forms;
+mod forward_plan;
 mod helpers;
 mod journeys;
 mod layers;

@@ -100,6 +100,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /api/v1/organisations", "AAAAAAAAAAA"),
     ("GET /api/v1/outcomes", "AAAAAAAAAAA"),
     ("GET /api/v1/bodies/{slug}/outcomes", "AAAAAAAAAAA"),
+    ("GET /api/v1/bodies/{slug}/forward-plan", "AAAAAAAAAAA"),
     (
         "GET /api/v1/organisations/{id}/follow-through",
         "AAAAAAAAAAA",
@@ -112,6 +113,8 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /bodies/{slug}", "AAAAAAAAAAA"),
     ("GET /bodies/{slug}/actions.csv", "AAAAAAAAAAA"),
     ("GET /bodies/{slug}/outcomes", "AAAAAAAAAAA"),
+    ("GET /bodies/{slug}/forward-plan", "AAAAAAAAAAA"),
+    ("GET /bodies/{slug}/forward-plan.ics", "AAAAAAAAAAA"),
     ("GET /bodies/{slug}/outcomes.csv", "AAAAAAAAAAA"),
     ("GET /outcomes", "AAAAAAAAAAA"),
     ("GET /outcomes.csv", "AAAAAAAAAAA"),

@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod bodies;
 pub mod decisions;
 pub mod follow;
+pub mod forward_plan;
 pub mod meetings;
 pub mod open_data;
 pub mod openapi;
@@ -51,6 +52,7 @@ pub fn configure(r: &mut Routes<'_>) {
             actions::configure(r);
             follow::configure(r);
             outcomes::configure(r);
+            forward_plan::configure(r);
             open_data::configure(r);
             search::configure(r);
             papers::configure(r);

@@ -5,8 +5,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    actions, agenda, bodies, decisions, follow, meetings, open_data, organisations, outcomes,
-    papers, proposals, record, search, users,
+    actions, agenda, bodies, decisions, follow, forward_plan, meetings, open_data, organisations,
+    outcomes, papers, proposals, record, search, users,
 };
 
 #[derive(OpenApi)]
@@ -25,7 +25,7 @@ use super::{
         agenda::show, agenda::version, agenda::add_item, agenda::change_item, agenda::remove_item,
         agenda::order, agenda::publish, agenda::refer,
         record::attendance, record::declare, record::decide, record::correct, record::withdraw, record::correct_action, record::withdraw_action, decisions::decisions,
-        actions::create_action, actions::list_actions, actions::show_action, actions::update_action, follow::follow_through, follow::organisation_follow_through, outcomes::partnership, outcomes::of_body, open_data::ocd, search::find,
+        actions::create_action, actions::list_actions, actions::show_action, actions::update_action, follow::follow_through, follow::organisation_follow_through, outcomes::partnership, outcomes::of_body, forward_plan::of_body, open_data::ocd, search::find,
         crate::web::attachments::api_upload, crate::web::attachments::api_list, crate::web::attachments::api_download,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError)),

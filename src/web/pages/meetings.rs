@@ -616,6 +616,10 @@ struct ProposalForm {
     #[serde(default)]
     minutes_estimate: String,
     #[serde(default)]
+    key_decision: String,
+    #[serde(default)]
+    exempt_category: String,
+    #[serde(default)]
     meeting_id: String,
     #[serde(default)]
     reason: String,
@@ -638,6 +642,8 @@ async fn propose(
             priority_id: f.priority_id.clone(),
             no_priority_reason: f.no_priority_reason.clone(),
             minutes_estimate: f.minutes_estimate.clone(),
+            key_decision: f.key_decision.clone(),
+            exempt_category: f.exempt_category.clone(),
         },
         ..MeetingForm::default()
     };
@@ -662,6 +668,12 @@ async fn propose(
         priority_id: Some(f.priority_id),
         no_priority_reason: Some(f.no_priority_reason),
         minutes_estimate: minutes,
+        key_decision: Some(f.key_decision == "yes"),
+        // The list offers only 1 to 7; anything else is refused by name.
+        exempt_category: match f.exempt_category.trim() {
+            "" => None,
+            c => Some(c.parse::<i32>().unwrap_or(0)),
+        },
     };
     let (actor, grants) = (user.actor(&req), user.grants.clone());
     let parts = state.ctx_parts();

@@ -10,6 +10,7 @@ pub mod agenda;
 pub mod bodies;
 pub mod decisions;
 pub mod follow;
+pub mod forward_plan;
 pub mod holidays;
 pub mod home;
 pub mod mail;
@@ -54,6 +55,7 @@ pub fn configure(r: &mut Routes<'_>) {
     decisions::configure(r);
     follow::configure(r);
     outcomes::configure(r);
+    forward_plan::configure(r);
     search::configure(r);
     // Before papers: its POST /papers/{id}/{action} would match these too.
     crate::web::attachments::configure_pages(r);

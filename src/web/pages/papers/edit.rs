@@ -50,6 +50,11 @@ fn values_of(p: &svc::Paper) -> PaperFormValues {
             .minutes_allocated
             .map(|m| m.to_string())
             .unwrap_or_default(),
+        key_decision: if p.key_decision {
+            "yes".into()
+        } else {
+            String::new()
+        },
         next: String::new(),
     }
 }
@@ -290,6 +295,7 @@ fn to_input(f: &PaperFormValues) -> Result<PaperInput, Vec<FieldError>> {
         exempt_category: category,
         exempt_reason: Some(f.exempt_reason.clone()),
         minutes_allocated: minutes,
+        key_decision: Some(f.key_decision == "yes"),
         save_version: Some(f.next == "version"),
     })
 }
