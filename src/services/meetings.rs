@@ -497,10 +497,14 @@ pub fn page(
         .filter(|p| super::papers::can_view(grants, user_id, p, &body.id))
         .collect();
     let has_role = grants.is_some_and(|g| g.is_admin || g.role_in(&body.id).is_some());
-    let proposals = if has_role {
-        crate::db::proposals::of_meeting(conn, &meeting.id)?
-    } else {
-        Vec::new()
+    let proposals = match grants.filter(|_| has_role) {
+        Some(g) => super::proposals::seen_by(
+            crate::db::proposals::of_meeting(conn, &meeting.id)?,
+            g,
+            user_id.unwrap_or_default(),
+            &body.id,
+        ),
+        None => Vec::new(),
     };
     let later: Vec<Meeting> = meetings::upcoming_of(conn, &body.id, meeting.ends_at, 20)?
         .into_iter()

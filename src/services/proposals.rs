@@ -343,11 +343,34 @@ pub fn find(conn: &mut DbConn, id: &str) -> AppResult<Proposal> {
 pub fn of_meeting(
     conn: &mut DbConn,
     grants: &Grants,
+    user_id: &str,
     meeting_id: &str,
 ) -> AppResult<Vec<Proposal>> {
     let (m, body) = super::meetings::with_body(conn, meeting_id)?;
     if !grants.is_admin && grants.role_in(&body.id).is_none() {
         return Err(AppError::Forbidden);
     }
-    Ok(proposals::of_meeting(conn, &m.id)?)
+    Ok(seen_by(
+        proposals::of_meeting(conn, &m.id)?,
+        grants,
+        user_id,
+        &body.id,
+    ))
+}
+
+/// The proposals a person with a role in the body may read: a confidential
+/// one only if their role sees exempt material, or they proposed it.
+pub fn seen_by(
+    list: Vec<Proposal>,
+    grants: &Grants,
+    user_id: &str,
+    body_id: &str,
+) -> Vec<Proposal> {
+    let sees_exempt = grants.is_admin
+        || grants
+            .role_in(body_id)
+            .is_some_and(crate::domain::roles::Role::sees_exempt);
+    list.into_iter()
+        .filter(|p| p.exempt_category.is_none() || sees_exempt || p.proposer_user_id == user_id)
+        .collect()
 }

@@ -102,6 +102,27 @@ async fn the_forward_plan_shows_the_next_meetings_items_key_decisions_and_missin
         (Some("accepted"), Some("due"))
     );
     assert_eq!(g["key_decision"], true, "the paper carries the flag on");
+    let papers = json(
+        app.get(
+            &format!("/api/v1/meetings/{}/papers", b.meeting),
+            Some(&b.author),
+        )
+        .await,
+    )
+    .await;
+    let started = papers
+        .as_array()
+        .or(papers["items"].as_array())
+        .and_then(|l| l.iter().find(|p| p["title"] == "Town-centre grants"))
+        .cloned()
+        .unwrap_or_default();
+    let id = started["id"].as_str().unwrap_or_default();
+    let paper = json(
+        app.get(&format!("/api/v1/papers/{id}"), Some(&b.author))
+            .await,
+    )
+    .await;
+    assert_eq!(paper["key_decision"], true, "{paper}");
     app.clock.set(
         chrono::NaiveDate::from_ymd_opt(2026, 12, 23)
             .and_then(|d| d.and_hms_opt(13, 0, 0))
@@ -191,6 +212,38 @@ async fn the_forward_plan_shows_the_next_meetings_items_key_decisions_and_missin
             let text = app.get(path, token).await.text().await.unwrap_or_default();
             assert!(!text.contains("ZQXFORWARD"), "{path}: {text}");
         }
+    }
+    // Nor in the meeting's proposals, for a role that does not see exempt
+    // material; the board's members and its proposer see it.
+    let listed = format!("/api/v1/meetings/{}/proposals", b.meeting);
+    let text = app
+        .get(&listed, Some(&b.officer_elsewhere))
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        text.contains("Town-centre grants") && !text.contains("ZQXFORWARD"),
+        "{text}"
+    );
+    let page = app
+        .page_as(
+            "officer@police.example",
+            &format!("/meetings/{}", b.meeting),
+        )
+        .await;
+    assert!(
+        page.contains("Town-centre grants") && !page.contains("ZQXFORWARD"),
+        "{page}"
+    );
+    for token in [&b.member, &b.author, &b.clerk] {
+        let text = app
+            .get(&listed, Some(token))
+            .await
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(text.contains("ZQXFORWARD"), "{text}");
     }
     assert_eq!(
         app.get("/api/v1/bodies/nobody/forward-plan", None)

@@ -108,6 +108,7 @@ async fn an_officer_writes_and_submits_a_paper_through_the_form() {
         b.choose("Presenting organisation", "Ashby District Council").await;
         b.choose("Presenter", "Nadia Hussain").await;
         b.choose("Sponsor", "Cllr Priya Shah").await;
+        b.tick("This is a key decision").await;
         b.fill("Purpose", "To agree a network of warm spaces in Ashby this winter.").await;
         b.fill(
             "Executive summary",
@@ -216,6 +217,23 @@ async fn an_officer_writes_and_submits_a_paper_through_the_form() {
         b.click_link("Sign off “Warm spaces for the winter”").await;
         b.click_button("Sign off").await;
         b.wait_to_see("Your sign-off is recorded").await;
+
+        // Submitted, it is in the body's forward plan as a key decision.
+        b.goto("/bodies/northshire-psb/forward-plan").await;
+        let entry = b
+            .client
+            .find(fantoccini::Locator::XPath(
+                "//li[contains(@class, 'plan-item')][.//strong[normalize-space(.)='Warm spaces for the winter']]",
+            ))
+            .await
+            .expect("the paper in the forward plan")
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(
+            entry.contains("Key decision") && entry.contains("Paper received"),
+            "{entry}"
+        );
         b
     })
     .await;

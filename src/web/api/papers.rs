@@ -65,6 +65,8 @@ pub struct PaperOut {
     pub exempt_category: Option<i32>,
     pub exempt_reason: String,
     pub minutes_allocated: Option<i32>,
+    /// A key decision: the forward plan gives 28 clear days' notice of it.
+    pub key_decision: bool,
     pub late: bool,
     pub late_reason: Option<String>,
     pub late_decision: Option<String>,
@@ -115,6 +117,7 @@ pub fn paper_out(p: Paper, problems: Option<Vec<FieldError>>) -> PaperOut {
         exempt_category: p.exempt_category,
         exempt_reason: p.exempt_reason,
         minutes_allocated: p.minutes_allocated,
+        key_decision: p.key_decision,
         late: p.late,
         late_reason: p.late_reason,
         late_decision: p.late_decision,

@@ -36,6 +36,11 @@ pub struct ProposalOut {
     pub referred_from_item_id: Option<String>,
     /// Why the item is proposed when it serves no priority (for a referral: who referred it and why).
     pub no_priority_reason: String,
+    /// A key decision: the forward plan gives 28 clear days' notice of it.
+    pub key_decision: bool,
+    /// Confidential: its Schedule 12A paragraph. Such a proposal is listed
+    /// only for roles that see exempt material, and its proposer.
+    pub exempt_category: Option<i32>,
 }
 
 impl From<Proposal> for ProposalOut {
@@ -56,6 +61,8 @@ impl From<Proposal> for ProposalOut {
             paper_id: p.paper_id,
             referred_from_item_id: p.referred_from_item_id,
             no_priority_reason: p.no_priority_reason,
+            key_decision: p.key_decision,
+            exempt_category: p.exempt_category,
         }
     }
 }
@@ -93,7 +100,7 @@ pub async fn list(
     let who = caller.require()?;
     let id = path.into_inner();
     let list = state
-        .db(move |c| svc::of_meeting(c, &who.grants, &id))
+        .db(move |c| svc::of_meeting(c, &who.grants, &who.user.id, &id))
         .await?;
     Ok(HttpResponse::Ok().json(list.into_iter().map(ProposalOut::from).collect::<Vec<_>>()))
 }
