@@ -24,3 +24,6 @@ plan-paper-due = Paper being written
 plan-paper-missing = Paper missing: the deadline has passed
 plan-paper-received = Paper received
 plan-paper-published = Paper published
+plan-csv = The forward plan as a spreadsheet (CSV)
+csv-meetings = Meetings (CSV)
+csv-follow-through = Follow-through (CSV)

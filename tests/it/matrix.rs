@@ -101,6 +101,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /api/v1/outcomes", "AAAAAAAAAAA"),
     ("GET /api/v1/bodies/{slug}/outcomes", "AAAAAAAAAAA"),
     ("GET /api/v1/bodies/{slug}/forward-plan", "AAAAAAAAAAA"),
+    ("GET /api/v1/bodies/{slug}/meetings", "AAAAAAAAAAA"),
     (
         "GET /api/v1/organisations/{id}/follow-through",
         "AAAAAAAAAAA",
@@ -115,6 +116,10 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /bodies/{slug}/outcomes", "AAAAAAAAAAA"),
     ("GET /bodies/{slug}/forward-plan", "AAAAAAAAAAA"),
     ("GET /bodies/{slug}/forward-plan.ics", "AAAAAAAAAAA"),
+    ("GET /bodies/{slug}/forward-plan.csv", "AAAAAAAAAAA"),
+    ("GET /bodies/{slug}/meetings.csv", "AAAAAAAAAAA"),
+    ("GET /bodies/{slug}/follow-through.csv", "AAAAAAAAAAA"),
+    ("GET /bodies.csv", "AAAAAAAAAAA"),
     ("GET /bodies/{slug}/outcomes.csv", "AAAAAAAAAAA"),
     ("GET /outcomes", "AAAAAAAAAAA"),
     ("GET /outcomes.csv", "AAAAAAAAAAA"),

@@ -113,3 +113,145 @@ async fn a_meeting_exports_as_an_open_civic_data_event() {
         404
     );
 }
+
+/// The rows of a CSV download, read by a CSV parser, by header.
+async fn csv_rows(app: &TestApp, path: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let resp = app.get(path, None).await;
+    assert_eq!(resp.status(), 200, "{path}");
+    assert!(
+        resp.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/csv")),
+        "{path}"
+    );
+    let text = resp.text().await.unwrap_or_default();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().expect("a header row").clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("a row");
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Every public list is JSON and CSV: bodies, a body's meetings (with the
+/// links to what is published), its follow-through and its forward plan;
+/// the two forms agree, and nothing confidential is in either.
+#[tokio::test]
+async fn every_public_list_is_json_and_csv() {
+    let app = TestApp::spawn_demo().await;
+    let bodies = json(app.get("/api/v1/bodies", None).await).await;
+    let csv_bodies = csv_rows(&app, "/bodies.csv").await;
+    let listed = bodies
+        .as_array()
+        .or(bodies["items"].as_array())
+        .map(Vec::len)
+        .unwrap_or_default();
+    assert_eq!(csv_bodies.len(), listed, "{bodies}");
+    let board = csv_bodies
+        .iter()
+        .find(|b| b["slug"] == "northshire-psb")
+        .expect("the board");
+    assert_eq!(board["name"], "Northshire Public Service Board");
+    assert!(
+        csv_bodies
+            .iter()
+            .any(|b| b["reports_to"] == "northshire-psb")
+    );
+
+    // Meetings: newest first; a past meeting links its agenda, pack and
+    // minutes, and each link opens for the public.
+    let meetings = json(
+        app.get("/api/v1/bodies/northshire-psb/meetings", None)
+            .await,
+    )
+    .await;
+    let list = meetings.as_array().cloned().unwrap_or_default();
+    let rows = csv_rows(&app, "/bodies/northshire-psb/meetings.csv").await;
+    assert_eq!(rows.len(), list.len());
+    assert!(rows.len() >= 3);
+    let starts: Vec<&String> = rows.iter().map(|r| &r["starts_at"]).collect();
+    let mut sorted = starts.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(starts, sorted, "newest first");
+    for (row, json) in rows.iter().zip(&list) {
+        assert_eq!(json["starts_at"].as_str(), Some(row["starts_at"].as_str()));
+    }
+    let with_minutes = rows
+        .iter()
+        .find(|r| !r["minutes_url"].is_empty())
+        .expect("a meeting with approved minutes");
+    for link in ["url", "agenda_url", "pack_url", "minutes_url"] {
+        let path = with_minutes[link].trim_start_matches(&app.url(""));
+        assert_eq!(app.get(path, None).await.status(), 200, "{link}: {path}");
+    }
+
+    // Follow-through: the same figures as the JSON.
+    let follow = json(
+        app.get("/api/v1/bodies/northshire-psb/follow-through", None)
+            .await,
+    )
+    .await;
+    let rows = csv_rows(&app, "/bodies/northshire-psb/follow-through.csv").await;
+    let orgs = follow["organisations"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(rows.len(), orgs.len(), "{follow}");
+    assert!(!rows.is_empty());
+    for row in &rows {
+        let same = orgs
+            .iter()
+            .find(|o| o["organisation"].as_str() == Some(row["organisation"].as_str()))
+            .unwrap_or_else(|| panic!("{row:?} not in {follow}"));
+        assert_eq!(same["overdue"].to_string(), row["overdue"], "{row:?}");
+    }
+
+    // The forward plan: one row per planned item, confidential ones by
+    // their paragraph only.
+    let plan = json(
+        app.get("/api/v1/bodies/northshire-psb/forward-plan", None)
+            .await,
+    )
+    .await;
+    let items: usize = plan["meetings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|m| m["items"].as_array().map(Vec::len).unwrap_or_default())
+        .sum();
+    let rows = csv_rows(&app, "/bodies/northshire-psb/forward-plan.csv").await;
+    assert_eq!(rows.len(), items);
+    assert!(rows.iter().any(|r| r["key_decision"] == "true"));
+    for r in rows
+        .iter()
+        .filter(|r| !r["confidential_paragraph"].is_empty())
+    {
+        assert_eq!(r["title"], "Confidential item");
+        assert_eq!(r["organisation"], "");
+    }
+    for path in [
+        "/bodies.csv",
+        "/bodies/northshire-psb/meetings.csv",
+        "/bodies/northshire-psb/follow-through.csv",
+        "/bodies/northshire-psb/forward-plan.csv",
+        "/api/v1/bodies/northshire-psb/meetings",
+    ] {
+        let text = app.get(path, None).await.text().await.unwrap_or_default();
+        assert!(!text.contains("Housing first"), "{path}");
+    }
+    for path in [
+        "/bodies/nobody/meetings.csv",
+        "/api/v1/bodies/nobody/meetings",
+    ] {
+        assert_eq!(app.get(path, None).await.status(), 404, "{path}");
+    }
+    drop(app);
+}

@@ -14,6 +14,7 @@ use crate::web::auth::ApiCaller;
 
 pub fn configure(r: &mut Routes<'_>) {
     r.post("/bodies/{slug}/meetings", create)
+        .get("/bodies/{slug}/meetings", list)
         .get("/meetings/{id}", show)
         .patch("/meetings/{id}", update)
         .post("/meetings/{id}/cancel", cancel);
@@ -98,6 +99,49 @@ pub async fn create(
         ))
         .insert_header(etag(out.version))
         .json(out))
+}
+
+/// A meeting in a body's list: whether its agenda is out and its minutes
+/// approved, with the links to them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ListedMeetingOut {
+    #[serde(flatten)]
+    pub meeting: MeetingOut,
+    /// The latest published agenda version (0: none yet).
+    pub agenda_version: i32,
+    pub agenda_url: Option<String>,
+    pub pack_url: Option<String>,
+    pub minutes_url: Option<String>,
+}
+
+/// Every meeting of a body, newest first (anyone); the same as CSV at
+/// `/bodies/{slug}/meetings.csv`.
+#[utoipa::path(get, path = "/api/v1/bodies/{slug}/meetings", tag = "meetings",
+    responses((status = 200, body = Vec<ListedMeetingOut>), (status = 404, body = crate::error::Problem)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let slug = path.into_inner();
+    let (body, list) = state
+        .db(move |c| crate::services::open_data::meetings_of(c, &slug))
+        .await?;
+    let out: Vec<ListedMeetingOut> = list
+        .into_iter()
+        .map(|l| {
+            let page = format!("/meetings/{}", l.meeting.id);
+            let published = l.published_number > 0;
+            ListedMeetingOut {
+                meeting: meeting_out(&l.meeting, &body, &state),
+                agenda_version: l.published_number,
+                agenda_url: published
+                    .then(|| format!("{page}/agenda/versions/{}", l.published_number)),
+                pack_url: published.then(|| format!("{page}/pack.pdf")),
+                minutes_url: l.minutes_approved.then(|| format!("{page}/minutes")),
+            }
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(out))
 }
 
 /// A meeting with its timeline (anyone: meeting dates are public).

@@ -18,7 +18,7 @@ use super::{
         users::mail_preferences, users::choose_mail_preferences,
         bodies::create, bodies::list, bodies::show, bodies::put_member, bodies::remove_member,
         bodies::add_priority, bodies::retire_priority,
-        meetings::create, meetings::show, meetings::update, meetings::cancel,
+        meetings::create, meetings::list, meetings::show, meetings::update, meetings::cancel,
         papers::create, papers::list, papers::show, papers::update, papers::submit, papers::sign_off,
         papers::accept, papers::return_paper, papers::withdraw, papers::late_decision,
         proposals::create, proposals::list, proposals::decide,

@@ -16,6 +16,7 @@ pub mod home;
 pub mod mail;
 pub mod meetings;
 pub mod minutes;
+pub mod open_data;
 pub mod outcomes;
 pub mod papers;
 pub mod preferences;
@@ -56,6 +57,7 @@ pub fn configure(r: &mut Routes<'_>) {
     follow::configure(r);
     outcomes::configure(r);
     forward_plan::configure(r);
+    open_data::configure(r);
     search::configure(r);
     // Before papers: its POST /papers/{id}/{action} would match these too.
     crate::web::attachments::configure_pages(r);
