@@ -81,7 +81,7 @@ pub fn meetings_of(
 ) -> AppResult<(crate::db::bodies::Body, Vec<ListedMeeting>)> {
     let body = super::directory::body(conn, slug)?;
     let mut list = crate::db::meetings::of_body(conn, &body.id)?;
-    list.sort_by(|a, b| b.starts_at.cmp(&a.starts_at));
+    list.sort_by_key(|m| std::cmp::Reverse(m.starts_at));
     let ids: Vec<String> = list.iter().map(|m| m.id.clone()).collect();
     let published = crate::db::agenda::published_numbers(conn, &ids)?;
     let mut out = Vec::with_capacity(list.len());
