@@ -1,7 +1,7 @@
 //! One scheduler tick (`jobs::schedule`: action reminders and escalations,
 //! author and sponsor reminders, the weekly and daily digests, missing
 //! board packs) over the large data set: 200,000 actions (60,000 open or in
-//! progress, most long overdue) and 20,000 papers for 200 meetings to come.
+//! progress, most long overdue) and 100,000 papers for 200 meetings to come.
 //! Prints the first tick (which queues every reminder the data has earned),
 //! then the median of five idle ticks the same day, then the first tick of
 //! the next day. SQLite by default; set QUORATE_BENCH_DATABASE_URL to an

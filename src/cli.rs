@@ -49,7 +49,7 @@ pub enum Command {
         #[arg(long)]
         bind: Option<String>,
         /// `large` adds a benchmark data set: 50 bodies, 5,000 meetings,
-        /// 20,000 decisions, 200,000 actions.
+        /// 20,000 decisions, 200,000 actions, 100,000 papers.
         #[arg(long, value_parser = ["normal", "large"], default_value = "normal")]
         scale: String,
         /// Load the data and exit instead of serving.

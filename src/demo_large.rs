@@ -1,7 +1,7 @@
 //! `quorate demo --scale large`: a data set for benchmarks (50 bodies,
 //! 5,000 past meetings, 20,000 decisions, 200,000 actions; 200 meetings to
-//! come with 20,000 papers in every state), written in batches through each
-//! backend's own connection.
+//! come with 100,000 papers in every state), written in batches through each
+//! backend's own connection, and indexed for search in bulk.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::RunQueryDsl;
@@ -24,7 +24,7 @@ pub const DECISIONS_PER_MEETING: usize = 4;
 pub const ACTIONS_PER_DECISION: usize = 10;
 /// Meetings to come per body, weekly from the day after `now`.
 pub const UPCOMING_PER_BODY: usize = 4;
-pub const PAPERS_PER_UPCOMING: usize = 100;
+pub const PAPERS_PER_UPCOMING: usize = 500;
 const PEOPLE: usize = 400;
 
 macro_rules! insert_all {
@@ -291,5 +291,9 @@ fn upcoming(
         done += papers.len() as u64;
         progress("papers", done, total);
     }
+    // Written in bulk, the data set is indexed for search in bulk too.
+    progress("search index", 0, 1);
+    crate::db::search::index_in_bulk(conn, "large-")?;
+    progress("search index", 1, 1);
     Ok(())
 }

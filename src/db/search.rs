@@ -428,3 +428,80 @@ pub fn find(conn: &mut DbConn, f: &Find) -> QueryResult<Vec<Found>> {
         DbConn::Postgresql(c) => query.load(c),
     }
 }
+
+/// Indexes, in a few statements, the papers, verbal agenda items,
+/// decisions and actions whose ids start with `prefix` and are not indexed
+/// yet: for data written in bulk without the write path (the benchmark data
+/// set). The text is the stored text as it is (a paper's Markdown is not
+/// reduced to plain text), and a meeting's day is its UTC date.
+pub fn index_in_bulk(conn: &mut DbConn, prefix: &str) -> QueryResult<usize> {
+    let (day, day_of_created) = match conn {
+        DbConn::Sqlite(_) => ("date(m.starts_at)", "date(a.created_at)"),
+        DbConn::Postgresql(_) => ("(m.starts_at)::date", "(a.created_at)::date"),
+    };
+    let nl = "' ' || chr(10) || ' '";
+    let nl = match conn {
+        DbConn::Sqlite(_) => nl.replace("chr(10)", "char(10)"),
+        DbConn::Postgresql(_) => nl.to_string(),
+    };
+    let insert = "INSERT INTO search_documents \
+        (kind, ref_id, body_id, meeting_id, day, public, exempt, named, title, content)";
+    let unindexed = |kind: &str, alias: &str| {
+        format!(
+            "{alias}.id LIKE $1 AND NOT EXISTS (SELECT 1 FROM search_documents s \
+             WHERE s.kind = '{kind}' AND s.ref_id = {alias}.id)"
+        )
+    };
+    let statements = [
+        format!(
+            "{insert} SELECT 'paper', p.id, m.body_id, p.meeting_id, {day}, \
+               p.status = 'published' AND p.exempt_category IS NULL, \
+               p.exempt_category IS NOT NULL, \
+               p.author_user_id || ' ' || coalesce(p.sponsor_user_id, '') || ' ' || coalesce(p.presenter_user_id, ''), \
+               p.title, \
+               p.purpose || {nl} || p.summary || {nl} || p.implications_financial || {nl} || p.body_markdown \
+             FROM papers p JOIN meetings m ON m.id = p.meeting_id WHERE {}",
+            unindexed("paper", "p")
+        ),
+        format!(
+            "{insert} SELECT 'item', i.id, m.body_id, i.meeting_id, {day}, \
+               i.exempt_category IS NULL AND EXISTS (SELECT 1 FROM agenda_versions v \
+                 WHERE v.meeting_id = i.meeting_id AND v.published_at >= i.created_at), \
+               i.exempt_category IS NOT NULL, coalesce(i.presenter_user_id, ''), \
+               i.title, coalesce(i.verbal_reason, '') \
+             FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id \
+             WHERE i.paper_id IS NULL AND {}",
+            unindexed("item", "i")
+        ),
+        format!(
+            "{insert} SELECT 'decision', d.id, d.body_id, d.meeting_id, {day}, \
+               NOT d.exempt, d.exempt, '', d.reference, d.text \
+             FROM decisions d JOIN meetings m ON m.id = d.meeting_id \
+             WHERE d.withdrawn_at IS NULL AND {}",
+            unindexed("decision", "d")
+        ),
+        format!(
+            "{insert} SELECT 'action', a.id, a.body_id, a.meeting_id, \
+               coalesce({day}, {day_of_created}), \
+               NOT a.exempt AND EXISTS (SELECT 1 FROM decisions d WHERE d.id = a.decision_id \
+                 AND NOT d.exempt AND d.withdrawn_at IS NULL), \
+               a.exempt, a.owner_user_id, substr(a.description, 1, 200), a.description \
+             FROM actions a LEFT JOIN meetings m ON m.id = a.meeting_id WHERE {}",
+            unindexed("action", "a")
+        ),
+    ];
+    let pattern = format!("{prefix}%");
+    let mut n = 0;
+    for sql in statements {
+        let sql = match conn {
+            DbConn::Sqlite(_) => sql.replace("$1", "?"),
+            DbConn::Postgresql(_) => sql,
+        };
+        let query = diesel::sql_query(sql).bind::<Text, _>(&pattern);
+        n += match conn {
+            DbConn::Sqlite(c) => query.execute(c)?,
+            DbConn::Postgresql(c) => query.execute(c)?,
+        };
+    }
+    Ok(n)
+}
