@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Dynamic pages against /healthz, all in one run: requests per second (wrk
+# -t2 -c50 for 10 s), the ratio to /healthz, p99 latency, and the server's
+# peak RSS after each path. Public pages and API lists as the public;
+# signed-in pages with a member's session cookie. Needs wrk. Loopback only;
+# bounded in time (about 20 paths x 10 s).
+#   bash benches/pages.sh                         # SQLite, demo data
+#   DB_URL=postgres://postgres@127.0.0.1:5432/quorate_pages bash benches/pages.sh
+#   SECONDS_EACH=5 bash benches/pages.sh          # shorter runs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+[ -x target/release/quorate ] || cargo build --release
+PORT=${PORT:-8183}
+EACH=${SECONDS_EACH:-10}
+DATA=$(mktemp -d)
+export QUORATE_DATA_DIR="$DATA" QUORATE_BIND="127.0.0.1:$PORT" QUORATE_BASE_URL="http://127.0.0.1:$PORT" QUORATE_LOG=warn
+if [ -n "${DB_URL:-}" ]; then export QUORATE_DATABASE_URL="$DB_URL"; fi
+BASE="http://127.0.0.1:$PORT"
+target/release/quorate demo --reset >"$DATA/demo.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 150); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.2; done
+
+# A member's session: the login form's token and cookie, then the POST.
+JAR="$DATA/cookies"
+TOKEN=$(curl -sf -c "$JAR" "$BASE/login" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+curl -sf -b "$JAR" -c "$JAR" -o /dev/null -H "Origin: $BASE" \
+  --data-urlencode "csrf_token=$TOKEN" --data-urlencode "email=priya.shah@ashby.example" \
+  --data-urlencode "password=northshire-demo" "$BASE/login"
+COOKIE=$(awk '$0 !~ /^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$JAR")
+
+# The demo's meetings: the last one held (agenda published, decisions
+# taken) and the next one to come (agenda not yet published).
+MEETINGS=$(curl -sf "$BASE/api/v1/bodies/northshire-psb/meetings")
+PAST=$(echo "$MEETINGS" | python3 -c 'import json,sys; print(next(m["id"] for m in json.load(sys.stdin) if m["minutes_url"] or m["agenda_version"]))')
+NEXT=$(echo "$MEETINGS" | python3 -c 'import json,sys; print([m["id"] for m in json.load(sys.stdin) if not m["agenda_version"]][-1])')
+
+peak() { awk '/VmHWM/ {print $2}' "/proc/$PID/status"; }
+BASELINE=""
+printf '| path | who | req/s | ratio to /healthz | p99 | peak RSS |\n|---|---|--:|--:|--:|--:|\n'
+measure() { # path who [cookie]
+  local out rate p99
+  if [ -n "${3:-}" ]; then
+    out=$(wrk -t2 -c50 -d"${EACH}s" --latency -H "Cookie: $3" "$BASE$1")
+  else
+    out=$(wrk -t2 -c50 -d"${EACH}s" --latency "$BASE$1")
+  fi
+  if echo "$out" | grep -q 'Non-2xx'; then echo "$1 answered errors:" >&2; echo "$out" >&2; fi
+  rate=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  [ -z "$BASELINE" ] && BASELINE=$rate
+  printf '| `%s` | %s | %.0f | %.2f | %s | %d MB |\n' "$1" "$2" "$rate" "$(awk -v a="$rate" -v b="$BASELINE" 'BEGIN {print a / b}')" "$p99" "$(( $(peak) / 1024 ))"
+}
+measure /healthz public
+measure "/meetings/$PAST" public
+measure "/meetings/$NEXT" public
+measure /bodies/northshire-psb public
+measure / public
+measure /decisions public
+measure "/search?q=memory+cafes" public
+measure /outcomes public
+measure /bodies/northshire-psb/forward-plan public
+measure /bodies/northshire-psb/follow-through public
+measure /bodies/northshire-psb/meetings.ics public
+measure /api/v1/decisions public
+measure "/api/v1/search?q=memory+cafes" public
+measure /api/v1/bodies/northshire-psb/meetings public
+measure / member "$COOKIE"
+measure /my/actions member "$COOKIE"
+measure "/actions?body=northshire-psb" member "$COOKIE"
+measure "/meetings/$NEXT" member "$COOKIE"
