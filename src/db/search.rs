@@ -376,6 +376,10 @@ const FILTERS_PG: &str = "\
          OR (d.body_id = ANY(string_to_array($8, ' ')) \
              AND (NOT d.exempt OR d.body_id = ANY(string_to_array($9, ' ')))))";
 
+/// Text up to this long is shown whole as its snippet (a decision, an
+/// action), so both databases show the same; longer text, a passage.
+const WHOLE: usize = 300;
+
 /// Matches the reader may find, best first, `limit` from `offset`.
 pub fn find(conn: &mut DbConn, f: &Find) -> QueryResult<Vec<Found>> {
     let spaced = |ids: &[String]| format!(" {} ", ids.join(" "));
@@ -383,7 +387,9 @@ pub fn find(conn: &mut DbConn, f: &Find) -> QueryResult<Vec<Found>> {
         DbConn::Sqlite(_) => (
             format!(
                 "SELECT d.kind, d.ref_id, d.body_id, d.meeting_id, d.day, d.title, \
-                   snippet(search_fts, 1, char(1), char(2), '…', 24) AS snippet, \
+                   CASE WHEN length(d.content) <= {WHOLE} \
+                     THEN highlight(search_fts, 1, char(1), char(2)) \
+                     ELSE snippet(search_fts, 1, char(1), char(2), '…', 24) END AS snippet, \
                    bm25(search_fts, 4.0, 1.0) AS rank \
                  FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid \
                  WHERE search_fts MATCH ?1 AND {FILTERS_SQLITE} \
@@ -401,9 +407,12 @@ pub fn find(conn: &mut DbConn, f: &Find) -> QueryResult<Vec<Found>> {
                    WHERE d.tsv @@ q.query AND {FILTERS_PG} \
                    ORDER BY rank DESC, d.id LIMIT $10 OFFSET $11) \
                  SELECT d.kind, d.ref_id, d.body_id, d.meeting_id, d.day, d.title, \
-                   ts_headline('english', CASE WHEN d.content = '' THEN d.title ELSE d.content END, q.query, \
-                     'StartSel=\"\u{1}\", StopSel=\"\u{2}\", MaxWords=30, MinWords=12, \
-                      MaxFragments=1, FragmentDelimiter=\"…\"') AS snippet, \
+                   CASE WHEN length(d.content) <= {WHOLE} \
+                     THEN ts_headline('english', d.content, q.query, \
+                       'StartSel=\"\u{1}\", StopSel=\"\u{2}\", HighlightAll=true') \
+                     ELSE ts_headline('english', d.content, q.query, \
+                       'StartSel=\"\u{1}\", StopSel=\"\u{2}\", MaxWords=30, MinWords=12, \
+                        MaxFragments=1, FragmentDelimiter=\"…\"') END AS snippet, \
                    -page.rank AS rank \
                  FROM page JOIN search_documents d ON d.id = page.id, q \
                  ORDER BY page.rank DESC, d.id"

@@ -77,6 +77,14 @@ async fn every_word_must_match_stemmed_with_phrases_filters_and_pages() {
     marked_words.dedup();
     assert_eq!(marked_words, ["dementia", "support"], "{cafes}");
 
+    // A short text (a decision) is shown whole, matches marked.
+    let decided = hits(&app, &format!("{}&kind=decision", q("memory cafés")), None).await;
+    assert_eq!(
+        decided.first().map(|h| h["snippet"].clone()),
+        Some(json!("Approved the memory cafés pilot for twelve months.")),
+        "{decided:?}"
+    );
+
     // The review's example, as a member (the paper is not yet published):
     // two words, each alone and together.
     let member = demo_token(&app, "priya.shah@ashby.example").await;
