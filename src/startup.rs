@@ -181,8 +181,10 @@ impl Application {
         let data = web::Data::new(state.clone());
         let public_pages =
             web::Data::new(crate::web::pages::agenda::published::PublicPages::default());
+        let page_cache = web::Data::new(crate::web::page_cache::PageCache::default());
         let server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(crate::web::page_cache::keep))
                 .wrap(from_fn(crate::web::security::protect))
                 .wrap(
                     Logger::new("%a \"%{request}xi\" %s %b %Dms")
@@ -200,6 +202,7 @@ impl Application {
                 )
                 .app_data(data.clone())
                 .app_data(public_pages.clone())
+                .app_data(page_cache.clone())
                 .configure(crate::web::configure)
         })
         .workers(2)

@@ -26,6 +26,20 @@ pub struct AppState {
     pub calendars: Arc<RwLock<Calendars>>,
 }
 
+/// Moves on every committed write (see `web::page_cache`): public answers
+/// kept from before are no longer served.
+static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Something was written.
+pub fn written() {
+    GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// How many writes there have been (in this process).
+pub fn generation() -> u64 {
+    GENERATION.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 impl AppState {
     /// Runs blocking database work off the async threads.
     pub async fn db<F, T>(&self, f: F) -> AppResult<T>
@@ -62,6 +76,7 @@ impl AppState {
             })
         })
         .await
+        .inspect(|_| written())
     }
 
     /// A copy of the calendars in force.

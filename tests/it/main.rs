@@ -28,6 +28,7 @@ mod migrations;
 mod open_data;
 mod outcomes;
 mod packs;
+mod page_cache;
 mod pages;
 mod pages_papers;
 mod pages_record;

@@ -1,0 +1,191 @@
+//! Public answers kept in memory for a few seconds: a page or list as the
+//! public sees it (no session, no token) is rendered once and served again
+//! until anything is written. Every committed transaction and every
+//! unsafe request moves a generation number, and an answer of an older
+//! generation is never served; so this instance shows a change at once.
+//! Other instances (and the worker's own writes) are seen within `TTL`.
+//! The key holds the clock's minute too, so nothing that says "due in 3
+//! days" outlives the minute it was rendered in.
+//!
+//! Only answers that are the same for every member of the public are kept:
+//! 200s with no `Set-Cookie`, whose body does not hold the request's CSRF
+//! token, from the public pages and lists below; never search (whose
+//! queries rarely repeat), PDFs, personal calendars or account pages.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, StatusCode, header};
+use actix_web::middleware::Next;
+use actix_web::{Error, HttpMessage, HttpResponse, web};
+
+/// How long another instance's change may take to show here.
+pub const TTL: Duration = Duration::from_secs(5);
+/// Answers kept at most (the oldest half is dropped past it).
+const CAPACITY: usize = 1024;
+/// Larger answers are not kept.
+const MAX_BODY: usize = 1 << 20;
+
+struct Kept {
+    generation: u64,
+    minute: i64,
+    at: Instant,
+    status: StatusCode,
+    headers: Vec<(header::HeaderName, header::HeaderValue)>,
+    body: web::Bytes,
+}
+
+/// This instance's kept answers.
+#[derive(Default)]
+pub struct PageCache {
+    kept: Mutex<HashMap<String, Kept>>,
+}
+
+/// Paths whose public answer is kept.
+fn cacheable(path: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "/bodies",
+        "/meetings/",
+        "/decisions",
+        "/outcomes",
+        "/organisations/",
+        "/accessibility",
+        "/api/v1/bodies",
+        "/api/v1/meetings/",
+        "/api/v1/decisions",
+        "/api/v1/outcomes",
+        "/api/v1/organisations/",
+    ];
+    (path == "/" || PREFIXES.iter().any(|p| path.starts_with(p)))
+        && !path.ends_with(".pdf")
+        && !path.contains("/members-pack")
+        && !path.contains("/briefing")
+}
+
+impl PageCache {
+    fn get(&self, key: &str, generation: u64, minute: i64) -> Option<HttpResponse> {
+        let kept = self.kept.lock().ok()?;
+        let k = kept.get(key)?;
+        if k.generation != generation || k.minute != minute || k.at.elapsed() > TTL {
+            return None;
+        }
+        let mut res = HttpResponse::build(k.status);
+        for (name, value) in &k.headers {
+            res.append_header((name.clone(), value.clone()));
+        }
+        Some(res.body(k.body.clone()))
+    }
+
+    fn put(&self, key: String, kept: Kept) {
+        if let Ok(mut map) = self.kept.lock() {
+            if map.len() >= CAPACITY {
+                let mut ages: Vec<(String, Instant)> =
+                    map.iter().map(|(k, v)| (k.clone(), v.at)).collect();
+                ages.sort_by_key(|(_, at)| *at);
+                for (k, _) in ages.into_iter().take(CAPACITY / 2) {
+                    map.remove(&k);
+                }
+            }
+            map.insert(key, kept);
+        }
+    }
+}
+
+/// The middleware (inside `security::protect`, which adds the headers and
+/// cookies of each answer itself).
+pub async fn keep(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    if req.method() != Method::GET {
+        let unsafe_method = !matches!(*req.method(), Method::HEAD | Method::OPTIONS);
+        let res = next.call(req).await?.map_into_boxed_body();
+        if unsafe_method {
+            crate::state::written();
+        }
+        return Ok(res);
+    }
+    let anonymous = req
+        .cookie(crate::web::session::SESSION_COOKIE)
+        .is_none_or(|c| c.value().is_empty())
+        && !req.headers().contains_key(header::AUTHORIZATION);
+    let cache = req.app_data::<web::Data<PageCache>>().cloned();
+    let state = req.app_data::<web::Data<crate::state::AppState>>().cloned();
+    let (Some(cache), Some(state)) = (cache, state) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    // A conditional request is the handler's to answer (304 or not).
+    let conditional = req.headers().contains_key(header::IF_NONE_MATCH)
+        || req.headers().contains_key(header::IF_MODIFIED_SINCE);
+    if !anonymous || conditional || !cacheable(req.path()) {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    let key = format!(
+        "{}|{}|{}",
+        req.uri()
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("/"),
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(""),
+        req.headers()
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(""),
+    );
+    let generation = crate::state::generation();
+    let minute = state.clock.now().timestamp() / 60;
+    if let Some(res) = cache.get(&key, generation, minute) {
+        return Ok(req.into_response(res));
+    }
+    let csrf = req
+        .extensions()
+        .get::<crate::web::security::CsrfToken>()
+        .map(|t| t.0.clone())
+        .unwrap_or_default();
+    let res = next.call(req).await?.map_into_boxed_body();
+    let small = matches!(
+        res.response().body().size(),
+        actix_web::body::BodySize::Sized(n) if n <= MAX_BODY as u64
+    );
+    if res.status() != StatusCode::OK || res.headers().contains_key(header::SET_COOKIE) || !small {
+        return Ok(res);
+    }
+    let (http_req, response) = res.into_parts();
+    let status = response.status();
+    let headers: Vec<(header::HeaderName, header::HeaderValue)> = response
+        .headers()
+        .iter()
+        .filter(|(name, _)| *name != header::CONTENT_LENGTH)
+        .map(|(n, v)| (n.clone(), v.clone()))
+        .collect();
+    // A sized body in memory: reading it cannot fail.
+    let body = actix_web::body::to_bytes(response.into_body())
+        .await
+        .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
+    let holds_token = !csrf.is_empty() && body.windows(csrf.len()).any(|w| w == csrf.as_bytes());
+    let mut answer = HttpResponse::build(status);
+    for (name, value) in &headers {
+        answer.append_header((name.clone(), value.clone()));
+    }
+    let answer = answer.body(body.clone());
+    if !holds_token {
+        cache.put(
+            key,
+            Kept {
+                generation,
+                minute,
+                at: Instant::now(),
+                status,
+                headers,
+                body,
+            },
+        );
+    }
+    Ok(ServiceResponse::new(http_req, answer))
+}
