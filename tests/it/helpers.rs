@@ -23,6 +23,11 @@ pub use crate::smtp::{ReceivedMail, SmtpServer};
 
 pub const PASSWORD: &str = "a long test passphrase";
 
+/// A test client drops a kept connection after this long idle: well inside
+/// the server's 5 s keep-alive, so on a busy machine it never sends on a
+/// connection the server is closing ("IncompleteMessage").
+pub const IDLE: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Everything the suite's servers log (the access log and Quorate's own
 /// events, at debug level), kept in memory for the test that looks for
 /// secrets in it.
@@ -212,6 +217,7 @@ impl TestApp {
         tokio::spawn(app.run_until_stopped());
         let api = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(IDLE)
             .build()
             .expect("client");
         TestApp {
@@ -356,6 +362,7 @@ impl TestApp {
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(IDLE)
             .build()
             .expect("client")
     }
