@@ -28,7 +28,8 @@ TOKEN=$(curl -sf -c "$JAR" "$BASE/login" | grep -o 'name="csrf_token" value="[^"
 curl -sf -b "$JAR" -c "$JAR" -o /dev/null -H "Origin: $BASE" \
   --data-urlencode "csrf_token=$TOKEN" --data-urlencode "email=priya.shah@ashby.example" \
   --data-urlencode "password=northshire-demo" "$BASE/login"
-COOKIE=$(awk '$0 !~ /^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$JAR")
+COOKIE=$(sed 's/^#HttpOnly_//' "$JAR" | awk '$0 !~ /^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')
+curl -sf -o /dev/null -H "Cookie: $COOKIE" "$BASE/my/actions" || { echo "the member's session did not work" >&2; exit 1; }
 
 # The demo's meetings: the last one held (agenda published, decisions
 # taken) and the next one to come (agenda not yet published).
