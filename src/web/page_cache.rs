@@ -8,8 +8,9 @@
 //! days" outlives the minute it was rendered in.
 //!
 //! Only answers that are the same for every member of the public are kept:
-//! 200s with no `Set-Cookie`, whose body does not hold the request's CSRF
-//! token, from the public pages and lists below; never search (whose
+//! 200s with no `Set-Cookie` and not marked `private` or `no-store`, whose
+//! body does not hold the request's CSRF token, from the public pages and
+//! lists below; never search (whose
 //! queries rarely repeat), PDFs, personal calendars or account pages.
 
 use std::collections::HashMap;
@@ -153,7 +154,17 @@ pub async fn keep(
         res.response().body().size(),
         actix_web::body::BodySize::Sized(n) if n <= MAX_BODY as u64
     );
-    if res.status() != StatusCode::OK || res.headers().contains_key(header::SET_COOKIE) || !small {
+    // An answer its handler marks as not to be kept is not kept here either.
+    let private = res
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("no-store") || v.contains("private"));
+    if res.status() != StatusCode::OK
+        || res.headers().contains_key(header::SET_COOKIE)
+        || private
+        || !small
+    {
         return Ok(res);
     }
     let (http_req, response) = res.into_parts();
