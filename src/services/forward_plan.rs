@@ -43,6 +43,13 @@ pub struct PlannedMeeting {
     #[schema(value_type = String, format = Date)]
     pub agenda_published_by: NaiveDate,
     pub items: Vec<PlannedItem>,
+    /// The same instants, for the page and the calendar (UTC).
+    #[serde(skip)]
+    pub starts: chrono::NaiveDateTime,
+    #[serde(skip)]
+    pub ends: chrono::NaiveDateTime,
+    #[serde(skip)]
+    pub papers_due: chrono::NaiveDateTime,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -190,6 +197,9 @@ pub fn of_body(conn: &mut DbConn, body: &Body, ctx: &Ctx<'_>) -> AppResult<Forwa
             location: m.location.clone(),
             paper_deadline: crate::domain::format::iso(timeline.paper_deadline.naive_utc()),
             agenda_published_by: timeline.publication_day,
+            starts: m.starts_at,
+            ends: m.ends_at,
+            papers_due: timeline.paper_deadline.naive_utc(),
             id: m.id,
             items,
         });
@@ -205,14 +215,9 @@ pub fn of_body(conn: &mut DbConn, body: &Body, ctx: &Ctx<'_>) -> AppResult<Forwa
 /// key decision's notice day as a day of its own.
 pub fn calendar(plan: &ForwardPlan, base_url: &str) -> String {
     use crate::render::ics::{self, CalEvent};
-    let parse = |s: &str| {
-        chrono::DateTime::parse_from_rfc3339(s)
-            .map(|d| d.naive_utc())
-            .unwrap_or_default()
-    };
     let mut events = Vec::new();
     for m in &plan.meetings {
-        let starts = parse(&m.starts_at);
+        let starts = m.starts;
         let lines: Vec<String> = m
             .items
             .iter()
@@ -237,7 +242,7 @@ pub fn calendar(plan: &ForwardPlan, base_url: &str) -> String {
             sequence: 0,
             stamp: starts,
             starts,
-            ends: parse(&m.ends_at),
+            ends: m.ends,
             summary: format!("{} meeting", plan.body),
             description,
             location: m.location.clone(),

@@ -41,12 +41,6 @@ fn paper_key(state: &str) -> (&'static str, &'static str) {
     }
 }
 
-fn instant(s: &str) -> chrono::NaiveDateTime {
-    chrono::DateTime::parse_from_rfc3339(s)
-        .map(|d| d.naive_utc())
-        .unwrap_or_default()
-}
-
 async fn plan_page(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -67,9 +61,9 @@ async fn plan_page(
         .into_iter()
         .map(|m| PlanMeeting {
             url: m.url,
-            when: london_datetime(instant(&m.starts_at)),
+            when: london_datetime(m.starts),
             location: m.location,
-            papers_due: london_datetime(instant(&m.paper_deadline)),
+            papers_due: london_datetime(m.papers_due),
             items: m
                 .items
                 .into_iter()
