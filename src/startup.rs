@@ -98,7 +98,7 @@ pub fn build_state(
         mail_from,
         cookie_key,
         login_limiter,
-        calendars: Arc::new(std::sync::RwLock::new(calendars)),
+        calendars: Arc::new(std::sync::RwLock::new(Arc::new(calendars))),
     })
 }
 

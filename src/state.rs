@@ -23,7 +23,7 @@ pub struct AppState {
     pub cookie_key: Key,
     pub login_limiter: Arc<LoginLimiter>,
     /// Bank holidays in force: the shipped file, or the newest import.
-    pub calendars: Arc<RwLock<Calendars>>,
+    pub calendars: Arc<RwLock<Arc<Calendars>>>,
 }
 
 /// Moves on every committed write (see `web::page_cache`): public answers
@@ -79,19 +79,19 @@ impl AppState {
         .inspect(|_| written())
     }
 
-    /// A copy of the calendars in force.
-    pub fn calendars(&self) -> Calendars {
+    /// The calendars in force (shared, not copied).
+    pub fn calendars(&self) -> Arc<Calendars> {
         self.calendars
             .read()
-            .map(|c| c.clone())
-            .unwrap_or_else(|p| p.into_inner().clone())
+            .map(|c| Arc::clone(&c))
+            .unwrap_or_else(|p| Arc::clone(&p.into_inner()))
     }
 
     /// Replaces the calendars in force (after an import).
     pub fn set_calendars(&self, cals: Calendars) {
         match self.calendars.write() {
-            Ok(mut c) => *c = cals,
-            Err(p) => *p.into_inner() = cals,
+            Ok(mut c) => *c = Arc::new(cals),
+            Err(p) => *p.into_inner() = Arc::new(cals),
         }
     }
 

@@ -95,12 +95,37 @@ pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResu
             a
         }
     };
+    if step(conn, meeting, now, Writes::Make)? {
+        agenda::bump(conn, &meeting.id, agenda.version, now)?;
+        return agenda::find(conn, &meeting.id)?.ok_or(AppError::NotFound);
+    }
+    Ok(agenda)
+}
+
+/// Whether `step` changes the agenda or only says it would.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Writes {
+    Make,
+    /// Stop at the first change needed, writing nothing.
+    Check,
+}
+
+/// Brings the items in step with the papers (`Writes::Make`), or finds
+/// whether they already are (`Writes::Check`): true when something changed,
+/// or would.
+fn step(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    now: NaiveDateTime,
+    writes: Writes,
+) -> AppResult<bool> {
     let items = agenda::items_of(conn, &meeting.id)?;
     let papers = papers::of_meeting(conn, &meeting.id)?;
     let from_proposals: Vec<String> = db::proposals::of_meeting(conn, &meeting.id)?
         .into_iter()
         .filter_map(|p| p.paper_id)
         .collect();
+    let check = writes == Writes::Check;
     let mut changed = false;
     let mut next_pos = items.iter().map(|i| i.position).max().unwrap_or(0) + 1;
     for p in &papers {
@@ -108,6 +133,9 @@ pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResu
         let wanted = matches!(p.status.as_str(), "submitted" | "accepted" | "published")
             || (p.status != "withdrawn" && from_proposals.contains(&p.id));
         if wanted && !has_item {
+            if check {
+                return Ok(true);
+            }
             let mut item = new_item(meeting, ItemKind::Substantive, &p.title, next_pos, 0, now);
             item.paper_id = Some(p.id.clone());
             item.minutes_allocated = p.minutes_allocated.unwrap_or(DEFAULT_MINUTES).clamp(0, 600);
@@ -119,11 +147,18 @@ pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResu
             && let Some(item) = items.iter().find(|i| i.paper_id.as_deref() == Some(&p.id))
             && !agenda::item_in_use(conn, &item.id)?
         {
+            if check {
+                return Ok(true);
+            }
             agenda::delete_item(conn, &item.id)?;
             changed = true;
         }
     }
-    let items = agenda::items_of(conn, &meeting.id)?;
+    let items = if changed {
+        agenda::items_of(conn, &meeting.id)?
+    } else {
+        items
+    };
     let exempt_any = items.iter().any(|i| {
         i.kind == "substantive"
             && (i.exempt_category.is_some()
@@ -135,6 +170,8 @@ pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResu
     });
     let exclusion = items.iter().find(|i| i.kind == "exclusion");
     match (exempt_any, exclusion) {
+        (true, None) if check => return Ok(true),
+        (false, Some(_)) if check => return Ok(true),
         (true, None) => {
             agenda::insert_item(
                 conn,
@@ -155,11 +192,7 @@ pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResu
         }
         _ => {}
     }
-    if changed {
-        agenda::bump(conn, &meeting.id, agenda.version, now)?;
-        return agenda::find(conn, &meeting.id)?.ok_or(AppError::NotFound);
-    }
-    Ok(agenda)
+    Ok(changed)
 }
 
 fn new_item(
@@ -220,6 +253,34 @@ pub fn working(
     ctx: &Ctx<'_>,
 ) -> AppResult<Working> {
     let agenda = sync(conn, meeting, ctx.now)?;
+    assemble(conn, meeting, body, agenda, ctx)
+}
+
+/// The working agenda when it is already in step with the papers, read
+/// without writing (a page view need not take the write lock); `None` when
+/// it is not, and `working` must bring it in step in a transaction.
+pub fn working_if_in_step(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    body: &Body,
+    ctx: &Ctx<'_>,
+) -> AppResult<Option<Working>> {
+    let Some(agenda) = agenda::find(conn, &meeting.id)? else {
+        return Ok(None);
+    };
+    if step(conn, meeting, ctx.now, Writes::Check)? {
+        return Ok(None);
+    }
+    assemble(conn, meeting, body, agenda, ctx).map(Some)
+}
+
+fn assemble(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    body: &Body,
+    agenda: Agenda,
+    ctx: &Ctx<'_>,
+) -> AppResult<Working> {
     let rows = agenda::items_of(conn, &meeting.id)?;
     let paper_list = papers::of_meeting(conn, &meeting.id)?;
     let names = names(conn, body)?;

@@ -18,7 +18,7 @@ use crate::domain::calendar::Calendars;
 use crate::domain::roles::{Grants, Role};
 use crate::domain::timeline::london_date;
 use crate::error::AppResult;
-use crate::services::meetings::{calendar_for, calendars_in_force, deadline_words, timeline_for};
+use crate::services::meetings::{calendar_for, deadline_words, timeline_for};
 
 /// One thing to do: what, where to do it, and when it is due.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,13 +44,13 @@ pub fn due_for(
     conn: &mut DbConn,
     user_id: &str,
     grants: &Grants,
+    cals: &Calendars,
     now: NaiveDateTime,
 ) -> AppResult<Vec<DueGroup>> {
-    let cals = calendars_in_force(conn)?;
     let mut cache = Lookup {
         bodies: HashMap::new(),
         meetings: HashMap::new(),
-        cals,
+        cals: cals.clone(),
     };
     let today = london_date(now.and_utc());
     let mut groups = Vec::new();
@@ -455,6 +455,7 @@ pub struct HomeView {
 pub fn page(
     conn: &mut DbConn,
     who: Option<(&str, &Grants)>,
+    cals: &Calendars,
     now: NaiveDateTime,
 ) -> AppResult<HomeView> {
     let all = bodies::all(conn)?;
@@ -462,7 +463,7 @@ pub fn page(
     let (roles, due) = match who {
         Some((user_id, grants)) => (
             crate::db::memberships::roles_of(conn, user_id)?,
-            Some(due_for(conn, user_id, grants, now)?),
+            Some(due_for(conn, user_id, grants, cals, now)?),
         ),
         None => (Vec::new(), None),
     };

@@ -568,6 +568,31 @@ pub fn draft(
     Ok(Some(super::agenda::seen_by(w, audience)))
 }
 
+/// As `draft`, read without writing: `Err(NotInStep)` when the agenda must
+/// first be brought in step with the papers (then call `draft` in a
+/// transaction).
+pub fn draft_as_it_stands(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    body: &Body,
+    audience: super::agenda::Audience,
+    ctx: &Ctx<'_>,
+) -> AppResult<Result<Option<super::agenda::Working>, NotInStep>> {
+    if audience == super::agenda::Audience::Public {
+        return Ok(Ok(None));
+    }
+    Ok(
+        match super::agenda::working_if_in_step(conn, meeting, body, ctx)? {
+            Some(w) => Ok(Some(super::agenda::seen_by(w, audience))),
+            None => Err(NotInStep),
+        },
+    )
+}
+
+/// The working agenda is behind its papers: it needs a write to show.
+#[derive(Debug)]
+pub struct NotInStep;
+
 /// A meeting and its body; 404 when there is no such meeting.
 pub fn with_body(conn: &mut DbConn, id: &str) -> AppResult<(Meeting, Body)> {
     let m = find(conn, id)?;

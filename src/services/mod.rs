@@ -42,9 +42,10 @@ pub struct Ctx<'a> {
 }
 
 /// A `Ctx` with owned parts, to move into a database closure.
+#[derive(Clone)]
 pub struct CtxParts {
     pub base_url: String,
-    pub calendars: crate::domain::calendar::Calendars,
+    pub calendars: std::sync::Arc<crate::domain::calendar::Calendars>,
     pub now: NaiveDateTime,
 }
 

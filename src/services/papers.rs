@@ -1323,14 +1323,14 @@ pub fn mine(
     conn: &mut DbConn,
     user_id: &str,
     chair_of: &[String],
+    cals: &crate::domain::calendar::Calendars,
     now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<MyPapers> {
-    use super::meetings::{calendar_for, calendars_in_force, deadline_words, timeline_for};
+    use super::meetings::{calendar_for, deadline_words, timeline_for};
     let mine = papers::of_author(conn, user_id)?;
     let proposals = crate::db::proposals::of_proposer(conn, user_id)?;
     let orgs = organisations::names(conn)?;
     let late = papers::late_undecided(conn, chair_of)?;
-    let cals = calendars_in_force(conn)?;
     let today = crate::domain::timeline::london_date(now);
     let mut labels = std::collections::HashMap::new();
     let mut due = std::collections::HashMap::new();
@@ -1344,8 +1344,8 @@ pub fn mine(
                 body.name,
                 crate::domain::format::london_datetime(m.starts_at)
             ));
-            let t = timeline_for(&m, &body, &cals);
-            let cal = calendar_for(&cals, &body);
+            let t = timeline_for(&m, &body, cals);
+            let cal = calendar_for(cals, &body);
             due.insert(m.id.clone(), deadline_words(t.paper_deadline, today, &cal));
         }
     }

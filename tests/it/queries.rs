@@ -64,7 +64,9 @@ fn submitting_a_paper_runs_only_the_queries_it_needs() {
     assert!(!drafts.is_empty(), "the demo has drafts to submit");
     let parts = CtxParts {
         base_url: "http://localhost".into(),
-        calendars: quorate::services::meetings::calendars_in_force(&mut conn).expect("calendars"),
+        calendars: std::sync::Arc::new(
+            quorate::services::meetings::calendars_in_force(&mut conn).expect("calendars"),
+        ),
         now: now.naive_utc(),
     };
     let (mut before, mut after) = (0, 0);

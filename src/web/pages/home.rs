@@ -26,10 +26,11 @@ fn role_label(role: &str) -> String {
 async fn home(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer) -> PageResult {
     let who = viewer.0.clone();
     let now = state.clock.now_naive();
+    let cals = state.calendars();
     let view = state
         .db(move |c| {
             let who = who.as_ref().map(|u| (u.user.id.as_str(), &u.grants));
-            crate::services::home::page(c, who, now)
+            crate::services::home::page(c, who, &cals, now)
         })
         .await?;
     let (all, mine, upcoming, due) = (view.bodies, view.roles, view.upcoming, view.due);

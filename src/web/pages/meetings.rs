@@ -192,9 +192,19 @@ async fn render(
     let draft = if page.may.see_draft {
         let (m, b, audience) = (page.meeting.clone(), page.body.clone(), page.audience);
         let parts = state.ctx_parts();
-        state
-            .tx(move |c| svc::draft(c, &m, &b, audience, &parts.ctx()))
+        let (m2, b2, parts2) = (m.clone(), b.clone(), parts.clone());
+        // Most views find the agenda in step and need no write lock.
+        match state
+            .db(move |c| svc::draft_as_it_stands(c, &m2, &b2, audience, &parts2.ctx()))
             .await?
+        {
+            Ok(d) => d,
+            Err(svc::NotInStep) => {
+                state
+                    .tx(move |c| svc::draft(c, &m, &b, audience, &parts.ctx()))
+                    .await?
+            }
+        }
     } else {
         None
     };

@@ -409,6 +409,7 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
         .map(|(b, _)| b.clone())
         .collect();
     let now = state.clock.now();
+    let cals = state.calendars();
     let svc::MyPapers {
         mine,
         late,
@@ -417,7 +418,7 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
         orgs,
         due,
     } = state
-        .db(move |c| svc::mine(c, &uid, &chair_of, now))
+        .db(move |c| svc::mine(c, &uid, &chair_of, &cals, now))
         .await?;
     let row = |p: svc::Paper| {
         let (status, status_class) = status_tag(&p.status);
