@@ -120,6 +120,7 @@ fn pack_of_20() -> Frozen {
             supplement: None,
             action_log: vec![],
             previous_minutes: None,
+            exempt_public_interest: None,
             paper: Some(FrozenPaper {
                 id: format!("p{n}"),
                 version: 1,
@@ -153,6 +154,7 @@ fn pack_of_20() -> Frozen {
         supplement_reason: None,
         items,
         redacted: false,
+        rules: None,
     }
 }
 

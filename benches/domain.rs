@@ -134,6 +134,7 @@ fn papers(c: &mut Criterion) {
         body_markdown: &text,
         exempt_category: None,
         exempt_reason: "",
+        exempt_public_interest: "",
     };
     c.bench_function("check a full cover sheet (2,500-word body)", |b| {
         b.iter(|| black_box(check(black_box(&sheet), &Policy::default())))

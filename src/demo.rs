@@ -410,7 +410,222 @@ pub fn load(conn: &mut DbConn, now: NaiveDateTime, base_url: &str) -> AppResult<
     let org_ids: std::collections::HashMap<&str, String> =
         orgs.iter().map(|(k, v)| (*k, v.clone())).collect();
     board_meetings(conn, now, base_url, psb, &people, &org_ids)?;
+    welsh_board(conn, &actor, now, base_url, &hash)?;
     Ok(logins())
+}
+
+/// A Welsh Public Services Board beside the English one: statutory rules
+/// of its own (`wales-psb`: 3 clear days, Schedule 12A Part 4, every
+/// statutory member for quorum). Its last meeting's agenda is published
+/// with a confidential item, so its "reasons restricted" page can be read.
+fn welsh_board(
+    conn: &mut DbConn,
+    actor: &Actor,
+    now: NaiveDateTime,
+    base_url: &str,
+    hash: &str,
+) -> AppResult<()> {
+    use crate::services::Ctx;
+    use crate::services::agenda::{self, ItemInput, PublishInput};
+    use crate::services::meetings::{self, MeetingInput};
+    use chrono::{Datelike, Duration, NaiveTime, Weekday};
+
+    let mut orgs = std::collections::HashMap::new();
+    for (name, short) in [
+        ("Dyffryn Tawel County Borough Council", "DTCBC"),
+        ("Tawel Valley University Health Board", "TVUHB"),
+        ("Tawel Fire and Rescue Authority", "TFRA"),
+        ("Natural Resources Wales", "NRW"),
+    ] {
+        let o = directory::create_organisation(
+            conn,
+            actor,
+            &NewOrganisation {
+                name: Some(name.into()),
+                short_name: Some(short.into()),
+            },
+            now,
+        )?;
+        orgs.insert(short, o.id);
+    }
+    let invite = InviteContext {
+        base_url: "",
+        days: 7,
+    };
+    let mut people = std::collections::HashMap::new();
+    for (key, name, email, org) in [
+        (
+            "leader",
+            "Cllr Rhian Evans",
+            "rhian.evans@dyffryntawel.example",
+            "DTCBC",
+        ),
+        (
+            "health",
+            "Dr Owain Price",
+            "owain.price@tvuhb.example",
+            "TVUHB",
+        ),
+        (
+            "fire",
+            "Carys Jenkins",
+            "carys.jenkins@tawelfire.example",
+            "TFRA",
+        ),
+        ("nrw", "Gareth Lloyd", "gareth.lloyd@nrw.example", "NRW"),
+        (
+            "clerk",
+            "Siân Morgan",
+            "sian.morgan@dyffryntawel.example",
+            "DTCBC",
+        ),
+    ] {
+        let u = accounts::create_user_with(
+            conn,
+            actor,
+            &NewUser {
+                email: Some(email.into()),
+                name: Some(name.into()),
+                organisation_id: orgs.get(org).cloned(),
+                is_admin: Some(false),
+            },
+            InitialPassword::Hashed(hash),
+            &invite,
+            now,
+        )?;
+        people.insert(key, u);
+    }
+    let body = directory::create_body(
+        conn,
+        actor,
+        &NewBody {
+            name: Some("Dyffryn Tawel Public Services Board".into()),
+            slug: Some("dyffryn-tawel-psb".into()),
+            kind: Some("board".into()),
+            parent_slug: None,
+            policy: Some(crate::domain::policy::PolicyInput {
+                rules: Some("wales-psb".into()),
+                ..Default::default()
+            }),
+        },
+        now,
+    )?;
+    let missing = || AppError::internal("demo data refers to a missing record");
+    for (key, role) in [
+        ("leader", "chair"),
+        ("health", "member"),
+        ("fire", "member"),
+        ("nrw", "member"),
+        ("clerk", "secretariat"),
+    ] {
+        let user = people.get(key).ok_or_else(missing)?;
+        directory::put_membership(
+            conn,
+            actor,
+            &body,
+            &user.id,
+            &MembershipInput {
+                role: Some(role.into()),
+                substitute_for: None,
+            },
+            now,
+        )?;
+    }
+    let clerk = people.get("clerk").ok_or_else(missing)?;
+    let clerk = Actor {
+        user_id: Some(clerk.id.clone()),
+        label: clerk.name.clone(),
+        client_addr: None,
+    };
+    let cals = crate::domain::calendar::Calendars::builtin();
+    let cal = meetings::calendar_for(&cals, &body);
+    let thursday = |from: chrono::NaiveDate| {
+        let mut d = from;
+        while d.weekday() != Weekday::Thu || !cal.is_working_day(d) {
+            d += Duration::days(1);
+        }
+        d
+    };
+    let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default();
+    let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default();
+    let location = "Neuadd y Sir, Tref Tawel (County Hall, Tawel Town), and online";
+    let mut held = None;
+    for day in [
+        thursday(now.date() - Duration::days(28)),
+        thursday(now.date() + Duration::days(42)),
+    ] {
+        let at = |t: NaiveTime| crate::domain::timeline::london_instant(day, t);
+        let made = meetings::create_meeting(
+            conn,
+            &clerk,
+            &body,
+            &MeetingInput {
+                starts_at: Some(at(ten).to_rfc3339()),
+                ends_at: Some(at(noon).to_rfc3339()),
+                location: Some(location.into()),
+            },
+            &Ctx {
+                base_url,
+                calendars: &cals,
+                now: at(ten).naive_utc() - Duration::days(60),
+            },
+        )?;
+        held.get_or_insert(made);
+    }
+    let m = held.ok_or_else(missing)?;
+    let t = meetings::timeline_for(&m, &body, &cals);
+    let publish_at = on_a_working_day(t.publication_deadline.naive_utc() - Duration::days(1), &cal);
+    let before = publish_at - Duration::days(1);
+    for (title, item_type, reason, exempt, public_interest) in [
+        (
+            "Well-being assessment: what residents told us",
+            "discussion",
+            "The engagement team will present the survey findings on the day.",
+            None,
+            None,
+        ),
+        (
+            "Leisure centre transfer: negotiations with the preferred bidder",
+            "decision",
+            "The council's negotiating position will be reported orally.",
+            Some(14),
+            Some(
+                "Disclosing the council's negotiating position before the contract is signed would weaken it and could cost public money; that outweighs the public interest in knowing the terms now. They will be published when the transfer is completed.",
+            ),
+        ),
+    ] {
+        agenda::add_item(
+            conn,
+            &clerk,
+            &m,
+            &ItemInput {
+                title: Some(title.into()),
+                item_type: Some(item_type.into()),
+                presenter_user_id: None,
+                organisation_id: orgs.get("DTCBC").cloned(),
+                minutes_allocated: Some(20),
+                verbal_reason: Some(reason.into()),
+                exempt_category: exempt,
+                exempt_public_interest: public_interest.map(str::to_string),
+            },
+            None,
+            before,
+        )?;
+    }
+    agenda::publish(
+        conn,
+        &clerk,
+        &m,
+        &body,
+        &PublishInput::default(),
+        None,
+        &Ctx {
+            base_url,
+            calendars: &cals,
+            now: publish_at,
+        },
+    )?;
+    Ok(())
 }
 
 /// One demo paper: who writes it and what it says.
@@ -740,6 +955,7 @@ fn board_meetings(
             body_markdown: Some(dp.body.into()),
             exempt_category: Some(dp.exempt.map(|e| e.0)),
             exempt_reason: Some(dp.exempt.map(|e| e.1.to_string()).unwrap_or_default()),
+            exempt_public_interest: None,
             minutes_allocated: Some(Some(15)),
             save_version: None,
         })
@@ -911,6 +1127,7 @@ fn referral(
             minutes_allocated: Some(20),
             verbal_reason: Some("Police data for the quarter, presented on the day.".into()),
             exempt_category: None,
+            exempt_public_interest: None,
         },
         None,
         earlier,
@@ -1062,6 +1279,7 @@ fn publish_past_meeting(
                 "Hospital admissions rose sharply last week; the NHS will update the board on the day.".into(),
             ),
             exempt_category: None,
+            exempt_public_interest: None,
         },
         None,
         later,
@@ -1169,6 +1387,7 @@ fn follow_through_story(
                     minutes_allocated: Some(20),
                     verbal_reason: Some("Recorded from the meeting.".into()),
                     exempt_category: None,
+                    exempt_public_interest: None,
                 },
                 None,
                 now,

@@ -131,6 +131,7 @@ pub fn load(
                 referred_from_item_id: None,
                 created_at: at,
                 updated_at: at,
+                exempt_public_interest: String::new(),
             });
             let year = chrono::Datelike::year(&at.date());
             for d in 0..DECISIONS_PER_MEETING {
@@ -266,6 +267,7 @@ fn upcoming(
                     body_markdown: "The paper's body, a few paragraphs long.".into(),
                     exempt_category: None,
                     exempt_reason: String::new(),
+                    exempt_public_interest: String::new(),
                     minutes_allocated: Some(15),
                     key_decision: false,
                     late: false,

@@ -38,6 +38,8 @@ pub struct AgendaItem {
     pub referred_from_item_id: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// In Wales, for a confidential verbal item: its public interest test.
+    pub exempt_public_interest: String,
 }
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]

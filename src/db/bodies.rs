@@ -3,6 +3,7 @@ use diesel::prelude::*;
 use super::DbConn;
 use super::schema::bodies;
 use crate::domain::policy::Policy;
+use crate::domain::rules::Profile;
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = bodies)]
@@ -22,6 +23,11 @@ pub struct Body {
     pub max_body_words: i32,
     pub holiday_calendar: String,
     pub created_at: chrono::NaiveDateTime,
+    /// The rule profile (`domain::rules::Profile`), by name.
+    pub rules: String,
+    /// Where the profile leaves it to standing orders: remote attendance
+    /// counts towards quorum.
+    pub remote_attendance_counts: bool,
 }
 
 impl Body {
@@ -50,7 +56,14 @@ impl Body {
             max_body_words: p.max_body_words,
             holiday_calendar: p.holiday_calendar.clone(),
             created_at: now,
+            rules: p.rules.clone(),
+            remote_attendance_counts: p.remote_attendance_counts,
         }
+    }
+
+    /// The law the body runs under (England's, for a name not known).
+    pub fn profile(&self) -> Profile {
+        Profile::parse(&self.rules).unwrap_or(Profile::England)
     }
 
     pub fn policy(&self) -> Policy {
@@ -64,6 +77,8 @@ impl Body {
             max_summary_words: self.max_summary_words,
             max_body_words: self.max_body_words,
             holiday_calendar: self.holiday_calendar.clone(),
+            rules: self.rules.clone(),
+            remote_attendance_counts: self.remote_attendance_counts,
         }
     }
 }

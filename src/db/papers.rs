@@ -52,6 +52,9 @@ pub struct Paper {
     pub updated_at: NaiveDateTime,
     /// A key decision: the forward plan gives 28 clear days' notice of it.
     pub key_decision: bool,
+    /// In Wales: why the public interest in keeping the paper private
+    /// outweighs the interest in disclosing it (shown publicly).
+    pub exempt_public_interest: String,
 }
 
 impl Paper {
@@ -104,6 +107,7 @@ impl Paper {
             created_at: now,
             updated_at: now,
             key_decision: false,
+            exempt_public_interest: String::new(),
         }
     }
 

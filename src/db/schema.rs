@@ -42,6 +42,8 @@ diesel::table! {
         max_body_words -> Integer,
         holiday_calendar -> Text,
         created_at -> Timestamp,
+        rules -> Text,
+        remote_attendance_counts -> Bool,
     }
 }
 
@@ -261,6 +263,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         key_decision -> Bool,
+        exempt_public_interest -> Text,
     }
 }
 
@@ -354,6 +357,7 @@ diesel::table! {
         referred_from_item_id -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        exempt_public_interest -> Text,
     }
 }
 

@@ -1,5 +1,5 @@
 //! Actions and follow-through: states, overdue and RAG status, reminders
-//! and escalation, quorum, and the per-organisation follow-through figures.
+//! and escalation, and the per-organisation follow-through figures.
 //! Pure functions over already-loaded values.
 
 use chrono::NaiveDate;
@@ -234,11 +234,6 @@ pub fn next_reminder_day(
     horizon
 }
 
-/// Quorum: a third of the members, rounded up, and at least 3.
-pub fn quorum(members: usize) -> usize {
-    members.div_ceil(3).max(3)
-}
-
 /// One action as the follow-through figures need it.
 #[derive(Clone, Debug)]
 pub struct Outcome {
@@ -467,15 +462,6 @@ mod tests {
             vec![Reminder::Overdue(2), Reminder::Escalate]
         );
         assert!(reminders(ActionStatus::Done, due, d(2026, 12, 17), &c).is_empty());
-    }
-
-    #[test]
-    fn quorum_is_a_third_and_at_least_three() {
-        assert_eq!(quorum(0), 3);
-        assert_eq!(quorum(6), 3);
-        assert_eq!(quorum(10), 4);
-        assert_eq!(quorum(12), 4);
-        assert_eq!(quorum(13), 5);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::agenda::ItemKind;
 use super::exempt;
+use super::rules::Profile;
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Frozen {
@@ -26,6 +27,10 @@ pub struct Frozen {
     /// True in the public view: exempt items are reduced to their category.
     #[serde(default)]
     pub redacted: bool,
+    /// The body's rules when it was published (`None`: before rules
+    /// existed, England's): they name the exempt paragraphs.
+    #[serde(default)]
+    pub rules: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -54,6 +59,10 @@ pub struct FrozenItem {
     /// as they stood at publication (circulated in draft, or approved).
     #[serde(default)]
     pub previous_minutes: Option<PreviousMinutes>,
+    /// For an exempt item under Welsh rules: its public interest test,
+    /// which the public view keeps.
+    #[serde(default)]
+    pub exempt_public_interest: Option<String>,
 }
 
 /// The previous meeting's minutes, carried by the pack for approval.
@@ -102,12 +111,23 @@ impl FrozenItem {
         self.exempt_category.is_some()
     }
 
-    /// "Exempt item – category 3: Information relating to …"
-    pub fn neutral_title(category: i32) -> String {
-        format!(
-            "Exempt item – category {category}: {}",
-            exempt::category_label(category).unwrap_or("exempt information")
-        )
+    /// "Exempt item – category 3: Information relating to …" (England);
+    /// "Exempt item – Schedule 12A, paragraph 14: …" under other rules.
+    pub fn neutral_title(profile: Profile, category: i32) -> String {
+        match profile {
+            Profile::England => format!(
+                "Exempt item – category {category}: {}",
+                exempt::category_label(category).unwrap_or("exempt information")
+            ),
+            _ => format!(
+                "Exempt item – {}: {}",
+                profile.cite(category),
+                profile
+                    .paragraph(category)
+                    .unwrap_or("exempt information")
+                    .trim_end_matches('.')
+            ),
+        }
     }
 
     /// Implications worth a member's attention: those that are not "none".
@@ -139,13 +159,14 @@ impl Frozen {
     pub fn public_view(&self) -> Frozen {
         let mut out = self.clone();
         out.redacted = true;
+        let profile = self.profile();
         for item in &mut out.items {
             if let Some(cat) = item.exempt_category {
                 *item = FrozenItem {
                     id: item.id.clone(),
                     number: item.number,
                     kind: item.kind,
-                    title: FrozenItem::neutral_title(cat),
+                    title: FrozenItem::neutral_title(profile, cat),
                     item_type: None,
                     presenter: None,
                     organisation: None,
@@ -162,11 +183,20 @@ impl Frozen {
                     paper: None,
                     action_log: Vec::new(),
                     previous_minutes: None,
+                    exempt_public_interest: item.exempt_public_interest.clone(),
                 };
             }
             item.action_log.retain(|a| !a.exempt);
         }
         out
+    }
+
+    /// The rules the body ran under at publication.
+    pub fn profile(&self) -> Profile {
+        self.rules
+            .as_deref()
+            .and_then(Profile::parse)
+            .unwrap_or(Profile::England)
     }
 
     /// The item holding a paper, if this version has it.
@@ -259,6 +289,7 @@ pub mod tests {
             late_reason: Some(format!("late {id}")),
             supplement: None,
             previous_minutes: None,
+            exempt_public_interest: None,
             action_log: vec![LogEntry {
                 reference: String::new(),
                 description: format!("secret action {id}"),
@@ -302,6 +333,7 @@ pub mod tests {
             supplement_reason: None,
             items: vec![item("a", 5, None), item("x", 9, Some(3))],
             redacted: false,
+            rules: None,
         }
     }
 

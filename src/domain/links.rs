@@ -10,6 +10,11 @@ pub fn published_paper_path(meeting_id: &str, version: i32, paper_id: &str) -> S
     format!("{}{paper_id}", papers_base(meeting_id, version))
 }
 
+/// The public "reasons restricted" page of an exempt item in a version.
+pub fn restricted_path(meeting_id: &str, version: i32, item_id: &str) -> String {
+    format!("/meetings/{meeting_id}/agenda/versions/{version}/restricted/{item_id}")
+}
+
 /// A feed's address for subscribing: `webcal://` in place of `https://` or
 /// `http://`, which calendar apps open as "subscribe to this calendar".
 pub fn webcal(url: &str) -> String {

@@ -19,6 +19,7 @@ pub mod papers;
 pub mod policy;
 pub mod preferences;
 pub mod roles;
+pub mod rules;
 pub mod search;
 pub mod timeline;
 pub mod validate;

@@ -153,6 +153,7 @@ pub const CONTENT_FIELDS: &[(&str, &str)] = &[
     ("body_markdown", "paper-field-body"),
     ("exempt_category", "paper-field-exempt"),
     ("exempt_reason", "paper-field-exempt"),
+    ("exempt_public_interest", "paper-field-exempt"),
     ("minutes_allocated", "paper-field-minutes"),
 ];
 

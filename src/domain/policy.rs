@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::rules::Profile;
 use super::validate::Problems;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -22,6 +23,14 @@ pub struct Policy {
     pub max_body_words: i32,
     /// "england-and-wales", "scotland" or "northern-ireland".
     pub holiday_calendar: String,
+    /// The law the body runs under: england, wales, wales-psb, scotland or
+    /// nhs-1960. It sets the defaults of the notice period and the bank
+    /// holidays, the exempt paragraphs, the quorum and remote attendance.
+    #[schema(pattern = "^(england|wales|wales-psb|scotland|nhs-1960)$")]
+    pub rules: String,
+    /// Where the rules leave it to standing orders (scotland, nhs-1960):
+    /// members attending remotely count towards quorum.
+    pub remote_attendance_counts: bool,
 }
 
 pub const HOLIDAY_CALENDARS: [&str; 3] = ["england-and-wales", "scotland", "northern-ireland"];
@@ -39,6 +48,8 @@ impl Default for Policy {
             max_summary_words: 250,
             max_body_words: 2500,
             holiday_calendar: "england-and-wales".into(),
+            rules: "england".into(),
+            remote_attendance_counts: false,
         }
     }
 }
@@ -66,12 +77,36 @@ pub struct PolicyInput {
     pub max_body_words: Option<i32>,
     #[schema(pattern = "^(england-and-wales|scotland|northern-ireland)$")]
     pub holiday_calendar: Option<String>,
+    /// england (the default), wales, wales-psb, scotland or nhs-1960. Unless
+    /// given too, the notice period and the bank holidays follow the rules.
+    #[schema(pattern = "^(england|wales|wales-psb|scotland|nhs-1960)$")]
+    pub rules: Option<String>,
+    /// For rules that leave remote attendance to standing orders.
+    pub remote_attendance_counts: Option<bool>,
 }
 
 impl PolicyInput {
     /// Applies the input over `base`, reporting every out-of-range value.
     pub fn apply(&self, base: &Policy, problems: &mut Problems) -> Policy {
         let mut p = base.clone();
+        // The rules first: they set the defaults the numbers below override.
+        if let Some(r) = &self.rules {
+            match Profile::parse(r.trim()) {
+                Some(profile) => {
+                    p.rules = profile.as_str().to_string();
+                    p.publication_clear_days = profile.notice_clear_days();
+                    p.holiday_calendar = profile.holiday_calendar().to_string();
+                }
+                None => problems.add(
+                    "policy.rules",
+                    "invalid",
+                    format!("policy.rules must be {}.", Profile::choices()),
+                ),
+            }
+        }
+        if let Some(b) = self.remote_attendance_counts {
+            p.remote_attendance_counts = b;
+        }
         let mut number = |field: &str, value: Option<i32>, min: i32, max: i32, target: &mut i32| {
             if let Some(v) = value {
                 if (min..=max).contains(&v) {
@@ -216,6 +251,40 @@ mod tests {
                 "policy.paper_cutoff_time",
                 "policy.holiday_calendar"
             ]
+        );
+    }
+
+    #[test]
+    fn the_rules_set_the_defaults_and_given_numbers_override_them() {
+        let mut problems = Problems::new();
+        let wales = PolicyInput {
+            rules: Some("wales-psb".into()),
+            ..Default::default()
+        }
+        .apply(&Policy::default(), &mut problems);
+        assert_eq!(
+            (wales.rules.as_str(), wales.publication_clear_days),
+            ("wales-psb", 3)
+        );
+        let scotland = PolicyInput {
+            rules: Some("scotland".into()),
+            publication_clear_days: Some(7),
+            ..Default::default()
+        }
+        .apply(&Policy::default(), &mut problems);
+        assert_eq!(scotland.publication_clear_days, 7);
+        assert_eq!(scotland.holiday_calendar, "scotland");
+        assert!(problems.is_empty());
+        let bad = PolicyInput {
+            rules: Some("northern-ireland".into()),
+            ..Default::default()
+        }
+        .apply(&Policy::default(), &mut problems);
+        assert_eq!(bad.rules, "england");
+        let messages: Vec<_> = problems.into_vec().into_iter().map(|e| e.message).collect();
+        assert_eq!(
+            messages,
+            ["policy.rules must be england, wales, wales-psb, scotland or nhs-1960."]
         );
     }
 

@@ -55,6 +55,8 @@ pub struct Working {
     pub changed_since_publication: bool,
     /// The names loaded for it, reused when it is frozen.
     names: Names,
+    /// The body's rules: they name the exempt paragraphs.
+    pub profile: crate::domain::rules::Profile,
 }
 
 fn meeting_minutes(m: &Meeting) -> i32 {
@@ -220,6 +222,7 @@ fn new_item(
         referred_from_item_id: None,
         created_at: now,
         updated_at: now,
+        exempt_public_interest: String::new(),
     }
 }
 
@@ -393,6 +396,7 @@ fn assemble(
         after_deadline,
         changed_since_publication,
         names,
+        profile: body.profile(),
     })
 }
 
@@ -456,6 +460,13 @@ fn freeze(
             } else {
                 None
             },
+            exempt_public_interest: w
+                .exempt_category
+                .map(|_| match &w.paper {
+                    Some(p) => p.exempt_public_interest.clone(),
+                    None => w.row.exempt_public_interest.clone(),
+                })
+                .filter(|t| !t.trim().is_empty()),
             paper,
         });
     }
@@ -472,6 +483,7 @@ fn freeze(
         supplement_reason,
         items: out,
         redacted: false,
+        rules: Some(body.rules.clone()),
     })
 }
 
@@ -782,6 +794,7 @@ fn empty_frozen(meeting: &Meeting, body: &Body) -> Frozen {
         supplement_reason: None,
         items: Vec::new(),
         redacted: false,
+        rules: Some(body.rules.clone()),
     }
 }
 
@@ -831,9 +844,15 @@ pub struct ItemInput {
     pub minutes_allocated: Option<i32>,
     /// Why there is no paper: makes it a verbal report.
     pub verbal_reason: Option<String>,
-    /// Schedule 12A category, 1 to 7, for an exempt verbal item.
-    #[schema(minimum = 1, maximum = 7)]
+    /// For an exempt verbal item: a paragraph of the body's exempt
+    /// catalogue (1 to 7 in England, 12 to 18 in Wales, 1 to 15 in
+    /// Scotland, ground 1 or 2 under the 1960 Act).
+    #[schema(minimum = 1, maximum = 18)]
     pub exempt_category: Option<i32>,
+    /// In Wales, for an exempt item: why the public interest in keeping it
+    /// confidential outweighs disclosure (published with the agenda).
+    #[schema(max_length = 2000)]
+    pub exempt_public_interest: Option<String>,
 }
 
 fn check_minutes(p: &mut Problems, minutes: Option<i32>) -> i32 {
@@ -902,13 +921,31 @@ pub fn add_item(
     {
         p.add("organisation_id", "unknown", "No organisation has that id.");
     }
-    if let Some(c) = input.exempt_category
-        && crate::domain::exempt::category_label(c).is_none()
+    let profile = db::bodies::find(conn, &meeting.body_id)?
+        .ok_or(AppError::NotFound)?
+        .profile();
+    if let Some(problem) = input
+        .exempt_category
+        .and_then(|c| crate::domain::rules::paragraph_problem(profile, c))
+    {
+        p.add("exempt_category", "invalid", problem);
+    }
+    let public_interest = p
+        .optional_line(
+            "exempt_public_interest",
+            "The public interest test",
+            input.exempt_public_interest.as_deref(),
+            2000,
+        )
+        .unwrap_or_default();
+    if input.exempt_category.is_some()
+        && profile.records_public_interest_test()
+        && public_interest.is_empty()
     {
         p.add(
-            "exempt_category",
-            "invalid",
-            "The exempt category must be 1 to 7 (Schedule 12A).",
+            "exempt_public_interest",
+            "required",
+            "Say why the public interest in keeping the item confidential outweighs the public interest in disclosing it.",
         );
     }
     p.finish()?;
@@ -927,6 +964,7 @@ pub fn add_item(
     item.organisation_id = input.organisation_id.clone();
     item.verbal_reason = reason;
     item.exempt_category = input.exempt_category;
+    item.exempt_public_interest = public_interest;
     agenda::insert_item(conn, &item)?;
     sync(conn, meeting, now)?;
     touch(conn, &meeting.id, now)?;
@@ -1205,9 +1243,9 @@ impl Audience {
 impl WorkingItem {
     /// The item with its exempt material withheld: only the Schedule 12A
     /// category and a neutral title remain.
-    fn withheld(mut self) -> WorkingItem {
+    fn withheld(mut self, profile: crate::domain::rules::Profile) -> WorkingItem {
         if let Some(c) = self.exempt_category {
-            self.title = FrozenItem::neutral_title(c);
+            self.title = FrozenItem::neutral_title(profile, c);
             self.row.title = self.title.clone();
             self.row.verbal_reason = None;
             self.row.paper_id = None;
@@ -1227,7 +1265,8 @@ impl WorkingItem {
 /// one place exempt items are withheld from it, for the pages and the API.
 pub fn seen_by(mut w: Working, audience: Audience) -> Working {
     if !audience.sees_exempt() {
-        w.items = w.items.into_iter().map(WorkingItem::withheld).collect();
+        let profile = w.profile;
+        w.items = w.items.into_iter().map(|i| i.withheld(profile)).collect();
     }
     w
 }

@@ -430,6 +430,8 @@ pub struct BodyDetail {
     pub children: Vec<Body>,
     pub priorities: Vec<Priority>,
     pub members: Vec<MemberRow>,
+    /// Why the body's meetings can never be quorate under its rules, if so.
+    pub quorum_warning: Option<String>,
 }
 
 pub fn body_detail(conn: &mut DbConn, slug: &str) -> AppResult<BodyDetail> {
@@ -445,12 +447,14 @@ pub fn body_detail(conn: &mut DbConn, slug: &str) -> AppResult<BodyDetail> {
         let rank = |m: &MemberRow| Role::parse(&m.role).map(Role::rank).unwrap_or(9);
         (rank(a), &a.organisation, &a.name).cmp(&(rank(b), &b.organisation, &b.name))
     });
+    let quorum_warning = super::record::quorum_warning(&body, &members);
     Ok(BodyDetail {
         body,
         parent,
         children,
         priorities,
         members,
+        quorum_warning,
     })
 }
 

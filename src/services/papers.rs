@@ -75,11 +75,18 @@ pub struct PaperInput {
     /// The report (Markdown)
     #[schema(max_length = 200000)]
     pub body_markdown: Option<String>,
-    /// Schedule 12A category 1 to 7; `null` to make the paper public.
+    /// A paragraph of the body's exempt catalogue (its rules): 1 to 7 in
+    /// England (Schedule 12A Part 1), 12 to 18 in Wales (Part 4), 1 to 15 in
+    /// Scotland (Schedule 7A), ground 1 or 2 under the 1960 Act; `null` to
+    /// make the paper public.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<i32>, minimum = 1, maximum = 7)]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 18)]
     pub exempt_category: Option<Option<i32>>,
     pub exempt_reason: Option<String>,
+    /// In Wales: why the public interest in keeping the paper confidential
+    /// outweighs the interest in disclosing it. Shown with the public agenda.
+    #[schema(max_length = 10000)]
+    pub exempt_public_interest: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<i32>)]
     pub minutes_allocated: Option<Option<i32>>,
@@ -116,6 +123,7 @@ fn clean_text(p: &mut Problems, field: &str, label: &str, value: &str, max: usiz
 
 /// Applies an input to a paper, checking what can be checked in a draft.
 fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) -> AppResult<()> {
+    use crate::domain::rules::paragraph_problem;
     let mut p = Problems::new();
     if let Some(t) = &input.title {
         paper.title = p.line("title", "a title", Some(t), 200);
@@ -304,14 +312,19 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
         paper.body_markdown = clean_text(&mut p, "body_markdown", "The paper", v, MAX_BODY_CHARS);
     }
     if let Some(cat) = &input.exempt_category {
-        match cat {
-            Some(c) if !(1..=7).contains(c) => p.add(
-                "exempt_category",
-                "invalid",
-                "The exempt category must be 1 to 7 (Schedule 12A).",
-            ),
-            other => paper.exempt_category = *other,
+        match cat.and_then(|c| paragraph_problem(body.profile(), c)) {
+            Some(problem) => p.add("exempt_category", "invalid", problem),
+            None => paper.exempt_category = *cat,
         }
+    }
+    if let Some(v) = &input.exempt_public_interest {
+        paper.exempt_public_interest = clean_text(
+            &mut p,
+            "exempt_public_interest",
+            "The public interest test",
+            v,
+            MAX_SHORT_TEXT,
+        );
     }
     if let Some(k) = input.key_decision {
         paper.key_decision = k;
@@ -536,6 +549,7 @@ pub fn briefing_problems(
         body_markdown: &text,
         exempt_category: paper.exempt_category,
         exempt_reason: &paper.exempt_reason,
+        exempt_public_interest: &paper.exempt_public_interest,
     };
     Ok(briefing::check(&sheet, &body.policy()))
 }

@@ -30,9 +30,10 @@ pub struct ProposalInput {
     pub minutes_estimate: Option<i32>,
     /// A key decision: the forward plan gives 28 clear days' public notice.
     pub key_decision: Option<bool>,
-    /// Confidential: the Schedule 12A paragraph (1 to 7); the forward plan
-    /// then shows only the paragraph.
-    #[schema(minimum = 1, maximum = 7)]
+    /// Confidential: a paragraph of the body's exempt catalogue (1 to 7 in
+    /// England, 12 to 18 in Wales, 1 to 15 in Scotland, ground 1 or 2 under
+    /// the 1960 Act); the forward plan then shows only the paragraph.
+    #[schema(minimum = 1, maximum = 18)]
     pub exempt_category: Option<i32>,
 }
 
@@ -117,15 +118,11 @@ pub fn propose(
             "Minutes must be between 1 and 240.",
         );
     }
-    if input
+    if let Some(problem) = input
         .exempt_category
-        .is_some_and(|c| crate::domain::exempt::category_label(c).is_none())
+        .and_then(|c| crate::domain::rules::paragraph_problem(body.profile(), c))
     {
-        p.add(
-            "exempt_category",
-            "invalid",
-            "Choose a Schedule 12A paragraph from 1 to 7.",
-        );
+        p.add("exempt_category", "invalid", problem);
     }
     let reason = input.no_priority_reason.clone().unwrap_or_default();
     if reason.chars().count() > 2000 {

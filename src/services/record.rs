@@ -13,9 +13,9 @@ use crate::db::bodies::Body;
 use crate::db::meetings::Meeting;
 use crate::db::record::{self, Attendance, Decision, Declaration};
 use crate::db::{DbConn, memberships, papers};
-use crate::domain::actions::quorum;
 use crate::domain::idempotency::{self, scoped};
 use crate::domain::roles::Role;
+use crate::domain::rules::{Seat, quorum};
 use crate::domain::validate::Problems;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::services::replay;
@@ -42,7 +42,8 @@ pub struct QuorumState {
     pub met: bool,
 }
 
-/// Members present (in person or by a substitute) against the quorum.
+/// Members present (in person or by a substitute) against the quorum, by
+/// the body's rules (`domain::rules::quorum`).
 pub fn quorum_state(conn: &mut DbConn, meeting: &Meeting, body: &Body) -> AppResult<QuorumState> {
     let members: Vec<String> = memberships::members_of(conn, &body.id)?
         .into_iter()
@@ -58,17 +59,39 @@ pub fn quorum_state(conn: &mut DbConn, meeting: &Meeting, body: &Body) -> AppRes
         att.iter()
             .any(|a| a.status == "present" && a.substitute_for_user_id.as_deref() == Some(u))
     };
-    let present = members
+    let seats: Vec<Seat> = members
         .iter()
-        .filter(|m| present_member(m) || covered(m))
-        .count();
-    let needed = quorum(members.len());
+        .map(|m| Seat {
+            statutory: false,
+            in_person: present_member(m),
+            remote: false,
+            by_substitute: covered(m),
+        })
+        .collect();
+    let q = quorum(body.profile(), &seats, body.remote_attendance_counts);
     Ok(QuorumState {
-        members: members.len(),
-        needed,
-        present,
-        met: present >= needed,
+        members: q.members,
+        needed: q.needed,
+        present: q.present,
+        met: q.met,
     })
+}
+
+/// Why a body's meetings can never be quorate under its rules (too few
+/// voting members, or a Public Services Board without statutory members),
+/// for a warning on its page.
+pub fn quorum_warning(body: &Body, members: &[memberships::MemberRow]) -> Option<String> {
+    let seats: Vec<Seat> = members
+        .iter()
+        .filter(|m| Role::parse(&m.role).is_some_and(votes))
+        .map(|_| Seat {
+            statutory: false,
+            in_person: true,
+            remote: false,
+            by_substitute: false,
+        })
+        .collect();
+    quorum(body.profile(), &seats, body.remote_attendance_counts).impossible
 }
 
 pub fn set_attendance(

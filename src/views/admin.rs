@@ -88,6 +88,9 @@ pub struct AdminBodiesPage {
     pub slug: String,
     pub kind: String,
     pub parent_slug: String,
+    /// (profile name, message key of its label), and the one chosen.
+    pub profiles: Vec<(&'static str, &'static str)>,
+    pub rules: String,
 }
 
 #[derive(Clone, Debug)]

@@ -40,6 +40,10 @@ pub struct AgendaRow {
     /// Referrals of this item to other bodies, with their outcome in words.
     pub referrals: Vec<String>,
     pub referable: bool,
+    /// A published exempt item: its "reasons restricted" page.
+    pub restricted_link: String,
+    /// A published exempt item under Welsh rules: its public interest test.
+    pub public_interest: String,
 }
 
 /// The heading that opens a section, given the previous item.
@@ -67,6 +71,14 @@ pub fn heading_for(
     }
 }
 
+/// "Exempt – category 3" (England), "Exempt – Schedule 12A, paragraph 14".
+pub fn exempt_tag(profile: crate::domain::rules::Profile, category: i32) -> String {
+    match profile {
+        crate::domain::rules::Profile::England => format!("Exempt – category {category}"),
+        p => format!("Exempt – {}", p.cite(category)),
+    }
+}
+
 fn asked(item_type: Option<&str>) -> String {
     item_type
         .and_then(ItemType::parse)
@@ -88,7 +100,7 @@ pub fn rows_of(f: &Frozen, paper_base: &str) -> Vec<AgendaRow> {
             tags.push((format!("Supplement: {s}"), "tag-yellow".to_string()));
         }
         if let Some(c) = i.exempt_category {
-            tags.push((format!("Exempt – category {c}"), "tag-grey".to_string()));
+            tags.push((exempt_tag(f.profile(), c), "tag-grey".to_string()));
         }
         let presenter = match (&i.presenter, &i.organisation) {
             (Some(p), Some(o)) => format!("{p}, {o}"),
@@ -120,6 +132,12 @@ pub fn rows_of(f: &Frozen, paper_base: &str) -> Vec<AgendaRow> {
                 _ => String::new(),
             },
             exempt: i.is_exempt(),
+            restricted_link: if i.is_exempt() {
+                crate::domain::links::restricted_path(&f.meeting_id, f.number, &i.id)
+            } else {
+                String::new()
+            },
+            public_interest: i.exempt_public_interest.clone().unwrap_or_default(),
             log: i
                 .action_log
                 .iter()

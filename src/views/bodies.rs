@@ -37,6 +37,12 @@ pub struct BodyPage {
     pub past: Vec<MeetingLink>,
     pub past_page: usize,
     pub more_past: bool,
+    /// The rule profile's name and summary (message keys).
+    pub rules_name: &'static str,
+    pub rules_summary: &'static str,
+    /// (title, address) of each statute the rules rest on.
+    pub rules_sources: Vec<(String, String)>,
+    pub quorum_warning: Option<String>,
 }
 
 /// A meeting in a body's list, with where to read about it.

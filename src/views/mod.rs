@@ -16,6 +16,7 @@ pub mod minutes;
 pub mod outcomes;
 pub mod papers;
 pub mod record;
+pub mod rules;
 pub mod search;
 
 use crate::error::FieldError;

@@ -109,8 +109,12 @@ pub struct PaperEditPage {
     pub sponsors: Vec<(String, Vec<(String, String)>)>,
     /// (id, title)
     pub priorities: Vec<(String, String)>,
-    /// (number, description)
+    /// (number, description): the body's exempt catalogue.
     pub categories: Vec<(i32, String)>,
+    /// The catalogue's message keys: its label and hint on the form.
+    pub category_label: &'static str,
+    /// The body's rules ask for a public interest test (Wales).
+    pub asks_public_interest: bool,
     /// (id, file name, size)
     pub attachments: Vec<(String, String, String)>,
     pub purpose_hint: String,
@@ -211,6 +215,8 @@ pub struct PaperFormValues {
     pub exempt: String,
     pub exempt_category: String,
     pub exempt_reason: String,
+    #[serde(default)]
+    pub exempt_public_interest: String,
     pub minutes_allocated: String,
     /// "yes" for a key decision.
     pub key_decision: String,

@@ -842,8 +842,31 @@ async fn exempt_material_never_reaches_a_public_output() {
     );
 
     let m = &b.meeting;
+    // The exempt item's public "reasons restricted" page.
+    let public_agenda = json(
+        app.get(&format!("/api/v1/meetings/{m}/agenda/versions/1"), None)
+            .await,
+    )
+    .await;
+    let restricted_item = public_agenda["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| !i["exempt_category"].is_null()))
+        .and_then(|i| i["id"].as_str())
+        .unwrap_or_default()
+        .to_string();
+    assert!(!restricted_item.is_empty(), "{public_agenda}");
+    let restricted = format!("/meetings/{m}/agenda/versions/1/restricted/{restricted_item}");
+    let page = app.get(&restricted, None).await;
+    assert_eq!(page.status(), 200);
+    let page = page.text().await.unwrap_or_default();
+    assert!(
+        page.contains("Schedule 12A, paragraph 3")
+            || page.contains("financial or business affairs"),
+        "{page}"
+    );
     let mut outputs: Vec<(String, String)> = Vec::new();
     for path in [
+        restricted.clone(),
         format!("/meetings/{m}"),
         format!("/meetings/{m}/agenda/versions/1"),
         format!("/meetings/{m}/pack"),

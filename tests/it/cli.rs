@@ -337,6 +337,7 @@ fn the_demo_loads_serves_and_serves_again() {
         let board = http_get(port, "/api/v1/bodies/northshire-psb").unwrap_or_default();
         let orgs = http_get(port, "/api/v1/organisations?limit=100").unwrap_or_default();
         let bodies = http_get(port, "/api/v1/bodies").unwrap_or_default();
+        let welsh = http_get(port, "/api/v1/bodies/dyffryn-tawel-psb").unwrap_or_default();
         let feed = http_get(port, "/bodies/northshire-psb/feed.atom").unwrap_or_default();
         let _ = child.kill();
         let out = child.wait_with_output().expect("demo output");
@@ -390,9 +391,12 @@ fn the_demo_loads_serves_and_serves_again() {
         let orgs: serde_json::Value = serde_json::from_str(&orgs).expect("orgs JSON");
         assert_eq!(
             orgs["items"].as_array().map(Vec::len),
-            Some(12),
-            "twelve partners"
+            Some(16),
+            "twelve English partners and four Welsh"
         );
+        let welsh: serde_json::Value = serde_json::from_str(&welsh).expect("Welsh board JSON");
+        assert_eq!(welsh["policy"]["rules"], "wales-psb", "{welsh}");
+        assert_eq!(welsh["policy"]["publication_clear_days"], 3);
         let bodies: serde_json::Value = serde_json::from_str(&bodies).expect("bodies JSON");
         let kinds: Vec<_> = bodies
             .as_array()
@@ -403,6 +407,7 @@ fn the_demo_loads_serves_and_serves_again() {
         assert_eq!(kinds.iter().filter(|k| **k == "theme_group").count(), 6);
         assert_eq!(kinds.iter().filter(|k| **k == "partnership").count(), 5);
         assert_eq!(kinds.iter().filter(|k| **k == "forum").count(), 1);
+        assert_eq!(kinds.iter().filter(|k| **k == "board").count(), 2);
     }
 }
 

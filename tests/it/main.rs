@@ -36,5 +36,6 @@ mod preferences;
 mod proposals;
 mod queries;
 mod record;
+mod rules;
 mod search;
 mod smtp;

@@ -164,6 +164,10 @@ const EXPECTED: &[(&str, &str)] = &[
         "AAAAAAAAAAA",
     ),
     (
+        "GET /meetings/{id}/agenda/versions/{n}/restricted/{item}",
+        "NNNNNNNNNNN",
+    ),
+    (
         "GET /meetings/{id}/agenda/versions/{n}/papers/{paper}.pdf",
         "AAAAAAAAAAA",
     ),

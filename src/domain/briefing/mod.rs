@@ -8,6 +8,7 @@ pub use brief::{BriefItem, brief};
 use crate::domain::validate::FieldError;
 
 use super::policy::Policy;
+use super::rules::{Profile, paragraph_problem};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ItemType {
@@ -73,6 +74,8 @@ pub struct CoverSheet<'a> {
     pub body_markdown: &'a str,
     pub exempt_category: Option<i32>,
     pub exempt_reason: &'a str,
+    /// In Wales: the public interest test for a confidential paper.
+    pub exempt_public_interest: &'a str,
 }
 
 /// Words in a text: runs of characters with at least one letter or digit.
@@ -346,11 +349,15 @@ pub fn check(sheet: &CoverSheet<'_>, policy: &Policy) -> Vec<FieldError> {
         );
     }
     if let Some(cat) = sheet.exempt_category {
-        if !(1..=7).contains(&cat) {
+        let profile = Profile::parse(&policy.rules).unwrap_or(Profile::England);
+        if let Some(problem) = paragraph_problem(profile, cat) {
+            add("exempt_category", "invalid", problem);
+        }
+        if profile.records_public_interest_test() && blank(sheet.exempt_public_interest) {
             add(
-                "exempt_category",
-                "invalid",
-                "The exempt category must be 1 to 7 (Schedule 12A).".into(),
+                "exempt_public_interest",
+                "required",
+                "Say why the public interest in keeping the paper confidential outweighs the public interest in disclosing it.".into(),
             );
         }
         if blank(sheet.exempt_reason) {
@@ -418,6 +425,7 @@ mod tests {
             body_markdown: "The body of the paper.",
             exempt_category: None,
             exempt_reason: "",
+            exempt_public_interest: "",
         }
     }
 

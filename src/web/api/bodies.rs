@@ -44,6 +44,10 @@ pub struct BodyOut {
     pub kind: String,
     pub parent_slug: Option<String>,
     pub policy: Policy,
+    /// What the body's rules (`policy.rules`) mean, in plain English.
+    pub rules_summary: String,
+    /// Why the body's meetings can never be quorate under its rules, if so.
+    pub quorum_warning: Option<String>,
     pub priorities: Vec<PriorityOut>,
     pub members: Vec<MemberOut>,
 }
@@ -65,6 +69,11 @@ impl From<BodyDetail> for BodyOut {
             .collect();
         BodyOut {
             policy: d.body.policy(),
+            rules_summary: crate::views::rules::summary(
+                d.body.profile(),
+                crate::i18n::Lang::default(),
+            ),
+            quorum_warning: d.quorum_warning,
             id: d.body.id,
             name: d.body.name,
             slug: d.body.slug,

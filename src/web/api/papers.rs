@@ -64,6 +64,8 @@ pub struct PaperOut {
     pub hard_to_read: bool,
     pub exempt_category: Option<i32>,
     pub exempt_reason: String,
+    /// In Wales: the public interest test for a confidential paper.
+    pub exempt_public_interest: String,
     pub minutes_allocated: Option<i32>,
     /// A key decision: the forward plan gives 28 clear days' notice of it.
     pub key_decision: bool,
@@ -116,6 +118,7 @@ pub fn paper_out(p: Paper, problems: Option<Vec<FieldError>>) -> PaperOut {
         body_markdown: p.body_markdown,
         exempt_category: p.exempt_category,
         exempt_reason: p.exempt_reason,
+        exempt_public_interest: p.exempt_public_interest,
         minutes_allocated: p.minutes_allocated,
         key_decision: p.key_decision,
         late: p.late,

@@ -350,6 +350,8 @@ struct BodyForm {
     kind: String,
     #[serde(default)]
     parent_slug: String,
+    #[serde(default)]
+    rules: String,
 }
 
 async fn render_bodies(
@@ -375,6 +377,11 @@ async fn render_bodies(
             slug: form.slug,
             kind: form.kind,
             parent_slug: form.parent_slug,
+            profiles: crate::domain::rules::Profile::ALL
+                .iter()
+                .map(|p| (p.as_str(), crate::views::rules::name_key(*p)))
+                .collect(),
+            rules: form.rules,
         },
     )
 }
@@ -396,7 +403,10 @@ async fn create_body(
         slug: Some(form.slug.clone()),
         kind: Some(form.kind.clone()),
         parent_slug: Some(form.parent_slug.clone()),
-        policy: None,
+        policy: Some(crate::domain::policy::PolicyInput {
+            rules: Some(form.rules.clone()).filter(|r| !r.trim().is_empty()),
+            ..Default::default()
+        }),
     };
     let actor = user.actor(&req);
     let now = state.clock.now_naive();

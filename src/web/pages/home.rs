@@ -133,8 +133,17 @@ async fn body(
     let kind = crate::domain::bodies::BodyKind::parse(&d.body.kind)
         .map(|k| k.label().to_string())
         .unwrap_or_default();
+    let profile = d.body.profile();
     let page = BodyPage {
         nav: nav(&req, viewer.0.as_ref()),
+        rules_name: crate::views::rules::name_key(profile),
+        rules_summary: crate::views::rules::summary_key(profile),
+        rules_sources: profile
+            .sources()
+            .into_iter()
+            .map(|s| (s.title.to_string(), s.url.to_string()))
+            .collect(),
+        quorum_warning: d.quorum_warning.clone(),
         name: d.body.name.clone(),
         slug: d.body.slug.clone(),
         kind,

@@ -132,6 +132,8 @@ fn builder_rows(w: &Working, referrals: &HashMap<String, Vec<String>>) -> Vec<Ag
                     && i.item_type == Some(ItemType::Information)
                     && !exempt,
                 log: Vec::new(),
+                restricted_link: String::new(),
+                public_interest: String::new(),
                 referrals: referrals.get(&i.row.id).cloned().unwrap_or_default(),
                 referable: i.kind == ItemKind::Substantive && !exempt,
             };
@@ -338,6 +340,7 @@ async fn add_item(
         minutes_allocated: minutes,
         verbal_reason: non_empty(&form.verbal_reason),
         exempt_category: None,
+        exempt_public_interest: None,
     };
     builder_change(
         &state,

@@ -33,6 +33,10 @@ pub fn configure(r: &mut Routes<'_>) {
     .get("/meetings/{id}/agenda/versions/{n}/papers/{paper}", paper)
     .get("/meetings/{id}/agenda/versions/{n}/pack.pdf", pdf)
     .get(
+        "/meetings/{id}/agenda/versions/{n}/restricted/{item}",
+        restricted,
+    )
+    .get(
         "/meetings/{id}/agenda/versions/{n}/members-pack",
         members_pack,
     )
@@ -230,6 +234,53 @@ async fn version(
         cache.put(key.clone(), rendered.clone());
         return Ok(cached_html(&req, &key, rendered));
     }
+    html(StatusCode::OK, &page)
+}
+
+/// Why an exempt item of a published version is restricted: the public
+/// copy's paragraph and public interest test, whoever asks. 404 for an item
+/// that is not exempt, or not in that version.
+async fn restricted(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<(String, i32, String)>,
+) -> PageResult {
+    let (id, n, item_id) = path.into_inner();
+    let s = load_version(&state, None, id, Some(n), Readers::Public).await?;
+    let f = &s.frozen;
+    let item = f
+        .items
+        .iter()
+        .find(|i| i.id == item_id)
+        .ok_or(AppError::NotFound)?;
+    let category = item.exempt_category.ok_or(AppError::NotFound)?;
+    let profile = f.profile();
+    let nav = nav(&req, viewer.0.as_ref());
+    let page = crate::views::rules::RestrictedPage {
+        heading: crate::i18n::text_with(
+            nav.lang,
+            "restricted-title",
+            &[("number", crate::i18n::Arg::Number(i64::from(item.number)))],
+        ),
+        nav,
+        meeting_id: s.meeting.id.clone(),
+        body_name: s.body.name.clone(),
+        body_slug: s.body.slug.clone(),
+        date: london_day(f.starts_at),
+        version: f.number,
+        title: item.title.clone(),
+        cite: profile.cite(category),
+        paragraph: profile.paragraph(category).unwrap_or_default().to_string(),
+        public_interest: item.exempt_public_interest.clone().unwrap_or_default(),
+        asks_public_interest: profile.records_public_interest_test(),
+        rules_name: crate::views::rules::name_key(profile),
+        rules_sources: profile
+            .sources()
+            .into_iter()
+            .map(|s| (s.title.to_string(), s.url.to_string()))
+            .collect(),
+    };
     html(StatusCode::OK, &page)
 }
 

@@ -6,7 +6,6 @@ use actix_web::{HttpRequest, web};
 use serde::Deserialize;
 
 use crate::domain::briefing::ItemType;
-use crate::domain::exempt;
 use crate::domain::format::london_datetime;
 use crate::error::{AppError, FieldError};
 use crate::services::papers::{self as svc, ImplicationsInput, PaperInput};
@@ -46,6 +45,7 @@ fn values_of(p: &svc::Paper) -> PaperFormValues {
         },
         exempt_category: p.exempt_category.map(|c| c.to_string()).unwrap_or_default(),
         exempt_reason: p.exempt_reason.clone(),
+        exempt_public_interest: p.exempt_public_interest.clone(),
         minutes_allocated: p
             .minutes_allocated
             .map(|m| m.to_string())
@@ -122,7 +122,12 @@ fn section_touched(anchor: &str, f: &PaperFormValues) -> bool {
         "section-consultation" => !f.consulted_organisation_ids.is_empty(),
         "section-priority" => any(&[&f.priority_id, &f.no_priority_reason]),
         "section-body" => any(&[&f.body_markdown]),
-        "section-exempt" => any(&[&f.exempt, &f.exempt_category, &f.exempt_reason]),
+        "section-exempt" => any(&[
+            &f.exempt,
+            &f.exempt_category,
+            &f.exempt_reason,
+            &f.exempt_public_interest,
+        ]),
         _ => false,
     }
 }
@@ -172,10 +177,15 @@ fn edit_page(
             lang,
         ),
         priorities: l.priorities.clone(),
-        categories: exempt::CATEGORIES
+        categories: l
+            .body
+            .profile()
+            .catalogue()
             .iter()
             .map(|(n, s)| (*n, s.to_string()))
             .collect(),
+        category_label: crate::views::rules::catalogue_label(l.body.profile()),
+        asks_public_interest: l.body.profile().records_public_interest_test(),
         attachments: l.attachments.clone(),
         purpose_hint: format!("At most {} words.", l.body.max_purpose_words),
         summary_hint: format!(
@@ -253,7 +263,7 @@ fn to_input(f: &PaperFormValues) -> Result<PaperInput, Vec<FieldError>> {
                 errors.push(FieldError::new(
                     "exempt_category",
                     "required",
-                    "Choose the Schedule 12A category, or untick 'exempt'.",
+                    "Choose the paragraph that makes it exempt, or untick 'exempt'.",
                 ));
                 None
             }
@@ -294,6 +304,7 @@ fn to_input(f: &PaperFormValues) -> Result<PaperInput, Vec<FieldError>> {
         body_markdown: Some(f.body_markdown.clone()),
         exempt_category: category,
         exempt_reason: Some(f.exempt_reason.clone()),
+        exempt_public_interest: Some(f.exempt_public_interest.clone()),
         minutes_allocated: minutes,
         key_decision: Some(f.key_decision == "yes"),
         save_version: Some(f.next == "version"),

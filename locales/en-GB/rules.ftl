@@ -1,0 +1,38 @@
+# The law a body runs under (its rule profile): the body page, the paper
+# form and the "reasons restricted" page.
+
+rules-heading = The rules this body follows
+rules-sources = Sources
+
+rules-name-england = England: Local Government Act 1972, Part VA
+rules-name-wales = Wales: Local Government Act 1972, Part VA as it applies in Wales
+rules-name-wales-psb = Wales: a Public Services Board (Well-being of Future Generations (Wales) Act 2015)
+rules-name-scotland = Scotland: Local Government (Scotland) Act 1973, Part IIIA
+rules-name-nhs-1960 = NHS bodies: Public Bodies (Admission to Meetings) Act 1960
+
+rules-summary-england = Meetings are open to the public. The agenda and papers are published at least 5 clear days before the meeting. The public may be excluded only for exempt information in paragraphs 1 to 7 of Schedule 12A, where the public interest in keeping it private outweighs the interest in disclosing it. The meeting is quorate when a third of the voting members, and at least 3, are present; only members physically present count.
+rules-summary-wales = Meetings are open to the public. The notice and agenda are published at least 3 clear days before the meeting and say how to attend remotely. The public may be excluded only for exempt information in paragraphs 12 to 18 of Schedule 12A, with the public interest test recorded for each item. The meeting is quorate when a third of the voting members, and at least 3, are present; members attending remotely count.
+rules-summary-wales-psb = A statutory Public Services Board. Notice, agenda and exempt information are as for Welsh councils: 3 clear days, paragraphs 12 to 18 of Schedule 12A with the public interest test recorded. The meeting is quorate only when every statutory member is present, in person, remotely or by their designated substitute.
+rules-summary-scotland = Meetings are open to the public. The agenda and papers are published at least 3 clear days before the meeting. The public may be excluded for exempt information in Part I of Schedule 7A (paragraphs 1 to 15). The meeting is quorate when a third of the voting members, and at least 3, are present; whether remote attendance counts is for the body's standing orders.
+rules-summary-nhs-1960 = Meetings are open to the public. Notice is given at least 3 clear days before the meeting. There is no catalogue of exempt information: the public is excluded by a resolution that publicity would be prejudicial to the public interest, because of the confidential nature of the business or for special reasons stated in the resolution. The meeting is quorate when a third of the voting members, and at least 3, are present; whether remote attendance counts is for the body's standing orders.
+
+rules-catalogue-england = Schedule 12A category
+rules-catalogue-wales = Schedule 12A paragraph (Part 4, Wales)
+rules-catalogue-scotland = Schedule 7A paragraph
+rules-catalogue-nhs-1960 = Ground for excluding the public (1960 Act, section 1(2))
+
+rules-admin-intro = New bodies take their notice period, exempt paragraphs, quorum and remote attendance from the rules they follow; papers are due 5 working days before publication, at 12:00.
+rules-admin-label = Rules the body follows
+rules-admin-hint = The law its meetings run under. A Welsh Public Services Board needs every statutory member, or their designated substitute, for quorum.
+
+rules-public-interest-label = Public interest test
+rules-public-interest-hint = Why the public interest in keeping this confidential outweighs the public interest in disclosing it. This is published with the agenda.
+
+restricted-title = Why item { $number } is restricted
+restricted-intro = The public and press may be excluded from the meeting while this item is discussed, and its papers are not published.
+restricted-paragraph = The reason in law
+restricted-public-interest = The public interest test
+restricted-public-interest-missing = No public interest test was recorded for this item.
+restricted-rules = The rules this body follows
+restricted-back = Back to the agenda
+restricted-link = Why it is restricted
