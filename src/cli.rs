@@ -200,7 +200,7 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
                     crate::demo::load(c, chrono::Utc::now().naive_utc(), &base)
                 })
                 .await
-                .map_err(|e| e.detail())?;
+                .map_err(describe)?;
             if scale == "large" {
                 load_large(&state).await?;
             }
@@ -572,6 +572,10 @@ async fn import_holidays(settings: Settings, file: &std::path::Path) -> CliResul
 }
 
 fn describe(e: crate::error::AppError) -> String {
+    // The command line is the operator's: say what went wrong inside.
+    if let crate::error::AppError::Internal(cause) = &e {
+        return format!("something went wrong: {cause}");
+    }
     let errors = e.field_errors();
     if errors.is_empty() {
         e.detail()

@@ -479,6 +479,12 @@ fn welsh_board(
             "sian.morgan@dyffryntawel.example",
             "DTCBC",
         ),
+        (
+            "health_sub",
+            "Elin Rees",
+            "elin.rees@tvuhb.example",
+            "TVUHB",
+        ),
     ] {
         let u = accounts::create_user_with(
             conn,
@@ -511,14 +517,19 @@ fn welsh_board(
         now,
     )?;
     let missing = || AppError::internal("demo data refers to a missing record");
-    for (key, role) in [
-        ("leader", "chair"),
-        ("health", "member"),
-        ("fire", "member"),
-        ("nrw", "member"),
-        ("clerk", "secretariat"),
+    for (key, role, stands_in_for) in [
+        ("leader", "chair", None),
+        ("health", "statutory_member", None),
+        ("fire", "statutory_member", None),
+        ("nrw", "statutory_member", None),
+        ("health_sub", "designated_substitute", Some("health")),
+        ("clerk", "secretariat", None),
     ] {
         let user = people.get(key).ok_or_else(missing)?;
+        let substitute_for = match stands_in_for {
+            Some(k) => Some(people.get(k).ok_or_else(missing)?.id.clone()),
+            None => None,
+        };
         directory::put_membership(
             conn,
             actor,
@@ -526,7 +537,7 @@ fn welsh_board(
             &user.id,
             &MembershipInput {
                 role: Some(role.into()),
-                substitute_for: None,
+                substitute_for,
             },
             now,
         )?;
@@ -1536,6 +1547,7 @@ fn follow_through_story(
                 &AttendanceInput {
                     status: Some(status.into()),
                     substitute_for: sub_id,
+                    mode: None,
                 },
                 at,
             )?;
@@ -1551,6 +1563,7 @@ fn follow_through_story(
             first,
             &carrow.id,
             Some("Her partner volunteers for a memory café charity"),
+            false,
             None,
             later.starts_at + Duration::minutes(10),
         )?;
@@ -1698,7 +1711,8 @@ pub fn logins() -> Vec<DemoLogin> {
         ("Observer", "scrutiny"),
         ("Site administrator", "admin"),
     ];
-    show.iter()
+    let mut out: Vec<DemoLogin> = show
+        .iter()
         .filter_map(|(role, key)| {
             PEOPLE.iter().find(|p| p.0 == *key).map(|p| DemoLogin {
                 role,
@@ -1706,7 +1720,13 @@ pub fn logins() -> Vec<DemoLogin> {
                 email: p.2.to_string(),
             })
         })
-        .collect()
+        .collect();
+    out.push(DemoLogin {
+        role: "Secretariat of the Welsh PSB",
+        name: "Siân Morgan".into(),
+        email: "sian.morgan@dyffryntawel.example".into(),
+    });
+    out
 }
 
 /// Does the database hold the demo (so a second `quorate demo` just serves it)?
@@ -1719,7 +1739,8 @@ pub fn is_loaded(conn: &mut DbConn) -> AppResult<bool> {
 /// What `quorate demo` prints: the address and the logins.
 pub fn describe(logins: &[DemoLogin], base_url: &str) -> String {
     let mut out = format!(
-        "Quorate demo: Northshire Public Service Board, 12 partners, a forum, 6 theme groups, 5 local partnerships.\n\
+        "Quorate demo: Northshire Public Service Board, 12 partners, a forum, 6 theme groups, 5 local partnerships;\n\
+         and Dyffryn Tawel Public Services Board, under the Welsh rules for PSBs.\n\
          Open {base_url} and sign in as any of these (password: {DEMO_PASSWORD}):\n"
     );
     for l in logins {

@@ -90,8 +90,12 @@ pub fn build_state(
         crate::services::meetings::calendars_in_force(&mut conn)
             .map_err(|e| StartError::Other(e.to_string()))?
     };
+    let db_gate = Arc::new(tokio::sync::Semaphore::new(
+        usize::try_from(settings.database.pool_size).unwrap_or(1),
+    ));
     Ok(AppState {
         pool,
+        db_gate,
         clock,
         settings: Arc::new(settings),
         mailer,

@@ -16,6 +16,10 @@ use crate::ratelimit::LoginLimiter;
 #[derive(Clone)]
 pub struct AppState {
     pub pool: DbPool,
+    /// One permit per pooled connection: database work waits here, on the
+    /// async threads, rather than as a blocked thread queueing for a
+    /// connection (each such thread costs a context switch or two).
+    pub db_gate: Arc<tokio::sync::Semaphore>,
     pub clock: SharedClock,
     pub settings: Arc<Settings>,
     pub mailer: Mailer,
@@ -48,7 +52,12 @@ impl AppState {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
+        let permit = Arc::clone(&self.db_gate)
+            .acquire_owned()
+            .await
+            .map_err(|e| AppError::internal(format!("database gate: {e}")))?;
         actix_web::rt::task::spawn_blocking(move || {
+            let _permit = permit;
             let mut conn = pool.get()?;
             f(&mut conn)
         })

@@ -37,6 +37,9 @@ record-quorum = { $present } of { $members ->
     [one] 1 member
    *[other] { $members } members
 } present or substituted; the quorum is { $needed }.
+# An item's own quorum on the record sheet, when someone left the room for it.
+record-item-quorate = For this item: { $present } present without those who left the room; the quorum of { $needed } is met.
+record-item-not-quorate = For this item: { $present } present without those who left the room; the quorum is { $needed }, so it cannot decide.
 # The opening of the draft minutes, after the attendance.
 minutes-quorate = The meeting was quorate ({ $present } of { $members ->
     [one] 1 member

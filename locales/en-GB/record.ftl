@@ -11,6 +11,7 @@ attendance-absent = Absent
 attendance-substituting-for = Substituting for
 attendance-nobody = Nobody
 # The one button under the attendance table: saves everyone at once.
+attendance-remote = Attending remotely
 attendance-save = Save attendance
 # The due date of an action recorded on an item.
 action-due = Due
@@ -35,3 +36,6 @@ action-fix-reason = Why it is corrected
 action-fix-button = Correct the action
 action-withdraw-reason = Why it is withdrawn
 action-withdraw-button = Withdraw the action
+
+declaration-left-room = Left the room for this item (not counted towards its quorum)
+declaration-left-note = {" "}(left the room for this item)

@@ -16,6 +16,8 @@ pub struct Attendance {
     pub status: String,
     pub substitute_for_user_id: Option<String>,
     pub updated_at: NaiveDateTime,
+    /// in_person or remote; `None` when not recorded (read as in person).
+    pub mode: Option<String>,
 }
 
 pub fn attendance_of(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Vec<Attendance>> {
@@ -36,6 +38,7 @@ pub fn set_attendance(conn: &mut DbConn, a: &Attendance) -> QueryResult<()> {
         attendance::status.eq(&a.status),
         attendance::substitute_for_user_id.eq(&a.substitute_for_user_id),
         attendance::updated_at.eq(a.updated_at),
+        attendance::mode.eq(&a.mode),
     ))
     .execute(conn)?;
     if n == 0 {
@@ -58,6 +61,8 @@ pub struct Declaration {
     /// The digest of the request that first used the key.
     pub idempotency_digest: Option<String>,
     pub created_at: NaiveDateTime,
+    /// Left the room for the item: not counted towards its quorum.
+    pub left_room: bool,
 }
 
 pub fn declarations_of(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Vec<Declaration>> {

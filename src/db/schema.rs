@@ -397,6 +397,7 @@ diesel::table! {
         status -> Text,
         substitute_for_user_id -> Nullable<Text>,
         updated_at -> Timestamp,
+        mode -> Nullable<Text>,
     }
 }
 
@@ -410,6 +411,7 @@ diesel::table! {
         idempotency_key -> Nullable<Text>,
         idempotency_digest -> Nullable<Text>,
         created_at -> Timestamp,
+        left_room -> Bool,
     }
 }
 

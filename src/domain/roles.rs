@@ -8,19 +8,31 @@ use utoipa::ToSchema;
 pub enum Role {
     Chair,
     ViceChair,
+    /// A member named in statute (a Welsh Public Services Board's local
+    /// authority, health board, fire authority, Natural Resources Wales).
+    StatutoryMember,
     Member,
+    /// Named for a statutory member, with authority to decide for their
+    /// organisation when standing in.
+    DesignatedSubstitute,
     Substitute,
+    /// Invited to take part (Welsh Ministers, the police, the voluntary
+    /// sector at a PSB): takes part and reads the papers, does not vote.
+    InvitedParticipant,
     Secretariat,
     Officer,
     Observer,
 }
 
 impl Role {
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 10] = [
         Role::Chair,
         Role::ViceChair,
+        Role::StatutoryMember,
         Role::Member,
+        Role::DesignatedSubstitute,
         Role::Substitute,
+        Role::InvitedParticipant,
         Role::Secretariat,
         Role::Officer,
         Role::Observer,
@@ -30,8 +42,11 @@ impl Role {
         match self {
             Role::Chair => "chair",
             Role::ViceChair => "vice_chair",
+            Role::StatutoryMember => "statutory_member",
             Role::Member => "member",
+            Role::DesignatedSubstitute => "designated_substitute",
             Role::Substitute => "substitute",
+            Role::InvitedParticipant => "invited_participant",
             Role::Secretariat => "secretariat",
             Role::Officer => "officer",
             Role::Observer => "observer",
@@ -47,8 +62,11 @@ impl Role {
         match self {
             Role::Chair => "Chair",
             Role::ViceChair => "Vice-chair",
+            Role::StatutoryMember => "Statutory member",
             Role::Member => "Member",
+            Role::DesignatedSubstitute => "Designated substitute",
             Role::Substitute => "Substitute",
+            Role::InvitedParticipant => "Invited participant",
             Role::Secretariat => "Secretariat",
             Role::Officer => "Officer",
             Role::Observer => "Observer",
@@ -60,11 +78,14 @@ impl Role {
         match self {
             Role::Chair => 0,
             Role::ViceChair => 1,
-            Role::Member => 2,
-            Role::Substitute => 3,
-            Role::Secretariat => 4,
-            Role::Officer => 5,
-            Role::Observer => 6,
+            Role::StatutoryMember => 2,
+            Role::Member => 3,
+            Role::DesignatedSubstitute => 4,
+            Role::Substitute => 5,
+            Role::InvitedParticipant => 6,
+            Role::Secretariat => 7,
+            Role::Officer => 8,
+            Role::Observer => 9,
         }
     }
 
@@ -75,10 +96,51 @@ impl Role {
 
     /// May see exempt (Part 2) material of the body.
     pub fn sees_exempt(self) -> bool {
+        self.sits_at_the_table() || self == Role::Secretariat
+    }
+
+    /// Sits at the table: receives the agenda, the minutes and the
+    /// members' briefing.
+    pub fn sits_at_the_table(self) -> bool {
         matches!(
             self,
-            Role::Chair | Role::ViceChair | Role::Member | Role::Substitute | Role::Secretariat
+            Role::Chair
+                | Role::ViceChair
+                | Role::StatutoryMember
+                | Role::Member
+                | Role::DesignatedSubstitute
+                | Role::Substitute
+                | Role::InvitedParticipant
         )
+    }
+
+    /// Votes, and so counts towards a third-of-the-members quorum.
+    pub fn votes(self) -> bool {
+        matches!(
+            self,
+            Role::Chair | Role::ViceChair | Role::StatutoryMember | Role::Member
+        )
+    }
+
+    /// Counts as a statutory member for a Public Services Board's quorum:
+    /// the chair and vice-chair are drawn from the statutory members.
+    pub fn statutory(self) -> bool {
+        matches!(self, Role::Chair | Role::ViceChair | Role::StatutoryMember)
+    }
+
+    /// Stands in for someone else (named on the membership).
+    pub fn stands_in(self) -> bool {
+        matches!(self, Role::Substitute | Role::DesignatedSubstitute)
+    }
+
+    /// Whom this role may stand in for: a designated substitute for a
+    /// statutory member, a substitute for any voting member.
+    pub fn may_stand_in_for(self, other: Role) -> bool {
+        match self {
+            Role::DesignatedSubstitute => other.statutory(),
+            Role::Substitute => other.votes(),
+            _ => false,
+        }
     }
 
     /// May propose items and submit papers.
@@ -157,6 +219,19 @@ mod tests {
         assert!(admin.can_manage_body("anything"));
         assert!(sec.manages_any_body() && admin.manages_any_body());
         assert!(!chair.manages_any_body());
+    }
+
+    #[test]
+    fn statutory_members_vote_and_designated_substitutes_stand_in_for_them() {
+        assert!(Role::StatutoryMember.votes() && Role::StatutoryMember.statutory());
+        assert!(!Role::Member.statutory());
+        assert!(!Role::InvitedParticipant.votes());
+        assert!(Role::InvitedParticipant.sees_exempt());
+        assert!(Role::DesignatedSubstitute.may_stand_in_for(Role::StatutoryMember));
+        assert!(!Role::DesignatedSubstitute.may_stand_in_for(Role::Member));
+        assert!(Role::Substitute.may_stand_in_for(Role::Member));
+        assert!(!Role::Observer.may_stand_in_for(Role::Member));
+        assert!(Role::DesignatedSubstitute.stands_in() && !Role::Member.stands_in());
     }
 
     #[test]

@@ -1346,10 +1346,8 @@ pub fn builder(
     let recipients = db::memberships::members_of(conn, &body.id)?
         .iter()
         .filter(|m| {
-            matches!(
-                m.role.as_str(),
-                "chair" | "vice_chair" | "member" | "substitute"
-            )
+            crate::domain::roles::Role::parse(&m.role)
+                .is_some_and(crate::domain::roles::Role::sits_at_the_table)
         })
         .count();
     let ids: Vec<String> = working.items.iter().map(|i| i.row.id.clone()).collect();

@@ -14,10 +14,7 @@ use crate::services::Ctx;
 
 /// Roles that receive the agenda: those who sit at the table.
 fn receives_agenda(role: Role) -> bool {
-    matches!(
-        role,
-        Role::Chair | Role::ViceChair | Role::Member | Role::Substitute
-    )
+    role.sits_at_the_table()
 }
 
 /// The calendar entry for a meeting. Its SEQUENCE rises with every move,

@@ -19,11 +19,14 @@ use crate::error::AppResult;
 use crate::mail::messages;
 
 /// Who is called for papers: everyone on the body who may bring one.
-const CALLED: [Role; 5] = [
+const CALLED: [Role; 8] = [
     Role::Chair,
     Role::ViceChair,
+    Role::StatutoryMember,
     Role::Member,
+    Role::DesignatedSubstitute,
     Role::Substitute,
+    Role::InvitedParticipant,
     Role::Officer,
 ];
 

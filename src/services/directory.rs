@@ -253,7 +253,7 @@ pub fn put_membership(
         Some(r) => {
             let role = Role::parse(r);
             if role.is_none() {
-                p.add("role", "invalid", "The role must be chair, vice_chair, member, substitute, secretariat, officer or observer.");
+                p.add("role", "invalid", "The role must be chair, vice_chair, statutory_member, member, designated_substitute, substitute, invited_participant, secretariat, officer or observer.");
             }
             role
         }
@@ -264,19 +264,31 @@ pub fn put_membership(
         .map(str::trim)
         .filter(|s| !s.is_empty());
     match (role, substitute_for) {
-        (Some(Role::Substitute), None) => p.add(
+        (Some(r), None) if r.stands_in() => p.add(
             "substitute_for",
             "required",
-            "Choose the member this substitute stands in for.",
+            if r == Role::DesignatedSubstitute {
+                "Choose the statutory member this designated substitute stands in for."
+            } else {
+                "Choose the member this substitute stands in for."
+            },
         ),
-        (Some(Role::Substitute), Some(sf)) => {
+        (Some(r), Some(sf)) if r.stands_in() => {
             let stands_for = memberships::find(conn, &body.id, sf)?;
             let ok = stands_for
                 .as_ref()
                 .and_then(|m| Role::parse(&m.role))
-                .is_some_and(|r| matches!(r, Role::Chair | Role::ViceChair | Role::Member));
+                .is_some_and(|other| r.may_stand_in_for(other));
             if sf == user_id || !ok {
-                p.add("substitute_for", "invalid", "A substitute must stand in for another member, the chair or the vice-chair of this body.");
+                p.add(
+                    "substitute_for",
+                    "invalid",
+                    if r == Role::DesignatedSubstitute {
+                        "A designated substitute must stand in for a statutory member (or the chair or vice-chair) of this body."
+                    } else {
+                        "A substitute must stand in for another member, the chair or the vice-chair of this body."
+                    },
+                );
             }
         }
         (Some(_), Some(_)) => p.add(

@@ -301,12 +301,7 @@ pub fn circulate(
     }
     let mut sent = 0;
     for mm in memberships::members_of(conn, &body.id)? {
-        if !Role::parse(&mm.role).is_some_and(|r| {
-            matches!(
-                r,
-                Role::Chair | Role::ViceChair | Role::Member | Role::Substitute
-            )
-        }) {
+        if !Role::parse(&mm.role).is_some_and(Role::sits_at_the_table) {
             continue;
         }
         let Some(u) = users::find(conn, &mm.user_id)? else {

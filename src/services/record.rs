@@ -27,11 +27,15 @@ pub struct AttendanceInput {
     pub status: Option<String>,
     /// The member this person stands in for (a substitute who is present).
     pub substitute_for: Option<String>,
+    /// How someone present attends: in_person (the default) or remote.
+    /// Whether remote attendance counts towards quorum is for the rules.
+    #[schema(pattern = "^(in_person|remote)$")]
+    pub mode: Option<String>,
 }
 
 /// Who counts towards quorum: the voting members.
 fn votes(role: Role) -> bool {
-    matches!(role, Role::Chair | Role::ViceChair | Role::Member)
+    role.votes()
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -45,36 +49,106 @@ pub struct QuorumState {
 /// Members present (in person or by a substitute) against the quorum, by
 /// the body's rules (`domain::rules::quorum`).
 pub fn quorum_state(conn: &mut DbConn, meeting: &Meeting, body: &Body) -> AppResult<QuorumState> {
-    let members: Vec<String> = memberships::members_of(conn, &body.id)?
-        .into_iter()
-        .filter(|m| Role::parse(&m.role).is_some_and(votes))
-        .map(|m| m.user_id)
-        .collect();
+    quorum_for(conn, meeting, body, None)
+}
+
+/// The quorum for one agenda item: as the meeting's, without the members
+/// who declared an interest on it and left the room.
+pub fn item_quorum(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    body: &Body,
+    item_id: &str,
+) -> AppResult<QuorumState> {
+    quorum_for(conn, meeting, body, Some(item_id))
+}
+
+fn quorum_for(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    body: &Body,
+    item_id: Option<&str>,
+) -> AppResult<QuorumState> {
+    let left: Vec<String> = match item_id {
+        Some(item) => record::declarations_of(conn, &meeting.id)?
+            .into_iter()
+            .filter(|d| d.item_id == item && d.left_room)
+            .map(|d| d.user_id)
+            .collect(),
+        None => Vec::new(),
+    };
+    let members = memberships::members_of(conn, &body.id)?;
     let att = record::attendance_of(conn, &meeting.id)?;
-    let present_member = |u: &str| {
-        att.iter()
-            .any(|a| a.user_id == u && a.status == "present" && a.substitute_for_user_id.is_none())
+    Ok(quorum_of(body, &members, &att, &left))
+}
+
+/// The quorum from loaded memberships and attendance, without those in
+/// `left` (who left the room for an item).
+fn quorum_of(
+    body: &Body,
+    members: &[memberships::MemberRow],
+    att: &[Attendance],
+    left: &[String],
+) -> QuorumState {
+    let gone = |u: &str| left.iter().any(|l| l == u);
+    let present = |u: &str| {
+        att.iter().find(|a| {
+            a.user_id == u
+                && a.status == "present"
+                && a.substitute_for_user_id.is_none()
+                && !gone(u)
+        })
     };
     let covered = |u: &str| {
-        att.iter()
-            .any(|a| a.status == "present" && a.substitute_for_user_id.as_deref() == Some(u))
+        att.iter().any(|a| {
+            a.status == "present"
+                && a.substitute_for_user_id.as_deref() == Some(u)
+                && !gone(&a.user_id)
+        })
     };
     let seats: Vec<Seat> = members
         .iter()
-        .map(|m| Seat {
-            statutory: false,
-            in_person: present_member(m),
-            remote: false,
-            by_substitute: covered(m),
+        .filter_map(|m| Role::parse(&m.role).map(|r| (m.user_id.as_str(), r)))
+        .filter(|(_, r)| votes(*r))
+        .map(|(m, role)| {
+            let here = present(m);
+            let remote = here.is_some_and(|a| a.mode.as_deref() == Some("remote"));
+            Seat {
+                statutory: role.statutory(),
+                in_person: here.is_some() && !remote,
+                remote,
+                by_substitute: covered(m),
+            }
         })
         .collect();
     let q = quorum(body.profile(), &seats, body.remote_attendance_counts);
-    Ok(QuorumState {
+    QuorumState {
         members: q.members,
         needed: q.needed,
         present: q.present,
         met: q.met,
-    })
+    }
+}
+
+/// Each agenda item's quorum where it differs from the meeting's (someone
+/// left the room for it), by item id.
+pub fn item_quorums(sheet: &RecordSheet) -> std::collections::HashMap<String, QuorumState> {
+    let mut out = std::collections::HashMap::new();
+    for item in &sheet.working.items {
+        let left: Vec<String> = sheet
+            .declarations
+            .iter()
+            .filter(|d| d.item_id == item.row.id && d.left_room)
+            .map(|d| d.user_id.clone())
+            .collect();
+        if !left.is_empty() {
+            out.insert(
+                item.row.id.clone(),
+                quorum_of(&sheet.body, &sheet.members, &sheet.attendance, &left),
+            );
+        }
+    }
+    out
 }
 
 /// Why a body's meetings can never be quorate under its rules (too few
@@ -83,9 +157,10 @@ pub fn quorum_state(conn: &mut DbConn, meeting: &Meeting, body: &Body) -> AppRes
 pub fn quorum_warning(body: &Body, members: &[memberships::MemberRow]) -> Option<String> {
     let seats: Vec<Seat> = members
         .iter()
-        .filter(|m| Role::parse(&m.role).is_some_and(votes))
-        .map(|_| Seat {
-            statutory: false,
+        .filter_map(|m| Role::parse(&m.role))
+        .filter(|r| votes(*r))
+        .map(|r| Seat {
+            statutory: r.statutory(),
             in_person: true,
             remote: false,
             by_substitute: false,
@@ -116,6 +191,19 @@ pub fn set_attendance(
             "That person is not a member of this body: add them on the body's page first.",
         );
     }
+    let mode = match input
+        .mode
+        .as_deref()
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+    {
+        None => None,
+        Some(m @ ("in_person" | "remote")) => Some(m.to_string()),
+        Some(_) => {
+            p.add("mode", "invalid", "Choose in_person or remote.");
+            None
+        }
+    };
     let sub = input
         .substitute_for
         .as_deref()
@@ -123,7 +211,14 @@ pub fn set_attendance(
         .filter(|s| !s.is_empty());
     if let Some(s) = sub {
         let for_role = memberships::find(conn, &body.id, s)?.and_then(|m| Role::parse(&m.role));
-        if !for_role.is_some_and(votes) {
+        let designated = role == Some(Role::DesignatedSubstitute);
+        if designated && !for_role.is_some_and(Role::statutory) {
+            p.add(
+                "substitute_for",
+                "not_statutory",
+                "A designated substitute stands in for a statutory member of this body.",
+            );
+        } else if !for_role.is_some_and(votes) {
             p.add(
                 "substitute_for",
                 "not_a_member",
@@ -148,6 +243,7 @@ pub fn set_attendance(
         status: status.to_string(),
         substitute_for_user_id: sub.map(str::to_string),
         updated_at: now,
+        mode: if status == "present" { mode } else { None },
     };
     record::set_attendance(conn, &a)?;
     actor.audit(
@@ -241,6 +337,7 @@ pub fn declare(
     item_id: &str,
     user_id: &str,
     interest: Option<&str>,
+    left_room: bool,
     key: Option<&str>,
     now: NaiveDateTime,
 ) -> AppResult<Declaration> {
@@ -248,9 +345,20 @@ pub fn declare(
     let key = key
         .filter(|k| !k.is_empty())
         .map(|k| scoped(actor.key_owner(), "declaration", &meeting.id, k));
-    let digest = key
-        .as_ref()
-        .map(|_| idempotency::digest(&[Some(item_id), Some(user_id), interest]));
+    // Leaving the room is part of the request (old keys, without it, keep
+    // their digests).
+    let digest = key.as_ref().map(|_| {
+        if left_room {
+            idempotency::digest(&[
+                Some(item_id),
+                Some(user_id),
+                interest,
+                Some("left the room"),
+            ])
+        } else {
+            idempotency::digest(&[Some(item_id), Some(user_id), interest])
+        }
+    });
     if let (Some(k), Some(sent)) = (&key, &digest)
         && let Some(d) = record::declaration_by_key(conn, k)?
         && d.meeting_id == meeting.id
@@ -284,6 +392,7 @@ pub fn declare(
         idempotency_key: key.clone(),
         idempotency_digest: digest,
         created_at: now,
+        left_room,
     };
     record::insert_declaration(conn, &d)?;
     actor.audit(
@@ -549,6 +658,22 @@ pub fn decide(
     };
     p.finish()?;
     let item = item.ok_or_else(|| AppError::internal("checked item missing"))?;
+    // Once attendance is recorded, a decision needs the item's quorum.
+    if !record::attendance_of(conn, &meeting.id)?.is_empty() {
+        let q = item_quorum(conn, meeting, body, &item.id)?;
+        if !q.met {
+            return Err(AppError::Validation(vec![FieldError::new(
+                "item_id",
+                "inquorate",
+                format!(
+                    "The meeting is not quorate for this item, so it cannot decide: {} of the {} needed {} present (members who left the room for it do not count). Record who arrived, or defer the item.",
+                    q.present,
+                    q.needed,
+                    if q.present == 1 { "is" } else { "are" }
+                ),
+            )]));
+        }
+    }
     let exempt = item_exempt(conn, &item)?;
     lock_numbering(conn, &body.id)?;
     let year = meeting
@@ -715,6 +840,9 @@ pub struct RecordSheet {
     /// Decisions may still be corrected or withdrawn: the minutes are not
     /// approved yet.
     pub may_correct: bool,
+    /// Items whose quorum differs from the meeting's (someone left the
+    /// room for them), by item id.
+    pub item_quorum: std::collections::HashMap<String, QuorumState>,
 }
 
 /// The record sheet of a meeting, for its secretariat only.
@@ -744,7 +872,8 @@ pub fn sheet(
     let notes = record::notes_of(conn, &ids)?;
     let people = crate::db::users::all_with_organisation(conn)?;
     let may_correct = !super::minutes::approved(conn, &meeting.id)?;
-    Ok(RecordSheet {
+    let mut sheet = RecordSheet {
+        item_quorum: std::collections::HashMap::new(),
         may_correct,
         meeting,
         body,
@@ -757,7 +886,9 @@ pub fn sheet(
         actions,
         notes,
         people,
-    })
+    };
+    sheet.item_quorum = item_quorums(&sheet);
+    Ok(sheet)
 }
 
 /// May this reader see a decision's text? Open decisions, yes; an exempt one

@@ -14,6 +14,8 @@ pub struct AttendanceRow {
     pub status: String,
     pub substitute_for: String,
     pub is_substitute: bool,
+    /// Present remotely.
+    pub remote: bool,
 }
 
 /// A decision on the record sheet.
@@ -51,6 +53,9 @@ pub struct RecordItem {
     /// "Cllr X: interest"
     pub declarations: Vec<String>,
     pub notes: String,
+    /// The item's own quorum, where someone left the room for it ("" when
+    /// it is the meeting's).
+    pub quorum: String,
     pub decisions: Vec<RecordDecision>,
     pub actions: Vec<RecordAction>,
     pub late_urgency: String,

@@ -261,3 +261,304 @@ async fn a_psb_without_statutory_members_warns_and_still_serves_its_page() {
             .contains("never be quorate")
     );
 }
+
+/// Adds people to a body with roles; answers their user ids in order.
+async fn seat(
+    app: &TestApp,
+    admin: &str,
+    slug: &str,
+    people: &[(&str, &str, Option<usize>)],
+) -> Vec<String> {
+    let org = app.create_organisation(&format!("Partner of {slug}")).await;
+    let mut ids: Vec<String> = Vec::new();
+    for (who, role, stands_in_for) in people {
+        let u = app
+            .create_user(&format!("{who}@{slug}.example"), &org, false)
+            .await;
+        let mut body = json!({"role": role});
+        if let Some(i) = stands_in_for {
+            body["substitute_for"] = json!(ids[*i]);
+        }
+        let resp = app
+            .put_json(
+                &format!("/api/v1/bodies/{slug}/members/{}", u.id),
+                Some(admin),
+                &body,
+            )
+            .await;
+        assert!(
+            resp.status().is_success(),
+            "{who}: {}",
+            resp.text().await.unwrap_or_default()
+        );
+        ids.push(u.id);
+    }
+    ids
+}
+
+async fn attend(app: &TestApp, clerk: &str, meeting: &str, user: &str, body: Value) -> Value {
+    let resp = app
+        .put_json(
+            &format!("/api/v1/meetings/{meeting}/attendance/{user}"),
+            Some(clerk),
+            &body,
+        )
+        .await;
+    let status = resp.status();
+    let answer = json(resp).await;
+    assert!(status.is_success(), "{answer}");
+    answer["quorum"].clone()
+}
+
+#[tokio::test]
+async fn a_psb_is_quorate_only_with_every_statutory_member_or_their_designated_substitute() {
+    let app = TestApp::spawn().await;
+    let (_, admin) = app.admin().await;
+    let (clerk, _, meeting) = body_with_meeting(&app, &admin, "psb", "wales-psb").await;
+    let ids = seat(
+        &app,
+        &admin,
+        "psb",
+        &[
+            ("council", "statutory_member", None),
+            ("health", "statutory_member", None),
+            ("fire", "statutory_member", None),
+            ("nrw", "statutory_member", None),
+            ("health-deputy", "designated_substitute", Some(1)),
+            ("police", "invited_participant", None),
+            ("voluntary", "member", None),
+        ],
+    )
+    .await;
+    // A designated substitute must be named for a statutory member.
+    let org = app.create_organisation("Elsewhere").await;
+    let stray = app.create_user("stray@psb.example", &org, false).await;
+    let resp = app
+        .put_json(
+            &format!("/api/v1/bodies/psb/members/{}", stray.id),
+            Some(&admin),
+            &json!({"role": "designated_substitute", "substitute_for": ids[6]}),
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(error_fields(&json(resp).await), vec!["substitute_for"]);
+    // The body no longer warns: it has statutory members.
+    let body = json(app.get("/api/v1/bodies/psb", None).await).await;
+    assert!(body["quorum_warning"].is_null(), "{body}");
+
+    // Three of four statutory members, one of them remotely, with the
+    // invited participant and another member: not quorate.
+    attend(
+        &app,
+        &clerk,
+        &meeting,
+        &ids[0],
+        json!({"status": "present"}),
+    )
+    .await;
+    attend(
+        &app,
+        &clerk,
+        &meeting,
+        &ids[2],
+        json!({"status": "present", "mode": "remote"}),
+    )
+    .await;
+    attend(
+        &app,
+        &clerk,
+        &meeting,
+        &ids[3],
+        json!({"status": "present"}),
+    )
+    .await;
+    attend(
+        &app,
+        &clerk,
+        &meeting,
+        &ids[5],
+        json!({"status": "present"}),
+    )
+    .await;
+    let q = attend(
+        &app,
+        &clerk,
+        &meeting,
+        &ids[6],
+        json!({"status": "present"}),
+    )
+    .await;
+    assert_eq!(
+        q,
+        json!({"members": 4, "needed": 4, "present": 3, "met": false})
+    );
+    attend(
+        &app,
+        &clerk,
+        &meeting,
+        &ids[1],
+        json!({"status": "apologies"}),
+    )
+    .await;
+    // The health board's designated substitute attends for it: quorate.
+    let q = attend(
+        &app,
+        &clerk,
+        &meeting,
+        &ids[4],
+        json!({"status": "present", "substitute_for": ids[1], "mode": "remote"}),
+    )
+    .await;
+    assert_eq!(
+        q,
+        json!({"members": 4, "needed": 4, "present": 4, "met": true})
+    );
+    // Standing in for the other member is refused: not statutory.
+    let resp = app
+        .put_json(
+            &format!("/api/v1/meetings/{meeting}/attendance/{}", ids[4]),
+            Some(&clerk),
+            &json!({"status": "present", "substitute_for": ids[6]}),
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(error_fields(&json(resp).await), vec!["substitute_for"]);
+}
+
+#[tokio::test]
+async fn in_england_members_attending_remotely_do_not_count_towards_quorum() {
+    let app = TestApp::spawn().await;
+    let (_, admin) = app.admin().await;
+    let (clerk, _, meeting) = body_with_meeting(&app, &admin, "eng", "england").await;
+    let ids = seat(
+        &app,
+        &admin,
+        "eng",
+        &[
+            ("a", "member", None),
+            ("b", "member", None),
+            ("c", "member", None),
+        ],
+    )
+    .await;
+    attend(
+        &app,
+        &clerk,
+        &meeting,
+        &ids[0],
+        json!({"status": "present"}),
+    )
+    .await;
+    attend(
+        &app,
+        &clerk,
+        &meeting,
+        &ids[1],
+        json!({"status": "present"}),
+    )
+    .await;
+    let q = attend(
+        &app,
+        &clerk,
+        &meeting,
+        &ids[2],
+        json!({"status": "present", "mode": "remote"}),
+    )
+    .await;
+    assert_eq!(
+        q,
+        json!({"members": 3, "needed": 3, "present": 2, "met": false})
+    );
+    let q = attend(
+        &app,
+        &clerk,
+        &meeting,
+        &ids[2],
+        json!({"status": "present", "mode": "in_person"}),
+    )
+    .await;
+    assert_eq!(q["met"], true);
+    let resp = app
+        .put_json(
+            &format!("/api/v1/meetings/{meeting}/attendance/{}", ids[2]),
+            Some(&clerk),
+            &json!({"status": "present", "mode": "by carrier pigeon"}),
+        )
+        .await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(error_fields(&json(resp).await), vec!["mode"]);
+}
+
+#[tokio::test]
+async fn a_member_who_leaves_the_room_does_not_count_and_an_inquorate_item_cannot_decide() {
+    let app = TestApp::spawn().await;
+    let (_, admin) = app.admin().await;
+    let (clerk, _, meeting) = body_with_meeting(&app, &admin, "leave", "england").await;
+    let ids = seat(
+        &app,
+        &admin,
+        "leave",
+        &[
+            ("a", "member", None),
+            ("b", "member", None),
+            ("c", "member", None),
+        ],
+    )
+    .await;
+    for id in &ids {
+        attend(&app, &clerk, &meeting, id, json!({"status": "present"})).await;
+    }
+    let agenda = json(
+        app.get(&format!("/api/v1/meetings/{meeting}/agenda"), Some(&clerk))
+            .await,
+    )
+    .await;
+    let item = |kind: &str| {
+        agenda["items"]
+            .as_array()
+            .and_then(|v| v.iter().find(|i| i["kind"] == kind))
+            .and_then(|i| i["id"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let (minutes, apologies) = (item("minutes"), item("apologies"));
+    assert!(!minutes.is_empty() && !apologies.is_empty(), "{agenda}");
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{meeting}/declarations"),
+        &clerk,
+        json!({"item_id": minutes, "user_id": ids[2], "interest": "Named in the minutes", "left_room": true}),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+    assert_eq!(json(resp).await["left_room"], true);
+    // Two of three present for that item: a quorum of 3 is not met.
+    let decisions = format!("/api/v1/meetings/{meeting}/decisions");
+    let decide = |item: String| {
+        post(
+            &app,
+            &decisions,
+            &clerk,
+            json!({"item_id": item, "text": "Agreed."}),
+        )
+    };
+    let resp = decide(minutes.clone()).await;
+    assert_eq!(resp.status(), 422);
+    let problem = json(resp).await;
+    assert_eq!(error_fields(&problem), vec!["item_id"]);
+    assert!(
+        problem.to_string().contains("not quorate for this item"),
+        "{problem}"
+    );
+    // The other items keep the meeting's quorum.
+    assert_eq!(decide(apologies).await.status(), 201);
+    // The record sheet says so against the item.
+    let sheet = app
+        .page_as(
+            "clerk@leave.example",
+            &format!("/meetings/{meeting}/record"),
+        )
+        .await;
+    assert!(sheet.contains("left the room for this item"), "{sheet}");
+    assert!(sheet.contains("so it cannot decide"));
+}

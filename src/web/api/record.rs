@@ -73,6 +73,9 @@ pub struct DeclarationInput {
     pub user_id: Option<String>,
     #[schema(max_length = 2000)]
     pub interest: Option<String>,
+    /// The member left the room for the item: they do not count towards
+    /// its quorum.
+    pub left_room: Option<bool>,
     #[schema(max_length = 255)]
     pub idempotency_key: Option<String>,
 }
@@ -104,6 +107,7 @@ pub async fn declare(
                     input.item_id.as_deref().unwrap_or(""),
                     input.user_id.as_deref().unwrap_or(""),
                     input.interest.as_deref(),
+                    input.left_room.unwrap_or(false),
                     key.as_deref(),
                     now,
                 )
@@ -117,6 +121,7 @@ pub async fn declare(
             item_id: d.item_id,
             user_id: d.user_id,
             interest: d.interest,
+            left_room: d.left_room,
         },
     ))
 }
@@ -128,6 +133,7 @@ pub struct DeclarationOut {
     pub item_id: String,
     pub user_id: String,
     pub interest: String,
+    pub left_room: bool,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

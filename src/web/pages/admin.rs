@@ -483,12 +483,7 @@ async fn render_body(
             substitutable: d
                 .members
                 .iter()
-                .filter(|m| {
-                    matches!(
-                        Role::parse(&m.role),
-                        Some(Role::Chair | Role::ViceChair | Role::Member)
-                    )
-                })
+                .filter(|m| Role::parse(&m.role).is_some_and(Role::votes))
                 .map(|m| {
                     (
                         m.user_id.clone(),

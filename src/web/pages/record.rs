@@ -61,6 +61,7 @@ async fn render_record(
         notes,
         people,
         may_correct,
+        item_quorum,
     } = sheet;
     let name_of: HashMap<String, String> = people
         .iter()
@@ -93,7 +94,14 @@ async fn render_record(
                     a.and_then(|a| a.substitute_for_user_id.clone())
                         .unwrap_or_default()
                 },
-                is_substitute: matches!(mm.role.as_str(), "substitute" | "officer"),
+                is_substitute: mm.role == "officer"
+                    || crate::domain::roles::Role::parse(&mm.role)
+                        .is_some_and(crate::domain::roles::Role::stands_in),
+                remote: if attendance_typed {
+                    typed.value("", "attendance", &format!("mode-{}", mm.user_id)) == "remote"
+                } else {
+                    a.is_some_and(|a| a.mode.as_deref() == Some("remote"))
+                },
             }
         })
         .collect();
@@ -116,13 +124,35 @@ async fn render_record(
                 .filter(|d| d.item_id == i.row.id)
                 .map(|d| {
                     format!(
-                        "{}: {}",
+                        "{}: {}{}",
                         name_of.get(&d.user_id).cloned().unwrap_or_default(),
-                        d.interest
+                        d.interest,
+                        if d.left_room {
+                            crate::i18n::text(lang, "declaration-left-note")
+                        } else {
+                            String::new()
+                        }
                     )
                 })
                 .collect(),
             notes: notes.get(&i.row.id).cloned().unwrap_or_default(),
+            quorum: item_quorum
+                .get(&i.row.id)
+                .map(|q| {
+                    crate::i18n::text_with(
+                        lang,
+                        if q.met {
+                            "record-item-quorate"
+                        } else {
+                            "record-item-not-quorate"
+                        },
+                        &[
+                            ("present", crate::i18n::Arg::count(q.present)),
+                            ("needed", crate::i18n::Arg::count(q.needed)),
+                        ],
+                    )
+                })
+                .unwrap_or_default(),
             decisions: decisions
                 .iter()
                 .filter(|d| d.item_id == i.row.id)
@@ -241,6 +271,8 @@ struct RecordForm {
     #[serde(default)]
     interest: String,
     #[serde(default)]
+    left_room: String,
+    #[serde(default)]
     text: String,
     #[serde(default)]
     description: String,
@@ -288,6 +320,15 @@ async fn attendance(
                 record::AttendanceInput {
                     status: Some(v.clone()),
                     substitute_for: form.get(&format!("substitute_for-{who}")).cloned(),
+                    // The box is sent only when ticked.
+                    mode: Some(
+                        if form.get(&format!("mode-{who}")).map(String::as_str) == Some("remote") {
+                            "remote"
+                        } else {
+                            "in_person"
+                        }
+                        .to_string(),
+                    ),
                 },
             ))
         })
@@ -493,6 +534,7 @@ async fn item_form(
             ("notes", &form.notes),
             ("user_id", &form.user_id),
             ("interest", &form.interest),
+            ("left_room", &form.left_room),
             ("text", &form.text),
             ("description", &form.description),
             ("owner_user_id", &form.owner_user_id),
@@ -522,6 +564,7 @@ async fn item_form(
                     &item_id,
                     &form.user_id,
                     Some(&form.interest),
+                    form.left_room == "yes",
                     key.as_deref(),
                     parts.now,
                 )
