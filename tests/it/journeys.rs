@@ -336,6 +336,30 @@ async fn the_public_finds_a_past_meeting_its_papers_and_decisions_on_a_phone() {
         b.wait_to_see("Decisions taken").await;
         b.sees("Approved the memory cafés pilot for twelve months.")
             .await;
+
+        // A Welsh Public Services Board runs on its own rules, and its
+        // agenda says why a confidential item is kept from the public.
+        b.goto("/").await;
+        b.click_link("Dyffryn Tawel Public Services Board").await;
+        b.wait_to_see("Well-being of Future Generations").await;
+        b.sees("every statutory member").await;
+        b.check_page("a Welsh board and its rules, phone").await;
+        let past = b
+            .client
+            .find(fantoccini::Locator::XPath(
+                "//table[.//caption[starts-with(normalize-space(.), 'Past meetings')]]//tbody//a",
+            ))
+            .await
+            .expect("the Welsh board's past meeting");
+        past.click().await.expect("open the past meeting");
+        b.click_link("Agenda page").await;
+        b.wait_to_see("Schedule 12A, paragraph 14").await;
+        b.does_not_see("Leisure centre transfer").await;
+        b.click_link("Why it is restricted").await;
+        b.wait_to_see("The public interest test").await;
+        b.sees("weaken it and could cost public money").await;
+        b.does_not_see("Leisure centre transfer").await;
+        b.check_page("why an item is restricted, phone").await;
         b
     })
     .await;

@@ -49,20 +49,26 @@ async fn recorded_live_followed_through_and_published() {
         html.contains("<h1>Meeting record</h1>") && html.contains("Not quorate"),
         "nobody is marked present yet"
     );
-    let chair = app
-        .state
-        .db(|c| Ok(quorate::db::users::find_by_email(c, "chair@test.example")?))
-        .await
-        .expect("chair")
-        .map(|u| u.id)
-        .unwrap_or_default();
+    let mut present = Vec::new();
+    for email in [
+        "chair@test.example",
+        "ceo@ashby.example",
+        "member@police.example",
+    ] {
+        let id = app
+            .state
+            .db(move |c| Ok(quorate::db::users::find_by_email(c, email)?))
+            .await
+            .expect("member")
+            .map(|u| u.id)
+            .unwrap_or_default();
+        present.push(format!("status-{id}"));
+    }
+    // The three voting members are there: the meeting is quorate (a third
+    // of the members, at least three), so it may decide.
+    let fields: Vec<(&str, &str)> = present.iter().map(|f| (f.as_str(), "present")).collect();
     let resp = app
-        .submit_form(
-            &clerk,
-            &record,
-            &format!("{record}/attendance"),
-            &[(format!("status-{chair}").as_str(), "present")],
-        )
+        .submit_form(&clerk, &record, &format!("{record}/attendance"), &fields)
         .await;
     assert_eq!(resp.status(), 303);
     // A decision form submitted twice (a double click) records one decision.
