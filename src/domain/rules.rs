@@ -470,6 +470,51 @@ mod tests {
         assert_eq!(days, vec![5, 3, 3, 3, 3]);
     }
 
+    /// Publication day for a meeting on Thursday 7 January 2027 under each
+    /// profile, with its own bank holidays: 1 January everywhere, and 4
+    /// January (for 2 January) in Scotland only; 28 December everywhere.
+    #[test]
+    fn each_profile_times_publication_with_its_own_notice_and_holidays() {
+        use crate::domain::calendar::Calendars;
+        use crate::domain::policy::{Policy, PolicyInput};
+        use crate::domain::timeline::{Rules, compute};
+        use crate::domain::validate::Problems;
+        let cals = Calendars::builtin();
+        let meeting = chrono::NaiveDate::from_ymd_opt(2027, 1, 7).unwrap_or_default();
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        let mut problems = Problems::new();
+        let published = |p: Profile, problems: &mut Problems| {
+            let policy = PolicyInput {
+                rules: Some(p.as_str().into()),
+                ..Default::default()
+            }
+            .apply(&Policy::default(), problems);
+            let cal = cals
+                .get(&policy.holiday_calendar)
+                .cloned()
+                .unwrap_or_default();
+            compute(meeting, &Rules::from_policy(&policy), &cal).publication_day
+        };
+        // England: 5 clear working days (29, 30, 31 Dec, 4, 5, 6 Jan less
+        // the 1st): Tuesday 29 December.
+        assert_eq!(
+            published(Profile::England, &mut problems),
+            day(2026, 12, 29)
+        );
+        // Wales, a PSB and the NHS: 3 clear working days (31 Dec, 4, 5, 6
+        // Jan): Thursday 31 December.
+        for p in [Profile::Wales, Profile::WalesPsb, Profile::Nhs1960] {
+            assert_eq!(published(p, &mut problems), day(2026, 12, 31), "{p:?}");
+        }
+        // Scotland: 3 clear days, but 4 January is a holiday there too:
+        // Wednesday 30 December.
+        assert_eq!(
+            published(Profile::Scotland, &mut problems),
+            day(2026, 12, 30)
+        );
+        assert!(problems.is_empty());
+    }
+
     #[test]
     fn each_catalogue_has_its_own_paragraphs() {
         assert_eq!(Profile::England.allowed(), "1 to 7");
