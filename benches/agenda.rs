@@ -51,6 +51,7 @@ fn feed() {
                 starts_at: at,
                 ends_at: at + Duration::hours(2),
                 location: "County Hall, Northtown: Council Chamber".into(),
+                remote_access: String::new(),
                 status: if i % 25 == 0 {
                     "cancelled"
                 } else {
@@ -155,6 +156,7 @@ fn pack_of_20() -> Frozen {
         items,
         redacted: false,
         rules: None,
+        remote_access: None,
     }
 }
 

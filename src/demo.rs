@@ -574,6 +574,10 @@ fn welsh_board(
                 starts_at: Some(at(ten).to_rfc3339()),
                 ends_at: Some(at(noon).to_rfc3339()),
                 location: Some(location.into()),
+                remote_access: Some(
+                    "Join on Microsoft Teams: the link is at dyffryntawel.example/psb-live, or telephone 029 2000 0000 and enter meeting number 4417. Members of the public may watch the live stream at the same address."
+                        .into(),
+                ),
             },
             &Ctx {
                 base_url,
@@ -865,6 +869,7 @@ fn board_meetings(
             starts_at: Some(at(two_pm)),
             ends_at: Some(at(NaiveTime::from_hms_opt(16, 30, 0).unwrap_or_default())),
             location: Some("County Hall, Northtown: Council Chamber".into()),
+            remote_access: None,
         };
         ids.push(meetings::create_meeting(
             conn,
@@ -1113,6 +1118,7 @@ fn referral(
         starts_at: Some(at(10).to_rfc3339()),
         ends_at: Some(at(12).to_rfc3339()),
         location: Some("Northshire Police HQ, Room 4".into()),
+        remote_access: None,
     };
     let earlier = at(10).naive_utc() - Duration::days(30);
     let m = meetings::create_meeting(
@@ -1197,6 +1203,7 @@ fn past_meeting(
         starts_at: Some(starts.to_rfc3339()),
         ends_at: Some(at(NaiveTime::from_hms_opt(16, 30, 0).unwrap_or_default()).to_rfc3339()),
         location: Some("County Hall, Northtown: Council Chamber".into()),
+        remote_access: None,
     };
     let early = starts.naive_utc() - Duration::days(40);
     let m = meetings::create_meeting(
@@ -1378,6 +1385,7 @@ fn follow_through_story(
                 starts_at: Some(start.and_utc().to_rfc3339()),
                 ends_at: Some((start + Duration::minutes(150)).and_utc().to_rfc3339()),
                 location: Some("County Hall, Northtown: Council Chamber".into()),
+                remote_access: None,
             },
             &ctx_at(start - Duration::days(60)),
         )?;

@@ -51,6 +51,7 @@ fn meeting(id: &str, body: &Body, at: NaiveDateTime, recorded: NaiveDateTime) ->
         version: 1,
         created_at: recorded,
         updated_at: recorded,
+        remote_access: String::new(),
     }
 }
 

@@ -13,3 +13,7 @@ key-decision-hint = A key decision is announced in the body's forward plan at le
 proposal-exempt-label = Confidential (optional)
 proposal-exempt-hint = If the item will be exempt under Schedule 12A, choose the paragraph: the forward plan then shows only that.
 proposal-exempt-none = Not confidential
+
+# How to attend a meeting remotely (required in Wales before the agenda is published).
+meeting-remote-access = How to attend remotely
+meeting-remote-access-hint = A link and instructions for members and the public. Under Welsh rules the agenda cannot be published without them.

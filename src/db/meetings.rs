@@ -18,6 +18,8 @@ pub struct Meeting {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// How to attend remotely: a link and instructions ("" when none).
+    pub remote_access: String,
 }
 
 impl Meeting {
@@ -71,6 +73,7 @@ pub fn update_times(
         meetings::starts_at.eq(m.starts_at),
         meetings::ends_at.eq(m.ends_at),
         meetings::location.eq(&m.location),
+        meetings::remote_access.eq(&m.remote_access),
         meetings::version.eq(version + 1),
         meetings::updated_at.eq(now),
     ))

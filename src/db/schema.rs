@@ -217,6 +217,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        remote_access -> Text,
     }
 }
 

@@ -31,6 +31,9 @@ pub struct Frozen {
     /// existed, England's): they name the exempt paragraphs.
     #[serde(default)]
     pub rules: Option<String>,
+    /// How to attend remotely, as the notice gave it.
+    #[serde(default)]
+    pub remote_access: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -334,6 +337,7 @@ pub mod tests {
             items: vec![item("a", 5, None), item("x", 9, Some(3))],
             redacted: false,
             rules: None,
+            remote_access: None,
         }
     }
 

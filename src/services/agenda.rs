@@ -484,6 +484,7 @@ fn freeze(
         items: out,
         redacted: false,
         rules: Some(body.rules.clone()),
+        remote_access: Some(meeting.remote_access.clone()).filter(|r| !r.trim().is_empty()),
     })
 }
 
@@ -658,6 +659,16 @@ pub fn publish(
         return Err(AppError::PreconditionFailed);
     }
     let mut p = Problems::new();
+    // In Wales the notice says how to attend remotely.
+    if body.profile().remote_rule() == crate::domain::rules::RemoteRule::Counts
+        && meeting.remote_access.trim().is_empty()
+    {
+        p.add(
+            "remote_access",
+            "required",
+            "Under Welsh rules the notice must say how to attend remotely: add it to the meeting (Change the meeting) first.",
+        );
+    }
     let late_reason = p.optional_line(
         "late_reason",
         "Reason for publishing late",
@@ -795,6 +806,7 @@ fn empty_frozen(meeting: &Meeting, body: &Body) -> Frozen {
         items: Vec::new(),
         redacted: false,
         rules: Some(body.rules.clone()),
+        remote_access: Some(meeting.remote_access.clone()).filter(|r| !r.trim().is_empty()),
     }
 }
 

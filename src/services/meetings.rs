@@ -153,6 +153,10 @@ pub struct MeetingInput {
     pub ends_at: Option<String>,
     #[schema(max_length = 200)]
     pub location: Option<String>,
+    /// How to attend remotely: a link and instructions. Under Welsh rules
+    /// the agenda cannot be published without it.
+    #[schema(max_length = 2000)]
+    pub remote_access: Option<String>,
 }
 
 fn instant(
@@ -194,7 +198,7 @@ fn instant(
 fn check(
     input: &MeetingInput,
     base: Option<&Meeting>,
-) -> AppResult<(NaiveDateTime, NaiveDateTime, String)> {
+) -> AppResult<(NaiveDateTime, NaiveDateTime, String, String)> {
     let mut p = Problems::new();
     let starts = match (&input.starts_at, base) {
         (None, Some(m)) => Some(m.starts_at),
@@ -213,6 +217,18 @@ fn check(
             200,
         ),
     };
+    let remote_access = match (&input.remote_access, base) {
+        (None, Some(m)) => m.remote_access.clone(),
+        _ => match input
+            .remote_access
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            None => String::new(),
+            Some(v) => p.text_block("remote_access", "how to attend remotely", Some(v), 2000),
+        },
+    };
     if let (Some(s), Some(e)) = (starts, ends) {
         if e <= s {
             p.add(
@@ -230,7 +246,7 @@ fn check(
     }
     p.finish()?;
     match (starts, ends) {
-        (Some(s), Some(e)) => Ok((s, e, location)),
+        (Some(s), Some(e)) => Ok((s, e, location, remote_access)),
         _ => Err(AppError::internal("checked meeting times missing")),
     }
 }
@@ -245,8 +261,9 @@ pub fn create_meeting(
     ctx: &super::Ctx<'_>,
 ) -> AppResult<Meeting> {
     let now = ctx.now;
-    let (starts_at, ends_at, location) = check(input, None)?;
+    let (starts_at, ends_at, location, remote_access) = check(input, None)?;
     let m = Meeting {
+        remote_access,
         id: crate::clock::new_id(),
         body_id: body.id.clone(),
         starts_at,
@@ -297,12 +314,13 @@ pub fn update_meeting(
     if expected_version.is_some_and(|v| v != meeting.version) {
         return Err(AppError::PreconditionFailed);
     }
-    let (starts_at, ends_at, location) = check(input, Some(meeting))?;
+    let (starts_at, ends_at, location, remote_access) = check(input, Some(meeting))?;
     let before = timeline_for(meeting, body, notify.calendars);
     let mut moved = meeting.clone();
     moved.starts_at = starts_at;
     moved.ends_at = ends_at;
     moved.location = location;
+    moved.remote_access = remote_access;
     if !meetings::update_times(conn, &moved, meeting.version, now)? {
         return Err(AppError::PreconditionFailed);
     }

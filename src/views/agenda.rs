@@ -227,6 +227,8 @@ pub struct VersionPage {
     pub date: String,
     pub when: String,
     pub location: String,
+    /// How to attend remotely, as the notice gave it ("" when not given).
+    pub remote_access: String,
     pub number: i32,
     pub latest: i32,
     pub published: String,

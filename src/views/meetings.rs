@@ -41,6 +41,10 @@ pub struct MeetingPage {
     pub date: String,
     pub when: String,
     pub location: String,
+    /// How to attend remotely ("" when none is given).
+    pub remote_access: String,
+    /// The body's rules: the exempt paragraphs a proposal may cite.
+    pub profile: crate::domain::rules::Profile,
     pub cancelled: bool,
     pub cancel_reason: String,
     pub steps: Vec<TimelineStep>,
@@ -72,6 +76,7 @@ pub struct MeetingPage {
     pub form_start: String,
     pub form_end: String,
     pub form_location: String,
+    pub form_remote_access: String,
     /// The latest published agenda, as this viewer may see it.
     pub agenda: Vec<crate::views::agenda::AgendaRow>,
     pub agenda_number: i32,
@@ -90,12 +95,17 @@ pub struct MeetingTyped {
     pub start: String,
     pub end: String,
     pub location: String,
+    pub remote_access: String,
 }
 
 impl MeetingPage {
-    /// The Schedule 12A paragraphs a proposal may be marked with.
+    /// The exempt paragraphs a proposal may be marked with: the body's
+    /// catalogue (England's uses the short labels).
     pub fn exempt_categories(&self) -> Vec<(i32, &'static str)> {
-        crate::domain::exempt::CATEGORIES.to_vec()
+        match self.profile {
+            crate::domain::rules::Profile::England => crate::domain::exempt::CATEGORIES.to_vec(),
+            p => p.catalogue().to_vec(),
+        }
     }
 }
 

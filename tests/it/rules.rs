@@ -149,13 +149,27 @@ async fn a_welsh_board_gives_three_clear_days_notice_and_cites_part_4() {
         "{}",
         resp.text().await.unwrap_or_default()
     );
-    let resp = post(
-        &app,
-        &format!("/api/v1/meetings/{welsh}/agenda/publish"),
-        &clerk,
-        json!({}),
-    )
-    .await;
+    // In Wales the notice says how to attend remotely: not published
+    // without it.
+    let publish = format!("/api/v1/meetings/{welsh}/agenda/publish");
+    let resp = post(&app, &publish, &clerk, json!({})).await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(error_fields(&json(resp).await), vec!["remote_access"]);
+    let resp = app
+        .api
+        .patch(app.url(&format!("/api/v1/meetings/{welsh}")))
+        .bearer_auth(&clerk)
+        .json(&json!({"remote_access": "Join on Teams: tawel.example/live"}))
+        .send()
+        .await
+        .expect("patch");
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let resp = post(&app, &publish, &clerk, json!({})).await;
     assert_eq!(
         resp.status(),
         200,
@@ -176,6 +190,10 @@ async fn a_welsh_board_gives_three_clear_days_notice_and_cites_part_4() {
     );
     assert!(agenda.contains("Disclosure now would weaken"),);
     assert!(!agenda.contains("SECRETMARK"));
+    assert!(
+        agenda.contains("How to attend remotely") && agenda.contains("tawel.example/live"),
+        "the notice says how to attend remotely"
+    );
     let link = crate::helpers::link_in(
         &agenda,
         &format!("/meetings/{welsh}/agenda/versions/1/restricted/"),

@@ -107,6 +107,8 @@ struct MeetingForm {
     #[serde(default)]
     location: String,
     #[serde(default)]
+    remote_access: String,
+    #[serde(default)]
     title: String,
     /// The proposal form as typed, when it is shown again with errors.
     #[serde(skip)]
@@ -169,6 +171,7 @@ fn to_input(f: &MeetingForm, lang: crate::i18n::Lang) -> Result<MeetingInput, Ap
         starts_at: Some(rfc(s)),
         ends_at: Some(rfc(e)),
         location: Some(f.location.clone()),
+        remote_access: Some(f.remote_access.clone()),
     })
 }
 
@@ -283,6 +286,8 @@ fn meeting_view(
             london(m.ends_at).format("%H:%M")
         ),
         location: m.location.clone(),
+        remote_access: m.remote_access.clone(),
+        profile: body.profile(),
         cancelled: m.is_cancelled(),
         cancel_reason: m.cancel_reason.clone().unwrap_or_default(),
         steps: timeline_steps(&m, &t, &cal, now),
@@ -313,6 +318,7 @@ fn meeting_view(
         form_start: typed(form.start, london(m.starts_at).format("%H:%M").to_string()),
         form_end: typed(form.end, london(m.ends_at).format("%H:%M").to_string()),
         form_location: typed(form.location, m.location.clone()),
+        form_remote_access: typed(form.remote_access, m.remote_access.clone()),
         agenda: agenda_rows,
         agenda_number,
         agenda_published,
@@ -605,6 +611,7 @@ async fn schedule(
                 start: form.start,
                 end: form.end,
                 location: form.location,
+                remote_access: form.remote_access,
             };
             super::admin::render_body_with_errors(&state, &req, &user, slug, errors, typed).await
         }

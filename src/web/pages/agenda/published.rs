@@ -295,6 +295,7 @@ fn version_page(s: &Shown, nav: crate::views::Nav) -> VersionPage {
         date: london_day(f.starts_at),
         when: london_when(f.starts_at, f.ends_at),
         location: f.location.clone(),
+        remote_access: f.remote_access.clone().unwrap_or_default(),
         number: f.number,
         latest: s.latest,
         published: london_datetime(f.published_at),
