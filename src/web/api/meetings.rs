@@ -45,6 +45,8 @@ pub struct MeetingOut {
     pub starts_at: String,
     pub ends_at: String,
     pub location: String,
+    /// How to attend remotely ("" when not given).
+    pub remote_access: String,
     /// scheduled or cancelled
     pub status: String,
     pub cancel_reason: Option<String>,
@@ -61,6 +63,7 @@ pub fn meeting_out(m: &Meeting, body: &Body, state: &AppState) -> MeetingOut {
         starts_at: rfc3339(m.starts_at),
         ends_at: rfc3339(m.ends_at),
         location: m.location.clone(),
+        remote_access: m.remote_access.clone(),
         status: m.status.clone(),
         cancel_reason: m.cancel_reason.clone(),
         version: m.version,
