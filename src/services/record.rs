@@ -33,11 +33,6 @@ pub struct AttendanceInput {
     pub mode: Option<String>,
 }
 
-/// Who counts towards quorum: the voting members.
-fn votes(role: Role) -> bool {
-    role.votes()
-}
-
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct QuorumState {
     pub members: usize,
@@ -49,47 +44,47 @@ pub struct QuorumState {
 /// Members present (in person or by a substitute) against the quorum, by
 /// the body's rules (`domain::rules::quorum`).
 pub fn quorum_state(conn: &mut DbConn, meeting: &Meeting, body: &Body) -> AppResult<QuorumState> {
-    quorum_for(conn, meeting, body, None)
+    let members = memberships::members_of(conn, &body.id)?;
+    let att = record::attendance_of(conn, &meeting.id)?;
+    Ok(state(rules_quorum(body, &members, &att, &[])))
 }
 
 /// The quorum for one agenda item: as the meeting's, without the members
-/// who declared an interest on it and left the room.
+/// who declared an interest on it and left the room. `None` while no
+/// attendance is recorded.
 pub fn item_quorum(
     conn: &mut DbConn,
     meeting: &Meeting,
     body: &Body,
     item_id: &str,
-) -> AppResult<QuorumState> {
-    quorum_for(conn, meeting, body, Some(item_id))
-}
-
-fn quorum_for(
-    conn: &mut DbConn,
-    meeting: &Meeting,
-    body: &Body,
-    item_id: Option<&str>,
-) -> AppResult<QuorumState> {
-    let left: Vec<String> = match item_id {
-        Some(item) => record::declarations_of(conn, &meeting.id)?
-            .into_iter()
-            .filter(|d| d.item_id == item && d.left_room)
-            .map(|d| d.user_id)
-            .collect(),
-        None => Vec::new(),
-    };
-    let members = memberships::members_of(conn, &body.id)?;
+) -> AppResult<Option<QuorumState>> {
     let att = record::attendance_of(conn, &meeting.id)?;
-    Ok(quorum_of(body, &members, &att, &left))
+    if att.is_empty() {
+        return Ok(None);
+    }
+    let members = memberships::members_of(conn, &body.id)?;
+    let declarations = record::declarations_of(conn, &meeting.id)?;
+    let left = left_room(&declarations, item_id);
+    Ok(Some(state(rules_quorum(body, &members, &att, &left))))
 }
 
-/// The quorum from loaded memberships and attendance, without those in
-/// `left` (who left the room for an item).
-fn quorum_of(
+/// Who declared an interest on the item and left the room for it.
+fn left_room(declarations: &[Declaration], item_id: &str) -> Vec<String> {
+    declarations
+        .iter()
+        .filter(|d| d.item_id == item_id && d.left_room)
+        .map(|d| d.user_id.clone())
+        .collect()
+}
+
+/// The quorum under the body's rules, from loaded memberships and
+/// attendance, without those in `left` (who left the room for an item).
+fn rules_quorum(
     body: &Body,
     members: &[memberships::MemberRow],
     att: &[Attendance],
     left: &[String],
-) -> QuorumState {
+) -> crate::domain::rules::Quorum {
     let gone = |u: &str| left.iter().any(|l| l == u);
     let present = |u: &str| {
         att.iter().find(|a| {
@@ -109,7 +104,7 @@ fn quorum_of(
     let seats: Vec<Seat> = members
         .iter()
         .filter_map(|m| Role::parse(&m.role).map(|r| (m.user_id.as_str(), r)))
-        .filter(|(_, r)| votes(*r))
+        .filter(|(_, r)| r.votes())
         .map(|(m, role)| {
             let here = present(m);
             let remote = here.is_some_and(|a| a.mode.as_deref() == Some("remote"));
@@ -121,7 +116,10 @@ fn quorum_of(
             }
         })
         .collect();
-    let q = quorum(body.profile(), &seats, body.remote_attendance_counts);
+    quorum(body.profile(), &seats, body.remote_attendance_counts)
+}
+
+fn state(q: crate::domain::rules::Quorum) -> QuorumState {
     QuorumState {
         members: q.members,
         needed: q.needed,
@@ -135,16 +133,16 @@ fn quorum_of(
 pub fn item_quorums(sheet: &RecordSheet) -> std::collections::HashMap<String, QuorumState> {
     let mut out = std::collections::HashMap::new();
     for item in &sheet.working.items {
-        let left: Vec<String> = sheet
-            .declarations
-            .iter()
-            .filter(|d| d.item_id == item.row.id && d.left_room)
-            .map(|d| d.user_id.clone())
-            .collect();
+        let left = left_room(&sheet.declarations, &item.row.id);
         if !left.is_empty() {
             out.insert(
                 item.row.id.clone(),
-                quorum_of(&sheet.body, &sheet.members, &sheet.attendance, &left),
+                state(rules_quorum(
+                    &sheet.body,
+                    &sheet.members,
+                    &sheet.attendance,
+                    &left,
+                )),
             );
         }
     }
@@ -153,20 +151,9 @@ pub fn item_quorums(sheet: &RecordSheet) -> std::collections::HashMap<String, Qu
 
 /// Why a body's meetings can never be quorate under its rules (too few
 /// voting members, or a Public Services Board without statutory members),
-/// for a warning on its page.
+/// for a warning on its page. It depends on the members alone.
 pub fn quorum_warning(body: &Body, members: &[memberships::MemberRow]) -> Option<String> {
-    let seats: Vec<Seat> = members
-        .iter()
-        .filter_map(|m| Role::parse(&m.role))
-        .filter(|r| votes(*r))
-        .map(|r| Seat {
-            statutory: r.statutory(),
-            in_person: true,
-            remote: false,
-            by_substitute: false,
-        })
-        .collect();
-    quorum(body.profile(), &seats, body.remote_attendance_counts).impossible
+    rules_quorum(body, members, &[], &[]).impossible
 }
 
 pub fn set_attendance(
@@ -218,7 +205,7 @@ pub fn set_attendance(
                 "not_statutory",
                 "A designated substitute stands in for a statutory member of this body.",
             );
-        } else if !for_role.is_some_and(votes) {
+        } else if !for_role.is_some_and(Role::votes) {
             p.add(
                 "substitute_for",
                 "not_a_member",
@@ -659,20 +646,19 @@ pub fn decide(
     p.finish()?;
     let item = item.ok_or_else(|| AppError::internal("checked item missing"))?;
     // Once attendance is recorded, a decision needs the item's quorum.
-    if !record::attendance_of(conn, &meeting.id)?.is_empty() {
-        let q = item_quorum(conn, meeting, body, &item.id)?;
-        if !q.met {
-            return Err(AppError::Validation(vec![FieldError::new(
-                "item_id",
-                "inquorate",
-                format!(
-                    "The meeting is not quorate for this item, so it cannot decide: {} of the {} needed {} present (members who left the room for it do not count). Record who arrived, or defer the item.",
-                    q.present,
-                    q.needed,
-                    if q.present == 1 { "is" } else { "are" }
-                ),
-            )]));
-        }
+    if let Some(q) = item_quorum(conn, meeting, body, &item.id)?
+        && !q.met
+    {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "item_id",
+            "inquorate",
+            format!(
+                "The meeting is not quorate for this item, so it cannot decide: {} of the {} needed {} present (members who left the room for it do not count). Record who arrived, or defer the item.",
+                q.present,
+                q.needed,
+                if q.present == 1 { "is" } else { "are" }
+            ),
+        )]));
     }
     let exempt = item_exempt(conn, &item)?;
     lock_numbering(conn, &body.id)?;
