@@ -97,7 +97,7 @@ pub fn sync(conn: &mut DbConn, meeting: &Meeting, now: NaiveDateTime) -> AppResu
             a
         }
     };
-    if step(conn, meeting, now, Writes::Make)? {
+    if step(conn, meeting, now, Writes::Make)?.is_none() {
         agenda::bump(conn, &meeting.id, agenda.version, now)?;
         return agenda::find(conn, &meeting.id)?.ok_or(AppError::NotFound);
     }
@@ -113,14 +113,15 @@ enum Writes {
 }
 
 /// Brings the items in step with the papers (`Writes::Make`), or finds
-/// whether they already are (`Writes::Check`): true when something changed,
-/// or would.
+/// whether they already are (`Writes::Check`). Answers the items and papers
+/// it read when nothing needed changing; `None` when something changed, or
+/// would.
 fn step(
     conn: &mut DbConn,
     meeting: &Meeting,
     now: NaiveDateTime,
     writes: Writes,
-) -> AppResult<bool> {
+) -> AppResult<Option<InStep>> {
     let items = agenda::items_of(conn, &meeting.id)?;
     let papers = papers::of_meeting(conn, &meeting.id)?;
     let from_proposals: Vec<String> = db::proposals::of_meeting(conn, &meeting.id)?
@@ -136,7 +137,7 @@ fn step(
             || (p.status != "withdrawn" && from_proposals.contains(&p.id));
         if wanted && !has_item {
             if check {
-                return Ok(true);
+                return Ok(None);
             }
             let mut item = new_item(meeting, ItemKind::Substantive, &p.title, next_pos, 0, now);
             item.paper_id = Some(p.id.clone());
@@ -150,7 +151,7 @@ fn step(
             && !agenda::item_in_use(conn, &item.id)?
         {
             if check {
-                return Ok(true);
+                return Ok(None);
             }
             agenda::delete_item(conn, &item.id)?;
             changed = true;
@@ -172,8 +173,8 @@ fn step(
     });
     let exclusion = items.iter().find(|i| i.kind == "exclusion");
     match (exempt_any, exclusion) {
-        (true, None) if check => return Ok(true),
-        (false, Some(_)) if check => return Ok(true),
+        (true, None) if check => return Ok(None),
+        (false, Some(_)) if check => return Ok(None),
         (true, None) => {
             agenda::insert_item(
                 conn,
@@ -194,7 +195,13 @@ fn step(
         }
         _ => {}
     }
-    Ok(changed)
+    Ok((!changed).then_some(InStep { items, papers }))
+}
+
+/// A meeting's agenda items and papers, read and found in step.
+struct InStep {
+    items: Vec<AgendaItem>,
+    papers: Vec<papers::Paper>,
 }
 
 fn new_item(
@@ -256,7 +263,11 @@ pub fn working(
     ctx: &Ctx<'_>,
 ) -> AppResult<Working> {
     let agenda = sync(conn, meeting, ctx.now)?;
-    assemble(conn, meeting, body, agenda, ctx)
+    let read = InStep {
+        items: agenda::items_of(conn, &meeting.id)?,
+        papers: papers::of_meeting(conn, &meeting.id)?,
+    };
+    assemble(conn, meeting, body, agenda, read, ctx)
 }
 
 /// The working agenda when it is already in step with the papers, read
@@ -271,10 +282,10 @@ pub fn working_if_in_step(
     let Some(agenda) = agenda::find(conn, &meeting.id)? else {
         return Ok(None);
     };
-    if step(conn, meeting, ctx.now, Writes::Check)? {
-        return Ok(None);
+    match step(conn, meeting, ctx.now, Writes::Check)? {
+        Some(read) => assemble(conn, meeting, body, agenda, read, ctx).map(Some),
+        None => Ok(None),
     }
-    assemble(conn, meeting, body, agenda, ctx).map(Some)
 }
 
 fn assemble(
@@ -282,10 +293,13 @@ fn assemble(
     meeting: &Meeting,
     body: &Body,
     agenda: Agenda,
+    read: InStep,
     ctx: &Ctx<'_>,
 ) -> AppResult<Working> {
-    let rows = agenda::items_of(conn, &meeting.id)?;
-    let paper_list = papers::of_meeting(conn, &meeting.id)?;
+    let InStep {
+        items: rows,
+        papers: paper_list,
+    } = read;
     let names = names(conn, body)?;
     let mut plan = Vec::with_capacity(rows.len());
     let mut by_id: HashMap<String, WorkingItem> = HashMap::new();
