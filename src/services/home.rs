@@ -50,7 +50,7 @@ pub fn due_for(
     let mut cache = Lookup {
         bodies: HashMap::new(),
         meetings: HashMap::new(),
-        cals: cals.clone(),
+        cals,
     };
     let today = london_date(now.and_utc());
     let mut groups = Vec::new();
@@ -110,8 +110,8 @@ pub fn due_for(
         if m.is_cancelled() || m.ends_at < now {
             continue;
         }
-        let t = timeline_for(&m, &b, &cache.cals);
-        let cal = calendar_for(&cache.cals, &b);
+        let t = timeline_for(&m, &b, cache.cals);
+        let cal = calendar_for(cache.cals, &b);
         let due = t.paper_deadline.naive_utc();
         let text = if p.status == "returned" {
             format!("Change and resubmit “{}”: it was returned to you", p.title)
@@ -277,7 +277,7 @@ pub fn body_queue(
     let mut cache = Lookup {
         bodies: HashMap::new(),
         meetings: HashMap::new(),
-        cals: cals.clone(),
+        cals,
     };
     secretariat_queue(conn, &mut cache, b, now)
 }
@@ -285,12 +285,12 @@ pub fn body_queue(
 /// What the secretariat of one body has to do now.
 fn secretariat_queue(
     conn: &mut DbConn,
-    cache: &mut Lookup,
+    cache: &mut Lookup<'_>,
     b: &Body,
     now: NaiveDateTime,
 ) -> AppResult<Vec<DueItem>> {
     let today = london_date(now.and_utc());
-    let cal = calendar_for(&cache.cals, b);
+    let cal = calendar_for(cache.cals, b);
     let mut items = Vec::new();
     let upcoming = meetings::upcoming_of(conn, &b.id, now, 3)?;
     let ids: Vec<String> = upcoming.iter().map(|m| m.id.clone()).collect();
@@ -317,7 +317,7 @@ fn secretariat_queue(
             .iter()
             .filter(|p| matches!(p.status.as_str(), "draft" | "returned"))
             .count();
-        let t = timeline_for(m, b, &cache.cals);
+        let t = timeline_for(m, b, cache.cals);
         if writing > 0 && now.and_utc() < t.paper_deadline {
             items.push(DueItem {
                 text: format!(
@@ -415,13 +415,13 @@ fn bodies_with(grants: &Grants, pick: impl Fn(Role) -> bool) -> Vec<String> {
 }
 
 /// Bodies and meetings, each read once.
-struct Lookup {
+struct Lookup<'a> {
     bodies: HashMap<String, Option<Body>>,
     meetings: HashMap<String, Meeting>,
-    cals: Calendars,
+    cals: &'a Calendars,
 }
 
-impl Lookup {
+impl Lookup<'_> {
     fn body(&mut self, conn: &mut DbConn, id: &str) -> AppResult<Option<Body>> {
         if !self.bodies.contains_key(id) {
             let b = bodies::find(conn, id)?;
