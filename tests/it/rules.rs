@@ -314,6 +314,28 @@ async fn seat(
     ids
 }
 
+/// An English body with three members (a quorum of 3) and a meeting;
+/// returns (clerk token, meeting id, the members' ids).
+async fn english_board_of_three(
+    app: &TestApp,
+    admin: &str,
+    slug: &str,
+) -> (String, String, Vec<String>) {
+    let (clerk, _, meeting) = body_with_meeting(app, admin, slug, "england").await;
+    let ids = seat(
+        app,
+        admin,
+        slug,
+        &[
+            ("a", "member", None),
+            ("b", "member", None),
+            ("c", "member", None),
+        ],
+    )
+    .await;
+    (clerk, meeting, ids)
+}
+
 async fn attend(app: &TestApp, clerk: &str, meeting: &str, user: &str, body: Value) -> Value {
     let resp = app
         .put_json(
@@ -447,18 +469,7 @@ async fn a_psb_is_quorate_only_with_every_statutory_member_or_their_designated_s
 async fn in_england_members_attending_remotely_do_not_count_towards_quorum() {
     let app = TestApp::spawn().await;
     let (_, admin) = app.admin().await;
-    let (clerk, _, meeting) = body_with_meeting(&app, &admin, "eng", "england").await;
-    let ids = seat(
-        &app,
-        &admin,
-        "eng",
-        &[
-            ("a", "member", None),
-            ("b", "member", None),
-            ("c", "member", None),
-        ],
-    )
-    .await;
+    let (clerk, meeting, ids) = english_board_of_three(&app, &admin, "eng").await;
     attend(
         &app,
         &clerk,
@@ -511,18 +522,7 @@ async fn in_england_members_attending_remotely_do_not_count_towards_quorum() {
 async fn a_member_who_leaves_the_room_does_not_count_and_an_inquorate_item_cannot_decide() {
     let app = TestApp::spawn().await;
     let (_, admin) = app.admin().await;
-    let (clerk, _, meeting) = body_with_meeting(&app, &admin, "leave", "england").await;
-    let ids = seat(
-        &app,
-        &admin,
-        "leave",
-        &[
-            ("a", "member", None),
-            ("b", "member", None),
-            ("c", "member", None),
-        ],
-    )
-    .await;
+    let (clerk, meeting, ids) = english_board_of_three(&app, &admin, "leave").await;
     for id in &ids {
         attend(&app, &clerk, &meeting, id, json!({"status": "present"})).await;
     }
