@@ -6,7 +6,6 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::agenda::ItemKind;
-use super::exempt;
 use super::rules::Profile;
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -117,20 +116,14 @@ impl FrozenItem {
     /// "Exempt item – category 3: Information relating to …" (England);
     /// "Exempt item – Schedule 12A, paragraph 14: …" under other rules.
     pub fn neutral_title(profile: Profile, category: i32) -> String {
-        match profile {
-            Profile::England => format!(
-                "Exempt item – category {category}: {}",
-                exempt::category_label(category).unwrap_or("exempt information")
-            ),
-            _ => format!(
-                "Exempt item – {}: {}",
-                profile.cite(category),
-                profile
-                    .paragraph(category)
-                    .unwrap_or("exempt information")
-                    .trim_end_matches('.')
-            ),
-        }
+        format!(
+            "Exempt item – {}: {}",
+            profile.label(category),
+            profile
+                .paragraph(category)
+                .unwrap_or("exempt information")
+                .trim_end_matches('.')
+        )
     }
 
     /// Implications worth a member's attention: those that are not "none".

@@ -54,34 +54,6 @@ pub struct Source {
     pub url: &'static str,
 }
 
-const SCHEDULE_12A_ENGLAND: [(i32, &str); 7] = [
-    (1, "Information relating to any individual."),
-    (
-        2,
-        "Information which is likely to reveal the identity of an individual.",
-    ),
-    (
-        3,
-        "Information relating to the financial or business affairs of any particular person (including the authority holding that information).",
-    ),
-    (
-        4,
-        "Information relating to any consultations or negotiations, or contemplated consultations or negotiations, in connection with any labour relations matter arising between the authority or a Minister of the Crown and employees of, or office holders under, the authority.",
-    ),
-    (
-        5,
-        "Information in respect of which a claim to legal professional privilege could be maintained in legal proceedings.",
-    ),
-    (
-        6,
-        "Information which reveals that the authority proposes to give under any enactment a notice imposing requirements on a person, or to make an order or direction under any enactment.",
-    ),
-    (
-        7,
-        "Information relating to any action taken or to be taken in connection with the prevention, investigation or prosecution of crime.",
-    ),
-];
-
 const SCHEDULE_12A_WALES: [(i32, &str); 7] = [
     (12, "Information relating to a particular individual."),
     (
@@ -256,7 +228,7 @@ impl Profile {
     /// The exempt paragraphs a confidential item may cite, with their text.
     pub fn catalogue(self) -> &'static [(i32, &'static str)] {
         match self {
-            Profile::England => &SCHEDULE_12A_ENGLAND,
+            Profile::England => &super::exempt::CATEGORIES,
             Profile::Wales | Profile::WalesPsb => &SCHEDULE_12A_WALES,
             Profile::Scotland => &SCHEDULE_7A_SCOTLAND,
             Profile::Nhs1960 => &SECTION_1_2_NHS,
@@ -279,6 +251,15 @@ impl Profile {
             }
             Profile::Scotland => format!("Schedule 7A, paragraph {n}"),
             Profile::Nhs1960 => format!("section 1(2), ground {n}"),
+        }
+    }
+
+    /// A paragraph's short name on agendas and papers: "category 3" in
+    /// England (as its agendas have always said), the citation elsewhere.
+    pub fn label(self, n: i32) -> String {
+        match self {
+            Profile::England => format!("category {n}"),
+            _ => self.cite(n),
         }
     }
 

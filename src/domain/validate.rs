@@ -227,7 +227,8 @@ pub fn is_valid_slug(value: &str) -> bool {
         && !value.ends_with('-')
 }
 
-fn capitalise(s: &str) -> String {
+/// The text with its first letter in capitals.
+pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -73,10 +73,7 @@ pub fn heading_for(
 
 /// "Exempt – category 3" (England), "Exempt – Schedule 12A, paragraph 14".
 pub fn exempt_tag(profile: crate::domain::rules::Profile, category: i32) -> String {
-    match profile {
-        crate::domain::rules::Profile::England => format!("Exempt – category {category}"),
-        p => format!("Exempt – {}", p.cite(category)),
-    }
+    format!("Exempt – {}", profile.label(category))
 }
 
 fn asked(item_type: Option<&str>) -> String {

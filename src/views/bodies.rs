@@ -40,8 +40,8 @@ pub struct BodyPage {
     /// The rule profile's name and summary (message keys).
     pub rules_name: &'static str,
     pub rules_summary: &'static str,
-    /// (title, address) of each statute the rules rest on.
-    pub rules_sources: Vec<(String, String)>,
+    /// The statutes and judgments the rules rest on.
+    pub rules_sources: Vec<crate::domain::rules::Source>,
     pub quorum_warning: Option<String>,
 }
 

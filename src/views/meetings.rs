@@ -100,12 +100,9 @@ pub struct MeetingTyped {
 
 impl MeetingPage {
     /// The exempt paragraphs a proposal may be marked with: the body's
-    /// catalogue (England's uses the short labels).
+    /// catalogue.
     pub fn exempt_categories(&self) -> Vec<(i32, &'static str)> {
-        match self.profile {
-            crate::domain::rules::Profile::England => crate::domain::exempt::CATEGORIES.to_vec(),
-            p => p.catalogue().to_vec(),
-        }
+        self.profile.catalogue().to_vec()
     }
 }
 

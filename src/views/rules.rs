@@ -63,6 +63,6 @@ pub struct RestrictedPage {
     pub public_interest: String,
     pub asks_public_interest: bool,
     pub rules_name: &'static str,
-    /// (title, address)
-    pub rules_sources: Vec<(String, String)>,
+    /// The statutes and judgments the rules rest on.
+    pub rules_sources: Vec<crate::domain::rules::Source>,
 }

@@ -138,11 +138,7 @@ async fn body(
         nav: nav(&req, viewer.0.as_ref()),
         rules_name: crate::views::rules::name_key(profile),
         rules_summary: crate::views::rules::summary_key(profile),
-        rules_sources: profile
-            .sources()
-            .into_iter()
-            .map(|s| (s.title.to_string(), s.url.to_string()))
-            .collect(),
+        rules_sources: profile.sources(),
         quorum_warning: d.quorum_warning.clone(),
         name: d.body.name.clone(),
         slug: d.body.slug.clone(),

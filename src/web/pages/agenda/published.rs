@@ -275,11 +275,7 @@ async fn restricted(
         public_interest: item.exempt_public_interest.clone().unwrap_or_default(),
         asks_public_interest: profile.records_public_interest_test(),
         rules_name: crate::views::rules::name_key(profile),
-        rules_sources: profile
-            .sources()
-            .into_iter()
-            .map(|s| (s.title.to_string(), s.url.to_string()))
-            .collect(),
+        rules_sources: profile.sources(),
     };
     html(StatusCode::OK, &page)
 }

@@ -10,7 +10,6 @@ use serde::Deserialize;
 
 use super::meetings::status_tag;
 use crate::domain::briefing::{self, HARD_TO_READ, ItemType};
-use crate::domain::exempt;
 use crate::domain::format::london_datetime;
 use crate::domain::roles::Role;
 use crate::error::{AppError, FieldError};
@@ -179,10 +178,15 @@ pub(super) fn rows(l: &Loaded) -> Vec<Row> {
         out.push(row(
             "Exempt",
             vec![
-                format!(
-                    "Category {cat}: {}",
-                    exempt::category_label(cat).unwrap_or("")
-                ),
+                {
+                    // "Category 3: …" in England, "Schedule 12A, paragraph 14: …".
+                    let profile = l.body.profile();
+                    format!(
+                        "{}: {}",
+                        crate::domain::validate::capitalise(&profile.label(cat)),
+                        profile.paragraph(cat).unwrap_or("").trim_end_matches('.')
+                    )
+                },
                 p.exempt_reason.clone(),
             ],
             "exempt-category",
