@@ -409,9 +409,85 @@ pub fn load(conn: &mut DbConn, now: NaiveDateTime, base_url: &str) -> AppResult<
     }
     let org_ids: std::collections::HashMap<&str, String> =
         orgs.iter().map(|(k, v)| (*k, v.clone())).collect();
+    registers_of_interests(conn, &actor, now, &people, &org_ids)?;
     board_meetings(conn, now, base_url, psb, &people, &org_ids)?;
     welsh_board(conn, &actor, now, base_url, &hash)?;
     Ok(logins())
+}
+
+/// Registers of interests: Ashby District Council publishes its members'
+/// registers; Cllr Priya Shah's names Eastwick Borough Council (a
+/// contract), so the winter shelter paper it presents shows a likely
+/// conflict, and a gift over the £50 threshold.
+fn registers_of_interests(
+    conn: &mut DbConn,
+    actor: &Actor,
+    now: NaiveDateTime,
+    people: &std::collections::HashMap<&str, crate::db::users::User>,
+    orgs: &std::collections::HashMap<&str, String>,
+) -> AppResult<()> {
+    use crate::services::interests::{self, InterestInput};
+    let missing = || AppError::internal("demo data refers to a missing record");
+    let admin = crate::domain::roles::Grants {
+        is_admin: true,
+        ..Default::default()
+    };
+    let ashby = orgs.get("ADC").ok_or_else(missing)?;
+    interests::set_policy(conn, actor, &admin, ashby, Some("50"), true, now)?;
+    let priya = people.get("ashby").ok_or_else(missing)?;
+    let year_ago = (now.date() - chrono::Duration::days(400)).to_string();
+    for (kind, description, org, value, starts, ends) in [
+        (
+            "employment",
+            "Director, Shah Youth Projects Ltd",
+            None,
+            None,
+            year_ago.clone(),
+            None,
+        ),
+        (
+            "contracts",
+            "Shah Youth Projects Ltd runs the Eastwick youth hub under contract to Eastwick Borough Council",
+            orgs.get("EBC"),
+            None,
+            year_ago.clone(),
+            None,
+        ),
+        (
+            "land",
+            "Home, Mill Lane, Ashby",
+            None,
+            None,
+            year_ago.clone(),
+            None,
+        ),
+        (
+            "gifts",
+            "Dinner at the Northshire Chamber of Commerce annual awards",
+            orgs.get("Chamber"),
+            Some("85"),
+            (now.date() - chrono::Duration::days(60)).to_string(),
+            Some((now.date() - chrono::Duration::days(60)).to_string()),
+        ),
+    ] {
+        interests::add(
+            conn,
+            actor,
+            &admin,
+            "",
+            &priya.id,
+            &InterestInput {
+                kind: Some(kind.into()),
+                description: Some(description.into()),
+                organisation_id: org.cloned(),
+                value: value.map(str::to_string),
+                starts_on: Some(starts),
+                ends_on: ends,
+            },
+            now,
+        )?;
+    }
+    Ok(())
 }
 
 /// A Welsh Public Services Board beside the English one: statutory rules
@@ -562,7 +638,7 @@ fn welsh_board(
     let location = "Neuadd y Sir, Tref Tawel (County Hall, Tawel Town), and online";
     let mut held = None;
     for day in [
-        thursday(now.date() - Duration::days(28)),
+        thursday(now.date() - chrono::Duration::days(28)),
         thursday(now.date() + Duration::days(42)),
     ] {
         let at = |t: NaiveTime| crate::domain::timeline::london_instant(day, t);
@@ -1610,6 +1686,7 @@ fn follow_through_story(
             Some(&item),
             Some(text),
             None,
+            None,
             m.starts_at + Duration::minutes(40),
         )?;
         decisions.insert(item, d.id);
@@ -1681,6 +1758,11 @@ fn follow_through_story(
     }
     // The earlier meeting's minutes, approved at the later one.
     // Drafted and circulated a few days after the earlier meeting.
+    // The decision note of each meeting, published the next working day.
+    let noted = on_a_working_day(this.starts_at + Duration::days(1), &cal);
+    if noted < now {
+        crate::services::decision_note::publish(conn, clerk, clerk_grants, &this.id, noted)?;
+    }
     if part == Part::Later {
         let approve_at = later.starts_at + Duration::minutes(15);
         crate::services::minutes::approve(conn, clerk, &earlier, psb, &ctx_at(approve_at))?;

@@ -158,6 +158,9 @@ pub fn load(
                     created_at: at,
                     withdrawn_reason: None,
                     withdrawn_at: None,
+                    votes_for: None,
+                    votes_against: None,
+                    votes_abstain: None,
                 });
                 for a in 0..ACTIONS_PER_DECISION {
                     let n = ((b * MEETINGS_PER_BODY + m) * DECISIONS_PER_MEETING + d)

@@ -65,3 +65,46 @@ unsub-what-reminders = reminders before your papers and actions are due
 unsub-what-updates = updates (draft minutes, proposal outcomes, referrals and withdrawn actions)
 unsub-what-weekly = the secretariat's weekly digest
 unsub-what-all = routine mail: calls for papers, reminders, updates and digests
+
+# A person's register of interests (/people/{id}/interests).
+interests-title = Register of interests
+interests-sits-on = Sits on:
+interests-threshold = Gifts and hospitality are registered from
+interests-published = Their organisation publishes this register.
+interests-not-published = Their organisation does not publish this register: it is seen by them, the secretariat of their bodies and administrators.
+interests-current = Interests held now
+interests-past = Interests that have ended
+interests-none = No interests registered.
+interests-kind = Kind of interest
+interests-choose-kind = Choose the kind
+interests-description = What it is
+interests-description-hint = The employer and role, the contract, the land, the body, or the gift and who gave it.
+interests-organisation = Organisation it names
+interests-no-organisation = None of these
+interests-value = Value
+interests-value-label = Value, for gifts and hospitality (£)
+interests-value-hint = In pounds, like 75 or 75.50. Leave empty for other kinds.
+interests-from = From
+interests-to = To
+interests-from-label = When it began
+interests-to-label = When it ended (leave empty while it lasts)
+interests-end-summary = End or remove
+interests-ended-on = When it ended
+interests-end-button = End this interest
+interests-remove = Remove (registered in error)
+interests-add = Register an interest
+interests-add-button = Register the interest
+interests-kind-employment = Employment, office, trade or profession
+interests-kind-contracts = Contracts
+interests-kind-land = Land and property
+interests-kind-memberships = Memberships of other bodies
+interests-kind-gifts = Gifts and hospitality
+label-interest-start = date it began
+label-interest-end = date it ended
+
+# Likely conflicts of interest, on the agenda builder and a member's briefing.
+conflicts-heading = Likely conflicts of interest
+conflicts-intro = Registered interests naming the organisation presenting an item, or a partner consulted on its paper. Members are asked to consider declaring them.
+conflicts-register = Register of interests
+conflict-line = { $item }: { $member } has registered an interest in { $organisation } ({ $kind }: { $description }).
+interests-yours = Your register of interests

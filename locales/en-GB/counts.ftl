@@ -38,8 +38,16 @@ record-quorum = { $present } of { $members ->
    *[other] { $members } members
 } present or substituted; the quorum is { $needed }.
 # An item's own quorum on the record sheet, when someone left the room for it.
-record-item-quorate = For this item: { $present } present without those who left the room; the quorum of { $needed } is met.
-record-item-not-quorate = For this item: { $present } present without those who left the room; the quorum is { $needed }, so it cannot decide.
+record-item-quorate = For this item: { $present } present without those not in the room for it; the quorum of { $needed } is met.
+record-item-not-quorate = For this item: { $present } present without those not in the room for it; the quorum is { $needed }, so it cannot decide.
+# The draft minutes and the decision note, under an item whose quorum differs from the meeting's.
+minutes-item-quorate = Quorate for this item: { $present } present, { $needed } needed.
+minutes-item-not-quorate = Not quorate for this item: { $present } present, { $needed } needed.
+# A vote on a decision, under the resolution.
+vote-outcome = Carried: { $for } for, { $against } against, { $abstain ->
+    [one] 1 abstention
+   *[other] { $abstain } abstentions
+}.
 # The opening of the draft minutes, after the attendance.
 minutes-quorate = The meeting was quorate ({ $present } of { $members ->
     [one] 1 member

@@ -39,3 +39,65 @@ action-withdraw-button = Withdraw the action
 
 declaration-left-room = Left the room for this item (not counted towards its quorum)
 declaration-left-note = {" "}(left the room for this item)
+
+# Arrivals and departures during the meeting, per item.
+movement-heading = Arrivals and departures
+movement-who = Who
+movement-what = What happened
+movement-arrives = Arrived in time for this item
+movement-leaves = Left before this item
+movement-button = Record the arrival or departure
+movement-choose = Choose someone recorded present
+movement-arrived = { $name } arrived in time for this item
+movement-left = { $name } left before this item
+movement-remove = Remove
+# In the draft minutes and the decision note, at the top of an item.
+minutes-arrived = Arrived: { $names }.
+minutes-left = Left the meeting: { $names }.
+
+# A vote on a decision, recorded with it.
+vote-legend = Vote, if one was taken
+vote-hint-count = Leave these empty if the decision was agreed without a vote. The chair's casting vote counts among those for.
+vote-hint-name = Leave everyone at "did not vote" if the decision was agreed without a vote.
+vote-for = For
+vote-against = Against
+vote-abstain = Abstentions
+vote-of = Vote of
+vote-none = Did not vote
+vote-choice-for = For
+vote-choice-against = Against
+vote-choice-abstain = Abstain
+# Under a resolution recorded by name.
+vote-names-for = For: { $names }.
+vote-names-against = Against: { $names }.
+vote-names-abstain = Abstained: { $names }.
+
+# The rapid decision note (not yet approved minutes).
+note-substituting = , substituting for { $name }
+note-remotely = , remotely
+note-item = Item { $n }: { $title }
+note-item-confidential = Item { $n } (confidential)
+note-arrived = { $name } arrived in time for item { $n }
+note-left = { $name } left before item { $n }
+note-title = Decision note
+note-not-approved = Not yet approved minutes. This note is drawn from the meeting record; the minutes, once approved at the next meeting, are the formal record.
+note-due = Due by { $day }.
+note-published = Published { $when } by { $who }.
+note-preview = Preview: not published yet. Only the secretariat can see it.
+note-publish-button = Publish the decision note
+note-present = Present
+note-apologies = Apologies
+note-absent = Absent
+note-movements = Arrivals and departures
+note-declarations = Declarations of interest
+note-declaration-left = (left the room for the item)
+note-decisions = Decisions
+note-no-decisions = No decisions were recorded.
+note-withheld = { $n ->
+    [one] 1 decision on a confidential item is not shown.
+   *[other] { $n } decisions on confidential items are not shown.
+}
+note-none-recorded = Not recorded.
+note-link = Decision note (not yet approved minutes)
+# Followed by the day it falls due.
+note-link-due = Decision note: due by

@@ -149,10 +149,12 @@ pub fn save_item(conn: &mut DbConn, item: &AgendaItem) -> QueryResult<()> {
 }
 
 /// Does anything recorded refer to this item (notes, declarations,
-/// decisions, actions, or a referral from it)? Such an item cannot be
+/// arrivals and departures, decisions, actions, or a referral from it)? Such an item cannot be
 /// deleted.
 pub fn item_in_use(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
-    use super::schema::{actions, decisions, declarations, item_notes, proposals};
+    use super::schema::{
+        actions, attendance_moves, decisions, declarations, item_notes, proposals,
+    };
     use diesel::dsl::{exists, select};
     let any = select(exists(decisions::table.filter(decisions::item_id.eq(id))))
         .get_result::<bool>(conn)?
@@ -162,6 +164,10 @@ pub fn item_in_use(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
         ))
         .get_result(conn)?
         || select(exists(item_notes::table.filter(item_notes::item_id.eq(id)))).get_result(conn)?
+        || select(exists(
+            attendance_moves::table.filter(attendance_moves::item_id.eq(id)),
+        ))
+        .get_result(conn)?
         || select(exists(
             proposals::table.filter(proposals::referred_from_item_id.eq(id)),
         ))

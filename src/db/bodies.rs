@@ -28,6 +28,11 @@ pub struct Body {
     /// Where the profile leaves it to standing orders: remote attendance
     /// counts towards quorum.
     pub remote_attendance_counts: bool,
+    /// Votes on decisions are recorded by name (else by count).
+    pub votes_by_name: bool,
+    /// The rapid decision note is published within this many working days
+    /// of the meeting.
+    pub decision_note_working_days: i32,
 }
 
 impl Body {
@@ -58,6 +63,8 @@ impl Body {
             created_at: now,
             rules: p.rules.clone(),
             remote_attendance_counts: p.remote_attendance_counts,
+            votes_by_name: p.votes_by_name,
+            decision_note_working_days: p.decision_note_working_days,
         }
     }
 
@@ -79,6 +86,8 @@ impl Body {
             holiday_calendar: self.holiday_calendar.clone(),
             rules: self.rules.clone(),
             remote_attendance_counts: self.remote_attendance_counts,
+            votes_by_name: self.votes_by_name,
+            decision_note_working_days: self.decision_note_working_days,
         }
     }
 }

@@ -147,3 +147,19 @@ pub fn of_bodies_since(
         .limit(500)
         .load(conn)
 }
+
+/// Scheduled meetings that began in [`from`, `to`), soonest first.
+pub fn held_between(
+    conn: &mut DbConn,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> QueryResult<Vec<Meeting>> {
+    meetings::table
+        .filter(meetings::starts_at.ge(from))
+        .filter(meetings::starts_at.lt(to))
+        .filter(meetings::status.eq("scheduled"))
+        .select(Meeting::as_select())
+        .order(meetings::starts_at)
+        .limit(1000)
+        .load(conn)
+}

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod bodies;
 pub mod check;
 pub mod holidays;
+pub mod interests;
 pub mod invitations;
 pub mod meetings;
 pub mod memberships;

@@ -5,7 +5,10 @@ use diesel::prelude::*;
 
 use super::DbConn;
 use super::ExemptScope;
-use super::schema::{agenda_items, attendance, decisions, declarations, item_notes, papers};
+use super::schema::{
+    agenda_items, attendance, attendance_moves, decision_notes, decision_votes, decisions,
+    declarations, item_notes, papers,
+};
 
 #[derive(Clone, Debug, Queryable, Selectable, Insertable)]
 #[diesel(table_name = attendance)]
@@ -109,6 +112,147 @@ pub struct Decision {
     /// Why the secretariat withdrew it (recorded in error), if it did.
     pub withdrawn_reason: Option<String>,
     pub withdrawn_at: Option<NaiveDateTime>,
+    /// The vote, where one was recorded.
+    pub votes_for: Option<i32>,
+    pub votes_against: Option<i32>,
+    pub votes_abstain: Option<i32>,
+}
+
+impl Decision {
+    /// The vote's count, where one was recorded.
+    pub fn tally(&self) -> Option<crate::domain::record::Tally> {
+        Some(crate::domain::record::Tally {
+            for_: self.votes_for?,
+            against: self.votes_against?,
+            abstain: self.votes_abstain?,
+        })
+    }
+}
+
+/// Each member's vote on a decision, where votes are recorded by name.
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = decision_votes)]
+pub struct NamedVote {
+    pub decision_id: String,
+    pub user_id: String,
+    /// for, against or abstain
+    pub vote: String,
+}
+
+pub fn insert_votes(conn: &mut DbConn, votes: &[NamedVote]) -> QueryResult<()> {
+    for v in votes {
+        diesel::insert_into(decision_votes::table)
+            .values(v)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The named votes on a meeting's decisions.
+pub fn votes_of_meeting(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Vec<NamedVote>> {
+    decision_votes::table
+        .inner_join(decisions::table.on(decisions::id.eq(decision_votes::decision_id)))
+        .filter(decisions::meeting_id.eq(meeting_id))
+        .select(NamedVote::as_select())
+        .order((decision_votes::decision_id, decision_votes::user_id))
+        .load(conn)
+}
+
+/// Someone arriving at, or leaving before, an item of a meeting.
+#[derive(Clone, Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = attendance_moves)]
+pub struct Move {
+    pub id: String,
+    pub meeting_id: String,
+    pub item_id: String,
+    pub user_id: String,
+    /// arrives or leaves
+    pub movement: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// A meeting's arrivals and departures, each with its item's position.
+pub fn moves_of(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Vec<(Move, i32)>> {
+    attendance_moves::table
+        .inner_join(agenda_items::table.on(agenda_items::id.eq(attendance_moves::item_id)))
+        .filter(attendance_moves::meeting_id.eq(meeting_id))
+        .select((Move::as_select(), agenda_items::position))
+        .order((agenda_items::position, attendance_moves::created_at))
+        .load(conn)
+}
+
+/// Records a movement, replacing what was recorded for that person at
+/// that item.
+pub fn set_move(conn: &mut DbConn, m: &Move) -> QueryResult<()> {
+    delete_move(conn, &m.item_id, &m.user_id)?;
+    diesel::insert_into(attendance_moves::table)
+        .values(m)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Removes the movement recorded for a person at an item; answers whether
+/// there was one.
+pub fn delete_move(conn: &mut DbConn, item_id: &str, user_id: &str) -> QueryResult<bool> {
+    diesel::delete(
+        attendance_moves::table
+            .filter(attendance_moves::item_id.eq(item_id))
+            .filter(attendance_moves::user_id.eq(user_id)),
+    )
+    .execute(conn)
+    .map(|n| n > 0)
+}
+
+/// Whether, when and by whom a meeting's rapid decision note was published,
+/// and when the secretariat was reminded of it.
+#[derive(Clone, Debug, Default, Queryable, Selectable, Insertable)]
+#[diesel(table_name = decision_notes)]
+pub struct DecisionNote {
+    pub meeting_id: String,
+    pub reminded_at: Option<NaiveDateTime>,
+    pub published_at: Option<NaiveDateTime>,
+    pub published_by: Option<String>,
+}
+
+pub fn decision_note(conn: &mut DbConn, meeting_id: &str) -> QueryResult<Option<DecisionNote>> {
+    decision_notes::table
+        .find(meeting_id)
+        .select(DecisionNote::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The decision notes of these meetings that are published, by meeting.
+pub fn published_notes(
+    conn: &mut DbConn,
+    meeting_ids: &[String],
+) -> QueryResult<std::collections::HashMap<String, NaiveDateTime>> {
+    let rows: Vec<(String, Option<NaiveDateTime>)> = decision_notes::table
+        .filter(decision_notes::meeting_id.eq_any(meeting_ids))
+        .filter(decision_notes::published_at.is_not_null())
+        .select((decision_notes::meeting_id, decision_notes::published_at))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(m, at)| Some((m, at?)))
+        .collect())
+}
+
+/// Saves the note's state (insert or replace).
+pub fn save_decision_note(conn: &mut DbConn, n: &DecisionNote) -> QueryResult<()> {
+    let changed = diesel::update(decision_notes::table.find(&n.meeting_id))
+        .set((
+            decision_notes::reminded_at.eq(n.reminded_at),
+            decision_notes::published_at.eq(n.published_at),
+            decision_notes::published_by.eq(&n.published_by),
+        ))
+        .execute(conn)?;
+    if changed == 0 {
+        diesel::insert_into(decision_notes::table)
+            .values(n)
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 pub fn insert_decision(conn: &mut DbConn, d: &Decision) -> QueryResult<()> {

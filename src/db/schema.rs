@@ -44,6 +44,8 @@ diesel::table! {
         created_at -> Timestamp,
         rules -> Text,
         remote_attendance_counts -> Bool,
+        votes_by_name -> Bool,
+        decision_note_working_days -> Integer,
     }
 }
 
@@ -176,6 +178,8 @@ diesel::joinable!(sessions -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
+    interests,
+    interest_policies,
     bodies,
     memberships,
     priorities,
@@ -203,7 +207,33 @@ diesel::allow_tables_to_appear_in_same_query!(
     actions,
     action_events,
     minutes,
+    decision_votes,
+    attendance_moves,
+    decision_notes,
 );
+
+diesel::table! {
+    interests (id) {
+        id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        description -> Text,
+        organisation_id -> Nullable<Text>,
+        value_pence -> Nullable<Integer>,
+        starts_on -> Date,
+        ends_on -> Nullable<Date>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interest_policies (organisation_id) {
+        organisation_id -> Text,
+        gift_threshold_pence -> Integer,
+        publish -> Bool,
+    }
+}
 
 diesel::table! {
     meetings (id) {
@@ -433,6 +463,37 @@ diesel::table! {
         created_at -> Timestamp,
         withdrawn_reason -> Nullable<Text>,
         withdrawn_at -> Nullable<Timestamp>,
+        votes_for -> Nullable<Integer>,
+        votes_against -> Nullable<Integer>,
+        votes_abstain -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    decision_votes (decision_id, user_id) {
+        decision_id -> Text,
+        user_id -> Text,
+        vote -> Text,
+    }
+}
+
+diesel::table! {
+    attendance_moves (id) {
+        id -> Text,
+        meeting_id -> Text,
+        item_id -> Text,
+        user_id -> Text,
+        movement -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    decision_notes (meeting_id) {
+        meeting_id -> Text,
+        reminded_at -> Nullable<Timestamp>,
+        published_at -> Nullable<Timestamp>,
+        published_by -> Nullable<Text>,
     }
 }
 

@@ -155,6 +155,20 @@ impl Calendar {
         d
     }
 
+    /// The working day `n` working days after `day` (`day` itself need not
+    /// be one).
+    pub fn working_days_after(&self, day: NaiveDate, n: u32) -> NaiveDate {
+        let mut d = day;
+        let mut left = n;
+        while left > 0 {
+            d += Duration::days(1);
+            if self.is_working_day(d) {
+                left -= 1;
+            }
+        }
+        d
+    }
+
     /// Working days strictly between `from` and `to`.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
         let mut n = 0;

@@ -31,6 +31,13 @@ pub struct Policy {
     /// Where the rules leave it to standing orders (scotland, nhs-1960):
     /// members attending remotely count towards quorum.
     pub remote_attendance_counts: bool,
+    /// Votes on decisions are recorded by name, each member's vote; else
+    /// by count (for, against, abstain).
+    pub votes_by_name: bool,
+    /// The rapid decision note (attendance, declarations and decisions,
+    /// before the minutes are approved) is published within this many
+    /// working days of the meeting.
+    pub decision_note_working_days: i32,
 }
 
 pub const HOLIDAY_CALENDARS: [&str; 3] = ["england-and-wales", "scotland", "northern-ireland"];
@@ -50,6 +57,8 @@ impl Default for Policy {
             holiday_calendar: "england-and-wales".into(),
             rules: "england".into(),
             remote_attendance_counts: false,
+            votes_by_name: false,
+            decision_note_working_days: 2,
         }
     }
 }
@@ -83,6 +92,13 @@ pub struct PolicyInput {
     pub rules: Option<String>,
     /// For rules that leave remote attendance to standing orders.
     pub remote_attendance_counts: Option<bool>,
+    /// Record votes on decisions by name (true) or by count (false, the
+    /// default).
+    pub votes_by_name: Option<bool>,
+    /// Working days after the meeting by which the decision note is
+    /// published (default 2; a Welsh community council's rule is 7).
+    #[schema(minimum = 1, maximum = 30)]
+    pub decision_note_working_days: Option<i32>,
 }
 
 impl PolicyInput {
@@ -106,6 +122,9 @@ impl PolicyInput {
         }
         if let Some(b) = self.remote_attendance_counts {
             p.remote_attendance_counts = b;
+        }
+        if let Some(b) = self.votes_by_name {
+            p.votes_by_name = b;
         }
         let mut number = |field: &str, value: Option<i32>, min: i32, max: i32, target: &mut i32| {
             if let Some(v) = value {
@@ -140,6 +159,13 @@ impl PolicyInput {
             0,
             120,
             &mut p.proposal_deadline_working_days,
+        );
+        number(
+            "decision_note_working_days",
+            self.decision_note_working_days,
+            1,
+            30,
+            &mut p.decision_note_working_days,
         );
         number(
             "max_purpose_words",

@@ -374,15 +374,21 @@ pub struct Seat {
     pub by_substitute: bool,
 }
 
+/// Whether someone attending remotely counts as present (for quorum, and
+/// so may vote) under `profile`, given the body's standing-orders flag.
+pub fn remote_attendance_counts(profile: Profile, standing_orders: bool) -> bool {
+    match profile.remote_rule() {
+        RemoteRule::InPersonOnly => false,
+        RemoteRule::Counts => true,
+        RemoteRule::StandingOrders => standing_orders,
+    }
+}
+
 /// Whether the seats present make the meeting quorate under `profile`.
 /// `remote_counts` is the body's standing-orders flag where the profile
 /// leaves it to them.
 pub fn quorum(profile: Profile, seats: &[Seat], remote_counts: bool) -> Quorum {
-    let remote_ok = match profile.remote_rule() {
-        RemoteRule::InPersonOnly => false,
-        RemoteRule::Counts => true,
-        RemoteRule::StandingOrders => remote_counts,
-    };
+    let remote_ok = remote_attendance_counts(profile, remote_counts);
     let present_seat = |s: &Seat| s.in_person || (remote_ok && s.remote) || s.by_substitute;
     match profile.quorum_rule() {
         QuorumRule::ThirdAtLeastThree => {

@@ -151,6 +151,12 @@ pub async fn schedule(state: &AppState) {
         crate::services::chase::send_reminders(c, ctx, grace)
     })
     .await;
+    // Decision notes: the secretariat reminded the working day before one
+    // falls due; published from the record on the day.
+    queue_step(state, "decision notes", |c, ctx| {
+        crate::services::decision_note::keep_due(c, ctx)
+    })
+    .await;
     // The secretariat's weekly digest (once a week per person and body).
     queue_step(state, "secretariat digests", |c, ctx| {
         crate::services::chase::send_digests(c, ctx)

@@ -1353,6 +1353,8 @@ pub struct Builder {
     pub related: Vec<(String, String)>,
     /// Every organisation: (id, name), for the verbal item form.
     pub organisations: Vec<(String, String)>,
+    /// Likely conflicts of interest among the members, per item.
+    pub conflicts: Vec<super::interests::Conflict>,
 }
 
 /// The builder, for the body's secretariat only.
@@ -1401,7 +1403,22 @@ pub fn builder(
         .into_iter()
         .map(|o| (o.id, o.name))
         .collect();
+    let parties: Vec<super::interests::ItemParties> = working
+        .items
+        .iter()
+        .map(|i| match &i.paper {
+            Some(p) => (
+                i.row.id.clone(),
+                p.presenting_organisation_id.clone(),
+                p.consulted(),
+            ),
+            None => (i.row.id.clone(), i.row.organisation_id.clone(), Vec::new()),
+        })
+        .collect();
+    let day = crate::domain::timeline::london_date(meeting.starts_at.and_utc());
+    let conflicts = super::interests::likely_conflicts(conn, &body.id, day, &parties)?;
     Ok(Builder {
+        conflicts,
         meeting,
         body,
         working,

@@ -38,7 +38,8 @@ fn rfc3339(t: NaiveDateTime) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// Published agendas and supplements of a body, newest first (public view).
+/// Published agendas and supplements of a body, and its published
+/// decision notes, newest first (public view).
 pub fn body_atom(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<String> {
     let list = meetings::of_body(conn, &body.id)?;
     let ids: Vec<String> = list.iter().map(|m| m.id.clone()).collect();
@@ -87,6 +88,40 @@ pub fn body_atom(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<St
                 .build(),
         );
     }
+    // Published decision notes, with the decisions the public may read.
+    let notes = crate::db::record::published_notes(conn, &ids)?;
+    for m in list.iter().filter(|m| notes.contains_key(&m.id)) {
+        let published_at = notes[&m.id];
+        updated = updated.max(published_at);
+        let link = format!("{base_url}/meetings/{}/decision-note", m.id);
+        let when = crate::domain::format::london_datetime(m.starts_at);
+        let lines: Vec<String> = crate::db::record::decisions_of_meeting(conn, &m.id)?
+            .into_iter()
+            .filter(|d| !d.exempt && d.withdrawn_at.is_none())
+            .map(|d| format!("{} {}", d.reference, d.text))
+            .collect();
+        entries.push(
+            EntryBuilder::default()
+                .id(link.clone())
+                .title(format!("Decision note: {}, {when}", body.name))
+                .updated(
+                    chrono::DateTime::parse_from_rfc3339(&rfc3339(published_at))
+                        .map_err(|e| AppError::internal(format!("date: {e}")))?,
+                )
+                .links(vec![LinkBuilder::default().href(link).build()])
+                .content(Some(
+                    ContentBuilder::default()
+                        .content_type(Some("text".to_string()))
+                        .value(Some(format!(
+                            "Not yet approved minutes.\n{}",
+                            lines.join("\n")
+                        )))
+                        .build(),
+                ))
+                .build(),
+        );
+    }
+    entries.sort_by(|a, b| b.updated().cmp(a.updated()));
     let feed_link = format!("{base_url}/bodies/{}/feed.atom", body.slug);
     let feed = FeedBuilder::default()
         .id(feed_link.clone())

@@ -477,6 +477,10 @@ pub struct MeetingPage {
     /// Proposal id to where it was referred from: (words, meeting id).
     pub origins: std::collections::HashMap<String, (String, String)>,
     pub decisions: Vec<super::record::DecisionTaken>,
+    /// When the rapid decision note was published, if it was.
+    pub decision_note: Option<chrono::NaiveDateTime>,
+    /// The day it falls due.
+    pub decision_note_due: chrono::NaiveDate,
     pub audience: super::agenda::Audience,
     pub may: MeetingMay,
 }
@@ -541,6 +545,16 @@ pub fn page(
         }
     }
     let decisions = super::record::decisions_taken(conn, &meeting, grants, user_id)?;
+    let decision_note =
+        crate::db::record::decision_note(conn, &meeting.id)?.and_then(|n| n.published_at);
+    let decision_note_due = {
+        let cal = calendar_for(cals, &body);
+        crate::domain::record::decision_note_due(
+            timeline.meeting_day,
+            super::decision_note::working_days(&body),
+            &cal,
+        )
+    };
     let upcoming = meeting.starts_at > now.naive_utc();
     let write = upcoming && grants.is_some_and(|g| g.can_propose_in(&body.id));
     let may = MeetingMay {
@@ -564,6 +578,8 @@ pub fn page(
         agenda,
         origins,
         decisions,
+        decision_note,
+        decision_note_due,
         audience,
         may,
     })

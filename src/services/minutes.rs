@@ -47,6 +47,8 @@ pub fn draft(
     let att = record::attendance_of(conn, &meeting.id)?;
     let decls = record::declarations_of(conn, &meeting.id)?;
     let decisions = record::decisions_of_meeting(conn, &meeting.id)?;
+    let votes = record::votes_of_meeting(conn, &meeting.id)?;
+    let moves = record::moves_of(conn, &meeting.id)?;
     let ids: Vec<String> = w.items.iter().map(|i| i.row.id.clone()).collect();
     let notes = record::notes_of(conn, &ids)?;
     let mut acts = actions::search(
@@ -130,12 +132,51 @@ pub fn draft(
         {
             out.push_str(&format!("Taken as a late item because: {}\n\n", md(r)));
         }
+        let lang = crate::i18n::Lang::English;
+        for (movement, key) in [("arrives", "minutes-arrived"), ("leaves", "minutes-left")] {
+            let who: Vec<String> = moves
+                .iter()
+                .filter(|(m, _)| m.item_id == i.row.id && m.movement == movement)
+                .map(|(m, _)| md(&name(&m.user_id)))
+                .collect();
+            if !who.is_empty() {
+                out.push_str(&crate::i18n::text_with(
+                    lang,
+                    key,
+                    &[("names", crate::i18n::Arg::Text(&who.join(", ")))],
+                ));
+                out.push_str("\n\n");
+            }
+        }
         for d in decls.iter().filter(|d| d.item_id == i.row.id) {
             out.push_str(&format!(
-                "Declaration: {}: {}\n\n",
+                "Declaration: {}: {}{}\n\n",
                 md(&name(&d.user_id)),
-                md(&d.interest)
+                md(&d.interest),
+                if d.left_room {
+                    crate::i18n::text(lang, "declaration-left-note")
+                } else {
+                    String::new()
+                }
             ));
+        }
+        if !att.is_empty()
+            && !super::record::away(&decls, &moves, &i.row.id, i.row.position).is_empty()
+            && let Some(q) = super::record::item_quorum(conn, meeting, body, &i.row)?
+        {
+            out.push_str(&crate::i18n::text_with(
+                lang,
+                if q.met {
+                    "minutes-item-quorate"
+                } else {
+                    "minutes-item-not-quorate"
+                },
+                &[
+                    ("present", crate::i18n::Arg::count(q.present)),
+                    ("needed", crate::i18n::Arg::count(q.needed)),
+                ],
+            ));
+            out.push_str("\n\n");
         }
         if let Some(n) = notes.get(&i.row.id).filter(|n| !n.trim().is_empty()) {
             out.push_str(&format!("{}\n\n", md(n)));
@@ -149,6 +190,9 @@ pub fn draft(
                 md(&d.reference),
                 md(&d.text)
             ));
+            for line in super::record::vote_words(lang, d, &votes, |u| md(&name(u))) {
+                out.push_str(&format!("{line}\n\n"));
+            }
         }
         let item_actions: Vec<_> = acts
             .iter()

@@ -11,9 +11,10 @@ use super::Actor;
 use crate::db::agenda::{self, AgendaItem};
 use crate::db::bodies::Body;
 use crate::db::meetings::Meeting;
-use crate::db::record::{self, Attendance, Decision, Declaration};
+use crate::db::record::{self, Attendance, Decision, Declaration, Move};
 use crate::db::{DbConn, memberships, papers};
 use crate::domain::idempotency::{self, scoped};
+use crate::domain::record::{Movement, Vote, in_room};
 use crate::domain::roles::Role;
 use crate::domain::rules::{Seat, quorum};
 use crate::domain::validate::Problems;
@@ -49,14 +50,15 @@ pub fn quorum_state(conn: &mut DbConn, meeting: &Meeting, body: &Body) -> AppRes
     Ok(state(rules_quorum(body, &members, &att, &[])))
 }
 
-/// The quorum for one agenda item: as the meeting's, without the members
-/// who declared an interest on it and left the room. `None` while no
-/// attendance is recorded.
+/// The quorum for one agenda item: as the meeting's, without those who
+/// were not in the room for it (arrived later, left before it, or left the
+/// room for an interest they declared). `None` while no attendance is
+/// recorded.
 pub fn item_quorum(
     conn: &mut DbConn,
     meeting: &Meeting,
     body: &Body,
-    item_id: &str,
+    item: &AgendaItem,
 ) -> AppResult<Option<QuorumState>> {
     let att = record::attendance_of(conn, &meeting.id)?;
     if att.is_empty() {
@@ -64,17 +66,39 @@ pub fn item_quorum(
     }
     let members = memberships::members_of(conn, &body.id)?;
     let declarations = record::declarations_of(conn, &meeting.id)?;
-    let left = left_room(&declarations, item_id);
-    Ok(Some(state(rules_quorum(body, &members, &att, &left))))
+    let moves = record::moves_of(conn, &meeting.id)?;
+    let gone = away(&declarations, &moves, &item.id, item.position);
+    Ok(Some(state(rules_quorum(body, &members, &att, &gone))))
 }
 
-/// Who declared an interest on the item and left the room for it.
-fn left_room(declarations: &[Declaration], item_id: &str) -> Vec<String> {
-    declarations
+/// Who is not in the room for an item though recorded present: those who
+/// declared an interest on it and left the room, and those whose arrivals
+/// and departures put them outside it (`domain::record::in_room`).
+pub fn away(
+    declarations: &[Declaration],
+    moves: &[(Move, i32)],
+    item_id: &str,
+    position: i32,
+) -> Vec<String> {
+    let mut out: Vec<String> = declarations
         .iter()
         .filter(|d| d.item_id == item_id && d.left_room)
         .map(|d| d.user_id.clone())
-        .collect()
+        .collect();
+    let mut people: Vec<&str> = moves.iter().map(|(m, _)| m.user_id.as_str()).collect();
+    people.sort_unstable();
+    people.dedup();
+    for who in people {
+        let theirs: Vec<(i32, Movement)> = moves
+            .iter()
+            .filter(|(m, _)| m.user_id == who)
+            .filter_map(|(m, p)| Movement::parse(&m.movement).map(|mv| (*p, mv)))
+            .collect();
+        if !in_room(&theirs, position) && !out.iter().any(|o| o == who) {
+            out.push(who.to_string());
+        }
+    }
+    out
 }
 
 /// The quorum under the body's rules, from loaded memberships and
@@ -129,19 +153,27 @@ fn state(q: crate::domain::rules::Quorum) -> QuorumState {
 }
 
 /// Each agenda item's quorum where it differs from the meeting's (someone
-/// left the room for it), by item id.
+/// arrived late, left, or left the room for it), by item id.
 pub fn item_quorums(sheet: &RecordSheet) -> std::collections::HashMap<String, QuorumState> {
     let mut out = std::collections::HashMap::new();
+    if sheet.attendance.is_empty() {
+        return out;
+    }
     for item in &sheet.working.items {
-        let left = left_room(&sheet.declarations, &item.row.id);
-        if !left.is_empty() {
+        let gone = away(
+            &sheet.declarations,
+            &sheet.moves,
+            &item.row.id,
+            item.row.position,
+        );
+        if !gone.is_empty() {
             out.insert(
                 item.row.id.clone(),
                 state(rules_quorum(
                     &sheet.body,
                     &sheet.members,
                     &sheet.attendance,
-                    &left,
+                    &gone,
                 )),
             );
         }
@@ -286,6 +318,252 @@ pub fn set_attendance_all(
     Ok(entries.len())
 }
 
+/// Someone arriving in time for an item, or leaving before it.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct MovementInput {
+    /// arrives (absent for the items before) or leaves (absent for this
+    /// item and those after, until they arrive again).
+    #[schema(pattern = "^(arrives|leaves)$")]
+    pub movement: Option<String>,
+}
+
+/// Records that someone present at the meeting arrived at, or left
+/// before, an item; it replaces what was recorded for them at that item.
+#[allow(clippy::too_many_arguments)]
+pub fn set_movement(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    body: &Body,
+    item_id: &str,
+    user_id: &str,
+    input: &MovementInput,
+    now: NaiveDateTime,
+) -> AppResult<Move> {
+    let mut p = Problems::new();
+    let movement = input.movement.as_deref().map(str::trim).unwrap_or("");
+    let movement = Movement::parse(movement);
+    if movement.is_none() {
+        p.add("movement", "invalid", "Choose arrives or leaves.");
+    }
+    if memberships::find(conn, &body.id, user_id)?.is_none() {
+        p.add(
+            "user_id",
+            "not_a_member",
+            "That person is not a member of this body.",
+        );
+    } else if !record::attendance_of(conn, &meeting.id)?
+        .iter()
+        .any(|a| a.user_id == user_id && a.status == "present")
+    {
+        p.add(
+            "user_id",
+            "not_present",
+            "Record them as present first: arrivals and departures are for those who attended.",
+        );
+    }
+    let item = item_or_problem(conn, meeting, item_id, &mut p)?;
+    p.finish()?;
+    let (Some(item), Some(movement)) = (item, movement) else {
+        return Err(AppError::internal("checked movement missing"));
+    };
+    let m = Move {
+        id: crate::clock::new_id(),
+        meeting_id: meeting.id.clone(),
+        item_id: item.id.clone(),
+        user_id: user_id.to_string(),
+        movement: movement.as_str().to_string(),
+        created_at: now,
+    };
+    record::set_move(conn, &m)?;
+    actor.audit(
+        conn,
+        now,
+        "record.movement",
+        "meeting",
+        &meeting.id,
+        format!("{user_id} {} at '{}'", movement.as_str(), item.title),
+    )?;
+    Ok(m)
+}
+
+/// Removes the arrival or departure recorded for someone at an item (404
+/// when there is none).
+pub fn clear_movement(
+    conn: &mut DbConn,
+    actor: &Actor,
+    meeting: &Meeting,
+    item_id: &str,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let item = item_of(conn, meeting, item_id, "item_id")?;
+    if !record::delete_move(conn, &item.id, user_id)? {
+        return Err(AppError::NotFound);
+    }
+    actor.audit(
+        conn,
+        now,
+        "record.movement",
+        "meeting",
+        &meeting.id,
+        format!("{user_id}: movement at '{}' removed", item.title),
+    )?;
+    Ok(())
+}
+
+/// A vote taken on a decision: the count, or, where the body records votes
+/// by name, each member's vote.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, ToSchema)]
+pub struct VoteInput {
+    /// Votes for (by count).
+    #[serde(rename = "for")]
+    #[schema(minimum = 0)]
+    pub for_: Option<i32>,
+    #[schema(minimum = 0)]
+    pub against: Option<i32>,
+    #[schema(minimum = 0)]
+    pub abstain: Option<i32>,
+    /// Each member's vote, where the body records votes by name.
+    pub by_name: Option<Vec<NamedVoteInput>>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, ToSchema)]
+pub struct NamedVoteInput {
+    pub user_id: String,
+    /// for, against or abstain
+    #[schema(pattern = "^(for|against|abstain)$")]
+    pub vote: String,
+}
+
+impl VoteInput {
+    fn is_empty(&self) -> bool {
+        self.for_.is_none()
+            && self.against.is_none()
+            && self.abstain.is_none()
+            && self.by_name.as_ref().is_none_or(Vec::is_empty)
+    }
+}
+
+/// Who may vote on an item, in the room for it: voting members present
+/// themselves (remotely only where the rules count it), and substitutes
+/// present for a voting member. Each is (who votes, whose seat).
+pub fn voters_in_room(
+    body: &Body,
+    members: &[memberships::MemberRow],
+    att: &[Attendance],
+    gone: &[String],
+) -> Vec<String> {
+    let remote_ok = crate::domain::rules::remote_attendance_counts(
+        body.profile(),
+        body.remote_attendance_counts,
+    );
+    let votes = |u: &str| {
+        members
+            .iter()
+            .any(|m| m.user_id == u && Role::parse(&m.role).is_some_and(Role::votes))
+    };
+    att.iter()
+        .filter(|a| a.status == "present" && !gone.contains(&a.user_id))
+        .filter(|a| remote_ok || a.mode.as_deref() != Some("remote"))
+        .filter(|a| match &a.substitute_for_user_id {
+            Some(seat) => votes(seat),
+            None => votes(&a.user_id),
+        })
+        .map(|a| a.user_id.clone())
+        .collect()
+}
+
+/// Checks a vote against the body's policy and who is in the room for the
+/// item: the count (and, by name, each vote) for the decision, or every
+/// problem on `vote`.
+fn checked_vote(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    body: &Body,
+    item: &AgendaItem,
+    vote: &VoteInput,
+) -> AppResult<(crate::domain::record::Tally, Vec<(String, Vote)>)> {
+    let att = record::attendance_of(conn, &meeting.id)?;
+    let fail = |code: &str, message: String| {
+        Err(AppError::Validation(vec![FieldError::new(
+            "vote", code, message,
+        )]))
+    };
+    if att.is_empty() {
+        return fail(
+            "no_attendance",
+            "Record who is present first: a vote is checked against who was in the room.".into(),
+        );
+    }
+    let members = memberships::members_of(conn, &body.id)?;
+    let declarations = record::declarations_of(conn, &meeting.id)?;
+    let moves = record::moves_of(conn, &meeting.id)?;
+    let gone = away(&declarations, &moves, &item.id, item.position);
+    let voters = voters_in_room(body, &members, &att, &gone);
+    let counted = vote.for_.is_some() || vote.against.is_some() || vote.abstain.is_some();
+    let named = vote.by_name.clone().unwrap_or_default();
+    let mut by_name = Vec::new();
+    if body.votes_by_name {
+        if counted || named.is_empty() {
+            return fail(
+                "by_name",
+                "This body records votes by name: give each member's vote (vote.by_name).".into(),
+            );
+        }
+        let mut errors = Vec::new();
+        for (n, v) in named.iter().enumerate() {
+            let who = v.user_id.trim();
+            let Some(choice) = Vote::parse(v.vote.trim()) else {
+                errors.push(FieldError::new(
+                    &format!("vote.by_name[{n}].vote"),
+                    "invalid",
+                    "Choose for, against or abstain.",
+                ));
+                continue;
+            };
+            if !voters.iter().any(|u| u == who) {
+                errors.push(FieldError::new(
+                    &format!("vote.by_name[{n}].user_id"),
+                    "not_a_voter",
+                    "Only a voting member in the room for the item (or their substitute) votes on it.",
+                ));
+            } else if by_name.iter().any(|(u, _): &(String, Vote)| u == who) {
+                errors.push(FieldError::new(
+                    &format!("vote.by_name[{n}].user_id"),
+                    "twice",
+                    "Each member votes once.",
+                ));
+            } else {
+                by_name.push((who.to_string(), choice));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+    } else if !named.is_empty() {
+        return fail(
+            "by_count",
+            "This body records votes by count: give the numbers for, against and abstaining."
+                .into(),
+        );
+    }
+    let tally = if body.votes_by_name {
+        let cast: Vec<Vote> = by_name.iter().map(|(_, v)| *v).collect();
+        crate::domain::record::Tally::of(&cast)
+    } else {
+        crate::domain::record::Tally {
+            for_: vote.for_.unwrap_or(0),
+            against: vote.against.unwrap_or(0),
+            abstain: vote.abstain.unwrap_or(0),
+        }
+    };
+    if let Some((code, message)) = crate::domain::record::vote_problem(tally, voters.len()) {
+        return fail(code, message);
+    }
+    Ok((tally, by_name))
+}
+
 /// The item, if it is on this meeting's agenda; otherwise 422 on `field`.
 pub fn item_of(
     conn: &mut DbConn,
@@ -302,6 +580,26 @@ pub fn item_of(
                 "That item is not on this meeting's agenda.",
             )])
         })
+}
+
+/// The item, if it is on this meeting's agenda; otherwise `None`, with the
+/// problem added to `p` (on `item_id`) to report with the others.
+fn item_or_problem(
+    conn: &mut DbConn,
+    meeting: &Meeting,
+    item_id: &str,
+    p: &mut Problems,
+) -> AppResult<Option<AgendaItem>> {
+    match item_of(conn, meeting, item_id, "item_id") {
+        Ok(i) => Ok(Some(i)),
+        Err(AppError::Validation(e)) => {
+            for f in e {
+                p.add(&f.field, &f.code, f.message);
+            }
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Is the item exempt (itself, or its paper)?
@@ -354,7 +652,15 @@ pub fn declare(
     }
     let mut p = Problems::new();
     let interest = p.line("interest", "the interest declared", interest, 2000);
-    let item = item_of(conn, meeting, item_id, "item_id");
+    let item = if item_id.trim().is_empty() {
+        Err(AppError::Validation(vec![FieldError::new(
+            "item_id",
+            "required",
+            "Choose the item the interest is in.",
+        )]))
+    } else {
+        item_of(conn, meeting, item_id, "item_id")
+    };
     if memberships::find(conn, &body.id, user_id)?.is_none() {
         p.add(
             "user_id",
@@ -391,6 +697,42 @@ pub fn declare(
         format!("declaration by {user_id}"),
     )?;
     Ok(d)
+}
+
+/// A member declares their own interest on an item before or at the
+/// meeting (from their briefing): those at the body's table only (403 for
+/// others), not at a cancelled meeting; the declaration goes into the
+/// record like one the secretariat records.
+#[allow(clippy::too_many_arguments)]
+pub fn declare_own(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &crate::domain::roles::Grants,
+    user_id: &str,
+    meeting_id: &str,
+    item_id: &str,
+    interest: Option<&str>,
+    key: Option<&str>,
+    now: NaiveDateTime,
+) -> AppResult<Declaration> {
+    let meeting = crate::db::meetings::find(conn, meeting_id)?.ok_or(AppError::NotFound)?;
+    let body = crate::db::bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?;
+    if !grants
+        .role_in(&body.id)
+        .is_some_and(Role::sits_at_the_table)
+    {
+        return Err(AppError::Forbidden);
+    }
+    if meeting.is_cancelled() {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "item_id",
+            "cancelled",
+            "The meeting was cancelled.",
+        )]));
+    }
+    declare(
+        conn, actor, &meeting, &body, item_id, user_id, interest, false, key, now,
+    )
 }
 
 pub fn set_notes(
@@ -607,6 +949,7 @@ pub fn decide(
     body: &Body,
     item_id: Option<&str>,
     text: Option<&str>,
+    vote: Option<&VoteInput>,
     key: Option<&str>,
     now: NaiveDateTime,
 ) -> AppResult<Decision> {
@@ -614,7 +957,14 @@ pub fn decide(
     let key = key
         .filter(|k| !k.is_empty())
         .map(|k| scoped(actor.key_owner(), "decision", &meeting.id, k));
-    let digest = key.as_ref().map(|_| idempotency::digest(&[item_id, text]));
+    let vote = vote.filter(|v| !v.is_empty());
+    // The vote is part of the request (old keys, without one, keep their
+    // digests).
+    let vote_words = vote.map(|v| serde_json::to_string(v).unwrap_or_default());
+    let digest = key.as_ref().map(|_| match &vote_words {
+        None => idempotency::digest(&[item_id, text]),
+        Some(w) => idempotency::digest(&[item_id, text, Some(w)]),
+    });
     if let (Some(k), Some(sent)) = (&key, &digest)
         && let Some(d) = record::decision_by_key(conn, k)?
         && d.meeting_id == meeting.id
@@ -632,34 +982,29 @@ pub fn decide(
             );
             None
         }
-        Some(id) => match item_of(conn, meeting, id, "item_id") {
-            Ok(i) => Some(i),
-            Err(AppError::Validation(e)) => {
-                for f in e {
-                    p.add(&f.field, &f.code, f.message);
-                }
-                None
-            }
-            Err(e) => return Err(e),
-        },
+        Some(id) => item_or_problem(conn, meeting, id, &mut p)?,
     };
     p.finish()?;
     let item = item.ok_or_else(|| AppError::internal("checked item missing"))?;
     // Once attendance is recorded, a decision needs the item's quorum.
-    if let Some(q) = item_quorum(conn, meeting, body, &item.id)?
+    if let Some(q) = item_quorum(conn, meeting, body, &item)?
         && !q.met
     {
         return Err(AppError::Validation(vec![FieldError::new(
             "item_id",
             "inquorate",
             format!(
-                "The meeting is not quorate for this item, so it cannot decide: {} of the {} needed {} present (members who left the room for it do not count). Record who arrived, or defer the item.",
+                "The meeting is not quorate for this item, so it cannot decide: {} of the {} needed {} present (members not in the room for it do not count). Record who arrived, or defer the item.",
                 q.present,
                 q.needed,
                 if q.present == 1 { "is" } else { "are" }
             ),
         )]));
     }
+    let counted = match vote {
+        Some(v) => Some(checked_vote(conn, meeting, body, &item, v)?),
+        None => None,
+    };
     let exempt = item_exempt(conn, &item)?;
     lock_numbering(conn, &body.id)?;
     let year = meeting
@@ -684,8 +1029,22 @@ pub fn decide(
         created_at: now,
         withdrawn_reason: None,
         withdrawn_at: None,
+        votes_for: counted.as_ref().map(|(t, _)| t.for_),
+        votes_against: counted.as_ref().map(|(t, _)| t.against),
+        votes_abstain: counted.as_ref().map(|(t, _)| t.abstain),
     };
     record::insert_decision(conn, &d)?;
+    if let Some((_, by_name)) = &counted {
+        let named: Vec<record::NamedVote> = by_name
+            .iter()
+            .map(|(u, v)| record::NamedVote {
+                decision_id: d.id.clone(),
+                user_id: u.clone(),
+                vote: v.as_str().to_string(),
+            })
+            .collect();
+        record::insert_votes(conn, &named)?;
+    }
     actor.audit(
         conn,
         now,
@@ -817,7 +1176,11 @@ pub struct RecordSheet {
     pub members: Vec<crate::db::memberships::MemberRow>,
     pub attendance: Vec<Attendance>,
     pub declarations: Vec<Declaration>,
+    /// Arrivals and departures, each with its item's position.
+    pub moves: Vec<(Move, i32)>,
     pub decisions: Vec<Decision>,
+    /// Votes recorded by name.
+    pub votes: Vec<record::NamedVote>,
     pub actions: Vec<crate::db::actions::Action>,
     /// Notes by item id.
     pub notes: std::collections::HashMap<String, String>,
@@ -826,9 +1189,12 @@ pub struct RecordSheet {
     /// Decisions may still be corrected or withdrawn: the minutes are not
     /// approved yet.
     pub may_correct: bool,
-    /// Items whose quorum differs from the meeting's (someone left the
-    /// room for them), by item id.
+    /// Items whose quorum differs from the meeting's (someone arrived
+    /// late, left, or left the room for them), by item id.
     pub item_quorum: std::collections::HashMap<String, QuorumState>,
+    /// Who may vote on each item, in the room for it, by item id (where
+    /// the body records votes by name).
+    pub item_voters: std::collections::HashMap<String, Vec<String>>,
 }
 
 /// The record sheet of a meeting, for its secretariat only.
@@ -844,7 +1210,9 @@ pub fn sheet(
     let members = memberships::members_of(conn, &body.id)?;
     let attendance = record::attendance_of(conn, &meeting.id)?;
     let declarations = record::declarations_of(conn, &meeting.id)?;
+    let moves = record::moves_of(conn, &meeting.id)?;
     let decisions = record::decisions_of_meeting(conn, &meeting.id)?;
+    let votes = record::votes_of_meeting(conn, &meeting.id)?;
     let actions = crate::db::actions::search(
         conn,
         &crate::db::actions::ActionFilter {
@@ -860,6 +1228,7 @@ pub fn sheet(
     let may_correct = !super::minutes::approved(conn, &meeting.id)?;
     let mut sheet = RecordSheet {
         item_quorum: std::collections::HashMap::new(),
+        item_voters: std::collections::HashMap::new(),
         may_correct,
         meeting,
         body,
@@ -868,12 +1237,26 @@ pub fn sheet(
         members,
         attendance,
         declarations,
+        moves,
         decisions,
+        votes,
         actions,
         notes,
         people,
     };
     sheet.item_quorum = item_quorums(&sheet);
+    if sheet.body.votes_by_name {
+        for item in &sheet.working.items {
+            let gone = away(
+                &sheet.declarations,
+                &sheet.moves,
+                &item.row.id,
+                item.row.position,
+            );
+            let voters = voters_in_room(&sheet.body, &sheet.members, &sheet.attendance, &gone);
+            sheet.item_voters.insert(item.row.id.clone(), voters);
+        }
+    }
     Ok(sheet)
 }
 
@@ -884,4 +1267,73 @@ pub fn may_read_decision(grants: Option<&crate::domain::roles::Grants>, d: &Deci
     !d.exempt
         || grants
             .is_some_and(|g| g.is_admin || g.role_in(&d.body_id).is_some_and(Role::sees_exempt))
+}
+
+/// A decision's vote in words, where one was recorded: the outcome, then,
+/// where votes were recorded by name, who voted how (names from `name`).
+pub fn vote_words(
+    lang: crate::i18n::Lang,
+    d: &Decision,
+    votes: &[record::NamedVote],
+    name: impl Fn(&str) -> String,
+) -> Vec<String> {
+    use crate::i18n::{Arg, text_with};
+    let Some(t) = d.tally() else {
+        return Vec::new();
+    };
+    let count = |n: i32| Arg::Number(i64::from(n));
+    let mut out = vec![text_with(
+        lang,
+        "vote-outcome",
+        &[
+            ("for", count(t.for_)),
+            ("against", count(t.against)),
+            ("abstain", count(t.abstain)),
+        ],
+    )];
+    for (choice, key) in [
+        (Vote::For, "vote-names-for"),
+        (Vote::Against, "vote-names-against"),
+        (Vote::Abstain, "vote-names-abstain"),
+    ] {
+        let names: Vec<String> = votes
+            .iter()
+            .filter(|v| v.decision_id == d.id && v.vote == choice.as_str())
+            .map(|v| name(&v.user_id))
+            .collect();
+        if !names.is_empty() {
+            out.push(text_with(
+                lang,
+                key,
+                &[("names", Arg::Text(&names.join(", ")))],
+            ));
+        }
+    }
+    out
+}
+
+/// An item's arrivals and departures in words: (person's id, words), in
+/// the order recorded.
+pub fn movement_words(
+    lang: crate::i18n::Lang,
+    moves: &[(Move, i32)],
+    item_id: &str,
+    name: impl Fn(&str) -> String,
+) -> Vec<(String, String)> {
+    moves
+        .iter()
+        .filter(|(m, _)| m.item_id == item_id)
+        .map(|(m, _)| {
+            let key = if m.movement == Movement::Arrives.as_str() {
+                "movement-arrived"
+            } else {
+                "movement-left"
+            };
+            let who = name(&m.user_id);
+            (
+                m.user_id.clone(),
+                crate::i18n::text_with(lang, key, &[("name", crate::i18n::Arg::Text(&who))]),
+            )
+        })
+        .collect()
 }

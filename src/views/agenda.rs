@@ -177,6 +177,9 @@ pub struct BuilderPage {
     pub balance: Balance,
     pub blocking: Vec<String>,
     pub warnings: Vec<String>,
+    /// Likely conflicts of interest, in words, with the member's register:
+    /// (words, register link).
+    pub conflicts: Vec<(String, String)>,
     pub published_number: i32,
     pub changed: bool,
     pub publication_deadline: String,
@@ -242,12 +245,25 @@ pub struct VersionPage {
 #[template(path = "briefing.html")]
 pub struct BriefingPage {
     pub nav: Nav,
+    pub errors: Errors,
     pub meeting_id: String,
     pub body_name: String,
     pub body_slug: String,
     pub date: String,
     pub number: i32,
     pub briefs: Vec<BriefItem>,
+    /// The reader sits at the body's table: they may declare interests.
+    pub may_declare: bool,
+    /// The reader's likely conflicts, in words.
+    pub conflicts: Vec<String>,
+    /// What they have declared: "4. Housing first: Trustee of …"
+    pub declared: Vec<String>,
+    /// The items they may declare on: (item id, "4. Housing first")
+    pub items: Vec<(String, String)>,
+    /// The declaration form as typed after an error: (item id, interest).
+    pub typed: (String, String),
+    /// A fresh key per render: a resubmitted form declares once.
+    pub key: String,
 }
 
 /// A paper as it was published in a version.

@@ -67,6 +67,10 @@ pub struct MeetingPage {
     pub proposal: ProposalValues,
     /// Has the meeting happened?
     pub held: bool,
+    /// The rapid decision note is published.
+    pub decision_note: bool,
+    /// The day it falls due, in words.
+    pub decision_note_due: String,
     /// Asking the clerk to confirm cancelling the meeting.
     pub confirm_cancel: bool,
     pub cancel_typed: String,

@@ -26,6 +26,8 @@ pub struct RecordDecision {
     pub text: String,
     /// Why it was withdrawn; empty while it stands.
     pub withdrawn: String,
+    /// The vote's outcome and, by name, who voted how; empty without one.
+    pub vote: Vec<String>,
 }
 
 /// An action on the record sheet, with what its correction form starts
@@ -56,6 +58,10 @@ pub struct RecordItem {
     /// The item's own quorum, where someone left the room for it ("" when
     /// it is the meeting's).
     pub quorum: String,
+    /// Arrivals and departures at this item: (person's id, words).
+    pub moves: Vec<(String, String)>,
+    /// Who may vote on it, in the room for it (for votes by name).
+    pub voters: Vec<(String, String)>,
     pub decisions: Vec<RecordDecision>,
     pub actions: Vec<RecordAction>,
     pub late_urgency: String,
@@ -80,6 +86,10 @@ pub struct RecordPage {
     pub people: Vec<(String, String)>,
     /// Members of the body, for declarations: (id, name)
     pub members: Vec<(String, String)>,
+    /// Those recorded present, for arrivals and departures: (id, name)
+    pub present: Vec<(String, String)>,
+    /// The body records votes by name (else by count).
+    pub votes_by_name: bool,
     /// A fresh key per form render: a resubmitted form records once.
     pub key: String,
     pub focus_item: String,
@@ -108,6 +118,11 @@ impl RecordTyped {
             self.value(item, form, &format!("{field}-month")),
             self.value(item, form, &format!("{field}-year")),
         )
+    }
+
+    /// The vote chosen for `who` on the decision form of `item`, or "".
+    pub fn vote(&self, item: &str, who: &str) -> &str {
+        self.value(item, "decisions", &format!("vote-{who}"))
     }
 
     /// The value typed into `field` of `form` on `item`, or "".

@@ -266,6 +266,15 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "attendance-saved" => "Attendance saved.",
         "notes-saved" => "Notes saved.",
         "declaration-recorded" => "Declaration recorded.",
+        "interest-added" => "Interest registered.",
+        "interest-ended" => "Interest ended. It stays in the register with the day it ended.",
+        "interest-removed" => "Interest removed from the register.",
+        "interest-declared" => "Interest declared. The secretariat sees it on the meeting record.",
+        "movement-recorded" => "Recorded. The item's quorum counts only those in the room.",
+        "movement-removed" => "Removed.",
+        "decision-note-published" => {
+            "Decision note published. It is on the meeting page and in the feed."
+        }
         "decision-recorded" => "Decision recorded.",
         "decision-corrected" => "Decision corrected. The reason is kept in the audit log.",
         "decision-withdrawn" => {

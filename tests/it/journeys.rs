@@ -274,6 +274,16 @@ async fn the_public_finds_a_past_meeting_its_papers_and_decisions_on_a_phone() {
         b.click_link("All the decisions of this meeting").await;
         b.wait_to_see("Decisions taken").await;
         b.does_not_see(EXEMPT_PAST_PAPER).await;
+        // The decision note, published the day after: not yet approved
+        // minutes, without what is confidential.
+        b.click_link("Decision note (not yet approved minutes)")
+            .await;
+        b.wait_to_see("Not yet approved minutes").await;
+        b.sees("Approved the memory cafés pilot for twelve months.")
+            .await;
+        b.does_not_see(EXEMPT_PAST_PAPER).await;
+        b.check_page("decision note, phone").await;
+        b.back().await;
         b.back().await;
 
         b.goto("/bodies/northshire-psb").await;
@@ -415,6 +425,20 @@ async fn a_member_on_a_phone_updates_an_action_and_reads_the_briefing() {
             kind, "application/pdf",
             "the members' pack downloads as a PDF"
         );
+        b.click_link("Members' briefing").await;
+        b.wait_to_see("Your interests").await;
+        // An interest declared before the meeting, from the briefing: an
+        // empty form says what is missing; then it is in the record.
+        b.click_button("Declare the interest").await;
+        b.wait_to_see("There is a problem").await;
+        b.sees("Choose the item the interest is in.").await;
+        b.check_page("declaring an interest, an error, phone").await;
+        b.choose("Item", "Memory cafés").await;
+        b.fill("Your interest", "Volunteers at the Ashby memory café")
+            .await;
+        b.click_button("Declare the interest").await;
+        b.wait_to_see("Interest declared").await;
+        b.sees("Volunteers at the Ashby memory café").await;
 
         // Their meetings in their calendar app: a webcal:// link to
         // subscribe, and the link in a field to copy, without JavaScript.
@@ -441,6 +465,35 @@ async fn a_member_on_a_phone_updates_an_action_and_reads_the_briefing() {
         let kind = b.fetch_content_type(&copy).await;
         assert!(kind.starts_with("text/calendar"), "{kind}");
         b.check_page("calendar link, phone").await;
+
+        // Their register of interests: a gift under the threshold is not
+        // registered, and everything typed stays; then it is.
+        b.goto("/account").await;
+        b.click_link("Your register of interests").await;
+        b.wait_to_see("Shah Youth Projects Ltd runs the Eastwick youth hub")
+            .await;
+        b.check_page("register of interests, phone").await;
+        b.choose("Kind of interest", "Gifts and hospitality").await;
+        b.fill("What it is", "Lunch with the Chamber of Commerce")
+            .await;
+        b.fill("Value, for gifts and hospitality (£)", "30").await;
+        b.click_button("Register the interest").await;
+        b.wait_to_see("There is a problem").await;
+        b.sees("under £50.00").await;
+        b.sees("Enter the date it began").await;
+        b.check_page("register of interests, an error, phone").await;
+        assert_eq!(
+            b.value_of("What it is").await,
+            "Lunch with the Chamber of Commerce",
+            "kept as typed"
+        );
+        b.fill("Value, for gifts and hospitality (£)", "60").await;
+        b.fill("Day", "2").await;
+        b.fill("Month", "11").await;
+        b.fill("Year", "2026").await;
+        b.click_button("Register the interest").await;
+        b.wait_to_see("Interest registered").await;
+        b.sees("£60.00").await;
 
         // A page that is not there says so, and keeps the signed-in header.
         b.goto("/papers/no-such-paper").await;
@@ -594,6 +647,10 @@ async fn the_secretariat_builds_publishes_and_records() {
         b.sees("Substantive items by presenting organisation").await;
         b.does_not_see("Publishing is offered once").await;
         b.check_page("agenda builder, ready").await;
+        // Cllr Priya Shah's register names Eastwick Borough Council, which
+        // presents the winter shelter paper.
+        b.sees("Cllr Priya Shah has registered an interest in Eastwick Borough Council")
+            .await;
         b.click_link("Check and publish the agenda").await;
         b.wait_to_see("The agenda as it will be published").await;
         b.check_page("publish, check").await;
@@ -723,6 +780,42 @@ async fn the_secretariat_builds_publishes_and_records() {
         b.click_button("Record the decision").await;
         b.wait_to_see("Asked for the figures by school at the next meeting")
             .await;
+        // A vote that does not carry the motion is refused, as typed.
+        b.click_button("Record on item 5").await;
+        b.fill("Decision (resolution)", "Noted the pilot's early figures.")
+            .await;
+        b.fill("For", "1").await;
+        b.fill("Against", "2").await;
+        b.click_button("Record the decision").await;
+        b.wait_to_see("the motion was not carried").await;
+        b.check_page("a vote that does not carry").await;
+        assert_eq!(b.value_of("Against").await, "2", "kept as typed");
+        b.fill("Against", "0").await;
+        b.click_button("Record the decision").await;
+        b.wait_to_see("Carried: 1 for, 0 against, 0 abstentions.")
+            .await;
+        // Someone leaves before an item: the item's quorum is said against
+        // it, and a departure recorded by mistake is taken back.
+        b.click_button("Record on item 5").await;
+        b.choose("Who", "Cllr Priya Shah").await;
+        b.tick_in("What happened", "Left before this item").await;
+        b.click_button("Record the arrival or departure").await;
+        b.wait_to_see("Cllr Priya Shah left before this item").await;
+        b.sees("For this item:").await;
+        b.check_page("an item's arrivals and departures").await;
+        b.click_button("Remove").await;
+        b.wait_to_see("Removed.").await;
+        b.does_not_see("Cllr Priya Shah left before this item")
+            .await;
+        // The meeting's decision note, from the record, not yet approved.
+        b.goto(&b.path().await.replace("/record", "/decision-note"))
+            .await;
+        b.wait_to_see("Not yet approved minutes").await;
+        b.sees("Asked for the figures by school at the next meeting")
+            .await;
+        b.sees("Carried: 1 for, 0 against, 0 abstentions.").await;
+        b.check_page("decision note").await;
+        b.back().await;
 
         // A decision recorded in error is withdrawn, with a reason; one
         // with actions is corrected instead.

@@ -304,6 +304,12 @@ const EXPECTED: &[(&str, &str)] = &[
         "POST /meetings/{id}/record/items/{item}/{what}",
         "LFFFFFFFFAA",
     ),
+    // Nothing is recorded for the officer at that item: nothing to remove.
+    (
+        "POST /meetings/{id}/record/items/{item}/movements/{user_id}/remove",
+        "LFFFFFFFFNN",
+    ),
+    ("POST /meetings/{id}/decision-note/publish", "LFFFFFFFFAA"),
     ("POST /meetings/{id}/reschedule", "LFFFFFFFFAA"),
     ("POST /papers/{id}/attachments", "LNNANFFFNAA"),
     ("POST /papers/{id}/edit", "LNNANFFFNAA"),
@@ -316,6 +322,48 @@ const EXPECTED: &[(&str, &str)] = &[
     ("PUT /api/v1/meetings/{id}/agenda/order", "LFFFFFFFFAA"),
     (
         "PUT /api/v1/meetings/{id}/attendance/{user_id}",
+        "LFFFFFFFFAA",
+    ),
+    (
+        "PUT /api/v1/meetings/{id}/attendance/{user_id}/items/{item_id}",
+        "LFFFFFFFFAA",
+    ),
+    // Nothing is recorded for the officer at that item: nothing to remove.
+    (
+        "DELETE /api/v1/meetings/{id}/attendance/{user_id}/items/{item_id}",
+        "LFFFFFFFFNN",
+    ),
+    ("GET /account/interests", "LAAAAAAAAAA"),
+    ("GET /people/{id}/interests", "AAAAAAAAAAA"),
+    // Only she (the member) and an administrator keep her register.
+    ("POST /people/{id}/interests", "LNNNNANNNNA"),
+    (
+        "POST /people/{id}/interests/{interest}/{step}",
+        "LNNNNANNNNA",
+    ),
+    // The police officer's register: her organisation does not publish it.
+    ("GET /api/v1/users/{id}/interests", "NNNANNNNNAA"),
+    ("POST /api/v1/users/{id}/interests", "LNNANNNNNNA"),
+    // Another person's interest id: not found for anyone.
+    (
+        "PUT /api/v1/users/{id}/interests/{interest_id}",
+        "LNNNNNNNNNN",
+    ),
+    (
+        "DELETE /api/v1/users/{id}/interests/{interest_id}",
+        "LNNNNNNNNNN",
+    ),
+    (
+        "PUT /api/v1/organisations/{id}/interest-policy",
+        "LFFFFFFFFFA",
+    ),
+    // Those at the table declare their own interests from the briefing.
+    ("POST /meetings/{id}/briefing/declarations", "LFFFFAAAFFF"),
+    // The demo publishes the decision note of the meeting held last.
+    ("GET /api/v1/meetings/{id}/decision-note", "AAAAAAAAAAA"),
+    ("GET /meetings/{id}/decision-note", "AAAAAAAAAAA"),
+    (
+        "POST /api/v1/meetings/{id}/decision-note/publish",
         "LFFFFFFFFAA",
     ),
 ];
@@ -506,6 +554,18 @@ async fn fixture(app: &TestApp) -> Fixture {
             v.insert("n", published.to_string());
             v.insert("item", item.id.clone());
             v.insert("items", item.id.clone());
+            v.insert("item_id", item.id.clone());
+            // Cllr Priya Shah's register: Ashby publishes its members'.
+            let priya = users::find_by_email(c, "priya.shah@ashby.example")?.expect("Priya");
+            let interest = quorate::db::interests::of_user(c, &priya.id)?
+                .into_iter()
+                .next()
+                .expect("an interest")
+                .id;
+            v.insert("people", priya.id.clone());
+            v.insert("interest", interest.clone());
+            v.insert("interest_id", interest);
+            v.insert("step", "end".into());
             v.insert("actions", action.id.clone());
             v.insert("organisations", ashby.id.clone());
             v.insert("users", officer.id.clone());

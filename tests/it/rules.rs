@@ -15,11 +15,21 @@ async fn body_with_meeting(
     slug: &str,
     rules: &str,
 ) -> (String, String, String) {
+    body_with_policy(app, admin, slug, json!({ "rules": rules })).await
+}
+
+/// As `body_with_meeting`, with the body's policy as given.
+pub async fn body_with_policy(
+    app: &TestApp,
+    admin: &str,
+    slug: &str,
+    policy: Value,
+) -> (String, String, String) {
     let resp = post(
         app,
         "/api/v1/bodies",
         admin,
-        json!({"name": format!("Board {slug}"), "slug": slug, "kind": "board", "policy": {"rules": rules}}),
+        json!({"name": format!("Board {slug}"), "slug": slug, "kind": "board", "policy": policy}),
     )
     .await;
     assert_eq!(
@@ -281,7 +291,7 @@ async fn a_psb_without_statutory_members_warns_and_still_serves_its_page() {
 }
 
 /// Adds people to a body with roles; answers their user ids in order.
-async fn seat(
+pub async fn seat(
     app: &TestApp,
     admin: &str,
     slug: &str,
@@ -336,7 +346,7 @@ async fn english_board_of_three(
     (clerk, meeting, ids)
 }
 
-async fn attend(app: &TestApp, clerk: &str, meeting: &str, user: &str, body: Value) -> Value {
+pub async fn attend(app: &TestApp, clerk: &str, meeting: &str, user: &str, body: Value) -> Value {
     let resp = app
         .put_json(
             &format!("/api/v1/meetings/{meeting}/attendance/{user}"),
@@ -579,4 +589,280 @@ async fn a_member_who_leaves_the_room_does_not_count_and_an_inquorate_item_canno
         .await;
     assert!(sheet.contains("left the room for this item"), "{sheet}");
     assert!(sheet.contains("so it cannot decide"));
+}
+
+/// The meeting's agenda items in agenda order: their ids.
+async fn items_in_order(app: &TestApp, clerk: &str, meeting: &str) -> Vec<String> {
+    let agenda = json(
+        app.get(&format!("/api/v1/meetings/{meeting}/agenda"), Some(clerk))
+            .await,
+    )
+    .await;
+    let mut items: Vec<(i64, String)> = agenda["items"]
+        .as_array()
+        .map(|v| {
+            v.iter()
+                .map(|i| {
+                    (
+                        i["position"].as_i64().unwrap_or_default(),
+                        i["id"].as_str().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    items.sort();
+    assert!(items.len() >= 2, "{agenda}");
+    items.into_iter().map(|(_, id)| id).collect()
+}
+
+async fn move_at(
+    app: &TestApp,
+    clerk: &str,
+    meeting: &str,
+    user: &str,
+    item: &str,
+    movement: &str,
+) -> reqwest::Response {
+    app.put_json(
+        &format!("/api/v1/meetings/{meeting}/attendance/{user}/items/{item}"),
+        Some(clerk),
+        &json!({ "movement": movement }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn arrivals_and_departures_set_each_items_quorum_and_the_minutes_show_them() {
+    let app = TestApp::spawn().await;
+    let (_, admin) = app.admin().await;
+    let (clerk, meeting, ids) = english_board_of_three(&app, &admin, "moves").await;
+    let items = items_in_order(&app, &clerk, &meeting).await;
+    let (first, second) = (items[0].clone(), items[1].clone());
+    // Someone not recorded present cannot arrive; a movement is one of two.
+    let resp = move_at(&app, &clerk, &meeting, &ids[2], &second, "arrives").await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(error_fields(&json(resp).await), vec!["user_id"]);
+    for id in &ids {
+        attend(&app, &clerk, &meeting, id, json!({"status": "present"})).await;
+    }
+    let resp = move_at(&app, &clerk, &meeting, &ids[2], &second, "teleports").await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(error_fields(&json(resp).await), vec!["movement"]);
+
+    // C arrives in time for the second item: the first had two of three.
+    let resp = move_at(&app, &clerk, &meeting, &ids[2], &second, "arrives").await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(
+        json(resp).await["quorum"],
+        json!({"members": 3, "needed": 3, "present": 3, "met": true})
+    );
+    let decisions = format!("/api/v1/meetings/{meeting}/decisions");
+    let decide = |item: String| {
+        post(
+            &app,
+            &decisions,
+            &clerk,
+            json!({"item_id": item, "text": "Agreed."}),
+        )
+    };
+    let resp = decide(first.clone()).await;
+    assert_eq!(resp.status(), 422);
+    assert!(
+        json(resp)
+            .await
+            .to_string()
+            .contains("not quorate for this item"),
+        "the first item was inquorate"
+    );
+    assert_eq!(decide(second.clone()).await.status(), 201);
+
+    // B leaves before the second item: now that one is inquorate too,
+    // until the departure is taken back.
+    let resp = move_at(&app, &clerk, &meeting, &ids[1], &second, "leaves").await;
+    assert_eq!(json(resp).await["quorum"]["met"], false);
+    assert_eq!(decide(second.clone()).await.status(), 422);
+
+    // The record sheet and the minutes say who came and went, and the
+    // item's quorum.
+    let sheet = app
+        .page_as(
+            "clerk@moves.example",
+            &format!("/meetings/{meeting}/record"),
+        )
+        .await;
+    assert!(
+        sheet.contains("arrived in time for this item"),
+        "the record sheet lists the arrival"
+    );
+    assert!(sheet.contains("left before this item"));
+    assert!(sheet.contains("so it cannot decide"));
+    let minutes = app
+        .page_as(
+            "clerk@moves.example",
+            &format!("/meetings/{meeting}/minutes"),
+        )
+        .await;
+    assert!(
+        minutes.contains("Arrived: Test c (Partner of moves)."),
+        "{minutes}"
+    );
+    assert!(minutes.contains("Left the meeting: Test b (Partner of moves)."));
+    assert!(minutes.contains("Not quorate for this item: 2 present, 3 needed."));
+
+    let path = format!(
+        "/api/v1/meetings/{meeting}/attendance/{}/items/{second}",
+        ids[1]
+    );
+    let remove = || {
+        app.browser()
+            .delete(app.url(&path))
+            .bearer_auth(&clerk)
+            .send()
+    };
+    assert_eq!(remove().await.expect("delete").status(), 204);
+    assert_eq!(remove().await.expect("delete").status(), 404);
+    assert_eq!(decide(second).await.status(), 201);
+}
+
+#[tokio::test]
+async fn a_vote_must_carry_the_motion_and_fit_those_in_the_room() {
+    let app = TestApp::spawn().await;
+    let (_, admin) = app.admin().await;
+    let (clerk, meeting, ids) = english_board_of_three(&app, &admin, "count").await;
+    let items = items_in_order(&app, &clerk, &meeting).await;
+    let decisions = format!("/api/v1/meetings/{meeting}/decisions");
+    let decide = |vote: Value| {
+        post(
+            &app,
+            &decisions,
+            &clerk,
+            json!({"item_id": items[1], "text": "Agreed the plan.", "vote": vote}),
+        )
+    };
+    // Before attendance, a vote cannot be checked.
+    let resp = decide(json!({"for": 2, "against": 1})).await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(error_fields(&json(resp).await), vec!["vote"]);
+    for id in &ids {
+        attend(&app, &clerk, &meeting, id, json!({"status": "present"})).await;
+    }
+    for (vote, words) in [
+        (json!({"for": 1, "against": 2}), "not carried"),
+        (json!({"for": 1, "against": 1}), "not carried"),
+        (json!({"for": 4, "against": 0}), "only 3 members"),
+        (json!({"for": 2, "against": -1}), "0 or more"),
+        (
+            json!({"by_name": [{"user_id": ids[0], "vote": "for"}]}),
+            "by count",
+        ),
+    ] {
+        let resp = decide(vote.clone()).await;
+        assert_eq!(resp.status(), 422, "{vote}");
+        let problem = json(resp).await;
+        assert!(problem.to_string().contains(words), "{vote}: {problem}");
+    }
+    let resp = decide(json!({"for": 2, "against": 0, "abstain": 1})).await;
+    assert_eq!(resp.status(), 201);
+    let d = json(resp).await;
+    assert_eq!(d["vote"], json!({"for": 2, "against": 0, "abstain": 1}));
+    // The register carries it too.
+    let register = json(app.get("/api/v1/decisions?body=count", None).await).await;
+    assert_eq!(
+        register["items"][0]["vote"],
+        json!({"for": 2, "against": 0, "abstain": 1}),
+        "{register}"
+    );
+    let sheet = app
+        .page_as(
+            "clerk@count.example",
+            &format!("/meetings/{meeting}/record"),
+        )
+        .await;
+    assert!(sheet.contains("Carried: 2 for, 0 against, 1 abstention."));
+}
+
+#[tokio::test]
+async fn a_body_that_votes_by_name_records_each_members_vote() {
+    let app = TestApp::spawn().await;
+    let (_, admin) = app.admin().await;
+    let (clerk, _, meeting) =
+        body_with_policy(&app, &admin, "named", json!({"votes_by_name": true})).await;
+    let ids = seat(
+        &app,
+        &admin,
+        "named",
+        &[
+            ("ann", "member", None),
+            ("bob", "member", None),
+            ("cat", "member", None),
+            ("dev", "member", None),
+            ("obs", "observer", None),
+        ],
+    )
+    .await;
+    let items = items_in_order(&app, &clerk, &meeting).await;
+    for id in &ids {
+        attend(&app, &clerk, &meeting, id, json!({"status": "present"})).await;
+    }
+    // Dev declares an interest and leaves the room for the item.
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{meeting}/declarations"),
+        &clerk,
+        json!({"item_id": items[1], "user_id": ids[3], "interest": "Trustee of the applicant", "left_room": true}),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+    let decisions = format!("/api/v1/meetings/{meeting}/decisions");
+    let decide = |vote: Value| {
+        post(
+            &app,
+            &decisions,
+            &clerk,
+            json!({"item_id": items[1], "text": "Awarded the grant.", "vote": vote}),
+        )
+    };
+    // Counts alone are refused; so are votes from those outside the room
+    // or without a vote, and anyone voting twice.
+    let resp = decide(json!({"for": 3})).await;
+    assert_eq!(resp.status(), 422);
+    assert!(json(resp).await.to_string().contains("by name"));
+    let resp = decide(json!({"by_name": [
+        {"user_id": ids[0], "vote": "for"},
+        {"user_id": ids[3], "vote": "for"},
+        {"user_id": ids[4], "vote": "for"},
+        {"user_id": ids[0], "vote": "against"},
+        {"user_id": ids[1], "vote": "maybe"},
+    ]}))
+    .await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(
+        error_fields(&json(resp).await),
+        vec![
+            "vote.by_name[1].user_id",
+            "vote.by_name[2].user_id",
+            "vote.by_name[3].user_id",
+            "vote.by_name[4].vote"
+        ]
+    );
+    let resp = decide(json!({"by_name": [
+        {"user_id": ids[0], "vote": "for"},
+        {"user_id": ids[1], "vote": "for"},
+        {"user_id": ids[2], "vote": "against"},
+    ]}))
+    .await;
+    assert_eq!(resp.status(), 201);
+    assert_eq!(
+        json(resp).await["vote"],
+        json!({"for": 2, "against": 1, "abstain": 0})
+    );
+    let sheet = app
+        .page_as(
+            "clerk@named.example",
+            &format!("/meetings/{meeting}/record"),
+        )
+        .await;
+    assert!(sheet.contains("For: Test ann, Test bob."), "{sheet}");
+    assert!(sheet.contains("Against: Test cat."));
 }

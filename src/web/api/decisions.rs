@@ -30,6 +30,28 @@ pub struct DecisionOut {
     /// stands. A withdrawn decision keeps its number.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub withdrawn_reason: Option<String>,
+    /// The vote, where one was recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vote: Option<VoteOut>,
+}
+
+/// A vote's count.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VoteOut {
+    #[serde(rename = "for")]
+    pub for_: i32,
+    pub against: i32,
+    pub abstain: i32,
+}
+
+impl From<crate::domain::record::Tally> for VoteOut {
+    fn from(t: crate::domain::record::Tally) -> VoteOut {
+        VoteOut {
+            for_: t.for_,
+            against: t.against,
+            abstain: t.abstain,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -108,6 +130,7 @@ pub async fn decisions(
         limit,
         |e| decision_cursor(e.decision.created_at, &e.decision.reference),
         |e| DecisionOut {
+            vote: e.decision.tally().map(VoteOut::from),
             actions: usize::from(e.has_actions),
             body_slug: e.body_slug,
             id: e.decision.id,

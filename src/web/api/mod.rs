@@ -3,9 +3,11 @@
 pub mod actions;
 pub mod agenda;
 pub mod bodies;
+pub mod decision_note;
 pub mod decisions;
 pub mod follow;
 pub mod forward_plan;
+pub mod interests;
 pub mod meetings;
 pub mod open_data;
 pub mod openapi;
@@ -44,11 +46,13 @@ pub fn configure(r: &mut Routes<'_>) {
             r.get("/openapi.json", openapi::document);
             organisations::configure(r);
             users::configure(r);
+            interests::configure(r);
             bodies::configure(r);
             meetings::configure(r);
             agenda::configure(r);
             record::configure(r);
             decisions::configure(r);
+            decision_note::configure(r);
             actions::configure(r);
             follow::configure(r);
             outcomes::configure(r);

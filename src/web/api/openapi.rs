@@ -5,8 +5,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    actions, agenda, bodies, decisions, follow, forward_plan, meetings, open_data, organisations,
-    outcomes, papers, proposals, record, search, users,
+    actions, agenda, bodies, decision_note, decisions, follow, forward_plan, interests, meetings,
+    open_data, organisations, outcomes, papers, proposals, record, search, users,
 };
 
 #[derive(OpenApi)]
@@ -16,6 +16,7 @@ use super::{
         organisations::create, organisations::list,
         users::create, users::issue_token, users::list_tokens, users::revoke_token,
         users::mail_preferences, users::choose_mail_preferences,
+        interests::list, interests::add, interests::change, interests::remove, interests::policy,
         bodies::create, bodies::list, bodies::show, bodies::put_member, bodies::remove_member,
         bodies::add_priority, bodies::retire_priority,
         meetings::create, meetings::list, meetings::show, meetings::update, meetings::cancel,
@@ -24,7 +25,7 @@ use super::{
         proposals::create, proposals::list, proposals::decide,
         agenda::show, agenda::version, agenda::add_item, agenda::change_item, agenda::remove_item,
         agenda::order, agenda::publish, agenda::refer,
-        record::attendance, record::declare, record::decide, record::correct, record::withdraw, record::correct_action, record::withdraw_action, decisions::decisions,
+        record::attendance, record::movement, record::clear_movement, record::declare, record::decide, record::correct, record::withdraw, record::correct_action, record::withdraw_action, decisions::decisions, decision_note::show, decision_note::publish,
         actions::create_action, actions::list_actions, actions::show_action, actions::update_action, follow::follow_through, follow::organisation_follow_through, outcomes::partnership, outcomes::of_body, forward_plan::of_body, open_data::ocd, search::find,
         crate::web::attachments::api_upload, crate::web::attachments::api_list, crate::web::attachments::api_download,
     ),

@@ -9,14 +9,22 @@ use utoipa::ToSchema;
 use super::{created, rfc3339};
 use crate::error::AppError;
 use crate::services::actions::ActionCorrection;
-use crate::services::record::{self, AttendanceInput, QuorumState};
+use crate::services::record::{self, AttendanceInput, MovementInput, QuorumState};
 use crate::state::AppState;
 use crate::web::auth::ApiCaller;
 
-use super::decisions::DecisionOut;
+use super::decisions::{DecisionOut, VoteOut};
 
 pub fn configure(r: &mut Routes<'_>) {
     r.put("/meetings/{id}/attendance/{user_id}", attendance)
+        .put(
+            "/meetings/{id}/attendance/{user_id}/items/{item_id}",
+            movement,
+        )
+        .delete(
+            "/meetings/{id}/attendance/{user_id}/items/{item_id}",
+            clear_movement,
+        )
         .post("/meetings/{id}/declarations", declare)
         .post("/meetings/{id}/decisions", decide)
         .post("/meetings/{id}/decisions/{decision}/correct", correct)
@@ -65,6 +73,78 @@ pub async fn attendance(
         substitute_for: a.substitute_for_user_id,
         quorum: q,
     }))
+}
+
+/// Someone's arrival at, or departure before, an item, with the item's
+/// quorum after it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MovementOut {
+    pub user_id: String,
+    pub item_id: String,
+    /// arrives or leaves
+    pub movement: String,
+    /// The item's quorum: without those not in the room for it.
+    pub quorum: QuorumState,
+}
+
+/// Record that someone present arrived in time for an item (absent for the
+/// items before it) or left before it (absent from it until they arrive
+/// again), for the secretariat. It replaces what was recorded for them at
+/// that item. Answers with the item's quorum.
+#[utoipa::path(put, path = "/api/v1/meetings/{id}/attendance/{user_id}/items/{item_id}", tag = "record", request_body = MovementInput,
+    responses((status = 200, body = MovementOut), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn movement(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String, String)>,
+    input: web::Json<MovementInput>,
+) -> Result<HttpResponse, AppError> {
+    let (id, user_id, item_id) = path.into_inner();
+    let caller = caller.require()?;
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    let out = state
+        .tx(move |c| {
+            record::in_managed_meeting(c, &caller.grants, &id, |c, m, b| {
+                let mv = record::set_movement(c, &actor, m, b, &item_id, &user_id, &input, now)?;
+                let item = record::item_of(c, m, &mv.item_id, "item_id")?;
+                let quorum = record::item_quorum(c, m, b, &item)?
+                    .ok_or_else(|| AppError::internal("attendance recorded but not found"))?;
+                Ok(MovementOut {
+                    user_id: mv.user_id,
+                    item_id: mv.item_id,
+                    movement: mv.movement,
+                    quorum,
+                })
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Remove the arrival or departure recorded for someone at an item
+/// (secretariat); 404 when none is recorded.
+#[utoipa::path(delete, path = "/api/v1/meetings/{id}/attendance/{user_id}/items/{item_id}", tag = "record",
+    responses((status = 204), (status = 404, body = crate::error::Problem)), security(("bearer" = [])))]
+pub async fn clear_movement(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    req: HttpRequest,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, user_id, item_id) = path.into_inner();
+    let caller = caller.require()?;
+    let actor = caller.actor(&req);
+    let now = state.clock.now_naive();
+    state
+        .tx(move |c| {
+            record::in_managed_meeting(c, &caller.grants, &id, |c, m, _| {
+                record::clear_movement(c, &actor, m, &item_id, &user_id, now)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -142,12 +222,18 @@ pub struct DecisionInput {
     /// The resolution (Markdown)
     #[schema(max_length = 10000)]
     pub text: Option<String>,
+    /// The vote, if one was taken: by count (`for`, `against`, `abstain`)
+    /// or, where the body records votes by name, `by_name`. It must carry
+    /// the motion and fit those in the room for the item.
+    pub vote: Option<record::VoteInput>,
     #[schema(max_length = 255)]
     pub idempotency_key: Option<String>,
 }
 
 /// Record a decision on an item of this meeting (secretariat); 422 for an
-/// item of another meeting. The same `idempotency_key` returns the first.
+/// item of another meeting, or one the meeting is not quorate for, or a
+/// vote that does not carry it. The same `idempotency_key` returns the
+/// first.
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/decisions", tag = "record", request_body = DecisionInput,
     params(("Idempotency-Key" = Option<String>, Header, description = "Sent again with the same request, returns the first answer; with a different request, 409.")),
     responses((status = 201, body = DecisionOut), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)), security(("bearer" = [])))]
@@ -173,6 +259,7 @@ pub async fn decide(
                     b,
                     input.item_id.as_deref(),
                     input.text.as_deref(),
+                    input.vote.as_ref(),
                     key.as_deref(),
                     now,
                 )?;
@@ -183,6 +270,7 @@ pub async fn decide(
     Ok(created(
         "/api/v1/decisions".into(),
         &DecisionOut {
+            vote: d.tally().map(VoteOut::from),
             id: d.id,
             reference: d.reference,
             body_slug: slug,
@@ -209,6 +297,7 @@ pub struct CorrectionInput {
 /// The decision as the register shows it.
 fn decision_out(d: crate::services::decisions::Decision, slug: String) -> DecisionOut {
     DecisionOut {
+        vote: d.tally().map(VoteOut::from),
         id: d.id,
         reference: d.reference,
         body_slug: slug,

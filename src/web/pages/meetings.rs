@@ -9,7 +9,7 @@ use actix_web::{HttpRequest, web};
 use chrono::NaiveTime;
 use serde::Deserialize;
 
-use crate::domain::format::{iso, london_datetime};
+use crate::domain::format::{iso, london_date_words, london_datetime};
 use crate::domain::timeline::{self, countdown, london_date};
 use crate::error::{AppError, FieldError};
 use crate::services::Actor;
@@ -244,6 +244,8 @@ fn meeting_view(
         agenda,
         origins,
         decisions,
+        decision_note,
+        decision_note_due,
         audience,
         may,
     } = page;
@@ -314,6 +316,8 @@ fn meeting_view(
         cancel_typed: form.cancel_reason,
         held: m.ends_at < now.naive_utc() && !m.is_cancelled(),
         decisions,
+        decision_note: decision_note.is_some(),
+        decision_note_due: london_date_words(decision_note_due),
         form_date,
         form_start: typed(form.start, london(m.starts_at).format("%H:%M").to_string()),
         form_end: typed(form.end, london(m.ends_at).format("%H:%M").to_string()),

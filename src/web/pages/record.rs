@@ -25,6 +25,10 @@ pub fn configure(r: &mut Routes<'_>) {
         .post("/meetings/{id}/record/attendance", attendance)
         .post("/meetings/{id}/record/items/{item}/{what}", item_form)
         .post(
+            "/meetings/{id}/record/items/{item}/movements/{user_id}/remove",
+            remove_movement,
+        )
+        .post(
             "/meetings/{id}/record/decisions/{decision}/{change}",
             fix_decision,
         )
@@ -56,13 +60,17 @@ async fn render_record(
         members,
         attendance: att,
         declarations: decls,
+        moves,
         decisions,
+        votes,
         actions: acts,
         notes,
         people,
         may_correct,
         item_quorum,
+        item_voters,
     } = sheet;
+    let votes_by_name = body.votes_by_name;
     let name_of: HashMap<String, String> = people
         .iter()
         .map(|(u, _)| (u.id.clone(), u.name.clone()))
@@ -111,6 +119,12 @@ async fn render_record(
         .map(|mm| (mm.user_id.clone(), mm.name.clone()))
         .collect();
     let lang = crate::web::respond::lang(req);
+    let name = |id: &str| name_of.get(id).cloned().unwrap_or_default();
+    let present = att
+        .iter()
+        .filter(|a| a.status == "present")
+        .map(|a| (a.user_id.clone(), name(&a.user_id)))
+        .collect();
     let items = w
         .items
         .iter()
@@ -153,6 +167,11 @@ async fn render_record(
                     )
                 })
                 .unwrap_or_default(),
+            moves: record::movement_words(lang, &moves, &i.row.id, name),
+            voters: item_voters
+                .get(&i.row.id)
+                .map(|v| v.iter().map(|u| (u.clone(), name(u))).collect())
+                .unwrap_or_default(),
             decisions: decisions
                 .iter()
                 .filter(|d| d.item_id == i.row.id)
@@ -161,6 +180,7 @@ async fn render_record(
                     reference: d.reference.clone(),
                     text: d.text.clone(),
                     withdrawn: d.withdrawn_reason.clone().unwrap_or_default(),
+                    vote: record::vote_words(lang, d, &votes, name),
                 })
                 .collect(),
             actions: acts
@@ -236,6 +256,8 @@ async fn render_record(
             .iter()
             .map(|mm| (mm.user_id.clone(), mm.name.clone()))
             .collect(),
+        present,
+        votes_by_name,
         key: crate::clock::new_id(),
         can_correct: may_correct,
         focus_item: focus,
@@ -283,7 +305,48 @@ struct RecordForm {
     #[serde(default)]
     decision_id: String,
     #[serde(default)]
+    movement: String,
+    #[serde(default)]
+    vote_for: String,
+    #[serde(default)]
+    vote_against: String,
+    #[serde(default)]
+    vote_abstain: String,
+    #[serde(default)]
     idempotency_key: String,
+    /// Votes by name: `vote-{user id}` is for, against, abstain or "".
+    #[serde(flatten)]
+    rest: HashMap<String, String>,
+}
+
+impl RecordForm {
+    /// The vote as typed: counts (a number that is not one reads as -1,
+    /// which the rules refuse with the right words) or, by name, each
+    /// choice made.
+    fn vote(&self) -> record::VoteInput {
+        let count = |s: &str| {
+            let s = s.trim();
+            (!s.is_empty()).then(|| s.parse::<i32>().unwrap_or(-1))
+        };
+        let mut by_name: Vec<record::NamedVoteInput> = self
+            .rest
+            .iter()
+            .filter_map(|(k, v)| {
+                let who = k.strip_prefix("vote-")?;
+                (!v.is_empty()).then(|| record::NamedVoteInput {
+                    user_id: who.to_string(),
+                    vote: v.clone(),
+                })
+            })
+            .collect();
+        by_name.sort_by(|a, b| a.user_id.cmp(&b.user_id));
+        record::VoteInput {
+            for_: count(&self.vote_for),
+            against: count(&self.vote_against),
+            abstain: count(&self.vote_abstain),
+            by_name: (!by_name.is_empty()).then_some(by_name),
+        }
+    }
 }
 
 /// Runs a record change for the meeting's secretariat.
@@ -527,10 +590,15 @@ async fn item_form(
         .typed()
         .read("due_on", "label-due-date", crate::web::respond::lang(&req));
     let due_on = due.value.clone();
-    let typed = RecordTyped {
+    let vote = form.vote();
+    let mut typed = RecordTyped {
         item: item.clone(),
         form: what.clone(),
         fields: [
+            ("movement", &form.movement),
+            ("vote_for", &form.vote_for),
+            ("vote_against", &form.vote_against),
+            ("vote_abstain", &form.vote_abstain),
             ("notes", &form.notes),
             ("user_id", &form.user_id),
             ("interest", &form.interest),
@@ -547,7 +615,20 @@ async fn item_form(
         .map(|(k, v)| (k.to_string(), v.clone()))
         .collect(),
     };
+    for (k, v) in form.rest.iter().filter(|(k, _)| k.starts_with("vote-")) {
+        typed.fields.insert(k.clone(), v.clone());
+    }
     let result = match what.as_str() {
+        "movements" => {
+            let input = record::MovementInput {
+                movement: Some(form.movement.clone()),
+            };
+            in_meeting(&state, &user, id.clone(), move |c, m, b| {
+                record::set_movement(c, &actor, m, b, &item_id, &form.user_id, &input, parts.now)
+                    .map(|_| ())
+            })
+            .await
+        }
         "notes" => {
             in_meeting(&state, &user, id.clone(), move |c, m, _| {
                 record::set_notes(c, &actor, m, &item_id, &form.notes, parts.now)
@@ -581,6 +662,7 @@ async fn item_form(
                     b,
                     Some(&item_id),
                     Some(&form.text),
+                    Some(&vote),
                     key.as_deref(),
                     parts.now,
                 )
@@ -610,6 +692,7 @@ async fn item_form(
         let notice = match what.as_str() {
             "notes" => "notes-saved",
             "declarations" => "declaration-recorded",
+            "movements" => "movement-recorded",
             "decisions" => "decision-recorded",
             _ => "action-recorded",
         };
@@ -625,6 +708,9 @@ async fn item_form(
                 ("notes", _) => "notes",
                 ("declarations", "user_id") => "decl-user",
                 ("declarations", _) => "decl",
+                ("movements", "user_id") => "move-user",
+                ("movements", _) => "move",
+                ("decisions", f) if f.starts_with("vote") => "dec-vote",
                 ("decisions", _) => "dec",
                 ("actions", "owner_user_id") => "act-owner",
                 ("actions", "due_on") => "act-due",
@@ -635,4 +721,25 @@ async fn item_form(
         },
     );
     render_record(&state, &req, &user, id, errors, item, typed).await
+}
+
+/// Removes an arrival or departure recorded at an item.
+async fn remove_movement(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    SignedIn(user): SignedIn,
+    path: web::Path<(String, String, String)>,
+    CsrfForm(_): CsrfForm<HashMap<String, String>>,
+) -> PageResult {
+    let (id, item, who) = path.into_inner();
+    let actor = user.actor(&req);
+    let now = state.clock.now_naive();
+    let item_id = item.clone();
+    in_meeting(&state, &user, id.clone(), move |c, m, _| {
+        record::clear_movement(c, &actor, m, &item_id, &who, now)
+    })
+    .await?;
+    Ok(see_other(&format!(
+        "/meetings/{id}/record?notice=movement-removed#item-{item}"
+    )))
 }

@@ -168,6 +168,7 @@ async fn render_builder(
 ) -> PageResult {
     let l = load_working(state, user, id).await?;
     let (nav, status) = form_nav(req, Some(user), &errors);
+    let nav_lang = nav.lang;
     let w = &l.working;
     let page = BuilderPage {
         nav,
@@ -191,6 +192,22 @@ async fn render_builder(
             .warnings
             .iter()
             .map(|f| f.message.clone())
+            .collect(),
+        conflicts: l
+            .conflicts
+            .iter()
+            .map(|c| {
+                let item = w
+                    .items
+                    .iter()
+                    .find(|i| i.row.id == c.item_id)
+                    .map(|i| format!("{}. {}", i.number, i.title))
+                    .unwrap_or_default();
+                (
+                    crate::views::interests::conflict_words(nav_lang, &item, c),
+                    format!("/people/{}/interests", c.user_id),
+                )
+            })
             .collect(),
         published_number: w.agenda.published_number,
         changed: w.changed_since_publication,

@@ -46,6 +46,7 @@ pub fn configure(r: &mut Routes<'_>) {
     )
     .get("/meetings/{id}/pack.pdf", latest_pdf)
     .get("/meetings/{id}/briefing", latest_briefing)
+    .post("/meetings/{id}/briefing/declarations", declare)
     .get("/meetings/{id}/pack", latest_pack)
     .get("/meetings/{id}/members-pack.pdf", latest_members_pdf)
     .get("/meetings/{id}/members-pack", latest_members_pack);
@@ -316,18 +317,147 @@ async fn show_briefing(
     n: Option<i32>,
 ) -> PageResult {
     let user = require_user(req, viewer)?;
+    render_briefing(state, req, &user, id, n, Vec::new(), Default::default()).await
+}
+
+/// The members' briefing, with the reader's interests and the declaration
+/// form (as typed, with its errors, after a problem).
+async fn render_briefing(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &AuthUser,
+    id: String,
+    n: Option<i32>,
+    errors: Vec<crate::error::FieldError>,
+    typed: (String, String),
+) -> PageResult {
     let grants = user.grants.clone();
-    let s = state.db(move |c| svc::briefing(c, &grants, &id, n)).await?;
+    let me = user.user.id.clone();
+    let (s, mine) = state
+        .db(move |c| {
+            let s = svc::briefing(c, &grants, &id, n)?;
+            let sits = grants
+                .role_in(&s.body.id)
+                .is_some_and(crate::domain::roles::Role::sits_at_the_table);
+            let mine = if sits && !s.meeting.is_cancelled() {
+                Some(crate::services::interests::mine_at(c, &me, &s.meeting)?)
+            } else {
+                None
+            };
+            Ok((s, mine))
+        })
+        .await?;
+    let (nav, status) = crate::web::respond::form_nav(req, Some(user), &errors);
+    let lang = nav.lang;
+    let title_of = |item_id: &str| {
+        s.frozen
+            .items
+            .iter()
+            .find(|i| i.id == item_id)
+            .map(|i| format!("{}. {}", i.number, i.title))
+            .unwrap_or_default()
+    };
     let page = BriefingPage {
-        nav: nav(req, Some(&user)),
         meeting_id: s.meeting.id.clone(),
         body_name: s.body.name.clone(),
         body_slug: s.body.slug.clone(),
         date: london_day(s.frozen.starts_at),
         number: s.frozen.number,
         briefs: brief(&s.frozen),
+        may_declare: mine.is_some(),
+        conflicts: mine
+            .as_ref()
+            .map(|m| {
+                m.conflicts
+                    .iter()
+                    .map(|c| {
+                        crate::views::interests::conflict_words(lang, &title_of(&c.item_id), c)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        declared: mine
+            .as_ref()
+            .map(|m| {
+                m.declared
+                    .iter()
+                    .map(|(item, interest)| format!("{}: {interest}", title_of(item)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        items: s
+            .frozen
+            .items
+            .iter()
+            .map(|i| (i.id.clone(), format!("{} (item {})", i.title, i.number)))
+            .collect(),
+        typed,
+        key: crate::clock::new_id(),
+        errors: crate::views::Errors(errors),
+        nav,
     };
-    html(StatusCode::OK, &page)
+    html(status, &page)
+}
+
+#[derive(Default, serde::Deserialize)]
+struct DeclareForm {
+    #[serde(default)]
+    item_id: String,
+    #[serde(default)]
+    interest: String,
+    #[serde(default)]
+    idempotency_key: String,
+}
+
+/// A member declares an interest from their briefing.
+async fn declare(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    crate::web::extract::SignedIn(user): crate::web::extract::SignedIn,
+    path: web::Path<String>,
+    crate::web::extract::CsrfForm(form): crate::web::extract::CsrfForm<DeclareForm>,
+) -> PageResult {
+    let id = path.into_inner();
+    let actor = user.actor(&req);
+    let (grants, me, meeting) = (user.grants.clone(), user.user.id.clone(), id.clone());
+    let now = state.clock.now_naive();
+    let (item, interest, key) = (
+        form.item_id.clone(),
+        form.interest.clone(),
+        Some(form.idempotency_key.clone()).filter(|k| !k.is_empty()),
+    );
+    let result = state
+        .tx(move |c| {
+            crate::services::record::declare_own(
+                c,
+                &actor,
+                &grants,
+                &me,
+                &meeting,
+                &item,
+                Some(&interest),
+                key.as_deref(),
+                now,
+            )
+            .map(|_| ())
+        })
+        .await;
+    let errors = crate::web::respond::field_errors(result)?;
+    if errors.is_empty() {
+        return Ok(crate::web::respond::see_other(&format!(
+            "/meetings/{id}/briefing?notice=interest-declared#interests"
+        )));
+    }
+    render_briefing(
+        &state,
+        &req,
+        &user,
+        id,
+        None,
+        errors,
+        (form.item_id, form.interest),
+    )
+    .await
 }
 
 async fn briefing(

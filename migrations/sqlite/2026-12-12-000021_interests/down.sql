@@ -1,0 +1,2 @@
+DROP TABLE interest_policies;
+DROP TABLE interests;
