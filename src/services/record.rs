@@ -1066,6 +1066,8 @@ pub struct DecisionTaken {
     pub text: String,
     /// (description, owner's organisation, due date words)
     pub actions: Vec<(String, String, String)>,
+    /// Interests declared on its item: "Cllr X: the interest".
+    pub declarations: Vec<String>,
 }
 
 /// The decisions taken on one item of a meeting that the viewer may see,
@@ -1100,11 +1102,31 @@ pub fn decisions_taken(
             ..Default::default()
         },
     )?;
+    let declared = record::declarations_of(conn, &meeting.id)?;
+    let names: std::collections::HashMap<String, String> = if declared.is_empty() {
+        std::collections::HashMap::new()
+    } else {
+        crate::db::users::all_with_organisation(conn)?
+            .into_iter()
+            .map(|(u, _)| (u.id, u.name))
+            .collect()
+    };
     let mut out = Vec::new();
     for d in record::decisions_of_meeting(conn, &meeting.id)? {
         if !may_read_decision(grants, &d) || d.withdrawn_at.is_some() {
             continue;
         }
+        let declarations = declared
+            .iter()
+            .filter(|x| x.item_id == d.item_id)
+            .map(|x| {
+                format!(
+                    "{}: {}",
+                    names.get(&x.user_id).cloned().unwrap_or_default(),
+                    x.interest
+                )
+            })
+            .collect();
         let arising = actions
             .iter()
             .filter(|a| a.decision_id.as_deref() == Some(d.id.as_str()))
@@ -1120,6 +1142,7 @@ pub fn decisions_taken(
             })
             .collect();
         out.push(DecisionTaken {
+            declarations,
             item_id: d.item_id,
             reference: d.reference,
             text: d.text,

@@ -173,6 +173,10 @@ async fn the_decision_note_is_published_on_time_without_exempt_decisions() {
         .await
         .unwrap_or_default();
     assert!(meeting_page.contains("Decision note (not yet approved minutes)"));
+    assert!(
+        !meeting_page.contains("ZQXBIDDER"),
+        "an interest declared on a confidential item stays out"
+    );
     let feed = app
         .get("/bodies/note/feed.atom", None)
         .await

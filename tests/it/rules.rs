@@ -865,4 +865,22 @@ async fn a_body_that_votes_by_name_records_each_members_vote() {
         .await;
     assert!(sheet.contains("For: Test ann, Test bob."), "{sheet}");
     assert!(sheet.contains("Against: Test cat."));
+    // Once the meeting is over, the decision's public record names the
+    // interest declared on its item.
+    app.clock.set(
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 1, 15, 9, 0, 0)
+            .single()
+            .expect("a real time"),
+    );
+    let public = app
+        .get(&format!("/meetings/{meeting}"), None)
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        public.contains("Interests declared on this item:")
+            && public.contains("Test dev: Trustee of the applicant"),
+        "{public}"
+    );
 }
