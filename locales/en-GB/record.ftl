@@ -101,3 +101,6 @@ note-none-recorded = Not recorded.
 note-link = Decision note (not yet approved minutes)
 # Followed by the day it falls due.
 note-link-due = Decision note: due by
+# A tick box under "What happened": an arrival by video or phone.
+movement-remote = Arrived remotely (for an arrival)
+movement-arrived-remotely = { $name } arrived remotely in time for this item

@@ -169,6 +169,9 @@ pub struct Move {
     /// arrives or leaves
     pub movement: String,
     pub created_at: NaiveDateTime,
+    /// For an arrival: in_person or remote (`None`: as recorded for the
+    /// meeting).
+    pub mode: Option<String>,
 }
 
 /// A meeting's arrivals and departures, each with its item's position.

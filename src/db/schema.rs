@@ -484,6 +484,7 @@ diesel::table! {
         item_id -> Text,
         user_id -> Text,
         movement -> Text,
+        mode -> Nullable<Text>,
         created_at -> Timestamp,
     }
 }

@@ -45,6 +45,20 @@ pub fn in_room(moves: &[(i32, Movement)], position: i32) -> bool {
     here
 }
 
+/// How someone in the room attends an item, where an arrival said: the
+/// mode of their latest arrival at or before `position` (`None`: as
+/// recorded for the meeting). `moves` are (position, movement, mode).
+pub fn arrival_mode<'a>(
+    moves: &[(i32, Movement, Option<&'a str>)],
+    position: i32,
+) -> Option<&'a str> {
+    moves
+        .iter()
+        .filter(|(p, m, _)| *p <= position && *m == Movement::Arrives)
+        .max_by_key(|(p, _, _)| *p)
+        .and_then(|(_, _, mode)| *mode)
+}
+
 /// How each person voted, when votes are recorded by name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Vote {
@@ -184,6 +198,19 @@ mod tests {
         assert!(!in_room(&out_and_back, 4));
         assert!(!in_room(&out_and_back, 5));
         assert!(in_room(&out_and_back, 6));
+    }
+
+    #[test]
+    fn an_arrival_says_how_they_attend_from_then_on() {
+        let moves = [
+            (3, Arrives, Some("remote")),
+            (5, Leaves, None),
+            (6, Arrives, Some("in_person")),
+        ];
+        assert_eq!(arrival_mode(&moves, 2), None, "as recorded for the meeting");
+        assert_eq!(arrival_mode(&moves, 4), Some("remote"));
+        assert_eq!(arrival_mode(&moves, 7), Some("in_person"));
+        assert_eq!(arrival_mode(&[(3, Arrives, None)], 4), None);
     }
 
     #[test]

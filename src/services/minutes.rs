@@ -161,7 +161,7 @@ pub fn draft(
             ));
         }
         if !att.is_empty()
-            && !super::record::away(&decls, &moves, &i.row.id, i.row.position).is_empty()
+            && !super::record::room(&decls, &moves, &i.row.id, i.row.position).as_recorded()
             && let Some(q) = super::record::item_quorum(conn, meeting, body, &i.row)?
         {
             out.push_str(&crate::i18n::text_with(

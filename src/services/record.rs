@@ -14,7 +14,7 @@ use crate::db::meetings::Meeting;
 use crate::db::record::{self, Attendance, Decision, Declaration, Move};
 use crate::db::{DbConn, memberships, papers};
 use crate::domain::idempotency::{self, scoped};
-use crate::domain::record::{Movement, Vote, in_room};
+use crate::domain::record::{Movement, Vote, arrival_mode, in_room};
 use crate::domain::roles::Role;
 use crate::domain::rules::{Seat, quorum};
 use crate::domain::validate::Problems;
@@ -47,7 +47,7 @@ pub struct QuorumState {
 pub fn quorum_state(conn: &mut DbConn, meeting: &Meeting, body: &Body) -> AppResult<QuorumState> {
     let members = memberships::members_of(conn, &body.id)?;
     let att = record::attendance_of(conn, &meeting.id)?;
-    Ok(state(rules_quorum(body, &members, &att, &[])))
+    Ok(state(rules_quorum(body, &members, &att, &Room::default())))
 }
 
 /// The quorum for one agenda item: as the meeting's, without those who
@@ -67,49 +67,88 @@ pub fn item_quorum(
     let members = memberships::members_of(conn, &body.id)?;
     let declarations = record::declarations_of(conn, &meeting.id)?;
     let moves = record::moves_of(conn, &meeting.id)?;
-    let gone = away(&declarations, &moves, &item.id, item.position);
-    Ok(Some(state(rules_quorum(body, &members, &att, &gone))))
+    let here = room(&declarations, &moves, &item.id, item.position);
+    Ok(Some(state(rules_quorum(body, &members, &att, &here))))
 }
 
-/// Who is not in the room for an item though recorded present: those who
-/// declared an interest on it and left the room, and those whose arrivals
-/// and departures put them outside it (`domain::record::in_room`).
-pub fn away(
+/// Who is where for one item: those recorded present but not in the room
+/// for it, and how those who arrived for it attend (where their arrival
+/// said, in person or remotely, for this and the items after).
+#[derive(Clone, Debug, Default)]
+pub struct Room {
+    pub gone: Vec<String>,
+    /// user id -> in_person or remote, for this item.
+    pub modes: std::collections::HashMap<String, String>,
+}
+
+impl Room {
+    /// Is the room as the meeting's attendance says (nobody came or went)?
+    pub fn as_recorded(&self) -> bool {
+        self.gone.is_empty() && self.modes.is_empty()
+    }
+
+    fn gone(&self, user: &str) -> bool {
+        self.gone.iter().any(|g| g == user)
+    }
+
+    /// How someone present attends this item.
+    fn remote(&self, a: &Attendance) -> bool {
+        self.modes
+            .get(&a.user_id)
+            .map(String::as_str)
+            .or(a.mode.as_deref())
+            == Some("remote")
+    }
+}
+
+/// The room for an item: out of it, those who declared an interest on it
+/// and left the room, and those whose arrivals and departures put them
+/// outside it (`domain::record::in_room`); and how those who arrived
+/// attend (`domain::record::arrival_mode`).
+pub fn room(
     declarations: &[Declaration],
     moves: &[(Move, i32)],
     item_id: &str,
     position: i32,
-) -> Vec<String> {
-    let mut out: Vec<String> = declarations
-        .iter()
-        .filter(|d| d.item_id == item_id && d.left_room)
-        .map(|d| d.user_id.clone())
-        .collect();
+) -> Room {
+    let mut r = Room {
+        gone: declarations
+            .iter()
+            .filter(|d| d.item_id == item_id && d.left_room)
+            .map(|d| d.user_id.clone())
+            .collect(),
+        ..Default::default()
+    };
     let mut people: Vec<&str> = moves.iter().map(|(m, _)| m.user_id.as_str()).collect();
     people.sort_unstable();
     people.dedup();
     for who in people {
-        let theirs: Vec<(i32, Movement)> = moves
+        let theirs: Vec<(i32, Movement, Option<&str>)> = moves
             .iter()
             .filter(|(m, _)| m.user_id == who)
-            .filter_map(|(m, p)| Movement::parse(&m.movement).map(|mv| (*p, mv)))
+            .filter_map(|(m, p)| Movement::parse(&m.movement).map(|mv| (*p, mv, m.mode.as_deref())))
             .collect();
-        if !in_room(&theirs, position) && !out.iter().any(|o| o == who) {
-            out.push(who.to_string());
+        let places: Vec<(i32, Movement)> = theirs.iter().map(|(p, m, _)| (*p, *m)).collect();
+        if !in_room(&places, position) {
+            if !r.gone(who) {
+                r.gone.push(who.to_string());
+            }
+        } else if let Some(mode) = arrival_mode(&theirs, position) {
+            r.modes.insert(who.to_string(), mode.to_string());
         }
     }
-    out
+    r
 }
 
 /// The quorum under the body's rules, from loaded memberships and
-/// attendance, without those in `left` (who left the room for an item).
+/// attendance, in `room` (the meeting's, or one item's).
 fn rules_quorum(
     body: &Body,
     members: &[memberships::MemberRow],
     att: &[Attendance],
-    left: &[String],
+    room: &Room,
 ) -> crate::domain::rules::Quorum {
-    let gone = |u: &str| left.iter().any(|l| l == u);
+    let gone = |u: &str| room.gone(u);
     let present = |u: &str| {
         att.iter().find(|a| {
             a.user_id == u
@@ -131,7 +170,7 @@ fn rules_quorum(
         .filter(|(_, r)| r.votes())
         .map(|(m, role)| {
             let here = present(m);
-            let remote = here.is_some_and(|a| a.mode.as_deref() == Some("remote"));
+            let remote = here.is_some_and(|a| room.remote(a));
             Seat {
                 statutory: role.statutory(),
                 in_person: here.is_some() && !remote,
@@ -153,27 +192,27 @@ fn state(q: crate::domain::rules::Quorum) -> QuorumState {
 }
 
 /// Each agenda item's quorum where it differs from the meeting's (someone
-/// arrived late, left, or left the room for it), by item id.
+/// arrived late, remotely, left, or left the room for it), by item id.
 pub fn item_quorums(sheet: &RecordSheet) -> std::collections::HashMap<String, QuorumState> {
     let mut out = std::collections::HashMap::new();
     if sheet.attendance.is_empty() {
         return out;
     }
     for item in &sheet.working.items {
-        let gone = away(
+        let here = room(
             &sheet.declarations,
             &sheet.moves,
             &item.row.id,
             item.row.position,
         );
-        if !gone.is_empty() {
+        if !here.as_recorded() {
             out.insert(
                 item.row.id.clone(),
                 state(rules_quorum(
                     &sheet.body,
                     &sheet.members,
                     &sheet.attendance,
-                    &gone,
+                    &here,
                 )),
             );
         }
@@ -185,7 +224,7 @@ pub fn item_quorums(sheet: &RecordSheet) -> std::collections::HashMap<String, Qu
 /// voting members, or a Public Services Board without statutory members),
 /// for a warning on its page. It depends on the members alone.
 pub fn quorum_warning(body: &Body, members: &[memberships::MemberRow]) -> Option<String> {
-    rules_quorum(body, members, &[], &[]).impossible
+    rules_quorum(body, members, &[], &Room::default()).impossible
 }
 
 pub fn set_attendance(
@@ -325,6 +364,10 @@ pub struct MovementInput {
     /// item and those after, until they arrive again).
     #[schema(pattern = "^(arrives|leaves)$")]
     pub movement: Option<String>,
+    /// For an arrival: in_person or remote, for this item and those after
+    /// (left out: as recorded for the meeting).
+    #[schema(pattern = "^(in_person|remote)$")]
+    pub mode: Option<String>,
 }
 
 /// Records that someone present at the meeting arrived at, or left
@@ -346,6 +389,31 @@ pub fn set_movement(
     if movement.is_none() {
         p.add("movement", "invalid", "Choose arrives or leaves.");
     }
+    let mode = match input
+        .mode
+        .as_deref()
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+    {
+        None => None,
+        Some(m @ ("in_person" | "remote")) if movement == Some(Movement::Arrives) => {
+            Some(m.to_string())
+        }
+        Some("in_person" | "remote") => {
+            if movement.is_some() {
+                p.add(
+                    "mode",
+                    "not_an_arrival",
+                    "How someone attends is said when they arrive.",
+                );
+            }
+            None
+        }
+        Some(_) => {
+            p.add("mode", "invalid", "Choose in_person or remote.");
+            None
+        }
+    };
     if memberships::find(conn, &body.id, user_id)?.is_none() {
         p.add(
             "user_id",
@@ -374,6 +442,7 @@ pub fn set_movement(
         user_id: user_id.to_string(),
         movement: movement.as_str().to_string(),
         created_at: now,
+        mode,
     };
     record::set_move(conn, &m)?;
     actor.audit(
@@ -452,7 +521,7 @@ pub fn voters_in_room(
     body: &Body,
     members: &[memberships::MemberRow],
     att: &[Attendance],
-    gone: &[String],
+    here: &Room,
 ) -> Vec<String> {
     let remote_ok = crate::domain::rules::remote_attendance_counts(
         body.profile(),
@@ -464,8 +533,8 @@ pub fn voters_in_room(
             .any(|m| m.user_id == u && Role::parse(&m.role).is_some_and(Role::votes))
     };
     att.iter()
-        .filter(|a| a.status == "present" && !gone.contains(&a.user_id))
-        .filter(|a| remote_ok || a.mode.as_deref() != Some("remote"))
+        .filter(|a| a.status == "present" && !here.gone(&a.user_id))
+        .filter(|a| remote_ok || !here.remote(a))
         .filter(|a| match &a.substitute_for_user_id {
             Some(seat) => votes(seat),
             None => votes(&a.user_id),
@@ -499,8 +568,8 @@ fn checked_vote(
     let members = memberships::members_of(conn, &body.id)?;
     let declarations = record::declarations_of(conn, &meeting.id)?;
     let moves = record::moves_of(conn, &meeting.id)?;
-    let gone = away(&declarations, &moves, &item.id, item.position);
-    let voters = voters_in_room(body, &members, &att, &gone);
+    let here = room(&declarations, &moves, &item.id, item.position);
+    let voters = voters_in_room(body, &members, &att, &here);
     let counted = vote.for_.is_some() || vote.against.is_some() || vote.abstain.is_some();
     let named = vote.by_name.clone().unwrap_or_default();
     let mut by_name = Vec::new();
@@ -1270,13 +1339,13 @@ pub fn sheet(
     sheet.item_quorum = item_quorums(&sheet);
     if sheet.body.votes_by_name {
         for item in &sheet.working.items {
-            let gone = away(
+            let here = room(
                 &sheet.declarations,
                 &sheet.moves,
                 &item.row.id,
                 item.row.position,
             );
-            let voters = voters_in_room(&sheet.body, &sheet.members, &sheet.attendance, &gone);
+            let voters = voters_in_room(&sheet.body, &sheet.members, &sheet.attendance, &here);
             sheet.item_voters.insert(item.row.id.clone(), voters);
         }
     }
@@ -1347,10 +1416,10 @@ pub fn movement_words(
         .iter()
         .filter(|(m, _)| m.item_id == item_id)
         .map(|(m, _)| {
-            let key = if m.movement == Movement::Arrives.as_str() {
-                "movement-arrived"
-            } else {
-                "movement-left"
+            let key = match (m.movement == Movement::Arrives.as_str(), m.mode.as_deref()) {
+                (true, Some("remote")) => "movement-arrived-remotely",
+                (true, _) => "movement-arrived",
+                (false, _) => "movement-left",
             };
             let who = name(&m.user_id);
             (

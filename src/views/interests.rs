@@ -41,7 +41,8 @@ pub struct InterestsPage {
     pub bodies: Vec<(String, String, String)>,
     /// "£50.00"
     pub threshold: String,
-    pub published: bool,
+    /// Whether the organisation publishes registers, in words.
+    pub policy_words: String,
     pub may_change: bool,
     pub current: Vec<InterestRow>,
     pub past: Vec<InterestRow>,

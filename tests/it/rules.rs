@@ -722,7 +722,36 @@ async fn arrivals_and_departures_set_each_items_quorum_and_the_minutes_show_them
     };
     assert_eq!(remove().await.expect("delete").status(), 204);
     assert_eq!(remove().await.expect("delete").status(), 404);
-    assert_eq!(decide(second).await.status(), 201);
+    assert_eq!(decide(second.clone()).await.status(), 201);
+
+    // C's arrival was by video: in England that does not count, so the
+    // second item was not quorate after all. How someone attends is said
+    // when they arrive, not when they leave.
+    let path = format!(
+        "/api/v1/meetings/{meeting}/attendance/{}/items/{second}",
+        ids[2]
+    );
+    let arrive = |mode: &'static str, movement: &'static str| {
+        let body = json!({"movement": movement, "mode": mode});
+        let (app, path, clerk) = (&app, &path, &clerk);
+        async move { app.put_json(path, Some(clerk), &body).await }
+    };
+    let resp = arrive("remote", "leaves").await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(error_fields(&json(resp).await), vec!["mode"]);
+    let resp = arrive("remote", "arrives").await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(
+        json(resp).await["quorum"],
+        json!({"members": 3, "needed": 3, "present": 2, "met": false})
+    );
+    let sheet = app
+        .page_as(
+            "clerk@moves.example",
+            &format!("/meetings/{meeting}/record"),
+        )
+        .await;
+    assert!(sheet.contains("arrived remotely in time for this item"));
 }
 
 #[tokio::test]

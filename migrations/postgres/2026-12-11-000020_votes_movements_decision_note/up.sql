@@ -12,13 +12,15 @@ CREATE TABLE decision_votes (
 ALTER TABLE bodies ADD COLUMN votes_by_name BOOLEAN NOT NULL DEFAULT false;
 
 -- Arrivals and departures during a meeting: someone arrives in time for an
--- item, or leaves before it. One movement per person per item.
+-- item (in person or remotely, NULL: as recorded for the meeting), or
+-- leaves before it. One movement per person per item.
 CREATE TABLE attendance_moves (
     id TEXT PRIMARY KEY NOT NULL,
     meeting_id TEXT NOT NULL REFERENCES meetings (id),
     item_id TEXT NOT NULL REFERENCES agenda_items (id),
     user_id TEXT NOT NULL REFERENCES users (id),
     movement TEXT NOT NULL,
+    mode TEXT,
     created_at TIMESTAMP NOT NULL,
     UNIQUE (item_id, user_id)
 );

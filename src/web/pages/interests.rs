@@ -61,10 +61,18 @@ fn page(
         errors: Errors(errors),
         user_id: r.user.id,
         name: r.user.name,
-        organisation: r.organisation,
+        organisation: r.organisation.clone(),
         bodies: r.bodies,
         threshold: pounds(r.policy.gift_threshold_pence),
-        published: r.policy.publish,
+        policy_words: crate::i18n::text_with(
+            lang,
+            if r.policy.publish {
+                "interests-published"
+            } else {
+                "interests-not-published"
+            },
+            &[("organisation", crate::i18n::Arg::Text(&r.organisation))],
+        ),
         may_change: r.may_change,
         current: current.into_iter().map(row).collect(),
         past: past.into_iter().map(row).collect(),

@@ -306,6 +306,9 @@ struct RecordForm {
     decision_id: String,
     #[serde(default)]
     movement: String,
+    /// Arriving remotely: "yes" when ticked.
+    #[serde(default)]
+    remote: String,
     #[serde(default)]
     vote_for: String,
     #[serde(default)]
@@ -596,6 +599,7 @@ async fn item_form(
         form: what.clone(),
         fields: [
             ("movement", &form.movement),
+            ("remote", &form.remote),
             ("vote_for", &form.vote_for),
             ("vote_against", &form.vote_against),
             ("vote_abstain", &form.vote_abstain),
@@ -622,6 +626,9 @@ async fn item_form(
         "movements" => {
             let input = record::MovementInput {
                 movement: Some(form.movement.clone()),
+                // The box is sent only when ticked.
+                mode: (form.movement == "arrives" && form.remote == "yes")
+                    .then(|| "remote".to_string()),
             };
             in_meeting(&state, &user, id.clone(), move |c, m, b| {
                 record::set_movement(c, &actor, m, b, &item_id, &form.user_id, &input, parts.now)
