@@ -108,3 +108,11 @@ conflicts-intro = Registered interests naming the organisation presenting an ite
 conflicts-register = Register of interests
 conflict-line = { $item }: { $member } has registered an interest in { $organisation } ({ $kind }: { $description }).
 interests-yours = Your register of interests
+
+# Admin → Organisations: each organisation's policy for its people's registers of interests.
+org-registers = Registers of interests
+org-registers-published = Published
+org-registers-private = Not published
+org-gift-threshold = Gifts and hospitality registered from (£)
+org-publish-registers = Publish its people's registers on their profiles
+org-save-policy = Save the policy

@@ -36,3 +36,8 @@ restricted-public-interest-missing = No public interest test was recorded for th
 restricted-rules = The rules this body follows
 restricted-back = Back to the agenda
 restricted-link = Why it is restricted
+
+# Admin → Bodies: how votes are recorded, and when the decision note falls due.
+policy-votes-by-name = Record each member's vote by name (otherwise votes are recorded by count)
+policy-decision-note-days = Decision note due within (working days after the meeting)
+policy-decision-note-days-hint = From 1 to 30. Usually 2; a Welsh community council's rule is 7.

@@ -121,3 +121,16 @@ pub fn set_policy(conn: &mut DbConn, p: &InterestPolicy) -> QueryResult<()> {
     }
     Ok(())
 }
+
+/// Every organisation's policy that differs from the defaults, by
+/// organisation.
+pub fn all_policies(
+    conn: &mut DbConn,
+) -> QueryResult<std::collections::HashMap<String, InterestPolicy>> {
+    Ok(interest_policies::table
+        .select(InterestPolicy::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(|p| (p.organisation_id.clone(), p))
+        .collect())
+}

@@ -480,6 +480,29 @@ pub fn set_policy(
     Ok(policy)
 }
 
+/// Every organisation's policy for registers (administrators): the
+/// organisation with its threshold and whether it publishes.
+pub fn policies(
+    conn: &mut DbConn,
+    grants: &Grants,
+) -> AppResult<Vec<(organisations::Organisation, InterestPolicy)>> {
+    if !grants.is_admin {
+        return Err(AppError::Forbidden);
+    }
+    let set = interests::all_policies(conn)?;
+    Ok(organisations::all_by_name(conn)?
+        .into_iter()
+        .map(|o| {
+            let p = set.get(&o.id).cloned().unwrap_or_else(|| InterestPolicy {
+                organisation_id: o.id.clone(),
+                gift_threshold_pence: interests::DEFAULT_GIFT_THRESHOLD_PENCE,
+                publish: false,
+            });
+            (o, p)
+        })
+        .collect())
+}
+
 /// A likely conflict on an agenda item: a member's registered interest
 /// naming the organisation presenting it, or a partner consulted on it.
 #[derive(Clone, Debug, PartialEq, Eq)]

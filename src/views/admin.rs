@@ -47,13 +47,23 @@ pub struct AdminAuditPage {
     pub next: Option<String>,
 }
 
+/// An organisation and its policy for registers of interests.
+#[derive(Clone, Debug)]
+pub struct OrgRow {
+    pub id: String,
+    pub name: String,
+    pub short_name: String,
+    /// Gifts registered from, as shown or typed: "50.00".
+    pub threshold: String,
+    pub publish: bool,
+}
+
 #[derive(Template)]
 #[template(path = "admin/organisations.html")]
 pub struct AdminOrganisationsPage {
     pub nav: Nav,
     pub errors: Errors,
-    /// (name, short name, people)
-    pub organisations: Vec<(String, String)>,
+    pub organisations: Vec<OrgRow>,
     /// The name as typed (not `name`: the form macros take a `name`).
     pub typed_name: String,
     pub short_name: String,
@@ -91,6 +101,10 @@ pub struct AdminBodiesPage {
     /// (profile name, message key of its label), and the one chosen.
     pub profiles: Vec<(&'static str, &'static str)>,
     pub rules: String,
+    /// Record votes by name (ticked).
+    pub votes_by_name: bool,
+    /// Working days for the decision note, as typed.
+    pub decision_note_working_days: String,
 }
 
 #[derive(Clone, Debug)]

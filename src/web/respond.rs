@@ -267,6 +267,7 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "notes-saved" => "Notes saved.",
         "declaration-recorded" => "Declaration recorded.",
         "interest-added" => "Interest registered.",
+        "interest-policy-saved" => "Saved. Registers follow the new policy at once.",
         "interest-ended" => "Interest ended. It stays in the register with the day it ended.",
         "interest-removed" => "Interest removed from the register.",
         "interest-declared" => "Interest declared. The secretariat sees it on the meeting record.",

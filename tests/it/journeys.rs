@@ -1092,6 +1092,33 @@ async fn the_admin_looks_up_who_changed_what_in_the_audit_log() {
         assert!(csv.contains("entity_type=paper"), "{csv}");
         let kind = b.fetch_content_type(&csv).await;
         assert!(kind.starts_with("text/csv"), "{kind}");
+
+        // An organisation's policy for its people's registers of interests:
+        // a threshold that is not money is refused as typed; then saved.
+        b.goto("/admin/organisations").await;
+        b.click_button("Not published, £50.00 (Eastwick Borough Council)")
+            .await;
+        b.fill("Gifts and hospitality registered from (£)", "fifty")
+            .await;
+        b.click_button("Save the policy (Eastwick Borough Council)")
+            .await;
+        b.wait_to_see("There is a problem").await;
+        b.sees("Enter the threshold in pounds, like 50.").await;
+        assert_eq!(
+            b.value_of("Gifts and hospitality registered from (£)")
+                .await,
+            "fifty"
+        );
+        b.check_page("organisation policy, an error").await;
+        b.fill("Gifts and hospitality registered from (£)", "25")
+            .await;
+        b.tick("Publish its people's registers on their profiles")
+            .await;
+        b.click_button("Save the policy (Eastwick Borough Council)")
+            .await;
+        b.wait_to_see("Saved. Registers follow the new policy at once.")
+            .await;
+        b.sees("Published, £25.00").await;
         b
     })
     .await;

@@ -217,6 +217,10 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     ("POST /admin/holidays", "LFFFFFFFFFA"),
     ("POST /admin/organisations", "LFFFFFFFFFA"),
+    (
+        "POST /admin/organisations/{id}/interest-policy",
+        "LFFFFFFFFFA",
+    ),
     ("POST /admin/users", "LFFFFFFFFFA"),
     ("POST /api/v1/actions", "LFFFFFFFFAA"),
     ("POST /api/v1/bodies", "LFFFFFFFFFA"),

@@ -30,6 +30,7 @@ pub fn configure(r: &mut Routes<'_>) {
         .get("/admin/audit.csv", audit_csv)
         .get("/admin/organisations", organisations_page)
         .post("/admin/organisations", create_organisation)
+        .post("/admin/organisations/{id}/interest-policy", interest_policy)
         .get("/admin/users", users_page)
         .post("/admin/users", create_user)
         .get("/admin/bodies", bodies_page)
@@ -198,21 +199,43 @@ struct OrgForm {
     short_name: String,
 }
 
+/// The organisations page; `typed_policy` is a policy form as typed after
+/// an error: (organisation id, threshold, publish).
 async fn render_organisations(
     state: &AppState,
     req: &HttpRequest,
     user: &AuthUser,
     form: OrgForm,
     errors: Vec<FieldError>,
+    typed_policy: Option<(String, String, bool)>,
 ) -> PageResult {
-    let orgs = state.db(directory::organisations).await?;
+    let grants = user.grants.clone();
+    let orgs = state
+        .db(move |c| crate::services::interests::policies(c, &grants))
+        .await?;
     let (nav, status) = form_nav(req, Some(user), &errors);
     html(
         status,
         &AdminOrganisationsPage {
             nav,
             errors: Errors(errors),
-            organisations: orgs.into_iter().map(|o| (o.name, o.short_name)).collect(),
+            organisations: orgs
+                .into_iter()
+                .map(|(o, p)| {
+                    let typed = typed_policy.as_ref().filter(|(id, _, _)| *id == o.id);
+                    crate::views::admin::OrgRow {
+                        threshold: typed.map(|t| t.1.clone()).unwrap_or_else(|| {
+                            crate::domain::interests::pounds(p.gift_threshold_pence)
+                                .trim_start_matches('£')
+                                .to_string()
+                        }),
+                        publish: typed.map(|t| t.2).unwrap_or(p.publish),
+                        id: o.id,
+                        name: o.name,
+                        short_name: o.short_name,
+                    }
+                })
+                .collect(),
             typed_name: form.name,
             short_name: form.short_name,
         },
@@ -225,7 +248,67 @@ async fn organisations_page(
     viewer: Viewer,
 ) -> PageResult {
     let user = admin_only(&req, viewer)?;
-    render_organisations(&state, &req, &user, OrgForm::default(), Vec::new()).await
+    render_organisations(&state, &req, &user, OrgForm::default(), Vec::new(), None).await
+}
+
+#[derive(Default, Deserialize)]
+struct InterestPolicyForm {
+    #[serde(default)]
+    gift_threshold: String,
+    /// "yes" when ticked.
+    #[serde(default)]
+    publish: String,
+}
+
+/// An organisation's policy for its people's registers of interests.
+async fn interest_policy(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<InterestPolicyForm>,
+) -> PageResult {
+    let user = admin_only(&req, viewer)?;
+    let id = path.into_inner();
+    let actor = user.actor(&req);
+    let grants = user.grants.clone();
+    let now = state.clock.now_naive();
+    let (org, threshold, publish) = (
+        id.clone(),
+        form.gift_threshold.clone(),
+        form.publish == "yes",
+    );
+    let errors = crate::web::respond::field_errors(
+        state
+            .tx(move |c| {
+                crate::services::interests::set_policy(
+                    c,
+                    &actor,
+                    &grants,
+                    &org,
+                    Some(&threshold),
+                    publish,
+                    now,
+                )
+                .map(|_| ())
+            })
+            .await,
+    )?;
+    if errors.is_empty() {
+        return Ok(see_other(
+            "/admin/organisations?notice=interest-policy-saved",
+        ));
+    }
+    let errors = crate::web::respond::rekey(errors, |_| format!("threshold-{id}"));
+    render_organisations(
+        &state,
+        &req,
+        &user,
+        OrgForm::default(),
+        errors,
+        Some((id, form.gift_threshold, form.publish == "yes")),
+    )
+    .await
 }
 
 async fn create_organisation(
@@ -249,7 +332,7 @@ async fn create_organisation(
     if errors.is_empty() {
         return Ok(see_other("/admin/organisations?notice=organisation-added"));
     }
-    render_organisations(&state, &req, &user, form, errors).await
+    render_organisations(&state, &req, &user, form, errors, None).await
 }
 
 #[derive(Default, Deserialize)]
@@ -352,6 +435,11 @@ struct BodyForm {
     parent_slug: String,
     #[serde(default)]
     rules: String,
+    /// "yes" when ticked.
+    #[serde(default)]
+    votes_by_name: String,
+    #[serde(default)]
+    decision_note_working_days: String,
 }
 
 async fn render_bodies(
@@ -382,6 +470,12 @@ async fn render_bodies(
                 .map(|p| (p.as_str(), crate::views::rules::name_key(*p)))
                 .collect(),
             rules: form.rules,
+            votes_by_name: form.votes_by_name == "yes",
+            decision_note_working_days: if form.decision_note_working_days.is_empty() {
+                "2".into()
+            } else {
+                form.decision_note_working_days
+            },
         },
     )
 }
@@ -405,6 +499,11 @@ async fn create_body(
         parent_slug: Some(form.parent_slug.clone()),
         policy: Some(crate::domain::policy::PolicyInput {
             rules: Some(form.rules.clone()).filter(|r| !r.trim().is_empty()),
+            votes_by_name: Some(form.votes_by_name == "yes"),
+            // Not a number reads as 0, which the policy refuses in words.
+            decision_note_working_days: Some(form.decision_note_working_days.trim())
+                .filter(|d| !d.is_empty())
+                .map(|d| d.parse().unwrap_or(0)),
             ..Default::default()
         }),
     };
