@@ -737,10 +737,12 @@ pub fn declare(
             "That person is not a member of this body.",
         );
     }
-    let mut errors = p.into_vec();
-    if let Err(AppError::Validation(e)) = &item {
-        errors.extend(e.iter().cloned());
-    }
+    // In the order of the form: the item, then the interest.
+    let mut errors = match &item {
+        Err(AppError::Validation(e)) => e.clone(),
+        _ => Vec::new(),
+    };
+    errors.extend(p.into_vec());
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
