@@ -157,11 +157,18 @@ fn rules_quorum(
                 && !gone(u)
         })
     };
+    // A substitute attending remotely covers the seat only where the rules
+    // count remote attendance.
+    let remote_ok = crate::domain::rules::remote_attendance_counts(
+        body.profile(),
+        body.remote_attendance_counts,
+    );
     let covered = |u: &str| {
         att.iter().any(|a| {
             a.status == "present"
                 && a.substitute_for_user_id.as_deref() == Some(u)
                 && !gone(&a.user_id)
+                && (remote_ok || !room.remote(a))
         })
     };
     let seats: Vec<Seat> = members

@@ -517,6 +517,45 @@ async fn in_england_members_attending_remotely_do_not_count_towards_quorum() {
     )
     .await;
     assert_eq!(q["met"], true);
+    // Nor does a substitute attending remotely for a member who sent
+    // apologies; in person, they do.
+    let org = app.create_organisation("Substitutes of eng").await;
+    let sub = app.create_user("sub@eng.example", &org, false).await;
+    let resp = app
+        .put_json(
+            &format!("/api/v1/bodies/eng/members/{}", sub.id),
+            Some(&admin),
+            &json!({"role": "substitute", "substitute_for": ids[2]}),
+        )
+        .await;
+    assert!(resp.status().is_success());
+    let sub = [sub.id];
+    attend(
+        &app,
+        &clerk,
+        &meeting,
+        &ids[2],
+        json!({"status": "apologies"}),
+    )
+    .await;
+    let q = attend(
+        &app,
+        &clerk,
+        &meeting,
+        &sub[0],
+        json!({"status": "present", "substitute_for": ids[2], "mode": "remote"}),
+    )
+    .await;
+    assert_eq!(q["met"], false, "{q}");
+    let q = attend(
+        &app,
+        &clerk,
+        &meeting,
+        &sub[0],
+        json!({"status": "present", "substitute_for": ids[2], "mode": "in_person"}),
+    )
+    .await;
+    assert_eq!(q["met"], true, "{q}");
     let resp = app
         .put_json(
             &format!("/api/v1/meetings/{meeting}/attendance/{}", ids[2]),
