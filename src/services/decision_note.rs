@@ -76,8 +76,12 @@ pub struct NoteView {
 
 /// The day a meeting's note falls due, under its body's policy and bank
 /// holidays.
-pub fn due_on(meeting: &Meeting, body: &Body, ctx: &Ctx<'_>) -> NaiveDate {
-    let cal = super::meetings::calendar_for(ctx.calendars, body);
+pub fn due_on(
+    meeting: &Meeting,
+    body: &Body,
+    calendars: &crate::domain::calendar::Calendars,
+) -> NaiveDate {
+    let cal = super::meetings::calendar_for(calendars, body);
     decision_note_due(
         london_date(meeting.starts_at.and_utc()),
         working_days(body),
@@ -86,7 +90,7 @@ pub fn due_on(meeting: &Meeting, body: &Body, ctx: &Ctx<'_>) -> NaiveDate {
 }
 
 /// The body's working days for the note (at least 1).
-pub fn working_days(body: &Body) -> u32 {
+fn working_days(body: &Body) -> u32 {
     u32::try_from(body.decision_note_working_days.max(1)).unwrap_or(2)
 }
 
@@ -234,7 +238,7 @@ pub fn view(
         });
     }
     Ok(NoteView {
-        due_on: due_on(&meeting, &body, ctx),
+        due_on: due_on(&meeting, &body, ctx.calendars),
         may_publish: manages && published.is_none() && ctx.now >= meeting.starts_at,
         published,
         present,
@@ -321,7 +325,7 @@ pub fn keep_due(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
         let Some(body) = bodies.get(&meeting.body_id) else {
             continue;
         };
-        let due = due_on(meeting, body, ctx);
+        let due = due_on(meeting, body, ctx.calendars);
         let mut state = record::decision_note(conn, &meeting.id)?.unwrap_or(DecisionNote {
             meeting_id: meeting.id.clone(),
             ..Default::default()

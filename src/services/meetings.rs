@@ -547,14 +547,7 @@ pub fn page(
     let decisions = super::record::decisions_taken(conn, &meeting, grants, user_id)?;
     let decision_note =
         crate::db::record::decision_note(conn, &meeting.id)?.and_then(|n| n.published_at);
-    let decision_note_due = {
-        let cal = calendar_for(cals, &body);
-        crate::domain::record::decision_note_due(
-            timeline.meeting_day,
-            super::decision_note::working_days(&body),
-            &cal,
-        )
-    };
+    let decision_note_due = super::decision_note::due_on(&meeting, &body, cals);
     let upcoming = meeting.starts_at > now.naive_utc();
     let write = upcoming && grants.is_some_and(|g| g.can_propose_in(&body.id));
     let may = MeetingMay {
