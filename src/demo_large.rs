@@ -83,6 +83,7 @@ pub fn load(
             session_epoch: 0,
             created_at: now,
             updated_at: now,
+            language: None,
         })
         .collect();
     insert_all!(conn, schema::users::table, users, 500);

@@ -22,27 +22,134 @@ static_loader! {
 }
 
 static EN_GB: LanguageIdentifier = langid!("en-GB");
+static CY: LanguageIdentifier = langid!("cy");
 
 /// A language Quorate speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     #[default]
     English,
+    Welsh,
 }
 
 impl Lang {
-    /// The BCP 47 tag, for `<html lang>` and `Content-Language`.
+    /// Every language, English first.
+    pub const ALL: [Lang; 2] = [Lang::English, Lang::Welsh];
+
+    /// The BCP 47 tag, for `<html lang>`, `hreflang` and `Content-Language`.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::English => "en-GB",
+            Lang::Welsh => "cy",
         }
+    }
+
+    /// The short code in addresses (`/cy/...`), cookies, profiles and
+    /// `?lang=`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::English => "en",
+            Lang::Welsh => "cy",
+        }
+    }
+
+    /// The language's name in itself, for the toggle ("Cymraeg").
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::English => "English",
+            Lang::Welsh => "Cymraeg",
+        }
+    }
+
+    /// A page's address in this language, from its plain address:
+    /// `/cy/meetings/1` for Welsh, `/en/meetings/1` for English (which also
+    /// remembers the choice, so it sticks).
+    pub fn address(self, plain: &str) -> String {
+        if plain == "/" {
+            format!("/{}", self.code())
+        } else {
+            format!("/{}{plain}", self.code())
+        }
+    }
+
+    /// The language a page in this one offers to switch to.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::English => Lang::Welsh,
+            Lang::Welsh => Lang::English,
+        }
+    }
+
+    /// From a code or tag ("cy", "cy-GB", "en", "en-GB"), any case.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.trim().to_ascii_lowercase();
+        let primary = code.split(['-', '_']).next().unwrap_or("");
+        match primary {
+            "en" => Some(Lang::English),
+            "cy" => Some(Lang::Welsh),
+            _ => None,
+        }
+    }
+
+    /// The first language of an `Accept-Language` header that Quorate
+    /// speaks, if any (the browser lists them most wanted first).
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let requested = fluent_langneg::accepted_languages::parse(header);
+        let available = [EN_GB.clone(), CY.clone()];
+        let chosen = fluent_langneg::negotiate_languages(
+            &requested,
+            &available,
+            None,
+            fluent_langneg::NegotiationStrategy::Lookup,
+        );
+        chosen.first().and_then(|id| Lang::from_code(id.language.as_str()))
     }
 
     fn id(self) -> &'static LanguageIdentifier {
         match self {
             Lang::English => &EN_GB,
+            Lang::Welsh => &CY,
         }
     }
+}
+
+tokio::task_local! {
+    /// The language of the request being answered.
+    static CURRENT: Lang;
+}
+
+thread_local! {
+    /// The language of the work a request handed to a blocking thread.
+    static BLOCKING: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// The language of the request (or job) being answered: dates and words
+/// produced below the handlers, in services and on blocking threads, follow
+/// it. English outside any request.
+pub fn current() -> Lang {
+    BLOCKING
+        .with(std::cell::Cell::get)
+        .or_else(|| CURRENT.try_with(|l| *l).ok())
+        .unwrap_or_default()
+}
+
+/// Runs `fut` with `lang` as the current language.
+pub async fn scope<F: std::future::Future>(lang: Lang, fut: F) -> F::Output {
+    CURRENT.scope(lang, fut).await
+}
+
+/// Runs `f` (on this thread, which may be a blocking one) with `lang` as the
+/// current language.
+pub fn with<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    let before = BLOCKING.with(|b| b.replace(Some(lang)));
+    struct Restore(Option<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            BLOCKING.with(|b| b.set(self.0));
+        }
+    }
+    let _restore = Restore(before);
+    f()
 }
 
 /// An argument to a message.
@@ -111,6 +218,24 @@ mod tests {
         };
         assert_eq!(summary(2, 1), "2 actions owned across 1 body; 0 overdue.");
         assert_eq!(summary(1, 3), "1 action owned across 3 bodies; 0 overdue.");
+    }
+
+    #[test]
+    fn welsh_words_and_dates_come_from_the_welsh_catalogue() {
+        assert_eq!(text(Lang::Welsh, "nav-sign-in"), "Mewngofnodi");
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 23).expect("date");
+        assert_eq!(
+            crate::domain::format::date_words_in(Lang::Welsh, d),
+            "Dydd Mercher 23 Rhagfyr 2026"
+        );
+        assert_eq!(
+            crate::domain::format::date_words_in(Lang::English, d),
+            "Wednesday 23 December 2026"
+        );
+        let at = d.and_hms_opt(12, 0, 0).expect("time");
+        let shown = with(Lang::Welsh, || crate::domain::format::london_datetime(at));
+        assert_eq!(shown, "Dydd Mercher 23 Rhagfyr 2026 am 12:00");
+        assert_eq!(current(), Lang::English, "the language is put back");
     }
 
     #[test]

@@ -190,6 +190,7 @@ impl Application {
             App::new()
                 .wrap(from_fn(crate::web::page_cache::keep))
                 .wrap(from_fn(crate::web::security::protect))
+                .wrap(from_fn(crate::web::language::choose))
                 .wrap(
                     Logger::new("%a \"%{request}xi\" %s %b %Dms")
                         .custom_request_replace("request", |req| {

@@ -56,10 +56,11 @@ impl AppState {
             .acquire_owned()
             .await
             .map_err(|e| AppError::internal(format!("database gate: {e}")))?;
+        let lang = crate::i18n::current();
         actix_web::rt::task::spawn_blocking(move || {
             let _permit = permit;
             let mut conn = pool.get()?;
-            f(&mut conn)
+            crate::i18n::with(lang, || f(&mut conn))
         })
         .await
         .map_err(|e| AppError::internal(format!("blocking task: {e}")))?

@@ -116,3 +116,6 @@ org-registers-private = Not published
 org-gift-threshold = Gifts and hospitality registered from (£)
 org-publish-registers = Publish its people's registers on their profiles
 org-save-policy = Save the policy
+
+# The language setting (the toggle in the header posts it too).
+language-choose = Choose English or Cymraeg.

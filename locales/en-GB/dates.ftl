@@ -21,3 +21,26 @@ date-parts-and = { $count ->
 # The names of dates, as used in the messages above.
 label-due-date = due date
 label-meeting-date = meeting date
+
+# Dates in words: "Wednesday 23 December 2026", "… at 12:00".
+date-words = { $weekday } { $day } { $month } { $year }
+date-at-time = { $date } at { $time }
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

@@ -22,6 +22,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         calendar_secret -> Nullable<Text>,
+        language -> Nullable<Text>,
     }
 }
 

@@ -15,6 +15,8 @@ pub struct User {
     pub session_epoch: i32,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
+    /// `en`, `cy`, or none chosen.
+    pub language: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConn, user: &User) -> QueryResult<()> {
@@ -115,4 +117,15 @@ pub fn set_calendar_secret(
         .set(users::calendar_secret.eq(secret_hash))
         .execute(conn)
         .map(|_| ())
+}
+
+pub fn set_language(
+    conn: &mut DbConn,
+    user_id: &str,
+    language: Option<&str>,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(user_id))
+        .set((users::language.eq(language), users::updated_at.eq(now)))
+        .execute(conn)
 }

@@ -3,23 +3,55 @@
 use chrono::{NaiveDateTime, TimeZone};
 use chrono_tz::Europe::London;
 
-/// "Wednesday 23 December 2026 at 12:00" (London time) from a UTC instant.
+use crate::i18n::{self, Arg};
+
+/// "Wednesday 23 December 2026 at 12:00" (London time) from a UTC instant,
+/// in the current language ("Dydd Mercher 23 Rhagfyr 2026 am 12:00").
 pub fn london_datetime(utc: NaiveDateTime) -> String {
-    let local = London.from_utc_datetime(&utc);
-    local.format("%A %-d %B %Y at %H:%M").to_string()
+    let local = London.from_utc_datetime(&utc).naive_local();
+    let lang = i18n::current();
+    i18n::text_with(
+        lang,
+        "date-at-time",
+        &[
+            ("date", Arg::Text(&date_words_in(lang, local.date()))),
+            ("time", Arg::Text(&local.format("%H:%M").to_string())),
+        ],
+    )
 }
 
 /// "Tuesday 12 January 2027": the London date of a UTC instant.
 pub fn london_day(utc: NaiveDateTime) -> String {
-    London
-        .from_utc_datetime(&utc)
-        .format("%A %-d %B %Y")
-        .to_string()
+    london_date_words(London.from_utc_datetime(&utc).date_naive())
 }
 
-/// "Friday 26 February 2027" for a calendar date.
+/// "Friday 26 February 2027" for a calendar date, in the current language.
 pub fn london_date_words(d: chrono::NaiveDate) -> String {
-    d.format("%A %-d %B %Y").to_string()
+    date_words_in(i18n::current(), d)
+}
+
+/// A calendar date in words in `lang`.
+pub fn date_words_in(lang: i18n::Lang, d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const WEEKDAYS: [&str; 7] = [
+        "weekday-1", "weekday-2", "weekday-3", "weekday-4", "weekday-5", "weekday-6", "weekday-7",
+    ];
+    const MONTHS: [&str; 12] = [
+        "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
+        "month-9", "month-10", "month-11", "month-12",
+    ];
+    let weekday = WEEKDAYS[d.weekday().num_days_from_monday() as usize];
+    let month = MONTHS[d.month0() as usize];
+    i18n::text_with(
+        lang,
+        "date-words",
+        &[
+            ("weekday", Arg::Text(&i18n::text(lang, weekday))),
+            ("day", Arg::Text(&d.day().to_string())),
+            ("month", Arg::Text(&i18n::text(lang, month))),
+            ("year", Arg::Text(&d.year().to_string())),
+        ],
+    )
 }
 
 /// The machine-readable form for `<time datetime>`.

@@ -131,6 +131,7 @@ pub fn create_user_with(
         session_epoch: 0,
         created_at: now,
         updated_at: now,
+        language: None,
     };
     users::insert(conn, &user)?;
     actor.audit(
@@ -540,6 +541,28 @@ pub fn set_calendar_feed(
         .into(),
     )?;
     Ok(secret)
+}
+
+/// Records the language `user_id` reads pages and emails in (`None`: not
+/// chosen, so emails come in both).
+pub fn set_language(
+    conn: &mut DbConn,
+    actor: &Actor,
+    user_id: &str,
+    lang: Option<crate::i18n::Lang>,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let code = lang.map(crate::i18n::Lang::code);
+    users::set_language(conn, user_id, code, now)?;
+    actor.audit(
+        conn,
+        now,
+        "account.language",
+        "user",
+        user_id,
+        code.unwrap_or("none").into(),
+    )?;
+    Ok(())
 }
 
 /// Whether `user_id` has a calendar feed turned on.

@@ -39,9 +39,31 @@ pub struct Nav {
     pub errors: bool,
     /// The language the page is written in.
     pub lang: crate::i18n::Lang,
+    /// The page's address without a language prefix (`/meetings/1?x=y`).
+    pub address: String,
 }
 
 impl Nav {
+    /// The page's Welsh address (`/cy/meetings/1`), for `hreflang`.
+    pub fn welsh_address(&self) -> String {
+        crate::i18n::Lang::Welsh.address(&self.address)
+    }
+
+    /// The page's English address (`/en/meetings/1`), for `hreflang`.
+    pub fn english_address(&self) -> String {
+        crate::i18n::Lang::English.address(&self.address)
+    }
+
+    /// The page's address in the language the toggle offers.
+    pub fn other_address(&self) -> String {
+        self.lang.other().address(&self.address)
+    }
+
+    /// The language the toggle offers.
+    pub fn other_lang(&self) -> crate::i18n::Lang {
+        self.lang.other()
+    }
+
     /// The message `key` in the page's language.
     pub fn t(&self, key: &str) -> String {
         crate::i18n::text(self.lang, key)

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod dates;
 pub mod extract;
 pub mod feeds;
+pub mod language;
 pub mod page_cache;
 pub mod pages;
 pub mod respond;

@@ -182,10 +182,9 @@ pub fn csrf_of(req: &HttpRequest) -> String {
         .unwrap_or_default()
 }
 
-/// The language to answer `req` in. English only for now; the language
-/// toggle, cookie and `Accept-Language` will be read here.
-pub fn lang(_req: &HttpRequest) -> crate::i18n::Lang {
-    crate::i18n::Lang::default()
+/// The language to answer `req` in (see `web::language`).
+pub fn lang(req: &HttpRequest) -> crate::i18n::Lang {
+    crate::web::language::of(req)
 }
 
 /// The layout's view of the request.
@@ -203,6 +202,7 @@ pub fn nav(req: &HttpRequest, user: Option<&AuthUser>) -> Nav {
         notice,
         errors: false,
         lang: lang(req),
+        address: crate::web::language::plain_address(req),
     }
 }
 

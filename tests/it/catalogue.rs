@@ -148,3 +148,69 @@ fn the_scan_finds_a_key_and_not_a_later_literal() {
     );
     assert_eq!(keys.into_iter().collect::<Vec<_>>(), vec!["nav-sign-in"]);
 }
+
+/// Each message of a language: key → (file name, the variables it uses).
+fn messages(lang: &str) -> std::collections::BTreeMap<String, (String, BTreeSet<String>)> {
+    let mut paths = Vec::new();
+    files(&root().join("locales").join(lang), "ftl", &mut paths);
+    let mut out = std::collections::BTreeMap::new();
+    for p in paths {
+        let file = p
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&p).expect("catalogue");
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            let first = line.chars().next();
+            if first.is_some_and(|c| c.is_ascii_lowercase())
+                && let Some((key, _)) = line.split_once('=')
+            {
+                current = Some(key.trim().to_string());
+                out.insert(key.trim().to_string(), (file.clone(), BTreeSet::new()));
+            } else if first.is_none_or(|c| c == '#') {
+                current = None;
+                continue;
+            }
+            if let Some(key) = &current
+                && let Some((_, vars)) = out.get_mut(key)
+            {
+                let mut rest = line;
+                while let Some(at) = rest.find('$') {
+                    rest = &rest[at + 1..];
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                        .collect();
+                    vars.insert(name);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn welsh_and_english_have_the_same_messages_in_the_same_files_with_the_same_arguments() {
+    let en = messages("en-GB");
+    let cy = messages("cy");
+    assert!(en.len() > 100, "only {} English messages found", en.len());
+    let only_en: Vec<&String> = en.keys().filter(|k| !cy.contains_key(*k)).collect();
+    let only_cy: Vec<&String> = cy.keys().filter(|k| !en.contains_key(*k)).collect();
+    assert!(
+        only_en.is_empty(),
+        "in locales/en-GB but not locales/cy (translate them): {only_en:?}"
+    );
+    assert!(
+        only_cy.is_empty(),
+        "in locales/cy but not locales/en-GB: {only_cy:?}"
+    );
+    for (key, (file, vars)) in &en {
+        let (cy_file, cy_vars) = &cy[key];
+        assert_eq!(file, cy_file, "{key} is in en-GB/{file} but cy/{cy_file}");
+        assert_eq!(
+            vars, cy_vars,
+            "{key} uses different arguments in English and Welsh"
+        );
+    }
+}

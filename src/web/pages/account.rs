@@ -37,11 +37,12 @@ pub fn configure(r: &mut Routes<'_>) {
         .post("/account/tokens/{id}/revoke", revoke_token)
         .post("/account/calendar", calendar_feed)
         .post("/account/mail", mail_preferences)
-        .post("/account/sessions/end", sign_out_everywhere);
+        .post("/account/sessions/end", sign_out_everywhere)
+        .post("/account/language", choose_language);
 }
 
 /// Only local paths: never an open redirect.
-fn safe_next(next: &str) -> String {
+pub(crate) fn safe_next(next: &str) -> String {
     if next.starts_with('/')
         && !next.starts_with("//")
         && !next.starts_with("/\\")
@@ -112,6 +113,10 @@ async fn signed_in(
         hours,
     ));
     let _ = resp.add_cookie(&csrf_cookie(&accounts::random_token(""), state.base_url()));
+    // The language chosen in the profile follows the person to this device.
+    if let Some(lang) = user.language.as_deref().and_then(crate::i18n::Lang::from_code) {
+        let _ = resp.add_cookie(&crate::web::language::lang_cookie(lang, state.base_url()));
+    }
     Ok(resp)
 }
 
@@ -754,6 +759,43 @@ async fn calendar_feed(
         }
         None => Ok(see_other("/account#calendar")),
     }
+}
+
+#[derive(Deserialize)]
+struct LanguageForm {
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// The language toggle and the account page's language setting: remembered
+/// in a cookie, and in the profile of someone signed in (which chooses the
+/// language of their emails too). Back to the page it came from.
+async fn choose_language(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    CsrfForm(form): CsrfForm<LanguageForm>,
+) -> PageResult {
+    let Some(lang) = crate::i18n::Lang::from_code(&form.language) else {
+        return Err(AppError::validation(vec![FieldError::new(
+            "language",
+            "invalid",
+            crate::i18n::text(crate::web::language::of(&req), "language-choose"),
+        )]).into());
+    };
+    if let Some(user) = viewer.0 {
+        let actor = user.actor(&req);
+        let now = state.clock.now_naive();
+        let uid = user.user.id.clone();
+        state
+            .tx(move |c| accounts::set_language(c, &actor, &uid, Some(lang), now))
+            .await?;
+    }
+    let mut resp = see_other(&safe_next(&form.next));
+    let _ = resp.add_cookie(&crate::web::language::lang_cookie(lang, state.base_url()));
+    Ok(resp)
 }
 
 /// The message key of a kind of routine mail's checkbox label.

@@ -1,0 +1,59 @@
+# Brawddegau â rhifau ynddynt. Mae pob rhif yn dewis ei ffurf luosog ei hun.
+
+# Tudalen dilyn drwodd corff, o dan ei phennawd.
+follow-summary = { $total ->
+    [one] 1 cam gweithredu
+   *[other] { $total } cam gweithredu
+}: { $done } wedi'u cwblhau ({ $on_time } mewn pryd), { $overdue } yn hwyr.
+follow-summary-none = Dim camau gweithredu wedi'u cofnodi eto.
+# Tudalen dilyn drwodd sefydliad, o dan ei phennawd.
+org-follow-summary = { $total ->
+    [one] 1 cam gweithredu
+   *[other] { $total } cam gweithredu
+} yn eiddo iddo ar draws { $bodies ->
+    [one] 1 corff
+   *[other] { $bodies } corff
+}; { $overdue } yn hwyr.
+org-follow-summary-none = Dim camau gweithredu yn eiddo iddo eto.
+# Ar ôl llwytho log camau gweithredu.
+actions-imported = Mewnforiwyd { $imported ->
+    [one] 1 cam gweithredu
+   *[other] { $imported } cam gweithredu
+} (hepgorwyd { $skipped ->
+    [one] 1 rhes
+   *[other] { $skipped } rhes
+}).
+actions-imported-none = Ni fewnforiwyd dim.
+# `quorate import-actions`, pan fydd wedi gorffen.
+cli-actions-imported = Mewnforiwyd { $imported ->
+    [one] 1 cam gweithredu
+   *[other] { $imported } cam gweithredu
+} (hepgorwyd { $skipped ->
+    [one] 1 rhes
+   *[other] { $skipped } rhes
+}) mewn { $seconds } e ({ $rate } rhes yr eiliad).
+# Y daflen gofnodi, o dan "Presenoldeb".
+record-quorum = { $present } o { $members ->
+    [one] 1 aelod
+   *[other] { $members } aelod
+} yn bresennol neu â dirprwy; y cworwm yw { $needed }.
+# Cworwm eitem ei hun ar y daflen gofnodi, pan adawodd rhywun yr ystafell ar ei chyfer.
+record-item-quorate = Ar gyfer yr eitem hon: { $present } yn bresennol heb y rhai nad oeddent yn yr ystafell ar ei chyfer; mae'r cworwm o { $needed } wedi'i gyrraedd.
+record-item-not-quorate = Ar gyfer yr eitem hon: { $present } yn bresennol heb y rhai nad oeddent yn yr ystafell ar ei chyfer; y cworwm yw { $needed }, felly ni all benderfynu.
+# Y cofnodion drafft a'r nodyn penderfyniadau, o dan eitem y mae ei chworwm yn wahanol i un y cyfarfod.
+minutes-item-quorate = Cworwm ar gyfer yr eitem hon: { $present } yn bresennol, { $needed } yn ofynnol.
+minutes-item-not-quorate = Dim cworwm ar gyfer yr eitem hon: { $present } yn bresennol, { $needed } yn ofynnol.
+# Pleidlais ar benderfyniad, o dan y penderfyniad.
+vote-outcome = Derbyniwyd: { $for } o blaid, { $against } yn erbyn, { $abstain ->
+    [one] 1 yn ymatal
+   *[other] { $abstain } yn ymatal
+}.
+# Agoriad y cofnodion drafft, ar ôl y presenoldeb.
+minutes-quorate = Roedd cworwm yn y cyfarfod ({ $present } o { $members ->
+    [one] 1 aelod
+   *[other] { $members } aelod
+}; cworwm { $needed }).
+minutes-not-quorate = Nid oedd cworwm yn y cyfarfod ({ $present } o { $members ->
+    [one] 1 aelod
+   *[other] { $members } aelod
+}; cworwm { $needed }).

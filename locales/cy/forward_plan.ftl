@@ -1,0 +1,29 @@
+# Blaenraglen corff.
+
+plan-title = Blaenraglen
+plan-home = Hafan
+plan-link = Blaenraglen: beth fydd y cyfarfodydd nesaf yn ei drafod
+plan-lead = Beth fydd y cyfarfodydd nesaf yn ei ystyried: yr eitemau a gynigiwyd ac a dderbyniwyd, pwy sy'n eu cyflwyno a'r flaenoriaeth y mae pob un yn ei gwasanaethu.
+plan-key-why = Cyhoeddir penderfyniad allweddol yma o leiaf 28 diwrnod clir cyn y cyfarfod sy'n ei wneud.
+plan-ics = Tanysgrifio i'r flaenraglen (iCalendar)
+plan-json = Y flaenraglen fel data (JSON)
+plan-no-meetings = Nid oes cyfarfodydd wedi'u cynllunio eto.
+plan-no-items = Nid oes eitemau wedi'u cynnig eto.
+plan-papers-due = Papurau erbyn
+plan-key = Penderfyniad allweddol
+plan-notice-by = Hysbysiad erbyn
+plan-short-notice = Rhybudd byr
+plan-confidential = Eitem gyfrinachol (Atodlen 12A paragraff { $paragraph })
+plan-status-proposed = Cynigiwyd, yn aros am yr ysgrifenyddiaeth
+plan-status-accepted = Derbyniwyd
+plan-type-decision = Er penderfyniad
+plan-type-discussion = I'w drafod
+plan-type-information = Er gwybodaeth
+plan-paper-awaiting_acceptance = Papur heb ei ddechrau eto
+plan-paper-due = Papur yn cael ei ysgrifennu
+plan-paper-missing = Papur ar goll: mae'r dyddiad cau wedi mynd heibio
+plan-paper-received = Papur wedi dod i law
+plan-paper-published = Papur wedi'i gyhoeddi
+plan-csv = Y flaenraglen fel taenlen (CSV)
+csv-meetings = Cyfarfodydd (CSV)
+csv-follow-through = Dilyn drwodd (CSV)

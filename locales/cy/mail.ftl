@@ -1,0 +1,27 @@
+# Y dudalen bost: yr hyn y mae Quorate wedi'i anfon, yn ei anfon ac yn methu ei anfon.
+
+mail-title = Post
+mail-home = Hafan
+mail-admin = Gweinyddu
+mail-intro = Pob neges y mae Quorate wedi'i rhoi yn y ciw, y fwyaf newydd yn gyntaf: a yw wedi mynd, yn aros, neu wedi methu a pham. Gellir anfon neges a fethodd eto; gellir canslo un sy'n aros.
+mail-masked = Byrheir cyfeiriadau yma; mae gweinyddwr y wefan yn eu gweld yn llawn.
+mail-filter = Dangos
+mail-all = Y cyfan
+mail-queued = Yn aros
+mail-sent = Anfonwyd
+mail-failed = Methodd
+mail-none = Dim negeseuon yma.
+mail-to = At
+mail-retry = Anfon eto
+mail-cancel = Canslo
+mail-newest = Dim ond y 200 mwyaf newydd a ddangosir.
+mail-queued-at = Yn y ciw { $queued }
+mail-sent-at = Yn y ciw { $queued }; anfonwyd { $sent }
+# Dewisodd y derbynnydd gael post arferol unwaith y dydd.
+mail-held-at = Yn y ciw { $queued }; wedi'i chadw ar gyfer crynodeb dyddiol y derbynnydd
+mail-digested-at = Yn y ciw { $queued }; anfonwyd yng nghrynodeb dyddiol y derbynnydd { $sent }
+mail-failed-at = Yn y ciw { $queued }; { $attempts ->
+    [0] ataliwyd { $failed }, cyn ei hanfon
+    [one] methodd { $failed } ar ôl { $attempts } ymgais
+   *[other] methodd { $failed } ar ôl { $attempts } ymgais
+}

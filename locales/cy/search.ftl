@@ -1,0 +1,33 @@
+# Y dudalen chwilio.
+
+search-title = Chwilio
+search-home = Hafan
+search-words = Geiriau i'w canfod
+search-words-hint = Rhaid i bob gair gyfateb; rhowch eiriau mewn "dyfynodau dwbl" i'w canfod gyda'i gilydd.
+search-narrow = Culhau'r chwilio
+search-body = Corff
+search-body-any = Pob corff
+search-kind = Beth i'w ganfod
+search-kind-any = Popeth
+search-kind-paper = Papurau
+search-kind-item = Eitemau ar yr agenda
+search-kind-decision = Penderfyniadau
+search-kind-action = Camau gweithredu
+search-kind-minutes = Cofnodion
+search-from = Cyfarfodydd o
+search-to = Cyfarfodydd hyd at
+search-date-hint = Er enghraifft, 2026-03-31
+search-button = Chwilio
+search-results = Canlyniadau
+search-none = Nid oedd dim yn cyfateb i bob gair.
+search-none-tips = Rhowch gynnig ar lai o eiriau, sillafiad arall, neu tynnwch hidl. Dim ond y rhai sydd â hawl iddynt sy'n canfod papurau cyfrinachol.
+search-nothing-to-search = Teipiwch air i'w ganfod: ni chwilir geiriau cyffredin fel "the" ac "of", atalnodi na symbolau.
+search-tag-paper = Papur
+search-tag-item = Eitem ar yr agenda
+search-tag-decision = Penderfyniad
+search-tag-action = Cam gweithredu
+search-tag-minutes = Cofnodion
+search-next = Canlyniadau nesaf
+search-first = Yn ôl i'r canlyniadau cyntaf
+search-date-error = Rhowch ddyddiad fel 2026-03-31.
+search-errors-title = Mae problem
