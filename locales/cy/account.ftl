@@ -118,3 +118,9 @@ org-save-policy = Cadw'r polisi
 
 # Y gosodiad iaith (mae'r togl yn y pennawd yn ei anfon hefyd).
 language-choose = Dewiswch English neu Cymraeg.
+
+# The sign-in page.
+login-title = Mewngofnodi
+login-email = Cyfeiriad e-bost
+login-password = Cyfrinair
+login-button = Mewngofnodi

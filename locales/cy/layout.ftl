@@ -23,3 +23,10 @@ footer-accessibility = Hygyrchedd
 footer-font-licences = Trwyddedau ffontiau
 # Darllenir gan ddarllenwyr sgrin cyn neges gwall wrth ymyl maes.
 error-prefix = Gwall:
+
+# Breadcrumbs, above the heading of most pages.
+breadcrumbs = Briwsion bara
+breadcrumb-home = Hafan
+
+# The box listing a form's errors, at the top of the page.
+error-summary-title = Mae problem

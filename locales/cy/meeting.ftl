@@ -17,3 +17,152 @@ proposal-exempt-none = Ddim yn gyfrinachol
 # Sut i fynychu cyfarfod o bell (yn ofynnol yng Nghymru cyn cyhoeddi'r agenda).
 meeting-remote-access = Sut i fynychu o bell
 meeting-remote-access-hint = Dolen a chyfarwyddiadau i aelodau a'r cyhoedd. Dan reolau Cymru ni ellir cyhoeddi'r agenda hebddynt.
+
+# The meeting page, for everyone.
+meeting-title = Cyfarfod ar { $date }
+meeting-cancelled = Wedi'i ganslo
+meeting-when = Pryd
+meeting-where = Ble
+meeting-timeline = Amserlen
+meeting-passed = Wedi mynd heibio
+meeting-agenda = Agenda
+meeting-agenda-due = Cyhoeddir yr agenda erbyn { $day }.
+meeting-draft-caption = Agenda ddrafft: heb ei chyhoeddi eto, a gall newid
+meeting-version = Fersiwn { $n }, cyhoeddwyd { $when }.
+meeting-agenda-page = Tudalen yr agenda
+meeting-briefing = Briff yr aelodau
+meeting-members-pack = Pecyn yr aelodau, gyda phapurau cyfrinachol (PDF)
+meeting-public-pack = Pecyn cyhoeddus y bwrdd (PDF)
+meeting-print-pack = Pecyn hawdd ei argraffu
+meeting-published-late = Cyhoeddwyd yn hwyr
+meeting-build-agenda = Adeiladu'r agenda
+meeting-record = Cofnodi'r cyfarfod
+meeting-minutes = Cofnodion
+meeting-decisions = Penderfyniadau a wnaed
+meeting-no-decisions = Ni chofnodwyd unrhyw benderfyniadau ar gyfer y cyfarfod hwn.
+meeting-actions-arising = Camau gweithredu sy'n deillio:
+meeting-action-due = erbyn { $day }
+meeting-papers = Papurau
+meeting-no-papers = Dim papurau y gallwch eu gweld eto.
+meeting-papers-caption = Papurau ar gyfer y cyfarfod hwn
+meeting-paper-title = Teitl
+meeting-paper-status = Statws
+meeting-late = Hwyr
+meeting-exempt = Eithriedig – categori { $category }
+meeting-proposed = Eitemau arfaethedig
+meeting-proposed-caption = Eitemau a gynigiwyd ar gyfer y cyfarfod hwn
+meeting-proposed-item = Eitem
+meeting-proposed-outcome = Canlyniad
+meeting-proposed-paper = Papur
+meeting-accept = Derbyn
+meeting-defer = Gohirio
+# Proposing an item, for a partner.
+propose-heading = Cynnig eitem
+propose-intro = Dywedwch wrth yr ysgrifenyddiaeth beth rydych am i'r bwrdd ei ystyried. Os byddant yn ei dderbyn, dechreuir papur drafft i chi.
+propose-title = Teitl yr eitem
+propose-type = Beth yw ei ddiben?
+propose-organisation = Sefydliad sy'n cyflwyno
+propose-choose-organisation = Dewiswch sefydliad
+propose-priority = Blaenoriaeth a wasanaethir
+propose-no-priority = Dim un o'r rhain
+propose-why = Os dim un: pam y dylai'r bwrdd ei hystyried?
+propose-minutes = Munudau sydd eu hangen (amcangyfrif)
+propose-minutes-hint = Rhif, fel 15.
+propose-button = Cynnig yr eitem
+# Starting a paper, for an author.
+write-heading = Ysgrifennu papur ar gyfer y cyfarfod hwn
+write-title = Teitl y papur
+write-title-hint = Gallwch ei newid yn nes ymlaen. Nid anfonir dim nes i chi gyflwyno'r papur.
+write-button = Dechrau'r papur
+# Moving or cancelling the meeting, for the secretariat.
+change-heading = Newid y cyfarfod
+change-intro = Dywedir wrth awduron papurau ar gyfer y cyfarfod hwn drwy e-bost pan fydd yn symud.
+change-start = Yn dechrau am (amser Llundain)
+change-start-hint = Cloc 24 awr, er enghraifft 14:00.
+change-end = Yn gorffen am (amser Llundain)
+change-end-hint = Cloc 24 awr, er enghraifft 16:30.
+change-where = Ble
+change-button = Cadw'r newidiadau
+cancel-heading = Canslo'r cyfarfod
+cancel-confirm-title = Canslo'r cyfarfod ar { $date }?
+cancel-confirm-text = Dywedir wrth awduron ei bapurau drwy e-bost, ac mae tudalen y cyfarfod yn dweud ei fod wedi'i ganslo oherwydd: “{ $reason }”.
+cancel-cannot-undo = Ni ellir dadwneud hyn.
+cancel-yes = Ie, canslo'r cyfarfod
+cancel-no = Na, cadw'r cyfarfod
+cancel-reason = Rheswm dros ganslo
+cancel-reason-hint = Dangosir i awduron ac ar dudalen y cyfarfod.
+cancel-button = Canslo'r cyfarfod
+
+# The agenda table: on the meeting page and each published version.
+agenda-no = Rhif
+agenda-item = Eitem
+agenda-minutes = Munudau
+agenda-restricted-item = eitem { $n }
+agenda-log-caption = Camau gweithredu agored, a'r rhai a gaewyd ers y cyfarfod diwethaf
+agenda-log-action = Cam gweithredu
+agenda-log-owner = Perchennog
+agenda-log-due = Erbyn
+agenda-log-status = Statws
+agenda-log-latest = Diweddaraf:
+
+# What the board is asked to do with an item.
+item-type-decision = Er penderfyniad
+item-type-discussion = I'w drafod
+item-type-information = Er gwybodaeth
+# A paper's status.
+paper-status-draft = Drafft
+paper-status-submitted = Cyflwynwyd
+paper-status-accepted = Derbyniwyd
+paper-status-published = Cyhoeddwyd
+paper-status-returned = Dychwelwyd
+paper-status-withdrawn = Tynnwyd yn ôl
+# Tags and headings on the agenda.
+agenda-heading-to-note = Er gwybodaeth — i'w nodi heb drafodaeth
+agenda-heading-part2 = Rhan 2: ddim yn agored i'r wasg a'r cyhoedd
+agenda-tag-late = Hwyr
+agenda-tag-supplement = Atodiad: { $text }
+agenda-tag-exempt = Eithriedig – { $what }
+agenda-verbal = Adroddiad llafar: { $reason }
+# A meeting's time: "Tuesday 20 October 2026 at 14:00 to 16:30".
+meeting-time-range = { $start } tan { $end }
+
+# A published agenda version.
+version-title = Agenda – { $date }
+version-crumb = Fersiwn { $n } o'r agenda
+version-label = Fersiwn
+version-published = { $n }, cyhoeddwyd { $when }
+version-superseded = Disodlwyd
+version-see-latest = Gweld fersiwn { $n }
+version-supplement = Atodiad
+version-changed = Beth a newidiodd ers fersiwn { $n }
+version-print-members-pack = Pecyn yr aelodau hawdd ei argraffu
+version-pack = Pecyn y bwrdd (PDF)
+version-calendar = Ychwanegu cyfarfodydd y corff at eich calendr
+version-versions = Fersiynau
+version-n = Fersiwn { $n }
+version-this-one = (yr un hon)
+# A published paper.
+frozen-agenda-crumb = Agenda, { $date }
+frozen-item = Eitem { $n }
+frozen-caption-item = eitem { $n }
+frozen-download = Lawrlwytho'r papur hwn (PDF)
+frozen-for = Ar gyfer
+frozen-sponsor = Noddwr
+frozen-purpose = Diben
+frozen-summary = Crynodeb
+frozen-recommendations = Argymhellion
+frozen-consulted = Partneriaid yr ymgynghorwyd â hwy
+frozen-priority = Blaenoriaeth a wasanaethir
+frozen-length = Hyd
+frozen-words = { $count } gair
+frozen-appendices = Atodiadau
+
+# The minutes page, for everyone.
+minutes-title = Cofnodion
+minutes-not-yet = Cyhoeddir y cofnodion unwaith y bydd y cyfarfod nesaf yn eu cymeradwyo.
+minutes-part2 = Rhan 2: eitemau eithriedig (aelodau yn unig)
+
+minutes-status-draft = Drafft: heb ei ddosbarthu eto
+minutes-status-circulated = Drafft: wedi'i ddosbarthu i aelodau, i'w gymeradwyo yn y cyfarfod nesaf
+minutes-status-approved = Cymeradwywyd
+minutes-status-approved-at = Cymeradwywyd { $when }

@@ -41,3 +41,9 @@ restricted-link = Pam y'i cyfyngir
 policy-votes-by-name = Cofnodi pleidlais pob aelod wrth ei enw (fel arall cofnodir pleidleisiau fesul cyfrif)
 policy-decision-note-days = Nodyn penderfyniadau'n ddyledus o fewn (diwrnodau gwaith ar ôl y cyfarfod)
 policy-decision-note-days-hint = O 1 i 30. 2 fel arfer; rheol cyngor cymuned yng Nghymru yw 7.
+
+# Citing an exempt paragraph: on agendas, papers and the "why restricted" page.
+rules-cite-12a = Atodlen 12A, paragraff { $n }
+rules-cite-7a = Atodlen 7A, paragraff { $n }
+rules-cite-1960 = adran 1(2), sail { $n }
+rules-label-category = categori { $n }

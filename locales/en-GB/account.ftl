@@ -119,3 +119,9 @@ org-save-policy = Save the policy
 
 # The language setting (the toggle in the header posts it too).
 language-choose = Choose English or Cymraeg.
+
+# The sign-in page.
+login-title = Sign in
+login-email = Email address
+login-password = Password
+login-button = Sign in

@@ -23,3 +23,10 @@ footer-accessibility = Accessibility
 footer-font-licences = Font licences
 # Read by screen readers before an error message beside a field.
 error-prefix = Error:
+
+# Breadcrumbs, above the heading of most pages.
+breadcrumbs = Breadcrumb
+breadcrumb-home = Home
+
+# The box listing a form's errors, at the top of the page.
+error-summary-title = There is a problem

@@ -17,3 +17,152 @@ proposal-exempt-none = Not confidential
 # How to attend a meeting remotely (required in Wales before the agenda is published).
 meeting-remote-access = How to attend remotely
 meeting-remote-access-hint = A link and instructions for members and the public. Under Welsh rules the agenda cannot be published without them.
+
+# The meeting page, for everyone.
+meeting-title = Meeting on { $date }
+meeting-cancelled = Cancelled
+meeting-when = When
+meeting-where = Where
+meeting-timeline = Timeline
+meeting-passed = Passed
+meeting-agenda = Agenda
+meeting-agenda-due = The agenda will be published by { $day }.
+meeting-draft-caption = Draft agenda: not yet published, and it may change
+meeting-version = Version { $n }, published { $when }.
+meeting-agenda-page = Agenda page
+meeting-briefing = Members' briefing
+meeting-members-pack = Members' pack, with confidential papers (PDF)
+meeting-public-pack = Public board pack (PDF)
+meeting-print-pack = Print-friendly pack
+meeting-published-late = Published late
+meeting-build-agenda = Build the agenda
+meeting-record = Record the meeting
+meeting-minutes = Minutes
+meeting-decisions = Decisions taken
+meeting-no-decisions = No decisions have been recorded for this meeting.
+meeting-actions-arising = Actions arising:
+meeting-action-due = due { $day }
+meeting-papers = Papers
+meeting-no-papers = No papers you can see yet.
+meeting-papers-caption = Papers for this meeting
+meeting-paper-title = Title
+meeting-paper-status = Status
+meeting-late = Late
+meeting-exempt = Exempt – category { $category }
+meeting-proposed = Proposed items
+meeting-proposed-caption = Items proposed for this meeting
+meeting-proposed-item = Item
+meeting-proposed-outcome = Outcome
+meeting-proposed-paper = Paper
+meeting-accept = Accept
+meeting-defer = Defer
+# Proposing an item, for a partner.
+propose-heading = Propose an item
+propose-intro = Tell the secretariat what you want the board to consider. If they accept it, a draft paper is started for you.
+propose-title = Item title
+propose-type = What is it for?
+propose-organisation = Presenting organisation
+propose-choose-organisation = Choose an organisation
+propose-priority = Priority served
+propose-no-priority = None of these
+propose-why = If none: why should the board consider it?
+propose-minutes = Minutes needed (estimate)
+propose-minutes-hint = A number, like 15.
+propose-button = Propose the item
+# Starting a paper, for an author.
+write-heading = Write a paper for this meeting
+write-title = Title of the paper
+write-title-hint = You can change it later. Nothing is sent until you submit the paper.
+write-button = Start the paper
+# Moving or cancelling the meeting, for the secretariat.
+change-heading = Change the meeting
+change-intro = Authors of papers for this meeting are told by email when it moves.
+change-start = Starts at (London time)
+change-start-hint = 24-hour clock, for example 14:00.
+change-end = Ends at (London time)
+change-end-hint = 24-hour clock, for example 16:30.
+change-where = Where
+change-button = Save changes
+cancel-heading = Cancel the meeting
+cancel-confirm-title = Cancel the meeting on { $date }?
+cancel-confirm-text = Authors of its papers are told by email, and the meeting page says it is cancelled because: “{ $reason }”.
+cancel-cannot-undo = This cannot be undone.
+cancel-yes = Yes, cancel the meeting
+cancel-no = No, keep the meeting
+cancel-reason = Reason for cancelling
+cancel-reason-hint = Shown to authors and on the meeting page.
+cancel-button = Cancel the meeting
+
+# The agenda table: on the meeting page and each published version.
+agenda-no = No.
+agenda-item = Item
+agenda-minutes = Minutes
+agenda-restricted-item = item { $n }
+agenda-log-caption = Open actions, and those closed since the last meeting
+agenda-log-action = Action
+agenda-log-owner = Owner
+agenda-log-due = Due
+agenda-log-status = Status
+agenda-log-latest = Latest:
+
+# What the board is asked to do with an item.
+item-type-decision = For decision
+item-type-discussion = For discussion
+item-type-information = For information
+# A paper's status.
+paper-status-draft = Draft
+paper-status-submitted = Submitted
+paper-status-accepted = Accepted
+paper-status-published = Published
+paper-status-returned = Returned
+paper-status-withdrawn = Withdrawn
+# Tags and headings on the agenda.
+agenda-heading-to-note = For information — to note without discussion
+agenda-heading-part2 = Part 2: not open to the press and public
+agenda-tag-late = Late
+agenda-tag-supplement = Supplement: { $text }
+agenda-tag-exempt = Exempt – { $what }
+agenda-verbal = Verbal report: { $reason }
+# A meeting's time: "Tuesday 20 October 2026 at 14:00 to 16:30".
+meeting-time-range = { $start } to { $end }
+
+# A published agenda version.
+version-title = Agenda – { $date }
+version-crumb = Agenda version { $n }
+version-label = Version
+version-published = { $n }, published { $when }
+version-superseded = Superseded
+version-see-latest = See version { $n }
+version-supplement = Supplement
+version-changed = What changed from version { $n }
+version-print-members-pack = Print-friendly members' pack
+version-pack = Board pack (PDF)
+version-calendar = Add the body's meetings to your calendar
+version-versions = Versions
+version-n = Version { $n }
+version-this-one = (this one)
+# A published paper.
+frozen-agenda-crumb = Agenda, { $date }
+frozen-item = Item { $n }
+frozen-caption-item = item { $n }
+frozen-download = Download this paper (PDF)
+frozen-for = For
+frozen-sponsor = Sponsor
+frozen-purpose = Purpose
+frozen-summary = Summary
+frozen-recommendations = Recommendations
+frozen-consulted = Partners consulted
+frozen-priority = Priority served
+frozen-length = Length
+frozen-words = { $count } words
+frozen-appendices = Appendices
+
+# The minutes page, for everyone.
+minutes-title = Minutes
+minutes-not-yet = The minutes are published once the next meeting approves them.
+minutes-part2 = Part 2: exempt items (members only)
+
+minutes-status-draft = Draft: not yet circulated
+minutes-status-circulated = Draft: circulated to members, to be approved at the next meeting
+minutes-status-approved = Approved
+minutes-status-approved-at = Approved { $when }

@@ -41,3 +41,9 @@ restricted-link = Why it is restricted
 policy-votes-by-name = Record each member's vote by name (otherwise votes are recorded by count)
 policy-decision-note-days = Decision note due within (working days after the meeting)
 policy-decision-note-days-hint = From 1 to 30. Usually 2; a Welsh community council's rule is 7.
+
+# Citing an exempt paragraph: on agendas, papers and the "why restricted" page.
+rules-cite-12a = Schedule 12A, paragraph { $n }
+rules-cite-7a = Schedule 7A, paragraph { $n }
+rules-cite-1960 = section 1(2), ground { $n }
+rules-label-category = category { $n }

@@ -42,13 +42,15 @@ impl ActionStatus {
         ActionStatus::ALL.into_iter().find(|a| a.label() == s)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            ActionStatus::Open => "Open",
-            ActionStatus::InProgress => "In progress",
-            ActionStatus::Done => "Done",
-            ActionStatus::Dropped => "Dropped",
-        }
+    /// "In progress", in the current language.
+    pub fn label(self) -> String {
+        let key = match self {
+            ActionStatus::Open => "action-status-open",
+            ActionStatus::InProgress => "action-status-in-progress",
+            ActionStatus::Done => "action-status-done",
+            ActionStatus::Dropped => "action-status-dropped",
+        };
+        crate::i18n::text(crate::i18n::current(), key)
     }
 
     pub fn is_closed(self) -> bool {
@@ -86,13 +88,15 @@ pub enum Rag {
 }
 
 impl Rag {
-    pub fn label(self) -> &'static str {
-        match self {
-            Rag::Green => "On track",
-            Rag::Amber => "Due soon",
-            Rag::Red => "Overdue",
-            Rag::Closed => "Closed",
-        }
+    /// "Due soon", in the current language.
+    pub fn label(self) -> String {
+        let key = match self {
+            Rag::Green => "rag-green",
+            Rag::Amber => "rag-amber",
+            Rag::Red => "rag-red",
+            Rag::Closed => "rag-closed",
+        };
+        crate::i18n::text(crate::i18n::current(), key)
     }
 
     pub fn class(self) -> &'static str {

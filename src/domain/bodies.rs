@@ -35,13 +35,15 @@ impl BodyKind {
         BodyKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            BodyKind::Board => "Board",
-            BodyKind::Forum => "Forum",
-            BodyKind::ThemeGroup => "Theme group",
-            BodyKind::Partnership => "Local partnership",
-        }
+    /// How the kind reads on a page, in the current language.
+    pub fn label(self) -> String {
+        let key = match self {
+            BodyKind::Board => "kind-board",
+            BodyKind::Forum => "kind-forum",
+            BodyKind::ThemeGroup => "kind-theme-group",
+            BodyKind::Partnership => "kind-partnership",
+        };
+        crate::i18n::text(crate::i18n::current(), key)
     }
 }
 

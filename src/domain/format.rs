@@ -20,6 +20,19 @@ pub fn london_datetime(utc: NaiveDateTime) -> String {
     )
 }
 
+/// "Tuesday 20 October 2026 at 14:00 to 16:30" (London time).
+pub fn london_span(start: NaiveDateTime, end: NaiveDateTime) -> String {
+    let end = London.from_utc_datetime(&end).format("%H:%M").to_string();
+    i18n::text_with(
+        i18n::current(),
+        "meeting-time-range",
+        &[
+            ("start", Arg::Text(&london_datetime(start))),
+            ("end", Arg::Text(&end)),
+        ],
+    )
+}
+
 /// "Tuesday 12 January 2027": the London date of a UTC instant.
 pub fn london_day(utc: NaiveDateTime) -> String {
     london_date_words(London.from_utc_datetime(&utc).date_naive())

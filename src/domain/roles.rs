@@ -57,20 +57,21 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
 
-    /// How the role reads on a page.
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Chair => "Chair",
-            Role::ViceChair => "Vice-chair",
-            Role::StatutoryMember => "Statutory member",
-            Role::Member => "Member",
-            Role::DesignatedSubstitute => "Designated substitute",
-            Role::Substitute => "Substitute",
-            Role::InvitedParticipant => "Invited participant",
-            Role::Secretariat => "Secretariat",
-            Role::Officer => "Officer",
-            Role::Observer => "Observer",
-        }
+    /// How the role reads on a page, in the current language.
+    pub fn label(self) -> String {
+        let key = match self {
+            Role::Chair => "role-chair",
+            Role::ViceChair => "role-vice-chair",
+            Role::StatutoryMember => "role-statutory-member",
+            Role::Member => "role-member",
+            Role::DesignatedSubstitute => "role-designated-substitute",
+            Role::Substitute => "role-substitute",
+            Role::InvitedParticipant => "role-invited-participant",
+            Role::Secretariat => "role-secretariat",
+            Role::Officer => "role-officer",
+            Role::Observer => "role-observer",
+        };
+        crate::i18n::text(crate::i18n::current(), key)
     }
 
     /// Order on a members list: chair first, observers last.

@@ -247,10 +247,10 @@ impl Profile {
     pub fn cite(self, n: i32) -> String {
         match self {
             Profile::England | Profile::Wales | Profile::WalesPsb => {
-                format!("Schedule 12A, paragraph {n}")
+                crate::i18n::text_with(crate::i18n::current(), "rules-cite-12a", &[("n", crate::i18n::Arg::Number(i64::from(n)))])
             }
-            Profile::Scotland => format!("Schedule 7A, paragraph {n}"),
-            Profile::Nhs1960 => format!("section 1(2), ground {n}"),
+            Profile::Scotland => crate::i18n::text_with(crate::i18n::current(), "rules-cite-7a", &[("n", crate::i18n::Arg::Number(i64::from(n)))]),
+            Profile::Nhs1960 => crate::i18n::text_with(crate::i18n::current(), "rules-cite-1960", &[("n", crate::i18n::Arg::Number(i64::from(n)))]),
         }
     }
 
@@ -258,7 +258,7 @@ impl Profile {
     /// England (as its agendas have always said), the citation elsewhere.
     pub fn label(self, n: i32) -> String {
         match self {
-            Profile::England => format!("category {n}"),
+            Profile::England => crate::i18n::text_with(crate::i18n::current(), "rules-label-category", &[("n", crate::i18n::Arg::Number(i64::from(n)))]),
             _ => self.cite(n),
         }
     }

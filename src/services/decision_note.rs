@@ -20,7 +20,7 @@ use crate::domain::record::{decision_note_due, decision_note_reminder_day};
 use crate::domain::roles::{Grants, Role};
 use crate::domain::timeline::london_date;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::i18n::{Arg, Lang, text_with};
+use crate::i18n::{Arg, text_with};
 use crate::mail::messages::Notice;
 
 /// Who published a note that fell due without the secretariat.
@@ -117,7 +117,7 @@ pub fn view(
     if published.is_none() && !manages {
         return Err(AppError::NotFound);
     }
-    let lang = Lang::English;
+    let lang = crate::i18n::current();
     let exempt_ok = sees_exempt(grants, &body);
     let names: HashMap<String, String> = users::all_with_organisation(conn)?
         .into_iter()

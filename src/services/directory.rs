@@ -175,7 +175,7 @@ pub fn create_body(
         &body.id,
         format!(
             "created {} '{}' ({}){}",
-            kind.label().to_lowercase(),
+            kind.as_str().replace('_', " "),
             body.name,
             body.slug,
             parent
@@ -336,7 +336,7 @@ pub fn put_membership(
         format!(
             "{} is now {} of {}",
             user.name,
-            role.label().to_lowercase(),
+            role.as_str().replace('_', " "),
             body.name
         ),
     )?;

@@ -107,7 +107,7 @@ pub fn draft(
     }
     let q = super::record::quorum_state(conn, meeting, body)?;
     open.push_str(&crate::i18n::text_with(
-        crate::i18n::Lang::English,
+        crate::i18n::current(),
         if q.met {
             "minutes-quorate"
         } else {
@@ -132,7 +132,7 @@ pub fn draft(
         {
             out.push_str(&format!("Taken as a late item because: {}\n\n", md(r)));
         }
-        let lang = crate::i18n::Lang::English;
+        let lang = crate::i18n::current();
         for (movement, key) in [("arrives", "minutes-arrived"), ("leaves", "minutes-left")] {
             let who: Vec<String> = moves
                 .iter()

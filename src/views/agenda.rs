@@ -65,15 +65,16 @@ pub fn heading_for(
         return String::new();
     }
     match now {
-        2 => "For information — to note without discussion".into(),
-        4 => "Part 2: not open to the press and public".into(),
+        2 => crate::i18n::text(crate::i18n::current(), "agenda-heading-to-note"),
+        4 => crate::i18n::text(crate::i18n::current(), "agenda-heading-part2"),
         _ => String::new(),
     }
 }
 
 /// "Exempt – category 3" (England), "Exempt – Schedule 12A, paragraph 14".
 pub fn exempt_tag(profile: crate::domain::rules::Profile, category: i32) -> String {
-    format!("Exempt – {}", profile.label(category))
+    let what = profile.label(category);
+    crate::i18n::text_with(crate::i18n::current(), "agenda-tag-exempt", &[("what", crate::i18n::Arg::Text(&what))])
 }
 
 fn asked(item_type: Option<&str>) -> String {
@@ -91,10 +92,16 @@ pub fn rows_of(f: &Frozen, paper_base: &str) -> Vec<AgendaRow> {
     for i in &f.items {
         let mut tags = Vec::new();
         if i.late {
-            tags.push(("Late".to_string(), "tag-red".to_string()));
+            tags.push((
+                crate::i18n::text(crate::i18n::current(), "agenda-tag-late"),
+                "tag-red".to_string(),
+            ));
         }
         if let Some(s) = &i.supplement {
-            tags.push((format!("Supplement: {s}"), "tag-yellow".to_string()));
+            tags.push((
+                crate::i18n::text_with(crate::i18n::current(), "agenda-tag-supplement", &[("text", crate::i18n::Arg::Text(s))]),
+                "tag-yellow".to_string(),
+            ));
         }
         if let Some(c) = i.exempt_category {
             tags.push((exempt_tag(f.profile(), c), "tag-grey".to_string()));
@@ -125,7 +132,7 @@ pub fn rows_of(f: &Frozen, paper_base: &str) -> Vec<AgendaRow> {
                 i.is_exempt(),
             ),
             verbal: match (&i.paper, &i.verbal_reason) {
-                (None, Some(r)) => format!("Verbal report: {r}"),
+                (None, Some(r)) => crate::i18n::text_with(crate::i18n::current(), "agenda-verbal", &[("reason", crate::i18n::Arg::Text(r))]),
                 _ => String::new(),
             },
             exempt: i.is_exempt(),
@@ -239,6 +246,21 @@ pub struct VersionPage {
     /// (number, when, is this one)
     pub versions: Vec<(i32, String, bool)>,
     pub sees_exempt: bool,
+}
+
+impl VersionPage {
+    /// "2, published Monday 12 October 2026 at 17:00".
+    pub fn published_words(&self) -> String {
+        use crate::i18n::{Arg, text_with};
+        text_with(
+            self.nav.lang,
+            "version-published",
+            &[
+                ("n", Arg::Number(i64::from(self.number))),
+                ("when", Arg::Text(&self.published)),
+            ],
+        )
+    }
 }
 
 #[derive(Template)]

@@ -45,6 +45,31 @@ pub struct BodyPage {
     pub quorum_warning: Option<String>,
 }
 
+impl BodyPage {
+    /// "12 people from 5 organisations."
+    pub fn member_count_words(&self, nav: &Nav) -> String {
+        use crate::i18n::{Arg, text_with};
+        text_with(
+            nav.lang,
+            "body-member-count",
+            &[
+                ("people", Arg::count(self.member_count)),
+                ("organisations", Arg::count(self.groups.len())),
+            ],
+        )
+    }
+
+    /// The past meetings table's caption, with its page after the first.
+    pub fn past_caption(&self) -> String {
+        use crate::i18n::{Arg, text, text_with};
+        if self.past_page > 1 {
+            text_with(self.nav.lang, "body-past-page", &[("page", Arg::count(self.past_page))])
+        } else {
+            text(self.nav.lang, "body-past")
+        }
+    }
+}
+
 /// A meeting in a body's list, with where to read about it.
 #[derive(Clone, Debug)]
 pub struct MeetingLink {

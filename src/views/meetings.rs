@@ -103,6 +103,19 @@ pub struct MeetingTyped {
 }
 
 impl MeetingPage {
+    /// "Version 2, published Tuesday 1 December 2026 at 09:00."
+    pub fn version_words(&self) -> String {
+        use crate::i18n::{Arg, text_with};
+        text_with(
+            self.nav.lang,
+            "meeting-version",
+            &[
+                ("n", Arg::Number(i64::from(self.agenda_number))),
+                ("when", Arg::Text(&self.agenda_published)),
+            ],
+        )
+    }
+
     /// The exempt paragraphs a proposal may be marked with: the body's
     /// catalogue.
     pub fn exempt_categories(&self) -> Vec<(i32, &'static str)> {

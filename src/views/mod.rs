@@ -44,6 +44,15 @@ pub struct Nav {
 }
 
 impl Nav {
+    /// The message `key` with one text argument.
+    pub fn t_with(&self, key: &str, name: &'static str, value: impl AsRef<str>) -> String {
+        crate::i18n::text_with(
+            self.lang,
+            key,
+            &[(name, crate::i18n::Arg::Text(value.as_ref()))],
+        )
+    }
+
     /// The page's Welsh address (`/cy/meetings/1`), for `hreflang`.
     pub fn welsh_address(&self) -> String {
         crate::i18n::Lang::Welsh.address(&self.address)

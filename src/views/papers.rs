@@ -68,6 +68,21 @@ pub struct PaperPage {
     pub attachments: Vec<(String, String, String)>,
 }
 
+impl PaperPage {
+    /// "420 of 1500 words".
+    pub fn words_line(&self) -> String {
+        use crate::i18n::{Arg, text_with};
+        text_with(
+            self.nav.lang,
+            "paper-words",
+            &[
+                ("count", Arg::count(self.word_count)),
+                ("max", Arg::Number(i64::from(self.max_words))),
+            ],
+        )
+    }
+}
+
 #[derive(Template)]
 #[template(path = "paper_check.html")]
 pub struct PaperCheckPage {

@@ -52,6 +52,7 @@ fn used_keys() -> BTreeSet<String> {
     for p in &paths {
         let text = std::fs::read_to_string(p).expect("template");
         keys_after(&text, ".t(", &mut keys);
+        keys_after(&text, ".t_with(", &mut keys);
     }
     let mut sources = Vec::new();
     files(&root().join("src"), "rs", &mut sources);

@@ -36,12 +36,14 @@ impl ItemType {
         ItemType::ALL.into_iter().find(|t| t.as_str() == s)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            ItemType::Decision => "For decision",
-            ItemType::Discussion => "For discussion",
-            ItemType::Information => "For information",
-        }
+    /// "For decision", in the current language.
+    pub fn label(self) -> String {
+        let key = match self {
+            ItemType::Decision => "item-type-decision",
+            ItemType::Discussion => "item-type-discussion",
+            ItemType::Information => "item-type-information",
+        };
+        crate::i18n::text(crate::i18n::current(), key)
     }
 }
 

@@ -217,7 +217,7 @@ async fn render_action(
                         .as_deref()
                         .and_then(ActionStatus::parse)
                         .map(|s| s.label())
-                        .unwrap_or("");
+                        .unwrap_or_default();
                     if e.note.is_empty() {
                         format!("Status: {s}")
                     } else {

@@ -99,7 +99,13 @@ async fn body(
             .substitute_for_user_id
             .as_ref()
             .and_then(|id| names.get(id))
-            .map(|n| format!("for {n}"))
+            .map(|n| {
+                crate::i18n::text_with(
+                    crate::i18n::current(),
+                    "body-substitute-for",
+                    &[("name", crate::i18n::Arg::Text(n))],
+                )
+            })
             .unwrap_or_default();
         groups
             .entry(m.organisation.clone())
@@ -111,11 +117,7 @@ async fn body(
             });
     }
     let mut officers = Vec::new();
-    for (role, label) in [
-        (Role::Chair, "Chair"),
-        (Role::ViceChair, "Vice-chair"),
-        (Role::Secretariat, "Secretariat"),
-    ] {
+    for role in [Role::Chair, Role::ViceChair, Role::Secretariat] {
         let who: Vec<String> = d
             .members
             .iter()
@@ -123,7 +125,7 @@ async fn body(
             .map(|m| format!("{}, {}", m.name, m.organisation))
             .collect();
         if !who.is_empty() {
-            officers.push((label.to_string(), who.join("; ")));
+            officers.push((role.label(), who.join("; ")));
         }
     }
     let can_manage = viewer

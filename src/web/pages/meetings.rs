@@ -40,7 +40,7 @@ pub fn proposal_row(
 ) -> ProposalRow {
     let kind = crate::domain::briefing::ItemType::parse(&p.item_type)
         .map(|t| t.label())
-        .unwrap_or("");
+        .unwrap_or_default();
     let org = orgs
         .get(&p.presenting_organisation_id)
         .cloned()
@@ -80,16 +80,19 @@ pub fn proposal_row(
 
 /// Status words and tag colour for a paper.
 pub fn status_tag(status: &str) -> (String, String) {
-    let (label, class) = match status {
-        "draft" => ("Draft", "tag-grey"),
-        "submitted" => ("Submitted", ""),
-        "accepted" => ("Accepted", "tag-green"),
-        "published" => ("Published", "tag-green"),
-        "returned" => ("Returned", "tag-red"),
-        "withdrawn" => ("Withdrawn", "tag-grey"),
-        other => (other, "tag-grey"),
+    let (key, class) = match status {
+        "draft" => ("paper-status-draft", "tag-grey"),
+        "submitted" => ("paper-status-submitted", ""),
+        "accepted" => ("paper-status-accepted", "tag-green"),
+        "published" => ("paper-status-published", "tag-green"),
+        "returned" => ("paper-status-returned", "tag-red"),
+        "withdrawn" => ("paper-status-withdrawn", "tag-grey"),
+        other => return (other.to_string(), "tag-grey".to_string()),
     };
-    (label.to_string(), class.to_string())
+    (
+        crate::i18n::text(crate::i18n::current(), key),
+        class.to_string(),
+    )
 }
 
 #[derive(Clone, Default, Deserialize)]
@@ -282,11 +285,7 @@ fn meeting_view(
         body_name: body.name.clone(),
         body_slug: body.slug.clone(),
         date: crate::domain::format::london_day(m.starts_at),
-        when: format!(
-            "{} to {}",
-            london_datetime(m.starts_at),
-            london(m.ends_at).format("%H:%M")
-        ),
+        when: crate::domain::format::london_span(m.starts_at, m.ends_at),
         location: m.location.clone(),
         remote_access: m.remote_access.clone(),
         profile: body.profile(),

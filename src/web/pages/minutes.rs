@@ -48,15 +48,21 @@ async fn render_minutes(
         body_slug: body.slug.clone(),
         date: london_day(m.starts_at),
         status_words: match status.as_str() {
-            "draft" => "Draft: not yet circulated".into(),
-            "circulated" => {
-                "Draft: circulated to members, to be approved at the next meeting".into()
-            }
+            "draft" => crate::i18n::text(crate::i18n::current(), "minutes-status-draft"),
+            "circulated" => crate::i18n::text(crate::i18n::current(), "minutes-status-circulated"),
             "approved" => visible
                 .as_ref()
                 .and_then(|x| x.approved_at)
-                .map(|t| format!("Approved {}", london_datetime(t)))
-                .unwrap_or_else(|| "Approved".into()),
+                .map(|t| {
+                    crate::i18n::text_with(
+                        crate::i18n::current(),
+                        "minutes-status-approved-at",
+                        &[("when", crate::i18n::Arg::Text(&london_datetime(t)))],
+                    )
+                })
+                .unwrap_or_else(|| {
+                    crate::i18n::text(crate::i18n::current(), "minutes-status-approved")
+                }),
             _ => String::new(),
         },
         open_html: crate::render::markdown::render(

@@ -95,14 +95,7 @@ fn never_kept(mut res: HttpResponse) -> HttpResponse {
 }
 
 fn london_when(m_start: chrono::NaiveDateTime, m_end: chrono::NaiveDateTime) -> String {
-    format!(
-        "{} to {}",
-        london_datetime(m_start),
-        m_end
-            .and_utc()
-            .with_timezone(&chrono_tz::Europe::London)
-            .format("%H:%M")
-    )
+    crate::domain::format::london_span(m_start, m_end)
 }
 
 use crate::services::agenda::Shown;
@@ -224,7 +217,11 @@ async fn version(
             n
         }
     };
-    let key = format!("version-{id}-{n}-of-{latest}");
+    // One page per language.
+    let key = format!(
+        "version-{id}-{n}-of-{latest}-{}",
+        crate::web::language::of(&req).code()
+    );
     if anonymous && let Some(page) = cache.get(&key) {
         return Ok(cached_html(&req, &key, page));
     }
