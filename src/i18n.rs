@@ -102,7 +102,9 @@ impl Lang {
             None,
             fluent_langneg::NegotiationStrategy::Lookup,
         );
-        chosen.first().and_then(|id| Lang::from_code(id.language.as_str()))
+        chosen
+            .first()
+            .and_then(|id| Lang::from_code(id.language.as_str()))
     }
 
     fn id(self) -> &'static LanguageIdentifier {

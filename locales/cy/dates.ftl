@@ -44,3 +44,6 @@ month-9 = Medi
 month-10 = Hydref
 month-11 = Tachwedd
 month-12 = Rhagfyr
+
+# A date without its weekday: "8 September 2026".
+date-short = { $day } { $month } { $year }

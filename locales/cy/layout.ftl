@@ -30,3 +30,18 @@ breadcrumb-home = Hafan
 
 # The box listing a form's errors, at the top of the page.
 error-summary-title = Mae problem
+
+# Error pages.
+error-400 = Mae'n ddrwg gennym, mae problem gyda'r cais hwnnw
+error-401 = Mae angen i chi fewngofnodi
+error-403 = Nid oes gennych ganiatâd i weld y dudalen hon
+error-404 = Heb ddod o hyd i'r dudalen
+error-405 = Ni ellir defnyddio'r cyfeiriad hwnnw fel hynny
+error-409 = Mae hynny'n gwrthdaro â'r hyn sydd yno eisoes
+error-429 = Gormod o ymdrechion
+error-503 = Mae'n ddrwg gennym, nid yw'r gwasanaeth ar gael
+error-500 = Mae'n ddrwg gennym, mae problem gyda'r gwasanaeth
+error-404-detail = Os teipiwyd y cyfeiriad gwe, gwiriwch ei fod yn gywir. Os gwnaethoch ei ludo, gwiriwch eich bod wedi copïo'r cyfan.
+error-reference = { $detail } Os yw'n dal i ddigwydd, rhowch y cyfeirnod hwn i'ch gweinyddwr: { $reference }.
+error-sign-in = Mewngofnodi
+error-home = Mynd i'r hafan

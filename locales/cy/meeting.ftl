@@ -166,3 +166,6 @@ minutes-status-draft = Drafft: heb ei ddosbarthu eto
 minutes-status-circulated = Drafft: wedi'i ddosbarthu i aelodau, i'w gymeradwyo yn y cyfarfod nesaf
 minutes-status-approved = Cymeradwywyd
 minutes-status-approved-at = Cymeradwywyd { $when }
+
+# The title an exempt item has in public: "Exempt item – category 3: Information relating to …".
+agenda-exempt-item = Eitem eithriedig – { $what }: { $paragraph }

@@ -82,3 +82,7 @@ paper-withdraw-reason = Pam y'i tynnir yn ôl?
 paper-withdraw = Tynnu'n ôl
 
 paper-not-given = Heb ei roi
+
+# An equality impact assessment's state, on a published paper.
+paper-assessment-completed = Wedi'i gwblhau
+paper-assessment-not-needed = Dim angen

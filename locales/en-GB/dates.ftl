@@ -44,3 +44,6 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+# A date without its weekday: "8 September 2026".
+date-short = { $day } { $month } { $year }

@@ -30,3 +30,18 @@ breadcrumb-home = Home
 
 # The box listing a form's errors, at the top of the page.
 error-summary-title = There is a problem
+
+# Error pages.
+error-400 = Sorry, there is a problem with that request
+error-401 = You need to sign in
+error-403 = You do not have permission to see this page
+error-404 = Page not found
+error-405 = That address cannot be used like that
+error-409 = That conflicts with what is already there
+error-429 = Too many attempts
+error-503 = Sorry, the service is unavailable
+error-500 = Sorry, there is a problem with the service
+error-404-detail = If you typed the web address, check it is correct. If you pasted it, check you copied all of it.
+error-reference = { $detail } If it keeps happening, tell your administrator this reference: { $reference }.
+error-sign-in = Sign in
+error-home = Go to the home page

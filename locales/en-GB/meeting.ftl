@@ -166,3 +166,6 @@ minutes-status-draft = Draft: not yet circulated
 minutes-status-circulated = Draft: circulated to members, to be approved at the next meeting
 minutes-status-approved = Approved
 minutes-status-approved-at = Approved { $when }
+
+# The title an exempt item has in public: "Exempt item – category 3: Information relating to …".
+agenda-exempt-item = Exempt item – { $what }: { $paragraph }

@@ -82,3 +82,7 @@ paper-withdraw-reason = Why is it withdrawn?
 paper-withdraw = Withdraw
 
 paper-not-given = Not given
+
+# An equality impact assessment's state, on a published paper.
+paper-assessment-completed = Completed
+paper-assessment-not-needed = Not needed

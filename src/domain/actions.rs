@@ -37,20 +37,28 @@ impl ActionStatus {
         ActionStatus::ALL.into_iter().find(|a| a.as_str() == s)
     }
 
-    /// From its words as published ("In progress").
+    /// From its words as published ("In progress": published agendas keep
+    /// the English).
     pub fn from_label(s: &str) -> Option<ActionStatus> {
-        ActionStatus::ALL.into_iter().find(|a| a.label() == s)
+        ActionStatus::ALL
+            .into_iter()
+            .find(|a| a.label_in(crate::i18n::Lang::English) == s)
     }
 
     /// "In progress", in the current language.
     pub fn label(self) -> String {
+        self.label_in(crate::i18n::current())
+    }
+
+    /// "In progress" in `lang`.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> String {
         let key = match self {
             ActionStatus::Open => "action-status-open",
             ActionStatus::InProgress => "action-status-in-progress",
             ActionStatus::Done => "action-status-done",
             ActionStatus::Dropped => "action-status-dropped",
         };
-        crate::i18n::text(crate::i18n::current(), key)
+        crate::i18n::text(lang, key)
     }
 
     pub fn is_closed(self) -> bool {

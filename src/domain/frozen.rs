@@ -116,13 +116,18 @@ impl FrozenItem {
     /// "Exempt item – category 3: Information relating to …" (England);
     /// "Exempt item – Schedule 12A, paragraph 14: …" under other rules.
     pub fn neutral_title(profile: Profile, category: i32) -> String {
-        format!(
-            "Exempt item – {}: {}",
-            profile.label(category),
-            profile
-                .paragraph(category)
-                .unwrap_or("exempt information")
-                .trim_end_matches('.')
+        let what = profile.label(category);
+        let paragraph = profile
+            .paragraph(category)
+            .unwrap_or("exempt information")
+            .trim_end_matches('.');
+        crate::i18n::text_with(
+            crate::i18n::current(),
+            "agenda-exempt-item",
+            &[
+                ("what", crate::i18n::Arg::Text(&what)),
+                ("paragraph", crate::i18n::Arg::Text(paragraph)),
+            ],
         )
     }
 

@@ -246,11 +246,21 @@ impl Profile {
     /// What a paragraph is called: "Schedule 12A, paragraph 14".
     pub fn cite(self, n: i32) -> String {
         match self {
-            Profile::England | Profile::Wales | Profile::WalesPsb => {
-                crate::i18n::text_with(crate::i18n::current(), "rules-cite-12a", &[("n", crate::i18n::Arg::Number(i64::from(n)))])
-            }
-            Profile::Scotland => crate::i18n::text_with(crate::i18n::current(), "rules-cite-7a", &[("n", crate::i18n::Arg::Number(i64::from(n)))]),
-            Profile::Nhs1960 => crate::i18n::text_with(crate::i18n::current(), "rules-cite-1960", &[("n", crate::i18n::Arg::Number(i64::from(n)))]),
+            Profile::England | Profile::Wales | Profile::WalesPsb => crate::i18n::text_with(
+                crate::i18n::current(),
+                "rules-cite-12a",
+                &[("n", crate::i18n::Arg::Number(i64::from(n)))],
+            ),
+            Profile::Scotland => crate::i18n::text_with(
+                crate::i18n::current(),
+                "rules-cite-7a",
+                &[("n", crate::i18n::Arg::Number(i64::from(n)))],
+            ),
+            Profile::Nhs1960 => crate::i18n::text_with(
+                crate::i18n::current(),
+                "rules-cite-1960",
+                &[("n", crate::i18n::Arg::Number(i64::from(n)))],
+            ),
         }
     }
 
@@ -258,7 +268,11 @@ impl Profile {
     /// England (as its agendas have always said), the citation elsewhere.
     pub fn label(self, n: i32) -> String {
         match self {
-            Profile::England => crate::i18n::text_with(crate::i18n::current(), "rules-label-category", &[("n", crate::i18n::Arg::Number(i64::from(n)))]),
+            Profile::England => crate::i18n::text_with(
+                crate::i18n::current(),
+                "rules-label-category",
+                &[("n", crate::i18n::Arg::Number(i64::from(n)))],
+            ),
             _ => self.cite(n),
         }
     }

@@ -561,7 +561,7 @@ fn action_log(
                 .cloned()
                 .unwrap_or_default(),
             status: crate::domain::actions::ActionStatus::parse(&a.status)
-                .map(|s| s.label().to_string())
+                .map(|s| s.label_in(crate::i18n::Lang::English))
                 .unwrap_or_default(),
             latest_note: notes.get(&a.id).cloned().unwrap_or_default(),
             due_on: a.due_on,
@@ -1271,7 +1271,11 @@ impl WorkingItem {
     /// category and a neutral title remain.
     fn withheld(mut self, profile: crate::domain::rules::Profile) -> WorkingItem {
         if let Some(c) = self.exempt_category {
-            self.title = FrozenItem::neutral_title(profile, c);
+            // Published agendas keep their words as published (English until
+            // agendas are bilingual), whoever publishes them.
+            self.title = crate::i18n::with(crate::i18n::Lang::English, || {
+                FrozenItem::neutral_title(profile, c)
+            });
             self.row.title = self.title.clone();
             self.row.verbal_reason = None;
             self.row.paper_id = None;

@@ -74,7 +74,11 @@ pub fn heading_for(
 /// "Exempt – category 3" (England), "Exempt – Schedule 12A, paragraph 14".
 pub fn exempt_tag(profile: crate::domain::rules::Profile, category: i32) -> String {
     let what = profile.label(category);
-    crate::i18n::text_with(crate::i18n::current(), "agenda-tag-exempt", &[("what", crate::i18n::Arg::Text(&what))])
+    crate::i18n::text_with(
+        crate::i18n::current(),
+        "agenda-tag-exempt",
+        &[("what", crate::i18n::Arg::Text(&what))],
+    )
 }
 
 fn asked(item_type: Option<&str>) -> String {
@@ -99,7 +103,11 @@ pub fn rows_of(f: &Frozen, paper_base: &str) -> Vec<AgendaRow> {
         }
         if let Some(s) = &i.supplement {
             tags.push((
-                crate::i18n::text_with(crate::i18n::current(), "agenda-tag-supplement", &[("text", crate::i18n::Arg::Text(s))]),
+                crate::i18n::text_with(
+                    crate::i18n::current(),
+                    "agenda-tag-supplement",
+                    &[("text", crate::i18n::Arg::Text(s))],
+                ),
                 "tag-yellow".to_string(),
             ));
         }
@@ -132,7 +140,11 @@ pub fn rows_of(f: &Frozen, paper_base: &str) -> Vec<AgendaRow> {
                 i.is_exempt(),
             ),
             verbal: match (&i.paper, &i.verbal_reason) {
-                (None, Some(r)) => crate::i18n::text_with(crate::i18n::current(), "agenda-verbal", &[("reason", crate::i18n::Arg::Text(r))]),
+                (None, Some(r)) => crate::i18n::text_with(
+                    crate::i18n::current(),
+                    "agenda-verbal",
+                    &[("reason", crate::i18n::Arg::Text(r))],
+                ),
                 _ => String::new(),
             },
             exempt: i.is_exempt(),
@@ -150,8 +162,10 @@ pub fn rows_of(f: &Frozen, paper_base: &str) -> Vec<AgendaRow> {
                         a.reference.clone(),
                         a.description.clone(),
                         format!("{}, {}", a.owner, a.organisation),
-                        a.due_on.format("%-d %B %Y").to_string(),
-                        a.status.clone(),
+                        crate::domain::format::date_short(a.due_on),
+                        crate::domain::actions::ActionStatus::from_label(&a.status)
+                            .map(|s| s.label())
+                            .unwrap_or_else(|| a.status.clone()),
                         a.latest_note.clone(),
                     )
                 })
@@ -320,7 +334,11 @@ pub fn pack_paper(i: &FrozenItem, row: &AgendaRow) -> Option<PackPaper> {
         purpose: p.purpose.clone(),
         summary: p.summary.clone(),
         recommendations: p.recommendations.clone(),
-        implications: p.implications.clone(),
+        implications: p
+            .implications
+            .iter()
+            .map(|(h, t)| (as_published(h), as_published(t)))
+            .collect(),
         consulted: p.consulted.join(", "),
         priority: p.priority.clone().unwrap_or_default(),
         sponsor: p.sponsor.clone().unwrap_or_default(),
@@ -381,4 +399,26 @@ pub struct BuilderTyped {
     pub refer_item: String,
     pub refer_body: String,
     pub refer_note: String,
+}
+
+/// Words a published paper keeps as they were published (in English), in
+/// the page's language where they are Quorate's own: the implication
+/// headings and the assessment's state. Anything else (what the author
+/// wrote) as it is.
+fn as_published(words: &str) -> String {
+    use crate::i18n::{Lang, current, text};
+    const OWN: [&str; 8] = [
+        "paper-field-financial",
+        "paper-field-legal",
+        "paper-field-risk",
+        "paper-field-equality",
+        "paper-field-environment",
+        "paper-field-equality-assessment",
+        "paper-assessment-completed",
+        "paper-assessment-not-needed",
+    ];
+    OWN.iter()
+        .find(|k| text(Lang::English, k) == words)
+        .map(|k| text(current(), k))
+        .unwrap_or_else(|| words.to_string())
 }

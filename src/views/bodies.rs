@@ -63,7 +63,11 @@ impl BodyPage {
     pub fn past_caption(&self) -> String {
         use crate::i18n::{Arg, text, text_with};
         if self.past_page > 1 {
-            text_with(self.nav.lang, "body-past-page", &[("page", Arg::count(self.past_page))])
+            text_with(
+                self.nav.lang,
+                "body-past-page",
+                &[("page", Arg::count(self.past_page))],
+            )
         } else {
             text(self.nav.lang, "body-past")
         }

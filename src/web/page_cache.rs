@@ -124,8 +124,11 @@ pub async fn keep(
     if !anonymous || conditional || !cacheable(req.path()) {
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
+    // The language is chosen before (from the address, cookie or
+    // `Accept-Language`): one answer is kept per language.
     let key = format!(
-        "{}|{}|{}",
+        "{}|{}|{}|{}",
+        crate::web::language::of(req.request()).code(),
         req.uri()
             .path_and_query()
             .map(|p| p.as_str())

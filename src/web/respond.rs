@@ -61,24 +61,32 @@ fn encode(s: &str) -> String {
 fn render_error(e: &AppError, nav: Nav) -> HttpResponse {
     let status = e.status();
     let reference = e.log();
-    let title = match status.as_u16() {
-        400 => "Sorry, there is a problem with that request".to_string(),
-        401 => "You need to sign in".to_string(),
-        403 => "You do not have permission to see this page".to_string(),
-        404 => "Page not found".to_string(),
-        405 => "That address cannot be used like that".to_string(),
-        409 => "That conflicts with what is already there".to_string(),
-        429 => "Too many attempts".to_string(),
-        503 => "Sorry, the service is unavailable".to_string(),
-        _ => "Sorry, there is a problem with the service".to_string(),
+    let lang = nav.lang;
+    let title_key = match status.as_u16() {
+        400 => "error-400",
+        401 => "error-401",
+        403 => "error-403",
+        404 => "error-404",
+        405 => "error-405",
+        409 => "error-409",
+        429 => "error-429",
+        503 => "error-503",
+        _ => "error-500",
     };
+    let title = crate::i18n::text(lang, title_key);
     let mut detail = e.detail();
     if status == StatusCode::NOT_FOUND {
-        detail = "If you typed the web address, check it is correct. If you pasted it, check you copied all of it.".into();
+        detail = crate::i18n::text(lang, "error-404-detail");
     }
     if let Some(r) = reference {
-        detail =
-            format!("{detail} If it keeps happening, tell your administrator this reference: {r}.");
+        detail = crate::i18n::text_with(
+            lang,
+            "error-reference",
+            &[
+                ("detail", crate::i18n::Arg::Text(&detail)),
+                ("reference", crate::i18n::Arg::Text(&r)),
+            ],
+        );
     }
     let shown = ErrorShown {
         status,

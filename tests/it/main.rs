@@ -15,6 +15,7 @@ mod catalogue;
 mod chase;
 mod cli;
 mod config;
+mod cymraeg;
 mod decision_note;
 mod demo;
 mod forms;

@@ -114,7 +114,11 @@ async fn signed_in(
     ));
     let _ = resp.add_cookie(&csrf_cookie(&accounts::random_token(""), state.base_url()));
     // The language chosen in the profile follows the person to this device.
-    if let Some(lang) = user.language.as_deref().and_then(crate::i18n::Lang::from_code) {
+    if let Some(lang) = user
+        .language
+        .as_deref()
+        .and_then(crate::i18n::Lang::from_code)
+    {
         let _ = resp.add_cookie(&crate::web::language::lang_cookie(lang, state.base_url()));
     }
     Ok(resp)
@@ -783,7 +787,8 @@ async fn choose_language(
             "language",
             "invalid",
             crate::i18n::text(crate::web::language::of(&req), "language-choose"),
-        )]).into());
+        )])
+        .into());
     };
     if let Some(user) = viewer.0 {
         let actor = user.actor(&req);

@@ -1,0 +1,400 @@
+//! Welsh and English: the language a page is in, how people choose it, and
+//! a Welsh journey through the public pages in a real browser that finds no
+//! English interface words on them.
+
+use std::collections::BTreeMap;
+
+use crate::browser::{self, Browser, PHONE};
+use crate::helpers::TestApp;
+use quorate::demo::DEMO_PASSWORD;
+
+const MEMBER: &str = "priya.shah@ashby.example";
+
+/// The `lang` of a page's `<html>`.
+fn html_lang(page: &str) -> String {
+    page.split("<html lang=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_string()
+}
+
+async fn page(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String, String) {
+    let resp = client.get(app.url(path)).send().await.expect("request");
+    let status = resp.status().as_u16();
+    let language = resp
+        .headers()
+        .get("content-language")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    (status, language, resp.text().await.expect("body"))
+}
+
+#[tokio::test]
+async fn a_welsh_address_serves_the_welsh_page_and_remembers_the_choice() {
+    let app = TestApp::spawn_demo().await;
+    let client = app.browser();
+    let (status, language, body) = page(&client, &app, "/cy/").await;
+    assert_eq!(status, 200);
+    assert_eq!(language, "cy");
+    assert_eq!(html_lang(&body), "cy");
+    assert!(body.contains("Byrddau a phartneriaethau"), "{body}");
+    assert!(!body.contains("Boards and partnerships"));
+    // The two alternates, and the toggle back to English.
+    assert!(body.contains(r#"hreflang="en-GB" href="/en""#), "{body}");
+    assert!(body.contains(r#"hreflang="cy" href="/cy""#), "{body}");
+    assert!(body.contains(">English</a>"), "{body}");
+
+    // The page's own links carry no prefix: the cookie keeps them Welsh.
+    let (_, language, body) = page(&client, &app, "/bodies/northshire-psb").await;
+    assert_eq!(language, "cy");
+    assert!(body.contains("Cyfarfodydd blaenorol"), "{body}");
+    assert!(body.contains(">Cymraeg<") || body.contains(">English<"));
+
+    // The English address switches back, and that sticks too.
+    let (_, language, body) = page(&client, &app, "/en/bodies/northshire-psb").await;
+    assert_eq!(language, "en-GB");
+    assert!(body.contains("Past meetings"), "{body}");
+    let (_, language, _) = page(&client, &app, "/").await;
+    assert_eq!(language, "en-GB");
+}
+
+#[tokio::test]
+async fn the_browser_s_language_is_the_first_guess_and_a_query_can_ask_for_welsh() {
+    let app = TestApp::spawn_demo().await;
+    let client = reqwest::Client::new();
+    let welsh = client
+        .get(app.url("/decisions"))
+        .header("Accept-Language", "cy-GB,cy;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert_eq!(html_lang(&welsh), "cy");
+    assert!(welsh.contains("Cofrestr penderfyniadau"), "{welsh}");
+    // The same page for someone whose browser asks for English, straight
+    // after: not the Welsh page kept for the first.
+    let english = client
+        .get(app.url("/decisions"))
+        .header("Accept-Language", "en-GB,en;q=0.9")
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert_eq!(html_lang(&english), "en-GB");
+    assert!(english.contains("Decisions register"));
+    let french = client
+        .get(app.url("/decisions"))
+        .header("Accept-Language", "fr-FR,fr;q=0.9")
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert_eq!(
+        html_lang(&french),
+        "en-GB",
+        "English when neither is asked for"
+    );
+    let query = client
+        .get(app.url("/decisions?lang=cy"))
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert_eq!(html_lang(&query), "cy");
+}
+
+#[tokio::test]
+async fn a_published_agenda_is_kept_once_per_language() {
+    let app = TestApp::spawn_demo().await;
+    let english = reqwest::Client::new();
+    let home = english
+        .get(app.url("/bodies/northshire-psb"))
+        .send()
+        .await
+        .expect("body page")
+        .text()
+        .await
+        .expect("body");
+    let agenda = home
+        .split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|h| h.contains("/agenda/versions/"))
+        .expect("a published agenda")
+        .to_string();
+    for _ in 0..2 {
+        let page = english
+            .get(app.url(&agenda))
+            .send()
+            .await
+            .expect("agenda")
+            .text()
+            .await
+            .expect("body");
+        assert_eq!(html_lang(&page), "en-GB");
+    }
+    let welsh = app.browser();
+    for _ in 0..2 {
+        let page = welsh
+            .get(app.url(&format!("/cy{agenda}")))
+            .send()
+            .await
+            .expect("agenda")
+            .text()
+            .await
+            .expect("body");
+        assert_eq!(html_lang(&page), "cy", "{page}");
+        assert!(page.contains("Fersiwn"), "{page}");
+        assert!(!page.contains("Print-friendly pack"), "{page}");
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_language_or_page_is_not_found_never_an_error() {
+    let app = TestApp::spawn_demo().await;
+    let client = app.browser();
+    for path in ["/fr/decisions", "/xx/", "/cy-xx/decisions", "/cyfarfodydd"] {
+        let (status, _, _) = page(&client, &app, path).await;
+        assert_eq!(status, 404, "{path}");
+    }
+    let (status, language, body) = page(&client, &app, "/cy/no-such-page").await;
+    assert_eq!(status, 404);
+    assert_eq!(language, "cy");
+    assert!(body.contains("Heb ddod o hyd i&#39;r dudalen"), "{body}");
+    // A language change only ever goes back to a page on this site.
+    let (status, _, _) = page(&client, &app, "/cy//evil.example/").await;
+    assert_ne!(status, 500);
+}
+
+/// Every English interface message whose Welsh differs, as the words that
+/// would show if a page forgot to translate it: whole messages, and the
+/// fixed parts (three words or more) of messages with arguments.
+fn english_only_words() -> (Vec<String>, Vec<String>) {
+    fn read(lang: &str) -> BTreeMap<String, String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang);
+        let mut out = BTreeMap::new();
+        for entry in std::fs::read_dir(dir).expect("catalogue").flatten() {
+            let text = std::fs::read_to_string(entry.path()).expect("file");
+            for line in text.lines() {
+                if line.starts_with(|c: char| c.is_ascii_lowercase())
+                    && let Some((key, value)) = line.split_once(" = ")
+                    && !value.trim().is_empty()
+                {
+                    out.insert(key.trim().to_string(), value.trim().to_string());
+                }
+            }
+        }
+        out
+    }
+    let (en, cy) = (read("en-GB"), read("cy"));
+    let mut whole = Vec::new();
+    let mut parts = Vec::new();
+    for (key, english) in &en {
+        if cy.get(key) == Some(english) {
+            continue;
+        }
+        if english.contains('{') {
+            for part in english.split(|c| c == '{' || c == '}') {
+                let part = part
+                    .trim()
+                    .trim_matches(|c: char| c.is_ascii_punctuation())
+                    .trim();
+                if part.split_whitespace().count() >= 3 && !part.contains('$') {
+                    parts.push(part.to_string());
+                }
+            }
+        } else {
+            whole.push(english.clone());
+        }
+    }
+    (whole, parts)
+}
+
+/// Titles a published English agenda holds as written (document content, not
+/// interface): the standard items Quorate puts on every agenda.
+const PUBLISHED_CONTENT: [&str; 2] = [
+    "Declarations of interest",
+    "Minutes of the previous meeting",
+];
+
+/// Panics if the page shows an English interface message.
+async fn all_welsh(b: &Browser, what: &str) {
+    let (whole, parts) = english_only_words();
+    let texts = b
+        .client
+        .execute(
+            r#"const out = [document.title];
+               const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+               while (w.nextNode()) {
+                 const t = w.currentNode.textContent.trim();
+                 if (t) out.push(t);
+               }
+               for (const e of document.querySelectorAll('[aria-label],[placeholder],[title]')) {
+                 for (const a of ['aria-label', 'placeholder', 'title']) {
+                   if (e.getAttribute(a)) out.push(e.getAttribute(a));
+                 }
+               }
+               return out;"#,
+            vec![],
+        )
+        .await
+        .expect("page text");
+    let texts: Vec<String> = texts
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let lang = b
+        .client
+        .execute("return document.documentElement.lang", vec![])
+        .await
+        .expect("lang");
+    assert_eq!(lang.as_str(), Some("cy"), "{what}: <html lang>");
+    let mut english = Vec::new();
+    for t in &texts {
+        if PUBLISHED_CONTENT.contains(&t.as_str()) {
+            continue;
+        }
+        if whole.iter().any(|w| w == t) || parts.iter().any(|p| t.contains(p.as_str())) {
+            english.push(t.clone());
+        }
+    }
+    assert!(
+        english.is_empty(),
+        "{what} ({}): English interface words on a Welsh page: {english:?}",
+        b.path().await
+    );
+}
+
+/// A member of the public reads the Board's pages in Welsh on a phone,
+/// from the toggle on the home page, and switches back to English.
+#[tokio::test]
+async fn the_public_reads_the_board_in_welsh_on_a_phone() {
+    if !browser::available() {
+        return;
+    }
+    let app = TestApp::spawn_demo().await;
+    let b = Browser::open(&app.address, "cymraeg", PHONE).await;
+    b.run(|mut b| async move {
+        b.goto("/").await;
+        b.click_link("Cymraeg").await;
+        b.wait_to_see("Byrddau a phartneriaethau").await;
+        assert!(b.path().await.starts_with("/cy"), "{}", b.path().await);
+        all_welsh(&b, "home").await;
+        b.check_page("Welsh home, phone").await;
+
+        b.click_link("Northshire Public Service Board").await;
+        b.wait_to_see("Cyfarfodydd blaenorol").await;
+        b.sees("Cadeirydd").await;
+        b.sees("Bwrdd").await;
+        all_welsh(&b, "body page").await;
+
+        let past = b
+            .client
+            .find(fantoccini::Locator::XPath(
+                "//table[.//caption[starts-with(normalize-space(.), 'Cyfarfodydd blaenorol')]]//tbody//a",
+            ))
+            .await
+            .expect("a past meeting");
+        past.click().await.expect("open the past meeting");
+        b.wait_to_see("Penderfyniadau a wnaed").await;
+        b.sees("Hydref 2026").await;
+        all_welsh(&b, "past meeting").await;
+        b.check_page("Welsh past meeting, phone").await;
+
+        b.click_link("Tudalen yr agenda").await;
+        b.wait_to_see("Fersiwn").await;
+        all_welsh(&b, "published agenda").await;
+        b.click_link("Memory cafés").await;
+        b.wait_to_see("Penderfynwyd yn y cyfarfod").await;
+        all_welsh(&b, "published paper").await;
+
+        b.click_link("Cofrestr penderfyniadau").await;
+        b.wait_to_see("Cyfeirnod").await;
+        all_welsh(&b, "decisions register").await;
+
+        b.fill("Chwilio papurau, penderfyniadau a chamau gweithredu", "memory")
+            .await;
+        b.click_button("Chwilio").await;
+        b.wait_to_see("Canlyniadau").await;
+        all_welsh(&b, "search").await;
+
+        b.goto("/bodies/northshire-psb").await;
+        b.click_link("Blaenraglen: beth fydd y cyfarfodydd nesaf yn ei drafod")
+            .await;
+        b.wait_to_see("Penderfyniad allweddol").await;
+        all_welsh(&b, "forward plan").await;
+
+        b.goto("/").await;
+        b.click_link("Yr hyn a gyflawnwyd gennym").await;
+        b.wait_to_see("Agreed the joint winter plan").await;
+        all_welsh(&b, "what we achieved").await;
+
+        b.click_link("Hygyrchedd").await;
+        b.wait_to_see("Datganiad hygyrchedd").await;
+
+        b.goto("/no-such-page").await;
+        b.wait_to_see("Heb ddod o hyd i'r dudalen").await;
+        all_welsh(&b, "page not found").await;
+
+        // Back to English, which sticks.
+        b.goto("/").await;
+        b.click_link("English").await;
+        b.wait_to_see("Boards and partnerships").await;
+        b.goto("/decisions").await;
+        b.wait_to_see("Decisions register").await;
+        b
+    })
+    .await;
+    drop(app);
+}
+
+/// A member chooses Welsh with the toggle while signed in; it is kept in
+/// their profile and follows them to another browser.
+#[tokio::test]
+async fn a_member_s_choice_of_welsh_follows_them_to_another_browser() {
+    if !browser::available() {
+        return;
+    }
+    let app = TestApp::spawn_demo().await;
+    let b = Browser::open(&app.address, "cymraeg-member", PHONE).await;
+    let address = app.address.clone();
+    b.run(|b| async move {
+        b.sign_in(MEMBER, DEMO_PASSWORD).await;
+        b.goto("/decisions").await;
+        b.wait_to_see("Decisions register").await;
+        b.click_button("Cymraeg").await;
+        b.wait_to_see("Cofrestr penderfyniadau").await;
+        assert_eq!(b.path().await, "/decisions", "back on the same page");
+        b
+    })
+    .await;
+    // Another browser, with no cookie yet: signing in brings the choice.
+    let other = Browser::open(&address, "cymraeg-member-2", PHONE).await;
+    other
+        .run(|b| async move {
+            b.sign_in(MEMBER, DEMO_PASSWORD).await;
+            b.goto("/decisions").await;
+            b.wait_to_see("Cofrestr penderfyniadau").await;
+            b.sees("Allgofnodi").await;
+            b.click_button("English").await;
+            b.wait_to_see("Decisions register").await;
+            b
+        })
+        .await;
+    drop(app);
+}
