@@ -345,7 +345,7 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
         ));
         let mut rows: Vec<(String, String)> = Vec::new();
         if let Some(t) = i.item_type.as_deref().and_then(ItemType::parse) {
-            rows.push(("For".into(), t.label().into()));
+            rows.push(("For".into(), t.label()));
         }
         if let (Some(pr), Some(o)) = (&i.presenter, &i.organisation) {
             rows.push(("Presented by".into(), format!("{pr}, {o}")));

@@ -205,7 +205,7 @@ fn english_only_words() -> (Vec<String>, Vec<String>) {
             continue;
         }
         if english.contains('{') {
-            for part in english.split(|c| c == '{' || c == '}') {
+            for part in english.split(['{', '}']) {
                 let part = part
                     .trim()
                     .trim_matches(|c: char| c.is_ascii_punctuation())

@@ -200,6 +200,9 @@ const EXPECTED: &[(&str, &str)] = &[
     ("POST /account/mail", "LAAAAAAAAAA"),
     ("POST /account/password", "LAAAAAAAAAA"),
     ("POST /account/sessions/end", "LAAAAAAAAAA"),
+    // The language toggle: anyone may choose (a cookie); a signed-in
+    // person's choice is also kept in their profile.
+    ("POST /account/language", "AAAAAAAAAAA"),
     ("POST /account/tokens", "LAAAAAAAAAA"),
     ("POST /account/tokens/{id}/revoke", "LNNANNNNNNN"),
     ("POST /actions/{id}", "LFFFFAFFFAA"),
