@@ -74,15 +74,21 @@ impl AppState {
     {
         self.db(move |conn| {
             use diesel::{Connection, RunQueryDsl};
-            conn.transaction(|c| {
-                // SQLite: take the write lock first. A transaction that reads
-                // and then writes cannot wait for another writer (SQLITE_BUSY
-                // at once); one that starts by writing waits its turn.
-                if let DbConn::Sqlite(s) = c {
-                    diesel::sql_query("UPDATE outbox SET attempts = attempts WHERE 1 = 0")
-                        .execute(s)?;
-                }
-                f(c)
+            // What is written (stored documents such as draft minutes and
+            // published agendas, queued email, the audit log) is in English
+            // until content and mail are bilingual, whatever the language of
+            // the page that asked; what is read for a page follows the page.
+            crate::i18n::with(crate::i18n::Lang::English, || {
+                conn.transaction(|c| {
+                    // SQLite: take the write lock first. A transaction that reads
+                    // and then writes cannot wait for another writer (SQLITE_BUSY
+                    // at once); one that starts by writing waits its turn.
+                    if let DbConn::Sqlite(s) = c {
+                        diesel::sql_query("UPDATE outbox SET attempts = attempts WHERE 1 = 0")
+                            .execute(s)?;
+                    }
+                    f(c)
+                })
             })
         })
         .await

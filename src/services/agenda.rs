@@ -1271,11 +1271,7 @@ impl WorkingItem {
     /// category and a neutral title remain.
     fn withheld(mut self, profile: crate::domain::rules::Profile) -> WorkingItem {
         if let Some(c) = self.exempt_category {
-            // Published agendas keep their words as published (English until
-            // agendas are bilingual), whoever publishes them.
-            self.title = crate::i18n::with(crate::i18n::Lang::English, || {
-                FrozenItem::neutral_title(profile, c)
-            });
+            self.title = FrozenItem::neutral_title(profile, c);
             self.row.title = self.title.clone();
             self.row.verbal_reason = None;
             self.row.paper_id = None;

@@ -27,12 +27,16 @@ pub fn path_of(data_dir: &Path, version_id: &str, audience: &str) -> PathBuf {
 /// The Typst source for a version and audience.
 pub fn source_for(v: &AgendaVersion, audience: &str) -> AppResult<String> {
     let f = parse_snapshot(v)?;
-    Ok(if audience == "members" {
-        let briefs = brief(&f);
-        crate::render::pack_pdf::source(&f, &briefs, "members")
-    } else {
-        crate::render::pack_pdf::source(&f.public_view(), &[], "the public")
-    })
+    // A pack file is made once and kept for everyone: in English (packs
+    // in Welsh are to come), whatever the language of whoever first asked.
+    Ok(crate::i18n::with(crate::i18n::Lang::English, || {
+        if audience == "members" {
+            let briefs = brief(&f);
+            crate::render::pack_pdf::source(&f, &briefs, "members")
+        } else {
+            crate::render::pack_pdf::source(&f.public_view(), &[], "the public")
+        }
+    }))
 }
 
 /// Makes the pack file (typesetting on a blocking thread) and records the
@@ -150,7 +154,10 @@ pub async fn paper_pdf(
     if single.items.is_empty() {
         return Err(AppError::NotFound);
     }
-    let source = crate::render::pack_pdf::source(&single, &[], "readers of this paper");
+    // Kept for everyone, as the packs are: in English.
+    let source = crate::i18n::with(crate::i18n::Lang::English, || {
+        crate::render::pack_pdf::source(&single, &[], "readers of this paper")
+    });
     let target = path.clone();
     actix_web::rt::task::spawn_blocking(move || -> Result<(), String> {
         let bytes = crate::render::pack_pdf::compile(source)?;

@@ -19,6 +19,16 @@ fn html_lang(page: &str) -> String {
         .to_string()
 }
 
+async fn text_of(request: reqwest::RequestBuilder) -> String {
+    request
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body")
+}
+
 async fn page(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String, String) {
     let resp = client.get(app.url(path)).send().await.expect("request");
     let status = resp.status().as_u16();
@@ -64,52 +74,36 @@ async fn a_welsh_address_serves_the_welsh_page_and_remembers_the_choice() {
 async fn the_browser_s_language_is_the_first_guess_and_a_query_can_ask_for_welsh() {
     let app = TestApp::spawn_demo().await;
     let client = reqwest::Client::new();
-    let welsh = client
-        .get(app.url("/decisions"))
-        .header("Accept-Language", "cy-GB,cy;q=0.9,en;q=0.5")
-        .send()
-        .await
-        .expect("request")
-        .text()
-        .await
-        .expect("body");
+    let welsh = text_of(
+        client
+            .get(app.url("/decisions"))
+            .header("Accept-Language", "cy-GB,cy;q=0.9,en;q=0.5"),
+    )
+    .await;
     assert_eq!(html_lang(&welsh), "cy");
     assert!(welsh.contains("Cofrestr penderfyniadau"), "{welsh}");
     // The same page for someone whose browser asks for English, straight
     // after: not the Welsh page kept for the first.
-    let english = client
-        .get(app.url("/decisions"))
-        .header("Accept-Language", "en-GB,en;q=0.9")
-        .send()
-        .await
-        .expect("request")
-        .text()
-        .await
-        .expect("body");
+    let english = text_of(
+        client
+            .get(app.url("/decisions"))
+            .header("Accept-Language", "en-GB,en;q=0.9"),
+    )
+    .await;
     assert_eq!(html_lang(&english), "en-GB");
     assert!(english.contains("Decisions register"));
-    let french = client
-        .get(app.url("/decisions"))
-        .header("Accept-Language", "fr-FR,fr;q=0.9")
-        .send()
-        .await
-        .expect("request")
-        .text()
-        .await
-        .expect("body");
+    let french = text_of(
+        client
+            .get(app.url("/decisions"))
+            .header("Accept-Language", "fr-FR,fr;q=0.9"),
+    )
+    .await;
     assert_eq!(
         html_lang(&french),
         "en-GB",
         "English when neither is asked for"
     );
-    let query = client
-        .get(app.url("/decisions?lang=cy"))
-        .send()
-        .await
-        .expect("request")
-        .text()
-        .await
-        .expect("body");
+    let query = text_of(client.get(app.url("/decisions?lang=cy"))).await;
     assert_eq!(html_lang(&query), "cy");
 }
 
@@ -117,14 +111,7 @@ async fn the_browser_s_language_is_the_first_guess_and_a_query_can_ask_for_welsh
 async fn a_published_agenda_is_kept_once_per_language() {
     let app = TestApp::spawn_demo().await;
     let english = reqwest::Client::new();
-    let home = english
-        .get(app.url("/bodies/northshire-psb"))
-        .send()
-        .await
-        .expect("body page")
-        .text()
-        .await
-        .expect("body");
+    let home = text_of(english.get(app.url("/bodies/northshire-psb"))).await;
     let agenda = home
         .split("href=\"")
         .filter_map(|s| s.split('"').next())
@@ -132,26 +119,12 @@ async fn a_published_agenda_is_kept_once_per_language() {
         .expect("a published agenda")
         .to_string();
     for _ in 0..2 {
-        let page = english
-            .get(app.url(&agenda))
-            .send()
-            .await
-            .expect("agenda")
-            .text()
-            .await
-            .expect("body");
+        let page = text_of(english.get(app.url(&agenda))).await;
         assert_eq!(html_lang(&page), "en-GB");
     }
     let welsh = app.browser();
     for _ in 0..2 {
-        let page = welsh
-            .get(app.url(&format!("/cy{agenda}")))
-            .send()
-            .await
-            .expect("agenda")
-            .text()
-            .await
-            .expect("body");
+        let page = text_of(welsh.get(app.url(&format!("/cy{agenda}")))).await;
         assert_eq!(html_lang(&page), "cy", "{page}");
         assert!(page.contains("Fersiwn"), "{page}");
         assert!(!page.contains("Print-friendly pack"), "{page}");
@@ -397,4 +370,43 @@ async fn a_member_s_choice_of_welsh_follows_them_to_another_browser() {
         })
         .await;
     drop(app);
+}
+
+/// What a request writes is kept and sent in English (until content and
+/// mail are bilingual), even when the person asking reads in Welsh: the
+/// clerk cancels in Welsh, and the author is told the meeting's date in
+/// English.
+#[tokio::test]
+async fn a_clerk_cancelling_in_welsh_sends_the_author_english_mail() {
+    use crate::builders::{accepted_paper, board, complete};
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    accepted_paper(&app, &b, complete(&b)).await;
+    let resp = app
+        .api
+        .post(app.url(&format!("/api/v1/meetings/{}/cancel", b.meeting)))
+        .header("Accept-Language", "cy")
+        .bearer_auth(&b.clerk)
+        .json(&serde_json::json!({"reason": "The hall is flooded"}))
+        .send()
+        .await
+        .expect("cancel");
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    app.run_pending_jobs().await;
+    let told: Vec<String> = app
+        .emails()
+        .iter()
+        .map(|m| m.text())
+        .filter(|t| t.contains("The hall is flooded"))
+        .collect();
+    assert!(!told.is_empty(), "the author is told");
+    for text in &told {
+        assert!(text.contains("January 2027"), "{text}");
+        assert!(!text.contains("Ionawr"), "{text}");
+    }
 }

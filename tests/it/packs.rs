@@ -512,3 +512,25 @@ async fn the_pack_carries_the_previous_minutes_and_the_actions_on_record() {
         "{html}"
     );
 }
+
+/// A pack is made once and kept for everyone: someone reading in Welsh who
+/// asks for it first does not leave Welsh words in everyone's English pack.
+#[tokio::test]
+async fn a_pack_first_asked_for_in_welsh_is_the_english_pack() {
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    accepted_paper(&app, &b, complete(&b)).await;
+    published_agenda(&app, &b).await;
+    let member = app.login("member@police.example", PASSWORD).await;
+    let raw = member
+        .get(app.url(&format!("/cy/meetings/{}/members-pack.pdf", b.meeting)))
+        .send()
+        .await
+        .expect("pack")
+        .bytes()
+        .await
+        .unwrap_or_default();
+    let text = flat(&read_pdf(&raw).pages.join(" "));
+    assert!(text.contains("For decision"), "{text}");
+    assert!(!text.contains("Er penderfyniad"), "{text}");
+}
