@@ -60,6 +60,16 @@ pub fn date_short(d: chrono::NaiveDate) -> String {
     )
 }
 
+const WEEKDAYS: [&str; 7] = [
+    "weekday-1",
+    "weekday-2",
+    "weekday-3",
+    "weekday-4",
+    "weekday-5",
+    "weekday-6",
+    "weekday-7",
+];
+
 const MONTHS: [&str; 12] = [
     "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
     "month-9", "month-10", "month-11", "month-12",
@@ -68,15 +78,6 @@ const MONTHS: [&str; 12] = [
 /// A calendar date in words in `lang`.
 pub fn date_words_in(lang: i18n::Lang, d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
-    const WEEKDAYS: [&str; 7] = [
-        "weekday-1",
-        "weekday-2",
-        "weekday-3",
-        "weekday-4",
-        "weekday-5",
-        "weekday-6",
-        "weekday-7",
-    ];
     let weekday = WEEKDAYS[d.weekday().num_days_from_monday() as usize];
     let month = MONTHS[d.month0() as usize];
     i18n::text_with(

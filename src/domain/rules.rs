@@ -245,23 +245,16 @@ impl Profile {
 
     /// What a paragraph is called: "Schedule 12A, paragraph 14".
     pub fn cite(self, n: i32) -> String {
-        match self {
-            Profile::England | Profile::Wales | Profile::WalesPsb => crate::i18n::text_with(
-                crate::i18n::current(),
-                "rules-cite-12a",
-                &[("n", crate::i18n::Arg::Number(i64::from(n)))],
-            ),
-            Profile::Scotland => crate::i18n::text_with(
-                crate::i18n::current(),
-                "rules-cite-7a",
-                &[("n", crate::i18n::Arg::Number(i64::from(n)))],
-            ),
-            Profile::Nhs1960 => crate::i18n::text_with(
-                crate::i18n::current(),
-                "rules-cite-1960",
-                &[("n", crate::i18n::Arg::Number(i64::from(n)))],
-            ),
-        }
+        let key = match self {
+            Profile::England | Profile::Wales | Profile::WalesPsb => "rules-cite-12a",
+            Profile::Scotland => "rules-cite-7a",
+            Profile::Nhs1960 => "rules-cite-1960",
+        };
+        crate::i18n::text_with(
+            crate::i18n::current(),
+            key,
+            &[("n", crate::i18n::Arg::Number(i64::from(n)))],
+        )
     }
 
     /// A paragraph's short name on agendas and papers: "category 3" in

@@ -543,8 +543,8 @@ pub fn set_calendar_feed(
     Ok(secret)
 }
 
-/// Records the language `user_id` reads pages and emails in (`None`: not
-/// chosen, so emails come in both).
+/// Records the language `user_id` chose for pages (`None`: not chosen). It
+/// comes back with them at each sign-in; emails do not follow it yet.
 pub fn set_language(
     conn: &mut DbConn,
     actor: &Actor,

@@ -47,10 +47,10 @@ pub struct BodyPage {
 
 impl BodyPage {
     /// "12 people from 5 organisations."
-    pub fn member_count_words(&self, nav: &Nav) -> String {
+    pub fn member_count_words(&self) -> String {
         use crate::i18n::{Arg, text_with};
         text_with(
-            nav.lang,
+            self.nav.lang,
             "body-member-count",
             &[
                 ("people", Arg::count(self.member_count)),

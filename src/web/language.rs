@@ -23,13 +23,9 @@ use crate::i18n::{self, Lang};
 
 pub const LANG_COOKIE: &str = "quorate_lang";
 
-/// The language chosen for a request, and the address of its page without
-/// any language prefix (for the toggle and the `hreflang` alternates).
-#[derive(Clone, Debug)]
-pub struct Chosen {
-    pub lang: Lang,
-    pub path: String,
-}
+/// The language chosen for a request (kept in its extensions).
+#[derive(Clone, Copy, Debug)]
+struct Chosen(Lang);
 
 /// A language address's language and the path it stands for:
 /// `/cy/meetings/1` → (Welsh, `/meetings/1`); `/cy` → (Welsh, `/`).
@@ -102,8 +98,7 @@ pub async fn choose(
         .or(from_cookie)
         .or_else(from_browser)
         .unwrap_or_default();
-    let path = req.path().to_string();
-    req.extensions_mut().insert(Chosen { lang, path });
+    req.extensions_mut().insert(Chosen(lang));
     let base_url = req
         .app_data::<web::Data<crate::state::AppState>>()
         .map(|s| s.base_url().to_string())
@@ -137,20 +132,16 @@ pub async fn choose(
 pub fn of(req: &HttpRequest) -> Lang {
     req.extensions()
         .get::<Chosen>()
-        .map(|c| c.lang)
+        .map(|c| c.0)
         .unwrap_or_default()
 }
 
-/// The page's address without a language prefix, with its query.
+/// The page's address without a language prefix (the middleware took it
+/// off before routing), with its query.
 pub fn plain_address(req: &HttpRequest) -> String {
-    let path = req
-        .extensions()
-        .get::<Chosen>()
-        .map(|c| c.path.clone())
-        .unwrap_or_else(|| req.path().to_string());
     match req.query_string() {
-        "" => path,
-        q => format!("{path}?{q}"),
+        "" => req.path().to_string(),
+        q => format!("{}?{q}", req.path()),
     }
 }
 

@@ -125,18 +125,14 @@ pub async fn keep(
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
     // The language is chosen before (from the address, cookie or
-    // `Accept-Language`): one answer is kept per language.
+    // `Accept-Language`): one answer is kept per language, not per header.
     let key = format!(
-        "{}|{}|{}|{}",
+        "{}|{}|{}",
         crate::web::language::of(req.request()).code(),
         req.uri()
             .path_and_query()
             .map(|p| p.as_str())
             .unwrap_or("/"),
-        req.headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or(""),
         req.headers()
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())

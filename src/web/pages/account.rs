@@ -773,9 +773,9 @@ struct LanguageForm {
     next: String,
 }
 
-/// The language toggle and the account page's language setting: remembered
-/// in a cookie, and in the profile of someone signed in (which chooses the
-/// language of their emails too). Back to the page it came from.
+/// The language toggle: the choice is remembered in a cookie and, for
+/// someone signed in, in their profile (set again at each sign-in). Back to
+/// the page it came from.
 async fn choose_language(
     state: web::Data<AppState>,
     req: HttpRequest,
