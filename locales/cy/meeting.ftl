@@ -19,7 +19,7 @@ meeting-remote-access = Sut i fynychu o bell
 meeting-remote-access-hint = Dolen a chyfarwyddiadau i aelodau a'r cyhoedd. Dan reolau Cymru ni ellir cyhoeddi'r agenda hebddynt.
 
 # The meeting page, for everyone.
-meeting-title = Cyfarfod ar { $date }
+meeting-title = Cyfarfod, { $date }
 meeting-cancelled = Wedi'i ganslo
 meeting-when = Pryd
 meeting-where = Ble
@@ -84,7 +84,7 @@ change-end-hint = Cloc 24 awr, er enghraifft 16:30.
 change-where = Ble
 change-button = Cadw'r newidiadau
 cancel-heading = Canslo'r cyfarfod
-cancel-confirm-title = Canslo'r cyfarfod ar { $date }?
+cancel-confirm-title = Canslo cyfarfod { $date }?
 cancel-confirm-text = Dywedir wrth awduron ei bapurau drwy e-bost, ac mae tudalen y cyfarfod yn dweud ei fod wedi'i ganslo oherwydd: “{ $reason }”.
 cancel-cannot-undo = Ni ellir dadwneud hyn.
 cancel-yes = Ie, canslo'r cyfarfod
