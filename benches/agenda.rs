@@ -52,6 +52,9 @@ fn feed() {
                 ends_at: at + Duration::hours(2),
                 location: "County Hall, Northtown: Council Chamber".into(),
                 remote_access: String::new(),
+                translation_urgency_en: None,
+                translation_urgency_cy: None,
+                translation_urgency_by: None,
                 status: if i % 25 == 0 {
                     "cancelled"
                 } else {
@@ -122,6 +125,7 @@ fn pack_of_20() -> Frozen {
             action_log: vec![],
             previous_minutes: None,
             exempt_public_interest: None,
+            title_cy: None,
             paper: Some(FrozenPaper {
                 id: format!("p{n}"),
                 version: 1,
@@ -139,6 +143,7 @@ fn pack_of_20() -> Frozen {
                 body_markdown: paper_body(n),
                 word_count: 2500,
                 attachments: vec![],
+                cy: None,
             }),
         })
         .collect();
@@ -157,6 +162,7 @@ fn pack_of_20() -> Frozen {
         redacted: false,
         rules: None,
         remote_access: None,
+        translation_urgency: None,
     }
 }
 

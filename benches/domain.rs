@@ -128,6 +128,7 @@ fn papers(c: &mut Criterion) {
         equality: "Assessment attached.",
         equality_assessment: Some("done"),
         environment: "none",
+        welsh_language: "",
         consulted_organisation_ids: &consulted,
         priority_ok: Some(true),
         no_priority_reason: "",

@@ -667,9 +667,15 @@ fn welsh_board(
     let t = meetings::timeline_for(&m, &body, &cals);
     let publish_at = on_a_working_day(t.publication_deadline.naive_utc() - Duration::days(1), &cal);
     let before = publish_at - Duration::days(1);
-    for (title, item_type, reason, exempt, public_interest) in [
+    let clerk_grants = crate::domain::roles::Grants {
+        is_admin: false,
+        roles: vec![(body.id.clone(), crate::domain::roles::Role::Secretariat)],
+        organisation_id: String::new(),
+    };
+    for (title, welsh, item_type, reason, exempt, public_interest) in [
         (
             "Well-being assessment: what residents told us",
+            "Asesiad llesiant: yr hyn a ddywedodd trigolion wrthym",
             "discussion",
             "The engagement team will present the survey findings on the day.",
             None,
@@ -677,6 +683,7 @@ fn welsh_board(
         ),
         (
             "Leisure centre transfer: negotiations with the preferred bidder",
+            "Trosglwyddo'r ganolfan hamdden: trafodaethau gyda'r cynigydd a ffefrir",
             "decision",
             "The council's negotiating position will be reported orally.",
             Some(14),
@@ -685,7 +692,7 @@ fn welsh_board(
             ),
         ),
     ] {
-        agenda::add_item(
+        let item = agenda::add_item(
             conn,
             &clerk,
             &m,
@@ -700,6 +707,17 @@ fn welsh_board(
                 exempt_public_interest: public_interest.map(str::to_string),
             },
             None,
+            before,
+        )?;
+        // The board is bilingual: its secretariat gives each item's Welsh.
+        crate::services::translations::save(
+            conn,
+            &clerk,
+            &clerk_grants,
+            crate::domain::translation::Subject::AgendaItem,
+            &item.id,
+            &std::collections::HashMap::from([("title".to_string(), welsh.to_string())]),
+            true,
             before,
         )?;
     }
@@ -1031,6 +1049,7 @@ fn board_meetings(
                 } else {
                     "none".into()
                 }),
+                welsh_language: None,
             }),
             consulted_organisation_ids: Some(
                 dp.consulted
@@ -1050,6 +1069,7 @@ fn board_meetings(
             exempt_public_interest: None,
             minutes_allocated: Some(Some(15)),
             save_version: None,
+            translations: None,
         })
     };
     let past = past_meeting(

@@ -52,6 +52,9 @@ fn meeting(id: &str, body: &Body, at: NaiveDateTime, recorded: NaiveDateTime) ->
         created_at: recorded,
         updated_at: recorded,
         remote_access: String::new(),
+        translation_urgency_en: None,
+        translation_urgency_cy: None,
+        translation_urgency_by: None,
     }
 }
 
@@ -266,6 +269,7 @@ fn upcoming(
                     implications_equality: "None.".into(),
                     equality_assessment: None,
                     implications_environment: "None.".into(),
+                    implications_welsh_language: String::new(),
                     consulted_organisation_ids: "[]".into(),
                     priority_id: None,
                     no_priority_reason: "Business as usual.".into(),

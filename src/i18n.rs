@@ -167,6 +167,16 @@ impl Arg<'_> {
     }
 }
 
+/// The message `key` in the current language.
+pub fn t(key: &str) -> String {
+    text(current(), key)
+}
+
+/// The message `key` in the current language, with named arguments.
+pub fn t_args(key: &str, args: &[(&'static str, Arg<'_>)]) -> String {
+    text_with(current(), key, args)
+}
+
 /// The message `key` in `lang`.
 pub fn text(lang: Lang, key: &str) -> String {
     lookup(lang, key, None)

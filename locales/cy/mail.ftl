@@ -25,3 +25,22 @@ mail-failed-at = Yn y ciw { $queued }; { $attempts ->
     [one] methodd { $failed } ar ôl { $attempts } ymgais
    *[other] methodd { $failed } ar ôl { $attempts } ymgais
 }
+mail-dear = Annwyl { $name },
+mail-agenda-subject = Agenda wedi'i chyhoeddi: { $body }
+mail-agenda-subject-supplement = Atodiad (fersiwn { $number }): { $body }
+mail-agenda-supplement = Mae atodiad i agenda cyfarfod { $body } ar { $when } wedi'i gyhoeddi.
+mail-agenda-version = fersiwn { $number }
+mail-agenda-why = Pam:
+mail-agenda-published = Mae agenda cyfarfod { $body } ar { $when } wedi'i chyhoeddi.
+mail-agenda-where = Cynhelir y cyfarfod yn { $location }.
+mail-agenda-late = Cyhoeddwyd ar ôl y dyddiad cau oherwydd:
+mail-agenda-papers = Agenda a phapurau
+mail-agenda-briefing = Briff yr aelodau
+mail-agenda-pack = Pecyn y bwrdd (PDF)
+mail-agenda-invitation = Mae'r cyfarfod wedi'i atodi fel gwahoddiad calendr.
+mail-agenda-briefing-heading = BRIFF YR AELODAU
+mail-agenda-exempt = Eithriedig: mewngofnodwch i ddarllen y briff ar gyfer yr eitem hon.
+mail-agenda-verbal = Adroddiad llafar
+mail-agenda-recommendation = Argymhelliad
+mail-agenda-consulted = Ymgynghorwyd â
+mail-both-languages = Cymraeg isod / English below

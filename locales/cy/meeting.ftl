@@ -169,3 +169,8 @@ minutes-status-approved-at = Cymeradwywyd { $when }
 
 # The title an exempt item has in public: "Exempt item – category 3: Information relating to …".
 agenda-exempt-item = Eitem eithriedig – { $what }: { $paragraph }
+meeting-step-proposals = Eitemau i'w cynnig erbyn
+meeting-step-papers = Papurau'n ddyledus
+meeting-step-translations = Cyfieithiadau'n ddyledus
+meeting-step-publication = Agenda i'w chyhoeddi erbyn
+meeting-step-meeting = Cyfarfod

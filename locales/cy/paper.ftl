@@ -86,3 +86,5 @@ paper-not-given = Heb ei roi
 # An equality impact assessment's state, on a published paper.
 paper-assessment-completed = Wedi'i gwblhau
 paper-assessment-not-needed = Dim angen
+paper-field-welsh-language = Effaith ar y Gymraeg
+paper-welsh-language-hint = Effeithiau'r penderfyniad ar gyfleoedd i bobl ddefnyddio'r Gymraeg, ac ar beidio â thrin y Gymraeg yn llai ffafriol na'r Saesneg. Yn ofynnol ar bapur penderfyniad.

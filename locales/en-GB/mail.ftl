@@ -25,3 +25,22 @@ mail-failed-at = Queued { $queued }; { $attempts ->
     [one] failed { $failed } after { $attempts } attempt
    *[other] failed { $failed } after { $attempts } attempts
 }
+mail-dear = Dear { $name },
+mail-agenda-subject = Agenda published: { $body }
+mail-agenda-subject-supplement = Supplement (version { $number }): { $body }
+mail-agenda-supplement = A supplement to the agenda of the { $body } meeting on { $when } has been published.
+mail-agenda-version = version { $number }
+mail-agenda-why = Why:
+mail-agenda-published = The agenda of the { $body } meeting on { $when } has been published.
+mail-agenda-where = The meeting is at { $location }.
+mail-agenda-late = Published after the deadline because:
+mail-agenda-papers = Agenda and papers
+mail-agenda-briefing = Members' briefing
+mail-agenda-pack = Board pack (PDF)
+mail-agenda-invitation = The meeting is attached as a calendar invitation.
+mail-agenda-briefing-heading = MEMBERS' BRIEFING
+mail-agenda-exempt = Exempt: sign in to read the briefing for this item.
+mail-agenda-verbal = Verbal report
+mail-agenda-recommendation = Recommendation
+mail-agenda-consulted = Consulted
+mail-both-languages = Cymraeg isod / English below

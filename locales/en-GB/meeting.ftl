@@ -169,3 +169,8 @@ minutes-status-approved-at = Approved { $when }
 
 # The title an exempt item has in public: "Exempt item – category 3: Information relating to …".
 agenda-exempt-item = Exempt item – { $what }: { $paragraph }
+meeting-step-proposals = Items proposed by
+meeting-step-papers = Papers due
+meeting-step-translations = Translations due
+meeting-step-publication = Agenda published by
+meeting-step-meeting = Meeting

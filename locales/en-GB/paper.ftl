@@ -86,3 +86,5 @@ paper-not-given = Not given
 # An equality impact assessment's state, on a published paper.
 paper-assessment-completed = Completed
 paper-assessment-not-needed = Not needed
+paper-field-welsh-language = Welsh language impact
+paper-welsh-language-hint = The effects of the decision on opportunities for people to use Welsh, and on treating Welsh no less favourably than English. Required on a decision paper.

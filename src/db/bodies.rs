@@ -33,6 +33,10 @@ pub struct Body {
     /// The rapid decision note is published within this many working days
     /// of the meeting.
     pub decision_note_working_days: i32,
+    /// What people write is held in Welsh and English (Welsh bodies).
+    pub bilingual: bool,
+    /// T: working days between the translation deadline and publication.
+    pub translation_working_days: i32,
 }
 
 impl Body {
@@ -65,6 +69,8 @@ impl Body {
             remote_attendance_counts: p.remote_attendance_counts,
             votes_by_name: p.votes_by_name,
             decision_note_working_days: p.decision_note_working_days,
+            bilingual: p.bilingual,
+            translation_working_days: p.translation_working_days,
         }
     }
 
@@ -88,6 +94,8 @@ impl Body {
             remote_attendance_counts: self.remote_attendance_counts,
             votes_by_name: self.votes_by_name,
             decision_note_working_days: self.decision_note_working_days,
+            bilingual: self.bilingual,
+            translation_working_days: self.translation_working_days,
         }
     }
 }

@@ -20,12 +20,35 @@ pub struct Meeting {
     pub updated_at: NaiveDateTime,
     /// How to attend remotely: a link and instructions ("" when none).
     pub remote_access: String,
+    /// A bilingual body's chair's reason for publishing the agenda before
+    /// every translation is done, in English and Welsh, and who gave it.
+    pub translation_urgency_en: Option<String>,
+    pub translation_urgency_cy: Option<String>,
+    pub translation_urgency_by: Option<String>,
 }
 
 impl Meeting {
     pub fn is_cancelled(&self) -> bool {
         self.status == "cancelled"
     }
+}
+
+/// Records (or clears) the chair's urgency reason for publishing before
+/// the translations are complete.
+pub fn set_translation_urgency(
+    conn: &mut DbConn,
+    id: &str,
+    reason: Option<(&str, &str, &str)>,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(meetings::table.find(id))
+        .set((
+            meetings::translation_urgency_en.eq(reason.map(|r| r.0)),
+            meetings::translation_urgency_cy.eq(reason.map(|r| r.1)),
+            meetings::translation_urgency_by.eq(reason.map(|r| r.2)),
+            meetings::updated_at.eq(now),
+        ))
+        .execute(conn)
 }
 
 pub fn insert(conn: &mut DbConn, m: &Meeting) -> QueryResult<()> {

@@ -26,6 +26,7 @@ pub mod schema;
 pub mod search;
 pub mod sessions;
 pub mod tokens;
+pub mod translations;
 pub mod users;
 
 use std::path::PathBuf;

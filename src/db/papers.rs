@@ -28,6 +28,8 @@ pub struct Paper {
     pub implications_equality: String,
     pub equality_assessment: Option<String>,
     pub implications_environment: String,
+    /// Wales: the effects on the Welsh language.
+    pub implications_welsh_language: String,
     /// JSON array of organisation ids
     pub consulted_organisation_ids: String,
     pub priority_id: Option<String>,
@@ -85,6 +87,7 @@ impl Paper {
             implications_equality: String::new(),
             equality_assessment: None,
             implications_environment: String::new(),
+            implications_welsh_language: String::new(),
             consulted_organisation_ids: "[]".into(),
             priority_id: None,
             no_priority_reason: String::new(),

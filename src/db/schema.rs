@@ -47,6 +47,8 @@ diesel::table! {
         remote_attendance_counts -> Bool,
         votes_by_name -> Bool,
         decision_note_working_days -> Integer,
+        bilingual -> Bool,
+        translation_working_days -> Integer,
     }
 }
 
@@ -249,6 +251,9 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         remote_access -> Text,
+        translation_urgency_en -> Nullable<Text>,
+        translation_urgency_cy -> Nullable<Text>,
+        translation_urgency_by -> Nullable<Text>,
     }
 }
 
@@ -296,6 +301,7 @@ diesel::table! {
         updated_at -> Timestamp,
         key_decision -> Bool,
         exempt_public_interest -> Text,
+        implications_welsh_language -> Text,
     }
 }
 
@@ -578,5 +584,29 @@ diesel::table! {
         item_id -> Text,
         notes -> Text,
         updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The Welsh (or other second-language) version of a field of a paper,
+    /// agenda item, decision, action or minutes.
+    translations (id) {
+        id -> Text,
+        subject_kind -> Text,
+        subject_id -> Text,
+        field -> Text,
+        lang -> Text,
+        text -> Text,
+        status -> Text,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    welsh_speakers (meeting_id, user_id) {
+        meeting_id -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
     }
 }

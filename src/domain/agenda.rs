@@ -96,6 +96,9 @@ pub struct PlanItem {
     pub to_note: bool,
     pub verbal_reason: Option<String>,
     pub paper: Option<PaperState>,
+    /// A bilingual body's item: the fields with no Welsh version yet, as
+    /// (path under the item, name in English and Welsh).
+    pub untranslated: Vec<(String, String)>,
 }
 
 /// The state of an item's paper, for the pre-flight.
@@ -334,6 +337,9 @@ pub struct Finding {
     pub item_id: Option<String>,
     pub code: &'static str,
     pub message: String,
+    /// The field at fault, when more exact than the item
+    /// (`items.{id}.paper.purpose`).
+    pub field: Option<String>,
 }
 
 /// What the pre-flight found.
@@ -360,6 +366,7 @@ pub fn preflight(items: &[PlanItem], meeting_minutes: i32, after_deadline: bool)
                 item_id: Some(item.id.clone()),
                 code,
                 message,
+                field: None,
             })
         };
         match &item.paper {
@@ -418,12 +425,28 @@ pub fn preflight(items: &[PlanItem], meeting_minutes: i32, after_deadline: bool)
                 }
             }
         }
+        // A bilingual body publishes only when both languages are complete.
+        for (path, names) in &item.untranslated {
+            out.blocking.push(Finding {
+                item_id: Some(item.id.clone()),
+                code: "translation_missing",
+                message: crate::i18n::t_args(
+                    "translation-missing",
+                    &[
+                        ("item", crate::i18n::Arg::Text(&name)),
+                        ("field", crate::i18n::Arg::Text(names)),
+                    ],
+                ),
+                field: Some(format!("items.{}.{path}", item.id)),
+            });
+        }
     }
     for w in balance(items, meeting_minutes).warnings {
         out.warnings.push(Finding {
             item_id: None,
             code: "balance",
             message: w,
+            field: None,
         });
     }
     if after_deadline {
@@ -431,6 +454,7 @@ pub fn preflight(items: &[PlanItem], meeting_minutes: i32, after_deadline: bool)
             item_id: None,
             code: "after_deadline",
             message: "The publication deadline has passed: give a reason, which is shown on the public agenda.".into(),
+            field: None,
         });
     }
     out

@@ -33,6 +33,10 @@ pub struct Frozen {
     /// How to attend remotely, as the notice gave it.
     #[serde(default)]
     pub remote_access: Option<String>,
+    /// A bilingual body's agenda published before its translations were
+    /// complete: the chair's reason, (English, Welsh), shown publicly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation_urgency: Option<(String, String)>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -65,6 +69,9 @@ pub struct FrozenItem {
     /// which the public view keeps.
     #[serde(default)]
     pub exempt_public_interest: Option<String>,
+    /// A bilingual body's item: its Welsh title, where translated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_cy: Option<String>,
 }
 
 /// The previous meeting's minutes, carried by the pack for approval.
@@ -106,6 +113,34 @@ pub struct FrozenPaper {
     pub word_count: usize,
     /// (attachment id, file name)
     pub attachments: Vec<(String, String)>,
+    /// A bilingual body's paper: its Welsh version, as far as translated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cy: Option<WelshPaper>,
+}
+
+/// The Welsh of a published paper; an empty field was not translated and
+/// reads in English.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct WelshPaper {
+    pub title: String,
+    pub purpose: String,
+    pub summary: String,
+    pub recommendations: Vec<String>,
+    /// (English heading, Welsh text), matched to the paper's implications.
+    pub implications: Vec<(String, String)>,
+    pub body_markdown: String,
+}
+
+impl WelshPaper {
+    pub fn is_empty(&self) -> bool {
+        *self == WelshPaper::default()
+    }
+}
+
+fn welsh_or(text: &mut String, welsh: &str) {
+    if !welsh.trim().is_empty() {
+        *text = welsh.to_string();
+    }
 }
 
 impl FrozenItem {
@@ -185,9 +220,44 @@ impl Frozen {
                     action_log: Vec::new(),
                     previous_minutes: None,
                     exempt_public_interest: item.exempt_public_interest.clone(),
+                    title_cy: None,
                 };
             }
             item.action_log.retain(|a| !a.exempt);
+        }
+        out
+    }
+
+    /// As a reader of `lang` reads it: in Welsh, each translated text in
+    /// its Welsh version (the rest stays in English, as published).
+    pub fn in_language(&self, lang: crate::i18n::Lang) -> Frozen {
+        let mut out = self.clone();
+        if lang != crate::i18n::Lang::Welsh {
+            return out;
+        }
+        for item in &mut out.items {
+            if let Some(t) = &item.title_cy {
+                welsh_or(&mut item.title, t);
+            }
+            if let Some(p) = &mut item.paper
+                && let Some(cy) = p.cy.clone()
+            {
+                welsh_or(&mut p.title, &cy.title);
+                if p.title == cy.title && !cy.title.trim().is_empty() {
+                    item.title = cy.title.clone();
+                }
+                welsh_or(&mut p.purpose, &cy.purpose);
+                welsh_or(&mut p.summary, &cy.summary);
+                if !cy.recommendations.is_empty() {
+                    p.recommendations = cy.recommendations.clone();
+                }
+                for (heading, text) in &mut p.implications {
+                    if let Some((_, w)) = cy.implications.iter().find(|(h, _)| h == heading) {
+                        welsh_or(text, w);
+                    }
+                }
+                welsh_or(&mut p.body_markdown, &cy.body_markdown);
+            }
         }
         out
     }
@@ -252,6 +322,18 @@ pub fn changes(prev: &Frozen, next: &Frozen) -> Vec<String> {
                         item.title, old.number, item.number
                     ));
                 }
+                let welsh = |i: &FrozenItem| {
+                    (
+                        i.title_cy.clone(),
+                        i.paper.as_ref().and_then(|p| p.cy.clone()),
+                    )
+                };
+                if old_v == new_v && welsh(old) != welsh(item) {
+                    out.push(format!(
+                        "The Welsh version of item {} was updated: {}.",
+                        item.number, item.title
+                    ));
+                }
                 if old.title != item.title && old.paper.is_none() {
                     out.push(format!(
                         "Item {} renamed from \"{}\" to \"{}\".",
@@ -291,6 +373,7 @@ pub mod tests {
             supplement: None,
             previous_minutes: None,
             exempt_public_interest: None,
+            title_cy: Some(format!("Teitl {id}")),
             action_log: vec![LogEntry {
                 reference: String::new(),
                 description: format!("secret action {id}"),
@@ -319,6 +402,12 @@ pub mod tests {
                 body_markdown: "Body".into(),
                 word_count: 1,
                 attachments: vec![(format!("att-{id}"), format!("file-{id}.pdf"))],
+                cy: Some(WelshPaper {
+                    title: format!("Papur {id}"),
+                    purpose: "Diben".into(),
+                    implications: vec![("Financial".into(), "£2m dros dair blynedd".into())],
+                    ..Default::default()
+                }),
             }),
         };
         Frozen {
@@ -336,6 +425,7 @@ pub mod tests {
             redacted: false,
             rules: None,
             remote_access: None,
+            translation_urgency: None,
         }
     }
 
@@ -351,6 +441,8 @@ pub mod tests {
             "file-x.pdf",
             "att-x",
             "secret action x",
+            "Teitl x",
+            "Papur x",
         ] {
             assert!(!json.contains(leak), "{leak} leaked: {json}");
         }
@@ -358,6 +450,34 @@ pub mod tests {
         assert_eq!(
             public.items[1].title,
             "Exempt item – category 3: Information relating to the financial or business affairs of any particular person"
+        );
+    }
+
+    #[test]
+    fn a_welsh_reader_reads_the_welsh_where_it_was_translated() {
+        let f = sample();
+        let cy = f.in_language(crate::i18n::Lang::Welsh);
+        let a = &cy.items[0];
+        assert_eq!(
+            a.title, "Papur a",
+            "a paper item takes the paper's Welsh title"
+        );
+        let p = a.paper.as_ref().expect("a paper");
+        assert_eq!((p.title.as_str(), p.purpose.as_str()), ("Papur a", "Diben"));
+        assert_eq!(
+            p.summary, "Summary",
+            "what was not translated stays English"
+        );
+        assert_eq!(p.implications[0].1, "£2m dros dair blynedd");
+        assert_eq!(p.recommendations, ["Agree"]);
+        assert_eq!(f.in_language(crate::i18n::Lang::English), f);
+        // The public view in Welsh still hides the exempt item.
+        let public = f.public_view().in_language(crate::i18n::Lang::Welsh);
+        assert!(public.items[1].paper.is_none());
+        assert!(
+            !public.items[1].title.contains("Teitl"),
+            "{}",
+            public.items[1].title
         );
     }
 

@@ -24,4 +24,5 @@ pub mod roles;
 pub mod rules;
 pub mod search;
 pub mod timeline;
+pub mod translation;
 pub mod validate;

@@ -147,6 +147,7 @@ pub const CONTENT_FIELDS: &[(&str, &str)] = &[
     ("implications_equality", "paper-field-equality"),
     ("equality_assessment", "paper-field-equality-assessment"),
     ("implications_environment", "paper-field-environment"),
+    ("implications_welsh_language", "paper-field-welsh-language"),
     ("consulted_organisation_ids", "paper-field-consulted"),
     ("priority_id", "paper-field-priority"),
     ("no_priority_reason", "paper-field-priority"),

@@ -38,6 +38,12 @@ pub struct Policy {
     /// before the minutes are approved) is published within this many
     /// working days of the meeting.
     pub decision_note_working_days: i32,
+    /// What people write (papers, agenda items, decisions, actions,
+    /// minutes) is held in Welsh and English, and the agenda is published
+    /// only when both are complete. On by default under Welsh rules.
+    pub bilingual: bool,
+    /// T: working days between the translation deadline and publication.
+    pub translation_working_days: i32,
 }
 
 pub const HOLIDAY_CALENDARS: [&str; 3] = ["england-and-wales", "scotland", "northern-ireland"];
@@ -59,6 +65,8 @@ impl Default for Policy {
             remote_attendance_counts: false,
             votes_by_name: false,
             decision_note_working_days: 2,
+            bilingual: false,
+            translation_working_days: 3,
         }
     }
 }
@@ -99,6 +107,13 @@ pub struct PolicyInput {
     /// published (default 2; a Welsh community council's rule is 7).
     #[schema(minimum = 1, maximum = 30)]
     pub decision_note_working_days: Option<i32>,
+    /// Hold what people write in Welsh and English (default: true under
+    /// the wales and wales-psb rules, else false).
+    pub bilingual: Option<bool>,
+    /// Working days between the translation deadline and publication
+    /// (default 3).
+    #[schema(minimum = 0, maximum = 30)]
+    pub translation_working_days: Option<i32>,
 }
 
 impl PolicyInput {
@@ -112,6 +127,7 @@ impl PolicyInput {
                     p.rules = profile.as_str().to_string();
                     p.publication_clear_days = profile.notice_clear_days();
                     p.holiday_calendar = profile.holiday_calendar().to_string();
+                    p.bilingual = profile.is_welsh();
                 }
                 None => problems.add(
                     "policy.rules",
@@ -125,6 +141,9 @@ impl PolicyInput {
         }
         if let Some(b) = self.votes_by_name {
             p.votes_by_name = b;
+        }
+        if let Some(b) = self.bilingual {
+            p.bilingual = b;
         }
         let mut number = |field: &str, value: Option<i32>, min: i32, max: i32, target: &mut i32| {
             if let Some(v) = value {
@@ -166,6 +185,13 @@ impl PolicyInput {
             1,
             30,
             &mut p.decision_note_working_days,
+        );
+        number(
+            "translation_working_days",
+            self.translation_working_days,
+            0,
+            30,
+            &mut p.translation_working_days,
         );
         number(
             "max_purpose_words",
@@ -292,6 +318,17 @@ mod tests {
             (wales.rules.as_str(), wales.publication_clear_days),
             ("wales-psb", 3)
         );
+        assert!(
+            wales.bilingual,
+            "a Welsh PSB is bilingual unless it says not"
+        );
+        let unilingual = PolicyInput {
+            rules: Some("wales".into()),
+            bilingual: Some(false),
+            ..Default::default()
+        }
+        .apply(&Policy::default(), &mut problems);
+        assert!(!unilingual.bilingual);
         let scotland = PolicyInput {
             rules: Some("scotland".into()),
             publication_clear_days: Some(7),

@@ -216,6 +216,12 @@ impl Profile {
         }
     }
 
+    /// Welsh law: the Welsh Language Standards apply, so what the body
+    /// publishes is bilingual unless its policy says otherwise.
+    pub fn is_welsh(self) -> bool {
+        matches!(self, Profile::Wales | Profile::WalesPsb)
+    }
+
     /// Clear days between the notice (the agenda open to inspection) and
     /// the meeting.
     pub fn notice_clear_days(self) -> i32 {

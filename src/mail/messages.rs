@@ -23,7 +23,49 @@ pub struct Email {
     pub body_id: Option<String>,
 }
 
+/// The inside of an HTML document's `<body>` (all of it, if it has none).
+fn inside_body(html: &str) -> &str {
+    let start = html
+        .find("<body")
+        .and_then(|i| html[i..].find('>').map(|j| i + j + 1));
+    let end = html.rfind("</body>");
+    match (start, end) {
+        (Some(s), Some(e)) if s <= e => &html[s..e],
+        _ => html,
+    }
+}
+
 impl Email {
+    /// One message in Welsh and English, Welsh first (the Welsh Language
+    /// Standards: Welsh no less favourably than English), for a person
+    /// whose language is not known. Both parts go in the same message, so
+    /// neither is sent later than the other.
+    pub fn bilingual(welsh: Email, english: Email) -> Email {
+        let divider = "=".repeat(40);
+        let subject = one_line(&format!("{} / {}", welsh.subject, english.subject));
+        let text = format!(
+            "{}\n\n{}\n\n{divider}\n\n{}",
+            crate::i18n::text(crate::i18n::Lang::Welsh, "mail-both-languages"),
+            welsh.text.trim_end(),
+            english.text
+        );
+        let html = format!(
+            "<!DOCTYPE html>\n<html lang=\"cy\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n<body style=\"font-family: Arial, sans-serif; font-size: 16px; color: #0b0c0c;\">\n<p>{}</p>\n<div lang=\"cy\">{}</div>\n<hr>\n<div lang=\"en\">{}</div>\n</body>\n</html>\n",
+            askama::filters::escape(&subject, askama::filters::Html)
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+            crate::i18n::text(crate::i18n::Lang::Welsh, "mail-both-languages"),
+            inside_body(&welsh.html),
+            inside_body(&english.html),
+        );
+        Email {
+            subject,
+            text,
+            html,
+            ..english
+        }
+    }
+
     /// Marks the message as the business of a body: its secretariat sees it
     /// on the body's mail page.
     pub fn about(mut self, body_id: &str) -> Email {

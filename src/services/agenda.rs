@@ -301,6 +301,7 @@ fn assemble(
         papers: paper_list,
     } = read;
     let names = names(conn, body)?;
+    let welsh = Untranslated::load(conn, meeting, body, &rows, &paper_list)?;
     let mut plan = Vec::with_capacity(rows.len());
     let mut by_id: HashMap<String, WorkingItem> = HashMap::new();
     for row in rows {
@@ -359,6 +360,7 @@ fn assemble(
             to_note: row.to_note,
             verbal_reason: row.verbal_reason.clone(),
             paper: paper_state,
+            untranslated: welsh.of(kind, &row, paper.as_ref(), exempt.is_some()),
         });
         by_id.insert(
             row.id.clone(),
@@ -414,6 +416,76 @@ fn assemble(
     })
 }
 
+/// A bilingual body's stored Welsh for the working agenda, for the
+/// pre-flight; empty when the body is not bilingual or the chair gave an
+/// urgency reason for publishing without it.
+struct Untranslated {
+    papers: HashMap<String, HashMap<String, crate::domain::translation::Stored>>,
+    items: HashMap<String, HashMap<String, crate::domain::translation::Stored>>,
+    asked: bool,
+}
+
+impl Untranslated {
+    fn load(
+        conn: &mut DbConn,
+        meeting: &Meeting,
+        body: &Body,
+        rows: &[AgendaItem],
+        papers: &[Paper],
+    ) -> AppResult<Untranslated> {
+        use crate::domain::translation::Subject;
+        let asked = body.bilingual && meeting.translation_urgency_en.is_none();
+        if !asked {
+            return Ok(Untranslated {
+                papers: HashMap::new(),
+                items: HashMap::new(),
+                asked,
+            });
+        }
+        let paper_ids: Vec<String> = papers.iter().map(|p| p.id.clone()).collect();
+        let item_ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+        Ok(Untranslated {
+            papers: super::translations::stored_of(conn, Subject::Paper, &paper_ids)?,
+            items: super::translations::stored_of(conn, Subject::AgendaItem, &item_ids)?,
+            asked,
+        })
+    }
+
+    /// The fields of a public substantive item still without Welsh:
+    /// (path under the item, name in both languages).
+    fn of(
+        &self,
+        kind: ItemKind,
+        row: &AgendaItem,
+        paper: Option<&Paper>,
+        exempt: bool,
+    ) -> Vec<(String, String)> {
+        use crate::domain::translation::{self, Subject};
+        if !self.asked || exempt || kind != ItemKind::Substantive {
+            return Vec::new();
+        }
+        let none = HashMap::new();
+        let (subject, prefix, english, stored) = match paper {
+            Some(p) => (
+                Subject::Paper,
+                "paper.",
+                super::translations::paper_english(p),
+                self.papers.get(&p.id).unwrap_or(&none),
+            ),
+            None => (
+                Subject::AgendaItem,
+                "",
+                HashMap::from([("title", row.title.clone())]),
+                self.items.get(&row.id).unwrap_or(&none),
+            ),
+        };
+        translation::missing(&translation::states(subject, &english, stored))
+            .into_iter()
+            .map(|f| (format!("{prefix}{}", f.key), translation::both_names(f)))
+            .collect()
+    }
+}
+
 pub use crate::db::agenda::parse_snapshot;
 
 /// Freezes the working items (in order) as version `number`.
@@ -430,12 +502,40 @@ fn freeze(
     late_reason: Option<String>,
     supplement_reason: Option<String>,
 ) -> AppResult<Frozen> {
+    use crate::domain::translation::Subject;
+    let (welsh_papers, welsh_items) = if body.bilingual {
+        let paper_ids: Vec<String> = items
+            .iter()
+            .filter_map(|w| w.paper.as_ref().map(|p| p.id.clone()))
+            .collect();
+        let item_ids: Vec<String> = items.iter().map(|w| w.row.id.clone()).collect();
+        (
+            super::translations::stored_of(conn, Subject::Paper, &paper_ids)?,
+            super::translations::stored_of(conn, Subject::AgendaItem, &item_ids)?,
+        )
+    } else {
+        (HashMap::new(), HashMap::new())
+    };
     let mut out = Vec::with_capacity(items.len());
     for w in items {
         let paper = match &w.paper {
-            Some(p) => Some(frozen_paper(conn, p, names)?),
+            Some(p) => {
+                let mut f = frozen_paper(conn, p, names)?;
+                if let Some(stored) = welsh_papers.get(&p.id) {
+                    f.cy = welsh_paper(&f, stored);
+                }
+                Some(f)
+            }
             None => None,
         };
+        let title_cy = match &paper {
+            Some(p) => p.cy.as_ref().map(|c| c.title.clone()),
+            None => welsh_items
+                .get(&w.row.id)
+                .and_then(|s| s.get("title"))
+                .map(|s| s.text.clone()),
+        }
+        .filter(|t| !t.trim().is_empty());
         let old = prev.items.iter().find(|i| i.id == w.row.id);
         let replaced = match (old, &paper) {
             (None, _) => number > 1,
@@ -482,6 +582,7 @@ fn freeze(
                 })
                 .filter(|t| !t.trim().is_empty()),
             paper,
+            title_cy,
         });
     }
     Ok(Frozen {
@@ -499,7 +600,56 @@ fn freeze(
         redacted: false,
         rules: Some(body.rules.clone()),
         remote_access: Some(meeting.remote_access.clone()).filter(|r| !r.trim().is_empty()),
+        translation_urgency: urgency(meeting, body),
     })
+}
+
+/// The chair's reason for publishing before the translations were
+/// complete, when the body is bilingual and one was given.
+fn urgency(meeting: &Meeting, body: &Body) -> Option<(String, String)> {
+    if !body.bilingual {
+        return None;
+    }
+    Some((
+        meeting.translation_urgency_en.clone()?,
+        meeting.translation_urgency_cy.clone().unwrap_or_default(),
+    ))
+}
+
+/// The Welsh of a paper as published: each translated field (empty where
+/// not translated), implications under their English headings.
+fn welsh_paper(
+    p: &FrozenPaper,
+    stored: &HashMap<String, crate::domain::translation::Stored>,
+) -> Option<crate::domain::frozen::WelshPaper> {
+    let get = |k: &str| stored.get(k).map(|s| s.text.clone()).unwrap_or_default();
+    let heading = |key: &str| crate::i18n::text(crate::i18n::Lang::English, key);
+    let implications = [
+        ("implications_financial", "paper-field-financial"),
+        ("implications_legal", "paper-field-legal"),
+        ("implications_risk", "paper-field-risk"),
+        ("implications_equality", "paper-field-equality"),
+        ("implications_environment", "paper-field-environment"),
+        ("implications_welsh_language", "paper-field-welsh-language"),
+    ]
+    .into_iter()
+    .map(|(field, key)| (heading(key), get(field)))
+    .filter(|(h, t)| !t.trim().is_empty() && p.implications.iter().any(|(ph, _)| ph == h))
+    .collect();
+    let w = crate::domain::frozen::WelshPaper {
+        title: get("title"),
+        purpose: get("purpose"),
+        summary: get("summary"),
+        recommendations: get("recommendations")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect(),
+        implications,
+        body_markdown: get("body_markdown"),
+    };
+    (!w.is_empty()).then_some(w)
 }
 
 /// The body's meeting before this one (not cancelled), if any.
@@ -602,6 +752,12 @@ fn frozen_paper(conn: &mut DbConn, p: &Paper, names: &Names) -> AppResult<Frozen
             p.implications_environment.clone(),
         ),
     ];
+    if !p.implications_welsh_language.trim().is_empty() {
+        implications.push((
+            crate::i18n::text(crate::i18n::Lang::English, "paper-field-welsh-language"),
+            p.implications_welsh_language.clone(),
+        ));
+    }
     match p.equality_assessment.as_deref() {
         Some("done") => {
             implications.push(("Equality impact assessment".into(), "Completed".into()))
@@ -631,6 +787,7 @@ fn frozen_paper(conn: &mut DbConn, p: &Paper, names: &Names) -> AppResult<Frozen
         body_markdown: p.body_markdown.clone(),
         word_count: briefing::word_count(&text),
         attachments: files,
+        cy: None,
     })
 }
 
@@ -698,10 +855,12 @@ pub fn publish(
     let mut errors: Vec<FieldError> = p.into_vec();
     for f in &w.preflight.blocking {
         errors.push(FieldError::new(
-            &f.item_id
-                .as_ref()
-                .map(|id| format!("items.{id}"))
-                .unwrap_or_else(|| "agenda".into()),
+            &f.field.clone().unwrap_or_else(|| {
+                f.item_id
+                    .as_ref()
+                    .map(|id| format!("items.{id}"))
+                    .unwrap_or_else(|| "agenda".into())
+            }),
             f.code,
             f.message.clone(),
         ));
@@ -821,6 +980,7 @@ fn empty_frozen(meeting: &Meeting, body: &Body) -> Frozen {
         redacted: false,
         rules: Some(body.rules.clone()),
         remote_access: Some(meeting.remote_access.clone()).filter(|r| !r.trim().is_empty()),
+        translation_urgency: None,
     }
 }
 
@@ -1256,13 +1416,15 @@ impl Audience {
         }
     }
 
-    /// The view of a frozen version this audience may see.
+    /// The view of a frozen version this audience may see, in the
+    /// reader's language (a bilingual body's Welsh where translated).
     pub fn view(self, f: Frozen) -> Frozen {
-        if self.sees_exempt() {
+        let seen = if self.sees_exempt() {
             f
         } else {
             f.public_view()
-        }
+        };
+        seen.in_language(crate::i18n::current())
     }
 }
 
@@ -1316,7 +1478,7 @@ pub fn read(
     let audience = Audience::of(grants, &body.id);
     if audience == Audience::Public {
         let (_, f) = latest(conn, &m.id)?.ok_or(AppError::NotFound)?;
-        return Ok(AgendaRead::Published(f.public_view()));
+        return Ok(AgendaRead::Published(Audience::Public.view(f)));
     }
     let w = working(conn, &m, &body, ctx)?;
     let at = latest(conn, &m.id)?.map(|(v, _)| v.published_at);

@@ -8,6 +8,7 @@ use crate::domain::format::london_datetime;
 use crate::domain::frozen::{Frozen, changes};
 use crate::domain::roles::Role;
 use crate::error::AppResult;
+use crate::i18n::{self, Lang};
 use crate::mail::messages::AgendaPublished;
 use crate::render::ics::{self, CalEvent};
 use crate::services::Ctx;
@@ -40,6 +41,16 @@ pub fn meeting_event(m: &Meeting, body: &Body, published: i32, base_url: &str) -
     }
 }
 
+/// The language to write to a person in: theirs if they chose one; for a
+/// bilingual body, both (`None`) when they have not; else English.
+pub fn recipient_language(chosen: Option<&str>, body: &Body) -> Option<Lang> {
+    match chosen.and_then(Lang::from_code) {
+        Some(lang) => Some(lang),
+        None if body.bilingual => None,
+        None => Some(Lang::English),
+    }
+}
+
 /// Queues the agenda email, with the briefing and an invitation, for every
 /// member and substitute. Returns how many were queued.
 pub fn tell_members(
@@ -50,14 +61,13 @@ pub fn tell_members(
     ctx: &Ctx<'_>,
 ) -> AppResult<usize> {
     let public = frozen.public_view();
-    let briefs = crate::domain::briefing::brief(&public);
-    let what_changed = if frozen.number > 1 {
+    let previous = if frozen.number > 1 {
         match agenda::version(conn, &meeting.id, frozen.number - 1)? {
-            Some(v) => changes(&agenda::parse_snapshot(&v)?.public_view(), &public),
-            None => Vec::new(),
+            Some(v) => Some(agenda::parse_snapshot(&v)?.public_view()),
+            None => None,
         }
     } else {
-        Vec::new()
+        None
     };
     let invitation = ics::calendar(
         &body.name,
@@ -71,21 +81,35 @@ pub fn tell_members(
         let Some(user) = users::find(conn, &member.user_id)? else {
             continue;
         };
-        let email = AgendaPublished {
-            to: user.email,
-            name: user.name,
-            body: body.name.clone(),
-            when: london_datetime(meeting.starts_at),
-            location: meeting.location.clone(),
-            number: frozen.number,
-            late_reason: frozen.late_reason.clone().unwrap_or_default(),
-            supplement_reason: frozen.supplement_reason.clone().unwrap_or_default(),
-            changes: what_changed.clone(),
-            link: format!("{}/meetings/{}", ctx.base_url, meeting.id),
-            briefs: briefs.clone(),
-            ics: invitation.clone(),
+        // Written in the member's language; a bilingual body's member who
+        // has not chosen gets both, Welsh first, in one message.
+        let written = |lang: Lang| -> AppResult<crate::mail::Email> {
+            i18n::with(lang, || {
+                let seen = public.in_language(lang);
+                AgendaPublished {
+                    to: user.email.clone(),
+                    name: user.name.clone(),
+                    body: body.name.clone(),
+                    when: london_datetime(meeting.starts_at),
+                    location: meeting.location.clone(),
+                    number: frozen.number,
+                    late_reason: frozen.late_reason.clone().unwrap_or_default(),
+                    supplement_reason: frozen.supplement_reason.clone().unwrap_or_default(),
+                    changes: previous
+                        .as_ref()
+                        .map(|p| changes(&p.in_language(lang), &seen))
+                        .unwrap_or_default(),
+                    link: format!("{}/meetings/{}", ctx.base_url, meeting.id),
+                    briefs: crate::domain::briefing::brief(&seen),
+                    ics: invitation.clone(),
+                }
+                .render()
+            })
+        };
+        let email = match recipient_language(user.language.as_deref(), body) {
+            Some(lang) => written(lang)?,
+            None => crate::mail::Email::bilingual(written(Lang::Welsh)?, written(Lang::English)?),
         }
-        .render()?
         .about(&meeting.body_id);
         if email.enqueue(
             conn,

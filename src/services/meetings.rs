@@ -274,6 +274,9 @@ pub fn create_meeting(
         version: 1,
         created_at: now,
         updated_at: now,
+        translation_urgency_en: None,
+        translation_urgency_cy: None,
+        translation_urgency_by: None,
     };
     meetings::insert(conn, &m)?;
     actor.audit(
@@ -483,6 +486,9 @@ pub struct MeetingPage {
     pub decision_note_due: chrono::NaiveDate,
     pub audience: super::agenda::Audience,
     pub may: MeetingMay,
+    /// A bilingual body's meeting: who wishes to speak Welsh (for those
+    /// with a role in the body).
+    pub speakers: Option<super::translations::Speakers>,
 }
 
 /// What the reader of a meeting's page may do there.
@@ -496,6 +502,12 @@ pub struct MeetingMay {
     pub manage: bool,
     /// See the working agenda before it is published.
     pub see_draft: bool,
+    /// Say whether they wish to speak Welsh: a member of a bilingual body,
+    /// before the meeting.
+    pub speak_welsh: bool,
+    /// Record the reason for publishing before the translations are
+    /// complete: the chair or vice-chair of a bilingual body.
+    pub urge: bool,
 }
 
 /// Who reads a page: their grants and user id.
@@ -557,8 +569,34 @@ pub fn page(
         see_draft: agenda.is_none()
             && !meeting.is_cancelled()
             && audience != super::agenda::Audience::Public,
+        speak_welsh: body.bilingual
+            && upcoming
+            && !meeting.is_cancelled()
+            && grants
+                .and_then(|g| g.role_in(&body.id))
+                .is_some_and(crate::domain::roles::Role::sits_at_the_table),
+        urge: body.bilingual
+            && upcoming
+            && !meeting.is_cancelled()
+            && grants.is_some_and(|g| {
+                matches!(
+                    g.role_in(&body.id),
+                    Some(crate::domain::roles::Role::Chair | crate::domain::roles::Role::ViceChair)
+                )
+            }),
+    };
+    let speakers = if body.bilingual && has_role {
+        Some(super::translations::speakers(
+            conn,
+            &meeting.id,
+            &body.id,
+            user_id,
+        )?)
+    } else {
+        None
     };
     Ok(MeetingPage {
+        speakers,
         meeting,
         body,
         timeline,

@@ -29,6 +29,7 @@ pub mod proposals;
 pub mod record;
 pub mod referrals;
 pub mod search;
+pub mod translations;
 
 use chrono::NaiveDateTime;
 

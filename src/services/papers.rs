@@ -38,6 +38,9 @@ pub struct ImplicationsInput {
     /// "done" or "not_needed"
     pub equality_assessment: Option<String>,
     pub environment: Option<String>,
+    /// Wales: the effects on opportunities to use Welsh and on treating it
+    /// no less favourably than English. Required on decision papers.
+    pub welsh_language: Option<String>,
 }
 
 /// A draft or a change to one. Absent fields are left as they are; `null`
@@ -97,6 +100,11 @@ pub struct PaperInput {
     /// return anyway.
     #[serde(default)]
     pub save_version: Option<bool>,
+    /// A bilingual body's paper: the Welsh of its fields, as
+    /// `{"cy": {"title": "…", "purpose": "…"}}` (the fields above hold the
+    /// English). An empty text leaves the field awaiting translation.
+    #[schema(value_type = Option<std::collections::HashMap<String, std::collections::HashMap<String, String>>>)]
+    pub translations: Option<super::translations::TranslationsInput>,
 }
 
 /// Sizes that keep a draft sane; the briefing word limits apply on submission.
@@ -246,6 +254,12 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
                 "The environment implications",
                 &i.environment,
                 &mut paper.implications_environment,
+            ),
+            (
+                "implications.welsh_language",
+                "The Welsh language impact",
+                &i.welsh_language,
+                &mut paper.implications_welsh_language,
             ),
         ] {
             if let Some(v) = value {
@@ -498,6 +512,17 @@ pub fn update_paper(
         &paper.id,
         format!("saved version {} of '{}'", updated.version, updated.title),
     )?;
+    if let Some(t) = &input.translations {
+        super::translations::apply_input(
+            conn,
+            actor,
+            grants,
+            crate::domain::translation::Subject::Paper,
+            &paper.id,
+            t,
+            now,
+        )?;
+    }
     Ok(updated)
 }
 
@@ -543,6 +568,7 @@ pub fn briefing_problems(
         equality: &paper.implications_equality,
         equality_assessment: paper.equality_assessment.as_deref(),
         environment: &paper.implications_environment,
+        welsh_language: &paper.implications_welsh_language,
         consulted_organisation_ids: &consulted,
         priority_ok,
         no_priority_reason: &paper.no_priority_reason,
@@ -1418,6 +1444,8 @@ pub fn can_view(
 pub struct Edited {
     pub paper: Paper,
     pub problems: Option<Vec<FieldError>>,
+    /// A bilingual body's paper: its Welsh, field by field.
+    pub welsh: Option<super::translations::Welsh>,
 }
 
 fn edited(
@@ -1434,7 +1462,22 @@ fn edited(
     } else {
         None
     };
-    Ok(Edited { paper, problems })
+    let welsh = if body.bilingual {
+        let english = super::translations::paper_english(&paper);
+        super::translations::welsh_of(
+            conn,
+            crate::domain::translation::Subject::Paper,
+            &[(paper.id.clone(), english)],
+        )?
+        .remove(&paper.id)
+    } else {
+        None
+    };
+    Ok(Edited {
+        paper,
+        problems,
+        welsh,
+    })
 }
 
 /// A paper as this reader may see it (404 otherwise).
@@ -1476,6 +1519,17 @@ pub fn start(
 ) -> AppResult<Edited> {
     let (m, body) = super::meetings::with_body(conn, meeting_id)?;
     let p = create_paper(conn, actor, grants, user_id, &m, input, now)?;
+    if let Some(t) = &input.translations {
+        super::translations::apply_input(
+            conn,
+            actor,
+            grants,
+            crate::domain::translation::Subject::Paper,
+            &p.id,
+            t,
+            now,
+        )?;
+    }
     edited(conn, Some(grants), Some(user_id), p, &body)
 }
 

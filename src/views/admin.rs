@@ -105,6 +105,9 @@ pub struct AdminBodiesPage {
     pub votes_by_name: bool,
     /// Working days for the decision note, as typed.
     pub decision_note_working_days: String,
+    /// "", "yes" or "no" as chosen.
+    pub bilingual: String,
+    pub translation_working_days: String,
 }
 
 #[derive(Clone, Debug)]

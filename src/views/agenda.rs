@@ -254,6 +254,9 @@ pub struct VersionPage {
     pub latest: i32,
     pub published: String,
     pub late_reason: String,
+    /// Published before the translations were complete: the chair's
+    /// reason, (English, Welsh).
+    pub translation_urgency: Option<(String, String)>,
     pub supplement_reason: String,
     pub changes: Vec<String>,
     pub rows: Vec<AgendaRow>,
@@ -407,7 +410,8 @@ pub struct BuilderTyped {
 /// wrote) as it is.
 fn as_published(words: &str) -> String {
     use crate::i18n::{Lang, current, text};
-    const OWN: [&str; 8] = [
+    const OWN: [&str; 9] = [
+        "paper-field-welsh-language",
         "paper-field-financial",
         "paper-field-legal",
         "paper-field-risk",

@@ -90,6 +90,17 @@ pub struct MeetingPage {
     /// The working agenda, for the body's people before publication.
     pub draft: Vec<crate::views::agenda::AgendaRow>,
     pub sees_exempt: bool,
+    /// A bilingual body's meeting (Welsh and English).
+    pub bilingual: bool,
+    /// May say whether they wish to speak Welsh, and whether they do.
+    pub may_speak_welsh: bool,
+    pub speaks_welsh: bool,
+    /// For the body's people: how many wish to speak Welsh, in words ("" if
+    /// not bilingual), and whether that reaches the 10% trigger.
+    pub welsh_speakers: String,
+    pub interpreting: bool,
+    /// The chair may record a reason to publish before the translations.
+    pub may_urge: bool,
 }
 
 /// The schedule-a-meeting form, as typed.

@@ -20,6 +20,7 @@ pub mod papers;
 pub mod record;
 pub mod rules;
 pub mod search;
+pub mod translations;
 
 use crate::error::FieldError;
 

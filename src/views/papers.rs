@@ -63,6 +63,9 @@ pub struct PaperPage {
     pub can_return: bool,
     pub can_decide_late: bool,
     pub can_withdraw: bool,
+    /// A bilingual body's paper: its author and the secretariat write the
+    /// Welsh version.
+    pub can_translate: bool,
     pub signed_off: String,
     /// (id, file name, size)
     pub attachments: Vec<(String, String, String)>,
@@ -130,6 +133,8 @@ pub struct PaperEditPage {
     pub category_label: &'static str,
     /// The body's rules ask for a public interest test (Wales).
     pub asks_public_interest: bool,
+    /// Under Welsh law: the cover sheet has a Welsh language impact section.
+    pub welsh: bool,
     /// (id, file name, size)
     pub attachments: Vec<(String, String, String)>,
     pub purpose_hint: String,
@@ -223,6 +228,8 @@ pub struct PaperFormValues {
     pub equality: String,
     #[serde(rename = "implications.environment")]
     pub environment: String,
+    #[serde(rename = "implications.welsh_language")]
+    pub welsh_language: String,
     pub consulted_organisation_ids: Vec<String>,
     pub priority_id: String,
     pub no_priority_reason: String,

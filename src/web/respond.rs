@@ -246,7 +246,16 @@ fn notice_words(code: &str) -> Option<String> {
             "Agenda version {v} published and sent to {n} {who}."
         ));
     }
-    notice_text(code).map(str::to_string)
+    // Banners moved into the catalogue read in the reader's language.
+    let key = match code {
+        "translation-saved" => "notice-translation-saved",
+        "translation-approved" => "notice-translation-approved",
+        "speak-welsh-saved" => "notice-speak-welsh-saved",
+        "urgency-saved" => "notice-urgency-saved",
+        "urgency-cleared" => "notice-urgency-cleared",
+        _ => return notice_text(code).map(str::to_string),
+    };
+    Some(crate::i18n::t(key))
 }
 
 /// Banners shown after a redirect; only these fixed texts can appear.

@@ -27,13 +27,21 @@ pub(crate) struct Board {
 }
 
 pub(crate) async fn board(app: &TestApp) -> Board {
+    board_with_policy(app, json!({})).await
+}
+
+/// As `board`, under the policy given (`{"rules": "wales-psb"}` for a
+/// bilingual Welsh board).
+pub(crate) async fn board_with_policy(app: &TestApp, policy: Value) -> Board {
     let (admin, admin_token) = app.admin().await;
-    app.post_json(
-        "/api/v1/bodies",
-        Some(&admin_token),
-        &json!({"name": "Northshire Public Service Board", "slug": "psb", "kind": "board"}),
-    )
-    .await;
+    let resp = app
+        .post_json(
+            "/api/v1/bodies",
+            Some(&admin_token),
+            &json!({"name": "Northshire Public Service Board", "slug": "psb", "kind": "board", "policy": policy}),
+        )
+        .await;
+    assert_eq!(resp.status(), 201);
     let district = app.create_organisation("Ashby District Council").await;
     let police = app.create_organisation("Northshire Police Authority").await;
     let mut tokens = Vec::new();

@@ -58,7 +58,13 @@ fn used_keys() -> BTreeSet<String> {
     files(&root().join("src"), "rs", &mut sources);
     for p in sources.iter().filter(|p| !p.ends_with("i18n.rs")) {
         let text = std::fs::read_to_string(p).expect("source");
-        for marker in ["i18n::text(", "i18n::text_with(", ".t("] {
+        for marker in [
+            "i18n::text(",
+            "i18n::text_with(",
+            ".t(",
+            "i18n::t(",
+            "i18n::t_args(",
+        ] {
             keys_after(&text, marker, &mut keys);
         }
     }

@@ -9,6 +9,7 @@ mod api_bodies;
 mod api_errors;
 mod api_papers;
 mod attachments;
+mod bilingual;
 mod browser;
 mod builders;
 mod catalogue;

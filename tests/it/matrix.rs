@@ -373,6 +373,22 @@ const EXPECTED: &[(&str, &str)] = &[
         "POST /api/v1/meetings/{id}/decision-note/publish",
         "LFFFFFFFFAA",
     ),
+    // The police paper's Welsh version: its author (the officer) and the
+    // secretariat write it; the Board is English only, so a save is refused
+    // in words (422), not hidden.
+    ("GET /translations/{kind}/{id}", "LFFAFFFFFAA"),
+    ("POST /translations/{kind}/{id}", "LFFAFFFFFAA"),
+    ("GET /api/v1/translations/{kind}/{id}", "LFFAFFFFFAA"),
+    ("PUT /api/v1/translations/{kind}/{id}", "LFFAFFFFFAA"),
+    // The translation queue: anyone who runs a body.
+    ("GET /translations", "LFAFFFFFAAA"),
+    // Only those at the table say they will speak Welsh (the meeting is
+    // over, so it is refused in words, 409).
+    ("POST /meetings/{id}/speak-welsh", "LFFFFAAAFFF"),
+    // The chair's urgency reason: the chair (and the secretariat, to read
+    // it); an English-only body has none (404).
+    ("GET /meetings/{id}/translation-urgency", "LFFFFFFNFNN"),
+    ("POST /meetings/{id}/translation-urgency", "LFFFFFFNFFN"),
 ];
 
 /// The ids the routes' `{placeholders}` are filled with.
@@ -557,6 +573,9 @@ async fn fixture(app: &TestApp) -> Fixture {
             v.insert("bodies", psb.slug.clone());
             v.insert("slug", psb.slug.clone());
             v.insert("papers", paper.id.clone());
+            // The police paper's Welsh version (the body is English only).
+            v.insert("kind", "paper".into());
+            v.insert("translations", paper.id.clone());
             v.insert("paper", published_paper.id.clone());
             v.insert("n", published.to_string());
             v.insert("item", item.id.clone());

@@ -69,6 +69,8 @@ pub struct CoverSheet<'a> {
     /// "done" or "not_needed"
     pub equality_assessment: Option<&'a str>,
     pub environment: &'a str,
+    /// Wales: the Welsh language impact.
+    pub welsh_language: &'a str,
     pub consulted_organisation_ids: &'a [String],
     /// `Some(true)` when the priority is an active priority of the body.
     pub priority_ok: Option<bool>,
@@ -304,6 +306,18 @@ pub fn check(sheet: &CoverSheet<'_>, policy: &Policy) -> Vec<FieldError> {
             "Say whether an equality impact assessment was done or is not needed.".into(),
         ),
     }
+    // Welsh Language Standards (policy making): a decision paper in Wales
+    // considers its effects on the Welsh language.
+    if item_type == Some(ItemType::Decision)
+        && super::rules::Profile::parse(&policy.rules).is_some_and(|p| p.is_welsh())
+        && blank(sheet.welsh_language)
+    {
+        add(
+            "implications.welsh_language",
+            "required",
+            "State the effects on the Welsh language: on opportunities to use Welsh and on treating it no less favourably than English.".into(),
+        );
+    }
     if item_type == Some(ItemType::Decision) {
         let others = sheet
             .consulted_organisation_ids
@@ -421,6 +435,7 @@ mod tests {
             equality: "Assessment attached.",
             equality_assessment: Some("done"),
             environment: "none",
+            welsh_language: "",
             consulted_organisation_ids: consulted,
             priority_ok: Some(true),
             no_priority_reason: "",
@@ -436,6 +451,32 @@ mod tests {
         let recs = vec!["Approve the funding.".to_string()];
         let consulted = vec!["org-b".to_string()];
         assert_eq!(check(&good(&recs, &consulted), &Policy::default()), vec![]);
+    }
+
+    #[test]
+    fn a_decision_paper_in_wales_considers_the_welsh_language() {
+        let recs = vec!["Approve the funding.".to_string()];
+        let consulted = vec!["org-b".to_string()];
+        let wales = Policy {
+            rules: "wales-psb".into(),
+            ..Policy::default()
+        };
+        let fields: Vec<String> = check(&good(&recs, &consulted), &wales)
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["implications.welsh_language"]);
+        let considered = CoverSheet {
+            welsh_language: "No effect on opportunities to use Welsh.",
+            ..good(&recs, &consulted)
+        };
+        assert_eq!(check(&considered, &wales), vec![]);
+        // An item for information needs no Welsh language impact.
+        let noting = CoverSheet {
+            item_type: Some("information"),
+            ..good(&recs, &consulted)
+        };
+        assert_eq!(check(&noting, &wales), vec![]);
     }
 
     #[test]

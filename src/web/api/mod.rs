@@ -17,6 +17,7 @@ pub mod papers;
 pub mod proposals;
 pub mod record;
 pub mod search;
+pub mod translations;
 pub mod users;
 
 use actix_web::error::{JsonPayloadError, QueryPayloadError};
@@ -59,6 +60,7 @@ pub fn configure(r: &mut Routes<'_>) {
             forward_plan::configure(r);
             open_data::configure(r);
             search::configure(r);
+            translations::configure(r);
             papers::configure(r);
             proposals::configure(r);
             crate::web::attachments::configure_api(r);

@@ -6,7 +6,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::{
     actions, agenda, bodies, decision_note, decisions, follow, forward_plan, interests, meetings,
-    open_data, organisations, outcomes, papers, proposals, record, search, users,
+    open_data, organisations, outcomes, papers, proposals, record, search, translations, users,
 };
 
 #[derive(OpenApi)]
@@ -27,6 +27,7 @@ use super::{
         agenda::order, agenda::publish, agenda::refer,
         record::attendance, record::movement, record::clear_movement, record::declare, record::decide, record::correct, record::withdraw, record::correct_action, record::withdraw_action, decisions::decisions, decision_note::show, decision_note::publish,
         actions::create_action, actions::list_actions, actions::show_action, actions::update_action, follow::follow_through, follow::organisation_follow_through, outcomes::partnership, outcomes::of_body, forward_plan::of_body, open_data::ocd, search::find,
+        translations::show, translations::put,
         crate::web::attachments::api_upload, crate::web::attachments::api_list, crate::web::attachments::api_download,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError)),

@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::web::routes::Routes;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -33,6 +35,8 @@ pub struct ImplicationsOut {
     pub equality: String,
     pub equality_assessment: Option<String>,
     pub environment: String,
+    /// Wales: the Welsh language impact.
+    pub welsh_language: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -79,6 +83,14 @@ pub struct PaperOut {
     pub withdrawn_reason: Option<String>,
     /// For the author and secretariat: what still stops submission.
     pub briefing_problems: Option<Vec<FieldError>>,
+    /// A bilingual body's paper: the Welsh of its fields, by language
+    /// (`{"cy": {"title": "…"}}`); absent for a body publishing in English only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translations: Option<HashMap<String, HashMap<String, String>>>,
+    /// The status of each translated field: not_required,
+    /// awaiting_translation, translated or approved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_status: Option<HashMap<String, HashMap<String, String>>>,
 }
 
 pub fn paper_out(p: Paper, problems: Option<Vec<FieldError>>) -> PaperOut {
@@ -98,6 +110,7 @@ pub fn paper_out(p: Paper, problems: Option<Vec<FieldError>>) -> PaperOut {
             equality: p.implications_equality,
             equality_assessment: p.equality_assessment,
             environment: p.implications_environment,
+            welsh_language: p.implications_welsh_language,
         },
         signed_off_at: p.signed_off_at.map(rfc3339),
         submitted_at: p.submitted_at.map(rfc3339),
@@ -128,11 +141,18 @@ pub fn paper_out(p: Paper, problems: Option<Vec<FieldError>>) -> PaperOut {
         returned_reason: p.returned_reason,
         withdrawn_reason: p.withdrawn_reason,
         briefing_problems: problems,
+        translations: None,
+        translation_status: None,
     }
 }
 
 fn reply(e: svc::Edited) -> PaperOut {
-    paper_out(e.paper, e.problems)
+    let mut out = paper_out(e.paper, e.problems);
+    if let Some(w) = e.welsh {
+        out.translations = Some(HashMap::from([("cy".to_string(), w.texts)]));
+        out.translation_status = Some(HashMap::from([("cy".to_string(), w.status)]));
+    }
+    out
 }
 
 /// Start a paper for a meeting (members and officers of the body, secretariat).

@@ -440,6 +440,11 @@ struct BodyForm {
     votes_by_name: String,
     #[serde(default)]
     decision_note_working_days: String,
+    /// "", "yes" or "no": follow the rules, Welsh and English, English only.
+    #[serde(default)]
+    bilingual: String,
+    #[serde(default)]
+    translation_working_days: String,
 }
 
 async fn render_bodies(
@@ -476,6 +481,12 @@ async fn render_bodies(
             } else {
                 form.decision_note_working_days
             },
+            bilingual: form.bilingual,
+            translation_working_days: if form.translation_working_days.is_empty() {
+                "3".into()
+            } else {
+                form.translation_working_days
+            },
         },
     )
 }
@@ -504,6 +515,14 @@ async fn create_body(
             decision_note_working_days: Some(form.decision_note_working_days.trim())
                 .filter(|d| !d.is_empty())
                 .map(|d| d.parse().unwrap_or(0)),
+            bilingual: match form.bilingual.as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            },
+            translation_working_days: Some(form.translation_working_days.trim())
+                .filter(|d| !d.is_empty())
+                .map(|d| d.parse().unwrap_or(-1)),
             ..Default::default()
         }),
     };

@@ -251,6 +251,7 @@ fn meeting_view(
         decision_note_due,
         audience,
         may,
+        speakers,
     } = page;
     let rows = paper_rows(papers, &m.id, agenda.as_ref(), signed_in);
     let may_open: std::collections::HashSet<String> = rows.iter().map(|r| r.id.clone()).collect();
@@ -291,7 +292,13 @@ fn meeting_view(
         profile: body.profile(),
         cancelled: m.is_cancelled(),
         cancel_reason: m.cancel_reason.clone().unwrap_or_default(),
-        steps: timeline_steps(&m, &t, &cal, now),
+        steps: timeline_steps(
+            &m,
+            &t,
+            &cal,
+            now,
+            body.bilingual.then_some(body.translation_working_days),
+        ),
         calendar_note: if cal.covers(t.meeting_day) {
             String::new()
         } else {
@@ -329,6 +336,23 @@ fn meeting_view(
         publication_due: london_datetime(t.publication_deadline.naive_utc()),
         draft,
         sees_exempt: audience.sees_exempt(),
+        bilingual: body.bilingual,
+        may_speak_welsh: may.speak_welsh,
+        speaks_welsh: speakers.as_ref().is_some_and(|s| s.me),
+        welsh_speakers: speakers
+            .as_ref()
+            .map(|s| {
+                crate::i18n::t_args(
+                    "welsh-speakers-count",
+                    &[
+                        ("wishing", crate::i18n::Arg::count(s.wishing)),
+                        ("members", crate::i18n::Arg::count(s.members)),
+                    ],
+                )
+            })
+            .unwrap_or_default(),
+        interpreting: speakers.as_ref().is_some_and(|s| s.needs_interpreting()),
+        may_urge: may.urge,
     }
 }
 
@@ -338,6 +362,7 @@ fn timeline_steps(
     t: &crate::domain::timeline::Timeline,
     cal: &crate::domain::calendar::Calendar,
     now: chrono::DateTime<chrono::Utc>,
+    translation_days: Option<i32>,
 ) -> Vec<TimelineStep> {
     let today = london_date(now);
     let step = |label: &str, at: chrono::DateTime<chrono::Utc>| TimelineStep {
@@ -347,12 +372,26 @@ fn timeline_steps(
         countdown: countdown(today, london_date(at), cal),
         passed: at <= now,
     };
-    vec![
-        step("Items proposed by", t.proposal_deadline),
-        step("Papers due", t.paper_deadline),
-        step("Agenda published by", t.publication_deadline),
-        step("Meeting", m.starts_at.and_utc()),
-    ]
+    let t_ = crate::i18n::t;
+    let mut steps = vec![
+        step(&t_("meeting-step-proposals"), t.proposal_deadline),
+        step(&t_("meeting-step-papers"), t.paper_deadline),
+    ];
+    // A bilingual body's translations are due T working days before
+    // publication, at the close of that day.
+    if let Some(days) = translation_days {
+        let day = crate::domain::translation::deadline(t.publication_day, days, cal);
+        steps.push(step(
+            &t_("meeting-step-translations"),
+            timeline::london_instant(day, timeline::PUBLICATION_TIME),
+        ));
+    }
+    steps.push(step(
+        &t_("meeting-step-publication"),
+        t.publication_deadline,
+    ));
+    steps.push(step(&t_("meeting-step-meeting"), m.starts_at.and_utc()));
+    steps
 }
 
 /// The papers as rows. The paper page is for those signed in; the public

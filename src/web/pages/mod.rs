@@ -24,6 +24,7 @@ pub mod papers;
 pub mod preferences;
 pub mod record;
 pub mod search;
+mod translations;
 
 use actix_web::web;
 
@@ -58,6 +59,7 @@ pub fn configure(r: &mut Routes<'_>) {
     decisions::configure(r);
     decision_note::configure(r);
     interests::configure(r);
+    translations::configure(r);
     follow::configure(r);
     outcomes::configure(r);
     forward_plan::configure(r);

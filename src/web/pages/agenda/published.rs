@@ -294,6 +294,7 @@ fn version_page(s: &Shown, nav: crate::views::Nav) -> VersionPage {
         latest: s.latest,
         published: london_datetime(f.published_at),
         late_reason: f.late_reason.clone().unwrap_or_default(),
+        translation_urgency: f.translation_urgency.clone(),
         supplement_reason: f.supplement_reason.clone().unwrap_or_default(),
         changes: s.prev.as_ref().map(|p| changes(p, f)).unwrap_or_default(),
         rows: rows_of(f, &base),

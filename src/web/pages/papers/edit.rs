@@ -34,6 +34,7 @@ fn values_of(p: &svc::Paper) -> PaperFormValues {
         equality_assessment: p.equality_assessment.clone().unwrap_or_default(),
         equality: p.implications_equality.clone(),
         environment: p.implications_environment.clone(),
+        welsh_language: p.implications_welsh_language.clone(),
         consulted_organisation_ids: p.consulted(),
         priority_id: p.priority_id.clone().unwrap_or_default(),
         no_priority_reason: p.no_priority_reason.clone(),
@@ -118,6 +119,7 @@ fn section_touched(anchor: &str, f: &PaperFormValues) -> bool {
             &f.equality_assessment,
             &f.equality,
             &f.environment,
+            &f.welsh_language,
         ]),
         "section-consultation" => !f.consulted_organisation_ids.is_empty(),
         "section-priority" => any(&[&f.priority_id, &f.no_priority_reason]),
@@ -186,6 +188,7 @@ fn edit_page(
             .collect(),
         category_label: crate::views::rules::catalogue_label(l.body.profile()),
         asks_public_interest: l.body.profile().records_public_interest_test(),
+        welsh: l.body.profile().is_welsh(),
         attachments: l.attachments.clone(),
         purpose_hint: format!("At most {} words.", l.body.max_purpose_words),
         summary_hint: format!(
@@ -297,6 +300,7 @@ fn to_input(f: &PaperFormValues) -> Result<PaperInput, Vec<FieldError>> {
             equality: Some(f.equality.clone()),
             equality_assessment: Some(f.equality_assessment.clone()),
             environment: Some(f.environment.clone()),
+            welsh_language: Some(f.welsh_language.clone()),
         }),
         consulted_organisation_ids: Some(f.consulted_organisation_ids.clone()),
         priority_id: opt(&f.priority_id),
@@ -308,6 +312,7 @@ fn to_input(f: &PaperFormValues) -> Result<PaperInput, Vec<FieldError>> {
         minutes_allocated: minutes,
         key_decision: Some(f.key_decision == "yes"),
         save_version: Some(f.next == "version"),
+        translations: None,
     })
 }
 

@@ -165,6 +165,11 @@ pub(super) fn rows(l: &Loaded) -> Vec<Row> {
             "implications-environment",
         ),
         row(
+            &crate::i18n::t("paper-field-welsh-language"),
+            one(&p.implications_welsh_language),
+            "implications-welsh-language",
+        ),
+        row(
             "Partners consulted",
             p.consulted()
                 .iter()
@@ -174,6 +179,10 @@ pub(super) fn rows(l: &Loaded) -> Vec<Row> {
         ),
         row("Priority served", priority, "priority-id"),
     ];
+    // The Welsh language impact is a section of the cover sheet in Wales.
+    if !l.body.profile().is_welsh() && p.implications_welsh_language.trim().is_empty() {
+        out.retain(|r| r.anchor != "implications-welsh-language");
+    }
     if let Some(cat) = p.exempt_category {
         out.push(row(
             "Exempt",
@@ -253,6 +262,8 @@ pub(super) fn paper_page(
         can_return: may.return_it,
         can_decide_late: may.decide_late,
         can_withdraw: may.withdraw,
+        can_translate: l.body.bilingual
+            && (p.author_user_id == who.user.id || who.grants.can_manage_body(&l.body.id)),
         attachments: l.attachments.clone(),
         signed_off: match p.signed_off_at {
             Some(t) => format!("Signed off by the sponsor on {}.", london_datetime(t)),

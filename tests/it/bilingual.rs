@@ -1,0 +1,450 @@
+//! Bilingual bodies (Welsh Language Standards): the Welsh version of what
+//! people write, the Welsh language impact on the cover sheet, the
+//! pre-flight that holds publication until both languages are complete,
+//! the chair's urgency reason, the public reading the Welsh, and members
+//! who wish to speak Welsh at a meeting.
+
+use serde_json::{Value, json};
+
+use crate::browser::{self, Browser, PHONE};
+use crate::builders::{
+    Board, board_with_policy, complete, patch, post, published_agenda, submit_sign_accept,
+};
+use crate::helpers::{PASSWORD, TestApp, error_fields, json};
+
+/// A Welsh PSB (bilingual by its rules), its meeting saying how to attend
+/// remotely as Welsh notices must.
+async fn welsh_board(app: &TestApp) -> Board {
+    let b = board_with_policy(app, json!({"rules": "wales-psb"})).await;
+    let resp = patch(
+        app,
+        &format!("/api/v1/meetings/{}", b.meeting),
+        &b.clerk,
+        None,
+        &json!({"remote_access": "Join on Teams: tawel.example/live"}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    b
+}
+
+async fn draft(app: &TestApp, b: &Board) -> String {
+    let resp = post(
+        app,
+        &format!("/api/v1/meetings/{}/papers", b.meeting),
+        &b.author,
+        complete(b),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+    json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+async fn put_welsh(app: &TestApp, token: &str, id: &str, body: Value) -> reqwest::Response {
+    app.api
+        .put(app.url(&format!("/api/v1/translations/paper/{id}")))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .expect("put translation")
+}
+
+fn codes(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| e["code"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The Welsh of every field of the builders' complete paper.
+fn all_welsh() -> Value {
+    json!({"cy": {
+        "title": "Clybiau ieuenctid yn Ashby",
+        "purpose": "Cytuno ar gyllid ar gyfer dau glwb ieuenctid.",
+        "summary": "Byddai dau glwb yn agor ar nos Wener o fis Ebrill.",
+        "recommendations": "Cymeradwyo £20,000 o gronfa'r bartneriaeth ar gyfer dau glwb ieuenctid.",
+        "implications_financial": "£20,000 o gronfa'r bartneriaeth.",
+        "implications_legal": "dim",
+        "implications_risk": "Isel.",
+        "implications_equality": "Asesiad ynghlwm; dim effaith andwyol.",
+        "implications_environment": "dim",
+        "implications_welsh_language": "Bydd y clybiau'n cynnig gweithgareddau yn Gymraeg ac yn Saesneg.",
+        "body_markdown": "## Cefndir\n\nGofynnodd pobl ifanc am rywle i fynd ar nos Wener."
+    }})
+}
+
+#[tokio::test]
+async fn a_bilingual_board_publishes_only_when_both_languages_are_complete() {
+    let app = TestApp::spawn().await;
+    let b = welsh_board(&app).await;
+
+    // Welsh rules make the body bilingual, translations due 3 working days
+    // before publication.
+    let body = json(app.get("/api/v1/bodies/psb", None).await).await;
+    assert_eq!(body["policy"]["bilingual"], true, "{body}");
+    assert_eq!(body["policy"]["translation_working_days"], 3, "{body}");
+
+    // A decision paper in Wales states its effect on the Welsh language.
+    let id = draft(&app, &b).await;
+    let resp = post(
+        &app,
+        &format!("/api/v1/papers/{id}/submit"),
+        &b.author,
+        json!({}),
+    )
+    .await;
+    assert_eq!(resp.status(), 422);
+    assert!(error_fields(&json(resp).await).contains(&"implications.welsh_language".to_string()));
+
+    // Welsh only: another language is refused, naming it, and nothing is saved.
+    let resp = patch(
+        &app,
+        &format!("/api/v1/papers/{id}"),
+        &b.author,
+        None,
+        &json!({"implications": {"welsh_language": "Clubs will run in Welsh and English."},
+                "translations": {"fr": {"title": "Clubs de jeunes"}}}),
+    )
+    .await;
+    assert_eq!(resp.status(), 422);
+    let problem = json(resp).await;
+    assert_eq!(error_fields(&problem), vec!["translations.fr"], "{problem}");
+    let paper = json(
+        app.get(&format!("/api/v1/papers/{id}"), Some(&b.author))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        paper["implications"]["welsh_language"], "",
+        "nothing half-saved"
+    );
+
+    // The paper takes and returns its Welsh beside the English.
+    let resp = patch(
+        &app,
+        &format!("/api/v1/papers/{id}"),
+        &b.author,
+        None,
+        &json!({"implications": {"welsh_language": "Clubs will run in Welsh and English."},
+                "translations": {"cy": {"title": "Clybiau ieuenctid yn Ashby"}}}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let paper = json(resp).await;
+    assert_eq!(paper["title"], "Youth clubs in Ashby");
+    assert_eq!(
+        paper["translations"]["cy"]["title"],
+        "Clybiau ieuenctid yn Ashby"
+    );
+    assert_eq!(paper["translation_status"]["cy"]["title"], "translated");
+    assert_eq!(
+        paper["translation_status"]["cy"]["purpose"],
+        "awaiting_translation"
+    );
+    submit_sign_accept(&app, &b, &id).await;
+
+    // The pre-flight names each missing translation, in both languages.
+    let publish = |token: String| {
+        let app = &app;
+        let path = format!("/api/v1/meetings/{}/agenda/publish", b.meeting);
+        async move { post(app, &path, &token, json!({})).await }
+    };
+    let resp = publish(b.clerk.clone()).await;
+    assert_eq!(resp.status(), 422);
+    let problem = json(resp).await;
+    assert!(
+        codes(&problem).iter().all(|c| c == "translation_missing"),
+        "{problem}"
+    );
+    let fields = error_fields(&problem);
+    assert!(
+        fields.iter().any(|f| f.ends_with(".paper.purpose")),
+        "{fields:?}"
+    );
+    assert!(
+        fields.iter().any(|f| f.ends_with(".paper.body_markdown")),
+        "{fields:?}"
+    );
+    assert!(
+        !fields.iter().any(|f| f.ends_with(".paper.title")),
+        "the title is done"
+    );
+    assert!(problem.to_string().contains("Purpose / Diben"), "{problem}");
+
+    // A Welsh text over the word limit says it is the Welsh.
+    let resp = put_welsh(
+        &app,
+        &b.author,
+        &id,
+        json!({"cy": {"purpose": "gair ".repeat(61)}}),
+    )
+    .await;
+    assert_eq!(resp.status(), 422);
+    let problem = json(resp).await;
+    assert_eq!(error_fields(&problem), vec!["translations.cy.purpose"]);
+    assert!(
+        problem
+            .to_string()
+            .contains("Purpose in Welsh has 61 words"),
+        "{problem}"
+    );
+
+    // Only the author and the secretariat write it; anyone else is refused.
+    let resp = app
+        .get(&format!("/api/v1/translations/paper/{id}"), Some(&b.member))
+        .await;
+    assert_eq!(resp.status(), 403);
+    let resp = app
+        .get(&format!("/api/v1/translations/paper/{id}"), None)
+        .await;
+    assert_eq!(resp.status(), 401);
+    // Approving is the secretariat's.
+    let resp = put_welsh(&app, &b.author, &id, json!({"approve": true})).await;
+    assert_eq!(resp.status(), 403);
+
+    let resp = put_welsh(&app, &b.author, &id, all_welsh()).await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    assert_eq!(json(resp).await["status"], "translated");
+    let resp = put_welsh(&app, &b.clerk, &id, json!({"approve": true})).await;
+    assert_eq!(json(resp).await["status"], "approved");
+
+    let resp = publish(b.clerk.clone()).await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+
+    // Published in both languages at once: the Welsh page reads the Welsh.
+    let welsh = app
+        .get(
+            &format!("/cy/meetings/{}/agenda/versions/1", b.meeting),
+            None,
+        )
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(welsh.contains("Clybiau ieuenctid yn Ashby"), "{welsh}");
+    let english = app
+        .get(&format!("/meetings/{}/agenda/versions/1", b.meeting), None)
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(english.contains("Youth clubs in Ashby"));
+    assert!(!english.contains("Clybiau ieuenctid"));
+
+    // The agenda email: a member who has not chosen a language gets one
+    // message with both, Welsh first, through SMTP.
+    app.run_pending_jobs().await;
+    let to_chair: Vec<String> = app
+        .emails()
+        .iter()
+        .filter(|m| m.to.iter().any(|t| t == "chair@test.example"))
+        .map(|m| m.text())
+        .filter(|t| t.contains("Clybiau ieuenctid"))
+        .collect();
+    assert_eq!(to_chair.len(), 1, "one message, in both languages");
+    let text = &to_chair[0];
+    let (welsh_at, english_at) = (
+        text.find("Annwyl").expect("the Welsh"),
+        text.find("Dear").expect("the English"),
+    );
+    assert!(welsh_at < english_at, "Welsh first: {text}");
+    assert!(
+        text.contains("Agenda wedi'i chyhoeddi") && text.contains("Agenda published"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Youth clubs in Ashby"),
+        "the English part reads the English"
+    );
+}
+
+/// An English board is not asked for Welsh, and cannot be given it.
+#[tokio::test]
+async fn an_english_board_publishes_in_english_only() {
+    let app = TestApp::spawn().await;
+    let b = crate::builders::board(&app).await;
+    let id = draft(&app, &b).await;
+    let paper = json(
+        app.get(&format!("/api/v1/papers/{id}"), Some(&b.author))
+            .await,
+    )
+    .await;
+    assert!(paper.get("translations").is_none(), "{paper}");
+    let resp = put_welsh(&app, &b.author, &id, all_welsh()).await;
+    assert_eq!(resp.status(), 422);
+    assert_eq!(codes(&json(resp).await), vec!["not_bilingual"]);
+}
+
+/// Through the pages: the author writes the Welsh beside the English, the
+/// secretariat's queue shows what is still waiting and when it is due, a
+/// member says they wish to speak Welsh (and the secretariat sees the 10%
+/// trigger), the chair records why an untranslated item cannot wait, and
+/// the public reads the reason in both languages.
+#[tokio::test]
+async fn the_welsh_is_written_queued_and_urged_through_the_pages() {
+    if !browser::available() {
+        return;
+    }
+    let app = TestApp::spawn().await;
+    let b = welsh_board(&app).await;
+    let id = draft(&app, &b).await;
+    let resp = patch(
+        &app,
+        &format!("/api/v1/papers/{id}"),
+        &b.author,
+        None,
+        &json!({"implications": {"welsh_language": "Clubs will run in Welsh and English."}}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    submit_sign_accept(&app, &b, &id).await;
+    let meeting = b.meeting.clone();
+    let page = Browser::open(&app.address, "bilingual", PHONE).await;
+    let (pid, m) = (id.clone(), meeting.clone());
+    page.run(|mut b2| async move {
+        b2.sign_in("author@ashby.example", PASSWORD).await;
+        b2.goto(&format!("/papers/{pid}")).await;
+        b2.click_link("Welsh version").await;
+        b2.wait_to_see("Welsh version: Youth clubs in Ashby").await;
+        b2.sees("Awaiting translation").await;
+        b2.check_page("Welsh version of a paper").await;
+        b2.fill("Title in Welsh", "Clybiau ieuenctid yn Ashby")
+            .await;
+        b2.fill("Purpose in Welsh", &"gair ".repeat(61)).await;
+        b2.click_button("Save the Welsh version").await;
+        b2.wait_to_see("Purpose in Welsh has 61 words; the limit is 60.")
+            .await;
+        assert_eq!(
+            b2.value_of("Title in Welsh").await,
+            "Clybiau ieuenctid yn Ashby",
+            "what was typed is kept"
+        );
+        b2.fill(
+            "Purpose in Welsh",
+            "Cytuno ar gyllid ar gyfer dau glwb ieuenctid.",
+        )
+        .await;
+        b2.click_button("Save the Welsh version").await;
+        b2.wait_to_see("The Welsh version is saved.").await;
+        b2.sees("Translated").await;
+        b2.sign_out().await;
+
+        // The secretariat's queue: what waits, for which meeting, due when.
+        b2.sign_in("clerk@test.example", PASSWORD).await;
+        b2.goto("/translations").await;
+        b2.wait_to_see("Awaiting translation").await;
+        b2.sees("Youth clubs in Ashby").await;
+        b2.sees("Summary").await;
+        b2.check_page("Translation queue").await;
+        b2.sign_out().await;
+
+        // A member wishes to speak Welsh: one of three is over 10%. They
+        // read Quorate in Welsh, which is also the language of their mail.
+        b2.sign_in("member@police.example", PASSWORD).await;
+        b2.goto("/").await;
+        b2.click_button("Cymraeg").await;
+        b2.wait_to_see("Allgofnodi").await;
+        // The English address for the rest of the visit; the profile keeps
+        // the choice of Welsh.
+        b2.goto("/en/").await;
+        b2.goto(&format!("/meetings/{m}")).await;
+        b2.tick("I wish to speak Welsh at this meeting").await;
+        b2.click_button("Save my preference").await;
+        b2.wait_to_see("Your language preference for the meeting is saved.")
+            .await;
+        assert!(b2.is_ticked("I wish to speak Welsh at this meeting").await);
+        b2.sign_out().await;
+        b2.sign_in("clerk@test.example", PASSWORD).await;
+        b2.goto(&format!("/meetings/{m}")).await;
+        b2.wait_to_see("1 of 3 members wish to speak Welsh at this meeting.")
+            .await;
+        b2.sees("arrange simultaneous translation").await;
+        b2.goto("/translations").await;
+        b2.wait_to_see("Simultaneous translation needed").await;
+        b2.sign_out().await;
+
+        // The chair records why the agenda cannot wait for the Welsh.
+        b2.sign_in("chair@test.example", PASSWORD).await;
+        b2.goto(&format!("/meetings/{m}")).await;
+        b2.click_link("Publish before the translations are complete (chair)")
+            .await;
+        b2.wait_to_see("Still to translate").await;
+        b2.check_page("Chair's urgency reason").await;
+        b2.click_button("Record the reason").await;
+        b2.wait_to_see("Enter the reason in English.").await;
+        b2.fill(
+            "The reason, in English",
+            "The grant offer expires on 15 January.",
+        )
+        .await;
+        b2.fill(
+            "The reason, in Welsh",
+            "Daw'r cynnig grant i ben ar 15 Ionawr.",
+        )
+        .await;
+        b2.click_button("Record the reason").await;
+        b2.wait_to_see("The chair's reason is recorded").await;
+        b2
+    })
+    .await;
+
+    published_agenda(&app, &b).await;
+    let public = Browser::open(&app.address, "bilingual-public", PHONE).await;
+    public
+        .run(|b2| async move {
+            b2.goto(&format!("/cy/meetings/{meeting}/agenda/versions/1"))
+                .await;
+            b2.wait_to_see("Daw'r cynnig grant i ben ar 15 Ionawr.")
+                .await;
+            b2.sees("The grant offer expires on 15 January.").await;
+            b2.sees("Clybiau ieuenctid yn Ashby").await;
+            b2.screenshot("bilingual-welsh-agenda-phone").await;
+            b2
+        })
+        .await;
+    // The member who chose Welsh is written to in Welsh only.
+    app.run_pending_jobs().await;
+    let to_member: Vec<String> = app
+        .emails()
+        .iter()
+        .filter(|m| m.to.iter().any(|t| t == "member@police.example"))
+        .map(|m| m.text())
+        .filter(|t| t.contains("Clybiau ieuenctid"))
+        .collect();
+    assert_eq!(to_member.len(), 1);
+    assert!(to_member[0].contains("Annwyl"), "{}", to_member[0]);
+    assert!(!to_member[0].contains("Dear "), "{}", to_member[0]);
+    assert!(
+        to_member[0].contains("Briff yr aelodau"),
+        "{}",
+        to_member[0]
+    );
+}
