@@ -637,6 +637,7 @@ fn welsh_board(
     let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default();
     let location = "Neuadd y Sir, Tref Tawel (County Hall, Tawel Town), and online";
     let mut held = None;
+    let mut next = None;
     for day in [
         thursday(now.date() - chrono::Duration::days(28)),
         thursday(now.date() + Duration::days(42)),
@@ -661,7 +662,11 @@ fn welsh_board(
                 now: at(ten).naive_utc() - Duration::days(60),
             },
         )?;
-        held.get_or_insert(made);
+        if held.is_some() {
+            next = Some(made);
+        } else {
+            held = Some(made);
+        }
     }
     let m = held.ok_or_else(missing)?;
     let t = meetings::timeline_for(&m, &body, &cals);
@@ -733,6 +738,94 @@ fn welsh_board(
             calendars: &cals,
             now: publish_at,
         },
+    )?;
+    let next = next.ok_or_else(missing)?;
+    let leader = people.get("leader").ok_or_else(missing)?;
+    bilingual_paper(
+        conn,
+        (&clerk, &clerk_grants),
+        leader,
+        &next,
+        &orgs,
+        on_a_working_day(now - Duration::days(3), &cal),
+        base_url,
+    )?;
+    Ok(())
+}
+
+/// The Welsh board's next meeting: an accepted decision paper, written in
+/// English and partly translated (title, purpose and summary in Welsh, the
+/// rest awaiting translation), so the translation queue and the
+/// pre-flight have something to show.
+fn bilingual_paper(
+    conn: &mut DbConn,
+    (clerk, clerk_grants): (&Actor, &crate::domain::roles::Grants),
+    sponsor: &crate::db::users::User,
+    meeting: &crate::db::meetings::Meeting,
+    orgs: &std::collections::HashMap<&str, String>,
+    written: NaiveDateTime,
+    base_url: &str,
+) -> AppResult<()> {
+    use crate::services::papers::{self, ImplicationsInput, PaperInput};
+    let author = clerk.user_id.clone().unwrap_or_default();
+    let input = PaperInput {
+        title: Some("Active travel in the Tawel valley: a joint plan".into()),
+        item_type: Some(Some("decision".into())),
+        presenting_organisation_id: Some(orgs.get("DTCBC").cloned()),
+        presenter_user_id: Some(Some(author.clone())),
+        sponsor_user_id: Some(Some(sponsor.id.clone())),
+        purpose: Some("To agree a joint plan for safe walking and cycling routes to schools and health centres.".into()),
+        summary: Some("Residents told the well-being assessment that they would walk and cycle more if routes were safer. Partners propose three routes, built over two years, with the health board promoting them to patients.".into()),
+        recommendations: Some(vec![
+            "Agree the three routes in the joint plan.".into(),
+            "Ask the council to bid for the Active Travel Fund by March.".into(),
+        ]),
+        implications: Some(ImplicationsInput {
+            financial: Some("£1.2 million over two years from the Active Travel Fund, if the bid succeeds.".into()),
+            legal: Some("none".into()),
+            risk: Some("The bid may not succeed; the routes would then be phased.".into()),
+            equality: Some("Routes are designed for wheelchairs and pushchairs.".into()),
+            equality_assessment: Some("done".into()),
+            environment: Some("Fewer short car journeys; lower emissions near schools.".into()),
+            welsh_language: Some("Signs, maps and the promotion will be bilingual; no effect on opportunities to use Welsh otherwise.".into()),
+        }),
+        consulted_organisation_ids: Some(
+            ["TVUHB", "NRW"]
+                .iter()
+                .filter_map(|o| orgs.get(o).cloned())
+                .collect(),
+        ),
+        no_priority_reason: Some("The board has not yet set its priorities for the new well-being plan.".into()),
+        body_markdown: Some("## Background\n\nThe well-being assessment asked residents what would help them be active. Safer routes came first.\n\n## The routes\n\n1. Tref Tawel station to Ysgol y Cwm.\n2. Heol y Bont to the health centre.\n3. The riverside path, joined up.".into()),
+        ..Default::default()
+    };
+    let ctx = crate::services::Ctx {
+        base_url,
+        calendars: &crate::domain::calendar::Calendars::builtin(),
+        now: written,
+    };
+    let p = papers::create_paper(conn, clerk, clerk_grants, &author, meeting, &input, written)?;
+    let p = papers::submit_paper(conn, clerk, &author, &p, None, &ctx)?;
+    let sponsor_actor = Actor {
+        user_id: Some(sponsor.id.clone()),
+        label: sponsor.name.clone(),
+        client_addr: None,
+    };
+    let p = papers::sign_off(conn, &sponsor_actor, &sponsor.id, &p, written)?;
+    let p = papers::accept(conn, clerk, clerk_grants, &p, written)?;
+    crate::services::translations::save(
+        conn,
+        clerk,
+        clerk_grants,
+        crate::domain::translation::Subject::Paper,
+        &p.id,
+        &std::collections::HashMap::from([
+            ("title".to_string(), "Teithio llesol yng nghwm Tawel: cynllun ar y cyd".to_string()),
+            ("purpose".to_string(), "Cytuno ar gynllun ar y cyd ar gyfer llwybrau cerdded a beicio diogel i ysgolion a chanolfannau iechyd.".to_string()),
+            ("summary".to_string(), "Dywedodd trigolion wrth yr asesiad llesiant y byddent yn cerdded ac yn beicio mwy pe bai'r llwybrau'n fwy diogel. Mae'r partneriaid yn cynnig tri llwybr, i'w hadeiladu dros ddwy flynedd, gyda'r bwrdd iechyd yn eu hyrwyddo i gleifion.".to_string()),
+        ]),
+        false,
+        written,
     )?;
     Ok(())
 }
