@@ -94,6 +94,12 @@ pub fn register(
     let meetings = meetings::by_id(conn, &meeting_ids)?;
     let published = agenda::published_numbers(conn, &meeting_ids)?;
     let body_of: HashMap<&str, &bodies::Body> = all.iter().map(|b| (b.id.as_str(), b)).collect();
+    // A reader of Welsh reads a bilingual body's decisions in Welsh.
+    use crate::domain::translation::Subject;
+    use crate::services::translations::{for_reader, or_english};
+    let welsh = for_reader(conn, Subject::Decision, &ids)?;
+    let welsh_papers = for_reader(conn, Subject::Paper, &paper_ids)?;
+    let welsh_items = for_reader(conn, Subject::AgendaItem, &item_ids)?;
     Ok(list
         .into_iter()
         .map(|d| {
@@ -107,8 +113,10 @@ pub fn register(
                 body_name: body.map(|b| b.name.clone()).unwrap_or_default(),
                 meeting_starts_at: meetings.get(&d.meeting_id).map(|m| m.starts_at),
                 item_title: paper
-                    .map(|p| p.title.clone())
-                    .or_else(|| item.map(|i| i.title.clone()))
+                    .map(|p| or_english(&welsh_papers, &p.id, "title", p.title.clone()))
+                    .or_else(|| {
+                        item.map(|i| or_english(&welsh_items, &i.id, "title", i.title.clone()))
+                    })
                     .unwrap_or_default(),
                 paper_link: paper_link(
                     &d.meeting_id,
@@ -117,8 +125,48 @@ pub fn register(
                     viewer.is_some(),
                 ),
                 has_actions: with.contains(&d.id),
-                decision: d,
+                decision: crate::db::record::Decision {
+                    text: or_english(&welsh, &d.id, "text", d.text.clone()),
+                    ..d
+                },
             }
+        })
+        .collect())
+}
+
+/// The register for the API: the English in each decision's own fields,
+/// and, for a bilingual body's decision, its Welsh beside it.
+pub fn register_with_welsh(
+    conn: &mut DbConn,
+    viewer: Option<&Grants>,
+    f: &RegisterFilter,
+) -> AppResult<Vec<(Entry, Option<crate::services::translations::Welsh>)>> {
+    let entries = crate::i18n::with(crate::i18n::Lang::English, || register(conn, viewer, f))?;
+    let bilingual: std::collections::HashSet<String> = bodies::all(conn)?
+        .into_iter()
+        .filter(|b| b.bilingual)
+        .map(|b| b.slug)
+        .collect();
+    let records: Vec<(String, HashMap<&'static str, String>)> = entries
+        .iter()
+        .filter(|e| bilingual.contains(&e.body_slug))
+        .map(|e| {
+            (
+                e.decision.id.clone(),
+                HashMap::from([("text", e.decision.text.clone())]),
+            )
+        })
+        .collect();
+    let mut welsh = crate::services::translations::welsh_of(
+        conn,
+        crate::domain::translation::Subject::Decision,
+        &records,
+    )?;
+    Ok(entries
+        .into_iter()
+        .map(|e| {
+            let w = welsh.remove(&e.decision.id);
+            (e, w)
         })
         .collect())
 }

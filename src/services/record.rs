@@ -1189,11 +1189,18 @@ pub fn decisions_taken(
             .map(|(u, _)| (u.id, u.name))
             .collect()
     };
+    let taken: Vec<_> = record::decisions_of_meeting(conn, &meeting.id)?
+        .into_iter()
+        .filter(|d| may_read_decision(grants, d) && d.withdrawn_at.is_none())
+        .collect();
+    use crate::domain::translation::Subject;
+    use crate::services::translations::{for_reader, or_english};
+    let ids: Vec<String> = taken.iter().map(|d| d.id.clone()).collect();
+    let welsh = for_reader(conn, Subject::Decision, &ids)?;
+    let action_ids: Vec<String> = actions.iter().map(|a| a.id.clone()).collect();
+    let welsh_actions = for_reader(conn, Subject::Action, &action_ids)?;
     let mut out = Vec::new();
-    for d in record::decisions_of_meeting(conn, &meeting.id)? {
-        if !may_read_decision(grants, &d) || d.withdrawn_at.is_some() {
-            continue;
-        }
+    for d in taken {
         let declarations = declared
             .iter()
             .filter(|x| x.item_id == d.item_id)
@@ -1211,7 +1218,7 @@ pub fn decisions_taken(
             .filter(|a| super::actions::may_view(grants, user_id, a))
             .map(|a| {
                 (
-                    a.description.clone(),
+                    or_english(&welsh_actions, &a.id, "description", a.description.clone()),
                     orgs.get(&a.owner_organisation_id)
                         .cloned()
                         .unwrap_or_default(),
@@ -1223,7 +1230,7 @@ pub fn decisions_taken(
             declarations,
             item_id: d.item_id,
             reference: d.reference,
-            text: d.text,
+            text: or_english(&welsh, &d.id, "text", d.text),
             actions: arising,
         });
     }

@@ -410,6 +410,46 @@ pub fn welsh_of(
         .collect())
 }
 
+/// For a reader of Welsh, the Welsh of these records' fields where
+/// translated, by record id then field; empty for a reader of English.
+/// Visibility is the caller's: pass only records this reader may see.
+pub fn for_reader(
+    conn: &mut DbConn,
+    subject: Subject,
+    ids: &[String],
+) -> AppResult<HashMap<String, HashMap<String, String>>> {
+    if crate::i18n::current() != crate::i18n::Lang::Welsh || ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(store::of(conn, subject, ids, WELSH)?
+        .into_iter()
+        .map(|(id, fields)| {
+            (
+                id,
+                fields
+                    .into_iter()
+                    .filter(|(_, s)| !s.text.trim().is_empty())
+                    .map(|(k, s)| (k, s.text))
+                    .collect(),
+            )
+        })
+        .collect())
+}
+
+/// A field's Welsh from `for_reader`, or the English as given.
+pub fn or_english(
+    welsh: &HashMap<String, HashMap<String, String>>,
+    id: &str,
+    field: &str,
+    english: String,
+) -> String {
+    welsh
+        .get(id)
+        .and_then(|f| f.get(field))
+        .cloned()
+        .unwrap_or(english)
+}
+
 /// The stored Welsh of several records, by id then field (for freezing and
 /// the pre-flight).
 pub fn stored_of(

@@ -95,6 +95,8 @@ pub struct RecordPage {
     pub focus_item: String,
     /// Decisions and actions may still be corrected or withdrawn.
     pub can_correct: bool,
+    /// A bilingual body: each decision links to its Welsh version.
+    pub bilingual: bool,
     /// A record form as typed, shown again with its errors.
     pub typed: RecordTyped,
 }

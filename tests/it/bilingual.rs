@@ -448,3 +448,140 @@ async fn the_welsh_is_written_queued_and_urged_through_the_pages() {
         to_member[0]
     );
 }
+
+/// A bilingual body's decisions: the secretariat gives each its Welsh; a
+/// reader of Welsh reads it in the register, the API keeps the English in
+/// `text` with the Welsh beside it, and an exempt decision's Welsh is no
+/// more public than its English.
+#[tokio::test]
+async fn decisions_are_read_in_welsh_and_exempt_ones_stay_hidden_in_both() {
+    let app = TestApp::spawn().await;
+    let b = welsh_board(&app).await;
+    let mut ids = Vec::new();
+    for (title, text, exempt) in [
+        (
+            "Meeting dates for 2027",
+            "Approved the meeting dates for 2027.",
+            None,
+        ),
+        (
+            "Tender award",
+            "Awarded the contract to ZQXBIDDER.",
+            Some(14),
+        ),
+    ] {
+        let mut item = json!({"title": title, "item_type": "decision", "verbal_reason": "Reported on the day"});
+        if let Some(c) = exempt {
+            item["exempt_category"] = json!(c);
+            item["exempt_public_interest"] = json!("Prices are commercially sensitive.");
+        }
+        let resp = post(
+            &app,
+            &format!("/api/v1/meetings/{}/agenda/items", b.meeting),
+            &b.clerk,
+            item,
+        )
+        .await;
+        assert_eq!(
+            resp.status(),
+            201,
+            "{}",
+            resp.text().await.unwrap_or_default()
+        );
+        let item = json(resp).await["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let resp = post(
+            &app,
+            &format!("/api/v1/meetings/{}/decisions", b.meeting),
+            &b.clerk,
+            json!({"item_id": item, "text": text}),
+        )
+        .await;
+        assert_eq!(
+            resp.status(),
+            201,
+            "{}",
+            resp.text().await.unwrap_or_default()
+        );
+        ids.push(
+            json(resp).await["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
+    for (id, welsh) in ids.iter().zip([
+        "Cymeradwywyd dyddiadau'r cyfarfodydd ar gyfer 2027.",
+        "Dyfarnwyd y contract i ZQXCYNIGYDD.",
+    ]) {
+        let resp = app
+            .api
+            .put(app.url(&format!("/api/v1/translations/decision/{id}")))
+            .bearer_auth(&b.clerk)
+            .json(&json!({"cy": {"text": welsh}}))
+            .send()
+            .await
+            .expect("put");
+        assert_eq!(
+            resp.status(),
+            200,
+            "{}",
+            resp.text().await.unwrap_or_default()
+        );
+    }
+    // The register page in Welsh reads the Welsh; in English, the English.
+    let welsh = app
+        .get("/cy/decisions", None)
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        welsh.contains("Cymeradwywyd dyddiadau"),
+        "{welsh}"
+    );
+    assert!(!welsh.contains("ZQXCYNIGYDD") && !welsh.contains("ZQXBIDDER"));
+    let english = app
+        .get("/decisions", None)
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(english.contains("Approved the meeting dates for 2027."));
+    assert!(!english.contains("Cymeradwywyd"));
+    // The API: English in `text`, Welsh beside it, whatever language asked.
+    let resp = app
+        .api
+        .get(app.url("/api/v1/decisions"))
+        .header("Accept-Language", "cy")
+        .send()
+        .await
+        .expect("get");
+    let list = json(resp).await;
+    let open = &list["items"][0];
+    assert_eq!(
+        open["text"], "Approved the meeting dates for 2027.",
+        "{list}"
+    );
+    assert_eq!(
+        open["translations"]["cy"]["text"],
+        "Cymeradwywyd dyddiadau'r cyfarfodydd ar gyfer 2027."
+    );
+    assert_eq!(open["translation_status"]["cy"]["text"], "translated");
+    assert!(!list.to_string().contains("ZQX"), "{list}");
+    // The secretariat, who may see it, reads the exempt one in both.
+    let resp = app
+        .api
+        .get(app.url("/api/v1/decisions"))
+        .bearer_auth(&b.clerk)
+        .send()
+        .await
+        .expect("get");
+    let all = json(resp).await.to_string();
+    assert!(
+        all.contains("ZQXBIDDER") && all.contains("ZQXCYNIGYDD"),
+        "{all}"
+    );
+}

@@ -1,5 +1,7 @@
 //! The decisions register.
 
+use std::collections::HashMap;
+
 use crate::web::routes::Routes;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
@@ -33,6 +35,12 @@ pub struct DecisionOut {
     /// The vote, where one was recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vote: Option<VoteOut>,
+    /// A bilingual body's decision: its Welsh (`{"cy": {"text": "…"}}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translations: Option<HashMap<String, HashMap<String, String>>>,
+    /// The status of each translated field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_status: Option<HashMap<String, HashMap<String, String>>>,
 }
 
 /// A vote's count.
@@ -123,13 +131,17 @@ pub async fn decisions(
         limit: limit + 1,
     };
     let entries = state
-        .db(move |c| decisions::register(c, grants.as_ref(), &filter))
+        .db(move |c| decisions::register_with_welsh(c, grants.as_ref(), &filter))
         .await?;
     let out = page_of(
         entries,
         limit,
-        |e| decision_cursor(e.decision.created_at, &e.decision.reference),
-        |e| DecisionOut {
+        |(e, _)| decision_cursor(e.decision.created_at, &e.decision.reference),
+        |(e, welsh)| DecisionOut {
+            translations: welsh
+                .as_ref()
+                .map(|w| HashMap::from([("cy".to_string(), w.texts.clone())])),
+            translation_status: welsh.map(|w| HashMap::from([("cy".to_string(), w.status)])),
             vote: e.decision.tally().map(VoteOut::from),
             actions: usize::from(e.has_actions),
             body_slug: e.body_slug,

@@ -280,6 +280,8 @@ pub async fn decide(
             decided_at: rfc3339(d.created_at),
             actions: 0,
             withdrawn_reason: None,
+            translations: None,
+            translation_status: None,
         },
     ))
 }
@@ -307,6 +309,8 @@ fn decision_out(d: crate::services::decisions::Decision, slug: String) -> Decisi
         decided_at: rfc3339(d.created_at),
         actions: 0,
         withdrawn_reason: d.withdrawn_reason,
+        translations: None,
+        translation_status: None,
     }
 }
 

@@ -260,6 +260,7 @@ async fn render_record(
         votes_by_name,
         key: crate::clock::new_id(),
         can_correct: may_correct,
+        bilingual: body.bilingual,
         focus_item: focus,
         typed,
     };
