@@ -106,27 +106,22 @@ impl AppError {
             AppError::BadRequest(m)
             | AppError::PayloadTooLarge(m)
             | AppError::UnsupportedMediaType(m) => m.clone(),
-            AppError::Unauthenticated => {
-                "Sign in, or send a valid API token as 'Authorization: Bearer <token>'.".into()
-            }
-            AppError::Forbidden => "You do not have permission to do that.".into(),
-            AppError::NotFound => "There is nothing at this address.".into(),
-            AppError::MethodNotAllowed(allow) => {
-                format!("This address does not take that method; it takes {allow}.")
-            }
+            AppError::Unauthenticated => crate::i18n::t("problem-detail-unauthenticated"),
+            AppError::Forbidden => crate::i18n::t("problem-detail-forbidden"),
+            AppError::NotFound => crate::i18n::t("problem-detail-not-found"),
+            AppError::MethodNotAllowed(allow) => crate::i18n::t_args(
+                "problem-detail-method",
+                &[("allow", crate::i18n::Arg::Text(allow))],
+            ),
             AppError::Conflict(errors) | AppError::Validation(errors) => errors
                 .iter()
                 .map(|e| e.message.as_str())
                 .collect::<Vec<_>>()
                 .join(" "),
-            AppError::PreconditionFailed => {
-                "Someone else changed this since you loaded it. Reload and try again.".into()
-            }
-            AppError::TooManyRequests => "Too many attempts. Wait a minute and try again.".into(),
-            AppError::Unavailable => {
-                "The service is busy or its database is unavailable. Try again shortly.".into()
-            }
-            AppError::Internal(_) => "Something went wrong on our side.".into(),
+            AppError::PreconditionFailed => crate::i18n::t("problem-detail-precondition"),
+            AppError::TooManyRequests => crate::i18n::t("problem-detail-too-many"),
+            AppError::Unavailable => crate::i18n::t("problem-detail-unavailable"),
+            AppError::Internal(_) => crate::i18n::t("problem-detail-internal"),
         }
     }
 
@@ -154,11 +149,33 @@ impl AppError {
         let status = self.status();
         let mut detail = self.detail();
         if let Some(r) = reference {
-            detail = format!("{detail} Reference: {r}.");
+            detail = format!(
+                "{detail} {}",
+                crate::i18n::t_args(
+                    "problem-reference",
+                    &[("reference", crate::i18n::Arg::Text(&r))]
+                )
+            );
         }
         Problem {
             kind: format!("/problems/{}", self.slug()),
-            title: status.canonical_reason().unwrap_or("Error").to_string(),
+            // The reason phrase, in the language asked for (`?lang=cy` or
+            // `Accept-Language: cy`).
+            title: crate::i18n::t(match self {
+                AppError::BadRequest(_) => "problem-title-400",
+                AppError::Unauthenticated => "problem-title-401",
+                AppError::Forbidden => "problem-title-403",
+                AppError::NotFound => "problem-title-404",
+                AppError::MethodNotAllowed(_) => "problem-title-405",
+                AppError::Conflict(_) => "problem-title-409",
+                AppError::PreconditionFailed => "problem-title-412",
+                AppError::PayloadTooLarge(_) => "problem-title-413",
+                AppError::UnsupportedMediaType(_) => "problem-title-415",
+                AppError::Validation(_) => "problem-title-422",
+                AppError::TooManyRequests => "problem-title-429",
+                AppError::Unavailable => "problem-title-503",
+                AppError::Internal(_) => "problem-title-500",
+            }),
             status: status.as_u16(),
             detail,
             errors: self.field_errors().to_vec(),

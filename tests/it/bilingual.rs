@@ -538,10 +538,7 @@ async fn decisions_are_read_in_welsh_and_exempt_ones_stay_hidden_in_both() {
         .text()
         .await
         .unwrap_or_default();
-    assert!(
-        welsh.contains("Cymeradwywyd dyddiadau"),
-        "{welsh}"
-    );
+    assert!(welsh.contains("Cymeradwywyd dyddiadau"), "{welsh}");
     assert!(!welsh.contains("ZQXCYNIGYDD") && !welsh.contains("ZQXBIDDER"));
     let english = app
         .get("/decisions", None)
@@ -583,5 +580,36 @@ async fn decisions_are_read_in_welsh_and_exempt_ones_stay_hidden_in_both() {
     assert!(
         all.contains("ZQXBIDDER") && all.contains("ZQXCYNIGYDD"),
         "{all}"
+    );
+}
+
+/// API problems answer in Welsh when asked (`?lang=cy` or
+/// `Accept-Language: cy`), and in English otherwise.
+#[tokio::test]
+async fn api_problems_speak_the_language_asked_for() {
+    let app = TestApp::spawn().await;
+    let missing = "/api/v1/papers/no-such-paper";
+    let english = json(app.get(missing, None).await).await;
+    assert_eq!(english["title"], "Not Found");
+    assert_eq!(english["detail"], "There is nothing at this address.");
+    let welsh = json(app.get(&format!("{missing}?lang=cy"), None).await).await;
+    assert_eq!(welsh["title"], "Heb ei Ganfod", "{welsh}");
+    assert_eq!(welsh["detail"], "Does dim byd yn y cyfeiriad hwn.");
+    assert_eq!(welsh["status"], 404);
+    let resp = app
+        .api
+        .post(app.url("/api/v1/bodies"))
+        .header("Accept-Language", "cy-GB, en;q=0.5")
+        .json(&json!({}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(resp.status(), 401);
+    let problem = json(resp).await;
+    assert_eq!(problem["title"], "Heb ei Awdurdodi", "{problem}");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("Mewngofnodwch"))
     );
 }
