@@ -268,26 +268,35 @@ pub fn versions_without_pack(
     from: NaiveDateTime,
     limit: i64,
 ) -> QueryResult<Vec<(String, String)>> {
-    use super::schema::meetings;
-    let ids: Vec<String> = agenda_versions::table
+    use super::schema::{bodies, meetings};
+    let found: Vec<(String, bool)> = agenda_versions::table
         .inner_join(meetings::table.on(meetings::id.eq(agenda_versions::meeting_id)))
+        .inner_join(bodies::table.on(bodies::id.eq(meetings::body_id)))
         .filter(meetings::starts_at.ge(from))
-        .select(agenda_versions::id)
+        .select((agenda_versions::id, bodies::bilingual))
         .order(agenda_versions::published_at.desc())
         .limit(limit)
         .load(conn)?;
+    let ids: Vec<String> = found.iter().map(|(id, _)| id.clone()).collect();
     let ready: Vec<(String, String)> = packs::table
         .filter(packs::agenda_version_id.eq_any(&ids))
         .filter(packs::status.eq("ready"))
         .select((packs::agenda_version_id, packs::audience))
         .load(conn)?;
-    Ok(ids
+    // A bilingual body's packs are made in Welsh as well, at the same time.
+    let languages = |bilingual: bool| -> &'static [&'static str] {
+        if bilingual {
+            &["members", "public", "members-cy", "public-cy"]
+        } else {
+            &["members", "public"]
+        }
+    };
+    Ok(found
         .into_iter()
-        .flat_map(|id| {
-            [
-                (id.clone(), "members".to_string()),
-                (id, "public".to_string()),
-            ]
+        .flat_map(|(id, bilingual)| {
+            languages(bilingual)
+                .iter()
+                .map(move |a| (id.clone(), a.to_string()))
         })
         .filter(|pair| !ready.contains(pair))
         .collect())
@@ -298,7 +307,7 @@ pub fn versions_without_pack(
 pub struct Pack {
     pub id: String,
     pub agenda_version_id: String,
-    /// "members" or "public"
+    /// "members" or "public", with "-cy" for the Welsh packs
     pub audience: String,
     /// "ready" or "failed"
     pub status: String,

@@ -21,7 +21,7 @@ use crate::domain::agenda::ItemKind;
 use crate::domain::briefing::BriefItem;
 use crate::domain::briefing::ItemType;
 use crate::domain::frozen::Frozen;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Arg, Lang};
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
@@ -172,13 +172,6 @@ pub fn report_lays_out(body_markdown: &str) -> Result<(), String> {
     answer
 }
 
-fn london(t: chrono::NaiveDateTime, fmt: &str) -> String {
-    t.and_utc()
-        .with_timezone(&chrono_tz::Europe::London)
-        .format(fmt)
-        .to_string()
-}
-
 /// The Typst source of a pack. Give it the view the audience may see; the
 /// briefing goes in front when `briefs` is not empty (the member pack).
 pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
@@ -191,7 +184,12 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
         string(&f.body_name)
     ));
     s.push_str("#set page(paper: \"a4\", margin: (x: 2.2cm, y: 2.4cm), numbering: \"1\")\n");
-    s.push_str("#set text(font: \"Libertinus Serif\", size: 11pt, lang: \"en\", region: \"gb\")\n");
+    s.push_str(match i18n::current() {
+        Lang::Welsh => "#set text(font: \"Libertinus Serif\", size: 11pt, lang: \"cy\")\n",
+        Lang::English => {
+            "#set text(font: \"Libertinus Serif\", size: 11pt, lang: \"en\", region: \"gb\")\n"
+        }
+    });
     s.push_str("#set table(inset: 5pt, stroke: 0.5pt + luma(150))\n");
     s.push_str("#show link: underline\n");
     // Cover page.
@@ -202,27 +200,59 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
     ));
     s.push_str(&format!("#text(size: 16pt)[{}]\n\n", text(&date)));
     s.push_str(&format!(
-        "{} to {}, {}\n\n",
-        text(&london(f.starts_at, "%H:%M")),
-        text(&london(f.ends_at, "%H:%M")),
+        "{}, {}\n\n",
+        text(&crate::domain::format::london_span(f.starts_at, f.ends_at)),
         text(&f.location)
     ));
     s.push_str(&format!(
-        "Board pack for {} · agenda version {} · published {}\n\n",
-        text(audience),
-        f.number,
-        text(&london(f.published_at, "%-d %B %Y at %H:%M"))
+        "{}\n\n",
+        text(&i18n::t_args(
+            "pdf-cover-line",
+            &[
+                ("audience", Arg::Text(&i18n::t(audience))),
+                ("version", Arg::Number(i64::from(f.number))),
+                (
+                    "published",
+                    Arg::Text(&crate::domain::format::london_datetime(f.published_at)),
+                ),
+            ],
+        ))
     ));
     if let Some(r) = &f.late_reason {
-        s.push_str(&format!("Published late: {}\n\n", text(r)));
+        s.push_str(&format!(
+            "{} {}\n\n",
+            text(&i18n::t("pdf-published-late")),
+            text(r)
+        ));
     }
     if let Some(r) = &f.supplement_reason {
-        s.push_str(&format!("Supplement: {}\n\n", text(r)));
+        s.push_str(&format!(
+            "{} {}\n\n",
+            text(&i18n::t("pdf-supplement")),
+            text(r)
+        ));
+    }
+    if let Some((en, cy)) = &f.translation_urgency {
+        s.push_str(&format!(
+            "{} {} {}\n\n",
+            text(&i18n::t("translation-urgency-tag")),
+            text(cy),
+            text(en)
+        ));
     }
     s.push_str("]\n#pagebreak()\n");
     // Agenda.
-    s.push_str("#heading(level: 1)[Agenda]\n");
-    s.push_str("#table(columns: (auto, 1fr, auto, auto), table.header([#strong[No.]], [#strong[Item]], [#strong[Minutes]], [#strong[Page]]),\n");
+    s.push_str(&format!(
+        "#heading(level: 1)[{}]\n",
+        text(&i18n::t("pdf-agenda"))
+    ));
+    s.push_str(&format!(
+        "#table(columns: (auto, 1fr, auto, auto), table.header([#strong[{}]], [#strong[{}]], [#strong[{}]], [#strong[{}]]),\n",
+        text(&i18n::t("pdf-no")),
+        text(&i18n::t("pdf-item")),
+        text(&i18n::t("pdf-minutes")),
+        text(&i18n::t("pdf-page"))
+    ));
     for i in &f.items {
         let mut cell = String::new();
         let label = format!("<item-{}>", i.number);
@@ -235,7 +265,7 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
         }
         if let Some(t) = i.item_type.as_deref().and_then(ItemType::parse) {
             notes.push(if i.to_note {
-                "For information, to note without discussion".to_string()
+                i18n::t("pdf-to-note")
             } else {
                 t.label().to_string()
             });
@@ -243,22 +273,25 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
         if i.paper.is_none()
             && let Some(r) = &i.verbal_reason
         {
-            notes.push(format!("Verbal report: {r}"));
+            notes.push(format!("{} {r}", i18n::t("pdf-verbal")));
         }
         if i.late {
             notes.push(match &i.late_reason {
-                Some(r) => format!("Late: {r}"),
-                None => "Late".into(),
+                Some(r) => format!("{} {r}", i18n::t("pdf-late-colon")),
+                None => i18n::t("pdf-late"),
             });
         }
         if let Some(r) = &i.supplement {
-            notes.push(format!("Supplement: {r}"));
+            notes.push(format!("{} {r}", i18n::t("pdf-supplement")));
         }
         if let Some(c) = i.exempt_category {
-            notes.push(format!("Exempt, category {c}"));
+            notes.push(i18n::t_args(
+                "pdf-exempt-category",
+                &[("category", Arg::Number(i64::from(c)))],
+            ));
         }
         if i.kind == ItemKind::Exclusion {
-            notes.push("The remaining items are not open to the press and public.".into());
+            notes.push(i18n::t("pdf-exclusion-note"));
         }
         for n in notes {
             cell.push_str(&format!("#linebreak()#text(size: 9pt)[{}]", text(&n)));
@@ -272,34 +305,40 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
     s.push_str(")\n");
     // Members' briefing.
     if !briefs.is_empty() {
-        s.push_str("#pagebreak()\n#heading(level: 1)[Members' briefing]\n");
+        s.push_str(&format!(
+            "#pagebreak()\n#heading(level: 1)[{}]\n",
+            text(&i18n::t("mail-agenda-briefing"))
+        ));
         for b in briefs {
             // "5\. …": an unescaped "5. " would start a numbered list.
             s.push_str(&format!(
                 "#heading(level: 2)[{}]\n",
-                text(&format!("Briefing on item {}: {}", b.number, b.title))
+                text(&i18n::t_args(
+                    "pdf-briefing-on",
+                    &[
+                        ("number", Arg::Number(i64::from(b.number))),
+                        ("title", Arg::Text(&b.title))
+                    ]
+                ))
             ));
             let mut rows: Vec<(String, String)> = Vec::new();
             if !b.asked.is_empty() {
-                rows.push(("Asked".into(), b.asked.clone()));
+                rows.push((i18n::t("pdf-asked"), b.asked.clone()));
             }
             if !b.presented_by.is_empty() {
-                rows.push((
-                    i18n::text(Lang::English, "brief-presented-by"),
-                    b.presented_by.clone(),
-                ));
+                rows.push((i18n::t("brief-presented-by"), b.presented_by.clone()));
             }
             for t in &b.tags {
-                rows.push(("Status".into(), t.clone()));
+                rows.push((i18n::t("pdf-status"), t.clone()));
             }
             if b.withheld {
-                rows.push(("Briefing".into(), "Exempt: for members only.".into()));
+                rows.push((i18n::t("pdf-briefing"), i18n::t("pdf-exempt-members")));
             } else {
                 if !b.verbal.is_empty() {
-                    rows.push(("Verbal report".into(), b.verbal.clone()));
+                    rows.push((i18n::t("mail-agenda-verbal"), b.verbal.clone()));
                 }
                 if !b.purpose.is_empty() {
-                    rows.push(("Purpose".into(), b.purpose.clone()));
+                    rows.push((i18n::t("paper-field-purpose"), b.purpose.clone()));
                 }
                 let asked = if b.decision {
                     "brief-decision-asked"
@@ -307,13 +346,13 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
                     "brief-recommendations"
                 };
                 for r in &b.recommendations {
-                    rows.push((i18n::text(Lang::English, asked), r.clone()));
+                    rows.push((i18n::t(asked), r.clone()));
                 }
                 for (h, t) in &b.implications {
                     rows.push((h.clone(), t.clone()));
                 }
                 if !b.consulted.is_empty() {
-                    rows.push(("Partners consulted".into(), b.consulted.clone()));
+                    rows.push((i18n::t("paper-field-consulted"), b.consulted.clone()));
                 }
             }
             s.push_str(&terms(&rows));
@@ -345,45 +384,63 @@ pub fn source(f: &Frozen, briefs: &[BriefItem], audience: &str) -> String {
         ));
         let mut rows: Vec<(String, String)> = Vec::new();
         if let Some(t) = i.item_type.as_deref().and_then(ItemType::parse) {
-            rows.push(("For".into(), t.label()));
+            rows.push((i18n::t("pdf-for"), t.label()));
         }
         if let (Some(pr), Some(o)) = (&i.presenter, &i.organisation) {
-            rows.push(("Presented by".into(), format!("{pr}, {o}")));
+            rows.push((i18n::t("brief-presented-by"), format!("{pr}, {o}")));
         }
         if let Some(sp) = &p.sponsor {
-            rows.push(("Sponsor".into(), sp.clone()));
+            rows.push((i18n::t("paper-field-sponsor"), sp.clone()));
         }
         if i.late {
             rows.push((
-                "Late".into(),
-                i.late_reason.clone().unwrap_or_else(|| "yes".into()),
+                i18n::t("pdf-late"),
+                i.late_reason.clone().unwrap_or_else(|| i18n::t("pdf-yes")),
             ));
         }
         if let Some(r) = &i.supplement {
-            rows.push(("Supplement".into(), r.clone()));
+            rows.push((i18n::t("pdf-supplement-heading"), r.clone()));
         }
-        rows.push(("Purpose".into(), p.purpose.clone()));
-        rows.push(("Summary".into(), p.summary.clone()));
+        rows.push((i18n::t("paper-field-purpose"), p.purpose.clone()));
+        rows.push((i18n::t("paper-field-summary"), p.summary.clone()));
         for (n, r) in p.recommendations.iter().enumerate() {
-            rows.push((format!("Recommendation {}", n + 1), r.clone()));
+            rows.push((
+                i18n::t_args("pdf-recommendation", &[("number", Arg::count(n + 1))]),
+                r.clone(),
+            ));
         }
         for (h, t) in &p.implications {
             rows.push((h.clone(), t.clone()));
         }
         if !p.consulted.is_empty() {
-            rows.push(("Partners consulted".into(), p.consulted.join(", ")));
+            rows.push((i18n::t("paper-field-consulted"), p.consulted.join(", ")));
         }
         if let Some(pr) = &p.priority {
-            rows.push(("Priority served".into(), pr.clone()));
+            rows.push((i18n::t("pdf-priority"), pr.clone()));
         }
-        rows.push(("Length".into(), format!("{} words", p.word_count)));
-        s.push_str("#heading(level: 2)[Cover sheet]\n");
+        rows.push((
+            i18n::t("pdf-length"),
+            i18n::t_args("pdf-words", &[("count", Arg::count(p.word_count))]),
+        ));
+        s.push_str(&format!(
+            "#heading(level: 2)[{}]\n",
+            text(&i18n::t("pdf-cover-sheet"))
+        ));
         s.push_str(&terms(&rows));
-        s.push_str("#heading(level: 2)[Report]\n");
+        s.push_str(&format!(
+            "#heading(level: 2)[{}]\n",
+            text(&i18n::t("pdf-report"))
+        ));
         s.push_str(&markdown(&p.body_markdown, 3));
         if !p.attachments.is_empty() {
-            s.push_str("\n#heading(level: 2)[Appendices]\n");
-            s.push_str("Published as separate files:\n\n#list(");
+            s.push_str(&format!(
+                "\n#heading(level: 2)[{}]\n",
+                text(&i18n::t("pdf-appendices"))
+            ));
+            s.push_str(&format!(
+                "{}\n\n#list(",
+                text(&i18n::t("pdf-separate-files"))
+            ));
             for (_, name) in &p.attachments {
                 s.push_str(&format!("[{}],", text(name)));
             }
@@ -411,8 +468,14 @@ fn item_without_paper(i: &crate::domain::frozen::FrozenItem) -> String {
     let mut s = String::new();
     match i.kind {
         ItemKind::ActionLog if !i.action_log.is_empty() => {
-            s.push_str("The body's open actions, and those closed since the last meeting.\n\n");
-            s.push_str("#table(columns: (1fr, auto, auto, auto), table.header([#strong[Action]], [#strong[Owner]], [#strong[Due]], [#strong[Status]]),\n");
+            s.push_str(&format!("{}\n\n", text(&i18n::t("pdf-action-log-intro"))));
+            s.push_str(&format!(
+                "#table(columns: (1fr, auto, auto, auto), table.header([#strong[{}]], [#strong[{}]], [#strong[{}]], [#strong[{}]]),\n",
+                text(&i18n::t("pdf-action")),
+                text(&i18n::t("pdf-owner")),
+                text(&i18n::t("pdf-due")),
+                text(&i18n::t("pdf-status"))
+            ));
             for a in &i.action_log {
                 let mut what = String::new();
                 if !a.reference.is_empty() {
@@ -421,50 +484,54 @@ fn item_without_paper(i: &crate::domain::frozen::FrozenItem) -> String {
                 what.push_str(&text(&a.description));
                 if !a.latest_note.is_empty() {
                     what.push_str(&format!(
-                        "#linebreak()#text(size: 9pt)[Latest: {}]",
+                        "#linebreak()#text(size: 9pt)[{} {}]",
+                        text(&i18n::t("pdf-latest")),
                         text(&a.latest_note)
                     ));
                 }
                 s.push_str(&format!(
                     "[{what}], [{}], [{}], [{}],\n",
                     text(&format!("{}, {}", a.owner, a.organisation)),
-                    text(&a.due_on.format("%-d %B %Y").to_string()),
-                    text(&a.status)
+                    text(&crate::domain::format::london_date_words(a.due_on)),
+                    text(
+                        &crate::domain::actions::ActionStatus::from_label(&a.status)
+                            .map(|st| st.label())
+                            .unwrap_or_else(|| a.status.clone())
+                    )
                 ));
             }
             s.push_str(")\n");
         }
-        ItemKind::ActionLog => s.push_str("No open actions.\n\n"),
+        ItemKind::ActionLog => s.push_str(&format!("{}\n\n", text(&i18n::t("pdf-no-actions")))),
         ItemKind::Minutes => match &i.previous_minutes {
             Some(m) => {
                 s.push_str(&format!(
                     "#heading(level: 2)[{}]\n",
-                    text(&i18n::text(Lang::English, "pack-minutes-heading"))
+                    text(&i18n::t("pack-minutes-heading"))
                 ));
                 s.push_str(&format!(
                     "#emph[{}]\n\n",
-                    text(&previous_minutes_note(m, Lang::English))
+                    text(&previous_minutes_note(m, i18n::current()))
                 ));
                 s.push_str(&markdown(&m.markdown, 3));
                 s.push('\n');
             }
-            None => s.push_str(&format!(
-                "{}\n\n",
-                text(&i18n::text(Lang::English, "pack-minutes-none"))
-            )),
+            None => s.push_str(&format!("{}\n\n", text(&i18n::t("pack-minutes-none")))),
         },
-        ItemKind::Exclusion => s.push_str(&format!(
-            "{}\n\n",
-            text("That the press and public be excluded from the meeting for the following items, because they involve the likely disclosure of exempt information as defined in Schedule 12A to the Local Government Act 1972.")
-        )),
-        ItemKind::Substantive if i.is_exempt() && i.paper.is_none() && i.verbal_reason.is_none() => {
-            s.push_str("Exempt: not included in this pack.\n\n");
+        ItemKind::Exclusion => s.push_str(&format!("{}\n\n", text(&i18n::t("pdf-exclusion")))),
+        ItemKind::Substantive
+            if i.is_exempt() && i.paper.is_none() && i.verbal_reason.is_none() =>
+        {
+            s.push_str(&format!(
+                "{}\n\n",
+                text(&i18n::t("pdf-exempt-not-included"))
+            ));
         }
         ItemKind::Substantive => match &i.verbal_reason {
-            Some(r) => s.push_str(&format!("Verbal report: {}\n\n", text(r))),
-            None => s.push_str("No paper.\n\n"),
+            Some(r) => s.push_str(&format!("{} {}\n\n", text(&i18n::t("pdf-verbal")), text(r))),
+            None => s.push_str(&format!("{}\n\n", text(&i18n::t("pdf-no-paper")))),
         },
-        _ => s.push_str("Standard item.\n\n"),
+        _ => s.push_str(&format!("{}\n\n", text(&i18n::t("pdf-standard-item")))),
     }
     s
 }

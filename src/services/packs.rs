@@ -13,9 +13,17 @@ use crate::error::{AppError, AppResult};
 use crate::services::agenda::{Audience, parse_snapshot};
 use crate::state::AppState;
 
-/// "members" (with exempt items and the briefing) or "public".
-pub fn audience_name(a: Audience) -> &'static str {
-    if a.sees_exempt() { "members" } else { "public" }
+/// "members" (with exempt items and the briefing) or "public", and
+/// "members-cy", "public-cy" for the Welsh packs: one pack per language,
+/// not both side by side, so that neither reader carries the other's
+/// pages; both are made from the same version at the same time.
+pub fn audience_name(a: Audience, lang: crate::i18n::Lang) -> &'static str {
+    match (a.sees_exempt(), lang) {
+        (true, crate::i18n::Lang::English) => "members",
+        (false, crate::i18n::Lang::English) => "public",
+        (true, crate::i18n::Lang::Welsh) => "members-cy",
+        (false, crate::i18n::Lang::Welsh) => "public-cy",
+    }
 }
 
 pub fn path_of(data_dir: &Path, version_id: &str, audience: &str) -> PathBuf {
@@ -26,15 +34,21 @@ pub fn path_of(data_dir: &Path, version_id: &str, audience: &str) -> PathBuf {
 
 /// The Typst source for a version and audience.
 pub fn source_for(v: &AgendaVersion, audience: &str) -> AppResult<String> {
+    // A pack file is made once per language and kept for everyone who
+    // reads that language, whatever the language of whoever first asked.
+    let (base, lang) = match audience.strip_suffix("-cy") {
+        Some(base) => (base, crate::i18n::Lang::Welsh),
+        None => (audience, crate::i18n::Lang::English),
+    };
     let f = parse_snapshot(v)?;
-    // A pack file is made once and kept for everyone: in English (packs
-    // in Welsh are to come), whatever the language of whoever first asked.
-    Ok(crate::i18n::with(crate::i18n::Lang::English, || {
-        if audience == "members" {
+    Ok(crate::i18n::with(lang, || {
+        if base == "members" {
+            let f = f.in_language(lang);
             let briefs = brief(&f);
-            crate::render::pack_pdf::source(&f, &briefs, "members")
+            crate::render::pack_pdf::source(&f, &briefs, "pdf-audience-members")
         } else {
-            crate::render::pack_pdf::source(&f.public_view(), &[], "the public")
+            let f = f.public_view().in_language(lang);
+            crate::render::pack_pdf::source(&f, &[], "pdf-audience-public")
         }
     }))
 }
@@ -139,11 +153,11 @@ pub async fn paper_pdf(
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .collect();
-    let path = state
-        .settings
-        .data_dir
-        .join("packs")
-        .join(format!("{}-paper-{safe}.pdf", v.id));
+    let path = state.settings.data_dir.join("packs").join(format!(
+        "{}-paper-{safe}-{}.pdf",
+        v.id,
+        crate::i18n::current().code()
+    ));
     if path.exists() {
         return Ok(path);
     }
@@ -154,10 +168,9 @@ pub async fn paper_pdf(
     if single.items.is_empty() {
         return Err(AppError::NotFound);
     }
-    // Kept for everyone, as the packs are: in English.
-    let source = crate::i18n::with(crate::i18n::Lang::English, || {
-        crate::render::pack_pdf::source(&single, &[], "readers of this paper")
-    });
+    // Kept for everyone who reads its language, as the packs are; `frozen`
+    // is already in the reader's language.
+    let source = crate::render::pack_pdf::source(&single, &[], "pdf-audience-paper");
     let target = path.clone();
     actix_web::rt::task::spawn_blocking(move || -> Result<(), String> {
         let bytes = crate::render::pack_pdf::compile(source)?;

@@ -259,6 +259,22 @@ async fn a_bilingual_board_publishes_only_when_both_languages_are_complete() {
     assert!(english.contains("Youth clubs in Ashby"));
     assert!(!english.contains("Clybiau ieuenctid"));
 
+    // The public pack in Welsh is typeset from the Welsh; the English from
+    // the English.
+    for (lang, title) in [
+        ("cy", "Clybiau ieuenctid yn Ashby"),
+        ("en", "Youth clubs in Ashby"),
+    ] {
+        let raw = app
+            .get(&format!("/{lang}/meetings/{}/pack.pdf", b.meeting), None)
+            .await
+            .bytes()
+            .await
+            .unwrap_or_default();
+        let text = crate::packs::flat(&crate::packs::read_pdf(&raw).pages.join(" "));
+        assert!(text.contains(title), "{lang}: {text}");
+    }
+
     // The agenda email: a member who has not chosen a language gets one
     // message with both, Welsh first, through SMTP.
     app.run_pending_jobs().await;

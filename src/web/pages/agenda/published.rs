@@ -619,7 +619,7 @@ async fn send_pdf(
 ) -> PageResult {
     let viewer = readers.viewer(req, viewer)?;
     let s = load_version(state, viewer.0.as_ref(), id, n, readers).await?;
-    let audience = crate::services::packs::audience_name(s.audience);
+    let audience = crate::services::packs::audience_name(s.audience, crate::i18n::current());
     let etag = format!("\"pack-{}-{audience}\"", s.version.id);
     if none_match(req, &etag, false) {
         return Ok(readers.mark(
