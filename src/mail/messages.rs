@@ -465,6 +465,9 @@ message!(
         due_words: String,
         on_the_day: bool,
         link: String,
+        /// A bilingual body: the day the Welsh version is due ("" otherwise).
+        translation_deadline: String,
+        translation_link: String,
     }
 );
 

@@ -33,3 +33,20 @@ pub fn w2(key: &str, a: &(&'static str, &str), b: &(&'static str, &str)) -> Stri
 pub fn lang_tag() -> &'static str {
     crate::i18n::current().tag()
 }
+
+/// As `w`, with three named arguments.
+pub fn w3(
+    key: &str,
+    a: &(&'static str, &str),
+    b: &(&'static str, &str),
+    c: &(&'static str, &str),
+) -> String {
+    crate::i18n::t_args(
+        key,
+        &[
+            (a.0, crate::i18n::Arg::Text(a.1)),
+            (b.0, crate::i18n::Arg::Text(b.1)),
+            (c.0, crate::i18n::Arg::Text(c.1)),
+        ],
+    )
+}

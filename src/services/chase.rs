@@ -108,7 +108,15 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>, grace: Duration) -> AppR
             meeting,
             body,
             deadline: london_datetime(tl.paper_deadline.naive_utc()),
+            deadline_at: tl.paper_deadline.naive_utc(),
             deadline_day: tl.paper_day,
+            translation_day: body.bilingual.then(|| {
+                crate::domain::translation::deadline(
+                    tl.publication_day,
+                    body.translation_working_days,
+                    &cal,
+                )
+            }),
             ctx,
         };
         let unsubmitted: Vec<&papers::Chased> = papers
@@ -123,9 +131,8 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>, grace: Duration) -> AppR
                     note_skipped(conn, &meeting.id, kind, day, unsubmitted.len(), now)?;
                 }
             } else {
-                let words = countdown(today, tl.paper_day, &cal);
                 for p in unsubmitted {
-                    owed.push((due.clone(), Owed::Author(p.clone(), kind, words.clone())));
+                    owed.push((due.clone(), Owed::Author(p.clone(), kind)));
                 }
             }
         }
@@ -150,7 +157,7 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>, grace: Duration) -> AppR
             continue;
         }
         queued += match o {
-            Owed::Author(p, kind, words) => due.remind_author(conn, &p, kind, &words, key)?,
+            Owed::Author(p, kind) => due.remind_author(conn, &p, kind, key)?,
             Owed::Sponsor(p, submitted) => due.remind_sponsor(conn, &p, submitted, key)?,
         };
     }
@@ -159,8 +166,8 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>, grace: Duration) -> AppR
 
 /// A reminder a paper has earned today.
 enum Owed {
-    /// Its author, with the countdown's words.
-    Author(papers::Chased, PaperReminder, String),
+    /// Its author, and which reminder.
+    Author(papers::Chased, PaperReminder),
     /// Its sponsor, for a paper submitted then.
     Sponsor(papers::Chased, NaiveDateTime),
 }
@@ -294,7 +301,11 @@ struct Due<'a> {
     meeting: &'a Meeting,
     body: &'a Body,
     deadline: String,
+    /// The paper deadline, as an instant (UTC), for words in any language.
+    deadline_at: NaiveDateTime,
     deadline_day: chrono::NaiveDate,
+    /// A bilingual body: the day its translations are due.
+    translation_day: Option<chrono::NaiveDate>,
     ctx: &'a Ctx<'a>,
 }
 
@@ -303,7 +314,7 @@ impl Due<'_> {
     /// deadline day, or submission).
     fn key(&self, owed: &Owed) -> String {
         match owed {
-            Owed::Author(p, kind, _) => {
+            Owed::Author(p, kind) => {
                 format!(
                     "paper-reminder:{}:{}:{}",
                     p.id,
@@ -320,26 +331,48 @@ impl Due<'_> {
         conn: &mut DbConn,
         p: &papers::Chased,
         kind: PaperReminder,
-        words: &str,
         key: String,
     ) -> AppResult<usize> {
         let Some(author) = users::find(conn, &p.author_user_id)? else {
             return Ok(0);
         };
-        let sent = messages::PaperReminder {
-            to: author.email.clone(),
-            name: author.name.clone(),
-            title: p.title.clone(),
-            body: self.body.name.clone(),
-            when: london_datetime(self.meeting.starts_at),
-            deadline: self.deadline.clone(),
-            due_words: words.to_string(),
-            on_the_day: kind == PaperReminder::OnTheDay,
-            link: format!("{}/papers/{}/edit", self.ctx.base_url, p.id),
-        }
-        .render()?
-        .about(&self.body.id)
-        .enqueue(conn, Some(key), self.ctx.now)?;
+        // In the author's language (both, Welsh first, for a bilingual
+        // body's author who has not chosen); the dates and the countdown
+        // are written in it too.
+        let cal = super::meetings::calendar_for(self.ctx.calendars, self.body);
+        let today = london_date(self.ctx.now.and_utc());
+        let written = |lang: crate::i18n::Lang| {
+            crate::i18n::with(lang, || {
+                messages::PaperReminder {
+                    to: author.email.clone(),
+                    name: author.name.clone(),
+                    title: p.title.clone(),
+                    body: self.body.name.clone(),
+                    when: london_datetime(self.meeting.starts_at),
+                    deadline: london_datetime(self.deadline_at),
+                    due_words: countdown(today, self.deadline_day, &cal),
+                    on_the_day: kind == PaperReminder::OnTheDay,
+                    link: format!("{}/papers/{}/edit", self.ctx.base_url, p.id),
+                    translation_deadline: self
+                        .translation_day
+                        .map(london_date_words)
+                        .unwrap_or_default(),
+                    translation_link: format!("{}/translations/paper/{}", self.ctx.base_url, p.id),
+                }
+                .render()
+            })
+        };
+        let email =
+            match super::agenda_mail::recipient_language(author.language.as_deref(), self.body) {
+                Some(lang) => written(lang)?,
+                None => messages::Email::bilingual(
+                    written(crate::i18n::Lang::Welsh)?,
+                    written(crate::i18n::Lang::English)?,
+                ),
+            };
+        let sent = email
+            .about(&self.body.id)
+            .enqueue(conn, Some(key), self.ctx.now)?;
         Ok(usize::from(sent))
     }
 

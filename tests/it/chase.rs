@@ -153,6 +153,10 @@ async fn authors_and_sponsors_are_chased_on_working_days_each_once() {
     assert_eq!(tick(&app, (2026, 12, 29, 9, 0)).await, 1);
     assert_eq!(tick(&app, (2026, 12, 29, 11, 0)).await, 0, "once");
     assert_eq!(count("Your paper is due in 3 working days"), 1);
+    assert!(
+        !app.emails().iter().any(|m| m.text().contains("Annwyl")),
+        "an English board writes in English only"
+    );
     // One working day before: Thursday 31 December (New Year's Day and
     // the weekend come between).
     assert_eq!(tick(&app, (2026, 12, 30, 9, 0)).await, 0);
@@ -339,4 +343,53 @@ async fn reminders_keep_to_working_days_across_easter_and_the_clock_change() {
     assert_eq!(to(&mails, author, "Your paper is due in 3 working days"), 1);
     assert_eq!(to(&mails, author, "Your paper is due today"), 1);
     assert_eq!(to(&mails, author, "Your paper is due"), 2);
+}
+
+/// A bilingual board's author who has not chosen a language is reminded in
+/// Welsh and English in one message, Welsh first, with the day the paper's
+/// Welsh version is due.
+#[tokio::test]
+async fn a_bilingual_board_reminds_in_both_languages_with_the_translation_deadline() {
+    let app = TestApp::spawn().await;
+    let b = crate::builders::board_with_policy(&app, json!({"rules": "wales-psb"})).await;
+    let paper = draft(&app, &b, &b.meeting, "Youth clubs in Ashby").await;
+    app.run_pending_jobs().await;
+    // The meeting is on Tuesday 12 January 2027: under Welsh rules the
+    // agenda is published by Wednesday 6 January, translations are due
+    // three working days before, on Thursday 31 December.
+    let mut sent = 0;
+    for day in 14..=24 {
+        sent += tick(&app, (2026, 12, day, 9, 0)).await;
+        if sent > 0 {
+            break;
+        }
+    }
+    assert_eq!(sent, 1, "the first reminder went");
+    let mails = app.emails();
+    let reminder = mails
+        .iter()
+        .find(|m| {
+            m.to.iter().any(|t| t == "author@ashby.example")
+                && m.header("Subject")
+                    .is_some_and(|s| s.contains("Youth clubs"))
+                && m.text().contains("Annwyl")
+        })
+        .expect("a reminder in both languages");
+    let text = reminder.text();
+    let subject = reminder.header("Subject").unwrap_or_default();
+    assert!(
+        subject.starts_with("Mae eich papur yn ddyledus"),
+        "{subject}"
+    );
+    assert!(subject.contains("Your paper is due"), "{subject}");
+    assert!(
+        text.find("Annwyl") < text.find("Dear"),
+        "Welsh first: {text}"
+    );
+    assert!(text.contains("Dydd Iau 31 Rhagfyr 2026"), "{text}");
+    assert!(text.contains("Thursday 31 December 2026"), "{text}");
+    assert!(
+        text.contains(&format!("{}/translations/paper/{paper}", app.address)),
+        "{text}"
+    );
 }
