@@ -437,10 +437,14 @@ pub struct MinutesView {
     pub audience: super::agenda::Audience,
 }
 
+/// The minutes as this reader may see them, in their language `lang` (it
+/// runs in a transaction, whose own words are English: the secretariat's
+/// first view drafts the minutes).
 pub fn view(
     conn: &mut DbConn,
     grants: Option<&crate::domain::roles::Grants>,
     id: &str,
+    lang: crate::i18n::Lang,
     ctx: &Ctx<'_>,
 ) -> AppResult<MinutesView> {
     use super::agenda::Audience;
@@ -452,7 +456,25 @@ pub fn view(
     } else {
         minutes::find(conn, &meeting.id)?
     };
-    let minutes = minutes.filter(|x| x.status == "approved" || audience != Audience::Public);
+    let mut minutes = minutes.filter(|x| x.status == "approved" || audience != Audience::Public);
+    // Readers (not the secretariat, who edit the English) of Welsh read a
+    // bilingual body's minutes in Welsh where translated.
+    if audience != Audience::Secretariat
+        && let Some(m) = minutes.as_mut()
+    {
+        let welsh = super::translations::for_language(
+            conn,
+            lang,
+            crate::domain::translation::Subject::Minutes,
+            std::slice::from_ref(&meeting.id),
+        )?;
+        m.body_markdown = super::translations::or_english(
+            &welsh,
+            &meeting.id,
+            "body_markdown",
+            std::mem::take(&mut m.body_markdown),
+        );
+    }
     Ok(MinutesView {
         meeting,
         body,

@@ -418,7 +418,18 @@ pub fn for_reader(
     subject: Subject,
     ids: &[String],
 ) -> AppResult<HashMap<String, HashMap<String, String>>> {
-    if crate::i18n::current() != crate::i18n::Lang::Welsh || ids.is_empty() {
+    for_language(conn, crate::i18n::current(), subject, ids)
+}
+
+/// As `for_reader`, for a reader of `lang` (for reads inside a write,
+/// which run in English).
+pub fn for_language(
+    conn: &mut DbConn,
+    lang: crate::i18n::Lang,
+    subject: Subject,
+    ids: &[String],
+) -> AppResult<HashMap<String, HashMap<String, String>>> {
+    if lang != crate::i18n::Lang::Welsh || ids.is_empty() {
         return Ok(HashMap::new());
     }
     Ok(store::of(conn, subject, ids, WELSH)?

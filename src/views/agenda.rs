@@ -191,6 +191,8 @@ pub struct BuilderPage {
     pub meeting_id: String,
     pub body_name: String,
     pub body_slug: String,
+    /// A bilingual body: items without a paper link to their Welsh title.
+    pub bilingual: bool,
     pub date: String,
     pub rows: Vec<AgendaRow>,
     pub minutes_total: i32,

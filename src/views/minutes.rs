@@ -20,6 +20,8 @@ pub struct MinutesPage {
     pub exempt_html: crate::render::SafeHtml,
     pub show_exempt: bool,
     pub can_edit: bool,
+    /// A bilingual body's secretariat: the minutes' Welsh version.
+    pub can_translate: bool,
     pub open_markdown: String,
     pub exempt_markdown: String,
     pub version: i32,

@@ -629,3 +629,54 @@ async fn api_problems_speak_the_language_asked_for() {
             .is_some_and(|d| d.starts_with("Mewngofnodwch"))
     );
 }
+
+/// The secretariat writes the minutes' Welsh version; members reading in
+/// Welsh read it, members reading in English the English, and the
+/// secretariat keeps editing the English.
+#[tokio::test]
+async fn minutes_are_circulated_in_welsh_to_those_who_read_welsh() {
+    if !browser::available() {
+        return;
+    }
+    let app = TestApp::spawn().await;
+    let b = welsh_board(&app).await;
+    // The day after the meeting.
+    app.clock.set(
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 1, 13, 10, 0, 0)
+            .single()
+            .expect("time"),
+    );
+    let m = b.meeting.clone();
+    let page = Browser::open(&app.address, "bilingual-minutes", PHONE).await;
+    page.run(|b2| async move {
+        b2.sign_in("clerk@test.example", PASSWORD).await;
+        b2.goto(&format!("/meetings/{m}/minutes")).await;
+        b2.fill("Minutes", "The board met and agreed its dates.")
+            .await;
+        b2.click_button("Save the minutes").await;
+        b2.wait_to_see("Minutes saved.").await;
+        b2.click_link("Welsh version").await;
+        b2.wait_to_see("Awaiting translation").await;
+        b2.fill(
+            "Minutes in Welsh",
+            "Cyfarfu'r bwrdd a chytunodd ar ei ddyddiadau.",
+        )
+        .await;
+        b2.click_button("Save the Welsh version").await;
+        b2.wait_to_see("The Welsh version is saved.").await;
+        b2.goto(&format!("/meetings/{m}/minutes")).await;
+        b2.click_button("Circulate the draft to members").await;
+        b2.wait_to_see("Draft minutes saved and circulated to members.")
+            .await;
+        b2.sign_out().await;
+        b2.sign_in("member@police.example", PASSWORD).await;
+        b2.goto(&format!("/cy/meetings/{m}/minutes")).await;
+        b2.wait_to_see("Cyfarfu'r bwrdd a chytunodd ar ei ddyddiadau.")
+            .await;
+        b2.does_not_see("The board met and agreed its dates.").await;
+        b2.goto(&format!("/en/meetings/{m}/minutes")).await;
+        b2.wait_to_see("The board met and agreed its dates.").await;
+        b2
+    })
+    .await;
+}

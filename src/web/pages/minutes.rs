@@ -30,8 +30,9 @@ async fn render_minutes(
 ) -> PageResult {
     let grants = viewer.map(|v| v.grants.clone());
     let parts = state.ctx_parts();
+    let lang = crate::i18n::current();
     let v = state
-        .tx(move |c| crate::services::minutes::view(c, grants.as_ref(), &id, &parts.ctx()))
+        .tx(move |c| crate::services::minutes::view(c, grants.as_ref(), &id, lang, &parts.ctx()))
         .await?;
     let (m, body, visible, audience) = (v.meeting, v.body, v.minutes, v.audience);
     let (nav, code) = form_nav(req, viewer, &errors);
@@ -86,6 +87,7 @@ async fn render_minutes(
                 .as_ref()
                 .is_some_and(|x| !x.exempt_markdown.trim().is_empty()),
         can_edit: audience == Audience::Secretariat && status != "approved",
+        can_translate: audience == Audience::Secretariat && body.bilingual && !status.is_empty(),
         open_markdown: typed
             .as_ref()
             .map(|t| t.0.clone())

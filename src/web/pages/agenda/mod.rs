@@ -176,6 +176,7 @@ async fn render_builder(
         meeting_id: l.meeting.id.clone(),
         body_name: l.body.name.clone(),
         body_slug: l.body.slug.clone(),
+        bilingual: l.body.bilingual,
         date: london_day(l.meeting.starts_at),
         rows: builder_rows(w, &l.referrals),
         minutes_total: w.balance.minutes_total,
