@@ -23,9 +23,16 @@ fn receives_agenda(role: Role) -> bool {
 pub fn meeting_event(m: &Meeting, body: &Body, published: i32, base_url: &str) -> CalEvent {
     let link = format!("{base_url}/meetings/{}", m.id);
     let description = match (m.is_cancelled(), published) {
-        (true, _) => format!("Cancelled: {}", m.cancel_reason.clone().unwrap_or_default()),
-        (false, 0) => format!("The agenda is not published yet. {link}"),
-        (false, n) => format!("Agenda (version {n}) and papers: {link}"),
+        (true, _) => crate::mail::w1(
+            "feed-cancelled",
+            "reason",
+            &m.cancel_reason.clone().unwrap_or_default(),
+        ),
+        (false, 0) => format!("{} {link}", crate::mail::w("feed-not-published")),
+        (false, n) => format!(
+            "{} {link}",
+            crate::mail::w1("feed-agenda-version", "number", &n.to_string())
+        ),
     };
     CalEvent {
         uid: format!("meeting-{}@quorate", m.id),
@@ -69,10 +76,13 @@ pub fn tell_members(
     } else {
         None
     };
-    let invitation = ics::calendar(
-        &body.name,
-        &[meeting_event(meeting, body, frozen.number, ctx.base_url)],
-    );
+    // The invitation's words are the reader's, like the message's.
+    let invitation = || {
+        ics::calendar(
+            &body.name,
+            &[meeting_event(meeting, body, frozen.number, ctx.base_url)],
+        )
+    };
     let mut sent = 0;
     for member in memberships::members_of(conn, &body.id)? {
         if !Role::parse(&member.role).is_some_and(receives_agenda) {
@@ -101,7 +111,7 @@ pub fn tell_members(
                         .unwrap_or_default(),
                     link: format!("{}/meetings/{}", ctx.base_url, meeting.id),
                     briefs: crate::domain::briefing::brief(&seen),
-                    ics: invitation.clone(),
+                    ics: invitation(),
                 }
                 .render()
             })

@@ -1,6 +1,9 @@
 //! Calendars and feeds: a body's meetings as iCalendar, its published
 //! agendas as Atom, and a person's own calendar of meetings and deadlines.
 //! Everything here is public or personal, so only public views are used.
+//! The words are the reader's language: a body's feeds at `/cy/…` are in
+//! Welsh (with a bilingual body's Welsh where translated); a person's own
+//! calendar follows the language in their profile.
 
 use atom_syndication::{ContentBuilder, EntryBuilder, FeedBuilder, LinkBuilder, PersonBuilder};
 use chrono::{Duration, NaiveDateTime};
@@ -12,6 +15,7 @@ use crate::db::users::User;
 use crate::db::{DbConn, agenda, meetings, memberships, papers};
 use crate::domain::calendar::Calendars;
 use crate::error::{AppError, AppResult};
+use crate::mail::{w, w1};
 use crate::render::ics::{self, CalEvent};
 
 /// Every meeting of a body, cancelled ones marked so calendars drop them.
@@ -47,7 +51,9 @@ pub fn body_atom(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<St
     let mut entries = Vec::new();
     let mut updated = body.created_at;
     for v in versions.iter().take(50) {
-        let f = parse_snapshot(v)?.public_view();
+        let f = parse_snapshot(v)?
+            .public_view()
+            .in_language(crate::i18n::current());
         updated = updated.max(v.published_at);
         let link = format!(
             "{base_url}/meetings/{}/agenda/versions/{}",
@@ -55,16 +61,23 @@ pub fn body_atom(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<St
         );
         let when = crate::domain::format::london_datetime(f.starts_at);
         let title = if v.number == 1 {
-            format!("Agenda: {}, {when}", body.name)
+            format!("{}, {when}", w1("feed-agenda", "body", &body.name))
         } else {
-            format!("Supplement {}: {}, {when}", v.number, body.name)
+            format!(
+                "{}, {when}",
+                crate::mail::w2(
+                    "feed-supplement",
+                    &("number", v.number.to_string().as_str()),
+                    &("body", body.name.as_str())
+                )
+            )
         };
         let mut lines: Vec<String> = Vec::new();
         if let Some(r) = &f.supplement_reason {
-            lines.push(format!("Supplement: {r}"));
+            lines.push(format!("{} {r}", w("pdf-supplement")));
         }
         if let Some(r) = &f.late_reason {
-            lines.push(format!("Published late: {r}"));
+            lines.push(format!("{} {r}", w("pdf-published-late")));
         }
         for i in &f.items {
             lines.push(format!("{}. {}", i.number, i.title));
@@ -95,15 +108,30 @@ pub fn body_atom(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<St
         updated = updated.max(published_at);
         let link = format!("{base_url}/meetings/{}/decision-note", m.id);
         let when = crate::domain::format::london_datetime(m.starts_at);
-        let lines: Vec<String> = crate::db::record::decisions_of_meeting(conn, &m.id)?
+        let taken: Vec<_> = crate::db::record::decisions_of_meeting(conn, &m.id)?
             .into_iter()
             .filter(|d| !d.exempt && d.withdrawn_at.is_none())
-            .map(|d| format!("{} {}", d.reference, d.text))
+            .collect();
+        let decision_ids: Vec<String> = taken.iter().map(|d| d.id.clone()).collect();
+        let welsh = super::translations::for_reader(
+            conn,
+            crate::domain::translation::Subject::Decision,
+            &decision_ids,
+        )?;
+        let lines: Vec<String> = taken
+            .into_iter()
+            .map(|d| {
+                let text = super::translations::or_english(&welsh, &d.id, "text", d.text);
+                format!("{} {text}", d.reference)
+            })
             .collect();
         entries.push(
             EntryBuilder::default()
                 .id(link.clone())
-                .title(format!("Decision note: {}, {when}", body.name))
+                .title(format!(
+                    "{}, {when}",
+                    w1("feed-decision-note", "body", &body.name)
+                ))
                 .updated(
                     chrono::DateTime::parse_from_rfc3339(&rfc3339(published_at))
                         .map_err(|e| AppError::internal(format!("date: {e}")))?,
@@ -113,7 +141,8 @@ pub fn body_atom(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<St
                     ContentBuilder::default()
                         .content_type(Some("text".to_string()))
                         .value(Some(format!(
-                            "Not yet approved minutes.\n{}",
+                            "{}\n{}",
+                            w("feed-not-approved"),
                             lines.join("\n")
                         )))
                         .build(),
@@ -125,7 +154,7 @@ pub fn body_atom(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<St
     let feed_link = format!("{base_url}/bodies/{}/feed.atom", body.slug);
     let feed = FeedBuilder::default()
         .id(feed_link.clone())
-        .title(format!("{}: agendas", body.name))
+        .title(w1("feed-title", "body", &body.name))
         .updated(
             chrono::DateTime::parse_from_rfc3339(&rfc3339(updated))
                 .map_err(|e| AppError::internal(format!("date: {e}")))?,
@@ -150,6 +179,21 @@ pub fn body_atom(conn: &mut DbConn, body: &Body, base_url: &str) -> AppResult<St
 /// A person's calendar: meetings of their bodies from 90 days ago, the
 /// deadlines of papers they are writing, and the actions they own.
 pub fn personal_calendar(
+    conn: &mut DbConn,
+    user: &User,
+    base_url: &str,
+    cals: &Calendars,
+    now: NaiveDateTime,
+) -> AppResult<String> {
+    let lang = user
+        .language
+        .as_deref()
+        .and_then(crate::i18n::Lang::from_code)
+        .unwrap_or(crate::i18n::Lang::English);
+    crate::i18n::with(lang, || personal_events(conn, user, base_url, cals, now))
+}
+
+fn personal_events(
     conn: &mut DbConn,
     user: &User,
     base_url: &str,
@@ -194,8 +238,12 @@ pub fn personal_calendar(
             stamp: m.updated_at.max(p.created_at),
             starts: t - Duration::minutes(30),
             ends: t,
-            summary: format!("Paper due: {}", p.title),
-            description: format!("For the {} meeting. {base_url}/papers/{}", b.name, p.id),
+            summary: w1("feed-paper-due", "title", &p.title),
+            description: format!(
+                "{} {base_url}/papers/{}",
+                w1("feed-for-meeting", "body", &b.name),
+                p.id
+            ),
             location: String::new(),
             url: Some(format!("{base_url}/papers/{}", p.id)),
             cancelled: false,
@@ -222,9 +270,10 @@ pub fn personal_calendar(
             stamp: a.updated_at,
             starts: at,
             ends: at + Duration::minutes(30),
-            summary: format!(
-                "Action due: {}",
-                a.description.chars().take(120).collect::<String>()
+            summary: w1(
+                "feed-action-due",
+                "description",
+                &a.description.chars().take(120).collect::<String>(),
             ),
             description: format!("{base_url}/actions/{}", a.id),
             location: String::new(),

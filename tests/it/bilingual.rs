@@ -275,6 +275,52 @@ async fn a_bilingual_board_publishes_only_when_both_languages_are_complete() {
         assert!(text.contains(title), "{lang}: {text}");
     }
 
+    // The feed and the calendar at the Welsh address are in Welsh, with
+    // the Welsh of what was translated; at the plain address, English.
+    let atom = app
+        .get("/cy/bodies/psb/feed.atom", None)
+        .await
+        .bytes()
+        .await
+        .unwrap_or_default();
+    let feed = feed_rs::parser::parse(atom.as_ref()).expect("valid Atom");
+    let title = feed.title.map(|t| t.content).unwrap_or_default();
+    assert_eq!(title, "Northshire Public Service Board: agendâu");
+    let entry = feed.entries[0]
+        .content
+        .as_ref()
+        .and_then(|c| c.body.clone())
+        .unwrap_or_default();
+    assert!(entry.contains("Clybiau ieuenctid yn Ashby"), "{entry}");
+    let ics = app
+        .get("/cy/bodies/psb/meetings.ics", None)
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    let descriptions: Vec<String> = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()))
+        .flat_map(|c| c.expect("valid iCalendar").events)
+        .flat_map(|e| e.properties)
+        .filter(|p| p.name == "DESCRIPTION")
+        .filter_map(|p| p.value)
+        .collect();
+    assert!(
+        descriptions
+            .iter()
+            .any(|d| d.starts_with("Agenda (fersiwn 1) a phapurau")),
+        "{descriptions:?}"
+    );
+    let english = app
+        .get("/bodies/psb/meetings.ics", None)
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        english.contains("Agenda (version 1) and papers"),
+        "{english}"
+    );
+
     // The agenda email: a member who has not chosen a language gets one
     // message with both, Welsh first, through SMTP.
     app.run_pending_jobs().await;
