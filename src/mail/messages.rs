@@ -35,6 +35,26 @@ fn inside_body(html: &str) -> &str {
     }
 }
 
+/// Writes a message in its recipient's language: the one they chose, or
+/// for a bilingual body's business and a person who has not chosen, both
+/// in one message (Welsh first); English otherwise. `write` builds the
+/// message, and is called in each language (dates included).
+pub fn written_for(
+    chosen: Option<&str>,
+    bilingual: bool,
+    write: impl Fn() -> AppResult<Email>,
+) -> AppResult<Email> {
+    use crate::i18n::{Lang, with};
+    match (chosen.and_then(Lang::from_code), bilingual) {
+        (Some(lang), _) => with(lang, &write),
+        (None, true) => Ok(Email::bilingual(
+            with(Lang::Welsh, &write)?,
+            with(Lang::English, &write)?,
+        )),
+        (None, false) => with(Lang::English, &write),
+    }
+}
+
 impl Email {
     /// One message in Welsh and English, Welsh first (the Welsh Language
     /// Standards: Welsh no less favourably than English), for a person

@@ -8,7 +8,7 @@ use crate::domain::format::london_datetime;
 use crate::domain::frozen::{Frozen, changes};
 use crate::domain::roles::Role;
 use crate::error::AppResult;
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::mail::messages::AgendaPublished;
 use crate::render::ics::{self, CalEvent};
 use crate::services::Ctx;
@@ -48,16 +48,6 @@ pub fn meeting_event(m: &Meeting, body: &Body, published: i32, base_url: &str) -
     }
 }
 
-/// The language to write to a person in: theirs if they chose one; for a
-/// bilingual body, both (`None`) when they have not; else English.
-pub fn recipient_language(chosen: Option<&str>, body: &Body) -> Option<Lang> {
-    match chosen.and_then(Lang::from_code) {
-        Some(lang) => Some(lang),
-        None if body.bilingual => None,
-        None => Some(Lang::English),
-    }
-}
-
 /// Queues the agenda email, with the briefing and an invitation, for every
 /// member and substitute. Returns how many were queued.
 pub fn tell_members(
@@ -93,8 +83,9 @@ pub fn tell_members(
         };
         // Written in the member's language; a bilingual body's member who
         // has not chosen gets both, Welsh first, in one message.
-        let written = |lang: Lang| -> AppResult<crate::mail::Email> {
-            i18n::with(lang, || {
+        let email =
+            crate::mail::messages::written_for(user.language.as_deref(), body.bilingual, || {
+                let lang = i18n::current();
                 let seen = public.in_language(lang);
                 AgendaPublished {
                     to: user.email.clone(),
@@ -114,13 +105,8 @@ pub fn tell_members(
                     ics: invitation(),
                 }
                 .render()
-            })
-        };
-        let email = match recipient_language(user.language.as_deref(), body) {
-            Some(lang) => written(lang)?,
-            None => crate::mail::Email::bilingual(written(Lang::Welsh)?, written(Lang::English)?),
-        }
-        .about(&meeting.body_id);
+            })?
+            .about(&meeting.body_id);
         if email.enqueue(
             conn,
             Some(format!(

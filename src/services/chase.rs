@@ -51,18 +51,20 @@ pub fn call_for_papers(
         let Some(u) = users::find(conn, &m.user_id)? else {
             continue;
         };
-        let sent = messages::CallForPapers {
-            to: u.email.clone(),
-            name: u.name.clone(),
-            body: body.name.clone(),
-            when: london_datetime(meeting.starts_at),
-            location: meeting.location.clone(),
-            proposal_deadline: london_datetime(tl.proposal_deadline.naive_utc()),
-            paper_deadline: london_datetime(tl.paper_deadline.naive_utc()),
-            publication_deadline: london_datetime(tl.publication_deadline.naive_utc()),
-            link: format!("{}/meetings/{}", ctx.base_url, meeting.id),
-        }
-        .render()?
+        let sent = messages::written_for(u.language.as_deref(), body.bilingual, || {
+            messages::CallForPapers {
+                to: u.email.clone(),
+                name: u.name.clone(),
+                body: body.name.clone(),
+                when: london_datetime(meeting.starts_at),
+                location: meeting.location.clone(),
+                proposal_deadline: london_datetime(tl.proposal_deadline.naive_utc()),
+                paper_deadline: london_datetime(tl.paper_deadline.naive_utc()),
+                publication_deadline: london_datetime(tl.publication_deadline.naive_utc()),
+                link: format!("{}/meetings/{}", ctx.base_url, meeting.id),
+            }
+            .render()
+        })?
         .about(&body.id)
         .enqueue(
             conn,
@@ -341,35 +343,25 @@ impl Due<'_> {
         // are written in it too.
         let cal = super::meetings::calendar_for(self.ctx.calendars, self.body);
         let today = london_date(self.ctx.now.and_utc());
-        let written = |lang: crate::i18n::Lang| {
-            crate::i18n::with(lang, || {
-                messages::PaperReminder {
-                    to: author.email.clone(),
-                    name: author.name.clone(),
-                    title: p.title.clone(),
-                    body: self.body.name.clone(),
-                    when: london_datetime(self.meeting.starts_at),
-                    deadline: london_datetime(self.deadline_at),
-                    due_words: countdown(today, self.deadline_day, &cal),
-                    on_the_day: kind == PaperReminder::OnTheDay,
-                    link: format!("{}/papers/{}/edit", self.ctx.base_url, p.id),
-                    translation_deadline: self
-                        .translation_day
-                        .map(london_date_words)
-                        .unwrap_or_default(),
-                    translation_link: format!("{}/translations/paper/{}", self.ctx.base_url, p.id),
-                }
-                .render()
-            })
-        };
-        let email =
-            match super::agenda_mail::recipient_language(author.language.as_deref(), self.body) {
-                Some(lang) => written(lang)?,
-                None => messages::Email::bilingual(
-                    written(crate::i18n::Lang::Welsh)?,
-                    written(crate::i18n::Lang::English)?,
-                ),
-            };
+        let email = messages::written_for(author.language.as_deref(), self.body.bilingual, || {
+            messages::PaperReminder {
+                to: author.email.clone(),
+                name: author.name.clone(),
+                title: p.title.clone(),
+                body: self.body.name.clone(),
+                when: london_datetime(self.meeting.starts_at),
+                deadline: london_datetime(self.deadline_at),
+                due_words: countdown(today, self.deadline_day, &cal),
+                on_the_day: kind == PaperReminder::OnTheDay,
+                link: format!("{}/papers/{}/edit", self.ctx.base_url, p.id),
+                translation_deadline: self
+                    .translation_day
+                    .map(london_date_words)
+                    .unwrap_or_default(),
+                translation_link: format!("{}/translations/paper/{}", self.ctx.base_url, p.id),
+            }
+            .render()
+        })?;
         let sent = email
             .about(&self.body.id)
             .enqueue(conn, Some(key), self.ctx.now)?;

@@ -389,29 +389,33 @@ fn tell_authors(
     notify: &Ctx<'_>,
 ) -> AppResult<()> {
     let now = notify.now;
-    let when = crate::domain::format::london_datetime(meeting.starts_at);
     let link = format!("{}/meetings/{}", notify.base_url, meeting.id);
     for author_id in papers::authors_of_meeting(conn, &meeting.id)? {
         let Some(author) = users::find(conn, &author_id)? else {
             continue;
         };
-        let email = messages::MeetingChanged {
-            to: &author.email,
-            name: &author.name,
-            body: &body.name,
-            when: &when,
-            location: &meeting.location,
-            cancelled: meeting.is_cancelled(),
-            reason: meeting.cancel_reason.as_deref().unwrap_or(""),
-            paper_deadline: &timeline
-                .map(|t| crate::domain::format::london_datetime(t.paper_deadline.naive_utc()))
-                .unwrap_or_default(),
-            publication_deadline: &timeline
-                .map(|t| crate::domain::format::london_datetime(t.publication_deadline.naive_utc()))
-                .unwrap_or_default(),
-            link: &link,
-        }
-        .render()?
+        let email = messages::written_for(author.language.as_deref(), body.bilingual, || {
+            let when = crate::domain::format::london_datetime(meeting.starts_at);
+            messages::MeetingChanged {
+                to: &author.email,
+                name: &author.name,
+                body: &body.name,
+                when: &when,
+                location: &meeting.location,
+                cancelled: meeting.is_cancelled(),
+                reason: meeting.cancel_reason.as_deref().unwrap_or(""),
+                paper_deadline: &timeline
+                    .map(|t| crate::domain::format::london_datetime(t.paper_deadline.naive_utc()))
+                    .unwrap_or_default(),
+                publication_deadline: &timeline
+                    .map(|t| {
+                        crate::domain::format::london_datetime(t.publication_deadline.naive_utc())
+                    })
+                    .unwrap_or_default(),
+                link: &link,
+            }
+            .render()
+        })?
         .about(&meeting.body_id);
         email.enqueue(
             conn,

@@ -392,4 +392,38 @@ async fn a_bilingual_board_reminds_in_both_languages_with_the_translation_deadli
         text.contains(&format!("{}/translations/paper/{paper}", app.address)),
         "{text}"
     );
+    // The call for papers went to members the same way.
+    let call = mails
+        .iter()
+        .find(|m| {
+            m.to.iter().any(|t| t == "member@police.example")
+                && m.header("Subject")
+                    .is_some_and(|s| s.contains("Call for papers"))
+        })
+        .expect("a call for papers");
+    let subject = call.header("Subject").unwrap_or_default();
+    assert!(subject.starts_with("Galwad am bapurau"), "{subject}");
+    // Moving the meeting tells the author, in both languages.
+    let resp = crate::builders::patch(
+        &app,
+        &format!("/api/v1/meetings/{}", b.meeting),
+        &b.clerk,
+        None,
+        &json!({"starts_at": "2027-01-19T14:00:00Z", "ends_at": "2027-01-19T16:00:00Z"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    app.run_pending_jobs().await;
+    let moved = app
+        .emails()
+        .into_iter()
+        .find(|m| {
+            m.to.iter().any(|t| t == "author@ashby.example")
+                && m.header("Subject").is_some_and(|s| s.contains("Changed:"))
+        })
+        .expect("the author is told");
+    let text = moved.text();
+    assert!(text.contains("Wedi newid: cyfarfod"), "{text}");
+    assert!(text.contains("Dydd Mawrth 19 Ionawr 2027"), "{text}");
+    assert!(text.contains("Tuesday 19 January 2027"), "{text}");
 }
