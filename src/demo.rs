@@ -1821,6 +1821,7 @@ fn follow_through_story(
                 owner_user_id: Some(owner.id.clone()),
                 due_on: Some((m.starts_at.date() + Duration::days(due_in)).to_string()),
                 idempotency_key: None,
+                translations: None,
             },
             &ctx_at(made),
         )?;

@@ -34,6 +34,10 @@ pub struct ActionInput {
     /// A key the form or client sends once per action: a repeat returns the first.
     #[schema(max_length = 255)]
     pub idempotency_key: Option<String>,
+    /// A bilingual body's action: the Welsh of its description,
+    /// `{"cy": {"description": "…"}}` (`description` holds the English).
+    #[schema(value_type = Option<std::collections::HashMap<String, std::collections::HashMap<String, String>>>)]
+    pub translations: Option<super::translations::TranslationsInput>,
 }
 
 fn parse_date(
@@ -231,6 +235,17 @@ pub fn create(
         format!("assigned:{}", a.id),
         ctx,
     )?;
+    if let Some(t) = &input.translations {
+        super::translations::apply_input(
+            conn,
+            actor,
+            grants,
+            crate::domain::translation::Subject::Action,
+            &a.id,
+            t,
+            ctx.now,
+        )?;
+    }
     Ok(a)
 }
 
@@ -991,6 +1006,8 @@ pub struct ActionDetail {
     /// this viewer may not read it (an owner may not be one who can).
     pub decision: Option<String>,
     pub body_slug: String,
+    /// A bilingual body's action: its Welsh.
+    pub welsh: Option<super::translations::Welsh>,
 }
 
 pub fn detail(
@@ -1014,14 +1031,25 @@ pub fn detail(
         }),
         None => None,
     };
-    let body_slug = bodies::find(conn, &action.body_id)?
-        .map(|b| b.slug)
-        .unwrap_or_default();
+    let body = bodies::find(conn, &action.body_id)?;
+    let welsh = match &body {
+        Some(b) if b.bilingual => super::translations::welsh_of(
+            conn,
+            crate::domain::translation::Subject::Action,
+            &[(
+                action.id.clone(),
+                std::collections::HashMap::from([("description", action.description.clone())]),
+            )],
+        )?
+        .remove(&action.id),
+        _ => None,
+    };
     Ok(ActionDetail {
+        body_slug: body.map(|b| b.slug).unwrap_or_default(),
         action,
         history,
         decision,
-        body_slug,
+        welsh,
     })
 }
 

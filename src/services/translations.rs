@@ -378,6 +378,19 @@ pub struct Welsh {
     pub status: HashMap<String, String>,
 }
 
+/// By language, by field: the API's `translations` and `translation_status`.
+pub type ByLanguage = HashMap<String, HashMap<String, String>>;
+
+impl Welsh {
+    /// The API's (`translations`, `translation_status`), keyed by `cy`.
+    pub fn by_language(self) -> (ByLanguage, ByLanguage) {
+        (
+            HashMap::from([(WELSH.to_string(), self.texts)]),
+            HashMap::from([(WELSH.to_string(), self.status)]),
+        )
+    }
+}
+
 /// The Welsh of several records of one kind (only for a bilingual body:
 /// `None` otherwise).
 pub fn welsh_of(

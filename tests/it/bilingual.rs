@@ -643,6 +643,48 @@ async fn decisions_are_read_in_welsh_and_exempt_ones_stay_hidden_in_both() {
         all.contains("ZQXBIDDER") && all.contains("ZQXCYNIGYDD"),
         "{all}"
     );
+
+    // An action on the open decision takes its Welsh with it; its owner
+    // reads it in Welsh on the Welsh page, the API keeps both.
+    let resp = post(
+        &app,
+        "/api/v1/actions",
+        &b.clerk,
+        json!({"decision_id": ids[0], "description": "Publish the meeting dates.",
+               "owner_user_id": b.sponsor_id, "due_on": "2027-02-01",
+               "translations": {"cy": {"description": "Cyhoeddi dyddiadau'r cyfarfodydd."}}}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        201,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let action = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let shown = json(
+        app.get(&format!("/api/v1/actions/{action}"), Some(&b.clerk))
+            .await,
+    )
+    .await;
+    assert_eq!(shown["description"], "Publish the meeting dates.");
+    assert_eq!(
+        shown["translations"]["cy"]["description"], "Cyhoeddi dyddiadau'r cyfarfodydd.",
+        "{shown}"
+    );
+    let owner = app.login("ceo@ashby.example", PASSWORD).await;
+    let page = owner
+        .get(app.url(&format!("/cy/actions/{action}")))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(page.contains("Cyhoeddi dyddiadau"), "{page}");
 }
 
 /// API problems answer in Welsh when asked (`?lang=cy` or

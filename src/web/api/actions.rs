@@ -37,6 +37,13 @@ pub struct ActionOut {
     pub dropped_reason: Option<String>,
     pub closed_on: Option<String>,
     pub version: i32,
+    /// A bilingual body's action (in its own reading): the Welsh of its
+    /// description, `{"cy": {"description": "…"}}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translations: Option<crate::services::translations::ByLanguage>,
+    /// The status of each translated field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_status: Option<crate::services::translations::ByLanguage>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -83,6 +90,8 @@ pub fn action_out(a: Action, state: &AppState) -> ActionOut {
         dropped_reason: a.dropped_reason,
         closed_on: a.closed_on.map(|d| d.to_string()),
         version: a.version,
+        translations: None,
+        translation_status: None,
     }
 }
 
@@ -133,8 +142,13 @@ pub async fn show_action(
         .await?;
     let (a, events) = (d.action, d.history);
     let version = a.version;
+    let mut action = action_out(a, &state);
+    if let Some((texts, status)) = d.welsh.map(|w| w.by_language()) {
+        action.translations = Some(texts);
+        action.translation_status = Some(status);
+    }
     let out = ActionDetailOut {
-        action: action_out(a, &state),
+        action,
         history: events
             .into_iter()
             .map(|e| HistoryOut {

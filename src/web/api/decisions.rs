@@ -137,21 +137,22 @@ pub async fn decisions(
         entries,
         limit,
         |(e, _)| decision_cursor(e.decision.created_at, &e.decision.reference),
-        |(e, welsh)| DecisionOut {
-            translations: welsh
-                .as_ref()
-                .map(|w| HashMap::from([("cy".to_string(), w.texts.clone())])),
-            translation_status: welsh.map(|w| HashMap::from([("cy".to_string(), w.status)])),
-            vote: e.decision.tally().map(VoteOut::from),
-            actions: usize::from(e.has_actions),
-            body_slug: e.body_slug,
-            id: e.decision.id,
-            reference: e.decision.reference,
-            meeting_id: e.decision.meeting_id,
-            item_id: e.decision.item_id,
-            text: e.decision.text,
-            decided_at: rfc3339(e.decision.created_at),
-            withdrawn_reason: e.decision.withdrawn_reason,
+        |(e, welsh)| {
+            let (translations, translation_status) = welsh.map(|w| w.by_language()).unzip();
+            DecisionOut {
+                translations,
+                translation_status,
+                vote: e.decision.tally().map(VoteOut::from),
+                actions: usize::from(e.has_actions),
+                body_slug: e.body_slug,
+                id: e.decision.id,
+                reference: e.decision.reference,
+                meeting_id: e.decision.meeting_id,
+                item_id: e.decision.item_id,
+                text: e.decision.text,
+                decided_at: rfc3339(e.decision.created_at),
+                withdrawn_reason: e.decision.withdrawn_reason,
+            }
         },
     );
     Ok(HttpResponse::Ok().json(out))

@@ -148,9 +148,9 @@ pub fn paper_out(p: Paper, problems: Option<Vec<FieldError>>) -> PaperOut {
 
 fn reply(e: svc::Edited) -> PaperOut {
     let mut out = paper_out(e.paper, e.problems);
-    if let Some(w) = e.welsh {
-        out.translations = Some(HashMap::from([("cy".to_string(), w.texts)]));
-        out.translation_status = Some(HashMap::from([("cy".to_string(), w.status)]));
+    if let Some((texts, status)) = e.welsh.map(|w| w.by_language()) {
+        out.translations = Some(texts);
+        out.translation_status = Some(status);
     }
     out
 }

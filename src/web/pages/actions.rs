@@ -192,11 +192,18 @@ async fn render_action(
         })
         .await?;
     let action_svc::ActionDetail {
-        action: a,
+        action: mut a,
         history: events,
         decision,
         body_slug,
+        welsh,
     } = detail;
+    // A reader of Welsh reads a bilingual body's action in Welsh.
+    if crate::i18n::current() == crate::i18n::Lang::Welsh
+        && let Some(cy) = welsh.as_ref().and_then(|w| w.texts.get("description"))
+    {
+        a.description = cy.clone();
+    }
     let can_update = action_svc::may_update(&user.grants, &user.user.id, &a);
     let status = ActionStatus::parse(&a.status).unwrap_or(ActionStatus::Open);
     let history = events

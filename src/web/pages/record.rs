@@ -688,6 +688,7 @@ async fn item_form(
                     owner_user_id: Some(form.owner_user_id),
                     due_on,
                     idempotency_key: key,
+                    translations: None,
                 };
                 action_svc::create(c, &actor, &grants, &input, &parts.ctx()).map(|_| ())
             })
