@@ -1039,6 +1039,11 @@ pub struct ItemInput {
     /// confidential outweighs disclosure (published with the agenda).
     #[schema(max_length = 2000)]
     pub exempt_public_interest: Option<String>,
+    /// A bilingual body's item: the Welsh of its title,
+    /// `{"cy": {"title": "…"}}` (`title` holds the English).
+    #[serde(default)]
+    #[schema(value_type = Option<std::collections::HashMap<String, std::collections::HashMap<String, String>>>)]
+    pub translations: Option<super::translations::TranslationsInput>,
 }
 
 fn check_minutes(p: &mut Problems, minutes: Option<i32>) -> i32 {

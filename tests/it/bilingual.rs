@@ -228,6 +228,22 @@ async fn a_bilingual_board_publishes_only_when_both_languages_are_complete() {
         resp.text().await.unwrap_or_default()
     );
     assert_eq!(json(resp).await["status"], "translated");
+    // A verbal item comes with its Welsh title.
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/items", b.meeting),
+        &b.clerk,
+        json!({"title": "Flood response update", "item_type": "information",
+               "verbal_reason": "Reported on the day",
+               "translations": {"cy": {"title": "Diweddariad ar yr ymateb i lifogydd"}}}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        201,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
     let resp = put_welsh(&app, &b.clerk, &id, json!({"approve": true})).await;
     assert_eq!(json(resp).await["status"], "approved");
 
@@ -237,6 +253,26 @@ async fn a_bilingual_board_publishes_only_when_both_languages_are_complete() {
         200,
         "{}",
         resp.text().await.unwrap_or_default()
+    );
+
+    // The API's agenda keeps the English in `title`, whatever the language
+    // asked, with the Welsh beside it.
+    let agenda = json(
+        app.get(
+            &format!("/api/v1/meetings/{}/agenda/versions/1?lang=cy", b.meeting),
+            None,
+        )
+        .await,
+    )
+    .await;
+    let flood = agenda["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["title"] == "Flood response update"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        flood["translations"]["cy"]["title"], "Diweddariad ar yr ymateb i lifogydd",
+        "{agenda}"
     );
 
     // Published in both languages at once: the Welsh page reads the Welsh.

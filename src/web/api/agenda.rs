@@ -52,6 +52,10 @@ pub struct ItemOut {
     /// and those closed since its previous meeting, as published (exempt
     /// ones only for those who may see exempt material). Empty otherwise.
     pub action_log: Vec<LogEntryOut>,
+    /// A bilingual body's published item: its Welsh title where
+    /// translated, `{"cy": {"title": "…"}}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translations: Option<crate::services::translations::ByLanguage>,
 }
 
 /// One action in a published action log.
@@ -92,6 +96,12 @@ pub struct AgendaOut {
 
 fn frozen_item(i: &FrozenItem) -> ItemOut {
     ItemOut {
+        translations: i.title_cy.as_ref().map(|t| {
+            std::collections::HashMap::from([(
+                "cy".to_string(),
+                std::collections::HashMap::from([("title".to_string(), t.clone())]),
+            )])
+        }),
         id: i.id.clone(),
         number: i.number,
         title: i.title.clone(),
@@ -149,6 +159,7 @@ fn published_out(f: &Frozen, changes: Vec<String>) -> AgendaOut {
 fn working_item(i: &WorkingItem) -> ItemOut {
     let paper = i.paper.as_ref();
     ItemOut {
+        translations: None,
         id: i.row.id.clone(),
         number: i.number,
         title: i.title.clone(),
@@ -221,8 +232,13 @@ pub async fn version(
 ) -> Result<HttpResponse, AppError> {
     let (id, n) = path.into_inner();
     let grants = caller.0.map(|c| c.grants);
+    // The API's own fields hold the English; the Welsh is in `translations`.
     let (f, prev) = state
-        .db(move |c| svc::read_version(c, grants.as_ref(), &id, n))
+        .db(move |c| {
+            crate::i18n::with(crate::i18n::Lang::English, || {
+                svc::read_version(c, grants.as_ref(), &id, n)
+            })
+        })
         .await?;
     let changes = prev
         .map(|p| crate::domain::frozen::changes(&p, &f))
@@ -262,6 +278,17 @@ pub async fn add_item(
         .tx(move |c| {
             record::in_managed_meeting(c, &grants, &id, |c, m, body| {
                 let item = svc::add_item(c, &actor, m, &input, expected, parts.now)?;
+                if let Some(t) = &input.translations {
+                    crate::services::translations::apply_input(
+                        c,
+                        &actor,
+                        &grants,
+                        crate::domain::translation::Subject::AgendaItem,
+                        &item.id,
+                        t,
+                        parts.now,
+                    )?;
+                }
                 let w = svc::working(c, m, body, &parts.ctx())?;
                 Ok((item, w))
             })

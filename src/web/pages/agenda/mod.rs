@@ -359,6 +359,7 @@ async fn add_item(
         verbal_reason: non_empty(&form.verbal_reason),
         exempt_category: None,
         exempt_public_interest: None,
+        translations: None,
     };
     builder_change(
         &state,
