@@ -238,96 +238,86 @@ struct NoticeQuery {
 
 /// A banner's words: a fixed text, or one made only from numbers.
 fn notice_words(code: &str) -> Option<String> {
+    use crate::i18n::{Arg, t, t_args};
     if let Some(rest) = code.strip_prefix("agenda-published-") {
         let (v, n) = rest.split_once('-')?;
         let (v, n) = (v.parse::<u32>().ok()?, n.parse::<u32>().ok()?);
-        let who = if n == 1 { "member" } else { "members" };
-        return Some(format!(
-            "Agenda version {v} published and sent to {n} {who}."
+        return Some(t_args(
+            "notice-agenda-published",
+            &[
+                ("version", Arg::Number(i64::from(v))),
+                ("count", Arg::Number(i64::from(n))),
+            ],
         ));
     }
-    // Banners moved into the catalogue read in the reader's language.
     let key = match code {
         "translation-saved" => "notice-translation-saved",
         "translation-approved" => "notice-translation-approved",
         "speak-welsh-saved" => "notice-speak-welsh-saved",
         "urgency-saved" => "notice-urgency-saved",
         "urgency-cleared" => "notice-urgency-cleared",
-        _ => return notice_text(code).map(str::to_string),
+        _ => notice_key(code)?,
     };
-    Some(crate::i18n::t(key))
+    Some(t(key))
 }
 
-/// Banners shown after a redirect; only these fixed texts can appear.
-fn notice_text(code: &str) -> Option<&'static str> {
+/// Banners shown after a redirect: only these fixed messages can appear,
+/// in the reader's language.
+fn notice_key(code: &str) -> Option<&'static str> {
     Some(match code {
-        "password-set" => "Your password has been saved and you are signed in.",
-        "password-reset" => {
-            "Your new password has been saved and you are signed in. Every other sign-in has ended."
-        }
-        "password-changed" => {
-            "Your password has been changed. Other sessions have been signed out."
-        }
-        "token-revoked" => "The token has been revoked and no longer works.",
-        "mail-saved" => "Your mail settings are saved.",
-        "organisation-added" => "Organisation added.",
-        "invitation-sent" => "Invitation sent. It goes out with the next mail run.",
-        "body-added" => "Body added.",
-        "member-saved" => "Membership saved.",
-        "member-removed" => "Member removed.",
-        "priority-added" => "Priority added.",
-        "priority-retired" => "Priority retired.",
-        "signed-out" => "You have signed out.",
-        "signed-out-everywhere" => "You have signed out on every device and browser.",
-        "action-updated" => "Action updated.",
-        "attendance-saved" => "Attendance saved.",
-        "notes-saved" => "Notes saved.",
-        "declaration-recorded" => "Declaration recorded.",
-        "interest-added" => "Interest registered.",
-        "interest-policy-saved" => "Saved. Registers follow the new policy at once.",
-        "interest-ended" => "Interest ended. It stays in the register with the day it ended.",
-        "interest-removed" => "Interest removed from the register.",
-        "interest-declared" => "Interest declared. The secretariat sees it on the meeting record.",
-        "movement-recorded" => "Recorded. The item's quorum counts only those in the room.",
-        "movement-removed" => "Removed.",
-        "decision-note-published" => {
-            "Decision note published. It is on the meeting page and in the feed."
-        }
-        "decision-recorded" => "Decision recorded.",
-        "decision-corrected" => "Decision corrected. The reason is kept in the audit log.",
-        "decision-withdrawn" => {
-            "Decision withdrawn. It keeps its number, marked withdrawn with the reason."
-        }
-        "action-recorded" => "Action recorded. Its owner is told by email.",
-        "action-corrected" => {
-            "Action corrected. The reason is kept in the audit log and the action's history."
-        }
-        "action-withdrawn" => {
-            "Action withdrawn. Its owner is told; the audit log keeps what it said and why."
-        }
-        "minutes-saved" => "Minutes saved.",
-        "mail-retried" => "The message will be sent again at the next mail run.",
-        "mail-cancelled" => "The message is cancelled and will not be sent.",
-        "minutes-redrafted" => "Minutes redrafted from the meeting record.",
-        "minutes-circulated" => "Draft minutes saved and circulated to members.",
-        "minutes-approved" => "Minutes approved, frozen and published.",
-        "paper-saved" => "Draft saved.",
-        "paper-version-saved" => "Draft saved, and kept as a version in its history.",
-        "attachment-added" => "Appendix added.",
-        "paper-submitted" => {
-            "Paper submitted. The secretariat will check it; the sponsor has been asked to sign it off."
-        }
-        "paper-sign-off" => "Your sign-off is recorded.",
-        "paper-accept" => "Paper accepted for the agenda.",
-        "paper-return" => "Paper returned to its author, who has been told why.",
-        "paper-withdraw" => "Paper withdrawn.",
-        "paper-late-decision" => "Your decision is recorded and the author has been told.",
-        "holidays-imported" => "Bank holidays imported. Deadlines now use the new calendars.",
-        "item-proposed" => "Item proposed. The secretariat will decide and tell you.",
-        "proposal-decided" => "Decision recorded. The proposer has been told.",
-        "meeting-scheduled" => "Meeting scheduled. Its deadlines are below.",
-        "meeting-changed" => "Meeting changed. Authors of its papers will be told by email.",
-        "meeting-cancelled" => "Meeting cancelled. Authors of its papers will be told by email.",
+        "password-set" => "notice-password-set",
+        "password-reset" => "notice-password-reset",
+        "password-changed" => "notice-password-changed",
+        "token-revoked" => "notice-token-revoked",
+        "mail-saved" => "notice-mail-saved",
+        "organisation-added" => "notice-organisation-added",
+        "invitation-sent" => "notice-invitation-sent",
+        "body-added" => "notice-body-added",
+        "member-saved" => "notice-member-saved",
+        "member-removed" => "notice-member-removed",
+        "priority-added" => "notice-priority-added",
+        "priority-retired" => "notice-priority-retired",
+        "signed-out" => "notice-signed-out",
+        "signed-out-everywhere" => "notice-signed-out-everywhere",
+        "action-updated" => "notice-action-updated",
+        "attendance-saved" => "notice-attendance-saved",
+        "notes-saved" => "notice-notes-saved",
+        "declaration-recorded" => "notice-declaration-recorded",
+        "interest-added" => "notice-interest-added",
+        "interest-policy-saved" => "notice-interest-policy-saved",
+        "interest-ended" => "notice-interest-ended",
+        "interest-removed" => "notice-interest-removed",
+        "interest-declared" => "notice-interest-declared",
+        "movement-recorded" => "notice-movement-recorded",
+        "movement-removed" => "notice-movement-removed",
+        "decision-note-published" => "notice-decision-note-published",
+        "decision-recorded" => "notice-decision-recorded",
+        "decision-corrected" => "notice-decision-corrected",
+        "decision-withdrawn" => "notice-decision-withdrawn",
+        "action-recorded" => "notice-action-recorded",
+        "action-corrected" => "notice-action-corrected",
+        "action-withdrawn" => "notice-action-withdrawn",
+        "minutes-saved" => "notice-minutes-saved",
+        "mail-retried" => "notice-mail-retried",
+        "mail-cancelled" => "notice-mail-cancelled",
+        "minutes-redrafted" => "notice-minutes-redrafted",
+        "minutes-circulated" => "notice-minutes-circulated",
+        "minutes-approved" => "notice-minutes-approved",
+        "paper-saved" => "notice-paper-saved",
+        "paper-version-saved" => "notice-paper-version-saved",
+        "attachment-added" => "notice-attachment-added",
+        "paper-submitted" => "notice-paper-submitted",
+        "paper-sign-off" => "notice-paper-sign-off",
+        "paper-accept" => "notice-paper-accept",
+        "paper-return" => "notice-paper-return",
+        "paper-withdraw" => "notice-paper-withdraw",
+        "paper-late-decision" => "notice-paper-late-decision",
+        "holidays-imported" => "notice-holidays-imported",
+        "item-proposed" => "notice-item-proposed",
+        "proposal-decided" => "notice-proposal-decided",
+        "meeting-scheduled" => "notice-meeting-scheduled",
+        "meeting-changed" => "notice-meeting-changed",
+        "meeting-cancelled" => "notice-meeting-cancelled",
         _ => return None,
     })
 }

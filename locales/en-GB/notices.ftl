@@ -1,0 +1,59 @@
+# Banners shown after an action: what was done, in a sentence.
+
+notice-password-set = Your password has been saved and you are signed in.
+notice-password-reset = Your new password has been saved and you are signed in. Every other sign-in has ended.
+notice-password-changed = Your password has been changed. Other sessions have been signed out.
+notice-token-revoked = The token has been revoked and no longer works.
+notice-mail-saved = Your mail settings are saved.
+notice-organisation-added = Organisation added.
+notice-invitation-sent = Invitation sent. It goes out with the next mail run.
+notice-body-added = Body added.
+notice-member-saved = Membership saved.
+notice-member-removed = Member removed.
+notice-priority-added = Priority added.
+notice-priority-retired = Priority retired.
+notice-signed-out = You have signed out.
+notice-signed-out-everywhere = You have signed out on every device and browser.
+notice-action-updated = Action updated.
+notice-attendance-saved = Attendance saved.
+notice-notes-saved = Notes saved.
+notice-declaration-recorded = Declaration recorded.
+notice-interest-added = Interest registered.
+notice-interest-policy-saved = Saved. Registers follow the new policy at once.
+notice-interest-ended = Interest ended. It stays in the register with the day it ended.
+notice-interest-removed = Interest removed from the register.
+notice-interest-declared = Interest declared. The secretariat sees it on the meeting record.
+notice-movement-recorded = Recorded. The item's quorum counts only those in the room.
+notice-movement-removed = Removed.
+notice-decision-note-published = Decision note published. It is on the meeting page and in the feed.
+notice-decision-recorded = Decision recorded.
+notice-decision-corrected = Decision corrected. The reason is kept in the audit log.
+notice-decision-withdrawn = Decision withdrawn. It keeps its number, marked withdrawn with the reason.
+notice-action-recorded = Action recorded. Its owner is told by email.
+notice-action-corrected = Action corrected. The reason is kept in the audit log and the action's history.
+notice-action-withdrawn = Action withdrawn. Its owner is told; the audit log keeps what it said and why.
+notice-minutes-saved = Minutes saved.
+notice-mail-retried = The message will be sent again at the next mail run.
+notice-mail-cancelled = The message is cancelled and will not be sent.
+notice-minutes-redrafted = Minutes redrafted from the meeting record.
+notice-minutes-circulated = Draft minutes saved and circulated to members.
+notice-minutes-approved = Minutes approved, frozen and published.
+notice-paper-saved = Draft saved.
+notice-paper-version-saved = Draft saved, and kept as a version in its history.
+notice-attachment-added = Appendix added.
+notice-paper-submitted = Paper submitted. The secretariat will check it; the sponsor has been asked to sign it off.
+notice-paper-sign-off = Your sign-off is recorded.
+notice-paper-accept = Paper accepted for the agenda.
+notice-paper-return = Paper returned to its author, who has been told why.
+notice-paper-withdraw = Paper withdrawn.
+notice-paper-late-decision = Your decision is recorded and the author has been told.
+notice-holidays-imported = Bank holidays imported. Deadlines now use the new calendars.
+notice-item-proposed = Item proposed. The secretariat will decide and tell you.
+notice-proposal-decided = Decision recorded. The proposer has been told.
+notice-meeting-scheduled = Meeting scheduled. Its deadlines are below.
+notice-meeting-changed = Meeting changed. Authors of its papers will be told by email.
+notice-meeting-cancelled = Meeting cancelled. Authors of its papers will be told by email.
+notice-agenda-published = Agenda version { $version } published and sent to { $count ->
+    [one] { $count } member
+   *[other] { $count } members
+}.
