@@ -804,3 +804,24 @@ async fn minutes_are_circulated_in_welsh_to_those_who_read_welsh() {
     })
     .await;
 }
+
+/// The banner after an action is in the reader's language.
+#[tokio::test]
+async fn banners_speak_the_readers_language() {
+    let app = TestApp::spawn().await;
+    for (path, words) in [
+        ("/cy/?notice=signed-out", "Rydych wedi allgofnodi."),
+        ("/?notice=signed-out", "You have signed out."),
+        (
+            "/cy/?notice=agenda-published-2-3",
+            "Fersiwn 2 o&#39;r agenda wedi&#39;i chyhoeddi a&#39;i hanfon at 3 aelod.",
+        ),
+        (
+            "/?notice=agenda-published-1-1",
+            "Agenda version 1 published and sent to 1 member.",
+        ),
+    ] {
+        let page = app.get(path, None).await.text().await.unwrap_or_default();
+        assert!(page.contains(words), "{path}: {page}");
+    }
+}
