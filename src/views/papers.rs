@@ -186,13 +186,13 @@ impl TaskStatus {
             (false, false) => TaskStatus::NotStarted,
         }
     }
-    pub fn label(&self) -> &'static str {
-        match self {
-            TaskStatus::NotStarted => "Not started",
-            TaskStatus::InProgress => "In progress",
-            TaskStatus::Completed => "Completed",
-            TaskStatus::Optional => "Optional",
-        }
+    pub fn label(&self) -> String {
+        crate::i18n::t(match self {
+            TaskStatus::NotStarted => "edit-task-not-started",
+            TaskStatus::InProgress => "edit-task-in-progress",
+            TaskStatus::Completed => "edit-task-completed",
+            TaskStatus::Optional => "edit-task-optional",
+        })
     }
     pub fn tag(&self) -> &'static str {
         match self {

@@ -60,10 +60,11 @@ fn values_of(p: &svc::Paper) -> PaperFormValues {
     }
 }
 
-/// Sections of the cover sheet and the fields each holds (for the task list).
+/// Sections of the cover sheet (the message key of each name) and the
+/// fields each holds (for the task list).
 const SECTIONS: [(&str, &str, &[&str]); 8] = [
     (
-        "Item details",
+        "edit-details",
         "section-details",
         &[
             "title",
@@ -74,29 +75,41 @@ const SECTIONS: [(&str, &str, &[&str]); 8] = [
         ],
     ),
     (
-        "Purpose and summary",
+        "edit-purpose-summary",
         "section-summary",
         &["purpose", "summary"],
     ),
     (
-        "Recommendations",
+        "paper-field-recommendations",
         "section-recommendations",
         &["recommendations"],
     ),
-    ("Implications", "section-implications", &["implications."]),
     (
-        "Consultation",
+        "edit-implications",
+        "section-implications",
+        &["implications."],
+    ),
+    (
+        "edit-consultation",
         "section-consultation",
         &["consulted_organisation_ids"],
     ),
     (
-        "Priority",
+        "paper-field-priority",
         "section-priority",
         &["priority_id", "no_priority_reason"],
     ),
-    ("The paper", "section-body", &["body_markdown"]),
-    ("Exempt information", "section-exempt", &["exempt_"]),
+    ("paper-field-body", "section-body", &["body_markdown"]),
+    ("paper-field-exempt", "section-exempt", &["exempt_"]),
 ];
+
+/// A hint naming a word limit.
+fn words_hint(key: &str, limit: i32) -> String {
+    crate::i18n::t_args(
+        key,
+        &[("limit", crate::i18n::Arg::Number(i64::from(limit)))],
+    )
+}
 
 /// Has the author written anything in this section yet?
 fn section_touched(anchor: &str, f: &PaperFormValues) -> bool {
@@ -150,7 +163,7 @@ fn edit_page(
                 .any(|p| fields.iter().any(|f| p.field.starts_with(f)));
             let optional = matches!(*anchor, "section-consultation" | "section-exempt");
             let status = TaskStatus::of(section_touched(anchor, &f), open, optional);
-            (name.to_string(), anchor.to_string(), status)
+            (crate::i18n::t(name), anchor.to_string(), status)
         })
         .collect();
     let (nav, code) = form_nav(req, Some(who), &errors);
@@ -190,15 +203,9 @@ fn edit_page(
         asks_public_interest: l.body.profile().records_public_interest_test(),
         welsh: l.body.profile().is_welsh(),
         attachments: l.attachments.clone(),
-        purpose_hint: format!("At most {} words.", l.body.max_purpose_words),
-        summary_hint: format!(
-            "At most {} words: what a member must know before the meeting.",
-            l.body.max_summary_words
-        ),
-        body_hint: format!(
-            "At most {} words. Use ## for headings, | for tables and [^1] for footnotes.",
-            l.body.max_body_words
-        ),
+        purpose_hint: words_hint("edit-purpose-hint", l.body.max_purpose_words),
+        summary_hint: words_hint("edit-summary-hint", l.body.max_summary_words),
+        body_hint: words_hint("edit-body-hint", l.body.max_body_words),
     };
     html(code, &page)
 }
