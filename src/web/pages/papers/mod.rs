@@ -84,6 +84,7 @@ pub(super) fn person(l: &Loaded, id: Option<&String>) -> Vec<String> {
 
 /// The cover sheet as summary-list rows.
 pub(super) fn rows(l: &Loaded) -> Vec<Row> {
+    let t = crate::i18n::t;
     let p = &l.paper;
     let one = |s: &str| {
         if s.trim().is_empty() {
@@ -103,8 +104,8 @@ pub(super) fn rows(l: &Loaded) -> Vec<Row> {
         .and_then(|id| l.orgs.get(id))
         .cloned();
     let equality = match p.equality_assessment.as_deref() {
-        Some("done") => format!("Impact assessment done. {}", p.implications_equality),
-        Some("not_needed") => format!("Impact assessment not needed. {}", p.implications_equality),
+        Some("done") => format!("{} {}", t("cover-eia-done"), p.implications_equality),
+        Some("not_needed") => format!("{} {}", t("cover-eia-not-needed"), p.implications_equality),
         _ => p.implications_equality.clone(),
     };
     let priority = match &p.priority_id {
@@ -115,13 +116,13 @@ pub(super) fn rows(l: &Loaded) -> Vec<Row> {
             .map(|x| vec![x.1.clone()])
             .unwrap_or_default(),
         None if !p.no_priority_reason.trim().is_empty() => {
-            vec![format!("None. {}", p.no_priority_reason)]
+            vec![format!("{} {}", t("cover-none"), p.no_priority_reason)]
         }
         None => Vec::new(),
     };
     let mut out = vec![
         row(
-            "Item type",
+            &t("cover-item-type"),
             p.item_type
                 .as_deref()
                 .and_then(ItemType::parse)
@@ -130,37 +131,49 @@ pub(super) fn rows(l: &Loaded) -> Vec<Row> {
             "item-type",
         ),
         row(
-            "Presenting organisation",
+            &t("paper-field-presenting-organisation"),
             org.into_iter().collect(),
             "presenting-organisation-id",
         ),
         row(
-            "Presenter",
+            &t("paper-field-presenter"),
             person(l, p.presenter_user_id.as_ref()),
             "presenter-user-id",
         ),
         row(
-            "Sponsor",
+            &t("paper-field-sponsor"),
             person(l, p.sponsor_user_id.as_ref()),
             "sponsor-user-id",
         ),
-        row("Purpose", one(&p.purpose), "purpose"),
-        row("Executive summary", one(&p.summary), "summary"),
-        row("Recommendations", p.recommendations(), "recommendations"),
+        row(&t("paper-field-purpose"), one(&p.purpose), "purpose"),
+        row(&t("edit-executive-summary"), one(&p.summary), "summary"),
         row(
-            "Financial implications",
+            &t("paper-field-recommendations"),
+            p.recommendations(),
+            "recommendations",
+        ),
+        row(
+            &t("paper-field-financial"),
             one(&p.implications_financial),
             "implications-financial",
         ),
         row(
-            "Legal implications",
+            &t("paper-field-legal"),
             one(&p.implications_legal),
             "implications-legal",
         ),
-        row("Risk", one(&p.implications_risk), "implications-risk"),
-        row("Equality", one(equality.trim()), "implications-equality"),
         row(
-            "Environment and climate",
+            &t("edit-risk"),
+            one(&p.implications_risk),
+            "implications-risk",
+        ),
+        row(
+            &t("cover-equality"),
+            one(equality.trim()),
+            "implications-equality",
+        ),
+        row(
+            &t("edit-environment"),
             one(&p.implications_environment),
             "implications-environment",
         ),
@@ -170,14 +183,14 @@ pub(super) fn rows(l: &Loaded) -> Vec<Row> {
             "implications-welsh-language",
         ),
         row(
-            "Partners consulted",
+            &t("paper-field-consulted"),
             p.consulted()
                 .iter()
                 .filter_map(|id| l.orgs.get(id).cloned())
                 .collect(),
             "consulted-organisation-ids",
         ),
-        row("Priority served", priority, "priority-id"),
+        row(&t("edit-priority-served"), priority, "priority-id"),
     ];
     // The Welsh language impact is a section of the cover sheet in Wales.
     if !l.body.profile().is_welsh() && p.implications_welsh_language.trim().is_empty() {
@@ -185,7 +198,7 @@ pub(super) fn rows(l: &Loaded) -> Vec<Row> {
     }
     if let Some(cat) = p.exempt_category {
         out.push(row(
-            "Exempt",
+            &t("cover-exempt"),
             vec![
                 {
                     // "Category 3: …" in England, "Schedule 12A, paragraph 14: …".
