@@ -410,3 +410,45 @@ async fn a_clerk_cancelling_in_welsh_sends_the_author_english_mail() {
         assert!(!text.contains("Ionawr"), "{text}");
     }
 }
+
+/// An author writes in Welsh: their papers, the paper form and the check
+/// before submitting show no English interface words.
+#[tokio::test]
+async fn an_author_works_on_a_paper_in_welsh() {
+    if !browser::available() {
+        return;
+    }
+    let app = TestApp::spawn_demo().await;
+    let b = Browser::open(&app.address, "cymraeg-author", PHONE).await;
+    b.run(|b| async move {
+        b.sign_in("amira.khan@chamber.northshire.example", DEMO_PASSWORD)
+            .await;
+        b.goto("/").await;
+        b.click_button("Cymraeg").await;
+        b.wait_to_see("Allgofnodi").await;
+        b.click_link("Eich papurau").await;
+        b.wait_to_see("Y cam nesaf").await;
+        all_welsh(&b, "your papers").await;
+        b.goto("/my/papers").await;
+        let draft = b
+            .client
+            .execute(
+                "return [...document.querySelectorAll('main a[href^=\"/papers/\"]')].map(a => a.getAttribute('href'))[0]",
+                vec![],
+            )
+            .await
+            .expect("a paper link");
+        let draft = draft.as_str().unwrap_or_default().to_string();
+        b.goto(&format!("{draft}/edit")).await;
+        b.wait_to_see("Ysgrifennu eich papur").await;
+        all_welsh(&b, "the paper form").await;
+        b.click_button("Cadw a gwirio cyn cyflwyno").await;
+        b.wait_to_see("Gwiriwch eich papur cyn i chi ei gyflwyno").await;
+        // What the briefing requirements ask for, in Welsh too.
+        b.sees("Rhowch ddiben y papur.").await;
+        all_welsh(&b, "the check before submitting").await;
+        b.screenshot("cymraeg-author-check-phone").await;
+        b
+    })
+    .await;
+}

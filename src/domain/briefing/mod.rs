@@ -82,6 +82,18 @@ pub struct CoverSheet<'a> {
     pub exempt_public_interest: &'a str,
 }
 
+/// "The purpose has 75 words; the limit is 60.", in the reader's language.
+fn words_over(key: &str, words: usize, limit: i32) -> String {
+    use crate::i18n::{Arg, t_args};
+    t_args(
+        key,
+        &[
+            ("words", Arg::count(words)),
+            ("limit", Arg::Number(i64::from(limit))),
+        ],
+    )
+}
+
 /// Words in a text: runs of characters with at least one letter or digit.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace()
@@ -178,43 +190,36 @@ fn blank(s: &str) -> bool {
 /// Checks the cover sheet against the body's policy. Returns every unmet
 /// requirement, each with its field and a code.
 pub fn check(sheet: &CoverSheet<'_>, policy: &Policy) -> Vec<FieldError> {
+    use crate::i18n::{Arg, t, t_args};
     let mut e = Vec::new();
     let mut add = |field: &str, code: &str, msg: String| e.push(FieldError::new(field, code, msg));
     if blank(sheet.title) {
-        add("title", "required", "Enter a title.".into());
+        add("title", "required", t("brief-title-required"));
     }
     let item_type = sheet.item_type.and_then(ItemType::parse);
     if item_type.is_none() {
-        add(
-            "item_type",
-            "required",
-            "Say whether the item is for decision, discussion or information.".into(),
-        );
+        add("item_type", "required", t("brief-item-type-required"));
     }
     if sheet.presenting_organisation_id.is_none_or(blank) {
         add(
             "presenting_organisation_id",
             "required",
-            "Choose the presenting organisation.".into(),
+            t("brief-organisation-required"),
         );
     }
     if sheet.presenter_ok != Some(true) {
         add(
             "presenter_user_id",
             "required",
-            "Choose who will present the item.".into(),
+            t("brief-presenter-required"),
         );
     }
     match sheet.sponsor_ok {
-        None => add(
-            "sponsor_user_id",
-            "required",
-            "Choose the sponsor: a chief officer of the presenting organisation.".into(),
-        ),
+        None => add("sponsor_user_id", "required", t("brief-sponsor-required")),
         Some(false) => add(
             "sponsor_user_id",
             "sponsor_organisation",
-            "The sponsor must belong to the presenting organisation.".into(),
+            t("brief-sponsor-organisation"),
         ),
         Some(true) => {}
     }
@@ -222,36 +227,34 @@ pub fn check(sheet: &CoverSheet<'_>, policy: &Policy) -> Vec<FieldError> {
         add(
             "sponsor_user_id",
             "sponsor_is_author",
-            "Choose a sponsor other than yourself: the sponsor signs off the paper for the organisation.".into(),
+            t("brief-sponsor-is-author"),
         );
     }
     let purpose_words = word_count(sheet.purpose);
     if purpose_words == 0 {
-        add(
-            "purpose",
-            "required",
-            "Enter the purpose of the paper.".into(),
-        );
+        add("purpose", "required", t("brief-purpose-required"));
     } else if purpose_words > policy.max_purpose_words as usize {
         add(
             "purpose",
             "too_long",
-            format!(
-                "The purpose has {purpose_words} words; the limit is {}.",
-                policy.max_purpose_words
+            words_over(
+                "brief-purpose-too-long",
+                purpose_words,
+                policy.max_purpose_words,
             ),
         );
     }
     let summary_words = word_count(sheet.summary);
     if summary_words == 0 {
-        add("summary", "required", "Enter an executive summary.".into());
+        add("summary", "required", t("brief-summary-required"));
     } else if summary_words > policy.max_summary_words as usize {
         add(
             "summary",
             "too_long",
-            format!(
-                "The executive summary has {summary_words} words; the limit is {}.",
-                policy.max_summary_words
+            words_over(
+                "brief-summary-too-long",
+                summary_words,
+                policy.max_summary_words,
             ),
         );
     }
@@ -260,7 +263,7 @@ pub fn check(sheet: &CoverSheet<'_>, policy: &Policy) -> Vec<FieldError> {
         add(
             "recommendations",
             "required",
-            "A decision item needs at least one recommendation.".into(),
+            t("brief-recommendation-required"),
         );
     }
     for (i, r) in recs.iter().enumerate() {
@@ -268,26 +271,26 @@ pub fn check(sheet: &CoverSheet<'_>, policy: &Policy) -> Vec<FieldError> {
             add(
                 &format!("recommendations[{i}]"),
                 "one_sentence",
-                format!("Recommendation {} must be one sentence.", i + 1),
+                t_args("brief-one-sentence", &[("number", Arg::count(i + 1))]),
             );
         }
     }
-    for (field, label, value) in [
-        ("implications.financial", "financial", sheet.financial),
-        ("implications.legal", "legal", sheet.legal),
-        ("implications.risk", "risk", sheet.risk),
+    for (field, key, value) in [
+        (
+            "implications.financial",
+            "brief-financial-required",
+            sheet.financial,
+        ),
+        ("implications.legal", "brief-legal-required", sheet.legal),
+        ("implications.risk", "brief-risk-required", sheet.risk),
         (
             "implications.environment",
-            "environment and climate",
+            "brief-environment-required",
             sheet.environment,
         ),
     ] {
         if blank(value) {
-            add(
-                field,
-                "required",
-                format!("State the {label} implications, or write \"none\"."),
-            );
+            add(field, "required", t(key));
         }
     }
     match sheet.equality_assessment {
@@ -296,14 +299,14 @@ pub fn check(sheet: &CoverSheet<'_>, policy: &Policy) -> Vec<FieldError> {
                 add(
                     "implications.equality",
                     "required",
-                    "Summarise the equality impact assessment, or say why none is needed.".into(),
+                    t("brief-equality-required"),
                 );
             }
         }
         _ => add(
             "implications.equality_assessment",
             "required",
-            "Say whether an equality impact assessment was done or is not needed.".into(),
+            t("brief-eia-required"),
         ),
     }
     // Welsh Language Standards (policy making): a decision paper in Wales
@@ -315,7 +318,7 @@ pub fn check(sheet: &CoverSheet<'_>, policy: &Policy) -> Vec<FieldError> {
         add(
             "implications.welsh_language",
             "required",
-            "State the effects on the Welsh language: on opportunities to use Welsh and on treating it no less favourably than English.".into(),
+            t("brief-welsh-language-required"),
         );
     }
     if item_type == Some(ItemType::Decision) {
@@ -328,40 +331,26 @@ pub fn check(sheet: &CoverSheet<'_>, policy: &Policy) -> Vec<FieldError> {
             add(
                 "consulted_organisation_ids",
                 "required",
-                "A decision item needs consultation with at least one other partner organisation."
-                    .into(),
+                t("brief-consulted-required"),
             );
         }
     }
     match sheet.priority_ok {
         Some(true) => {}
-        Some(false) => add(
-            "priority_id",
-            "invalid",
-            "Choose one of the body's active priorities.".into(),
-        ),
-        None if blank(sheet.no_priority_reason) => add(
-            "priority_id",
-            "required",
-            "Choose the priority the item serves, or say why it serves none.".into(),
-        ),
+        Some(false) => add("priority_id", "invalid", t("brief-priority-invalid")),
+        None if blank(sheet.no_priority_reason) => {
+            add("priority_id", "required", t("brief-priority-required"))
+        }
         None => {}
     }
     let body_words = word_count(sheet.body_markdown);
     if body_words == 0 {
-        add(
-            "body_markdown",
-            "required",
-            "Write the body of the paper.".into(),
-        );
+        add("body_markdown", "required", t("brief-body-required"));
     } else if body_words > policy.max_body_words as usize {
         add(
             "body_markdown",
             "too_long",
-            format!(
-                "The paper has {body_words} words; the limit is {}.",
-                policy.max_body_words
-            ),
+            words_over("brief-body-too-long", body_words, policy.max_body_words),
         );
     }
     if let Some(cat) = sheet.exempt_category {
@@ -373,14 +362,14 @@ pub fn check(sheet: &CoverSheet<'_>, policy: &Policy) -> Vec<FieldError> {
             add(
                 "exempt_public_interest",
                 "required",
-                "Say why the public interest in keeping the paper confidential outweighs the public interest in disclosing it.".into(),
+                t("brief-public-interest-required"),
             );
         }
         if blank(sheet.exempt_reason) {
             add(
                 "exempt_reason",
                 "required",
-                "Give the reason the paper is exempt.".into(),
+                t("brief-exempt-reason-required"),
             );
         }
     }
