@@ -174,3 +174,19 @@ meeting-step-papers = Papurau'n ddyledus
 meeting-step-translations = Cyfieithiadau'n ddyledus
 meeting-step-publication = Agenda i'w chyhoeddi erbyn
 meeting-step-meeting = Cyfarfod
+
+# Gwirio a chyhoeddi'r agenda.
+publish-title = Gwirio a chyhoeddi
+publish-back = Yn ôl i'r agenda
+publish-heading = Gwirio a chyhoeddi'r agenda
+publish-heading-supplement = Gwirio a chyhoeddi atodiad { $number }
+publish-blocked = Ni ellir ei chyhoeddi eto:
+publish-translations = Mae awdur pob papur neu'r ysgrifenyddiaeth yn ysgrifennu ei Gymraeg ar ei dudalen fersiwn Gymraeg; os na all y busnes aros, gall y cadeirydd gofnodi pam.
+publish-worth-checking = Gwerth eu gwirio:
+publish-caption = Yr agenda fel y caiff ei chyhoeddi (fersiwn { $number })
+publish-late = Pam mae'r agenda'n hwyr?
+publish-supplement = Beth mae'r atodiad hwn yn ei ychwanegu neu'n ei ddisodli, a pham?
+publish-supplement-hint = Dangosir ar yr agenda ac yn yr e-bost at aelodau.
+publish-goes-to = Mae'n mynd at { $count } o aelodau a dirprwyon drwy e-bost, gyda gwahoddiad calendr, ac yn ymddangos ar dudalen gyhoeddus y cyfarfod heb eitemau eithriedig.
+publish-button = Cyhoeddi'r agenda
+publish-button-supplement = Cyhoeddi'r atodiad

@@ -174,3 +174,19 @@ meeting-step-papers = Papers due
 meeting-step-translations = Translations due
 meeting-step-publication = Agenda published by
 meeting-step-meeting = Meeting
+
+# Checking and publishing the agenda.
+publish-title = Check and publish
+publish-back = Back to the agenda
+publish-heading = Check and publish the agenda
+publish-heading-supplement = Check and publish supplement { $number }
+publish-blocked = It cannot be published yet:
+publish-translations = Each paper's author or the secretariat writes its Welsh on its Welsh version page; if the business cannot wait, the chair may record why.
+publish-worth-checking = Worth checking:
+publish-caption = The agenda as it will be published (version { $number })
+publish-late = Why is the agenda late?
+publish-supplement = What does this supplement add or replace, and why?
+publish-supplement-hint = Shown on the agenda and in the email to members.
+publish-goes-to = It goes to { $count } members and substitutes by email, with a calendar invitation, and appears on the public meeting page without exempt items.
+publish-button = Publish the agenda
+publish-button-supplement = Publish the supplement

@@ -238,6 +238,8 @@ pub struct PublishPage {
     pub recipients: usize,
     pub late_reason: String,
     pub supplement_reason: String,
+    /// Some item still needs its Welsh (a bilingual body).
+    pub translation_missing: bool,
 }
 
 #[derive(Template)]

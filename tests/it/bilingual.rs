@@ -462,6 +462,12 @@ async fn the_welsh_is_written_queued_and_urged_through_the_pages() {
         b2.sees("Youth clubs in Ashby").await;
         b2.sees("Summary").await;
         b2.check_page("Translation queue").await;
+        // The publish page says what stops it, and where to go.
+        b2.goto(&format!("/meetings/{m}/agenda/publish")).await;
+        b2.wait_to_see("It cannot be published yet:").await;
+        b2.sees("the Welsh is missing for Summary / Crynodeb").await;
+        b2.click_link("Translations").await;
+        b2.wait_to_see("Awaiting translation").await;
         b2.sign_out().await;
 
         // A member wishes to speak Welsh: one of three is over 10%. They

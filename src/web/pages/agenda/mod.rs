@@ -543,6 +543,11 @@ async fn render_publish(
     let deadline = deadline_words(state, &l);
     let w = &l.working;
     let page = PublishPage {
+        translation_missing: w
+            .preflight
+            .blocking
+            .iter()
+            .any(|f| f.code == "translation_missing"),
         nav,
         errors: Errors(errors),
         meeting_id: l.meeting.id.clone(),
