@@ -109,7 +109,6 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>, grace: Duration) -> AppR
         let due = Due {
             meeting,
             body,
-            deadline: london_datetime(tl.paper_deadline.naive_utc()),
             deadline_at: tl.paper_deadline.naive_utc(),
             deadline_day: tl.paper_day,
             translation_day: body.bilingual.then(|| {
@@ -302,7 +301,6 @@ pub fn send_digests(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
 struct Due<'a> {
     meeting: &'a Meeting,
     body: &'a Body,
-    deadline: String,
     /// The paper deadline, as an instant (UTC), for words in any language.
     deadline_at: NaiveDateTime,
     deadline_day: chrono::NaiveDate,
@@ -384,18 +382,20 @@ impl Due<'_> {
         ) else {
             return Ok(0);
         };
-        let sent = messages::SignOffReminder {
-            to: sponsor.email.clone(),
-            name: sponsor.name.clone(),
-            author: author.name.clone(),
-            title: p.title.clone(),
-            body: self.body.name.clone(),
-            when: london_datetime(self.meeting.starts_at),
-            submitted: london_date_words(london_date(submitted.and_utc())),
-            deadline: self.deadline.clone(),
-            link: format!("{}/papers/{}", self.ctx.base_url, p.id),
-        }
-        .render()?
+        let sent = messages::written_for(sponsor.language.as_deref(), self.body.bilingual, || {
+            messages::SignOffReminder {
+                to: sponsor.email.clone(),
+                name: sponsor.name.clone(),
+                author: author.name.clone(),
+                title: p.title.clone(),
+                body: self.body.name.clone(),
+                when: london_datetime(self.meeting.starts_at),
+                submitted: london_date_words(london_date(submitted.and_utc())),
+                deadline: london_datetime(self.deadline_at),
+                link: format!("{}/papers/{}", self.ctx.base_url, p.id),
+            }
+            .render()
+        })?
         .about(&self.body.id)
         .enqueue(conn, Some(key), self.ctx.now)?;
         Ok(usize::from(sent))
