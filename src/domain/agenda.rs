@@ -354,13 +354,21 @@ pub struct Preflight {
 /// chair has not decided, a paper failing the briefing requirements.
 /// Warnings: the balance warnings, and publishing after the deadline.
 pub fn preflight(items: &[PlanItem], meeting_minutes: i32, after_deadline: bool) -> Preflight {
+    use crate::i18n::{Arg, t_args};
     let mut out = Preflight::default();
     for (n, item) in ordered(items).into_iter().enumerate() {
         if !item.is_substantive() {
             continue;
         }
         let number = n + 1;
-        let name = format!("Item {number} \"{}\"", item.title);
+        let name = t_args(
+            "preflight-item",
+            &[
+                ("number", Arg::count(number)),
+                ("title", Arg::Text(&item.title)),
+            ],
+        );
+        let says = |key: &str| t_args(key, &[("item", Arg::Text(&name))]);
         let mut block = |code: &'static str, message: String| {
             out.blocking.push(Finding {
                 item_id: Some(item.id.clone()),
@@ -376,50 +384,39 @@ pub fn preflight(items: &[PlanItem], meeting_minutes: i32, after_deadline: bool)
                     .as_deref()
                     .is_none_or(|r| r.trim().is_empty())
                 {
-                    block(
-                        "paper_missing",
-                        format!(
-                            "{name} has no paper: attach an accepted paper or make it a verbal report with a reason."
-                        ),
-                    );
+                    block("paper_missing", says("preflight-paper-missing"));
                 }
             }
             Some(p) => {
                 if p.late && p.late_decision.is_none() {
-                    block(
-                        "late_undecided",
-                        format!("{name} is a late paper waiting for the chair's decision."),
-                    );
+                    block("late_undecided", says("preflight-late-undecided"));
                 } else if p.late && p.late_decision.as_deref() == Some("rejected") {
-                    block(
-                        "late_rejected",
-                        format!(
-                            "{name}: the chair rejected the late paper; remove the item or defer it."
-                        ),
-                    );
+                    block("late_rejected", says("preflight-late-rejected"));
                 }
                 if !matches!(p.status.as_str(), "accepted" | "published") {
                     block(
                         "paper_not_accepted",
                         match p.status.as_str() {
-                            "draft" => format!("{name}: the paper is still a draft, not accepted."),
-                            "submitted" => {
-                                format!("{name}: the paper is submitted but not yet accepted.")
-                            }
-                            "returned" => format!(
-                                "{name}: the paper was returned to its author and is not accepted."
+                            "draft" => says("preflight-draft"),
+                            "submitted" => says("preflight-submitted"),
+                            "returned" => says("preflight-returned"),
+                            "withdrawn" => says("preflight-withdrawn"),
+                            other => t_args(
+                                "preflight-other",
+                                &[("item", Arg::Text(&name)), ("status", Arg::Text(other))],
                             ),
-                            "withdrawn" => format!("{name}: the paper was withdrawn."),
-                            other => format!("{name}: the paper is {other}, not accepted."),
                         },
                     );
                 }
                 if !p.briefing_problems.is_empty() {
                     block(
                         "briefing",
-                        format!(
-                            "{name} fails the briefing requirements: {}.",
-                            p.briefing_problems.join("; ")
+                        t_args(
+                            "preflight-briefing",
+                            &[
+                                ("item", Arg::Text(&name)),
+                                ("problems", Arg::Text(&p.briefing_problems.join("; "))),
+                            ],
                         ),
                     );
                 }

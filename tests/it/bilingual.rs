@@ -188,6 +188,10 @@ async fn a_bilingual_board_publishes_only_when_both_languages_are_complete() {
         "the title is done"
     );
     assert!(problem.to_string().contains("Purpose / Diben"), "{problem}");
+    assert!(
+        problem.to_string().contains("Item 5 \\\"Youth clubs in Ashby\\\": the Welsh is missing"),
+        "{problem}"
+    );
 
     // A Welsh text over the word limit says it is the Welsh.
     let resp = put_welsh(
