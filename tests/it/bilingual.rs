@@ -189,7 +189,9 @@ async fn a_bilingual_board_publishes_only_when_both_languages_are_complete() {
     );
     assert!(problem.to_string().contains("Purpose / Diben"), "{problem}");
     assert!(
-        problem.to_string().contains("Item 5 \\\"Youth clubs in Ashby\\\": the Welsh is missing"),
+        problem
+            .to_string()
+            .contains("Item 5 \\\"Youth clubs in Ashby\\\": the Welsh is missing"),
         "{problem}"
     );
 
