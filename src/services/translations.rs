@@ -73,11 +73,6 @@ pub fn paper_english(p: &papers::Paper) -> HashMap<&'static str, String> {
     ])
 }
 
-fn body_of_meeting(conn: &mut DbConn, meeting_id: &str) -> AppResult<Body> {
-    let m = meetings::find(conn, meeting_id)?.ok_or(AppError::NotFound)?;
-    bodies::find(conn, &m.body_id)?.ok_or(AppError::NotFound)
-}
-
 /// Loads what a translation is of.
 pub fn record_of(conn: &mut DbConn, subject: Subject, id: &str) -> AppResult<Record> {
     let r = match subject {
@@ -86,7 +81,7 @@ pub fn record_of(conn: &mut DbConn, subject: Subject, id: &str) -> AppResult<Rec
             Record {
                 subject,
                 id: p.id.clone(),
-                body: body_of_meeting(conn, &p.meeting_id)?,
+                body: super::meetings::with_body(conn, &p.meeting_id)?.1,
                 meeting_id: Some(p.meeting_id.clone()),
                 title: p.title.clone(),
                 back: format!("/papers/{}", p.id),
@@ -100,7 +95,7 @@ pub fn record_of(conn: &mut DbConn, subject: Subject, id: &str) -> AppResult<Rec
             Record {
                 subject,
                 id: i.id.clone(),
-                body: body_of_meeting(conn, &i.meeting_id)?,
+                body: super::meetings::with_body(conn, &i.meeting_id)?.1,
                 back: format!("/meetings/{}/agenda", i.meeting_id),
                 meeting_id: Some(i.meeting_id),
                 title: i.title.clone(),
@@ -139,11 +134,11 @@ pub fn record_of(conn: &mut DbConn, subject: Subject, id: &str) -> AppResult<Rec
         }
         Subject::Minutes => {
             let m = minutes::find(conn, id)?.ok_or(AppError::NotFound)?;
-            let meeting = meetings::find(conn, &m.meeting_id)?.ok_or(AppError::NotFound)?;
+            let (meeting, body) = super::meetings::with_body(conn, &m.meeting_id)?;
             Record {
                 subject,
                 id: m.meeting_id.clone(),
-                body: bodies::find(conn, &meeting.body_id)?.ok_or(AppError::NotFound)?,
+                body,
                 back: format!("/meetings/{}/minutes", m.meeting_id),
                 title: crate::domain::format::london_date_words(meeting.starts_at.date()),
                 meeting_id: Some(m.meeting_id),
