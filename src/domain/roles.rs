@@ -100,6 +100,13 @@ impl Role {
         self.sits_at_the_table() || self == Role::Secretariat
     }
 
+    /// Presides over the body's meetings: the chair, or the vice-chair in
+    /// their place (records, for example, why an agenda cannot wait for
+    /// its translations).
+    pub fn presides(self) -> bool {
+        matches!(self, Role::Chair | Role::ViceChair)
+    }
+
     /// Sits at the table: receives the agenda, the minutes and the
     /// members' briefing.
     pub fn sits_at_the_table(self) -> bool {
@@ -188,6 +195,12 @@ impl Grants {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_chair_and_vice_chair_preside() {
+        let presiding: Vec<Role> = Role::ALL.into_iter().filter(|r| r.presides()).collect();
+        assert_eq!(presiding, [Role::Chair, Role::ViceChair]);
+    }
 
     #[test]
     fn role_names_round_trip() {

@@ -582,12 +582,9 @@ pub fn page(
         urge: body.bilingual
             && upcoming
             && !meeting.is_cancelled()
-            && grants.is_some_and(|g| {
-                matches!(
-                    g.role_in(&body.id),
-                    Some(crate::domain::roles::Role::Chair | crate::domain::roles::Role::ViceChair)
-                )
-            }),
+            && grants
+                .and_then(|g| g.role_in(&body.id))
+                .is_some_and(crate::domain::roles::Role::presides),
     };
     let speakers = if body.bilingual && has_role {
         Some(super::translations::speakers(

@@ -684,10 +684,9 @@ pub struct Urgency {
 
 fn chairs(grants: &Grants, body_id: &str) -> bool {
     grants.is_admin
-        || matches!(
-            grants.role_in(body_id),
-            Some(crate::domain::roles::Role::Chair | crate::domain::roles::Role::ViceChair)
-        )
+        || grants
+            .role_in(body_id)
+            .is_some_and(crate::domain::roles::Role::presides)
 }
 
 /// What the chair sees before recording an urgency reason (the chair and
