@@ -111,13 +111,7 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>, grace: Duration) -> AppR
             body,
             deadline_at: tl.paper_deadline.naive_utc(),
             deadline_day: tl.paper_day,
-            translation_day: body.bilingual.then(|| {
-                crate::domain::translation::deadline(
-                    tl.publication_day,
-                    body.translation_working_days,
-                    &cal,
-                )
-            }),
+            translation_day: super::translations::deadline_for(body, &tl, &cal),
             ctx,
         };
         let unsubmitted: Vec<&papers::Chased> = papers

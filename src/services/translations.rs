@@ -24,6 +24,17 @@ pub const WELSH: &str = "cy";
 const MAX_TEXT: usize = 10_000;
 const MAX_BODY: usize = 200_000;
 
+/// A bilingual body's translation deadline in a meeting's timeline (T
+/// working days before publication); `None` for a body in English only.
+pub fn deadline_for(
+    body: &Body,
+    tl: &crate::domain::timeline::Timeline,
+    cal: &crate::domain::calendar::Calendar,
+) -> Option<NaiveDate> {
+    body.bilingual
+        .then(|| translation::deadline(tl.publication_day, body.translation_working_days, cal))
+}
+
 /// What a translation is of: its English, and where it belongs.
 pub struct Record {
     pub subject: Subject,
@@ -538,8 +549,9 @@ pub fn queue(
             }
             let tl = super::meetings::timeline_for(&m, &body, cals);
             let cal = super::meetings::calendar_for(cals, &body);
-            let deadline =
-                translation::deadline(tl.publication_day, body.translation_working_days, &cal);
+            let Some(deadline) = deadline_for(&body, &tl, &cal) else {
+                continue;
+            };
             let papers = papers::of_meeting(conn, &m.id)?;
             let live: Vec<&papers::Paper> = papers
                 .iter()

@@ -297,7 +297,7 @@ fn meeting_view(
             &t,
             &cal,
             now,
-            body.bilingual.then_some(body.translation_working_days),
+            crate::services::translations::deadline_for(&body, &t, &cal),
         ),
         calendar_note: if cal.covers(t.meeting_day) {
             String::new()
@@ -362,7 +362,7 @@ fn timeline_steps(
     t: &crate::domain::timeline::Timeline,
     cal: &crate::domain::calendar::Calendar,
     now: chrono::DateTime<chrono::Utc>,
-    translation_days: Option<i32>,
+    translation_day: Option<chrono::NaiveDate>,
 ) -> Vec<TimelineStep> {
     let today = london_date(now);
     let step = |label: &str, at: chrono::DateTime<chrono::Utc>| TimelineStep {
@@ -379,8 +379,7 @@ fn timeline_steps(
     ];
     // A bilingual body's translations are due T working days before
     // publication, at the close of that day.
-    if let Some(days) = translation_days {
-        let day = crate::domain::translation::deadline(t.publication_day, days, cal);
+    if let Some(day) = translation_day {
         steps.push(step(
             &t_("meeting-step-translations"),
             timeline::london_instant(day, timeline::PUBLICATION_TIME),
