@@ -624,18 +624,15 @@ fn welsh_paper(
 ) -> Option<crate::domain::frozen::WelshPaper> {
     let get = |k: &str| stored.get(k).map(|s| s.text.clone()).unwrap_or_default();
     let heading = |key: &str| crate::i18n::text(crate::i18n::Lang::English, key);
-    let implications = [
-        ("implications_financial", "paper-field-financial"),
-        ("implications_legal", "paper-field-legal"),
-        ("implications_risk", "paper-field-risk"),
-        ("implications_equality", "paper-field-equality"),
-        ("implications_environment", "paper-field-environment"),
-        ("implications_welsh_language", "paper-field-welsh-language"),
-    ]
-    .into_iter()
-    .map(|(field, key)| (heading(key), get(field)))
-    .filter(|(h, t)| !t.trim().is_empty() && p.implications.iter().any(|(ph, _)| ph == h))
-    .collect();
+    // Each implication a paper's Welsh version holds, under the English
+    // heading the frozen paper gives it.
+    let implications = crate::domain::translation::Subject::Paper
+        .fields()
+        .iter()
+        .filter(|f| f.key.starts_with("implications_"))
+        .map(|f| (heading(f.message), get(f.key)))
+        .filter(|(h, t)| !t.trim().is_empty() && p.implications.iter().any(|(ph, _)| ph == h))
+        .collect();
     let w = crate::domain::frozen::WelshPaper {
         title: get("title"),
         purpose: get("purpose"),

@@ -303,9 +303,17 @@ async fn a_bilingual_board_publishes_only_when_both_languages_are_complete() {
 
     // The public pack in Welsh is typeset from the Welsh; the English from
     // the English.
-    for (lang, title) in [
-        ("cy", "Clybiau ieuenctid yn Ashby"),
-        ("en", "Youth clubs in Ashby"),
+    for (lang, title, implication) in [
+        (
+            "cy",
+            "Clybiau ieuenctid yn Ashby",
+            "gweithgareddau yn Gymraeg ac yn Saesneg",
+        ),
+        (
+            "en",
+            "Youth clubs in Ashby",
+            "Clubs will run in Welsh and English.",
+        ),
     ] {
         let raw = app
             .get(&format!("/{lang}/meetings/{}/pack.pdf", b.meeting), None)
@@ -315,6 +323,7 @@ async fn a_bilingual_board_publishes_only_when_both_languages_are_complete() {
             .unwrap_or_default();
         let text = crate::packs::flat(&crate::packs::read_pdf(&raw).pages.join(" "));
         assert!(text.contains(title), "{lang}: {text}");
+        assert!(text.contains(implication), "{lang}: {text}");
     }
 
     // The feed and the calendar at the Welsh address are in Welsh, with
@@ -497,6 +506,8 @@ async fn the_welsh_is_written_queued_and_urged_through_the_pages() {
         b2.wait_to_see("1 of 3 members wish to speak Welsh at this meeting.")
             .await;
         b2.sees("arrange simultaneous translation").await;
+        // The timeline shows when the translations are due.
+        b2.sees("Translations due").await;
         b2.goto("/translations").await;
         b2.wait_to_see("Simultaneous translation needed").await;
         b2.sign_out().await;
