@@ -123,6 +123,9 @@ tokio::task_local! {
 thread_local! {
     /// The language of the work a request handed to a blocking thread.
     static BLOCKING: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+    /// The language of the person whose request a blocking thread serves,
+    /// kept while what is written is put in English (see [`reader`]).
+    static READER: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
 }
 
 /// The language of the request (or job) being answered: dates and words
@@ -152,6 +155,39 @@ pub fn with<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
     }
     let _restore = Restore(before);
     f()
+}
+
+/// Runs `f` for a person who reads `lang`: [`reader`] answers `lang` inside
+/// it, whatever language what is written is put in meanwhile.
+pub fn for_reader<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    let before = READER.with(|r| r.replace(Some(lang)));
+    struct Restore(Option<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            READER.with(|r| r.set(self.0));
+        }
+    }
+    let _restore = Restore(before);
+    with(lang, f)
+}
+
+/// The language of the person being answered. It differs from
+/// [`current`] only inside a transaction, which writes in English what it
+/// stores while what it says to the person (an error, a problem with what
+/// they typed) is in theirs.
+pub fn reader() -> Lang {
+    READER.with(std::cell::Cell::get).unwrap_or_else(current)
+}
+
+/// The message `key` for the person being answered (an error or a
+/// problem with what they typed: never stored).
+pub fn say(key: &str) -> String {
+    text(reader(), key)
+}
+
+/// As [`say`], with named arguments.
+pub fn say_args(key: &str, args: &[(&'static str, Arg<'_>)]) -> String {
+    text_with(reader(), key, args)
 }
 
 /// An argument to a message.

@@ -60,7 +60,7 @@ impl AppState {
         actix_web::rt::task::spawn_blocking(move || {
             let _permit = permit;
             let mut conn = pool.get()?;
-            crate::i18n::with(lang, || f(&mut conn))
+            crate::i18n::for_reader(lang, || f(&mut conn))
         })
         .await
         .map_err(|e| AppError::internal(format!("blocking task: {e}")))?

@@ -2,6 +2,8 @@
 
 translation-status-not-required = Dim angen
 translation-status-awaiting = Yn aros am gyfieithiad
+translation-status-outdated = Newidiodd y Saesneg: gwiriwch y Gymraeg
+translation-outdated-hint = Mae'r Saesneg wedi newid ers ysgrifennu'r Gymraeg hon. Gwiriwch y Gymraeg yn erbyn y Saesneg, cywirwch hi os oes angen a'i chadw: bydd yn cyfrif eto ar ôl ei chadw.
 translation-status-translated = Wedi'i gyfieithu
 translation-status-approved = Wedi'i gymeradwyo
 translation-field-item-title = Teitl yr eitem ar yr agenda
@@ -13,6 +15,8 @@ translation-not-bilingual = Mae'r corff hwn yn cyhoeddi yn Saesneg yn unig: nid 
 translation-too-many-characters = Mae { $field } yn Gymraeg yn { $count } o nodau; yr uchafswm yw { $max }.
 welsh-speakers-closed = Mae'r cyfarfod drosodd neu wedi'i ganslo: nid oes dewis i'w gofnodi.
 translation-missing = { $item }: mae'r Gymraeg ar goll ar gyfer { $field }.
+translation-outdated = { $item }: mae Cymraeg { $field } wedi dyddio (newidiodd y Saesneg ers ei hysgrifennu).
+minutes-welsh-missing = Ni ellir cymeradwyo'r cofnodion nes bod eu fersiwn Gymraeg yn gyflawn ac yn gyfredol ({ $field }).
 translation-urgency-tag = Cyhoeddwyd cyn i bob cyfieithiad fod yn gyflawn, ar sail rheswm brys y cadeirydd:
 notice-translation-saved = Mae'r fersiwn Gymraeg wedi'i chadw.
 notice-translation-approved = Mae'r fersiwn Gymraeg wedi'i chadw a'i chymeradwyo.

@@ -2,6 +2,8 @@
 
 translation-status-not-required = Not required
 translation-status-awaiting = Awaiting translation
+translation-status-outdated = English changed: check the Welsh
+translation-outdated-hint = The English has changed since this Welsh was written. Check the Welsh against the English, correct it if needed and save: it counts again once saved.
 translation-status-translated = Translated
 translation-status-approved = Approved
 translation-field-item-title = Agenda item title
@@ -13,6 +15,8 @@ translation-not-bilingual = This body publishes in English only: its policy does
 translation-too-many-characters = { $field } in Welsh is { $count } characters; the most it can hold is { $max }.
 welsh-speakers-closed = The meeting is over or cancelled: there is no preference to record.
 translation-missing = { $item }: the Welsh is missing for { $field }.
+translation-outdated = { $item }: the Welsh of { $field } is out of date (the English changed since it was written).
+minutes-welsh-missing = The minutes cannot be approved until their Welsh version is complete and up to date ({ $field }).
 translation-urgency-tag = Published before every translation was complete, on the chair's reason of urgency:
 notice-translation-saved = The Welsh version is saved.
 notice-translation-approved = The Welsh version is saved and approved.

@@ -600,6 +600,7 @@ diesel::table! {
         status -> Text,
         updated_by -> Text,
         updated_at -> Timestamp,
+        source_digest -> Nullable<Text>,
     }
 }
 

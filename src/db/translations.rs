@@ -23,6 +23,8 @@ pub struct Translation {
     pub status: String,
     pub updated_by: String,
     pub updated_at: NaiveDateTime,
+    /// The digest of the English the text was written from.
+    pub source_digest: Option<String>,
 }
 
 /// Each record's stored texts in `lang`, by record id, then field.
@@ -48,6 +50,7 @@ pub fn of(
             Stored {
                 text: r.text,
                 status: Status::stored(&r.status),
+                source: r.source_digest,
             },
         );
     }
@@ -84,6 +87,7 @@ pub fn put(conn: &mut DbConn, row: &Translation) -> QueryResult<()> {
             translations::status.eq(&row.status),
             translations::updated_by.eq(&row.updated_by),
             translations::updated_at.eq(row.updated_at),
+            translations::source_digest.eq(&row.source_digest),
         ))
         .execute(conn)?;
     if changed == 0 {

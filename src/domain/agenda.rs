@@ -96,9 +96,20 @@ pub struct PlanItem {
     pub to_note: bool,
     pub verbal_reason: Option<String>,
     pub paper: Option<PaperState>,
-    /// A bilingual body's item: the fields with no Welsh version yet, as
-    /// (path under the item, name in English and Welsh).
-    pub untranslated: Vec<(String, String)>,
+    /// A bilingual body's item: the fields whose Welsh is missing or out
+    /// of date.
+    pub untranslated: Vec<Untranslated>,
+}
+
+/// A field of an item with no current Welsh version.
+#[derive(Clone, Debug, Default)]
+pub struct Untranslated {
+    /// Its path under the item: `paper.purpose`, `title`.
+    pub path: String,
+    /// Its name in English and Welsh.
+    pub names: String,
+    /// There is Welsh, written before the English last changed.
+    pub outdated: bool,
 }
 
 /// The state of an item's paper, for the pre-flight.
@@ -354,7 +365,8 @@ pub struct Preflight {
 /// chair has not decided, a paper failing the briefing requirements.
 /// Warnings: the balance warnings, and publishing after the deadline.
 pub fn preflight(items: &[PlanItem], meeting_minutes: i32, after_deadline: bool) -> Preflight {
-    use crate::i18n::{Arg, t_args};
+    // Said to the person publishing: in their language.
+    use crate::i18n::{Arg, say_args as t_args};
     let mut out = Preflight::default();
     for (n, item) in ordered(items).into_iter().enumerate() {
         if !item.is_substantive() {
@@ -423,18 +435,22 @@ pub fn preflight(items: &[PlanItem], meeting_minutes: i32, after_deadline: bool)
             }
         }
         // A bilingual body publishes only when both languages are complete.
-        for (path, names) in &item.untranslated {
+        for u in &item.untranslated {
             out.blocking.push(Finding {
                 item_id: Some(item.id.clone()),
                 code: "translation_missing",
-                message: crate::i18n::t_args(
-                    "translation-missing",
+                message: crate::i18n::say_args(
+                    if u.outdated {
+                        "translation-outdated"
+                    } else {
+                        "translation-missing"
+                    },
                     &[
                         ("item", crate::i18n::Arg::Text(&name)),
-                        ("field", crate::i18n::Arg::Text(names)),
+                        ("field", crate::i18n::Arg::Text(&u.names)),
                     ],
                 ),
-                field: Some(format!("items.{}.{path}", item.id)),
+                field: Some(format!("items.{}.{}", item.id, u.path)),
             });
         }
     }

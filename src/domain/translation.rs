@@ -123,6 +123,9 @@ pub enum Status {
     /// The English is empty: there is nothing to translate.
     NotRequired,
     AwaitingTranslation,
+    /// The English changed after the Welsh was written: a translator checks
+    /// it before it counts again.
+    Outdated,
     Translated,
     /// Checked and approved by the secretariat.
     Approved,
@@ -133,6 +136,7 @@ impl Status {
         match self {
             Status::NotRequired => "not_required",
             Status::AwaitingTranslation => "awaiting_translation",
+            Status::Outdated => "english_changed",
             Status::Translated => "translated",
             Status::Approved => "approved",
         }
@@ -152,6 +156,7 @@ impl Status {
         i18n::t(match self {
             Status::NotRequired => "translation-status-not-required",
             Status::AwaitingTranslation => "translation-status-awaiting",
+            Status::Outdated => "translation-status-outdated",
             Status::Translated => "translation-status-translated",
             Status::Approved => "translation-status-approved",
         })
@@ -159,15 +164,29 @@ impl Status {
 
     /// The field is ready to publish in Welsh.
     pub fn complete(self) -> bool {
-        self != Status::AwaitingTranslation
+        !matches!(self, Status::AwaitingTranslation | Status::Outdated)
     }
 }
 
-/// A stored Welsh text and its status.
+/// A stored Welsh text, its status and the digest of the English it was
+/// written from (`None`: not recorded, read as current).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stored {
     pub text: String,
     pub status: Status,
+    pub source: Option<String>,
+}
+
+/// The digest of an English text that a Welsh one is written from: it
+/// ignores the line endings and the space around the text, which a browser
+/// or a client may change without changing the words.
+pub fn digest(english: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let normal = english.trim().replace("\r\n", "\n");
+    Sha256::digest(normal.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The status of one field, from its English and its stored Welsh.
@@ -176,7 +195,13 @@ pub fn status(english: &str, welsh: Option<&Stored>) -> Status {
         return Status::NotRequired;
     }
     match welsh {
-        Some(w) if !w.text.trim().is_empty() => w.status,
+        Some(w) if !w.text.trim().is_empty() => {
+            if w.source.as_deref().is_some_and(|d| d != digest(english)) {
+                Status::Outdated
+            } else {
+                w.status
+            }
+        }
         _ => Status::AwaitingTranslation,
     }
 }
@@ -214,11 +239,11 @@ pub fn states(
         .collect()
 }
 
-/// The fields still awaiting translation.
+/// The fields still awaiting translation (or whose Welsh is out of date).
 pub fn missing(states: &[FieldState]) -> Vec<&'static Field> {
     states
         .iter()
-        .filter(|s| s.status == Status::AwaitingTranslation)
+        .filter(|s| !s.status.complete())
         .map(|s| s.field)
         .collect()
 }
@@ -259,10 +284,10 @@ pub fn over_limit(f: &Field, welsh: &str, policy: &Policy) -> Option<String> {
     let limit = word_limit(f, policy)?;
     let words = super::briefing::word_count(welsh);
     (words > limit).then(|| {
-        i18n::t_args(
+        i18n::say_args(
             "translation-too-long",
             &[
-                ("field", Arg::Text(&i18n::t(f.message))),
+                ("field", Arg::Text(&i18n::say(f.message))),
                 ("words", Arg::count(words)),
                 ("limit", Arg::count(limit)),
             ],
@@ -289,6 +314,7 @@ mod tests {
         Stored {
             text: text.into(),
             status,
+            source: None,
         }
     }
 
@@ -334,6 +360,38 @@ mod tests {
             overall(&states(Subject::Paper, &none, &welsh)),
             Status::NotRequired
         );
+    }
+
+    #[test]
+    fn a_change_to_the_english_puts_the_welsh_out_of_date() {
+        let written = Stored {
+            text: "Cytuno ar y cynllun.".into(),
+            status: Status::Approved,
+            source: Some(digest("To agree the plan.")),
+        };
+        assert_eq!(
+            status("To agree the plan.", Some(&written)),
+            Status::Approved
+        );
+        assert_eq!(
+            status("  To agree the plan.\r\n", Some(&written)),
+            Status::Approved,
+            "space around the text and line endings are not a change"
+        );
+        assert_eq!(
+            status("To agree the revised plan.", Some(&written)),
+            Status::Outdated
+        );
+        assert!(!Status::Outdated.complete());
+        let english: HashMap<&str, String> =
+            [("purpose", "To agree the revised plan.".to_string())].into();
+        let welsh: HashMap<String, Stored> = [("purpose".to_string(), written)].into();
+        let s = states(Subject::Paper, &english, &welsh);
+        assert_eq!(
+            missing(&s).iter().map(|f| f.key).collect::<Vec<_>>(),
+            ["purpose"]
+        );
+        assert_eq!(overall(&s), Status::Outdated);
     }
 
     #[test]

@@ -301,7 +301,7 @@ fn assemble(
         papers: paper_list,
     } = read;
     let names = names(conn, body)?;
-    let welsh = Untranslated::load(conn, meeting, body, &rows, &paper_list)?;
+    let welsh = StoredWelsh::load(conn, meeting, body, &rows, &paper_list)?;
     let mut plan = Vec::with_capacity(rows.len());
     let mut by_id: HashMap<String, WorkingItem> = HashMap::new();
     for row in rows {
@@ -419,24 +419,24 @@ fn assemble(
 /// A bilingual body's stored Welsh for the working agenda, for the
 /// pre-flight; empty when the body is not bilingual or the chair gave an
 /// urgency reason for publishing without it.
-struct Untranslated {
+struct StoredWelsh {
     papers: HashMap<String, HashMap<String, crate::domain::translation::Stored>>,
     items: HashMap<String, HashMap<String, crate::domain::translation::Stored>>,
     asked: bool,
 }
 
-impl Untranslated {
+impl StoredWelsh {
     fn load(
         conn: &mut DbConn,
         meeting: &Meeting,
         body: &Body,
         rows: &[AgendaItem],
         papers: &[Paper],
-    ) -> AppResult<Untranslated> {
+    ) -> AppResult<StoredWelsh> {
         use crate::domain::translation::Subject;
         let asked = body.bilingual && meeting.translation_urgency_en.is_none();
         if !asked {
-            return Ok(Untranslated {
+            return Ok(StoredWelsh {
                 papers: HashMap::new(),
                 items: HashMap::new(),
                 asked,
@@ -444,7 +444,7 @@ impl Untranslated {
         }
         let paper_ids: Vec<String> = papers.iter().map(|p| p.id.clone()).collect();
         let item_ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-        Ok(Untranslated {
+        Ok(StoredWelsh {
             papers: super::translations::stored_of(conn, Subject::Paper, &paper_ids)?,
             items: super::translations::stored_of(conn, Subject::AgendaItem, &item_ids)?,
             asked,
@@ -459,8 +459,8 @@ impl Untranslated {
         row: &AgendaItem,
         paper: Option<&Paper>,
         exempt: bool,
-    ) -> Vec<(String, String)> {
-        use crate::domain::translation::{self, Subject};
+    ) -> Vec<crate::domain::agenda::Untranslated> {
+        use crate::domain::translation::{self, Status, Subject};
         if !self.asked || exempt || kind != ItemKind::Substantive {
             return Vec::new();
         }
@@ -479,9 +479,14 @@ impl Untranslated {
                 self.items.get(&row.id).unwrap_or(&none),
             ),
         };
-        translation::missing(&translation::states(subject, &english, stored))
+        translation::states(subject, &english, stored)
             .into_iter()
-            .map(|f| (format!("{prefix}{}", f.key), translation::both_names(f)))
+            .filter(|s| !s.status.complete())
+            .map(|s| crate::domain::agenda::Untranslated {
+                path: format!("{prefix}{}", s.field.key),
+                names: translation::both_names(s.field),
+                outdated: s.status == Status::Outdated,
+            })
             .collect()
     }
 }

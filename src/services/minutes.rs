@@ -403,6 +403,30 @@ pub fn approve(
             "Minutes are approved at the next meeting: it has not started yet.",
         )]));
     };
+    // A bilingual body's minutes are published in Welsh and English at once.
+    if body.bilingual {
+        use crate::domain::translation::{Subject, both_names};
+        let english = HashMap::from([("body_markdown", m.body_markdown.clone())]);
+        let missing =
+            super::translations::missing_of(conn, Subject::Minutes, &meeting.id, &english)?;
+        if !missing.is_empty() {
+            return Err(AppError::Conflict(
+                missing
+                    .into_iter()
+                    .map(|f| {
+                        FieldError::new(
+                            &format!("translations.cy.{}", f.key),
+                            "translation_missing",
+                            crate::i18n::say_args(
+                                "minutes-welsh-missing",
+                                &[("field", crate::i18n::Arg::Text(&both_names(f)))],
+                            ),
+                        )
+                    })
+                    .collect(),
+            ));
+        }
+    }
     let expected = m.version;
     m.status = "approved".into();
     m.approved_at = Some(ctx.now);
@@ -435,6 +459,8 @@ pub struct MinutesView {
     /// approved minutes. `None`: nothing this reader may see.
     pub minutes: Option<Minutes>,
     pub audience: super::agenda::Audience,
+    /// For the secretariat of a bilingual body: the Welsh version's status.
+    pub welsh: Option<crate::domain::translation::Status>,
 }
 
 /// The minutes as this reader may see them, in their language `lang` (it
@@ -457,6 +483,25 @@ pub fn view(
         minutes::find(conn, &meeting.id)?
     };
     let mut minutes = minutes.filter(|x| x.status == "approved" || audience != Audience::Public);
+    let welsh = match minutes.as_ref() {
+        Some(m) if body.bilingual && audience == Audience::Secretariat => {
+            use crate::domain::translation::{self, Subject};
+            let stored = super::translations::stored_of(
+                conn,
+                Subject::Minutes,
+                std::slice::from_ref(&meeting.id),
+            )?
+            .remove(&meeting.id)
+            .unwrap_or_default();
+            let english = HashMap::from([("body_markdown", m.body_markdown.clone())]);
+            Some(translation::overall(&translation::states(
+                Subject::Minutes,
+                &english,
+                &stored,
+            )))
+        }
+        _ => None,
+    };
     // Readers (not the secretariat, who edit the English) of Welsh read a
     // bilingual body's minutes in Welsh where translated.
     if audience != Audience::Secretariat
@@ -480,5 +525,6 @@ pub fn view(
         body,
         minutes,
         audience,
+        welsh,
     })
 }

@@ -234,7 +234,7 @@ pub fn save(
         p.add(
             "translations",
             "not_bilingual",
-            crate::i18n::t("translation-not-bilingual"),
+            crate::i18n::say("translation-not-bilingual"),
         );
     }
     if approve && !may.approve {
@@ -263,12 +263,12 @@ pub fn save(
             p.add(
                 &path,
                 "too_long",
-                crate::i18n::t_args(
+                crate::i18n::say_args(
                     "translation-too-many-characters",
                     &[
                         (
                             "field",
-                            crate::i18n::Arg::Text(&crate::i18n::t(field.message)),
+                            crate::i18n::Arg::Text(&crate::i18n::say(field.message)),
                         ),
                         ("count", crate::i18n::Arg::count(n)),
                         ("max", crate::i18n::Arg::count(max)),
@@ -285,9 +285,14 @@ pub fn save(
         if let Some(message) = translation::over_limit(field, &clean, &policy) {
             p.add(&path, "too_long", message);
         }
+        let english = record.english.get(field.key).map_or("", String::as_str);
         let before = stored.get(key);
-        let unchanged = before.is_some_and(|b| b.text == clean);
-        if unchanged && !approve {
+        // Saving an unchanged text confirms it against the English when the
+        // English has changed since; otherwise there is nothing to write.
+        let current = before.is_some_and(|b| {
+            b.text == clean && translation::status(english, Some(b)) != Status::Outdated
+        });
+        if current && !approve {
             continue;
         }
         // A changed text is checked again before it counts as approved.
@@ -296,11 +301,11 @@ pub fn save(
         } else {
             Status::Translated
         };
-        writes.push((field.key, clean, status));
+        writes.push((field.key, clean, status, translation::digest(english)));
     }
     p.finish()?;
     let mut changed = Vec::new();
-    for (key, text, status) in writes {
+    for (key, text, status, source) in writes {
         store::put(
             conn,
             &Translation {
@@ -313,6 +318,7 @@ pub fn save(
                 status: status.as_str().to_string(),
                 updated_by: user_id.clone(),
                 updated_at: now,
+                source_digest: Some(source),
             },
         )?;
         changed.push(key);
@@ -490,6 +496,20 @@ pub fn stored_of(
     Ok(store::of(conn, subject, ids, WELSH)?)
 }
 
+/// The fields of one record whose Welsh is missing or out of date, given
+/// its English by field.
+pub fn missing_of(
+    conn: &mut DbConn,
+    subject: Subject,
+    id: &str,
+    english: &HashMap<&str, String>,
+) -> AppResult<Vec<&'static crate::domain::translation::Field>> {
+    let stored = store::of_one(conn, subject, id, WELSH)?;
+    Ok(translation::missing(&translation::states(
+        subject, english, &stored,
+    )))
+}
+
 /// One row of the secretariat's translation queue.
 pub struct QueueRow {
     pub subject: Subject,
@@ -534,7 +554,9 @@ pub fn queue(
         if !body.bilingual || !grants.can_manage_body(&body.id) {
             continue;
         }
-        for m in meetings::of_body(conn, &body.id)? {
+        let all = meetings::of_body(conn, &body.id)?;
+        out.extend(minutes_waiting(conn, &body, &all, now)?);
+        for m in all {
             if m.is_cancelled() || m.ends_at < now {
                 continue;
             }
@@ -607,6 +629,52 @@ pub fn queue(
     })
 }
 
+/// The minutes of a bilingual body's held meetings not yet approved: their
+/// Welsh is due by the next meeting, which approves them.
+fn minutes_waiting(
+    conn: &mut DbConn,
+    body: &Body,
+    all: &[meetings::Meeting],
+    now: NaiveDateTime,
+) -> AppResult<Vec<QueueRow>> {
+    let mut out = Vec::new();
+    for m in all.iter().filter(|m| !m.is_cancelled() && m.ends_at < now) {
+        let Some(mins) = minutes::find(conn, &m.id)? else {
+            continue;
+        };
+        if mins.status == "approved" {
+            continue;
+        }
+        let next = all
+            .iter()
+            .filter(|x| x.starts_at > m.starts_at && !x.is_cancelled())
+            .map(|x| x.starts_at.date())
+            .min()
+            .unwrap_or(now.date());
+        let stored = store::of_one(conn, Subject::Minutes, &m.id, WELSH)?;
+        let states = translation::states(
+            Subject::Minutes,
+            &HashMap::from([("body_markdown", mins.body_markdown)]),
+            &stored,
+        );
+        out.push(QueueRow {
+            subject: Subject::Minutes,
+            id: m.id.clone(),
+            title: crate::domain::format::london_date_words(m.starts_at.date()),
+            body_name: body.name.clone(),
+            meeting_id: m.id.clone(),
+            meeting_starts: m.starts_at,
+            deadline: next,
+            overall: translation::overall(&states),
+            missing: translation::missing(&states)
+                .iter()
+                .map(|f| crate::i18n::t(f.message))
+                .collect(),
+        });
+    }
+    Ok(out)
+}
+
 /// Records whether a member wishes to speak Welsh at a meeting.
 pub fn set_speaks_welsh(
     conn: &mut DbConn,
@@ -629,7 +697,7 @@ pub fn set_speaks_welsh(
         return Err(AppError::Conflict(vec![FieldError::new(
             "speak_welsh",
             "meeting_over",
-            crate::i18n::t("welsh-speakers-closed"),
+            crate::i18n::say("welsh-speakers-closed"),
         )]));
     }
     store::set_speaks_welsh(conn, meeting_id, &user_id, wishes, now)?;

@@ -22,6 +22,8 @@ pub struct MinutesPage {
     pub can_edit: bool,
     /// A bilingual body's secretariat: the minutes' Welsh version.
     pub can_translate: bool,
+    /// The Welsh version's status and its tag class (secretariat, bilingual body).
+    pub welsh: Option<(String, &'static str)>,
     pub open_markdown: String,
     pub exempt_markdown: String,
     pub version: i32,

@@ -13,8 +13,10 @@ pub struct FieldRow {
     pub english: String,
     pub welsh: String,
     pub status: String,
-    /// tag-green, tag-yellow, tag-grey
+    /// tag-green, tag-blue, tag-yellow, tag-red, tag-grey
     pub status_class: &'static str,
+    /// The English changed since the Welsh was written.
+    pub outdated: bool,
     /// Rows for the text box: long fields get more.
     pub rows: usize,
     pub limit_hint: String,

@@ -400,6 +400,162 @@ async fn a_bilingual_board_publishes_only_when_both_languages_are_complete() {
 }
 
 /// An English board is not asked for Welsh, and cannot be given it.
+/// A change to the English after the Welsh was written puts that field's
+/// Welsh out of date: the API, the translation page and the pre-flight say
+/// so, and it counts again once a translator has checked it.
+#[tokio::test]
+async fn a_change_to_the_english_is_checked_in_welsh_again() {
+    let app = TestApp::spawn().await;
+    let b = welsh_board(&app).await;
+    let id = draft(&app, &b).await;
+    let resp = patch(
+        &app,
+        &format!("/api/v1/papers/{id}"),
+        &b.author,
+        None,
+        &json!({"implications": {"welsh_language": "Clubs will run in Welsh and English."}}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    let resp = put_welsh(&app, &b.author, &id, all_welsh()).await;
+    assert_eq!(json(resp).await["status"], "translated");
+
+    // Space and line endings around the English are not a change.
+    let paper = json(
+        app.get(&format!("/api/v1/papers/{id}"), Some(&b.author))
+            .await,
+    )
+    .await;
+    let purpose = paper["purpose"].as_str().unwrap_or_default().to_string();
+    let resp = patch(
+        &app,
+        &format!("/api/v1/papers/{id}"),
+        &b.author,
+        None,
+        &json!({"purpose": format!("  {purpose}\r\n")}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(
+        json(resp).await["translation_status"]["cy"]["purpose"],
+        "translated"
+    );
+
+    // A changed word is a change.
+    let resp = patch(
+        &app,
+        &format!("/api/v1/papers/{id}"),
+        &b.author,
+        None,
+        &json!({"purpose": "To agree funding for three youth clubs."}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    let paper = json(resp).await;
+    assert_eq!(
+        paper["translation_status"]["cy"]["purpose"], "english_changed",
+        "{paper}"
+    );
+    assert_eq!(paper["translation_status"]["cy"]["title"], "translated");
+    assert_eq!(
+        paper["translations"]["cy"]["purpose"], "Cytuno ar gyllid ar gyfer dau glwb ieuenctid.",
+        "the Welsh is kept for the translator to check"
+    );
+
+    // The translation page tells the author what changed.
+    let author = app.login("author@ashby.example", PASSWORD).await;
+    let html = author
+        .get(app.url(&format!("/translations/paper/{id}")))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(html.contains("English changed: check the Welsh"), "{html}");
+    assert!(html.contains("The English has changed since this Welsh was written"));
+
+    // The pre-flight holds publication, naming the field and why.
+    submit_sign_accept(&app, &b, &id).await;
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
+        &b.clerk,
+        json!({}),
+    )
+    .await;
+    assert_eq!(resp.status(), 422);
+    let problem = json(resp).await;
+    let fields = error_fields(&problem);
+    let on_paper: Vec<&String> = fields.iter().filter(|f| f.contains(".paper.")).collect();
+    assert_eq!(on_paper.len(), 1, "{problem}");
+    assert!(on_paper[0].ends_with(".paper.purpose"), "{problem}");
+    assert!(
+        problem
+            .to_string()
+            .contains("the Welsh of Purpose / Diben is out of date"),
+        "{problem}"
+    );
+
+    // Asked in Welsh, the problems are told in Welsh, though the
+    // transaction that found them writes in English.
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/publish?lang=cy", b.meeting),
+        &b.clerk,
+        json!({}),
+    )
+    .await;
+    let problem = json(resp).await;
+    assert!(
+        problem
+            .to_string()
+            .contains("mae Cymraeg Purpose / Diben wedi dyddio"),
+        "{problem}"
+    );
+    let resp = app
+        .api
+        .put(app.url(&format!("/api/v1/translations/paper/{id}?lang=cy")))
+        .bearer_auth(&b.author)
+        .json(&json!({"cy": {"purpose": "gair ".repeat(61)}}))
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(resp.status(), 422);
+    let problem = json(resp).await;
+    assert!(
+        problem
+            .to_string()
+            .contains("Mae gan Diben yn Gymraeg 61 o eiriau; y terfyn yw 60."),
+        "{problem}"
+    );
+
+    // The translator corrects it; the publication goes ahead.
+    let resp = put_welsh(
+        &app,
+        &b.author,
+        &id,
+        json!({"cy": {"purpose": "Cytuno ar gyllid ar gyfer tri chlwb ieuenctid."}}),
+    )
+    .await;
+    assert_eq!(json(resp).await["status"], "translated");
+    let resp = put_welsh(&app, &b.clerk, &id, json!({"approve": true})).await;
+    assert_eq!(json(resp).await["status"], "approved");
+    let resp = post(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
+        &b.clerk,
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+}
+
 #[tokio::test]
 async fn an_english_board_publishes_in_english_only() {
     let app = TestApp::spawn().await;
@@ -793,7 +949,18 @@ async fn minutes_are_circulated_in_welsh_to_those_who_read_welsh() {
             .single()
             .expect("time"),
     );
+    // The next meeting, which approves them.
+    let resp = post(
+        &app,
+        "/api/v1/bodies/psb/meetings",
+        &b.clerk,
+        json!({"starts_at": "2027-03-09T14:00:00Z", "ends_at": "2027-03-09T16:00:00Z",
+               "location": "County Hall"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
     let m = b.meeting.clone();
+    let clock = app.clock.clone();
     let page = Browser::open(&app.address, "bilingual-minutes", PHONE).await;
     page.run(|b2| async move {
         b2.sign_in("clerk@test.example", PASSWORD).await;
@@ -823,6 +990,57 @@ async fn minutes_are_circulated_in_welsh_to_those_who_read_welsh() {
         b2.does_not_see("The board met and agreed its dates.").await;
         b2.goto(&format!("/en/meetings/{m}/minutes")).await;
         b2.wait_to_see("The board met and agreed its dates.").await;
+        b2.sign_out().await;
+
+        // At the next meeting the clerk corrects the English: the Welsh is
+        // out of date, and the minutes wait for it before approval.
+        clock.set(
+            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 3, 9, 14, 10, 0)
+                .single()
+                .expect("time"),
+        );
+        b2.sign_in("clerk@test.example", PASSWORD).await;
+        b2.goto(&format!("/meetings/{m}/minutes")).await;
+        b2.fill(
+            "Minutes",
+            "The board met, agreed its dates and thanked the hosts.",
+        )
+        .await;
+        b2.click_button("Approved at the next meeting: freeze and publish")
+            .await;
+        b2.click_button("Yes, approve and publish the minutes")
+            .await;
+        b2.wait_to_see(
+            "The minutes cannot be approved until their Welsh version is complete and up to date",
+        )
+        .await;
+        b2.sees("English changed: check the Welsh").await;
+        b2.click_link("Welsh version").await;
+        b2.sees("The English has changed since this Welsh was written")
+            .await;
+        b2.sees("The board met, agreed its dates and thanked the hosts.")
+            .await;
+        b2.fill(
+            "Minutes in Welsh",
+            "Cyfarfu'r bwrdd, cytunodd ar ei ddyddiadau a diolchodd i'r gwesteiwyr.",
+        )
+        .await;
+        b2.click_button("Save the Welsh version").await;
+        b2.wait_to_see("The Welsh version is saved.").await;
+        b2.goto(&format!("/meetings/{m}/minutes")).await;
+        b2.click_button("Approved at the next meeting: freeze and publish")
+            .await;
+        b2.click_button("Yes, approve and publish the minutes")
+            .await;
+        b2.wait_to_see("Minutes approved, frozen and published.")
+            .await;
+        b2.sign_out().await;
+
+        // The public reads the approved minutes in either language.
+        b2.goto(&format!("/cy/meetings/{m}/minutes")).await;
+        b2.wait_to_see("diolchodd i'r gwesteiwyr").await;
+        b2.goto(&format!("/en/meetings/{m}/minutes")).await;
+        b2.wait_to_see("thanked the hosts").await;
         b2
     })
     .await;

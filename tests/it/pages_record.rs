@@ -520,7 +520,8 @@ async fn recorded_live_followed_through_and_published() {
                     "# Minutes\n\nResolved (psb/2027/001): approved.",
                 ),
                 ("exempt_markdown", "Tender prices discussed."),
-                ("version", "1"),
+                // The refused approval kept the text it was sent with.
+                ("version", "2"),
             ],
         )
         .await;

@@ -84,7 +84,7 @@ pub struct CoverSheet<'a> {
 
 /// "The purpose has 75 words; the limit is 60.", in the reader's language.
 fn words_over(key: &str, words: usize, limit: i32) -> String {
-    use crate::i18n::{Arg, t_args};
+    use crate::i18n::{Arg, say_args as t_args};
     t_args(
         key,
         &[
@@ -190,7 +190,8 @@ fn blank(s: &str) -> bool {
 /// Checks the cover sheet against the body's policy. Returns every unmet
 /// requirement, each with its field and a code.
 pub fn check(sheet: &CoverSheet<'_>, policy: &Policy) -> Vec<FieldError> {
-    use crate::i18n::{Arg, t, t_args};
+    // Problems with what was typed: in the language of the person told.
+    use crate::i18n::{Arg, say as t, say_args as t_args};
     let mut e = Vec::new();
     let mut add = |field: &str, code: &str, msg: String| e.push(FieldError::new(field, code, msg));
     if blank(sheet.title) {

@@ -35,6 +35,9 @@ async fn render_minutes(
         .tx(move |c| crate::services::minutes::view(c, grants.as_ref(), &id, lang, &parts.ctx()))
         .await?;
     let (m, body, visible, audience) = (v.meeting, v.body, v.minutes, v.audience);
+    let welsh = v
+        .welsh
+        .map(|w| (w.label(), super::translations::status_class(w)));
     let (nav, code) = form_nav(req, viewer, &errors);
     let status = visible
         .as_ref()
@@ -88,6 +91,7 @@ async fn render_minutes(
                 .is_some_and(|x| !x.exempt_markdown.trim().is_empty()),
         can_edit: audience == Audience::Secretariat && status != "approved",
         can_translate: audience == Audience::Secretariat && body.bilingual && !status.is_empty(),
+        welsh,
         open_markdown: typed
             .as_ref()
             .map(|t| t.0.clone())
@@ -172,6 +176,10 @@ async fn minutes_post(
     };
     let actor = user.actor(&req);
     let parts = state.ctx_parts();
+    let approve = form.action == "approve";
+    let (approver, approve_parts) = (actor.clone(), parts.clone());
+    // Approving saves the text first, on its own: an edit is kept even when
+    // the approval has to wait (for the next meeting, for the Welsh).
     let result = super::record::in_meeting(&state, &user, id.clone(), move |c, m, b| {
         let ctx = parts.ctx();
         let expected = form.version.trim().parse::<i32>().ok();
@@ -194,20 +202,6 @@ async fn minutes_post(
                 )?;
                 crate::services::minutes::circulate(c, &actor, m, b, &ctx).map(|_| ())
             }
-            "approve" => {
-                crate::services::minutes::save(
-                    c,
-                    &actor,
-                    m,
-                    b,
-                    Some(&form.body_markdown),
-                    Some(&form.exempt_markdown),
-                    false,
-                    expected,
-                    &ctx,
-                )?;
-                crate::services::minutes::approve(c, &actor, m, b, &ctx).map(|_| ())
-            }
             _ => crate::services::minutes::save(
                 c,
                 &actor,
@@ -223,6 +217,16 @@ async fn minutes_post(
         }
     })
     .await;
+    let result = match result {
+        Ok(()) if approve => {
+            super::record::in_meeting(&state, &user, id.clone(), move |c, m, b| {
+                crate::services::minutes::approve(c, &approver, m, b, &approve_parts.ctx())
+                    .map(|_| ())
+            })
+            .await
+        }
+        other => other,
+    };
     let errors = match result {
         Ok(()) => {
             return Ok(see_other(&format!(
@@ -233,7 +237,7 @@ async fn minutes_post(
         Err(AppError::PreconditionFailed) => vec![FieldError::new(
             "body-markdown",
             "changed",
-            "Someone else saved the minutes while you were editing. Your text is kept below: compare it with the published page and save again.",
+            crate::i18n::t("minutes-changed"),
         )],
         Err(e) => return Err(e.into()),
     };

@@ -29,11 +29,12 @@ pub fn configure(r: &mut Routes<'_>) {
         .post("/meetings/{id}/translation-urgency", urgency_save);
 }
 
-fn status_class(s: Status) -> &'static str {
+pub(super) fn status_class(s: Status) -> &'static str {
     match s {
         Status::Approved => "tag-green",
         Status::Translated => "tag-blue",
         Status::AwaitingTranslation => "tag-yellow",
+        Status::Outdated => "tag-red",
         Status::NotRequired => "tag-grey",
     }
 }
@@ -71,6 +72,7 @@ fn page_of(
                 english: f.english.clone(),
                 status: f.status.label(),
                 status_class: status_class(f.status),
+                outdated: f.status == Status::Outdated,
                 rows: match f.field.limit {
                     translation::Limit::Body => 14,
                     _ if f.english.len() > 300 => 6,
@@ -211,7 +213,7 @@ async fn queue(
         .filter(|r| r.overall != Status::NotRequired)
         .map(|r| {
             (
-                r.overall == Status::AwaitingTranslation,
+                !r.overall.complete(),
                 QueueRow {
                     link: format!("/translations/{}/{}", r.subject.as_str(), r.id),
                     title: r.title,
