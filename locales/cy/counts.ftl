@@ -57,3 +57,27 @@ minutes-not-quorate = Nid oedd cworwm yn y cyfarfod ({ $present } o { $members -
     [one] 1 aelod
    *[other] { $members } aelod
 }; cworwm { $needed }).
+follow-title = Dilyn drwodd
+follow-decisions-line = { $decisions } o benderfyniadau wedi'u cofnodi; { $without } heb gam gweithredu.
+follow-on-time-heading = Camau gweithredu a wnaed mewn pryd, yn ôl sefydliad
+follow-chart-desc = Siart bar; mae'r un ffigurau yn y tabl isod.
+follow-by-organisation = Dilyn drwodd yn ôl sefydliad
+follow-col-organisation = Sefydliad
+follow-col-actions = Camau gweithredu
+follow-col-on-time = Wedi'u gwneud mewn pryd
+follow-col-late = Wedi'u gwneud yn hwyr
+follow-col-overdue = Yn hwyr
+follow-col-median = Canolrif y dyddiau'n hwyr
+follow-col-percent = Mewn pryd
+follow-ageing-heading = Camau gweithredu hwyr yn ôl pa mor hwyr ydynt
+follow-ageing-caption = Camau gweithredu hwyr yn ôl oed
+follow-col-overdue-for = Yn hwyr ers
+follow-download-actions = Lawrlwytho'r camau gweithredu (CSV)
+follow-download-decisions = Lawrlwytho'r penderfyniadau (CSV)
+follow-on-time-by-body = Camau gweithredu a wnaed mewn pryd, yn ôl corff
+follow-by-body = Dilyn drwodd yn ôl corff
+follow-col-body = Corff
+follow-band-2w = Hyd at 2 wythnos
+follow-band-4w = 2 i 4 wythnos
+follow-band-3m = 1 i 3 mis
+follow-band-over = Dros 3 mis

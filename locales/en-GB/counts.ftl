@@ -57,3 +57,27 @@ minutes-not-quorate = The meeting was not quorate ({ $present } of { $members ->
     [one] 1 member
    *[other] { $members } members
 }; quorum { $needed }).
+follow-title = Follow-through
+follow-decisions-line = { $decisions } decisions recorded; { $without } with no action.
+follow-on-time-heading = Actions done on time, by organisation
+follow-chart-desc = Bar chart; the same figures are in the table below.
+follow-by-organisation = Follow-through by organisation
+follow-col-organisation = Organisation
+follow-col-actions = Actions
+follow-col-on-time = Done on time
+follow-col-late = Done late
+follow-col-overdue = Overdue
+follow-col-median = Median days late
+follow-col-percent = On time
+follow-ageing-heading = Overdue actions by how late they are
+follow-ageing-caption = Overdue actions by age
+follow-col-overdue-for = Overdue for
+follow-download-actions = Download the actions (CSV)
+follow-download-decisions = Download the decisions (CSV)
+follow-on-time-by-body = Actions done on time, by body
+follow-by-body = Follow-through by body
+follow-col-body = Body
+follow-band-2w = Up to 2 weeks
+follow-band-4w = 2 to 4 weeks
+follow-band-3m = 1 to 3 months
+follow-band-over = Over 3 months

@@ -45,12 +45,47 @@ pub struct Nav {
 }
 
 impl Nav {
+    /// The message `key` with text arguments, by name.
+    fn texts(&self, key: &str, args: &[(&'static str, &str)]) -> String {
+        let args: Vec<(&'static str, crate::i18n::Arg<'_>)> = args
+            .iter()
+            .map(|(n, v)| (*n, crate::i18n::Arg::Text(v)))
+            .collect();
+        crate::i18n::text_with(self.lang, key, &args)
+    }
+
     /// The message `key` with one text argument.
     pub fn t_with(&self, key: &str, name: &'static str, value: impl AsRef<str>) -> String {
-        crate::i18n::text_with(
-            self.lang,
+        self.texts(key, &[(name, value.as_ref())])
+    }
+
+    /// The message `key` with two text arguments.
+    pub fn t_with2(
+        &self,
+        key: &str,
+        n1: &'static str,
+        v1: impl AsRef<str>,
+        n2: &'static str,
+        v2: impl AsRef<str>,
+    ) -> String {
+        self.texts(key, &[(n1, v1.as_ref()), (n2, v2.as_ref())])
+    }
+
+    /// The message `key` with three text arguments.
+    #[allow(clippy::too_many_arguments)]
+    pub fn t_with3(
+        &self,
+        key: &str,
+        n1: &'static str,
+        v1: impl AsRef<str>,
+        n2: &'static str,
+        v2: impl AsRef<str>,
+        n3: &'static str,
+        v3: impl AsRef<str>,
+    ) -> String {
+        self.texts(
             key,
-            &[(name, crate::i18n::Arg::Text(value.as_ref()))],
+            &[(n1, v1.as_ref()), (n2, v2.as_ref()), (n3, v3.as_ref())],
         )
     }
 

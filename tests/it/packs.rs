@@ -328,7 +328,7 @@ async fn a_pack_that_fails_does_not_block_publication_and_is_retried() {
         .unwrap_or_default();
     assert!(
         html.contains("Board pack for members: ready")
-            && html.contains("Board pack for public: ready"),
+            && html.contains("Board pack for the public: ready"),
         "{html}"
     );
 }

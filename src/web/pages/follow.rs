@@ -98,7 +98,7 @@ async fn follow_through(
     let (ageing_bars, ageing_height) = bars(
         &f.ageing
             .iter()
-            .map(|(l, n)| (l.to_string(), *n as f64, n.to_string()))
+            .map(|(l, n)| (band(i18n::current(), l), *n as f64, n.to_string()))
             .collect::<Vec<_>>(),
         max_age,
     );
@@ -134,7 +134,11 @@ async fn follow_through(
         on_time_height,
         ageing_bars,
         ageing_height,
-        ageing: f.ageing.iter().map(|(l, n)| (l.to_string(), *n)).collect(),
+        ageing: f
+            .ageing
+            .iter()
+            .map(|(l, n)| (band(i18n::current(), l), *n))
+            .collect(),
         decisions: f.decisions,
         decisions_without_actions: f.decisions_without_actions,
         summary,
@@ -181,8 +185,24 @@ async fn organisation_follow_through(
         table: follow_rows(&f.bodies),
         on_time_bars,
         on_time_height,
-        ageing: f.ageing.iter().map(|(l, n)| (l.to_string(), *n)).collect(),
+        ageing: f
+            .ageing
+            .iter()
+            .map(|(l, n)| (band(i18n::current(), l), *n))
+            .collect(),
         confidential_note: crate::views::follow::confidential_note(f.confidential_actions, 0),
     };
     html(StatusCode::OK, &page)
+}
+
+/// An ageing band's name in the page's language (the API keeps the English).
+fn band(lang: i18n::Lang, english: &str) -> String {
+    let key = match english {
+        "Up to 2 weeks" => "follow-band-2w",
+        "2 to 4 weeks" => "follow-band-4w",
+        "1 to 3 months" => "follow-band-3m",
+        "Over 3 months" => "follow-band-over",
+        other => return other.to_string(),
+    };
+    i18n::text(lang, key)
 }

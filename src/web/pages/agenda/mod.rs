@@ -75,16 +75,22 @@ fn builder_rows(w: &Working, referrals: &HashMap<String, Vec<String>>) -> Vec<Ag
                 if p.late {
                     tags.push((
                         match p.late_decision.as_deref() {
-                            Some("approved") => "Late: approved by the chair".to_string(),
-                            Some(_) => "Late: rejected by the chair".to_string(),
-                            None => "Late: awaiting the chair".to_string(),
+                            Some("approved") => crate::i18n::t("builder-late-approved"),
+                            Some(_) => crate::i18n::t("builder-late-rejected"),
+                            None => crate::i18n::t("builder-late-awaiting"),
                         },
                         "tag-red".to_string(),
                     ));
                 }
             }
             if let Some(c) = i.exempt_category {
-                tags.push((format!("Exempt – category {c}"), "tag-grey".into()));
+                tags.push((
+                    crate::i18n::t_args(
+                        "meeting-exempt",
+                        &[("category", crate::i18n::Arg::Number(i64::from(c)))],
+                    ),
+                    "tag-grey".into(),
+                ));
             }
             let presenter = match (&i.presenter, &i.organisation) {
                 (Some(p), Some(o)) => format!("{p}, {o}"),
@@ -119,7 +125,10 @@ fn builder_rows(w: &Working, referrals: &HashMap<String, Vec<String>>) -> Vec<Ag
                     exempt,
                 ),
                 verbal: match (&i.paper, &i.row.verbal_reason) {
-                    (None, Some(r)) => format!("Verbal report: {r}"),
+                    (None, Some(r)) => crate::i18n::t_args(
+                        "agenda-verbal",
+                        &[("reason", crate::i18n::Arg::Text(r))],
+                    ),
                     _ => String::new(),
                 },
                 exempt,
@@ -234,12 +243,22 @@ async fn render_builder(
             .iter()
             .map(|p| {
                 (
-                    p.audience.clone(),
+                    match p.audience.as_str() {
+                        "members" => crate::i18n::text(nav_lang, "builder-pack-members"),
+                        "public" => crate::i18n::text(nav_lang, "builder-pack-public"),
+                        "members-cy" => crate::i18n::text(nav_lang, "builder-pack-members-cy"),
+                        "public-cy" => crate::i18n::text(nav_lang, "builder-pack-public-cy"),
+                        other => other.to_string(),
+                    },
                     match p.status.as_str() {
-                        "ready" => "ready".to_string(),
-                        _ => format!(
-                            "could not be made ({}); it is retried automatically",
-                            p.error.clone().unwrap_or_default()
+                        "ready" => crate::i18n::text(nav_lang, "builder-pack-ready"),
+                        _ => crate::i18n::text_with(
+                            nav_lang,
+                            "builder-pack-failed",
+                            &[(
+                                "error",
+                                crate::i18n::Arg::Text(&p.error.clone().unwrap_or_default()),
+                            )],
                         ),
                     },
                 )
