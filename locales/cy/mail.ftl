@@ -80,3 +80,38 @@ mail-signoff-submitted = Cyflwynodd { $author } "{ $title }" ({ $submitted }) a'
 mail-signoff-meeting = Mae ar gyfer cyfarfod { $body } ({ $when }).
 mail-signoff-accept = Dim ond ar ôl i chi ei gymeradwyo y gall yr ysgrifenyddiaeth ei dderbyn. Mae papurau'n ddyledus erbyn { $deadline }.
 mail-signoff-link = Darllen a chymeradwyo'r papur
+mail-reset-subject = Dewiswch gyfrinair newydd ar gyfer Quorate
+mail-reset-asked = Gofynnodd rhywun am ailosod cyfrinair eich cyfrif Quorate ({ $email }). Os chi oedd hynny, dewiswch gyfrinair newydd yma:
+mail-reset-link = Dewis cyfrinair newydd
+mail-copy-address = Neu copïwch y cyfeiriad hwn i'ch porwr:
+mail-reset-expires = Mae'r ddolen yn gweithio unwaith, tan { $expires }. Mae dewis cyfrinair newydd yn eich allgofnodi ar bob dyfais arall.
+mail-reset-ignore = Os na wnaethoch ofyn, gallwch anwybyddu'r neges hon: mae eich cyfrinair yn aros fel y mae. Os ydych yn dal i gael y negeseuon hyn, rhowch wybod i ysgrifenyddiaeth eich bwrdd.
+mail-invitation-subject = Mae { $inviter } wedi eich gwahodd i Quorate
+mail-invitation-title = Eich cyfrif Quorate
+mail-invitation-given = Mae { $inviter } wedi rhoi cyfrif i chi ar Quorate, lle mae { $organisation } a'i bartneriaid yn paratoi papurau bwrdd, agendâu a chamau gweithredu.
+mail-invitation-choose = Dewiswch eich cyfrinair yma:
+mail-invitation-link = Dewis eich cyfrinair
+mail-invitation-expires = Mae'r ddolen yn gweithio unwaith, tan { $expires }.
+mail-invitation-ignore = Os nad oeddech yn disgwyl y neges hon, gallwch ei hanwybyddu.
+mail-digest-subject = Eich crynodeb Quorate ar gyfer { $date }: { $count ->
+    [one] 1 neges
+   *[other] { $count } o negeseuon
+}
+mail-digest-title = Eich crynodeb Quorate ar gyfer { $date }
+mail-digest-intro = Gofynnoch am bost arferol gan Quorate unwaith y dydd. Ers crynodeb ddoe:
+mail-digest-settings = Newidiwch yr hyn y mae Quorate yn ei anfon atoch, neu cewch bob neges wrth iddi ddigwydd:
+mail-digest-settings-link = Newid yr hyn y mae Quorate yn ei anfon atoch
+mail-digest-settings-rest = , neu cewch bob neges wrth iddi ddigwydd.
+mail-week-subject = Yr wythnos hon i { $body }: { $count ->
+    [one] 1 peth i'w wneud
+   *[other] { $count } o bethau i'w gwneud
+}
+mail-week-title = Yr wythnos hon i { $body }
+mail-week-intro = Beth sy'n aros am ysgrifenyddiaeth { $body } yr wythnos hon:
+mail-week-home = Mae eich tudalen gartref yn rhestru'r rhain wrth iddynt newid:
+mail-week-home-link = Eich tudalen gartref
+mail-week-home-rest = sy'n rhestru'r rhain wrth iddynt newid.
+mail-undelivered = { $count ->
+    [one] Ni ellid danfon 1 neges
+   *[other] Ni ellid danfon { $count } o negeseuon
+}

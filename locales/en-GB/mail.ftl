@@ -80,3 +80,38 @@ mail-signoff-submitted = { $author } submitted "{ $title }" on { $submitted } an
 mail-signoff-meeting = It is for the { $body } meeting on { $when }.
 mail-signoff-accept = The secretariat can accept it only once you have signed it off. Papers are due by { $deadline }.
 mail-signoff-link = Read and sign off the paper
+mail-reset-subject = Choose a new password for Quorate
+mail-reset-asked = Someone asked to reset the password of your Quorate account ({ $email }). If it was you, choose a new password here:
+mail-reset-link = Choose a new password
+mail-copy-address = Or copy this address into your browser:
+mail-reset-expires = The link works once, until { $expires }. Choosing a new password signs you out on every other device.
+mail-reset-ignore = If you did not ask, you can ignore this message: your password stays as it is. If you keep getting these messages, tell your board's secretariat.
+mail-invitation-subject = { $inviter } has invited you to Quorate
+mail-invitation-title = Your Quorate account
+mail-invitation-given = { $inviter } has given you an account on Quorate, where { $organisation } and its partners prepare board papers, agendas and actions.
+mail-invitation-choose = Choose your password here:
+mail-invitation-link = Choose your password
+mail-invitation-expires = The link works once, until { $expires }.
+mail-invitation-ignore = If you did not expect this message, you can ignore it.
+mail-digest-subject = Your Quorate digest for { $date }: { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}
+mail-digest-title = Your Quorate digest for { $date }
+mail-digest-intro = You asked for routine mail from Quorate once a day. Since yesterday's digest:
+mail-digest-settings = Change what Quorate sends you, or have each message as it happens:
+mail-digest-settings-link = Change what Quorate sends you
+mail-digest-settings-rest = , or have each message as it happens.
+mail-week-subject = This week for the { $body }: { $count ->
+    [one] 1 thing to do
+   *[other] { $count } things to do
+}
+mail-week-title = This week for the { $body }
+mail-week-intro = What is waiting for the { $body }'s secretariat this week:
+mail-week-home = Your home page lists these as they change:
+mail-week-home-link = Your home page
+mail-week-home-rest = lists these as they change.
+mail-undelivered = { $count ->
+    [one] 1 message could not be delivered
+   *[other] { $count } messages could not be delivered
+}

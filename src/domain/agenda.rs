@@ -283,6 +283,8 @@ fn counted(map: BTreeMap<String, usize>) -> Vec<Count> {
 /// the substantive items (of three or more), when information items exceed a
 /// third, and when the items take longer than the meeting.
 pub fn balance(items: &[PlanItem], meeting_minutes: i32) -> Balance {
+    // Said to the person building the agenda: in their language.
+    use crate::i18n::{Arg, say, say_args};
     let subs: Vec<&PlanItem> = items.iter().filter(|i| i.is_substantive()).collect();
     let n = subs.len();
     let mut by_org = BTreeMap::new();
@@ -292,14 +294,17 @@ pub fn balance(items: &[PlanItem], meeting_minutes: i32) -> Balance {
         let org = i
             .organisation
             .clone()
-            .unwrap_or_else(|| "No presenting organisation".into());
+            .unwrap_or_else(|| say("balance-no-organisation"));
         *by_org.entry(org).or_insert(0) += 1;
         let t = i
             .item_type
-            .map(|t| t.label().to_string())
-            .unwrap_or_else(|| "Type not set".into());
+            .map(|t| crate::i18n::with(crate::i18n::reader(), || t.label().to_string()))
+            .unwrap_or_else(|| say("balance-no-type"));
         *by_type.entry(t).or_insert(0) += 1;
-        let p = i.priority.clone().unwrap_or_else(|| "No priority".into());
+        let p = i
+            .priority
+            .clone()
+            .unwrap_or_else(|| say("balance-no-priority"));
         *by_priority.entry(p).or_insert(0) += 1;
     }
     let by_organisation = counted(by_org);
@@ -312,8 +317,13 @@ pub fn balance(items: &[PlanItem], meeting_minutes: i32) -> Balance {
         && n >= 3
         && k * 2 > n
     {
-        warnings.push(format!(
-            "{org} presents {k} of {n} substantive items: ask other partners what they need the board to decide."
+        warnings.push(say_args(
+            "balance-one-partner",
+            &[
+                ("org", Arg::Text(org)),
+                ("k", Arg::count(*k)),
+                ("n", Arg::count(n)),
+            ],
         ));
     }
     let info = subs
@@ -321,14 +331,22 @@ pub fn balance(items: &[PlanItem], meeting_minutes: i32) -> Balance {
         .filter(|i| i.item_type == Some(ItemType::Information))
         .count();
     if n > 0 && info * 3 > n {
-        warnings.push(format!(
-            "{info} of {n} substantive items are for information: take them as \"to note without discussion\" or circulate them instead."
+        warnings.push(say_args(
+            "balance-information",
+            &[("info", Arg::count(info)), ("n", Arg::count(n))],
         ));
     }
     if meeting_minutes > 0 && minutes_total > meeting_minutes {
-        warnings.push(format!(
-            "The items take {minutes_total} minutes but the meeting is {meeting_minutes} minutes long: {} minutes over.",
-            minutes_total - meeting_minutes
+        warnings.push(say_args(
+            "balance-over",
+            &[
+                ("total", Arg::Number(i64::from(minutes_total))),
+                ("length", Arg::Number(i64::from(meeting_minutes))),
+                (
+                    "over",
+                    Arg::Number(i64::from(minutes_total - meeting_minutes)),
+                ),
+            ],
         ));
     }
     Balance {

@@ -125,17 +125,17 @@ pub fn compute(meeting_day: NaiveDate, rules: &Rules, cal: &Calendar) -> Timelin
 
 /// "in 4 working days", "today", "passed": how far a deadline is from today.
 pub fn countdown(today: NaiveDate, due: NaiveDate, cal: &Calendar) -> String {
+    use crate::i18n::{Arg, t, t_args};
     if due < today {
-        return "passed".to_string();
+        return t("countdown-passed");
     }
     if due == today {
-        return "today".to_string();
+        return t("countdown-today");
     }
     let n = cal.working_days_between(today, due) + u32::from(cal.is_working_day(due));
     match n {
-        0 => "after the weekend".to_string(),
-        1 => "in 1 working day".to_string(),
-        n => format!("in {n} working days"),
+        0 => t("countdown-weekend"),
+        n => t_args("countdown-one", &[("count", Arg::Number(i64::from(n)))]),
     }
 }
 

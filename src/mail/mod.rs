@@ -34,6 +34,17 @@ pub fn lang_tag() -> &'static str {
     crate::i18n::current().tag()
 }
 
+/// As `w`, counting `count` things, with one more named argument.
+pub fn wn(key: &str, count: usize, name: &'static str, value: &str) -> String {
+    crate::i18n::t_args(
+        key,
+        &[
+            ("count", crate::i18n::Arg::count(count)),
+            (name, crate::i18n::Arg::Text(value)),
+        ],
+    )
+}
+
 /// As `w`, with three named arguments.
 pub fn w3(
     key: &str,

@@ -154,6 +154,29 @@ pub fn create_user_with(
     Ok(user)
 }
 
+/// The language of mail about a person's own account: the one they chose;
+/// else, when they asked for it themselves on a Welsh page, Welsh; else
+/// both languages when they belong to a bilingual body (see
+/// `messages::written_for`).
+fn mail_language(
+    conn: &mut DbConn,
+    user: &User,
+    asked_by_them: bool,
+) -> AppResult<(Option<String>, bool)> {
+    let chosen = user.language.clone().or_else(|| {
+        (asked_by_them && crate::i18n::reader() == crate::i18n::Lang::Welsh)
+            .then(|| "cy".to_string())
+    });
+    let mut bilingual = false;
+    for (body_id, ..) in crate::db::memberships::roles_of(conn, &user.id)? {
+        if crate::db::bodies::find(conn, &body_id)?.is_some_and(|b| b.bilingual) {
+            bilingual = true;
+            break;
+        }
+    }
+    Ok((chosen, bilingual))
+}
+
 /// Issues a single-use link to choose a password and queues the mail.
 pub fn send_invitation(
     conn: &mut DbConn,
@@ -174,16 +197,18 @@ pub fn send_invitation(
     };
     invitations::insert(conn, &invitation)?;
     let link = format!("{}/invitations/{}", invite.base_url, token);
-    let expires = crate::domain::format::london_datetime(invitation.expires_at);
-    let email = messages::Invitation {
-        to: &user.email,
-        name: &user.name,
-        inviter: &actor.label,
-        organisation,
-        link: &link,
-        expires: &expires,
-    }
-    .render()?;
+    let (chosen, bilingual) = mail_language(conn, user, false)?;
+    let email = messages::written_for(chosen.as_deref(), bilingual, || {
+        messages::Invitation {
+            to: &user.email,
+            name: &user.name,
+            inviter: &actor.label,
+            organisation,
+            link: &link,
+            expires: &crate::domain::format::london_datetime(invitation.expires_at),
+        }
+        .render()
+    })?;
     email.enqueue(conn, Some(format!("invitation:{}", invitation.id)), now)?;
     actor.audit(
         conn,
@@ -290,15 +315,17 @@ pub fn request_password_reset(
     };
     password_resets::insert(conn, &reset)?;
     let link = format!("{}/password-reset/{}", policy.base_url, token);
-    let expires = crate::domain::format::london_datetime(reset.expires_at);
-    messages::PasswordReset {
-        to: user.email.clone(),
-        name: user.name.clone(),
-        email: user.email.clone(),
-        link,
-        expires,
-    }
-    .render()?
+    let (chosen, bilingual) = mail_language(conn, &user, true)?;
+    messages::written_for(chosen.as_deref(), bilingual, || {
+        messages::PasswordReset {
+            to: user.email.clone(),
+            name: user.name.clone(),
+            email: user.email.clone(),
+            link: link.clone(),
+            expires: crate::domain::format::london_datetime(reset.expires_at),
+        }
+        .render()
+    })?
     .enqueue(conn, Some(format!("password-reset:{}", reset.id)), now)?;
     let actor = Actor {
         user_id: None,
@@ -400,7 +427,7 @@ pub fn change_password(
         p.add(
             "current_password",
             "incorrect",
-            "Your current password is not right.",
+            crate::i18n::say("password-current-wrong"),
         );
     }
     if let Err(AppError::Validation(errors)) = validate_new_password(new, confirm, &user.email) {
@@ -430,7 +457,7 @@ fn validate_new_password(password: &str, confirm: &str, email: &str) -> AppResul
         p.add(
             "confirm_password",
             "mismatch",
-            "The two passwords do not match.",
+            crate::i18n::say("password-mismatch"),
         );
     }
     Ok(p.finish()?)
@@ -443,21 +470,27 @@ pub fn check_password(password: &str, email: &str) -> Result<(), FieldError> {
         return Err(FieldError::new(
             "password",
             "too_short",
-            format!("Your password must be at least {MIN_PASSWORD_CHARS} characters long."),
+            crate::i18n::say_args(
+                "password-too-short",
+                &[("min", crate::i18n::Arg::count(MIN_PASSWORD_CHARS))],
+            ),
         ));
     }
     if n > MAX_PASSWORD_CHARS {
         return Err(FieldError::new(
             "password",
             "too_long",
-            format!("Your password must be {MAX_PASSWORD_CHARS} characters or fewer."),
+            crate::i18n::say_args(
+                "password-too-long",
+                &[("max", crate::i18n::Arg::count(MAX_PASSWORD_CHARS))],
+            ),
         ));
     }
     if !email.is_empty() && password.trim().eq_ignore_ascii_case(email) {
         return Err(FieldError::new(
             "password",
             "is_email",
-            "Your password must not be your email address.",
+            crate::i18n::say("password-is-email"),
         ));
     }
     Ok(())

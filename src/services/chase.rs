@@ -16,6 +16,7 @@ use crate::domain::format::{london_date_words, london_datetime};
 use crate::domain::roles::Role;
 use crate::domain::timeline::{countdown, london_date};
 use crate::error::AppResult;
+use crate::i18n::Lang;
 use crate::mail::messages;
 
 /// Who is called for papers: everyone on the body who may bring one.
@@ -251,37 +252,49 @@ pub fn send_digests(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
         if owed.is_empty() {
             continue;
         }
-        let mut items: Vec<(String, String, String)> =
-            super::home::body_queue(conn, &body, ctx.calendars, ctx.now)?
-                .into_iter()
-                .map(|i| (i.text, i.when, format!("{}{}", ctx.base_url, i.link)))
-                .collect();
+        // What waits, in each language (a recipient reads theirs, or both).
         let failed = crate::db::outbox::failed_about(conn, Some(std::slice::from_ref(&body.id)))?;
-        if failed > 0 {
-            items.push((
-                format!(
-                    "{failed} {} could not be delivered",
-                    if failed == 1 { "message" } else { "messages" }
-                ),
-                String::new(),
-                format!("{}/bodies/{}/mail?state=failed", ctx.base_url, body.slug),
-            ));
+        let mut waiting = HashMap::new();
+        for lang in [Lang::English, Lang::Welsh] {
+            let mut items: Vec<(String, String, String)> = crate::i18n::with(lang, || {
+                super::home::body_queue(conn, &body, ctx.calendars, ctx.now)
+            })?
+            .into_iter()
+            .map(|i| (i.text, i.when, format!("{}{}", ctx.base_url, i.link)))
+            .collect();
+            if failed > 0 {
+                items.push((
+                    crate::i18n::text_with(
+                        lang,
+                        "mail-undelivered",
+                        &[("count", crate::i18n::Arg::Number(failed))],
+                    ),
+                    String::new(),
+                    format!("{}/bodies/{}/mail?state=failed", ctx.base_url, body.slug),
+                ));
+            }
+            waiting.insert(lang, items);
         }
-        if items.is_empty() {
+        if waiting.get(&Lang::English).is_none_or(Vec::is_empty) {
             continue;
         }
         for (user_id, key) in owed {
             let Some(u) = users::find(conn, &user_id)? else {
                 continue;
             };
-            let sent = messages::SecretariatDigest {
-                to: u.email.clone(),
-                name: u.name.clone(),
-                body: body.name.clone(),
-                items: items.clone(),
-                home: format!("{}/", ctx.base_url),
-            }
-            .render()?
+            let sent = messages::written_for(u.language.as_deref(), body.bilingual, || {
+                messages::SecretariatDigest {
+                    to: u.email.clone(),
+                    name: u.name.clone(),
+                    body: body.name.clone(),
+                    items: waiting
+                        .get(&crate::i18n::current())
+                        .cloned()
+                        .unwrap_or_default(),
+                    home: format!("{}/", ctx.base_url),
+                }
+                .render()
+            })?
             .about(&body.id)
             .enqueue(conn, Some(key), ctx.now)?;
             queued += usize::from(sent);

@@ -18,6 +18,7 @@ use crate::domain::calendar::Calendars;
 use crate::domain::roles::{Grants, Role};
 use crate::domain::timeline::london_date;
 use crate::error::AppResult;
+use crate::i18n::{Arg, t, t_args};
 use crate::services::meetings::{calendar_for, deadline_words, timeline_for};
 
 /// One thing to do: what, where to do it, and when it is due.
@@ -63,21 +64,23 @@ pub fn due_for(
         for p in late {
             let (m, b) = cache.meeting(conn, &p.meeting_id)?;
             items.push(DueItem {
-                text: format!(
-                    "Decide whether the late paper “{}” goes on the agenda",
-                    p.title
-                ),
+                text: t_args("home-late-paper", &[("title", Arg::Text(&p.title))]),
                 link: format!("/papers/{}", p.id),
-                when: format!(
-                    "{}, {}",
-                    b.name,
-                    crate::domain::format::london_datetime(m.starts_at)
+                when: t_args(
+                    "home-at",
+                    &[
+                        ("body", Arg::Text(&b.name)),
+                        (
+                            "when",
+                            Arg::Text(&crate::domain::format::london_datetime(m.starts_at)),
+                        ),
+                    ],
                 ),
                 urgent: true,
             });
         }
         groups.push(DueGroup {
-            heading: "Late papers for you to decide".into(),
+            heading: t("home-late-heading"),
             items,
         });
     }
@@ -88,14 +91,14 @@ pub fn due_for(
         let items = waiting
             .into_iter()
             .map(|p| DueItem {
-                text: format!("Sign off “{}”", p.title),
+                text: t_args("home-sign-off", &[("title", Arg::Text(&p.title))]),
                 link: format!("/papers/{}", p.id),
                 when: String::new(),
                 urgent: false,
             })
             .collect();
         groups.push(DueGroup {
-            heading: "Papers waiting for your sign-off".into(),
+            heading: t("home-sign-off-heading"),
             items,
         });
     }
@@ -113,21 +116,32 @@ pub fn due_for(
         let t = timeline_for(&m, &b, cache.cals);
         let cal = calendar_for(cache.cals, &b);
         let due = t.paper_deadline.naive_utc();
-        let text = if p.status == "returned" {
-            format!("Change and resubmit “{}”: it was returned to you", p.title)
-        } else {
-            format!("Finish and submit “{}”", p.title)
-        };
+        let text = t_args(
+            if p.status == "returned" {
+                "home-resubmit"
+            } else {
+                "home-finish"
+            },
+            &[("title", Arg::Text(&p.title))],
+        );
         mine.push((
             due,
             DueItem {
                 text,
                 link: format!("/papers/{}", p.id),
-                when: format!(
-                    "For {}, {}. Papers due {}",
-                    b.name,
-                    crate::domain::format::london_datetime(m.starts_at),
-                    deadline_words(t.paper_deadline, today, &cal)
+                when: t_args(
+                    "home-for-meeting",
+                    &[
+                        ("body", Arg::Text(&b.name)),
+                        (
+                            "when",
+                            Arg::Text(&crate::domain::format::london_datetime(m.starts_at)),
+                        ),
+                        (
+                            "due",
+                            Arg::Text(&deadline_words(t.paper_deadline, today, &cal)),
+                        ),
+                    ],
                 ),
                 urgent: due <= now + Duration::days(1),
             },
@@ -136,7 +150,7 @@ pub fn due_for(
     if !mine.is_empty() {
         mine.sort_by_key(|(due, _)| *due);
         groups.push(DueGroup {
-            heading: "Your papers to finish".into(),
+            heading: t("home-papers-heading"),
             items: mine.into_iter().map(|(_, i)| i).collect(),
         });
     }
@@ -154,7 +168,7 @@ pub fn due_for(
         let items = secretariat_queue(conn, &mut cache, &b, now)?;
         if !items.is_empty() {
             groups.push(DueGroup {
-                heading: format!("To do for {}", b.name),
+                heading: t_args("home-todo-heading", &[("body", Arg::Text(&b.name))]),
                 items,
             });
         }
@@ -177,10 +191,7 @@ pub fn due_for(
         .into_iter()
         .filter(|(n, _)| *n > 0)
         .map(|(n, link)| DueItem {
-            text: format!(
-                "{n} {} could not be delivered",
-                if n == 1 { "message" } else { "messages" }
-            ),
+            text: t_args("mail-undelivered", &[("count", Arg::Number(n))]),
             link,
             when: String::new(),
             urgent: true,
@@ -188,7 +199,7 @@ pub fn due_for(
         .collect();
     if !items.is_empty() {
         groups.push(DueGroup {
-            heading: "Mail".into(),
+            heading: t("home-mail-heading"),
             items,
         });
     }
@@ -214,20 +225,23 @@ pub fn due_for(
                 DueItem {
                     text: a.description.clone(),
                     link: format!("/actions/{}", a.id),
-                    when: if overdue {
-                        format!(
-                            "Overdue: was due {}",
-                            crate::domain::format::london_date_words(a.due_on)
-                        )
-                    } else {
-                        format!("Due {}", crate::domain::format::london_date_words(a.due_on))
-                    },
+                    when: t_args(
+                        if overdue {
+                            "home-overdue-was"
+                        } else {
+                            "home-due"
+                        },
+                        &[(
+                            "date",
+                            Arg::Text(&crate::domain::format::london_date_words(a.due_on)),
+                        )],
+                    ),
                     urgent: overdue,
                 }
             })
             .collect();
         groups.push(DueGroup {
-            heading: "Your actions".into(),
+            heading: t("home-actions-heading"),
             items,
         });
     }
@@ -245,13 +259,21 @@ pub fn due_for(
         for m in upcoming.iter().filter(|m| !m.is_cancelled()) {
             if let Some(v) = published.get(&m.id) {
                 agendas_out.push(DueItem {
-                    text: format!(
-                        "Read the agenda and members' briefing for {}, {}",
-                        b.name,
-                        crate::domain::format::london_datetime(m.starts_at)
+                    text: t_args(
+                        "home-read-agenda",
+                        &[
+                            ("body", Arg::Text(&b.name)),
+                            (
+                                "when",
+                                Arg::Text(&crate::domain::format::london_datetime(m.starts_at)),
+                            ),
+                        ],
                     ),
                     link: format!("/meetings/{}/briefing", m.id),
-                    when: format!("Agenda version {v} is published"),
+                    when: t_args(
+                        "home-agenda-published",
+                        &[("number", Arg::Number(i64::from(*v)))],
+                    ),
                     urgent: false,
                 });
             }
@@ -259,7 +281,7 @@ pub fn due_for(
     }
     if !agendas_out.is_empty() {
         groups.push(DueGroup {
-            heading: "Meetings to prepare for".into(),
+            heading: t("home-prepare-heading"),
             items: agendas_out,
         });
     }
@@ -303,9 +325,9 @@ fn secretariat_queue(
             .count();
         if proposals > 0 {
             items.push(DueItem {
-                text: format!(
-                    "Decide {proposals} proposed {} for {when}",
-                    if proposals == 1 { "item" } else { "items" }
+                text: t_args(
+                    "home-proposals",
+                    &[("count", Arg::count(proposals)), ("when", Arg::Text(&when))],
                 ),
                 link: format!("/meetings/{}", m.id),
                 when: String::new(),
@@ -320,14 +342,17 @@ fn secretariat_queue(
         let t = timeline_for(m, b, cache.cals);
         if writing > 0 && now.and_utc() < t.paper_deadline {
             items.push(DueItem {
-                text: format!(
-                    "{writing} {} still being written for {when}",
-                    if writing == 1 { "paper" } else { "papers" }
+                text: t_args(
+                    "home-writing",
+                    &[("count", Arg::count(writing)), ("when", Arg::Text(&when))],
                 ),
                 link: format!("/meetings/{}", m.id),
-                when: format!(
-                    "Papers due {}",
-                    deadline_words(t.paper_deadline, today, &cal)
+                when: t_args(
+                    "home-papers-due",
+                    &[(
+                        "due",
+                        Arg::Text(&deadline_words(t.paper_deadline, today, &cal)),
+                    )],
                 ),
                 urgent: false,
             });
@@ -338,9 +363,9 @@ fn secretariat_queue(
             .count();
         if to_accept > 0 {
             items.push(DueItem {
-                text: format!(
-                    "Check and accept {to_accept} submitted {} for {when}",
-                    if to_accept == 1 { "paper" } else { "papers" }
+                text: t_args(
+                    "home-to-accept",
+                    &[("count", Arg::count(to_accept)), ("when", Arg::Text(&when))],
                 ),
                 link: format!("/meetings/{}/agenda", m.id),
                 when: String::new(),
@@ -350,9 +375,12 @@ fn secretariat_queue(
         if !published.contains_key(&m.id) {
             let due = t.publication_deadline;
             items.push(DueItem {
-                text: format!("Build and publish the agenda for {when}"),
+                text: t_args("home-build-agenda", &[("when", Arg::Text(&when))]),
                 link: format!("/meetings/{}/agenda", m.id),
-                when: format!("Due {}", deadline_words(due, today, &cal)),
+                when: t_args(
+                    "home-due",
+                    &[("date", Arg::Text(&deadline_words(due, today, &cal)))],
+                ),
                 urgent: due.naive_utc() <= now + Duration::days(2),
             });
         }
@@ -367,9 +395,12 @@ fn secretariat_queue(
         let circulated = minutes::find(conn, &m.id)?.is_some_and(|x| x.circulated_at.is_some());
         if !circulated {
             items.push(DueItem {
-                text: format!(
-                    "Write and circulate the minutes of {}",
-                    crate::domain::format::london_datetime(m.starts_at)
+                text: t_args(
+                    "home-write-minutes",
+                    &[(
+                        "when",
+                        Arg::Text(&crate::domain::format::london_datetime(m.starts_at)),
+                    )],
                 ),
                 link: format!("/meetings/{}/minutes", m.id),
                 when: String::new(),
@@ -390,10 +421,7 @@ fn secretariat_queue(
     .len();
     if overdue > 0 {
         items.push(DueItem {
-            text: format!(
-                "{overdue} overdue {} to chase",
-                if overdue == 1 { "action" } else { "actions" }
-            ),
+            text: t_args("home-overdue-actions", &[("count", Arg::count(overdue))]),
             link: format!("/actions?body={}&overdue=yes", b.slug),
             when: String::new(),
             urgent: true,

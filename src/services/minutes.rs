@@ -461,6 +461,9 @@ pub struct MinutesView {
     pub audience: super::agenda::Audience,
     /// For the secretariat of a bilingual body: the Welsh version's status.
     pub welsh: Option<crate::domain::translation::Status>,
+    /// The language the open part is in (Welsh where a reader of Welsh
+    /// reads the translation).
+    pub text_lang: crate::i18n::Lang,
 }
 
 /// The minutes as this reader may see them, in their language `lang` (it
@@ -504,6 +507,7 @@ pub fn view(
     };
     // Readers (not the secretariat, who edit the English) of Welsh read a
     // bilingual body's minutes in Welsh where translated.
+    let mut text_lang = crate::i18n::Lang::English;
     if audience != Audience::Secretariat
         && let Some(m) = minutes.as_mut()
     {
@@ -513,12 +517,10 @@ pub fn view(
             crate::domain::translation::Subject::Minutes,
             std::slice::from_ref(&meeting.id),
         )?;
-        m.body_markdown = super::translations::or_english(
-            &welsh,
-            &meeting.id,
-            "body_markdown",
-            std::mem::take(&mut m.body_markdown),
-        );
+        if let Some(cy) = welsh.get(&meeting.id).and_then(|f| f.get("body_markdown")) {
+            m.body_markdown = cy.clone();
+            text_lang = lang;
+        }
     }
     Ok(MinutesView {
         meeting,
@@ -526,5 +528,6 @@ pub fn view(
         minutes,
         audience,
         welsh,
+        text_lang,
     })
 }

@@ -260,21 +260,25 @@ pub fn send_daily_digests(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> 
         let Some(user) = users::find(conn, &user_id)? else {
             continue;
         };
-        let email = messages::DailyDigest {
-            to: user.email.clone(),
-            name: user.name.clone(),
-            date: london_day(ctx.now),
-            items: rows
-                .iter()
-                .map(|r| messages::DigestItem {
-                    subject: r.subject.clone(),
-                    text: r.body_text.trim().to_string(),
-                    html: inner_html(&r.body_html).trim().to_string(),
-                })
-                .collect(),
-            settings: format!("{}/account#mail", ctx.base_url),
-        }
-        .render()?;
+        // The messages inside were written in the person's language when
+        // queued; the digest around them follows their choice.
+        let email = messages::written_for(user.language.as_deref(), false, || {
+            messages::DailyDigest {
+                to: user.email.clone(),
+                name: user.name.clone(),
+                date: london_day(ctx.now),
+                items: rows
+                    .iter()
+                    .map(|r| messages::DigestItem {
+                        subject: r.subject.clone(),
+                        text: r.body_text.trim().to_string(),
+                        html: inner_html(&r.body_html).trim().to_string(),
+                    })
+                    .collect(),
+                settings: format!("{}/account#mail", ctx.base_url),
+            }
+            .render()
+        })?;
         let key = format!("daily-digest:{user_id}:{today}");
         let Some(digest_id) = email.enqueue_returning(conn, Some(key), ctx.now)? else {
             continue;

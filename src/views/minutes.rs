@@ -24,6 +24,8 @@ pub struct MinutesPage {
     pub can_translate: bool,
     /// The Welsh version's status and its tag class (secretariat, bilingual body).
     pub welsh: Option<(String, &'static str)>,
+    /// The `lang` of the minutes' text (`en-GB` for the English working copy).
+    pub text_lang: &'static str,
     pub open_markdown: String,
     pub exempt_markdown: String,
     pub version: i32,

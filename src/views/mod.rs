@@ -46,12 +46,17 @@ pub struct Nav {
 
 impl Nav {
     /// The message `key` with text arguments, by name.
-    fn texts(&self, key: &str, args: &[(&'static str, &str)]) -> String {
+    pub fn texts(&self, key: &str, args: &[(&'static str, &str)]) -> String {
         let args: Vec<(&'static str, crate::i18n::Arg<'_>)> = args
             .iter()
             .map(|(n, v)| (*n, crate::i18n::Arg::Text(v)))
             .collect();
         crate::i18n::text_with(self.lang, key, &args)
+    }
+
+    /// The message `key` counting `n` things (plural forms by language).
+    pub fn count(&self, key: &str, n: usize) -> String {
+        crate::i18n::text_with(self.lang, key, &[("count", crate::i18n::Arg::count(n))])
     }
 
     /// The message `key` with one text argument.

@@ -135,14 +135,14 @@ async fn login(
         errors.push(FieldError::new(
             "email",
             "required",
-            "Enter your email address.",
+            crate::i18n::t("login-email-required"),
         ));
     }
     if form.password.is_empty() {
         errors.push(FieldError::new(
             "password",
             "required",
-            "Enter your password.",
+            crate::i18n::t("login-password-required"),
         ));
     }
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
@@ -153,7 +153,7 @@ async fn login(
             errors.push(FieldError::new(
                 "email",
                 "rate_limited",
-                "Too many sign-in attempts. Wait a minute and try again.",
+                crate::i18n::t("login-rate-limited"),
             ));
         } else {
             let (email, password) = (form.email.clone(), form.password.clone());
@@ -167,7 +167,7 @@ async fn login(
                     errors.push(FieldError::new(
                         "email",
                         "invalid",
-                        "Enter a correct email address and password.",
+                        crate::i18n::t("login-invalid"),
                     ));
                 }
             }
@@ -414,9 +414,7 @@ async fn reset_choose(
 }
 
 fn invalid_invitation() -> PageError {
-    PageError::App(AppError::BadRequest(
-        "This link has expired or has already been used. Ask your board's secretariat to send a new invitation.".into(),
-    ))
+    PageError::App(AppError::BadRequest(crate::i18n::t("invitation-invalid")))
 }
 
 async fn invitation_form(
@@ -563,7 +561,7 @@ async fn account_page(
                 last_used: t
                     .last_used_at
                     .map(london_datetime)
-                    .unwrap_or_else(|| "Never".into()),
+                    .unwrap_or_else(|| crate::i18n::t("account-never")),
                 revoked: t.revoked_at.is_some(),
             })
             .collect(),

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use crate::domain::actions::{ActionStatus, rag};
 use crate::domain::format::{london_date_words, london_datetime};
 use crate::error::{AppError, FieldError};
+use crate::i18n::{self, Arg};
 use crate::services::actions::{self as action_svc, Action, ActionPatch, TrackerFilter};
 use crate::services::directory::{self, Body, Names};
 use crate::state::AppState;
@@ -210,13 +211,21 @@ async fn render_action(
         .iter()
         .map(|e| {
             let what = match e.kind.as_str() {
-                "created" => "Action created".to_string(),
+                "created" => i18n::t("action-history-created"),
                 "note" | "corrected" => e.note.clone(),
-                "due_changed" => format!(
-                    "Due date changed from {} to {}: {}",
-                    e.old_due_on.map(london_date_words).unwrap_or_default(),
-                    e.new_due_on.map(london_date_words).unwrap_or_default(),
-                    e.note
+                "due_changed" => i18n::t_args(
+                    "action-history-due",
+                    &[
+                        (
+                            "from",
+                            Arg::Text(&e.old_due_on.map(london_date_words).unwrap_or_default()),
+                        ),
+                        (
+                            "to",
+                            Arg::Text(&e.new_due_on.map(london_date_words).unwrap_or_default()),
+                        ),
+                        ("reason", Arg::Text(&e.note)),
+                    ],
                 ),
                 "status" => {
                     let s = e
@@ -226,9 +235,12 @@ async fn render_action(
                         .map(|s| s.label())
                         .unwrap_or_default();
                     if e.note.is_empty() {
-                        format!("Status: {s}")
+                        i18n::t_args("action-history-status", &[("status", Arg::Text(&s))])
                     } else {
-                        format!("Status: {s} ({})", e.note)
+                        i18n::t_args(
+                            "action-history-status-note",
+                            &[("status", Arg::Text(&s)), ("note", Arg::Text(&e.note))],
+                        )
                     }
                 }
                 other => other.to_string(),
@@ -347,7 +359,7 @@ async fn update_action(
         Err(AppError::PreconditionFailed) => vec![FieldError::new(
             "note",
             "changed",
-            "Someone else updated this action while you were writing: check the history, then save again.",
+            i18n::t("action-changed"),
         )],
         Err(e) => return Err(e.into()),
     };
@@ -448,7 +460,7 @@ async fn import_post(
         None => errors.push(FieldError::new(
             "file",
             "required",
-            "Choose the CSV file to import.",
+            i18n::t("import-file-required"),
         )),
         Some(f) => {
             let bytes = tokio::fs::read(&f.temp).await.map_err(AppError::internal)?;

@@ -92,6 +92,7 @@ async fn render_minutes(
         can_edit: audience == Audience::Secretariat && status != "approved",
         can_translate: audience == Audience::Secretariat && body.bilingual && !status.is_empty(),
         welsh,
+        text_lang: v.text_lang.tag(),
         open_markdown: typed
             .as_ref()
             .map(|t| t.0.clone())

@@ -516,7 +516,11 @@ async fn show_pack(
         number: f.number,
         published: london_datetime(f.published_at),
         late_reason: f.late_reason.clone().unwrap_or_default(),
-        audience: if members { "members" } else { "the public" }.into(),
+        audience: crate::i18n::t(if members {
+            "pdf-audience-members"
+        } else {
+            "pdf-audience-public"
+        }),
         briefs: if members { brief(f) } else { Vec::new() },
         rows,
         papers,
