@@ -62,6 +62,31 @@ impl ItemKind {
 
     pub const EXCLUSION_TITLE: &'static str = "Exclusion of the press and public";
 
+    /// The title Quorate gives a standard item, in `lang` (the English is
+    /// what the agenda stores).
+    pub fn standard_title(self, lang: crate::i18n::Lang) -> Option<String> {
+        let key = match self {
+            ItemKind::Apologies => "standard-apologies",
+            ItemKind::Declarations => "standard-declarations",
+            ItemKind::Minutes => "standard-minutes",
+            ItemKind::ActionLog => "standard-action-log",
+            ItemKind::NextMeeting => "standard-next-meeting",
+            ItemKind::Exclusion => "standard-exclusion",
+            ItemKind::Substantive => return None,
+        };
+        Some(crate::i18n::text(lang, key))
+    }
+
+    /// An item's title as a reader of `lang` sees it: a standard item still
+    /// titled as Quorate titled it reads in their language; any other
+    /// title as written.
+    pub fn title_in(self, title: &str, lang: crate::i18n::Lang) -> String {
+        match self.standard_title(crate::i18n::Lang::English) {
+            Some(english) if english == title => self.standard_title(lang).unwrap_or(english),
+            _ => title.to_string(),
+        }
+    }
+
     /// May the secretariat move it? Only substantive items move.
     pub fn movable(self) -> bool {
         self == ItemKind::Substantive
@@ -520,6 +545,20 @@ mod tests {
 
     fn ids(v: Vec<&PlanItem>) -> Vec<&str> {
         v.into_iter().map(|i| i.id.as_str()).collect()
+    }
+
+    #[test]
+    fn standard_items_have_their_titles_in_both_languages() {
+        use crate::i18n::Lang;
+        for (kind, title, _) in ItemKind::standard() {
+            assert_eq!(kind.standard_title(Lang::English).as_deref(), Some(title));
+            assert_ne!(kind.standard_title(Lang::Welsh).as_deref(), Some(title));
+        }
+        assert_eq!(
+            ItemKind::Exclusion.standard_title(Lang::English).as_deref(),
+            Some(ItemKind::EXCLUSION_TITLE)
+        );
+        assert_eq!(ItemKind::Substantive.standard_title(Lang::Welsh), None);
     }
 
     #[test]

@@ -238,6 +238,9 @@ impl Frozen {
         for item in &mut out.items {
             if let Some(t) = &item.title_cy {
                 welsh_or(&mut item.title, t);
+            } else {
+                // A standard item as Quorate titled it reads in Welsh too.
+                item.title = item.kind.title_in(&item.title, lang);
             }
             if let Some(p) = &mut item.paper
                 && let Some(cy) = p.cy.clone()

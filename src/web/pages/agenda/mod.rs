@@ -105,7 +105,7 @@ fn builder_rows(w: &Working, referrals: &HashMap<String, Vec<String>>) -> Vec<Ag
             let row = AgendaRow {
                 id: i.row.id.clone(),
                 number: i.number,
-                title: i.title.clone(),
+                title: i.kind.title_in(&i.title, crate::i18n::current()),
                 presenter,
                 asked: i
                     .item_type
