@@ -152,10 +152,11 @@ impl FrozenItem {
     /// "Exempt item – Schedule 12A, paragraph 14: …" under other rules.
     pub fn neutral_title(profile: Profile, category: i32) -> String {
         let what = profile.label(category);
+        let lang = crate::i18n::current();
         let paragraph = profile
-            .paragraph(category)
-            .unwrap_or("exempt information")
-            .trim_end_matches('.');
+            .paragraph_in(category, lang)
+            .unwrap_or_else(|| crate::i18n::text(lang, "rules-exempt-information"));
+        let paragraph = paragraph.trim_end_matches('.');
         crate::i18n::text_with(
             crate::i18n::current(),
             "agenda-exempt-item",

@@ -249,6 +249,24 @@ impl Profile {
             .map(|(_, t)| *t)
     }
 
+    /// The text of a paragraph in `lang`: the Welsh rules' paragraphs have
+    /// their Welsh text (the Welsh Order is made in both languages); other
+    /// rules' stay in English, the only language they are made in.
+    pub fn paragraph_in(self, n: i32, lang: crate::i18n::Lang) -> Option<String> {
+        let english = self.paragraph(n)?;
+        let key = match (self, n) {
+            (Profile::Wales | Profile::WalesPsb, 12) => "rules-wales-12",
+            (Profile::Wales | Profile::WalesPsb, 13) => "rules-wales-13",
+            (Profile::Wales | Profile::WalesPsb, 14) => "rules-wales-14",
+            (Profile::Wales | Profile::WalesPsb, 15) => "rules-wales-15",
+            (Profile::Wales | Profile::WalesPsb, 16) => "rules-wales-16",
+            (Profile::Wales | Profile::WalesPsb, 17) => "rules-wales-17",
+            (Profile::Wales | Profile::WalesPsb, 18) => "rules-wales-18",
+            _ => return Some(english.to_string()),
+        };
+        Some(crate::i18n::text(lang, key))
+    }
+
     /// What a paragraph is called: "Schedule 12A, paragraph 14".
     pub fn cite(self, n: i32) -> String {
         let key = match self {
@@ -525,6 +543,12 @@ mod tests {
         assert!(Profile::England.paragraph(14).is_none());
         assert!(Profile::Wales.paragraph(3).is_none());
         assert!(Profile::Wales.paragraph(14).is_some());
+        // The Welsh rules' paragraphs read in Welsh, word for word in English.
+        for n in 12..=18 {
+            let en = Profile::Wales.paragraph_in(n, crate::i18n::Lang::English);
+            assert_eq!(en.as_deref(), Profile::Wales.paragraph(n), "paragraph {n}");
+            assert_ne!(Profile::Wales.paragraph_in(n, crate::i18n::Lang::Welsh), en);
+        }
         assert_eq!(Profile::Wales.cite(14), "Schedule 12A, paragraph 14");
         assert_eq!(Profile::Scotland.cite(15), "Schedule 7A, paragraph 15");
     }

@@ -129,8 +129,15 @@ impl MeetingPage {
 
     /// The exempt paragraphs a proposal may be marked with: the body's
     /// catalogue.
-    pub fn exempt_categories(&self) -> Vec<(i32, &'static str)> {
-        self.profile.catalogue().to_vec()
+    pub fn exempt_categories(&self) -> Vec<(i32, String)> {
+        self.profile
+            .catalogue()
+            .iter()
+            .map(|(n, s)| {
+                let text = self.profile.paragraph_in(*n, crate::i18n::current());
+                (*n, text.unwrap_or_else(|| s.to_string()))
+            })
+            .collect()
     }
 }
 

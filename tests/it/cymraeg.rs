@@ -553,6 +553,21 @@ async fn the_welsh_clerk_s_week_is_in_welsh() {
     let next = next.expect("a meeting to come");
     let past = past.expect("a meeting held");
     let action = action.expect("an action arising");
+    // What the public reads of the held meeting: the standard items and
+    // the exempt paragraph (the Welsh Order's own words) in Welsh.
+    let agenda = text_of(
+        app.api
+            .get(app.url(&format!("/cy/meetings/{past}/agenda/versions/1"))),
+    )
+    .await;
+    for welsh in [
+        "Datgan buddiannau",
+        "Gwahardd y wasg a&#39;r cyhoedd",
+        "Gwybodaeth yn ymwneud â materion ariannol neu fusnes unrhyw berson penodol",
+    ] {
+        assert!(agenda.contains(welsh), "{welsh}: {agenda}");
+    }
+    assert!(!agenda.contains("Information relating to the financial"));
     let b = Browser::open(&app.address, "cymraeg-clerk", PHONE).await;
     b.run(|b| async move {
         b.sign_in("sian.morgan@dyffryntawel.example", DEMO_PASSWORD)

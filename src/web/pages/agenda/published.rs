@@ -269,7 +269,9 @@ async fn restricted(
         version: f.number,
         title: item.title.clone(),
         cite: profile.cite(category),
-        paragraph: profile.paragraph(category).unwrap_or_default().to_string(),
+        paragraph: profile
+            .paragraph_in(category, crate::i18n::current())
+            .unwrap_or_default(),
         public_interest: item.exempt_public_interest.clone().unwrap_or_default(),
         asks_public_interest: profile.records_public_interest_test(),
         rules_name: crate::views::rules::name_key(profile),

@@ -197,7 +197,10 @@ fn edit_page(
             .profile()
             .catalogue()
             .iter()
-            .map(|(n, s)| (*n, s.to_string()))
+            .map(|(n, s)| {
+                let text = l.body.profile().paragraph_in(*n, lang);
+                (*n, text.unwrap_or_else(|| s.to_string()))
+            })
             .collect(),
         category_label: crate::views::rules::catalogue_label(l.body.profile()),
         asks_public_interest: l.body.profile().records_public_interest_test(),

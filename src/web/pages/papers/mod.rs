@@ -206,7 +206,10 @@ pub(super) fn rows(l: &Loaded) -> Vec<Row> {
                     format!(
                         "{}: {}",
                         crate::domain::validate::capitalise(&profile.label(cat)),
-                        profile.paragraph(cat).unwrap_or("").trim_end_matches('.')
+                        profile
+                            .paragraph_in(cat, crate::i18n::current())
+                            .unwrap_or_default()
+                            .trim_end_matches('.')
                     )
                 },
                 p.exempt_reason.clone(),
