@@ -115,3 +115,25 @@ mail-undelivered = { $count ->
     [one] Ni ellid danfon 1 neges
    *[other] Ni ellid danfon { $count } o negeseuon
 }
+mail-action-open = Agor y cam gweithredu
+mail-action-assigned-subject = Cam gweithredu newydd i chi: erbyn { $due }
+mail-action-assigned = Mae { $body } wedi rhoi cam gweithredu i chi:
+mail-action-due-on = Mae i fod erbyn { $due }.
+mail-action-notes = Ychwanegwch nodiadau cynnydd a'i gau ar dudalen y cam gweithredu.
+mail-action-redated-subject = Mae eich cam gweithredu bellach i fod erbyn { $due }
+mail-action-redated = Mae'r dyddiad erbyn ar gyfer eich cam gweithredu i { $body } wedi newid:
+mail-action-from-to = O { $from } i { $to }.
+mail-action-why = Pam: { $reason }
+mail-action-escalated-subject = Cam gweithredu hwyr wedi'i uwchgyfeirio: { $owner }
+mail-action-escalated = Roedd cam gweithredu gan { $body } sy'n eiddo i { $owner } i fod erbyn { $due } ac mae'n fwy na 10 diwrnod gwaith yn hwyr:
+mail-action-soon-subject = Cam gweithredu erbyn { $due }
+mail-action-soon = Mae eich cam gweithredu i { $body } i fod erbyn { $due }:
+mail-action-today-subject = Cam gweithredu i fod heddiw
+mail-action-today = Mae eich cam gweithredu i { $body } i fod heddiw:
+mail-action-overdue-subject = Cam gweithredu hwyr (erbyn { $due })
+mail-action-overdue = Roedd eich cam gweithredu i { $body } i fod erbyn { $due } ac mae'n hwyr:
+mail-action-what-now = Ychwanegwch nodyn cynnydd, caewch ef, neu gofynnwch i'r ysgrifenyddiaeth newid y dyddiad.
+mail-action-withdrawn-subject = Cam gweithredu wedi'i dynnu'n ôl: { $body }
+mail-action-withdrawn = Mae { $body } wedi tynnu'n ôl gam gweithredu a roddodd i chi: fe'i cofnodwyd mewn camgymeriad.
+mail-action-nothing-more = Does dim angen i chi wneud dim mwy yn ei gylch.
+mail-open-meeting = Agor y cyfarfod

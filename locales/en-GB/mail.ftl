@@ -115,3 +115,25 @@ mail-undelivered = { $count ->
     [one] 1 message could not be delivered
    *[other] { $count } messages could not be delivered
 }
+mail-action-open = Open the action
+mail-action-assigned-subject = New action for you: due { $due }
+mail-action-assigned = The { $body } has given you an action:
+mail-action-due-on = It is due on { $due }.
+mail-action-notes = Add progress notes and close it on the action's page.
+mail-action-redated-subject = Your action is now due { $due }
+mail-action-redated = The due date of your action for the { $body } has changed:
+mail-action-from-to = From { $from } to { $to }.
+mail-action-why = Why: { $reason }
+mail-action-escalated-subject = Overdue action escalated: { $owner }
+mail-action-escalated = An action of the { $body } owned by { $owner } was due on { $due } and is more than 10 working days overdue:
+mail-action-soon-subject = Action due { $due }
+mail-action-soon = Your action for the { $body } is due on { $due }:
+mail-action-today-subject = Action due today
+mail-action-today = Your action for the { $body } is due today:
+mail-action-overdue-subject = Overdue action (due { $due })
+mail-action-overdue = Your action for the { $body } was due on { $due } and is overdue:
+mail-action-what-now = Add a progress note, close it, or ask the secretariat to change the date.
+mail-action-withdrawn-subject = Action withdrawn: { $body }
+mail-action-withdrawn = The { $body } has withdrawn an action it had given you: it was recorded in error.
+mail-action-nothing-more = You need do nothing more about it.
+mail-open-meeting = Open the meeting

@@ -16,7 +16,8 @@ use crate::domain::format::london_date_words;
 use crate::domain::roles::{Grants, Role};
 use crate::domain::validate::Problems;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::mail::messages::Notice;
+use crate::i18n::{Arg, Lang, t, t_args};
+use crate::mail::messages::{self, Notice};
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct ActionInput {
@@ -218,23 +219,7 @@ pub fn create(
         &a.id,
         format!("action for {}: {}", owner.name, a.description),
     )?;
-    let body = bodies::find(conn, &a.body_id)?.ok_or(AppError::NotFound)?;
-    tell_owner(
-        conn,
-        &a,
-        &body,
-        &owner,
-        "action_assigned",
-        format!("New action for you: due {}", london_date_words(a.due_on)),
-        vec![
-            format!("The {} has given you an action:", body.name),
-            a.description.clone(),
-            format!("It is due on {}.", london_date_words(a.due_on)),
-            "Add progress notes and close it on the action's page.".into(),
-        ],
-        format!("assigned:{}", a.id),
-        ctx,
-    )?;
+    // The Welsh first, so that a Welsh reader's mail carries it.
     if let Some(t) = &input.translations {
         super::translations::apply_input(
             conn,
@@ -246,6 +231,17 @@ pub fn create(
             ctx.now,
         )?;
     }
+    let body = bodies::find(conn, &a.body_id)?.ok_or(AppError::NotFound)?;
+    tell_owner(
+        conn,
+        &a,
+        &body,
+        &owner,
+        "action_assigned",
+        &|desc| assigned_words(&body, &a, desc),
+        format!("assigned:{}", a.id),
+        ctx,
+    )?;
     Ok(a)
 }
 
@@ -275,6 +271,78 @@ fn owner_named(
     Ok(u)
 }
 
+/// The words of mail about an action, in the language being written,
+/// given the action's description in that language: (subject, lines).
+type ActionWords<'a> = dyn Fn(&str) -> (String, Vec<String>) + 'a;
+
+/// An action's description as a message in each language reads it: its
+/// Welsh where a bilingual body's action has one.
+struct Described {
+    english: String,
+    welsh: Option<String>,
+}
+
+impl Described {
+    fn of(conn: &mut DbConn, a: &Action, body: &Body) -> AppResult<Described> {
+        let welsh = if body.bilingual {
+            super::translations::for_language(
+                conn,
+                Lang::Welsh,
+                crate::domain::translation::Subject::Action,
+                std::slice::from_ref(&a.id),
+            )?
+            .remove(&a.id)
+            .and_then(|mut f| f.remove("description"))
+        } else {
+            None
+        };
+        Ok(Described {
+            english: a.description.clone(),
+            welsh,
+        })
+    }
+
+    /// In the language being written.
+    fn now(&self) -> &str {
+        match (&self.welsh, crate::i18n::current()) {
+            (Some(cy), Lang::Welsh) => cy,
+            _ => &self.english,
+        }
+    }
+}
+
+/// Mail about an action to a person, in their language (both, Welsh
+/// first, for a bilingual body's person who has not chosen).
+#[allow(clippy::too_many_arguments)]
+fn action_mail(
+    conn: &mut DbConn,
+    a: &Action,
+    body: &Body,
+    to: &users::User,
+    template: &'static str,
+    words: &ActionWords<'_>,
+    link: (&str, String),
+    dedupe: String,
+    ctx: &Ctx<'_>,
+) -> AppResult<bool> {
+    let described = Described::of(conn, a, body)?;
+    messages::written_for(to.language.as_deref(), body.bilingual, || {
+        let (subject, lines) = words(described.now());
+        Notice {
+            template,
+            to: to.email.clone(),
+            name: to.name.clone(),
+            subject,
+            lines,
+            link_text: crate::i18n::t(link.0),
+            link: link.1.clone(),
+        }
+        .render()
+    })?
+    .about(&a.body_id)
+    .enqueue(conn, Some(dedupe), ctx.now)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn tell_owner(
     conn: &mut DbConn,
@@ -282,25 +350,39 @@ fn tell_owner(
     body: &Body,
     owner: &users::User,
     template: &'static str,
-    subject: String,
-    lines: Vec<String>,
+    words: &ActionWords<'_>,
     dedupe: String,
     ctx: &Ctx<'_>,
 ) -> AppResult<()> {
-    let _ = body;
-    Notice {
+    action_mail(
+        conn,
+        a,
+        body,
+        owner,
         template,
-        to: owner.email.clone(),
-        name: owner.name.clone(),
-        subject,
-        lines,
-        link_text: "Open the action".into(),
-        link: format!("{}/actions/{}", ctx.base_url, a.id),
-    }
-    .render()?
-    .about(&a.body_id)
-    .enqueue(conn, Some(format!("action:{dedupe}")), ctx.now)?;
+        words,
+        (
+            "mail-action-open",
+            format!("{}/actions/{}", ctx.base_url, a.id),
+        ),
+        format!("action:{dedupe}"),
+        ctx,
+    )?;
     Ok(())
+}
+
+/// "The board has given you an action", in the language being written.
+fn assigned_words(body: &Body, a: &Action, desc: &str) -> (String, Vec<String>) {
+    let due = london_date_words(a.due_on);
+    (
+        t_args("mail-action-assigned-subject", &[("due", Arg::Text(&due))]),
+        vec![
+            t_args("mail-action-assigned", &[("body", Arg::Text(&body.name))]),
+            desc.to_string(),
+            t_args("mail-action-due-on", &[("due", Arg::Text(&due))]),
+            t("mail-action-notes"),
+        ],
+    )
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -479,26 +561,28 @@ pub fn update(
         && let Some(owner) = users::find(conn, &a.owner_user_id)?
     {
         let body = bodies::find(conn, &a.body_id)?.ok_or(AppError::NotFound)?;
+        let why = reason.unwrap_or_default();
         tell_owner(
             conn,
             &updated,
             &body,
             &owner,
             "action_redated",
-            format!("Your action is now due {}", london_date_words(d)),
-            vec![
-                format!(
-                    "The due date of your action for the {} has changed:",
-                    body.name
-                ),
-                a.description.clone(),
-                format!(
-                    "From {} to {}.",
-                    london_date_words(a.due_on),
-                    london_date_words(d)
-                ),
-                format!("Why: {}", reason.unwrap_or_default()),
-            ],
+            &|desc| {
+                let (from, to) = (london_date_words(a.due_on), london_date_words(d));
+                (
+                    t_args("mail-action-redated-subject", &[("due", Arg::Text(&to))]),
+                    vec![
+                        t_args("mail-action-redated", &[("body", Arg::Text(&body.name))]),
+                        desc.to_string(),
+                        t_args(
+                            "mail-action-from-to",
+                            &[("from", Arg::Text(&from)), ("to", Arg::Text(&to))],
+                        ),
+                        t_args("mail-action-why", &[("reason", Arg::Text(&why))]),
+                    ],
+                )
+            },
             format!("redated:{}:{}", a.id, updated.version),
             ctx,
         )?;
@@ -598,8 +682,8 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
         let Some(Some(owner)) = people.get(&a.owner_user_id) else {
             continue;
         };
+        let link = format!("{}/actions/{}", ctx.base_url, a.id);
         for r in reminders(status, a.due_on, today, &cal) {
-            let due = london_date_words(a.due_on);
             match r {
                 Reminder::Escalate => {
                     let to = escalation_to(conn, &a)?;
@@ -607,57 +691,71 @@ pub fn send_reminders(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
                         let Some(u) = users::find(conn, &uid)? else {
                             continue;
                         };
-                        let sent = Notice {
-                            template: "action_escalated",
-                            to: u.email.clone(),
-                            name: u.name.clone(),
-                            subject: format!("Overdue action escalated: {}", owner.name),
-                            lines: vec![
-                                format!(
-                                    "An action of the {} owned by {} was due on {due} and is more than 10 working days overdue:",
-                                    body.name, owner.name
+                        let words = |desc: &str| {
+                            let due = london_date_words(a.due_on);
+                            (
+                                t_args(
+                                    "mail-action-escalated-subject",
+                                    &[("owner", Arg::Text(&owner.name))],
                                 ),
-                                a.description.clone(),
-                            ],
-                            link_text: "Open the action".into(),
-                            link: format!("{}/actions/{}", ctx.base_url, a.id),
-                        }
-                        .render()?
-                        .about(&a.body_id)
-                        .enqueue(conn, Some(format!("action:{}:escalate:{uid}", a.id)), ctx.now)?;
+                                vec![
+                                    t_args(
+                                        "mail-action-escalated",
+                                        &[
+                                            ("body", Arg::Text(&body.name)),
+                                            ("owner", Arg::Text(&owner.name)),
+                                            ("due", Arg::Text(&due)),
+                                        ],
+                                    ),
+                                    desc.to_string(),
+                                ],
+                            )
+                        };
+                        let sent = action_mail(
+                            conn,
+                            &a,
+                            body,
+                            &u,
+                            "action_escalated",
+                            &words,
+                            ("mail-action-open", link.clone()),
+                            format!("action:{}:escalate:{uid}", a.id),
+                            ctx,
+                        )?;
                         queued += usize::from(sent);
                     }
                 }
                 other => {
-                    let (subject, first) = match other {
-                        Reminder::DueSoon => (
-                            format!("Action due {due}"),
-                            format!("Your action for the {} is due on {due}:", body.name),
-                        ),
-                        Reminder::DueToday => (
-                            "Action due today".to_string(),
-                            format!("Your action for the {} is due today:", body.name),
-                        ),
-                        _ => (
-                            format!("Overdue action (due {due})"),
-                            format!(
-                                "Your action for the {} was due on {due} and is overdue:",
-                                body.name
-                            ),
-                        ),
+                    let words = |desc: &str| {
+                        let due = london_date_words(a.due_on);
+                        let (subject, first) = match other {
+                            Reminder::DueSoon => ("mail-action-soon-subject", "mail-action-soon"),
+                            Reminder::DueToday => {
+                                ("mail-action-today-subject", "mail-action-today")
+                            }
+                            _ => ("mail-action-overdue-subject", "mail-action-overdue"),
+                        };
+                        let args = [("body", Arg::Text(&body.name)), ("due", Arg::Text(&due))];
+                        (
+                            t_args(subject, &args),
+                            vec![
+                                t_args(first, &args),
+                                desc.to_string(),
+                                t("mail-action-what-now"),
+                            ],
+                        )
                     };
-                    let sent = Notice {
-                        template: "action_reminder",
-                        to: owner.email.clone(),
-                        name: owner.name.clone(),
-                        subject,
-                        lines: vec![first, a.description.clone(), "Add a progress note, close it, or ask the secretariat to change the date.".into()],
-                        link_text: "Open the action".into(),
-                        link: format!("{}/actions/{}", ctx.base_url, a.id),
-                    }
-                    .render()?
-                    .about(&a.body_id)
-                    .enqueue(conn, Some(format!("action:{}:{}:{}", a.id, other.key(), a.due_on)), ctx.now)?;
+                    let sent = action_mail(
+                        conn,
+                        &a,
+                        body,
+                        owner,
+                        "action_reminder",
+                        &words,
+                        ("mail-action-open", link.clone()),
+                        format!("action:{}:{}:{}", a.id, other.key(), a.due_on),
+                        ctx,
+                    )?;
                     queued += usize::from(sent);
                 }
             }
@@ -904,16 +1002,7 @@ pub fn correct_recorded(
             &body,
             &owner,
             "action_assigned",
-            format!(
-                "New action for you: due {}",
-                london_date_words(updated.due_on)
-            ),
-            vec![
-                format!("The {} has given you an action:", body.name),
-                updated.description.clone(),
-                format!("It is due on {}.", london_date_words(updated.due_on)),
-                "Add progress notes and close it on the action's page.".into(),
-            ],
+            &|desc| assigned_words(&body, &updated, desc),
             format!("{}:owner:{}:{}", a.id, owner.id, updated.version),
             ctx,
         )?;
@@ -964,26 +1053,32 @@ pub fn withdraw_recorded(
     )?;
     if let Some(owner) = owner {
         let body = bodies::find(conn, &a.body_id)?.ok_or(AppError::NotFound)?;
-        Notice {
-            template: "action_withdrawn",
-            to: owner.email.clone(),
-            name: owner.name.clone(),
-            subject: format!("Action withdrawn: {}", body.name),
-            lines: vec![
-                format!(
-                    "The {} has withdrawn an action it had given you: it was recorded in error.",
-                    body.name
-                ),
-                a.description.clone(),
-                format!("Why: {reason}"),
-                "You need do nothing more about it.".into(),
-            ],
-            link_text: "Open the meeting".into(),
-            link: format!("{}/meetings/{}", ctx.base_url, meeting.id),
-        }
-        .render()?
-        .about(&a.body_id)
-        .enqueue(conn, Some(format!("action-withdrawn:{}", a.id)), ctx.now)?;
+        let words = |desc: &str| {
+            let named = [("body", Arg::Text(&body.name))];
+            (
+                t_args("mail-action-withdrawn-subject", &named),
+                vec![
+                    t_args("mail-action-withdrawn", &named),
+                    desc.to_string(),
+                    t_args("mail-action-why", &[("reason", Arg::Text(&reason))]),
+                    t("mail-action-nothing-more"),
+                ],
+            )
+        };
+        action_mail(
+            conn,
+            &a,
+            &body,
+            &owner,
+            "action_withdrawn",
+            &words,
+            (
+                "mail-open-meeting",
+                format!("{}/meetings/{}", ctx.base_url, meeting.id),
+            ),
+            format!("action-withdrawn:{}", a.id),
+            ctx,
+        )?;
     }
     Ok(a)
 }

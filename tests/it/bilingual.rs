@@ -900,6 +900,30 @@ async fn decisions_are_read_in_welsh_and_exempt_ones_stay_hidden_in_both() {
         .await
         .unwrap_or_default();
     assert!(page.contains("Cyhoeddi dyddiadau"), "{page}");
+
+    // The owner, who has not chosen a language, is told in both, Welsh
+    // first, each with the action in its own language, through SMTP.
+    app.run_pending_jobs().await;
+    let told: Vec<String> = app
+        .emails()
+        .iter()
+        .filter(|m| m.to.iter().any(|t| t == "ceo@ashby.example"))
+        .map(|m| m.text())
+        .filter(|t| t.contains("Publish the meeting dates."))
+        .collect();
+    assert_eq!(told.len(), 1, "{told:?}");
+    let text = &told[0];
+    let (cy, en) = (
+        text.find("Cyhoeddi dyddiadau'r cyfarfodydd.")
+            .expect("the Welsh action"),
+        text.find("Publish the meeting dates.")
+            .expect("the English action"),
+    );
+    assert!(cy < en, "Welsh first: {text}");
+    assert!(text.contains("wedi rhoi cam gweithredu i chi"), "{text}");
+    assert!(text.contains("Annwyl") && text.contains("Dear"), "{text}");
+    assert!(text.contains("Agor y cam gweithredu") && text.contains("Open the action"));
+    assert!(text.contains("Chwefror 2027") && text.contains("February 2027"));
 }
 
 /// API problems answer in Welsh when asked (`?lang=cy` or
