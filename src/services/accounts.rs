@@ -391,23 +391,30 @@ pub fn reset_password(
         &user.id,
         "chose a new password through a reset link; every session ended".into(),
     )?;
-    messages::Notice {
-        template: "password_changed",
-        to: user.email.clone(),
-        name: user.name.clone(),
-        subject: "Your Quorate password has been changed".into(),
-        lines: vec![
-            format!(
-                "The password of your Quorate account ({}) was changed on {}, through a reset link sent to this address. Every other sign-in has ended.",
-                user.email,
-                crate::domain::format::london_datetime(now)
-            ),
-            "If this was not you, tell your board's secretariat or your IT team at once.".into(),
-        ],
-        link_text: "Sign in".into(),
-        link: format!("{base_url}/login"),
-    }
-    .render()?
+    let (chosen, bilingual) = mail_language(conn, &user, true)?;
+    messages::written_for(chosen.as_deref(), bilingual, || {
+        use crate::i18n::{Arg, t, t_args};
+        let when = crate::domain::format::london_datetime(now);
+        messages::Notice {
+            template: "password_changed",
+            to: user.email.clone(),
+            name: user.name.clone(),
+            subject: t("mail-password-changed-subject"),
+            lines: vec![
+                t_args(
+                    "mail-password-changed",
+                    &[
+                        ("email", Arg::Text(&user.email)),
+                        ("when", Arg::Text(&when)),
+                    ],
+                ),
+                t("mail-password-not-you"),
+            ],
+            link_text: t("mail-sign-in"),
+            link: format!("{base_url}/login"),
+        }
+        .render()
+    })?
     .enqueue(conn, Some(format!("password-changed:{}", reset.id)), now)?;
     Ok(users::find(conn, &user.id)?.unwrap_or(user))
 }

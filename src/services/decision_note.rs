@@ -368,7 +368,6 @@ fn remind(
     due: NaiveDate,
     ctx: &Ctx<'_>,
 ) -> AppResult<()> {
-    let when = london_datetime(meeting.starts_at);
     for m in memberships::members_of(conn, &body.id)?
         .into_iter()
         .filter(|m| m.role == Role::Secretariat.as_str())
@@ -376,23 +375,25 @@ fn remind(
         let Some(u) = users::find(conn, &m.user_id)? else {
             continue;
         };
-        Notice {
-            template: "decision_note_reminder",
-            to: u.email,
-            name: u.name,
-            subject: format!("Decision note due {}: {}, {when}", london_date_words(due), body.name),
-            lines: vec![
-                format!(
-                    "The decision note of the {} meeting on {when} falls due on {}: attendance, apologies, declarations and decisions, from the record, marked as not yet approved minutes.",
-                    body.name,
-                    london_date_words(due)
-                ),
-                "Check the record and publish it. If it is not published by then, Quorate publishes it from the record as it stands.".into(),
-            ],
-            link_text: "Check and publish the decision note".into(),
-            link: format!("{}/meetings/{}/decision-note", ctx.base_url, meeting.id),
-        }
-        .render()?
+        crate::mail::messages::written_for(u.language.as_deref(), body.bilingual, || {
+            use crate::i18n::{Arg, t, t_args};
+            let (when, due) = (london_datetime(meeting.starts_at), london_date_words(due));
+            let args = [
+                ("body", Arg::Text(&body.name)),
+                ("when", Arg::Text(&when)),
+                ("due", Arg::Text(&due)),
+            ];
+            Notice {
+                template: "decision_note_reminder",
+                to: u.email.clone(),
+                name: u.name.clone(),
+                subject: t_args("mail-note-subject", &args),
+                lines: vec![t_args("mail-note-due", &args), t("mail-note-check")],
+                link_text: t("mail-note-link"),
+                link: format!("{}/meetings/{}/decision-note", ctx.base_url, meeting.id),
+            }
+            .render()
+        })?
         .about(&body.id)
         .enqueue(
             conn,

@@ -351,21 +351,34 @@ pub fn circulate(
         let Some(u) = users::find(conn, &mm.user_id)? else {
             continue;
         };
-        let queued = Notice {
-            template: "minutes_circulated",
-            to: u.email,
-            name: u.name,
-            subject: format!("Draft minutes: {}, {}", body.name, london_datetime(meeting.starts_at)),
-            lines: vec![
-                format!("The draft minutes of the {} meeting on {} are ready for you to read.", body.name, london_datetime(meeting.starts_at)),
-                "Send any corrections to the secretariat; the minutes are approved at the next meeting.".into(),
-            ],
-            link_text: "Read the draft minutes".into(),
-            link: format!("{}/meetings/{}/minutes", ctx.base_url, meeting.id),
-        }
-        .render()?
-        .about(&meeting.body_id)
-        .enqueue(conn, Some(format!("minutes:{}:{}:{}", meeting.id, m.version, mm.user_id)), ctx.now)?;
+        let queued =
+            crate::mail::messages::written_for(u.language.as_deref(), body.bilingual, || {
+                use crate::i18n::{Arg, t, t_args};
+                let when = london_datetime(meeting.starts_at);
+                let args = [("body", Arg::Text(&body.name)), ("when", Arg::Text(&when))];
+                Notice {
+                    template: "minutes_circulated",
+                    to: u.email.clone(),
+                    name: u.name.clone(),
+                    subject: t_args("mail-minutes-subject", &args),
+                    lines: vec![
+                        t_args("mail-minutes-ready", &args),
+                        t("mail-minutes-corrections"),
+                    ],
+                    link_text: t("mail-minutes-link"),
+                    link: format!("{}/meetings/{}/minutes", ctx.base_url, meeting.id),
+                }
+                .render()
+            })?
+            .about(&meeting.body_id)
+            .enqueue(
+                conn,
+                Some(format!(
+                    "minutes:{}:{}:{}",
+                    meeting.id, m.version, mm.user_id
+                )),
+                ctx.now,
+            )?;
         sent += usize::from(queued);
     }
     actor.audit(

@@ -17,6 +17,7 @@ use crate::domain::papers::{PaperEvent, PaperStatus, after};
 use crate::domain::roles::{Grants, Role};
 use crate::domain::validate::Problems;
 use crate::error::{AppError, AppResult, FieldError};
+use crate::i18n::{Arg, t, t_args};
 use crate::mail::messages::Notice;
 use crate::render::markdown;
 
@@ -581,10 +582,11 @@ pub fn briefing_problems(
 }
 
 /// A message about a paper, before it is addressed.
-struct PaperNews {
+struct PaperNews<'a> {
     template: &'static str,
-    subject: String,
-    lines: Vec<String>,
+    /// (subject, lines) in the language being written, given the paper's
+    /// title in that language.
+    words: &'a dyn Fn(&str) -> (String, Vec<String>),
 }
 
 fn notify(
@@ -598,17 +600,44 @@ fn notify(
     let Some(u) = users::find(conn, user_id)? else {
         return Ok(());
     };
-    let email = Notice {
-        template: news.template,
-        to: u.email,
-        name: u.name,
-        subject: news.subject,
-        lines: news.lines,
-        link_text: "Open the paper".into(),
-        link: format!("{}/papers/{}", ctx.base_url, paper.id),
-    }
-    .render()?;
-    let email = match crate::db::meetings::find(conn, &paper.meeting_id)? {
+    let meeting = crate::db::meetings::find(conn, &paper.meeting_id)?;
+    let body = match &meeting {
+        Some(m) => crate::db::bodies::find(conn, &m.body_id)?,
+        None => None,
+    };
+    let bilingual = body.as_ref().is_some_and(|b| b.bilingual);
+    // A bilingual body's paper is named in Welsh in the Welsh, where it
+    // has a Welsh title.
+    let welsh_title = if bilingual {
+        super::translations::for_language(
+            conn,
+            crate::i18n::Lang::Welsh,
+            crate::domain::translation::Subject::Paper,
+            std::slice::from_ref(&paper.id),
+        )?
+        .remove(&paper.id)
+        .and_then(|mut f| f.remove("title"))
+    } else {
+        None
+    };
+    let email = crate::mail::messages::written_for(u.language.as_deref(), bilingual, || {
+        let title = match (&welsh_title, crate::i18n::current()) {
+            (Some(cy), crate::i18n::Lang::Welsh) => cy.as_str(),
+            _ => paper.title.as_str(),
+        };
+        let (subject, lines) = (news.words)(title);
+        Notice {
+            template: news.template,
+            to: u.email.clone(),
+            name: u.name.clone(),
+            subject,
+            lines,
+            link_text: t("mail-paper-open"),
+            link: format!("{}/papers/{}", ctx.base_url, paper.id),
+        }
+        .render()
+    })?;
+    let email = match &meeting {
         Some(m) => email.about(&m.body_id),
         None => email,
     };
@@ -709,8 +738,25 @@ pub fn submit_paper(
             &sponsor,
             PaperNews {
                 template: "signoff_requested",
-                subject: format!("Sign-off needed: {}", p.title),
-                lines: vec![format!("{} has submitted '{}' for the {} meeting and named you as its sponsor.", actor.label, p.title, body.name), "Please read it and record your sign-off; the secretariat cannot accept it before you do.".into()],
+                words: &|title| {
+                    (
+                        t_args(
+                            "mail-signoff-needed-subject",
+                            &[("title", Arg::Text(title))],
+                        ),
+                        vec![
+                            t_args(
+                                "mail-signoff-named",
+                                &[
+                                    ("author", Arg::Text(&actor.label)),
+                                    ("title", Arg::Text(title)),
+                                    ("body", Arg::Text(&body.name)),
+                                ],
+                            ),
+                            t("mail-signoff-please"),
+                        ],
+                    )
+                },
             },
             &p,
             format!("signoff:{}:{}", p.id, p.version),
@@ -729,18 +775,20 @@ pub fn submit_paper(
                 &chair,
                 PaperNews {
                     template: "late_paper",
-                    subject: format!("Late paper to decide: {}", p.title),
-                    lines: vec![
-                        format!(
-                            "'{}' was submitted after the paper deadline for the {} meeting.",
-                            p.title, body.name
-                        ),
-                        format!(
-                            "Reason given: {}",
-                            p.late_reason.clone().unwrap_or_default()
-                        ),
-                        "It stays off the agenda until you approve it.".into(),
-                    ],
+                    words: &|title| {
+                        let reason = p.late_reason.clone().unwrap_or_default();
+                        (
+                            t_args("mail-late-subject", &[("title", Arg::Text(title))]),
+                            vec![
+                                t_args(
+                                    "mail-late",
+                                    &[("title", Arg::Text(title)), ("body", Arg::Text(&body.name))],
+                                ),
+                                t_args("mail-late-reason", &[("reason", Arg::Text(&reason))]),
+                                t("mail-late-off"),
+                            ],
+                        )
+                    },
                 },
                 &p,
                 format!("late:{}:{}:{}", p.id, p.version, chair),
@@ -904,15 +952,19 @@ pub fn return_paper(
         &p.author_user_id.clone(),
         PaperNews {
             template: "paper_returned",
-            subject: format!("Returned for changes: {}", p.title),
-            lines: vec![
-                format!(
-                    "The secretariat of the {} has returned '{}' to you.",
-                    body.name, p.title
-                ),
-                format!("What to change: {reason}"),
-                "Everything you wrote is kept: make the changes and submit it again.".into(),
-            ],
+            words: &|title| {
+                (
+                    t_args("mail-returned-subject", &[("title", Arg::Text(title))]),
+                    vec![
+                        t_args(
+                            "mail-returned",
+                            &[("body", Arg::Text(&body.name)), ("title", Arg::Text(title))],
+                        ),
+                        t_args("mail-returned-what", &[("reason", Arg::Text(reason))]),
+                        t("mail-returned-kept"),
+                    ],
+                )
+            },
         },
         &p,
         format!("returned:{}:{}", p.id, p.version),
@@ -1023,14 +1075,23 @@ pub fn late_decision(
         &p.author_user_id.clone(),
         PaperNews {
             template: "late_decision",
-            subject: format!("Late paper {verb}: {}", p.title),
-            lines: vec![
-                format!(
-                    "The chair of the {} has {verb} your late paper '{}'.",
-                    body.name, p.title
-                ),
-                format!("The chair's note: {note}"),
-            ],
+            words: &|title| {
+                let (subject, line) = if approve {
+                    ("mail-late-approved-subject", "mail-late-approved")
+                } else {
+                    ("mail-late-rejected-subject", "mail-late-rejected")
+                };
+                (
+                    t_args(subject, &[("title", Arg::Text(title))]),
+                    vec![
+                        t_args(
+                            line,
+                            &[("body", Arg::Text(&body.name)), ("title", Arg::Text(title))],
+                        ),
+                        t_args("mail-late-note", &[("note", Arg::Text(note))]),
+                    ],
+                )
+            },
         },
         &p,
         format!("late-decision:{}", p.id),

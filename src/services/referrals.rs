@@ -185,27 +185,41 @@ pub fn refer(
         let Some(u) = users::find(conn, &m.user_id)? else {
             continue;
         };
-        Notice {
-            template: "referral",
-            to: u.email,
-            name: u.name,
-            subject: format!("Item referred by the {}: {}", body.name, proposal.title),
-            lines: vec![
-                format!(
-                    "The {} has referred '{}' to the {} for its meeting on {}.",
-                    body.name,
-                    proposal.title,
-                    target.name,
-                    crate::domain::format::london_datetime(open.starts_at)
-                ),
-                format!("What you are asked to do: {note}"),
-                "Accept, defer or decline it on the meeting page; the referring body sees your decision.".into(),
-            ],
-            link_text: "Open the meeting".into(),
-            link: format!("{}/meetings/{}", ctx.base_url, open.id),
-        }
-        .render()?
-        .enqueue(conn, Some(format!("referral:{}:{}", proposal.id, m.user_id)), ctx.now)?;
+        crate::mail::messages::written_for(u.language.as_deref(), target.bilingual, || {
+            use crate::i18n::{Arg, t, t_args};
+            let when = crate::domain::format::london_datetime(open.starts_at);
+            let from = [
+                ("from", Arg::Text(&body.name)),
+                ("title", Arg::Text(&proposal.title)),
+            ];
+            Notice {
+                template: "referral",
+                to: u.email.clone(),
+                name: u.name.clone(),
+                subject: t_args("mail-referral-subject", &from),
+                lines: vec![
+                    t_args(
+                        "mail-referral",
+                        &[
+                            ("from", Arg::Text(&body.name)),
+                            ("title", Arg::Text(&proposal.title)),
+                            ("to", Arg::Text(&target.name)),
+                            ("when", Arg::Text(&when)),
+                        ],
+                    ),
+                    t_args("mail-referral-asked", &[("note", Arg::Text(&note))]),
+                    t("mail-referral-decide"),
+                ],
+                link_text: t("mail-open-meeting"),
+                link: format!("{}/meetings/{}", ctx.base_url, open.id),
+            }
+            .render()
+        })?
+        .enqueue(
+            conn,
+            Some(format!("referral:{}:{}", proposal.id, m.user_id)),
+            ctx.now,
+        )?;
     }
     Ok(proposal)
 }

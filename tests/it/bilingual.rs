@@ -477,6 +477,20 @@ async fn a_change_to_the_english_is_checked_in_welsh_again() {
 
     // The pre-flight holds publication, naming the field and why.
     submit_sign_accept(&app, &b, &id).await;
+    // The sponsor was asked to sign off in both languages, the paper named
+    // in each.
+    app.run_pending_jobs().await;
+    let asked: Vec<String> = app
+        .emails()
+        .iter()
+        .filter(|m| m.to.iter().any(|t| t == "ceo@ashby.example"))
+        .filter_map(|m| m.header("Subject"))
+        .collect();
+    assert!(
+        asked.iter().any(|s| s
+            == "Angen cymeradwyaeth: Clybiau ieuenctid yn Ashby / Sign-off needed: Youth clubs in Ashby"),
+        "{asked:?}"
+    );
     let resp = post(
         &app,
         &format!("/api/v1/meetings/{}/agenda/publish", b.meeting),
