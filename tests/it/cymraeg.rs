@@ -513,8 +513,8 @@ async fn a_member_resets_their_password_in_welsh() {
 
 /// The Welsh PSB's clerk works in Welsh: the pages of the secretariat's week
 /// (home, agenda builder, meeting record, minutes, tracker, an action, their
-/// own actions, follow-through, account, import) show no English interface
-/// words.
+/// own actions, follow-through, account, import, admin and managing the
+/// body) show no English interface words.
 #[tokio::test]
 async fn the_welsh_clerk_s_week_is_in_welsh() {
     if !browser::available() {
@@ -590,6 +590,11 @@ async fn the_welsh_clerk_s_week_is_in_welsh() {
                 "/cy/bodies/dyffryn-tawel-psb/actions/import".into(),
             ),
             ("translation queue".into(), "/cy/translations".into()),
+            ("admin".into(), "/cy/admin".into()),
+            (
+                "managing the body".into(),
+                "/cy/admin/bodies/dyffryn-tawel-psb".into(),
+            ),
         ];
         pages.push((
             "meeting record".into(),

@@ -624,7 +624,12 @@ async fn render_body(
                         .substitute_for_user_id
                         .as_ref()
                         .and_then(|id| names.get(id))
-                        .map(|n| format!("for {n}"))
+                        .map(|n| {
+                            crate::i18n::t_args(
+                                "manage-substitute-note",
+                                &[("name", crate::i18n::Arg::Text(n))],
+                            )
+                        })
                         .unwrap_or_default(),
                 })
                 .collect(),
@@ -722,7 +727,11 @@ async fn save_member(
     let b = managed_body(&state, &user, path.into_inner()).await?;
     let slug = b.slug.clone();
     if form.user_id.trim().is_empty() {
-        let errors = vec![FieldError::new("user_id", "required", "Choose a person.")];
+        let errors = vec![FieldError::new(
+            "user_id",
+            "required",
+            crate::i18n::t("manage-person-required"),
+        )];
         return render_body(
             &state,
             &req,
@@ -750,7 +759,7 @@ async fn save_member(
         Err(AppError::NotFound) => Err(AppError::Validation(vec![FieldError::new(
             "user_id",
             "unknown",
-            "Choose a person from the list.",
+            crate::i18n::t("manage-person-unknown"),
         )])),
         other => other,
     };
