@@ -285,14 +285,12 @@ struct Described {
 impl Described {
     fn of(conn: &mut DbConn, a: &Action, body: &Body) -> AppResult<Described> {
         let welsh = if body.bilingual {
-            super::translations::for_language(
+            super::translations::welsh_field(
                 conn,
-                Lang::Welsh,
                 crate::domain::translation::Subject::Action,
-                std::slice::from_ref(&a.id),
+                &a.id,
+                "description",
             )?
-            .remove(&a.id)
-            .and_then(|mut f| f.remove("description"))
         } else {
             None
         };

@@ -609,14 +609,12 @@ fn notify(
     // A bilingual body's paper is named in Welsh in the Welsh, where it
     // has a Welsh title.
     let welsh_title = if bilingual {
-        super::translations::for_language(
+        super::translations::welsh_field(
             conn,
-            crate::i18n::Lang::Welsh,
             crate::domain::translation::Subject::Paper,
-            std::slice::from_ref(&paper.id),
+            &paper.id,
+            "title",
         )?
-        .remove(&paper.id)
-        .and_then(|mut f| f.remove("title"))
     } else {
         None
     };

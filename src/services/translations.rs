@@ -472,6 +472,21 @@ pub fn for_language(
         .collect())
 }
 
+/// One field's Welsh text of one record, if it has one (for mail, which
+/// quotes it in the Welsh part).
+pub fn welsh_field(
+    conn: &mut DbConn,
+    subject: Subject,
+    id: &str,
+    field: &str,
+) -> AppResult<Option<String>> {
+    Ok(
+        for_language(conn, crate::i18n::Lang::Welsh, subject, &[id.to_string()])?
+            .remove(id)
+            .and_then(|mut f| f.remove(field)),
+    )
+}
+
 /// A field's Welsh from `for_reader`, or the English as given.
 pub fn or_english(
     welsh: &HashMap<String, HashMap<String, String>>,
@@ -522,6 +537,33 @@ pub struct QueueRow {
     pub overall: Status,
     /// Names of the fields still awaiting translation.
     pub missing: Vec<String>,
+}
+
+impl QueueRow {
+    fn of(
+        subject: Subject,
+        id: &str,
+        title: &str,
+        body: &Body,
+        meeting: &meetings::Meeting,
+        deadline: NaiveDate,
+        states: &[FieldState],
+    ) -> QueueRow {
+        QueueRow {
+            subject,
+            id: id.to_string(),
+            title: title.to_string(),
+            body_name: body.name.clone(),
+            meeting_id: meeting.id.clone(),
+            meeting_starts: meeting.starts_at,
+            deadline,
+            overall: translation::overall(states),
+            missing: translation::missing(states)
+                .iter()
+                .map(|f| crate::i18n::t(f.message))
+                .collect(),
+        }
+    }
 }
 
 /// What is still to translate for the bilingual bodies this person
@@ -581,19 +623,8 @@ pub fn queue(
                 .collect();
             let ids: Vec<String> = live.iter().map(|p| p.id.clone()).collect();
             let mut stored = store::of(conn, Subject::Paper, &ids, WELSH)?;
-            let row = |subject: Subject, id: &str, title: &str, states: &[FieldState]| QueueRow {
-                subject,
-                id: id.to_string(),
-                title: title.to_string(),
-                body_name: body.name.clone(),
-                meeting_id: m.id.clone(),
-                meeting_starts: m.starts_at,
-                deadline,
-                overall: translation::overall(states),
-                missing: translation::missing(states)
-                    .iter()
-                    .map(|f| crate::i18n::t(f.message))
-                    .collect(),
+            let row = |subject: Subject, id: &str, title: &str, states: &[FieldState]| {
+                QueueRow::of(subject, id, title, &body, &m, deadline, states)
             };
             for p in live {
                 let states = translation::states(
@@ -657,20 +688,16 @@ fn minutes_waiting(
             &HashMap::from([("body_markdown", mins.body_markdown)]),
             &stored,
         );
-        out.push(QueueRow {
-            subject: Subject::Minutes,
-            id: m.id.clone(),
-            title: crate::domain::format::london_date_words(m.starts_at.date()),
-            body_name: body.name.clone(),
-            meeting_id: m.id.clone(),
-            meeting_starts: m.starts_at,
-            deadline: next,
-            overall: translation::overall(&states),
-            missing: translation::missing(&states)
-                .iter()
-                .map(|f| crate::i18n::t(f.message))
-                .collect(),
-        });
+        let title = crate::domain::format::london_date_words(m.starts_at.date());
+        out.push(QueueRow::of(
+            Subject::Minutes,
+            &m.id,
+            &title,
+            body,
+            m,
+            next,
+            &states,
+        ));
     }
     Ok(out)
 }
