@@ -196,7 +196,7 @@ pub fn decide(
     let mut p = proposal.clone();
     p.decided_by = Some(actor.label.clone());
     p.decided_at = Some(ctx.now);
-    let (summary, lines): (String, Vec<String>) = match outcome {
+    let (summary, told): (String, Told) = match outcome {
         Outcome::Accept => {
             // The proposer was checked when proposing; the paper is started for them.
             let author_grants = Grants {
@@ -231,13 +231,7 @@ pub fn decide(
             )?;
             p.status = "accepted".into();
             p.paper_id = Some(paper.id.clone());
-            (
-                format!("accepted '{}'", p.title),
-                vec![
-                    format!("The secretariat has accepted your item '{}' for the {} meeting.", p.title, body.name),
-                    "A draft paper has been started for you with its details: write the cover sheet and the paper, then submit it before the paper deadline.".into(),
-                ],
-            )
+            (format!("accepted '{}'", p.title), Told::Accepted)
         }
         Outcome::Defer { to_meeting_id } => {
             let later = meetings::find(conn, to_meeting_id)?
@@ -263,10 +257,7 @@ pub fn decide(
             let when = crate::domain::format::london_datetime(later.starts_at);
             (
                 format!("deferred '{}' to {when}", p.title),
-                vec![format!(
-                    "The secretariat has moved your item '{}' to the {} meeting on {when}.",
-                    p.title, body.name
-                )],
+                Told::Deferred(later.starts_at),
             )
         }
         Outcome::Decline { reason } => {
@@ -282,13 +273,7 @@ pub fn decide(
             p.outcome_reason = Some(reason.to_string());
             (
                 format!("declined '{}': {reason}", p.title),
-                vec![
-                    format!(
-                        "The secretariat has declined your item '{}' for the {} meeting.",
-                        p.title, body.name
-                    ),
-                    format!("Reason: {reason}"),
-                ],
+                Told::Declined(reason.to_string()),
             )
         }
     };
@@ -312,23 +297,67 @@ pub fn decide(
             Some(paper) => format!("{}/papers/{paper}/edit", ctx.base_url),
             None => format!("{}/my/papers", ctx.base_url),
         };
-        Notice {
-            template: "proposal_outcome",
-            to: u.email,
-            name: u.name,
-            subject: format!("Your item '{}': {}", p.title, p.status),
-            lines,
-            link_text: if p.paper_id.is_some() {
-                "Write the paper".into()
-            } else {
-                "Your papers and proposals".into()
-            },
-            link,
-        }
-        .render()?
+        crate::mail::messages::written_for(u.language.as_deref(), body.bilingual, || {
+            use crate::i18n::{Arg, t, t_args};
+            let named = [
+                ("title", Arg::Text(&p.title)),
+                ("body", Arg::Text(&body.name)),
+            ];
+            let (subject, lines) = match &told {
+                Told::Accepted => (
+                    "mail-proposal-accepted-subject",
+                    vec![
+                        t_args("mail-proposal-accepted", &named),
+                        t("mail-proposal-started"),
+                    ],
+                ),
+                Told::Deferred(at) => {
+                    let when = crate::domain::format::london_datetime(*at);
+                    (
+                        "mail-proposal-deferred-subject",
+                        vec![t_args(
+                            "mail-proposal-deferred",
+                            &[
+                                ("title", Arg::Text(&p.title)),
+                                ("body", Arg::Text(&body.name)),
+                                ("when", Arg::Text(&when)),
+                            ],
+                        )],
+                    )
+                }
+                Told::Declined(reason) => (
+                    "mail-proposal-declined-subject",
+                    vec![
+                        t_args("mail-proposal-declined", &named),
+                        t_args("mail-proposal-reason", &[("reason", Arg::Text(reason))]),
+                    ],
+                ),
+            };
+            Notice {
+                template: "proposal_outcome",
+                to: u.email.clone(),
+                name: u.name.clone(),
+                subject: t_args(subject, &named),
+                lines,
+                link_text: t(if p.paper_id.is_some() {
+                    "mail-proposal-write"
+                } else {
+                    "mail-proposal-yours"
+                }),
+                link: link.clone(),
+            }
+            .render()
+        })?
         .enqueue(conn, Some(format!("proposal:{}", p.id)), ctx.now)?;
     }
     Ok(p)
+}
+
+/// What the proposer is told, written in their language when the mail is.
+enum Told {
+    Accepted,
+    Deferred(chrono::NaiveDateTime),
+    Declined(String),
 }
 
 /// A proposal by id; 404 when there is none.

@@ -508,7 +508,7 @@ async fn an_admin_replaces_the_bank_holidays_on_a_page() {
         .text()
         .await
         .expect("html");
-    assert!(html.contains("england-and-wales") && html.contains("2024 to 2028"));
+    assert!(html.contains("England and Wales") && html.contains("2024 to 2028"));
     let token_field = csrf_token(&html);
     let post = |bytes: Vec<u8>| {
         let form = Form::new()

@@ -34,9 +34,17 @@ fn page(
             let next = c
                 .upcoming(today, 3)
                 .into_iter()
-                .map(|(day, title)| format!("{}: {title}", day.format("%-d %B %Y")))
+                .map(|(day, title)| {
+                    format!("{}: {title}", crate::domain::format::london_date_words(day))
+                })
                 .collect();
-            Some((d.to_string(), from, to, next))
+            let name = match *d {
+                "england-and-wales" => crate::i18n::t("holidays-england-and-wales"),
+                "scotland" => crate::i18n::t("holidays-scotland"),
+                "northern-ireland" => crate::i18n::t("holidays-northern-ireland"),
+                other => other.to_string(),
+            };
+            Some((name, from, to, next))
         })
         .collect();
     let (nav, code) = form_nav(req, Some(who), &errors);
@@ -78,7 +86,7 @@ async fn import(
             vec![FieldError::new(
                 "file",
                 "required",
-                "Choose a bank-holidays.json file.",
+                crate::i18n::t("holidays-file-required"),
             )],
         );
     };
@@ -92,7 +100,7 @@ async fn import(
                 vec![FieldError::new(
                     "file",
                     "invalid",
-                    "The file is not text (UTF-8 JSON).",
+                    crate::i18n::t("holidays-not-text"),
                 )],
             );
         }
