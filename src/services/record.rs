@@ -1017,6 +1017,38 @@ pub fn withdraw_decision(
     })
 }
 
+/// Saves the Welsh an API client sent with a new decision (a bilingual
+/// body's), and gives back its Welsh and statuses for the answer; `None`
+/// for a body in English only.
+pub fn decision_translations(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &crate::domain::roles::Grants,
+    body: &Body,
+    d: &Decision,
+    input: Option<&super::translations::TranslationsInput>,
+    now: NaiveDateTime,
+) -> AppResult<Option<super::translations::Welsh>> {
+    use crate::domain::translation::Subject;
+    // A replayed request (the same idempotency key) gives the first answer:
+    // Welsh already saved with the decision is kept.
+    let saved =
+        super::translations::stored_of(conn, Subject::Decision, std::slice::from_ref(&d.id))?;
+    if let Some(t) = input
+        && saved.get(&d.id).is_none_or(|f| f.is_empty())
+    {
+        super::translations::apply_input(conn, actor, grants, Subject::Decision, &d.id, t, now)?;
+    }
+    if !body.bilingual {
+        return Ok(None);
+    }
+    let english = std::collections::HashMap::from([("text", d.text.clone())]);
+    Ok(
+        super::translations::welsh_of(conn, Subject::Decision, &[(d.id.clone(), english)])?
+            .remove(&d.id),
+    )
+}
+
 /// Records a decision on an item, numbered `{body-slug}/{YYYY}/{NNN}` per
 /// body and year (the meeting's year), without gaps or duplicates.
 #[allow(clippy::too_many_arguments)]

@@ -783,11 +783,18 @@ async fn decisions_are_read_in_welsh_and_exempt_ones_stay_hidden_in_both() {
             .as_str()
             .unwrap_or_default()
             .to_string();
+        // The open decision is recorded with its Welsh; the exempt one's
+        // Welsh is added afterwards.
+        let mut decision = json!({"item_id": item, "text": text});
+        if exempt.is_none() {
+            decision["translations"] =
+                json!({"cy": {"text": "Cymeradwywyd dyddiadau'r cyfarfodydd ar gyfer 2027."}});
+        }
         let resp = post(
             &app,
             &format!("/api/v1/meetings/{}/decisions", b.meeting),
             &b.clerk,
-            json!({"item_id": item, "text": text}),
+            decision,
         )
         .await;
         assert_eq!(
@@ -796,17 +803,25 @@ async fn decisions_are_read_in_welsh_and_exempt_ones_stay_hidden_in_both() {
             "{}",
             resp.text().await.unwrap_or_default()
         );
-        ids.push(
-            json(resp).await["id"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string(),
-        );
+        let recorded = json(resp).await;
+        if exempt.is_none() {
+            assert_eq!(
+                recorded["translation_status"]["cy"]["text"], "translated",
+                "{recorded}"
+            );
+        } else {
+            assert_eq!(
+                recorded["translation_status"]["cy"]["text"], "awaiting_translation",
+                "{recorded}"
+            );
+        }
+        ids.push(recorded["id"].as_str().unwrap_or_default().to_string());
     }
-    for (id, welsh) in ids.iter().zip([
-        "Cymeradwywyd dyddiadau'r cyfarfodydd ar gyfer 2027.",
-        "Dyfarnwyd y contract i ZQXCYNIGYDD.",
-    ]) {
+    for (id, welsh) in ids
+        .iter()
+        .skip(1)
+        .zip(["Dyfarnwyd y contract i ZQXCYNIGYDD."])
+    {
         let resp = app
             .api
             .put(app.url(&format!("/api/v1/translations/decision/{id}")))

@@ -228,6 +228,10 @@ pub struct DecisionInput {
     pub vote: Option<record::VoteInput>,
     #[schema(max_length = 255)]
     pub idempotency_key: Option<String>,
+    /// A bilingual body's decision: the Welsh of its resolution,
+    /// `{"cy": {"text": "…"}}` (`text` holds the English).
+    #[schema(value_type = Option<std::collections::HashMap<String, std::collections::HashMap<String, String>>>)]
+    pub translations: Option<crate::services::translations::TranslationsInput>,
 }
 
 /// Record a decision on an item of this meeting (secretariat); 422 for an
@@ -249,7 +253,7 @@ pub async fn decide(
     let id = path.into_inner();
     let actor = caller.actor(&req);
     let now = state.clock.now_naive();
-    let (d, slug) = state
+    let (d, slug, welsh) = state
         .tx(move |c| {
             record::in_managed_meeting(c, &caller.grants, &id, |c, m, b| {
                 let d = record::decide(
@@ -263,10 +267,20 @@ pub async fn decide(
                     key.as_deref(),
                     now,
                 )?;
-                Ok((d, b.slug.clone()))
+                let welsh = record::decision_translations(
+                    c,
+                    &actor,
+                    &caller.grants,
+                    b,
+                    &d,
+                    input.translations.as_ref(),
+                    now,
+                )?;
+                Ok((d, b.slug.clone(), welsh))
             })
         })
         .await?;
+    let (translations, translation_status) = welsh.map(|w| w.by_language()).unzip();
     Ok(created(
         "/api/v1/decisions".into(),
         &DecisionOut {
@@ -280,8 +294,8 @@ pub async fn decide(
             decided_at: rfc3339(d.created_at),
             actions: 0,
             withdrawn_reason: None,
-            translations: None,
-            translation_status: None,
+            translations,
+            translation_status,
         },
     ))
 }
