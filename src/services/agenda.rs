@@ -1287,6 +1287,11 @@ pub struct ItemChange {
     /// Group an information item under "to note without discussion".
     pub to_note: Option<bool>,
     pub verbal_reason: Option<String>,
+    /// A bilingual body's item without a paper: the Welsh of its title,
+    /// `{"cy": {"title": "…"}}` (the API; the builder page has its own form).
+    #[serde(default)]
+    #[schema(value_type = Option<std::collections::HashMap<String, std::collections::HashMap<String, String>>>)]
+    pub translations: Option<super::translations::TranslationsInput>,
 }
 
 /// Changes an item's minutes, its "to note" grouping or its verbal reason.

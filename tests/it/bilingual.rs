@@ -241,12 +241,32 @@ async fn a_bilingual_board_publishes_only_when_both_languages_are_complete() {
         &b.clerk,
         json!({"title": "Flood response update", "item_type": "information",
                "verbal_reason": "Reported on the day",
-               "translations": {"cy": {"title": "Diweddariad ar yr ymateb i lifogydd"}}}),
+               "translations": {"cy": {"title": "Diweddariad llifogydd"}}}),
     )
     .await;
     assert_eq!(
         resp.status(),
         201,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    // Its Welsh is corrected later with the item's other changes.
+    let flood_id = json(resp).await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let resp = patch(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/items/{flood_id}", b.meeting),
+        &b.clerk,
+        None,
+        &json!({"minutes_allocated": 10,
+                "translations": {"cy": {"title": "Diweddariad ar yr ymateb i lifogydd"}}}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        200,
         "{}",
         resp.text().await.unwrap_or_default()
     );

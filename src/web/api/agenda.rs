@@ -325,6 +325,17 @@ pub async fn change_item(
         .tx(move |c| {
             record::in_managed_meeting(c, &grants, &id, |c, m, body| {
                 svc::change_item(c, &actor, m, &item_id, &input, parts.now)?;
+                if let Some(t) = &input.translations {
+                    crate::services::translations::apply_input(
+                        c,
+                        &actor,
+                        &grants,
+                        crate::domain::translation::Subject::AgendaItem,
+                        &item_id,
+                        t,
+                        parts.now,
+                    )?;
+                }
                 let w = svc::working(c, m, body, &parts.ctx())?;
                 Ok((w, item_id))
             })

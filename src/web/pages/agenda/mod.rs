@@ -436,6 +436,7 @@ async fn change_item(
             _ => None,
         },
         verbal_reason: None,
+        translations: None,
     };
     let anchor = format!("#item-{item}");
     builder_change(
