@@ -252,10 +252,26 @@ pub fn send_digests(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
         if owed.is_empty() {
             continue;
         }
-        // What waits, in each language (a recipient reads theirs, or both).
+        let mut recipients = Vec::new();
+        for (user_id, key) in owed {
+            if let Some(u) = users::find(conn, &user_id)? {
+                recipients.push((u, key));
+            }
+        }
+        // What waits, in each language a recipient reads (the Welsh only
+        // for a bilingual body or someone who chose it).
+        let welsh = body.bilingual
+            || recipients
+                .iter()
+                .any(|(u, _)| u.language.as_deref() == Some(Lang::Welsh.code()));
+        let langs: &[Lang] = if welsh {
+            &[Lang::English, Lang::Welsh]
+        } else {
+            &[Lang::English]
+        };
         let failed = crate::db::outbox::failed_about(conn, Some(std::slice::from_ref(&body.id)))?;
         let mut waiting = HashMap::new();
-        for lang in [Lang::English, Lang::Welsh] {
+        for &lang in langs {
             let mut items: Vec<(String, String, String)> = crate::i18n::with(lang, || {
                 super::home::body_queue(conn, &body, ctx.calendars, ctx.now)
             })?
@@ -278,10 +294,7 @@ pub fn send_digests(conn: &mut DbConn, ctx: &Ctx<'_>) -> AppResult<usize> {
         if waiting.get(&Lang::English).is_none_or(Vec::is_empty) {
             continue;
         }
-        for (user_id, key) in owed {
-            let Some(u) = users::find(conn, &user_id)? else {
-                continue;
-            };
+        for (u, key) in recipients {
             let sent = messages::written_for(u.language.as_deref(), body.bilingual, || {
                 messages::SecretariatDigest {
                     to: u.email.clone(),

@@ -302,6 +302,37 @@ async fn the_secretariat_gets_a_weekly_digest_once_a_week() {
         link.ends_with(&b.meeting) || link.ends_with("/agenda"),
         "{link}"
     );
+
+    // A clerk who chose Welsh gets next week's in Welsh, though the board
+    // publishes in English only.
+    app.state
+        .tx(|c| {
+            let clerk =
+                quorate::db::users::find_by_email(c, "clerk@test.example")?.expect("the clerk");
+            quorate::db::users::set_language(c, &clerk.id, Some("cy"), clerk.updated_at)?;
+            Ok(())
+        })
+        .await
+        .expect("the clerk's language");
+    assert_eq!(digest((2026, 12, 7, 8, 5)).await.expect("digest"), 1);
+    app.run_pending_jobs().await;
+    let welsh: Vec<String> = app
+        .emails()
+        .iter()
+        .filter(|m| {
+            m.header("Subject")
+                .is_some_and(|s| s.starts_with("Yr wythnos hon i"))
+        })
+        .map(|m| m.text())
+        .collect();
+    assert_eq!(welsh.len(), 1, "{welsh:?}");
+    assert!(
+        welsh[0]
+            .contains("1 papur yn dal i gael ei ysgrifennu ar gyfer Dydd Mawrth 12 Ionawr 2027"),
+        "{}",
+        welsh[0]
+    );
+    assert!(!welsh[0].contains("Dear"), "{}", welsh[0]);
 }
 
 /// Across the clocks going forward (Sunday 28 March 2027) and Easter: the
