@@ -146,28 +146,33 @@ pub async fn scope<F: std::future::Future>(lang: Lang, fut: F) -> F::Output {
 /// Runs `f` (on this thread, which may be a blocking one) with `lang` as the
 /// current language.
 pub fn with<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
-    let before = BLOCKING.with(|b| b.replace(Some(lang)));
-    struct Restore(Option<Lang>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            BLOCKING.with(|b| b.set(self.0));
-        }
-    }
-    let _restore = Restore(before);
+    let _restore = Set::new(&BLOCKING, lang);
     f()
+}
+
+type Slot = std::thread::LocalKey<std::cell::Cell<Option<Lang>>>;
+
+/// Sets a thread's language slot until dropped, then puts back what was
+/// there (also when `f` panics).
+struct Set(&'static Slot, Option<Lang>);
+
+impl Set {
+    fn new(slot: &'static Slot, lang: Lang) -> Set {
+        Set(slot, slot.with(|s| s.replace(Some(lang))))
+    }
+}
+
+impl Drop for Set {
+    fn drop(&mut self) {
+        let before = self.1;
+        self.0.with(|s| s.set(before));
+    }
 }
 
 /// Runs `f` for a person who reads `lang`: [`reader`] answers `lang` inside
 /// it, whatever language what is written is put in meanwhile.
 pub fn for_reader<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
-    let before = READER.with(|r| r.replace(Some(lang)));
-    struct Restore(Option<Lang>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            READER.with(|r| r.set(self.0));
-        }
-    }
-    let _restore = Restore(before);
+    let _restore = Set::new(&READER, lang);
     with(lang, f)
 }
 

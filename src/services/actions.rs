@@ -16,7 +16,7 @@ use crate::domain::format::london_date_words;
 use crate::domain::roles::{Grants, Role};
 use crate::domain::validate::Problems;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::i18n::{Arg, Lang, t, t_args};
+use crate::i18n::{Arg, t, t_args};
 use crate::mail::messages::{self, Notice};
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -275,40 +275,6 @@ fn owner_named(
 /// given the action's description in that language: (subject, lines).
 type ActionWords<'a> = dyn Fn(&str) -> (String, Vec<String>) + 'a;
 
-/// An action's description as a message in each language reads it: its
-/// Welsh where a bilingual body's action has one.
-struct Described {
-    english: String,
-    welsh: Option<String>,
-}
-
-impl Described {
-    fn of(conn: &mut DbConn, a: &Action, body: &Body) -> AppResult<Described> {
-        let welsh = if body.bilingual {
-            super::translations::welsh_field(
-                conn,
-                crate::domain::translation::Subject::Action,
-                &a.id,
-                "description",
-            )?
-        } else {
-            None
-        };
-        Ok(Described {
-            english: a.description.clone(),
-            welsh,
-        })
-    }
-
-    /// In the language being written.
-    fn now(&self) -> &str {
-        match (&self.welsh, crate::i18n::current()) {
-            (Some(cy), Lang::Welsh) => cy,
-            _ => &self.english,
-        }
-    }
-}
-
 /// Mail about an action to a person, in their language (both, Welsh
 /// first, for a bilingual body's person who has not chosen).
 #[allow(clippy::too_many_arguments)]
@@ -323,7 +289,15 @@ fn action_mail(
     dedupe: String,
     ctx: &Ctx<'_>,
 ) -> AppResult<bool> {
-    let described = Described::of(conn, a, body)?;
+    // The action's description, in Welsh in the Welsh where it has one.
+    let described = super::translations::Quoted::of(
+        conn,
+        body,
+        crate::domain::translation::Subject::Action,
+        &a.id,
+        "description",
+        &a.description,
+    )?;
     messages::written_for(to.language.as_deref(), body.bilingual, || {
         let (subject, lines) = words(described.now());
         Notice {

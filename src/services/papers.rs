@@ -608,22 +608,19 @@ fn notify(
     let bilingual = body.as_ref().is_some_and(|b| b.bilingual);
     // A bilingual body's paper is named in Welsh in the Welsh, where it
     // has a Welsh title.
-    let welsh_title = if bilingual {
-        super::translations::welsh_field(
+    let title = match &body {
+        Some(b) => super::translations::Quoted::of(
             conn,
+            b,
             crate::domain::translation::Subject::Paper,
             &paper.id,
             "title",
-        )?
-    } else {
-        None
+            &paper.title,
+        )?,
+        None => super::translations::Quoted::english(&paper.title),
     };
     let email = crate::mail::messages::written_for(u.language.as_deref(), bilingual, || {
-        let title = match (&welsh_title, crate::i18n::current()) {
-            (Some(cy), crate::i18n::Lang::Welsh) => cy.as_str(),
-            _ => paper.title.as_str(),
-        };
-        let (subject, lines) = (news.words)(title);
+        let (subject, lines) = (news.words)(title.now());
         Notice {
             template: news.template,
             to: u.email.clone(),

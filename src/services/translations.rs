@@ -472,19 +472,50 @@ pub fn for_language(
         .collect())
 }
 
-/// One field's Welsh text of one record, if it has one (for mail, which
-/// quotes it in the Welsh part).
-pub fn welsh_field(
-    conn: &mut DbConn,
-    subject: Subject,
-    id: &str,
-    field: &str,
-) -> AppResult<Option<String>> {
-    Ok(
-        for_language(conn, crate::i18n::Lang::Welsh, subject, &[id.to_string()])?
-            .remove(id)
-            .and_then(|mut f| f.remove(field)),
-    )
+/// One field of one record as mail quotes it: the English, and for a
+/// bilingual body the Welsh where it has one.
+pub struct Quoted {
+    english: String,
+    welsh: Option<String>,
+}
+
+impl Quoted {
+    pub fn of(
+        conn: &mut DbConn,
+        body: &Body,
+        subject: Subject,
+        id: &str,
+        field: &str,
+        english: &str,
+    ) -> AppResult<Quoted> {
+        let welsh = if body.bilingual {
+            for_language(conn, crate::i18n::Lang::Welsh, subject, &[id.to_string()])?
+                .remove(id)
+                .and_then(|mut f| f.remove(field))
+        } else {
+            None
+        };
+        Ok(Quoted {
+            english: english.to_string(),
+            welsh,
+        })
+    }
+
+    /// English only (a record whose body is not known).
+    pub fn english(english: &str) -> Quoted {
+        Quoted {
+            english: english.to_string(),
+            welsh: None,
+        }
+    }
+
+    /// In the language being written.
+    pub fn now(&self) -> &str {
+        match (&self.welsh, crate::i18n::current()) {
+            (Some(cy), crate::i18n::Lang::Welsh) => cy,
+            _ => &self.english,
+        }
+    }
 }
 
 /// A field's Welsh from `for_reader`, or the English as given.
