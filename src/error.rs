@@ -214,7 +214,7 @@ impl From<diesel::result::Error> for AppError {
                 AppError::Conflict(vec![FieldError::new(
                     "",
                     "conflict",
-                    "That was saved a moment ago, perhaps by someone else. Reload the page or read it again, then try once more.",
+                    crate::i18n::say("err-error-conflict"),
                 )])
             }
             Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => {
@@ -225,9 +225,7 @@ impl From<diesel::result::Error> for AppError {
             Error::DatabaseError(_, info)
                 if info.message().starts_with("invalid byte sequence") =>
             {
-                AppError::BadRequest(
-                    "The request contains a character that cannot be stored (a NUL byte).".into(),
-                )
+                AppError::BadRequest(crate::i18n::say("err-error-bad-request"))
             }
             other => AppError::Internal(other.to_string()),
         }

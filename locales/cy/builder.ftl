@@ -74,3 +74,4 @@ balance-no-priority = Dim blaenoriaeth
 balance-one-partner = Mae { $org } yn cyflwyno { $k } o { $n } eitem sylweddol: gofynnwch i bartneriaid eraill beth sydd arnynt angen i'r bwrdd ei benderfynu.
 balance-information = Mae { $info } o { $n } eitem sylweddol er gwybodaeth: cymerwch nhw fel "i'w nodi heb drafodaeth" neu eu dosbarthu yn lle hynny.
 balance-over = Mae'r eitemau'n cymryd { $total } munud ond mae'r cyfarfod yn { $length } munud o hyd: { $over } munud yn ormod.
+builder-late-hint = Y dyddiad cau oedd { $deadline }. Dangosir y rheswm ar yr agenda gyhoeddus.

@@ -81,3 +81,13 @@ follow-band-2w = Hyd at 2 wythnos
 follow-band-4w = 2 i 4 wythnos
 follow-band-3m = 1 i 3 mis
 follow-band-over = Dros 3 mis
+follow-confidential-actions = { $count ->
+    [one] 1 cam gweithredu cyfrinachol
+   *[other] { $count } cam gweithredu cyfrinachol
+}
+follow-confidential-decisions = { $count ->
+    [one] 1 penderfyniad cyfrinachol
+   *[other] { $count } penderfyniad cyfrinachol
+}
+follow-confidential-both = { $actions } a { $decisions }
+follow-confidential-note = Mae'r ffigurau hyn yn cynnwys { $parts }, sy'n cael eu cyfrif yma ond heb eu cyhoeddi.

@@ -221,3 +221,4 @@ standard-minutes = Cofnodion y cyfarfod blaenorol
 standard-action-log = Log camau gweithredu
 standard-next-meeting = Dyddiad y cyfarfod nesaf
 standard-exclusion = Gwahardd y wasg a'r cyhoedd
+meeting-calendar-note = Nid oes gan Quorate wyliau banc ar gyfer y flwyddyn honno eto, felly dim ond penwythnosau y mae'r dyddiadau hyn yn eu cyfrif. Gall gweinyddwr fewnforio calendr cyfredol.

@@ -175,3 +175,17 @@ cover-none = Dim.
 cover-item-type = Math o eitem
 cover-equality = Cydraddoldeb
 cover-exempt = Eithriedig
+
+# Your papers: what happens next to a paper in each state.
+next-draft = Gorffennwch y daflen glawr a'i chyflwyno cyn y dyddiad cau ar gyfer papurau.
+next-returned = Gwnewch y newidiadau y gofynnodd yr ysgrifenyddiaeth amdanynt, yna cyflwynwch ef eto.
+next-late-waits = Yn aros i'r cadeirydd benderfynu a yw'r papur hwyr yn mynd ar yr agenda.
+next-late-rejected = Nid oedd y cadeirydd yn cytuno ei fod yn fater brys: ni fydd yn mynd ar yr agenda hon.
+next-sign-off = Yn aros i'r noddwr ei gymeradwyo.
+next-secretariat = Yn aros i'r ysgrifenyddiaeth ei wirio a'i dderbyn.
+next-accepted = Derbyniwyd: mae'n mynd allan gyda'r agenda. Dim i'w wneud.
+next-published = Cyhoeddwyd gyda'r agenda. Dim i'w wneud.
+next-withdrawn = Tynnwyd yn ôl: dim i'w wneud.
+next-none = Dim i'w wneud.
+paper-signed-off-on = Cymeradwywyd gan y noddwr ar { $when }.
+paper-not-signed-off = Nid yw'r noddwr wedi'i gymeradwyo eto.

@@ -74,3 +74,4 @@ balance-no-priority = No priority
 balance-one-partner = { $org } presents { $k } of { $n } substantive items: ask other partners what they need the board to decide.
 balance-information = { $info } of { $n } substantive items are for information: take them as "to note without discussion" or circulate them instead.
 balance-over = The items take { $total } minutes but the meeting is { $length } minutes long: { $over } minutes over.
+builder-late-hint = The deadline was { $deadline }. The reason is shown on the public agenda.

@@ -81,3 +81,13 @@ follow-band-2w = Up to 2 weeks
 follow-band-4w = 2 to 4 weeks
 follow-band-3m = 1 to 3 months
 follow-band-over = Over 3 months
+follow-confidential-actions = { $count ->
+    [one] 1 confidential action
+   *[other] { $count } confidential actions
+}
+follow-confidential-decisions = { $count ->
+    [one] 1 confidential decision
+   *[other] { $count } confidential decisions
+}
+follow-confidential-both = { $actions } and { $decisions }
+follow-confidential-note = These figures include { $parts }, counted here but not published.

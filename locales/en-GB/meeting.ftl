@@ -221,3 +221,4 @@ standard-minutes = Minutes of the previous meeting
 standard-action-log = Action log
 standard-next-meeting = Date of next meeting
 standard-exclusion = Exclusion of the press and public
+meeting-calendar-note = Quorate has no bank holidays for that year yet, so these dates count only weekends. An administrator can import an up-to-date calendar.

@@ -175,3 +175,17 @@ cover-none = None.
 cover-item-type = Item type
 cover-equality = Equality
 cover-exempt = Exempt
+
+# Your papers: what happens next to a paper in each state.
+next-draft = Finish the cover sheet and submit it before papers are due.
+next-returned = Make the changes the secretariat asked for, then submit it again.
+next-late-waits = Waiting for the chair to decide whether the late paper goes on the agenda.
+next-late-rejected = The chair did not agree it is urgent: it will not go on this agenda.
+next-sign-off = Waiting for the sponsor to sign it off.
+next-secretariat = Waiting for the secretariat to check and accept it.
+next-accepted = Accepted: it goes out with the agenda. Nothing to do.
+next-published = Published with the agenda. Nothing to do.
+next-withdrawn = Withdrawn: nothing to do.
+next-none = Nothing to do.
+paper-signed-off-on = Signed off by the sponsor on { $when }.
+paper-not-signed-off = The sponsor has not signed it off yet.

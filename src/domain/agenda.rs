@@ -226,6 +226,7 @@ pub fn check_order(
     items: &[PlanItem],
     requested: &[String],
 ) -> Vec<(String, &'static str, String)> {
+    use crate::i18n::{Arg, say_args};
     let movable: Vec<&str> = items
         .iter()
         .filter(|i| i.is_substantive())
@@ -243,21 +244,19 @@ pub fn check_order(
             problems.push((
                 id.clone(),
                 "duplicate",
-                format!("Item {id} is listed more than once."),
+                say_args("err-order-duplicate", &[("id", Arg::Text(id))]),
             ));
         } else if fixed.contains(&id.as_str()) {
             problems.push((
                 id.clone(),
                 "fixed_item",
-                format!(
-                    "Item {id} is a standard item and keeps its place; list only substantive items."
-                ),
+                say_args("err-order-fixed-item", &[("id", Arg::Text(id))]),
             ));
         } else if !movable.contains(&id.as_str()) {
             problems.push((
                 id.clone(),
                 "unknown",
-                format!("Item {id} is not on this agenda."),
+                say_args("err-order-unknown", &[("id", Arg::Text(id))]),
             ));
         }
     }
@@ -266,7 +265,7 @@ pub fn check_order(
             problems.push((
                 id.to_string(),
                 "missing",
-                format!("Item {id} is missing from the order: list every substantive item once."),
+                say_args("err-order-missing", &[("id", Arg::Text(id))]),
             ));
         }
     }

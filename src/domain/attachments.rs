@@ -28,8 +28,9 @@ pub fn sniff(head: &[u8], filename: &str) -> Result<&'static str, FieldError> {
         FieldError::new(
             "file",
             "type_not_allowed",
-            format!(
-                "{what} Appendices can be PDF, Word (DOCX), Excel (XLSX), CSV, PNG or JPEG files."
+            crate::i18n::say_args(
+                "err-attachments-type",
+                &[("what", crate::i18n::Arg::Text(&what))],
             ),
         )
     };
@@ -40,10 +41,15 @@ pub fn sniff(head: &[u8], filename: &str) -> Result<&'static str, FieldError> {
             .find(|(t, _, _)| *t == mime)
             .map(|(t, _, _)| *t)
             .ok_or_else(|| {
-                refused(format!(
-                    "'{}' is a {} file, which is not allowed.",
-                    clean_filename(filename),
-                    kind.extension().to_uppercase()
+                refused(crate::i18n::say_args(
+                    "err-attachments-not-allowed",
+                    &[
+                        ("name", crate::i18n::Arg::Text(&clean_filename(filename))),
+                        (
+                            "kind",
+                            crate::i18n::Arg::Text(&kind.extension().to_uppercase()),
+                        ),
+                    ],
                 ))
             });
     }
@@ -52,9 +58,9 @@ pub fn sniff(head: &[u8], filename: &str) -> Result<&'static str, FieldError> {
     if looks_csv && text {
         return Ok("text/csv");
     }
-    Err(refused(format!(
-        "Quorate could not recognise '{}' as an allowed file.",
-        clean_filename(filename)
+    Err(refused(crate::i18n::say_args(
+        "err-attachments-unrecognised",
+        &[("name", crate::i18n::Arg::Text(&clean_filename(filename)))],
     )))
 }
 

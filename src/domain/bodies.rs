@@ -56,9 +56,9 @@ pub fn check_new_priority(active: usize) -> Result<(), FieldError> {
         Err(FieldError::new(
             "title",
             "too_many_priorities",
-            format!(
-                "A body can have at most {MAX_ACTIVE_PRIORITIES} active priorities. \
-                 Retire one before adding another."
+            crate::i18n::say_args(
+                "err-bodies-too-many-priorities",
+                &[("max", crate::i18n::Arg::count(MAX_ACTIVE_PRIORITIES))],
             ),
         ))
     } else {

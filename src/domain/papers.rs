@@ -102,7 +102,8 @@ pub fn editable(status: &str) -> bool {
     PaperStatus::parse(status).is_some_and(PaperStatus::editable)
 }
 
-/// What the author of a paper in this state does next, or waits for.
+/// What the author of a paper in this state does next, or waits for: the
+/// message's key in the catalogue.
 pub fn next_step(
     status: &str,
     signed_off: bool,
@@ -110,20 +111,16 @@ pub fn next_step(
     late_decision: Option<&str>,
 ) -> &'static str {
     match status {
-        "draft" => "Finish the cover sheet and submit it before papers are due.",
-        "returned" => "Make the changes the secretariat asked for, then submit it again.",
-        "submitted" if late && late_decision.is_none() => {
-            "Waiting for the chair to decide whether the late paper goes on the agenda."
-        }
-        "submitted" if late && late_decision == Some("rejected") => {
-            "The chair did not agree it is urgent: it will not go on this agenda."
-        }
-        "submitted" if !signed_off => "Waiting for the sponsor to sign it off.",
-        "submitted" => "Waiting for the secretariat to check and accept it.",
-        "accepted" => "Accepted: it goes out with the agenda. Nothing to do.",
-        "published" => "Published with the agenda. Nothing to do.",
-        "withdrawn" => "Withdrawn: nothing to do.",
-        _ => "",
+        "draft" => "next-draft",
+        "returned" => "next-returned",
+        "submitted" if late && late_decision.is_none() => "next-late-waits",
+        "submitted" if late && late_decision == Some("rejected") => "next-late-rejected",
+        "submitted" if !signed_off => "next-sign-off",
+        "submitted" => "next-secretariat",
+        "accepted" => "next-accepted",
+        "published" => "next-published",
+        "withdrawn" => "next-withdrawn",
+        _ => "next-none",
     }
 }
 
@@ -222,15 +219,24 @@ mod tests {
 
     #[test]
     fn each_state_says_what_happens_next() {
-        assert!(next_step("draft", false, false, None).starts_with("Finish"));
-        assert!(next_step("returned", false, false, None).contains("submit it again"));
-        assert!(next_step("submitted", false, false, None).contains("sponsor"));
-        assert!(next_step("submitted", true, false, None).contains("secretariat"));
-        assert!(next_step("submitted", true, true, None).contains("chair"));
-        assert!(next_step("submitted", true, true, Some("approved")).contains("secretariat"));
-        assert!(next_step("submitted", true, true, Some("rejected")).contains("not go"));
-        assert!(next_step("accepted", true, false, None).contains("Nothing to do"));
-        assert_eq!(next_step("unknown", false, false, None), "");
+        assert_eq!(next_step("draft", false, false, None), "next-draft");
+        assert_eq!(next_step("returned", false, false, None), "next-returned");
+        assert_eq!(next_step("submitted", false, false, None), "next-sign-off");
+        assert_eq!(
+            next_step("submitted", true, false, None),
+            "next-secretariat"
+        );
+        assert_eq!(next_step("submitted", true, true, None), "next-late-waits");
+        assert_eq!(
+            next_step("submitted", true, true, Some("approved")),
+            "next-secretariat"
+        );
+        assert_eq!(
+            next_step("submitted", true, true, Some("rejected")),
+            "next-late-rejected"
+        );
+        assert_eq!(next_step("accepted", true, false, None), "next-accepted");
+        assert_eq!(next_step("unknown", false, false, None), "next-none");
     }
 
     #[test]

@@ -132,7 +132,10 @@ impl PolicyInput {
                 None => problems.add(
                     "policy.rules",
                     "invalid",
-                    format!("policy.rules must be {}.", Profile::choices()),
+                    crate::i18n::say_args(
+                        "err-policy-rules",
+                        &[("choices", crate::i18n::Arg::Text(&Profile::choices()))],
+                    ),
                 ),
             }
         }
@@ -153,7 +156,14 @@ impl PolicyInput {
                     problems.add(
                         &format!("policy.{field}"),
                         "out_of_range",
-                        format!("policy.{field} must be between {min} and {max}."),
+                        crate::i18n::say_args(
+                            "err-policy-range",
+                            &[
+                                ("field", crate::i18n::Arg::Text(field)),
+                                ("min", crate::i18n::Arg::Number(i64::from(min))),
+                                ("max", crate::i18n::Arg::Number(i64::from(max))),
+                            ],
+                        ),
                     );
                 }
             }
@@ -221,7 +231,7 @@ impl PolicyInput {
                 problems.add(
                     "policy.paper_cutoff_time",
                     "invalid",
-                    "policy.paper_cutoff_time must be a 24-hour time such as 12:00.",
+                    crate::i18n::say("err-policy-invalid"),
                 );
             }
         }
@@ -232,7 +242,7 @@ impl PolicyInput {
                 problems.add(
                     "policy.holiday_calendar",
                     "invalid",
-                    "policy.holiday_calendar must be england-and-wales, scotland or northern-ireland.",
+                    crate::i18n::say("err-policy-invalid-policy-holiday-calendar"),
                 );
             }
         }
@@ -243,7 +253,7 @@ impl PolicyInput {
                 problems.add(
                     "policy.clear_days_basis",
                     "invalid",
-                    "policy.clear_days_basis must be working or calendar.",
+                    crate::i18n::say("err-policy-invalid-policy-clear-days-basis"),
                 );
             }
         }

@@ -294,11 +294,18 @@ impl Profile {
         }
     }
 
-    /// "12 to 18", for messages naming the allowed paragraphs.
+    /// "12 to 18", for messages naming the allowed paragraphs (in the
+    /// reader's language).
     pub fn allowed(self) -> String {
         let c = self.catalogue();
         match (c.first(), c.last()) {
-            (Some((a, _)), Some((b, _))) => format!("{a} to {b}"),
+            (Some((a, _)), Some((b, _))) => crate::i18n::say_args(
+                "rules-paragraph-range",
+                &[
+                    ("first", crate::i18n::Arg::Number(i64::from(*a))),
+                    ("last", crate::i18n::Arg::Number(i64::from(*b))),
+                ],
+            ),
             _ => String::new(),
         }
     }
@@ -360,24 +367,20 @@ pub fn paragraph_problem(profile: Profile, n: i32) -> Option<String> {
     if profile.paragraph(n).is_some() {
         return None;
     }
-    Some(match profile {
-        Profile::Nhs1960 => format!(
-            "Paragraph {n} is not a ground this body may use: under the Public Bodies (Admission to Meetings) Act 1960 choose ground 1 (the confidential nature of the business) or 2 (other special reasons, stated)."
-        ),
-        Profile::Scotland => format!(
-            "Paragraph {n} is not in Schedule 7A Part I: choose a paragraph from {}.",
-            profile.allowed()
-        ),
-        _ => format!(
-            "Paragraph {n} is not in this body's Schedule 12A catalogue ({}): choose a paragraph from {}.",
-            if profile == Profile::England {
-                "Part 1, England"
-            } else {
-                "Part 4, Wales"
-            },
-            profile.allowed()
-        ),
-    })
+    use crate::i18n::{Arg, say_args};
+    let args = [
+        ("n", Arg::Number(i64::from(n))),
+        ("allowed", Arg::Text(&profile.allowed())),
+    ];
+    Some(say_args(
+        match profile {
+            Profile::Nhs1960 => "err-rules-paragraph-nhs",
+            Profile::Scotland => "err-rules-paragraph-scotland",
+            Profile::England => "err-rules-paragraph-england",
+            _ => "err-rules-paragraph-wales",
+        },
+        &args,
+    ))
 }
 
 /// The quorum a meeting needs and whether those present meet it.

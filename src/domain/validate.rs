@@ -2,6 +2,8 @@
 //! so a person is told about every problem at once.
 
 use serde::Serialize;
+
+use crate::i18n::{Arg, say, say_args};
 use utoipa::ToSchema;
 
 /// One problem with one field of the input.
@@ -66,10 +68,12 @@ impl Problems {
 
     /// A required single-line text: trimmed, not empty, no control
     /// characters, at most `max` characters. Returns the cleaned value.
+    /// `label` names the field's message in the catalogue (`field-…`): its
+    /// words name the field, its `.required` attribute asks for it.
     pub fn line(&mut self, field: &str, label: &str, value: Option<&str>, max: usize) -> String {
         let value = value.map(str::trim).unwrap_or("");
         if value.is_empty() {
-            self.add(field, "required", format!("Enter {label}."));
+            self.required(field, label);
             return String::new();
         }
         self.check_line(field, label, value, max);
@@ -87,20 +91,10 @@ impl Problems {
     ) -> String {
         let value = value.map(str::trim).unwrap_or("").replace("\r\n", "\n");
         if value.is_empty() {
-            self.add(field, "required", format!("Enter {label}."));
+            self.required(field, label);
             return String::new();
         }
-        let chars = value.chars().count();
-        if chars > max {
-            self.add(
-                field,
-                "too_long",
-                format!(
-                    "{} must be {max} characters or fewer (it has {chars}).",
-                    capitalise(label)
-                ),
-            );
-        }
+        self.check_length(field, label, &value, max);
         if value
             .chars()
             .any(|c| c != '\n' && c != '\t' && is_forbidden_char(c))
@@ -108,7 +102,10 @@ impl Problems {
             self.add(
                 field,
                 "invalid_characters",
-                format!("{} must not contain control characters.", capitalise(label)),
+                say_args(
+                    "err-control-characters",
+                    &[("name", Arg::Text(&say(label)))],
+                ),
             );
         }
         value
@@ -127,26 +124,35 @@ impl Problems {
         Some(value.to_string())
     }
 
-    fn check_line(&mut self, field: &str, label: &str, value: &str, max: usize) {
+    fn required(&mut self, field: &str, label: &str) {
+        self.add(field, "required", say(&format!("{label}.required")));
+    }
+
+    fn check_length(&mut self, field: &str, label: &str, value: &str, max: usize) {
         let chars = value.chars().count();
         if chars > max {
             self.add(
                 field,
                 "too_long",
-                format!(
-                    "{} must be {max} characters or fewer (it has {chars}).",
-                    capitalise(label)
+                say_args(
+                    "err-too-long",
+                    &[
+                        ("name", Arg::Text(&say(label))),
+                        ("max", Arg::count(max)),
+                        ("chars", Arg::count(chars)),
+                    ],
                 ),
             );
         }
+    }
+
+    fn check_line(&mut self, field: &str, label: &str, value: &str, max: usize) {
+        self.check_length(field, label, value, max);
         if value.chars().any(is_forbidden_char) {
             self.add(
                 field,
                 "invalid_characters",
-                format!(
-                    "{} must not contain control characters or line breaks.",
-                    capitalise(label)
-                ),
+                say_args("err-control-or-break", &[("name", Arg::Text(&say(label)))]),
             );
         }
     }
@@ -156,15 +162,11 @@ impl Problems {
     pub fn email(&mut self, field: &str, value: Option<&str>) -> String {
         let value = value.map(str::trim).unwrap_or("");
         if value.is_empty() {
-            self.add(field, "required", "Enter an email address.");
+            self.add(field, "required", crate::i18n::say("err-validate-required"));
             return String::new();
         }
         if value.chars().count() > MAX_EMAIL_CHARS || !is_valid_email(value) {
-            self.add(
-                field,
-                "invalid",
-                "Enter an email address in the correct format, like name@example.org.",
-            );
+            self.add(field, "invalid", crate::i18n::say("err-validate-invalid"));
             return String::new();
         }
         value.to_lowercase()
@@ -178,7 +180,7 @@ impl Problems {
             self.add(
                 field,
                 "required",
-                "Enter a short name for web addresses (slug).",
+                crate::i18n::say("err-validate-required-field"),
             );
             return String::new();
         }
@@ -186,8 +188,7 @@ impl Problems {
             self.add(
                 field,
                 "invalid",
-                "The slug must be 2 to 40 characters: lower-case letters, digits and hyphens, \
-                 not starting or ending with a hyphen.",
+                crate::i18n::say("err-validate-invalid-field"),
             );
         }
         value.to_string()
@@ -374,7 +375,7 @@ mod tests {
     fn every_problem_is_reported_at_once() {
         let mut p = Problems::new();
         p.email("email", Some("not an email"));
-        p.line("name", "a name", Some("  "), 10);
+        p.line("name", "field-person-name", Some("  "), 10);
         p.slug("slug", Some("Bad Slug"));
         let errors = p.into_vec();
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
@@ -427,13 +428,18 @@ mod tests {
     #[test]
     fn lines_reject_control_characters_and_excess_length() {
         let mut p = Problems::new();
-        p.line("name", "a name", Some("Ann\u{0}"), 100);
-        p.line("title", "a title", Some("Bob\u{202E}evil"), 100);
-        p.line("short", "a short name", Some("abcdef"), 5);
+        p.line("name", "field-person-name", Some("Ann\u{0}"), 100);
+        p.line("title", "field-title", Some("Bob\u{202E}evil"), 100);
+        p.line("short", "field-short-name", Some("abcdef"), 5);
         assert!(p.has("name") && p.has("title") && p.has("short"));
         let mut ok = Problems::new();
         assert_eq!(
-            ok.line("n", "a name", Some("  Siân Ó Briain – 北  "), 100),
+            ok.line(
+                "n",
+                "field-person-name",
+                Some("  Siân Ó Briain – 北  "),
+                100
+            ),
             "Siân Ó Briain – 北"
         );
         assert!(ok.is_empty());

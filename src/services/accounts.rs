@@ -80,7 +80,12 @@ pub fn create_user_with(
     super::administering(conn, actor)?;
     let mut p = Problems::new();
     let email = p.email("email", input.email.as_deref());
-    let name = p.line("name", "a name", input.name.as_deref(), MAX_NAME_CHARS);
+    let name = p.line(
+        "name",
+        "field-person-name",
+        input.name.as_deref(),
+        MAX_NAME_CHARS,
+    );
     let org_id = input
         .organisation_id
         .as_deref()
@@ -90,7 +95,7 @@ pub fn create_user_with(
         p.add(
             "organisation_id",
             "required",
-            "Choose the person's organisation.",
+            crate::i18n::say("err-accounts-required"),
         );
         None
     } else {
@@ -99,7 +104,7 @@ pub fn create_user_with(
             p.add(
                 "organisation_id",
                 "unknown",
-                "There is no organisation with that id.",
+                crate::i18n::say("err-papers-unknown"),
             );
         }
         found
@@ -113,7 +118,7 @@ pub fn create_user_with(
     if users::find_by_email(conn, &email)?.is_some() {
         return Err(AppError::conflict(
             "email",
-            "An account with that email address already exists.",
+            crate::i18n::say("err-accounts-bad-request"),
         ));
     }
     let organisation = organisation.ok_or(AppError::NotFound)?;

@@ -50,7 +50,7 @@ fn parse_date(
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => {
             if required {
-                p.add(field, "required", "Enter the due date, like 2027-02-26.");
+                p.add(field, "required", crate::i18n::say("err-actions-required"));
             }
             None
         }
@@ -60,12 +60,12 @@ fn parse_date(
                 p.add(
                     field,
                     "out_of_range",
-                    "Enter a date between the years 2000 and 2100.",
+                    crate::i18n::say("err-actions-out-of-range"),
                 );
                 None
             }
             Err(_) => {
-                p.add(field, "invalid", "Enter the date like 2027-02-26.");
+                p.add(field, "invalid", crate::i18n::say("err-actions-invalid"));
                 None
             }
         },
@@ -138,7 +138,10 @@ pub fn create(
                 p.add(
                     "decision_id",
                     "withdrawn",
-                    format!("Decision {} was withdrawn: choose another.", dec.reference),
+                    crate::i18n::say_args(
+                        "err-actions-decision-withdrawn",
+                        &[("reference", crate::i18n::Arg::Text(&dec.reference))],
+                    ),
                 );
                 (None, None)
             }
@@ -147,14 +150,22 @@ pub fn create(
                 (Some(dec), item)
             }
             None => {
-                p.add("decision_id", "unknown", "No decision has that id.");
+                p.add(
+                    "decision_id",
+                    "unknown",
+                    crate::i18n::say("err-actions-unknown"),
+                );
                 (None, None)
             }
         },
         (None, Some(i)) => match agenda::find_item(conn, i)? {
             Some(item) => (None, Some(item)),
             None => {
-                p.add("item_id", "unknown", "No agenda item has that id.");
+                p.add(
+                    "item_id",
+                    "unknown",
+                    crate::i18n::say("err-actions-unknown-item-id"),
+                );
                 (None, None)
             }
         },
@@ -162,7 +173,7 @@ pub fn create(
             p.add(
                 "decision_id",
                 "required",
-                "Link the action to a decision or an agenda item.",
+                crate::i18n::say("err-actions-required-decision-id"),
             );
             (None, None)
         }
@@ -175,7 +186,7 @@ pub fn create(
     }
     let description = p.text_block(
         "description",
-        "what is to be done",
+        "field-action-description",
         input.description.as_deref(),
         2000,
     );
@@ -256,7 +267,7 @@ fn owner_named(
         p.add(
             "owner_user_id",
             "required",
-            "Choose who owns the action: a named person.",
+            crate::i18n::say("err-actions-required-owner-user-id"),
         );
         return Ok(None);
     }
@@ -265,7 +276,7 @@ fn owner_named(
         p.add(
             "owner_user_id",
             "unknown_person",
-            "The owner must be a person in Quorate: invite them first.",
+            crate::i18n::say("err-actions-unknown-person"),
         );
     }
     Ok(u)
@@ -417,13 +428,13 @@ pub fn update(
         .as_deref()
         .map(str::trim)
         .filter(|n| !n.is_empty())
-        .map(|n| p.text_block("note", "the note", Some(n), 5000));
+        .map(|n| p.text_block("note", "field-action-note", Some(n), 5000));
     let reason = patch
         .reason
         .as_deref()
         .map(str::trim)
         .filter(|r| !r.is_empty())
-        .map(|r| p.text_block("reason", "the reason", Some(r), 2000));
+        .map(|r| p.text_block("reason", "field-action-reason", Some(r), 2000));
     let next = match patch
         .status
         .as_deref()
@@ -436,7 +447,7 @@ pub fn update(
                 p.add(
                     "status",
                     "invalid",
-                    "Choose open, in_progress, done or dropped.",
+                    crate::i18n::say("err-actions-invalid-status"),
                 );
                 None
             }
@@ -445,10 +456,22 @@ pub fn update(
                 return Err(AppError::Conflict(vec![FieldError::new(
                     "status",
                     "invalid_transition",
-                    format!(
-                        "The action is {}; it cannot become {}.",
-                        current.label().to_lowercase(),
-                        n.label().to_lowercase()
+                    crate::i18n::say_args(
+                        "err-actions-invalid-transition",
+                        &[
+                            (
+                                "from",
+                                crate::i18n::Arg::Text(
+                                    &current.label_in(crate::i18n::reader()).to_lowercase(),
+                                ),
+                            ),
+                            (
+                                "to",
+                                crate::i18n::Arg::Text(
+                                    &n.label_in(crate::i18n::reader()).to_lowercase(),
+                                ),
+                            ),
+                        ],
                     ),
                 )]));
             }
@@ -456,21 +479,29 @@ pub fn update(
         },
     };
     if next == Some(ActionStatus::Dropped) && reason.is_none() {
-        p.add("reason", "required", "Say why the action is dropped.");
+        p.add(
+            "reason",
+            "required",
+            crate::i18n::say("err-actions-required-reason"),
+        );
     }
     let new_due =
         parse_date(&mut p, "due_on", patch.due_on.as_deref(), false).filter(|d| *d != a.due_on);
     if new_due.is_some() && reason.is_none() {
-        p.add("reason", "required", "Say why the due date is changing.");
+        p.add(
+            "reason",
+            "required",
+            crate::i18n::say("err-actions-required-2"),
+        );
     }
     if new_due.is_some() && current.is_closed() {
-        p.add("due_on", "closed", "A closed action keeps its due date.");
+        p.add("due_on", "closed", crate::i18n::say("err-actions-closed"));
     }
     if note.is_none() && next.is_none() && new_due.is_none() {
         p.add(
             "note",
             "required",
-            "Add a note, a new status or a new due date.",
+            crate::i18n::say("err-actions-required-note"),
         );
     }
     p.finish()?;
@@ -865,7 +896,7 @@ fn correctable(
         return Err(AppError::Conflict(vec![FieldError::new(
             "action_id",
             "minutes_approved",
-            "The minutes of this meeting are approved: its actions can no longer be corrected or withdrawn. Change the action's due date or status on its page.",
+            crate::i18n::say("err-actions-minutes-approved"),
         )]));
     }
     Ok(a)
@@ -908,13 +939,13 @@ pub fn correct_recorded(
     let mut p = Problems::new();
     let description = p.text_block(
         "description",
-        "what is to be done",
+        "field-action-description",
         fix.description.as_deref(),
         2000,
     );
     let owner = owner_named(conn, &mut p, fix.owner_user_id.as_deref())?;
     let due = parse_date(&mut p, "due_on", fix.due_on.as_deref(), true);
-    let reason = p.line("reason", "why it is corrected", fix.reason.as_deref(), 500);
+    let reason = p.line("reason", "field-why-corrected", fix.reason.as_deref(), 500);
     if let (Some(o), Some(d)) = (&owner, due)
         && description == a.description
         && o.id == a.owner_user_id
@@ -923,7 +954,7 @@ pub fn correct_recorded(
         p.add(
             "description",
             "unchanged",
-            "Change what is to be done, the owner or the due date, or leave the action as it is.",
+            crate::i18n::say("err-actions-unchanged"),
         );
     }
     p.finish()?;
@@ -996,7 +1027,7 @@ pub fn withdraw_recorded(
 ) -> AppResult<Action> {
     let a = correctable(conn, meeting, action_id)?;
     let mut p = Problems::new();
-    let reason = p.line("reason", "why it is withdrawn", reason, 500);
+    let reason = p.line("reason", "field-why-withdrawn", reason, 500);
     p.finish()?;
     let owner = users::find(conn, &a.owner_user_id)?;
     actions::delete(conn, &a.id)?;

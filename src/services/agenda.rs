@@ -824,7 +824,7 @@ pub fn publish(
         return Err(AppError::Conflict(vec![FieldError::new(
             "meeting",
             "cancelled",
-            "The meeting is cancelled: its agenda cannot be published.",
+            crate::i18n::say("err-agenda-cancelled"),
         )]));
     }
     let w = working(conn, meeting, body, ctx)?;
@@ -839,18 +839,18 @@ pub fn publish(
         p.add(
             "remote_access",
             "required",
-            "Under Welsh rules the notice must say how to attend remotely: add it to the meeting (Change the meeting) first.",
+            crate::i18n::say("err-agenda-required"),
         );
     }
     let late_reason = p.optional_line(
         "late_reason",
-        "Reason for publishing late",
+        "field-late-agenda-reason",
         input.late_reason.as_deref(),
         2000,
     );
     let supplement_reason = p.optional_line(
         "supplement_reason",
-        "Reason for the supplement",
+        "field-supplement-reason",
         input.supplement_reason.as_deref(),
         2000,
     );
@@ -871,7 +871,7 @@ pub fn publish(
         errors.push(FieldError::new(
             "late_reason",
             "late_reason_required",
-            "The publication deadline has passed: say why the agenda is late. The reason is shown publicly.",
+            crate::i18n::say("err-agenda-late-reason-required"),
         ));
     }
     let number = w.agenda.published_number + 1;
@@ -879,9 +879,9 @@ pub fn publish(
         errors.push(FieldError::new(
             "supplement_reason",
             "supplement_reason_required",
-            format!(
-                "Version {} is already published: say what this supplement adds or replaces, and why.",
-                number - 1
+            crate::i18n::say_args(
+                "err-agenda-supplement-reason-required",
+                &[("version", crate::i18n::Arg::Number(i64::from(number - 1)))],
             ),
         ));
     }
@@ -913,14 +913,20 @@ pub fn publish(
         return Err(AppError::Conflict(vec![FieldError::new(
             "agenda",
             "unchanged",
-            format!("Nothing has changed since version {}.", prev.number),
+            crate::i18n::say_args(
+                "err-agenda-unchanged",
+                &[("version", crate::i18n::Arg::Number(i64::from(prev.number)))],
+            ),
         )]));
     }
     if !agenda::claim_number(conn, &meeting.id, number - 1)? {
         return Err(AppError::Conflict(vec![FieldError::new(
             "agenda",
             "already_published",
-            format!("Version {number} was published a moment ago by someone else."),
+            crate::i18n::say_args(
+                "err-agenda-already-published",
+                &[("version", crate::i18n::Arg::Number(i64::from(number)))],
+            ),
         )]));
     }
     let snapshot =
@@ -1056,7 +1062,7 @@ fn check_minutes(p: &mut Problems, minutes: Option<i32>) -> i32 {
             p.add(
                 "minutes_allocated",
                 "out_of_range",
-                "Minutes allocated must be between 0 and 600.",
+                crate::i18n::say("err-agenda-out-of-range"),
             );
             0
         }
@@ -1077,21 +1083,21 @@ pub fn add_item(
         return Err(AppError::PreconditionFailed);
     }
     let mut p = Problems::new();
-    let title = p.line("title", "Title", input.title.as_deref(), 300);
+    let title = p.line("title", "field-title", input.title.as_deref(), 300);
     let item_type = match input.item_type.as_deref().map(str::trim) {
         Some(t) if ItemType::parse(t).is_some() => Some(t.to_string()),
         _ => {
             p.add(
                 "item_type",
                 "invalid",
-                "Choose what the item is for: decision, discussion or information.",
+                crate::i18n::say("err-agenda-invalid"),
             );
             None
         }
     };
     let reason = p.optional_line(
         "verbal_reason",
-        "Reason",
+        "field-verbal-reason",
         input.verbal_reason.as_deref(),
         2000,
     );
@@ -1100,19 +1106,27 @@ pub fn add_item(
         p.add(
             "verbal_reason",
             "required",
-            "Say why there is no paper: an item without one is a verbal report and needs a reason.",
+            crate::i18n::say("err-agenda-required-verbal-reason"),
         );
     }
     let minutes = check_minutes(&mut p, input.minutes_allocated);
     if let Some(id) = &input.presenter_user_id
         && users::find(conn, id)?.is_none()
     {
-        p.add("presenter_user_id", "unknown", "No person has that id.");
+        p.add(
+            "presenter_user_id",
+            "unknown",
+            crate::i18n::say("err-agenda-unknown"),
+        );
     }
     if let Some(id) = &input.organisation_id
         && organisations::find(conn, id)?.is_none()
     {
-        p.add("organisation_id", "unknown", "No organisation has that id.");
+        p.add(
+            "organisation_id",
+            "unknown",
+            crate::i18n::say("err-agenda-unknown-organisation-id"),
+        );
     }
     let profile = db::bodies::find(conn, &meeting.body_id)?
         .ok_or(AppError::NotFound)?
@@ -1126,7 +1140,7 @@ pub fn add_item(
     let public_interest = p
         .optional_line(
             "exempt_public_interest",
-            "The public interest test",
+            "field-public-interest",
             input.exempt_public_interest.as_deref(),
             2000,
         )
@@ -1138,7 +1152,7 @@ pub fn add_item(
         p.add(
             "exempt_public_interest",
             "required",
-            "Say why the public interest in keeping the item confidential outweighs the public interest in disclosing it.",
+            crate::i18n::say("err-agenda-required-exempt-public-interest"),
         );
     }
     p.finish()?;
@@ -1316,7 +1330,7 @@ pub fn change_item(
             p.add(
                 "to_note",
                 "not_substantive",
-                "Only substantive items can be taken as read.",
+                crate::i18n::say("err-agenda-not-substantive"),
             );
         }
         item.to_note = note;
@@ -1326,12 +1340,12 @@ pub fn change_item(
             p.add(
                 "verbal_reason",
                 "has_paper",
-                "This item has a paper, so it is not a verbal report.",
+                crate::i18n::say("err-agenda-has-paper"),
             );
         }
         item.verbal_reason = p.optional_line(
             "verbal_reason",
-            "Reason",
+            "field-verbal-reason",
             change.verbal_reason.as_deref(),
             2000,
         );
@@ -1369,14 +1383,14 @@ pub fn remove_item(
         return Err(AppError::Conflict(vec![FieldError::new(
             "item",
             "not_removable",
-            "Only verbal items can be removed; a paper leaves the agenda when it is withdrawn.",
+            crate::i18n::say("err-agenda-not-removable"),
         )]));
     }
     if agenda::item_in_use(conn, &item.id)? {
         return Err(AppError::Conflict(vec![FieldError::new(
             "item",
             "recorded",
-            "This item has notes, declarations, decisions or actions recorded against it, so it stays on the agenda.",
+            crate::i18n::say("err-agenda-recorded"),
         )]));
     }
     agenda::delete_item(conn, &item.id)?;

@@ -58,9 +58,12 @@ pub fn may_attach(
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_editable",
-            format!(
-                "The paper is {}: appendices can be added to a draft or returned paper.",
-                paper.status
+            crate::i18n::say_args(
+                "err-attachments-not-editable",
+                &[(
+                    "status",
+                    crate::i18n::Arg::Text(&super::papers::status_words(&paper.status)),
+                )],
             ),
         )]));
     }
@@ -81,7 +84,7 @@ pub fn attach(
         return Err(AppError::Validation(vec![FieldError::new(
             "file",
             "empty",
-            "The file is empty.",
+            crate::i18n::say("err-attachments-empty"),
         )]));
     }
     let content_type =

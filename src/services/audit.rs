@@ -89,7 +89,7 @@ fn filter_of(conn: &mut DbConn, q: &AuditQuery) -> AppResult<AuditFilter> {
                 p.add(
                     field,
                     "invalid_date",
-                    "Enter a real date, like 26/11/2026 or 2026-11-26.",
+                    crate::i18n::say("err-audit-invalid-date"),
                 );
             }
             d
@@ -103,7 +103,7 @@ fn filter_of(conn: &mut DbConn, q: &AuditQuery) -> AppResult<AuditFilter> {
         p.add(
             "to",
             "before_from",
-            "The end date must be on or after the start date.",
+            crate::i18n::say("err-audit-before-from"),
         );
     }
     let body_id = match text(&q.body) {
@@ -111,7 +111,7 @@ fn filter_of(conn: &mut DbConn, q: &AuditQuery) -> AppResult<AuditFilter> {
         Some(slug) => match bodies::find_by_slug(conn, &slug)? {
             Some(b) => Some(b.id),
             None => {
-                p.add("body", "unknown", "Choose a body from the list.");
+                p.add("body", "unknown", crate::i18n::say("err-audit-unknown"));
                 None
             }
         },
@@ -120,15 +120,15 @@ fn filter_of(conn: &mut DbConn, q: &AuditQuery) -> AppResult<AuditFilter> {
     if let Some(id) = &person
         && users::find(conn, id)?.is_none()
     {
-        p.add("person", "unknown", "Choose a person from the list.");
+        p.add(
+            "person",
+            "unknown",
+            crate::i18n::say("err-audit-unknown-person"),
+        );
     }
     for (field, value) in [("entity_type", &q.entity_type), ("entity_id", &q.entity_id)] {
         if value.chars().count() > 100 {
-            p.add(
-                field,
-                "too_long",
-                "That is longer than any record's kind or id.",
-            );
+            p.add(field, "too_long", crate::i18n::say("err-audit-too-long"));
         }
     }
     p.finish()?;

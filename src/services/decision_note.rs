@@ -268,9 +268,14 @@ pub fn publish(
         return Err(AppError::Conflict(vec![FieldError::new(
             "meeting_id",
             "published",
-            format!(
-                "The decision note was published already, on {}.",
-                london_datetime(at)
+            crate::i18n::say_args(
+                "err-decision-note-published",
+                &[(
+                    "when",
+                    crate::i18n::Arg::Text(&crate::i18n::with(crate::i18n::reader(), || {
+                        london_datetime(at)
+                    })),
+                )],
             ),
         )]));
     }
@@ -278,14 +283,14 @@ pub fn publish(
         return Err(AppError::Validation(vec![FieldError::new(
             "meeting_id",
             "cancelled",
-            "The meeting was cancelled: there is no decision note.",
+            crate::i18n::say("err-decision_note-cancelled"),
         )]));
     }
     if now < meeting.starts_at {
         return Err(AppError::Validation(vec![FieldError::new(
             "meeting_id",
             "not_yet",
-            "The meeting has not happened yet: publish the note once it has.",
+            crate::i18n::say("err-decision_note-not-yet"),
         )]));
     }
     let note = DecisionNote {

@@ -38,13 +38,13 @@ pub fn create_organisation(
     let mut p = Problems::new();
     let name = p.line(
         "name",
-        "the organisation's name",
+        "field-organisation-name",
         input.name.as_deref(),
         MAX_NAME_CHARS,
     );
     let short_name = p.line(
         "short_name",
-        "a short name",
+        "field-short-name",
         input.short_name.as_deref(),
         MAX_SHORT_NAME_CHARS,
     );
@@ -52,7 +52,7 @@ pub fn create_organisation(
     if organisations::find_by_name(conn, &name)?.is_some() {
         return Err(AppError::conflict(
             "name",
-            "An organisation with that name already exists.",
+            crate::i18n::say("err-directory-bad-request"),
         ));
     }
     let org = Organisation {
@@ -98,7 +98,7 @@ pub fn create_body(
     let mut p = Problems::new();
     let name = p.line(
         "name",
-        "the body's name",
+        "field-body-name",
         input.name.as_deref(),
         MAX_NAME_CHARS,
     );
@@ -110,17 +110,17 @@ pub fn create_body(
         .filter(|k| !k.is_empty())
     {
         None => {
-            p.add("kind", "required", "Choose what kind of body it is.");
+            p.add(
+                "kind",
+                "required",
+                crate::i18n::say("err-directory-required"),
+            );
             None
         }
         Some(k) => {
             let kind = BodyKind::parse(k);
             if kind.is_none() {
-                p.add(
-                    "kind",
-                    "invalid",
-                    "The kind must be board, forum, theme_group or partnership.",
-                );
+                p.add("kind", "invalid", crate::i18n::say("err-directory-invalid"));
             }
             kind
         }
@@ -138,7 +138,7 @@ pub fn create_body(
                 p.add(
                     "parent_slug",
                     "unknown",
-                    "There is no body with that parent slug.",
+                    crate::i18n::say("err-directory-unknown"),
                 );
             }
             found
@@ -153,7 +153,7 @@ pub fn create_body(
     if bodies::find_by_slug(conn, &slug)?.is_some() {
         return Err(AppError::conflict(
             "slug",
-            "A body with that slug already exists.",
+            crate::i18n::say("err-directory-bad-request-slug"),
         ));
     }
     let kind = kind.ok_or(AppError::NotFound)?;
@@ -213,7 +213,7 @@ pub fn check_parent(conn: &mut DbConn, body: &Body, parent: &Body) -> AppResult<
         p.add(
             "parent_slug",
             "cycle",
-            "A body cannot report to itself or to a body that reports to it.",
+            crate::i18n::say("err-directory-cycle"),
         );
         p.finish()?;
     }
@@ -247,13 +247,21 @@ pub fn put_membership(
         .filter(|r| !r.is_empty())
     {
         None => {
-            p.add("role", "required", "Choose a role.");
+            p.add(
+                "role",
+                "required",
+                crate::i18n::say("err-directory-required-role"),
+            );
             None
         }
         Some(r) => {
             let role = Role::parse(r);
             if role.is_none() {
-                p.add("role", "invalid", "The role must be chair, vice_chair, statutory_member, member, designated_substitute, substitute, invited_participant, secretariat, officer or observer.");
+                p.add(
+                    "role",
+                    "invalid",
+                    crate::i18n::say("err-directory-invalid-role"),
+                );
             }
             role
         }
@@ -267,11 +275,11 @@ pub fn put_membership(
         (Some(r), None) if r.stands_in() => p.add(
             "substitute_for",
             "required",
-            if r == Role::DesignatedSubstitute {
-                "Choose the statutory member this designated substitute stands in for."
+            crate::i18n::say(if r == Role::DesignatedSubstitute {
+                "err-directory-designated-for"
             } else {
-                "Choose the member this substitute stands in for."
-            },
+                "err-directory-substitute-for"
+            }),
         ),
         (Some(r), Some(sf)) if r.stands_in() => {
             let stands_for = memberships::find(conn, &body.id, sf)?;
@@ -294,7 +302,7 @@ pub fn put_membership(
         (Some(_), Some(_)) => p.add(
             "substitute_for",
             "not_allowed",
-            "Only a substitute stands in for a member.",
+            crate::i18n::say("err-directory-not-allowed"),
         ),
         _ => {}
     }
@@ -378,7 +386,7 @@ pub fn add_priority(
     let mut p = Problems::new();
     let title = p.line(
         "title",
-        "the priority's title",
+        "field-priority-title",
         input.title.as_deref(),
         MAX_NAME_CHARS,
     );
@@ -390,7 +398,7 @@ pub fn add_priority(
         p.add(
             "title",
             "duplicate",
-            "The body already has an active priority with that title.",
+            crate::i18n::say("err-directory-duplicate"),
         );
     }
     p.finish()?;

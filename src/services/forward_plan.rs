@@ -227,15 +227,15 @@ pub fn calendar(plan: &ForwardPlan, base_url: &str) -> String {
                     line.push_str(&format!(" ({org})"));
                 }
                 if i.key_decision {
-                    line.push_str(" [key decision]");
+                    line.push_str(&format!(" [{}]", crate::i18n::t("plan-ics-key-decision")));
                 }
                 line
             })
             .collect();
         let description = if lines.is_empty() {
-            "No items planned yet.".to_string()
+            crate::i18n::t("plan-ics-none")
         } else {
-            format!("Planned items:\n{}", lines.join("\n"))
+            format!("{}\n{}", crate::i18n::t("plan-ics-items"), lines.join("\n"))
         };
         events.push(CalEvent {
             uid: format!("forward-plan-{}@quorate", m.id),
@@ -243,7 +243,10 @@ pub fn calendar(plan: &ForwardPlan, base_url: &str) -> String {
             stamp: starts,
             starts,
             ends: m.ends,
-            summary: format!("{} meeting", plan.body),
+            summary: crate::i18n::t_args(
+                "plan-ics-meeting",
+                &[("body", crate::i18n::Arg::Text(&plan.body))],
+            ),
             description,
             location: m.location.clone(),
             url: Some(format!("{base_url}{}", m.url)),
@@ -258,11 +261,19 @@ pub fn calendar(plan: &ForwardPlan, base_url: &str) -> String {
                 stamp: starts,
                 starts: at,
                 ends: at + chrono::Duration::minutes(30),
-                summary: format!("Key decision notice due: {}", i.title),
-                description: format!(
-                    "28 clear days before the {} meeting on {}.",
-                    plan.body,
-                    crate::domain::format::london_day(starts)
+                summary: crate::i18n::t_args(
+                    "plan-ics-notice-due",
+                    &[("title", crate::i18n::Arg::Text(&i.title))],
+                ),
+                description: crate::i18n::t_args(
+                    "plan-ics-notice-description",
+                    &[
+                        ("body", crate::i18n::Arg::Text(&plan.body)),
+                        (
+                            "day",
+                            crate::i18n::Arg::Text(&crate::domain::format::london_day(starts)),
+                        ),
+                    ],
                 ),
                 location: String::new(),
                 url: Some(format!("{base_url}/bodies/{}/forward-plan", plan.body_slug)),
@@ -270,5 +281,11 @@ pub fn calendar(plan: &ForwardPlan, base_url: &str) -> String {
             });
         }
     }
-    ics::calendar(&format!("{}: forward plan", plan.body), &events)
+    ics::calendar(
+        &crate::i18n::t_args(
+            "plan-ics-title",
+            &[("body", crate::i18n::Arg::Text(&plan.body))],
+        ),
+        &events,
+    )
 }

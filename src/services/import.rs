@@ -100,10 +100,19 @@ pub fn map_columns(
             None if required => problems.push(RowProblem {
                 line: 1,
                 message: match mapping.get(field) {
-                    Some(h) => format!("No column is headed \"{h}\" (mapped to {field})."),
-                    None => format!(
-                        "Missing column for {field}: head a column \"{}\", or map one to it.",
-                        aliases[0]
+                    Some(h) => crate::i18n::say_args(
+                        "err-import-no-column",
+                        &[
+                            ("heading", crate::i18n::Arg::Text(h)),
+                            ("field", crate::i18n::Arg::Text(field)),
+                        ],
+                    ),
+                    None => crate::i18n::say_args(
+                        "err-import-missing-column",
+                        &[
+                            ("field", crate::i18n::Arg::Text(field)),
+                            ("heading", crate::i18n::Arg::Text(aliases[0])),
+                        ],
                     ),
                 },
             }),
@@ -114,9 +123,9 @@ pub fn map_columns(
         if !out.values().any(|v| *v == i) && !norm(h).is_empty() {
             problems.push(RowProblem {
                 line: 1,
-                message: format!(
-                    "Unknown column \"{}\": rename it, map it, or delete it.",
-                    h.trim()
+                message: crate::i18n::say_args(
+                    "err-import-unknown-column",
+                    &[("heading", crate::i18n::Arg::Text(h.trim()))],
                 ),
             });
         }
@@ -125,9 +134,16 @@ pub fn map_columns(
         if !FIELDS.iter().any(|f| f.0 == field) {
             problems.push(RowProblem {
                 line: 0,
-                message: format!(
-                    "Unknown field {field} in the mapping for \"{h}\": use one of {}.",
-                    FIELDS.map(|f| f.0).join(", ")
+                message: crate::i18n::say_args(
+                    "err-import-unknown-field",
+                    &[
+                        ("field", crate::i18n::Arg::Text(field)),
+                        ("heading", crate::i18n::Arg::Text(h)),
+                        (
+                            "fields",
+                            crate::i18n::Arg::Text(&FIELDS.map(|f| f.0).join(", ")),
+                        ),
+                    ],
                 ),
             });
         }
@@ -178,7 +194,7 @@ pub fn check(
                 + 1;
             report.problems.push(RowProblem {
                 line,
-                message: "The file is not UTF-8 text. In Excel, save it as \"CSV UTF-8 (comma delimited)\".".into(),
+                message: crate::i18n::say("err-import-not-utf8"),
             });
             return Ok((Vec::new(), report));
         }
@@ -191,7 +207,10 @@ pub fn check(
         Err(e) => {
             report.problems.push(RowProblem {
                 line: 1,
-                message: format!("The header row could not be read: {e}."),
+                message: crate::i18n::say_args(
+                    "err-import-header",
+                    &[("why", crate::i18n::Arg::Text(&e.to_string()))],
+                ),
             });
             return Ok((Vec::new(), report));
         }
@@ -232,7 +251,10 @@ pub fn check(
             Err(e) => {
                 report.problems.push(RowProblem {
                     line,
-                    message: format!("The row could not be read: {e}."),
+                    message: crate::i18n::say_args(
+                        "err-import-row",
+                        &[("why", crate::i18n::Arg::Text(&e.to_string()))],
+                    ),
                 });
                 continue;
             }
@@ -246,40 +268,49 @@ pub fn check(
         let mut why = Vec::new();
         let description = get("description");
         if description.is_empty() {
-            why.push("no description".to_string());
+            why.push(crate::i18n::say("err-import-no-description"));
         } else if description.chars().count() > 2000 {
-            why.push("the description is over 2,000 characters".to_string());
+            why.push(crate::i18n::say("err-import-description-long"));
         } else if description
             .chars()
             .any(|c| c != '\n' && c != '\t' && crate::domain::validate::is_forbidden_char(c))
         {
-            why.push("the description contains control characters".to_string());
+            why.push(crate::i18n::say("err-import-description-control"));
         }
         let owner = owners.get(&get("owner_email").to_lowercase());
         if owner.is_none() {
             why.push(if get("owner_email").is_empty() {
-                "no owner".to_string()
+                crate::i18n::say("err-import-no-owner")
             } else {
-                format!("unknown owner {}", get("owner_email"))
+                crate::i18n::say_args(
+                    "err-import-unknown-owner",
+                    &[("email", crate::i18n::Arg::Text(get("owner_email")))],
+                )
             });
         }
         let due = parse_date(get("due_on"));
         if due.is_none() {
-            why.push(format!(
-                "bad due date \"{}\" (use 2027-01-31 or 31/01/2027)",
-                get("due_on")
+            why.push(crate::i18n::say_args(
+                "err-import-bad-due",
+                &[("date", crate::i18n::Arg::Text(get("due_on")))],
             ));
         }
         let status = status_of(get("status"));
         if status.is_none() {
-            why.push(format!("unknown status \"{}\"", get("status")));
+            why.push(crate::i18n::say_args(
+                "err-import-unknown-status",
+                &[("status", crate::i18n::Arg::Text(get("status")))],
+            ));
         }
         let decision = match get("decision") {
             "" => None,
             r => match decisions.get(&r.to_lowercase()) {
                 Some(id) => Some(id.clone()),
                 None => {
-                    why.push(format!("no decision {r} in this body"));
+                    why.push(crate::i18n::say_args(
+                        "err-import-no-decision",
+                        &[("reference", crate::i18n::Arg::Text(r))],
+                    ));
                     None
                 }
             },
@@ -289,7 +320,10 @@ pub fn check(
             s => match parse_date(s) {
                 Some(d) => Some(d),
                 None => {
-                    why.push(format!("bad closed date \"{s}\""));
+                    why.push(crate::i18n::say_args(
+                        "err-import-bad-closed",
+                        &[("date", crate::i18n::Arg::Text(s))],
+                    ));
                     None
                 }
             },
@@ -299,7 +333,13 @@ pub fn check(
         else {
             report.problems.push(RowProblem {
                 line,
-                message: format!("Line {line}: {}.", why.join("; ")),
+                message: crate::i18n::say_args(
+                    "err-import-line",
+                    &[
+                        ("line", crate::i18n::Arg::Text(&line.to_string())),
+                        ("problems", crate::i18n::Arg::Text(&why.join("; "))),
+                    ],
+                ),
             });
             continue;
         };
@@ -428,7 +468,7 @@ pub fn import(
         return Err(AppError::Validation(vec![crate::error::FieldError::new(
             "file",
             "empty",
-            "The file has a header but no rows.",
+            crate::i18n::say("err-import-empty"),
         )]));
     }
     Ok(report)

@@ -155,7 +155,7 @@ fn date(
             p.add(
                 field,
                 "required",
-                format!("Enter {what}, for example 2026-04-01."),
+                crate::i18n::say(&format!("{what}.required")),
             );
         }
         return None;
@@ -166,7 +166,7 @@ fn date(
             p.add(
                 field,
                 "invalid",
-                format!("Enter {what} as a real date, for example 2026-04-01."),
+                crate::i18n::say(&format!("{what}.invalid")),
             );
             None
         }
@@ -184,24 +184,24 @@ fn checked(
     let mut p = Problems::new();
     let kind = match input.kind.as_deref().map(str::trim).unwrap_or("") {
         "" => {
-            p.add("kind", "required", "Choose the kind of interest.");
+            p.add(
+                "kind",
+                "required",
+                crate::i18n::say("err-interests-required"),
+            );
             None
         }
         k => {
             let parsed = Kind::parse(k);
             if parsed.is_none() {
-                p.add(
-                    "kind",
-                    "invalid",
-                    "Choose employment, contracts, land, memberships or gifts.",
-                );
+                p.add("kind", "invalid", crate::i18n::say("err-interests-invalid"));
             }
             parsed
         }
     };
     let description = p.line(
         "description",
-        "what the interest is",
+        "field-interest-description",
         input.description.as_deref(),
         500,
     );
@@ -217,7 +217,7 @@ fn checked(
         p.add(
             "organisation_id",
             "unknown",
-            "Choose an organisation from the list, or none.",
+            crate::i18n::say("err-interests-unknown"),
         );
     }
     let value_text = input.value.as_deref().map(str::trim).unwrap_or("");
@@ -228,19 +228,19 @@ fn checked(
             None if value_text.is_empty() => p.add(
                 "value",
                 "required",
-                "Enter the gift's value in pounds, like 75 or 75.50.",
+                crate::i18n::say("err-interests-required-value"),
             ),
             None => p.add(
                 "value",
                 "invalid",
-                "Enter the value in pounds, like 75 or 75.50.",
+                crate::i18n::say("err-interests-invalid-value"),
             ),
             Some(v) if v < threshold => p.add(
                 "value",
                 "below_threshold",
-                format!(
-                    "Gifts and hospitality under {} (your organisation's threshold) are not registered.",
-                    pounds(threshold)
+                crate::i18n::say_args(
+                    "err-interests-below-threshold",
+                    &[("threshold", crate::i18n::Arg::Text(&pounds(threshold)))],
                 ),
             ),
             Some(v) => value_pence = Some(v),
@@ -249,27 +249,31 @@ fn checked(
         p.add(
             "value",
             "not_a_gift",
-            "A value is given only for gifts and hospitality.",
+            crate::i18n::say("err-interests-not-a-gift"),
         );
     }
     let starts_on = date(
         &mut p,
         "starts_on",
-        "the date it began",
+        "field-interest-began",
         input.starts_on.as_deref(),
         true,
     );
     let ends_on = date(
         &mut p,
         "ends_on",
-        "the date it ended",
+        "field-interest-ended",
         input.ends_on.as_deref(),
         false,
     );
     if let (Some(s), Some(e)) = (starts_on, ends_on)
         && e < s
     {
-        p.add("ends_on", "before_start", "It cannot end before it began.");
+        p.add(
+            "ends_on",
+            "before_start",
+            crate::i18n::say("err-interests-before-start"),
+        );
     }
     p.finish()?;
     let (Some(kind), Some(starts_on)) = (kind, starts_on) else {
@@ -377,11 +381,15 @@ pub fn end(
         .filter(|i| i.user_id == user.id)
         .ok_or(AppError::NotFound)?;
     let mut p = Problems::new();
-    let day = date(&mut p, "ends_on", "the date it ended", ends_on, true);
+    let day = date(&mut p, "ends_on", "field-interest-ended", ends_on, true);
     if let Some(d) = day
         && d < old.starts_on
     {
-        p.add("ends_on", "before_start", "It cannot end before it began.");
+        p.add(
+            "ends_on",
+            "before_start",
+            crate::i18n::say("err-interests-before-start"),
+        );
     }
     p.finish()?;
     let ended = Interest {
@@ -449,7 +457,7 @@ pub fn set_policy(
             p.add(
                 "gift_threshold",
                 "invalid",
-                "Enter the threshold in pounds, like 50.",
+                crate::i18n::say("err-interests-invalid-gift-threshold"),
             );
             0
         }

@@ -169,10 +169,10 @@ pub fn change(
         return Err(AppError::Conflict(vec![crate::error::FieldError::new(
             "id",
             "state",
-            match what {
-                MailChange::Retry => "Only a message that failed can be sent again.",
-                MailChange::Cancel => "Only a message still waiting to go can be cancelled.",
-            },
+            crate::i18n::say(match what {
+                MailChange::Retry => "err-mail-retry",
+                MailChange::Cancel => "err-mail-cancel",
+            }),
         )]));
     }
     actor.audit(

@@ -109,7 +109,10 @@ pub fn import_holidays(
         AppError::Validation(vec![crate::error::FieldError::new(
             "file",
             "invalid",
-            format!("The file was not imported: {reason}."),
+            crate::i18n::say_args(
+                "err-meetings-not-imported",
+                &[("reason", crate::i18n::Arg::Text(&reason.to_string()))],
+            ),
         )])
     })?;
     holidays::insert(conn, content, &actor.label, now)?;
@@ -170,27 +173,35 @@ fn instant(
             p.add(
                 field,
                 "required",
-                format!("Enter when the meeting {label}."),
+                crate::i18n::say(&format!("{label}.required")),
             );
             None
         }
-        Some(v) => {
-            match DateTime::parse_from_rfc3339(v) {
-                Ok(t) if !crate::domain::validate::plausible(t.date_naive()) => {
-                    p.add(
-                        field,
-                        "out_of_range",
-                        format!("{field} must be between the years 2000 and 2100."),
-                    );
-                    None
-                }
-                Ok(t) => Some(t.with_timezone(&Utc).naive_utc()),
-                Err(_) => {
-                    p.add(field, "invalid", format!("{field} must be a date and time with an offset, like 2027-01-12T14:00:00Z."));
-                    None
-                }
+        Some(v) => match DateTime::parse_from_rfc3339(v) {
+            Ok(t) if !crate::domain::validate::plausible(t.date_naive()) => {
+                p.add(
+                    field,
+                    "out_of_range",
+                    crate::i18n::say_args(
+                        "err-meetings-years",
+                        &[("name", crate::i18n::Arg::Text(&crate::i18n::say(label)))],
+                    ),
+                );
+                None
             }
-        }
+            Ok(t) => Some(t.with_timezone(&Utc).naive_utc()),
+            Err(_) => {
+                p.add(
+                    field,
+                    "invalid",
+                    crate::i18n::say_args(
+                        "err-meetings-date-time",
+                        &[("name", crate::i18n::Arg::Text(&crate::i18n::say(label)))],
+                    ),
+                );
+                None
+            }
+        },
     }
 }
 
@@ -202,17 +213,27 @@ fn check(
     let mut p = Problems::new();
     let starts = match (&input.starts_at, base) {
         (None, Some(m)) => Some(m.starts_at),
-        _ => instant(&mut p, "starts_at", "starts", input.starts_at.as_deref()),
+        _ => instant(
+            &mut p,
+            "starts_at",
+            "field-meeting-starts",
+            input.starts_at.as_deref(),
+        ),
     };
     let ends = match (&input.ends_at, base) {
         (None, Some(m)) => Some(m.ends_at),
-        _ => instant(&mut p, "ends_at", "ends", input.ends_at.as_deref()),
+        _ => instant(
+            &mut p,
+            "ends_at",
+            "field-meeting-ends",
+            input.ends_at.as_deref(),
+        ),
     };
     let location = match (&input.location, base) {
         (None, Some(m)) => m.location.clone(),
         _ => p.line(
             "location",
-            "where the meeting is held",
+            "field-meeting-location",
             input.location.as_deref(),
             200,
         ),
@@ -226,7 +247,7 @@ fn check(
             .filter(|v| !v.is_empty())
         {
             None => String::new(),
-            Some(v) => p.text_block("remote_access", "how to attend remotely", Some(v), 2000),
+            Some(v) => p.text_block("remote_access", "field-remote-access", Some(v), 2000),
         },
     };
     if let (Some(s), Some(e)) = (starts, ends) {
@@ -234,13 +255,13 @@ fn check(
             p.add(
                 "ends_at",
                 "before_start",
-                "The meeting must end after it starts.",
+                crate::i18n::say("err-meetings-before-start"),
             );
         } else if e - s > TimeDelta::hours(12) {
             p.add(
                 "ends_at",
                 "too_long",
-                "A meeting can last at most 12 hours.",
+                crate::i18n::say("err-meetings-too-long"),
             );
         }
     }
@@ -311,7 +332,7 @@ pub fn update_meeting(
         return Err(AppError::Conflict(vec![crate::error::FieldError::new(
             "status",
             "cancelled",
-            "The meeting has been cancelled.",
+            crate::i18n::say("err-meetings-cancelled"),
         )]));
     }
     if expected_version.is_some_and(|v| v != meeting.version) {
@@ -361,11 +382,11 @@ pub fn cancel_meeting(
         return Err(AppError::Conflict(vec![crate::error::FieldError::new(
             "status",
             "cancelled",
-            "The meeting is already cancelled.",
+            crate::i18n::say("err-meetings-cancelled-status"),
         )]));
     }
     let mut p = Problems::new();
-    let reason = p.line("reason", "the reason for cancelling", Some(reason), 500);
+    let reason = p.line("reason", "field-cancel-reason", Some(reason), 500);
     p.finish()?;
     meetings::cancel(conn, &meeting.id, &reason, now)?;
     let cancelled = meetings::find(conn, &meeting.id)?.ok_or(AppError::NotFound)?;

@@ -247,7 +247,7 @@ fn frozen() -> AppError {
     AppError::Conflict(vec![FieldError::new(
         "minutes",
         "approved",
-        "The minutes are approved and can no longer change.",
+        crate::i18n::say("err-minutes-approved"),
     )])
 }
 
@@ -287,11 +287,7 @@ pub fn save(
         let x = part2.unwrap_or("");
         for (field, v) in [("body_markdown", o), ("exempt_markdown", x)] {
             if v.chars().count() > 200_000 {
-                p.add(
-                    field,
-                    "too_long",
-                    "The minutes can be at most 200,000 characters.",
-                );
+                p.add(field, "too_long", crate::i18n::say("err-minutes-too-long"));
             }
             if v.chars().any(|c| {
                 c != '\n' && c != '\r' && c != '\t' && crate::domain::validate::is_forbidden_char(c)
@@ -299,7 +295,7 @@ pub fn save(
                 p.add(
                     field,
                     "invalid_characters",
-                    "The minutes contain control characters.",
+                    crate::i18n::say("err-minutes-invalid-characters"),
                 );
             }
         }
@@ -413,7 +409,7 @@ pub fn approve(
         return Err(AppError::Conflict(vec![FieldError::new(
             "minutes",
             "not_yet",
-            "Minutes are approved at the next meeting: it has not started yet.",
+            crate::i18n::say("err-minutes-not-yet"),
         )]));
     };
     // A bilingual body's minutes are published in Welsh and English at once.

@@ -159,8 +159,7 @@ pub(crate) fn replay<T>(stored_digest: Option<String>, sent: &str, record: T) ->
         Err(AppError::Conflict(vec![FieldError::new(
             "idempotency_key",
             "idempotency_key_reused",
-            "This idempotency key was already used for a different request. \
-             Send a new key for a new request.",
+            crate::i18n::say("err-web-idempotency-key-reused"),
         )]))
     }
 }

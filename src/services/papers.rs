@@ -113,13 +113,33 @@ const MAX_SHORT_TEXT: usize = 10_000;
 const MAX_BODY_CHARS: usize = 200_000;
 const MAX_RECOMMENDATIONS: usize = 20;
 
+/// "The paper is accepted: only a draft or a returned paper can be changed."
+fn not_editable(status: &str) -> String {
+    crate::i18n::say_args(
+        "err-papers-not-editable",
+        &[("status", crate::i18n::Arg::Text(&status_words(status)))],
+    )
+}
+
+/// A paper's status in the reader's words, lower case ("accepted").
+pub(crate) fn status_words(status: &str) -> String {
+    crate::i18n::say(&format!("paper-status-{status}")).to_lowercase()
+}
+
 fn clean_text(p: &mut Problems, field: &str, label: &str, value: &str, max: usize) -> String {
     let n = value.chars().count();
     if n > max {
         p.add(
             field,
             "too_long",
-            format!("{label} is {n} characters; the most a draft can hold is {max}."),
+            crate::i18n::say_args(
+                "err-papers-draft-too-long",
+                &[
+                    ("field", crate::i18n::Arg::Text(&crate::i18n::say(label))),
+                    ("chars", crate::i18n::Arg::count(n)),
+                    ("max", crate::i18n::Arg::count(max)),
+                ],
+            ),
         );
     }
     // Keep line breaks and tabs; drop other control characters.
@@ -135,7 +155,7 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
     use crate::domain::rules::paragraph_problem;
     let mut p = Problems::new();
     if let Some(t) = &input.title {
-        paper.title = p.line("title", "a title", Some(t), 200);
+        paper.title = p.line("title", "field-title", Some(t), 200);
     }
     if let Some(t) = &input.item_type {
         paper.item_type = match t.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -145,7 +165,7 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
                 p.add(
                     "item_type",
                     "invalid",
-                    "The item type must be decision, discussion or information.",
+                    crate::i18n::say("err-papers-invalid"),
                 );
                 paper.item_type.clone()
             }
@@ -159,7 +179,7 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
                 p.add(
                     "presenting_organisation_id",
                     "unknown",
-                    "There is no organisation with that id.",
+                    crate::i18n::say("err-papers-unknown"),
                 );
                 paper.presenting_organisation_id.clone()
             }
@@ -182,30 +202,31 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
                 None => None,
                 Some(id) if users::find(conn, id)?.is_some() => Some(id.to_string()),
                 Some(_) => {
-                    p.add(field, "unknown", "There is no person with that id.");
+                    p.add(
+                        field,
+                        "unknown",
+                        crate::i18n::say("err-papers-unknown-field"),
+                    );
                     target.clone()
                 }
             };
         }
     }
     if let Some(v) = &input.purpose {
-        paper.purpose = clean_text(&mut p, "purpose", "The purpose", v, MAX_SHORT_TEXT);
+        paper.purpose = clean_text(&mut p, "purpose", "paper-field-purpose", v, MAX_SHORT_TEXT);
     }
     if let Some(v) = &input.summary {
-        paper.summary = clean_text(
-            &mut p,
-            "summary",
-            "The executive summary",
-            v,
-            MAX_SHORT_TEXT,
-        );
+        paper.summary = clean_text(&mut p, "summary", "paper-field-summary", v, MAX_SHORT_TEXT);
     }
     if let Some(recs) = &input.recommendations {
         if recs.len() > MAX_RECOMMENDATIONS {
             p.add(
                 "recommendations",
                 "too_many",
-                format!("A paper can make at most {MAX_RECOMMENDATIONS} recommendations."),
+                crate::i18n::say_args(
+                    "err-papers-too-many-recommendations",
+                    &[("max", crate::i18n::Arg::count(MAX_RECOMMENDATIONS))],
+                ),
             );
         }
         let cleaned: Vec<String> = recs
@@ -215,7 +236,7 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
                 clean_text(
                     &mut p,
                     &format!("recommendations[{i}]"),
-                    &format!("Recommendation {}", i + 1),
+                    "field-recommendation",
                     r.trim(),
                     2000,
                 )
@@ -228,37 +249,37 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
         for (field, label, value, target) in [
             (
                 "implications.financial",
-                "The financial implications",
+                "paper-field-financial",
                 &i.financial,
                 &mut paper.implications_financial,
             ),
             (
                 "implications.legal",
-                "The legal implications",
+                "paper-field-legal",
                 &i.legal,
                 &mut paper.implications_legal,
             ),
             (
                 "implications.risk",
-                "The risk implications",
+                "paper-field-risk",
                 &i.risk,
                 &mut paper.implications_risk,
             ),
             (
                 "implications.equality",
-                "The equality implications",
+                "paper-field-equality",
                 &i.equality,
                 &mut paper.implications_equality,
             ),
             (
                 "implications.environment",
-                "The environment implications",
+                "paper-field-environment",
                 &i.environment,
                 &mut paper.implications_environment,
             ),
             (
                 "implications.welsh_language",
-                "The Welsh language impact",
+                "paper-field-welsh-language",
                 &i.welsh_language,
                 &mut paper.implications_welsh_language,
             ),
@@ -275,7 +296,7 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
                     p.add(
                         "implications.equality_assessment",
                         "invalid",
-                        "The equality assessment must be done or not_needed.",
+                        crate::i18n::say("err-papers-invalid-implications-equality-assessment"),
                     );
                     paper.equality_assessment.clone()
                 }
@@ -289,7 +310,10 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
                 p.add(
                     "consulted_organisation_ids",
                     "unknown",
-                    format!("There is no organisation with the id {id}."),
+                    crate::i18n::say_args(
+                        "err-papers-unknown-organisation",
+                        &[("id", crate::i18n::Arg::Text(id))],
+                    ),
                 );
             } else if !kept.contains(id) {
                 kept.push(id.clone());
@@ -307,7 +331,7 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
                     p.add(
                         "priority_id",
                         "invalid",
-                        "Choose one of the body's active priorities.",
+                        crate::i18n::say("err-papers-invalid-priority-id"),
                     );
                     paper.priority_id.clone()
                 }
@@ -318,13 +342,19 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
         paper.no_priority_reason = clean_text(
             &mut p,
             "no_priority_reason",
-            "The reason",
+            "field-no-priority-reason",
             v,
             MAX_SHORT_TEXT,
         );
     }
     if let Some(v) = &input.body_markdown {
-        paper.body_markdown = clean_text(&mut p, "body_markdown", "The paper", v, MAX_BODY_CHARS);
+        paper.body_markdown = clean_text(
+            &mut p,
+            "body_markdown",
+            "paper-field-body",
+            v,
+            MAX_BODY_CHARS,
+        );
     }
     if let Some(cat) = &input.exempt_category {
         match cat.and_then(|c| paragraph_problem(body.profile(), c)) {
@@ -336,7 +366,7 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
         paper.exempt_public_interest = clean_text(
             &mut p,
             "exempt_public_interest",
-            "The public interest test",
+            "field-public-interest",
             v,
             MAX_SHORT_TEXT,
         );
@@ -348,7 +378,7 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
         paper.exempt_reason = clean_text(
             &mut p,
             "exempt_reason",
-            "The exempt reason",
+            "field-exempt-reason",
             v,
             MAX_SHORT_TEXT,
         );
@@ -358,7 +388,7 @@ fn apply(conn: &mut DbConn, body: &Body, paper: &mut Paper, input: &PaperInput) 
             Some(n) if !(1..=240).contains(n) => p.add(
                 "minutes_allocated",
                 "out_of_range",
-                "Minutes must be between 1 and 240.",
+                crate::i18n::say("err-papers-out-of-range"),
             ),
             other => paper.minutes_allocated = *other,
         }
@@ -376,14 +406,14 @@ fn check_open(meeting: &Meeting, now: NaiveDateTime) -> AppResult<()> {
         return Err(AppError::Validation(vec![FieldError::new(
             "meeting_id",
             "meeting_cancelled",
-            "The meeting has been cancelled: papers cannot be submitted to it.",
+            crate::i18n::say("err-papers-meeting-cancelled"),
         )]));
     }
     if meeting.starts_at <= now {
         return Err(AppError::Validation(vec![FieldError::new(
             "meeting_id",
             "meeting_past",
-            "The meeting has already taken place: papers cannot be submitted to it.",
+            crate::i18n::say("err-papers-meeting-past"),
         )]));
     }
     Ok(())
@@ -438,7 +468,11 @@ pub fn create_paper(
     // Only the title is needed for a draft; report it with anything else wrong.
     let mut errors = Vec::new();
     if input.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        errors.push(FieldError::new("title", "required", "Enter a title."));
+        errors.push(FieldError::new(
+            "title",
+            "required",
+            crate::i18n::say("err-papers-required"),
+        ));
     }
     match apply(conn, &body, &mut paper, input) {
         Ok(()) => {}
@@ -488,10 +522,7 @@ pub fn update_paper(
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_editable",
-            format!(
-                "The paper is {}: only a draft or a returned paper can be changed.",
-                paper.status
-            ),
+            not_editable(&paper.status),
         )]));
     }
     let mut updated = paper.clone();
@@ -659,7 +690,13 @@ pub fn submit_paper(
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_submittable",
-            format!("The paper is already {}.", paper.status),
+            crate::i18n::say_args(
+                "err-papers-already",
+                &[(
+                    "status",
+                    crate::i18n::Arg::Text(&status_words(&paper.status)),
+                )],
+            ),
         )]));
     };
     check_open(&meeting, ctx.now)?;
@@ -670,9 +707,9 @@ pub fn submit_paper(
         errors.push(FieldError::new(
             "body_markdown",
             "does_not_typeset",
-            format!(
-                "The report cannot be typeset for the board pack ({why}). \
-                 Simplify the part that is nested deepest and try again."
+            crate::i18n::say_args(
+                "err-papers-does-not-typeset",
+                &[("why", crate::i18n::Arg::Text(&why.to_string()))],
             ),
         ));
     }
@@ -683,9 +720,14 @@ pub fn submit_paper(
         errors.push(FieldError::new(
             "late_reason",
             "late_reason_required",
-            format!(
-                "Papers were due {}. Give the reason this paper is urgent; the chair decides whether it goes on the agenda.",
-                crate::domain::format::london_datetime(timeline.paper_deadline.naive_utc())
+            crate::i18n::say_args(
+                "err-papers-late-reason-required",
+                &[(
+                    "due",
+                    crate::i18n::Arg::Text(&crate::i18n::with(crate::i18n::reader(), || {
+                        crate::domain::format::london_datetime(timeline.paper_deadline.naive_utc())
+                    })),
+                )],
             ),
         ));
     }
@@ -695,7 +737,7 @@ pub fn submit_paper(
         errors.push(FieldError::new(
             "late_reason",
             "too_long",
-            "The reason must be 2,000 characters or fewer.",
+            crate::i18n::say("err-papers-too-long"),
         ));
     }
     if !errors.is_empty() {
@@ -807,14 +849,20 @@ pub fn sign_off(
         return Err(AppError::Conflict(vec![FieldError::new(
             "sponsor_user_id",
             "sponsor_is_author",
-            "You wrote this paper, so you cannot sign it off: its sponsor must be someone else.",
+            crate::i18n::say("err-papers-sponsor-is-author"),
         )]));
     }
     if !PaperStatus::parse(&paper.status).is_some_and(PaperStatus::may_be_signed_off) {
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_signable",
-            format!("The paper is {}.", paper.status),
+            crate::i18n::say_args(
+                "err-papers-status",
+                &[(
+                    "status",
+                    crate::i18n::Arg::Text(&status_words(&paper.status)),
+                )],
+            ),
         )]));
     }
     if paper.signed_off_at.is_some() {
@@ -848,14 +896,14 @@ pub fn acceptance_blockers(paper: &Paper) -> Vec<FieldError> {
         errors.push(FieldError::new(
             "sign_off",
             "sign_off_required",
-            "The sponsor has not signed the paper off.",
+            crate::i18n::say("err-papers-sign-off-required"),
         ));
     }
     if paper.late && paper.late_decision.as_deref() != Some("approved") {
         errors.push(FieldError::new(
             "late_decision",
             "late_not_approved",
-            "The paper is late: the chair must approve it first.",
+            crate::i18n::say("err-papers-late-not-approved"),
         ));
     }
     errors
@@ -876,9 +924,12 @@ pub fn accept(
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_submitted",
-            format!(
-                "Only a submitted paper can be accepted; this one is {}.",
-                paper.status
+            crate::i18n::say_args(
+                "err-papers-not-submitted",
+                &[(
+                    "status",
+                    crate::i18n::Arg::Text(&status_words(&paper.status)),
+                )],
             ),
         )]));
     };
@@ -917,7 +968,13 @@ pub fn return_paper(
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_returnable",
-            format!("The paper is {}.", paper.status),
+            crate::i18n::say_args(
+                "err-papers-status",
+                &[(
+                    "status",
+                    crate::i18n::Arg::Text(&status_words(&paper.status)),
+                )],
+            ),
         )]));
     }
     let reason = reason.trim();
@@ -925,7 +982,7 @@ pub fn return_paper(
         return Err(AppError::Validation(vec![FieldError::new(
             "reason",
             "required",
-            "Tell the author what to change (at most 5,000 characters).",
+            crate::i18n::say("err-papers-required-reason"),
         )]));
     }
     let mut p = paper.clone();
@@ -984,7 +1041,13 @@ pub fn withdraw(
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "not_withdrawable",
-            format!("The paper is {}.", paper.status),
+            crate::i18n::say_args(
+                "err-papers-status",
+                &[(
+                    "status",
+                    crate::i18n::Arg::Text(&status_words(&paper.status)),
+                )],
+            ),
         )]));
     }
     let mut p = paper.clone();
@@ -1020,14 +1083,14 @@ pub fn late_decision(
         return Err(AppError::Conflict(vec![FieldError::new(
             "late",
             "not_late",
-            "Only a submitted late paper needs the chair's decision.",
+            crate::i18n::say("err-papers-not-late"),
         )]));
     }
     if paper.late_decision.is_some() {
         return Err(AppError::Conflict(vec![FieldError::new(
             "late_decision",
             "decided",
-            "The chair has already decided on this paper.",
+            crate::i18n::say("err-papers-decided"),
         )]));
     }
     let note = note.trim();
@@ -1036,14 +1099,14 @@ pub fn late_decision(
         problems.push(FieldError::new(
             "approve",
             "required",
-            "Choose whether to approve or reject the late paper.",
+            crate::i18n::say("err-papers-required-approve"),
         ));
     }
     if note.is_empty() || note.chars().count() > 2000 {
         problems.push(FieldError::new(
             "note",
             "required",
-            "Record the reason for the decision (at most 2,000 characters).",
+            crate::i18n::say("err-papers-required-note"),
         ));
     }
     let Some(approve) = approve.filter(|_| problems.is_empty()) else {
@@ -1348,10 +1411,7 @@ pub fn page(
             return Err(AppError::Conflict(vec![FieldError::new(
                 "status",
                 "not_editable",
-                format!(
-                    "The paper is {}: only a draft or a returned paper can be changed.",
-                    paper.status
-                ),
+                not_editable(&paper.status),
             )]));
         }
     }

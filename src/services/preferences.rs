@@ -43,7 +43,7 @@ pub fn parse_choice(delivery: &str, off: &[String]) -> AppResult<Preferences> {
         errors.push(FieldError::new(
             "delivery",
             "invalid",
-            "Choose how to get routine mail: immediate or daily",
+            crate::i18n::say("err-preferences-invalid"),
         ));
     }
     let mut topics = std::collections::BTreeSet::new();
@@ -56,15 +56,23 @@ pub fn parse_choice(delivery: &str, off: &[String]) -> AppResult<Preferences> {
             None if statutory_word(word) => errors.push(FieldError::new(
                 "off",
                 "statutory",
-                "Notices of meetings and their agendas cannot be turned off: the law requires members to be given them",
+                crate::i18n::say("err-preferences-statutory"),
             )),
             None => errors.push(FieldError::new(
                 "off",
                 "invalid",
-                format!(
-                    "'{}' is not a kind of mail you can turn off; these are: {}",
-                    word.chars().take(40).collect::<String>(),
-                    Topic::ALL.map(Topic::key).join(", ")
+                crate::i18n::say_args(
+                    "err-preferences-unknown-topic",
+                    &[
+                        (
+                            "word",
+                            crate::i18n::Arg::Text(&word.chars().take(40).collect::<String>()),
+                        ),
+                        (
+                            "topics",
+                            crate::i18n::Arg::Text(&Topic::ALL.map(Topic::key).join(", ")),
+                        ),
+                    ],
                 ),
             )),
         }

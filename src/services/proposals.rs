@@ -53,7 +53,7 @@ pub fn propose(
         return Err(AppError::Validation(vec![FieldError::new(
             "meeting_id",
             "meeting_cancelled",
-            "The meeting has been cancelled.",
+            crate::i18n::say("err-meetings-cancelled"),
         )]));
     }
     let timeline = super::meetings::timeline_for(meeting, &body, ctx.calendars);
@@ -61,21 +61,28 @@ pub fn propose(
         return Err(AppError::Validation(vec![FieldError::new(
             "meeting_id",
             "proposal_deadline_passed",
-            format!(
-                "Items for this meeting had to be proposed by {}. Propose it for a later meeting, or ask the secretariat.",
-                crate::domain::format::london_datetime(timeline.proposal_deadline.naive_utc())
+            crate::i18n::say_args(
+                "err-proposals-deadline-passed",
+                &[(
+                    "due",
+                    crate::i18n::Arg::Text(&crate::i18n::with(crate::i18n::reader(), || {
+                        crate::domain::format::london_datetime(
+                            timeline.proposal_deadline.naive_utc(),
+                        )
+                    })),
+                )],
             ),
         )]));
     }
     let mut p = Problems::new();
-    let title = p.line("title", "a title", input.title.as_deref(), 200);
+    let title = p.line("title", "field-title", input.title.as_deref(), 200);
     let item_type = match input.item_type.as_deref().and_then(ItemType::parse) {
         Some(t) => t.as_str().to_string(),
         None => {
             p.add(
                 "item_type",
                 "required",
-                "Say whether the item is for decision, discussion or information.",
+                crate::i18n::say("err-proposals-required"),
             );
             String::new()
         }
@@ -85,7 +92,7 @@ pub fn propose(
         p.add(
             "presenting_organisation_id",
             "required",
-            "Choose the presenting organisation.",
+            crate::i18n::say("err-proposals-required-presenting-organisation-id"),
         );
     }
     let priority_id = input.priority_id.as_deref().filter(|s| !s.is_empty());
@@ -94,7 +101,7 @@ pub fn propose(
             p.add(
                 "priority_id",
                 "invalid",
-                "Choose one of the body's active priorities.",
+                crate::i18n::say("err-papers-invalid-priority-id"),
             );
         }
     } else if input
@@ -105,7 +112,7 @@ pub fn propose(
         p.add(
             "priority_id",
             "required",
-            "Choose the priority the item serves, or say why it serves none.",
+            crate::i18n::say("err-proposals-required-priority-id"),
         );
     }
     if input
@@ -115,7 +122,7 @@ pub fn propose(
         p.add(
             "minutes_estimate",
             "out_of_range",
-            "Minutes must be between 1 and 240.",
+            crate::i18n::say("err-papers-out-of-range"),
         );
     }
     if let Some(problem) = input
@@ -129,7 +136,7 @@ pub fn propose(
         p.add(
             "no_priority_reason",
             "too_long",
-            "The reason must be 2,000 characters or fewer.",
+            crate::i18n::say("err-papers-too-long"),
         );
     }
     p.finish()?;
@@ -190,7 +197,10 @@ pub fn decide(
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "decided",
-            format!("The proposal has already been {}.", proposal.status),
+            crate::i18n::say_args(
+                "err-proposals-decided-already",
+                &[("status", crate::i18n::Arg::Text(&proposal.status))],
+            ),
         )]));
     }
     let mut p = proposal.clone();
@@ -242,7 +252,7 @@ pub fn decide(
                     AppError::Validation(vec![FieldError::new(
                         "meeting_id",
                         "invalid",
-                        "Choose a later meeting of the same body.",
+                        crate::i18n::say("err-proposals-invalid"),
                     )])
                 })?;
             let moved = Proposal {
@@ -266,7 +276,7 @@ pub fn decide(
                 return Err(AppError::Validation(vec![FieldError::new(
                     "reason",
                     "required",
-                    "Give the proposer the reason (at most 2,000 characters).",
+                    crate::i18n::say("err-proposals-required-reason"),
                 )]));
             }
             p.status = "declined".into();
@@ -281,7 +291,7 @@ pub fn decide(
         return Err(AppError::Conflict(vec![FieldError::new(
             "status",
             "decided",
-            "Someone else decided this proposal first.",
+            crate::i18n::say("err-proposals-decided"),
         )]));
     }
     actor.audit(

@@ -246,14 +246,14 @@ pub fn set_attendance(
     let mut p = Problems::new();
     let status = input.status.as_deref().map(str::trim).unwrap_or("");
     if !matches!(status, "present" | "apologies" | "absent") {
-        p.add("status", "invalid", "Choose present, apologies or absent.");
+        p.add("status", "invalid", crate::i18n::say("err-record-invalid"));
     }
     let role = memberships::find(conn, &body.id, user_id)?.and_then(|m| Role::parse(&m.role));
     if role.is_none() {
         p.add(
             "user_id",
             "not_a_member",
-            "That person is not a member of this body: add them on the body's page first.",
+            crate::i18n::say("err-record-not-a-member"),
         );
     }
     let mode = match input
@@ -265,7 +265,11 @@ pub fn set_attendance(
         None => None,
         Some(m @ ("in_person" | "remote")) => Some(m.to_string()),
         Some(_) => {
-            p.add("mode", "invalid", "Choose in_person or remote.");
+            p.add(
+                "mode",
+                "invalid",
+                crate::i18n::say("err-record-invalid-mode"),
+            );
             None
         }
     };
@@ -281,23 +285,27 @@ pub fn set_attendance(
             p.add(
                 "substitute_for",
                 "not_statutory",
-                "A designated substitute stands in for a statutory member of this body.",
+                crate::i18n::say("err-record-not-statutory"),
             );
         } else if !for_role.is_some_and(Role::votes) {
             p.add(
                 "substitute_for",
                 "not_a_member",
-                "A substitute stands in for a voting member of this body.",
+                crate::i18n::say("err-record-not-a-member-substitute-for"),
             );
         }
         if s == user_id {
-            p.add("substitute_for", "self", "Nobody substitutes for themself.");
+            p.add(
+                "substitute_for",
+                "self",
+                crate::i18n::say("err-record-self"),
+            );
         }
         if status != "present" {
             p.add(
                 "substitute_for",
                 "not_present",
-                "Only someone present can stand in for a member.",
+                crate::i18n::say("err-record-not-present"),
             );
         }
     }
@@ -394,7 +402,11 @@ pub fn set_movement(
     let movement = input.movement.as_deref().map(str::trim).unwrap_or("");
     let movement = Movement::parse(movement);
     if movement.is_none() {
-        p.add("movement", "invalid", "Choose arrives or leaves.");
+        p.add(
+            "movement",
+            "invalid",
+            crate::i18n::say("err-record-invalid-movement"),
+        );
     }
     let mode = match input
         .mode
@@ -411,13 +423,17 @@ pub fn set_movement(
                 p.add(
                     "mode",
                     "not_an_arrival",
-                    "How someone attends is said when they arrive.",
+                    crate::i18n::say("err-record-not-an-arrival"),
                 );
             }
             None
         }
         Some(_) => {
-            p.add("mode", "invalid", "Choose in_person or remote.");
+            p.add(
+                "mode",
+                "invalid",
+                crate::i18n::say("err-record-invalid-mode"),
+            );
             None
         }
     };
@@ -425,7 +441,7 @@ pub fn set_movement(
         p.add(
             "user_id",
             "not_a_member",
-            "That person is not a member of this body.",
+            crate::i18n::say("err-record-not-a-member-user-id"),
         );
     } else if !record::attendance_of(conn, &meeting.id)?
         .iter()
@@ -434,7 +450,7 @@ pub fn set_movement(
         p.add(
             "user_id",
             "not_present",
-            "Record them as present first: arrivals and departures are for those who attended.",
+            crate::i18n::say("err-record-not-present-user-id"),
         );
     }
     let item = item_or_problem(conn, meeting, item_id, &mut p)?;
@@ -569,7 +585,7 @@ fn checked_vote(
     if att.is_empty() {
         return fail(
             "no_attendance",
-            "Record who is present first: a vote is checked against who was in the room.".into(),
+            crate::i18n::say("err-record-vote-no-attendance"),
         );
     }
     let members = memberships::members_of(conn, &body.id)?;
@@ -582,10 +598,7 @@ fn checked_vote(
     let mut by_name = Vec::new();
     if body.votes_by_name {
         if counted || named.is_empty() {
-            return fail(
-                "by_name",
-                "This body records votes by name: give each member's vote (vote.by_name).".into(),
-            );
+            return fail("by_name", crate::i18n::say("err-record-vote-by-name"));
         }
         let mut errors = Vec::new();
         for (n, v) in named.iter().enumerate() {
@@ -594,7 +607,7 @@ fn checked_vote(
                 errors.push(FieldError::new(
                     &format!("vote.by_name[{n}].vote"),
                     "invalid",
-                    "Choose for, against or abstain.",
+                    crate::i18n::say("err-record-vote-choice"),
                 ));
                 continue;
             };
@@ -602,13 +615,13 @@ fn checked_vote(
                 errors.push(FieldError::new(
                     &format!("vote.by_name[{n}].user_id"),
                     "not_a_voter",
-                    "Only a voting member in the room for the item (or their substitute) votes on it.",
+                    crate::i18n::say("err-record-vote-not-a-voter"),
                 ));
             } else if by_name.iter().any(|(u, _): &(String, Vote)| u == who) {
                 errors.push(FieldError::new(
                     &format!("vote.by_name[{n}].user_id"),
                     "twice",
-                    "Each member votes once.",
+                    crate::i18n::say("err-record-vote-twice"),
                 ));
             } else {
                 by_name.push((who.to_string(), choice));
@@ -618,11 +631,7 @@ fn checked_vote(
             return Err(AppError::Validation(errors));
         }
     } else if !named.is_empty() {
-        return fail(
-            "by_count",
-            "This body records votes by count: give the numbers for, against and abstaining."
-                .into(),
-        );
+        return fail("by_count", crate::i18n::say("err-record-vote-by-count"));
     }
     let tally = if body.votes_by_name {
         let cast: Vec<Vote> = by_name.iter().map(|(_, v)| *v).collect();
@@ -653,7 +662,7 @@ pub fn item_of(
             AppError::Validation(vec![FieldError::new(
                 field,
                 "not_on_this_meeting",
-                "That item is not on this meeting's agenda.",
+                crate::i18n::say("err-record-not-on-this-meeting"),
             )])
         })
 }
@@ -727,12 +736,12 @@ pub fn declare(
         return replay(d.idempotency_digest.clone(), sent, d);
     }
     let mut p = Problems::new();
-    let interest = p.line("interest", "the interest declared", interest, 2000);
+    let interest = p.line("interest", "field-interest-declared", interest, 2000);
     let item = if item_id.trim().is_empty() {
         Err(AppError::Validation(vec![FieldError::new(
             "item_id",
             "required",
-            "Choose the item the interest is in.",
+            crate::i18n::say("err-record-required"),
         )]))
     } else {
         item_of(conn, meeting, item_id, "item_id")
@@ -741,7 +750,7 @@ pub fn declare(
         p.add(
             "user_id",
             "not_a_member",
-            "That person is not a member of this body.",
+            crate::i18n::say("err-record-not-a-member-user-id"),
         );
     }
     // In the order of the form: the item, then the interest.
@@ -805,7 +814,7 @@ pub fn declare_own(
         return Err(AppError::Validation(vec![FieldError::new(
             "item_id",
             "cancelled",
-            "The meeting was cancelled.",
+            crate::i18n::say("err-record-cancelled"),
         )]));
     }
     declare(
@@ -824,11 +833,7 @@ pub fn set_notes(
     let item = item_of(conn, meeting, item_id, "item_id")?;
     let mut p = Problems::new();
     if notes.chars().count() > 50_000 {
-        p.add(
-            "notes",
-            "too_long",
-            "Notes can be at most 50,000 characters.",
-        );
+        p.add("notes", "too_long", crate::i18n::say("err-record-too-long"));
     }
     if notes
         .chars()
@@ -837,7 +842,7 @@ pub fn set_notes(
         p.add(
             "notes",
             "invalid_characters",
-            "The notes contain control characters.",
+            crate::i18n::say("err-record-invalid-characters"),
         );
     }
     p.finish()?;
@@ -879,14 +884,17 @@ fn correctable_decision(
         return Err(AppError::Conflict(vec![FieldError::new(
             "decision_id",
             "minutes_approved",
-            "The minutes of this meeting are approved: its decisions can no longer be corrected or withdrawn.",
+            crate::i18n::say("err-record-minutes-approved"),
         )]));
     }
     if d.withdrawn_at.is_some() {
         return Err(AppError::Conflict(vec![FieldError::new(
             "decision_id",
             "withdrawn",
-            format!("Decision {} has been withdrawn already.", d.reference),
+            crate::i18n::say_args(
+                "err-record-withdrawn-already",
+                &[("reference", crate::i18n::Arg::Text(&d.reference))],
+            ),
         )]));
     }
     Ok(d)
@@ -948,13 +956,13 @@ pub fn correct_decision(
 ) -> AppResult<Decision> {
     let d = correctable_decision(conn, meeting, decision_id)?;
     let mut p = Problems::new();
-    let text = p.text_block("text", "the corrected resolution", text, 10_000);
-    let reason = p.line("reason", "why it is corrected", reason, 500);
+    let text = p.text_block("text", "field-corrected-resolution", text, 10_000);
+    let reason = p.line("reason", "field-why-corrected", reason, 500);
     if !text.is_empty() && text == d.text {
         p.add(
             "text",
             "unchanged",
-            "Change the words of the resolution, or leave it as it is.",
+            crate::i18n::say("err-record-unchanged"),
         );
     }
     p.finish()?;
@@ -986,14 +994,14 @@ pub fn withdraw_decision(
 ) -> AppResult<Decision> {
     let d = correctable_decision(conn, meeting, decision_id)?;
     let mut p = Problems::new();
-    let reason = p.line("reason", "why it is withdrawn", reason, 500);
+    let reason = p.line("reason", "field-why-withdrawn", reason, 500);
     if !crate::db::actions::decisions_with_actions(conn, std::slice::from_ref(&d.id))?.is_empty() {
         p.add(
             "decision_id",
             "has_actions",
-            format!(
-                "Decision {} has actions: correct or close them first.",
-                d.reference
+            crate::i18n::say_args(
+                "err-record-has-actions",
+                &[("reference", crate::i18n::Arg::Text(&d.reference))],
             ),
         );
     }
@@ -1082,13 +1090,13 @@ pub fn decide(
         return replay(d.idempotency_digest.clone(), sent, d);
     }
     let mut p = Problems::new();
-    let text = p.text_block("text", "the resolution", text, 10_000);
+    let text = p.text_block("text", "field-resolution", text, 10_000);
     let item = match item_id.map(str::trim).filter(|s| !s.is_empty()) {
         None => {
             p.add(
                 "item_id",
                 "required",
-                "Choose the item the decision was made on.",
+                crate::i18n::say("err-record-required-item-id"),
             );
             None
         }
@@ -1103,11 +1111,12 @@ pub fn decide(
         return Err(AppError::Validation(vec![FieldError::new(
             "item_id",
             "inquorate",
-            format!(
-                "The meeting is not quorate for this item, so it cannot decide: {} of the {} needed {} present (members not in the room for it do not count). Record who arrived, or defer the item.",
-                q.present,
-                q.needed,
-                if q.present == 1 { "is" } else { "are" }
+            crate::i18n::say_args(
+                "err-record-inquorate",
+                &[
+                    ("present", crate::i18n::Arg::count(q.present)),
+                    ("needed", crate::i18n::Arg::count(q.needed)),
+                ],
             ),
         )]));
     }

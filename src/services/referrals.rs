@@ -60,29 +60,24 @@ pub fn refer(
         return Err(AppError::Conflict(vec![FieldError::new(
             "item",
             "not_substantive",
-            "Only substantive items can be referred.",
+            crate::i18n::say("err-referrals-not-substantive"),
         )]));
     }
     if item.exempt_category.is_some() || paper.as_ref().is_some_and(|p| p.is_exempt()) {
         return Err(AppError::Conflict(vec![FieldError::new(
             "item",
             "exempt",
-            "Exempt items cannot be referred: write a referral that leaves out the exempt information.",
+            crate::i18n::say("err-referrals-exempt"),
         )]));
     }
     let mut p = Problems::new();
     let slug = p.line(
         "body_slug",
-        "The body to refer to",
+        "field-referral-body",
         input.body_slug.as_deref(),
         100,
     );
-    let note = p.line(
-        "note",
-        "What the other body is asked to do",
-        input.note.as_deref(),
-        2000,
-    );
+    let note = p.line("note", "field-referral-note", input.note.as_deref(), 2000);
     p.finish()?;
     let target = related(conn, body)?
         .into_iter()
@@ -91,7 +86,7 @@ pub fn refer(
             AppError::Validation(vec![FieldError::new(
                 "body_slug",
                 "not_related",
-                "Refer items only to the parent body or one of its own groups.",
+                crate::i18n::say("err-referrals-not-related"),
             )])
         })?;
     let already = proposals::referred_from(conn, std::slice::from_ref(&item.id))?
@@ -101,7 +96,10 @@ pub fn refer(
         return Err(AppError::Conflict(vec![FieldError::new(
             "item",
             "already_referred",
-            format!("This item is already referred to the {}.", target.name),
+            crate::i18n::say_args(
+                "err-referrals-already",
+                &[("body", crate::i18n::Arg::Text(&target.name))],
+            ),
         )]));
     }
     let open = meetings::upcoming_of(conn, &target.id, ctx.now, 50)?
@@ -115,9 +113,9 @@ pub fn refer(
             AppError::Validation(vec![FieldError::new(
                 "body_slug",
                 "no_open_meeting",
-                format!(
-                    "The {} has no meeting still open for proposals: ask its secretariat to schedule one.",
-                    target.name
+                crate::i18n::say_args(
+                    "err-referrals-no-open-meeting",
+                    &[("body", crate::i18n::Arg::Text(&target.name))],
                 ),
             )])
         })?;

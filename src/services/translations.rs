@@ -248,7 +248,10 @@ pub fn save(
             p.add(
                 &format!("translations.cy.{key}"),
                 "unknown_field",
-                format!("{key} has no Welsh version."),
+                crate::i18n::say_args(
+                    "err-translations-unknown-field",
+                    &[("field", crate::i18n::Arg::Text(key))],
+                ),
             );
             continue;
         };
@@ -373,7 +376,10 @@ pub fn apply_input(
         p.add(
             &format!("translations.{lang}"),
             "unknown_language",
-            format!("Translations are held in Welsh (cy) only, not {lang}."),
+            crate::i18n::say_args(
+                "err-translations-unknown-language",
+                &[("lang", crate::i18n::Arg::Text(lang))],
+            ),
         );
     }
     p.finish()?;
@@ -895,8 +901,8 @@ pub fn set_urgency(
         return Ok(());
     }
     let mut p = Problems::new();
-    let en = p.line("reason_en", "the reason in English", Some(english), 2000);
-    let cy = p.line("reason_cy", "the reason in Welsh", Some(welsh), 2000);
+    let en = p.line("reason_en", "field-reason-english", Some(english), 2000);
+    let cy = p.line("reason_cy", "field-reason-welsh", Some(welsh), 2000);
     p.finish()?;
     meetings::set_translation_urgency(conn, &meeting.id, Some((&en, &cy, &user_id)), now)?;
     actor.audit(

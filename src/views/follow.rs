@@ -53,28 +53,27 @@ pub struct OrgFollowThroughPage {
 /// Says how many of the records counted are confidential, so that public
 /// figures never disagree silently with the public lists; "" when none are.
 pub fn confidential_note(actions: usize, decisions: usize) -> String {
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 confidential {one}")
-        } else {
-            format!("{n} confidential {many}")
-        }
+    use crate::i18n::{Arg, t_args as t_with};
+    let count = |key: &str, n: usize| t_with(key, &[("count", Arg::count(n))]);
+    let parts = match (actions, decisions) {
+        (0, 0) => return String::new(),
+        (a, 0) => count("follow-confidential-actions", a),
+        (0, d) => count("follow-confidential-decisions", d),
+        (a, d) => t_with(
+            "follow-confidential-both",
+            &[
+                (
+                    "actions",
+                    Arg::Text(&count("follow-confidential-actions", a)),
+                ),
+                (
+                    "decisions",
+                    Arg::Text(&count("follow-confidential-decisions", d)),
+                ),
+            ],
+        ),
     };
-    let parts: Vec<String> = [
-        (actions > 0).then(|| plural(actions, "action", "actions")),
-        (decisions > 0).then(|| plural(decisions, "decision", "decisions")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "These figures include {}, counted here but not published.",
-            parts.join(" and ")
-        )
-    }
+    t_with("follow-confidential-note", &[("parts", Arg::Text(&parts))])
 }
 
 #[cfg(test)]

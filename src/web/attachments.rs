@@ -77,7 +77,7 @@ async fn store(
         return Err(AppError::Validation(vec![crate::error::FieldError::new(
             "file",
             "required",
-            "Choose a file to upload.",
+            crate::i18n::say("err-attachments-required"),
         )]));
     };
     let actor = who.actor(req);

@@ -41,8 +41,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let req = req.clone();
         Box::pin(async move {
             let body = body.await.map_err(|e| {
-                PageError::App(AppError::BadRequest(format!(
-                    "The form could not be read: {e}."
+                PageError::App(AppError::BadRequest(crate::i18n::say_args(
+                    "err-form-unreadable",
+                    &[("why", crate::i18n::Arg::Text(&e.to_string()))],
                 )))
             })?;
             checked_form(&req, &body).map(CsrfForm)

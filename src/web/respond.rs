@@ -350,8 +350,12 @@ pub fn checked_form<T: DeserializeOwned>(
         #[serde(default)]
         csrf_token: String,
     }
-    let token: Token = serde_html_form::from_bytes(body)
-        .map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}.")))?;
+    let token: Token = serde_html_form::from_bytes(body).map_err(|e| {
+        AppError::BadRequest(crate::i18n::say_args(
+            "err-form-unreadable",
+            &[("why", crate::i18n::Arg::Text(&e.to_string()))],
+        ))
+    })?;
     verify_csrf(req, &token.csrf_token)?;
     read_form(body).map_err(PageError::App)
 }
@@ -366,13 +370,18 @@ pub fn read_form<T: DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
             ignored.push(name);
         }
     })
-    .map_err(|e| AppError::BadRequest(format!("The form could not be read: {e}.")))?;
+    .map_err(|e| {
+        AppError::BadRequest(crate::i18n::say_args(
+            "err-form-unreadable",
+            &[("why", crate::i18n::Arg::Text(&e.to_string()))],
+        ))
+    })?;
     if ignored.is_empty() {
         Ok(value)
     } else {
-        Err(AppError::BadRequest(format!(
-            "The form sent fields this page does not read ({}), so nothing was saved. This is a fault in Quorate: tell your administrator.",
-            ignored.join(", ")
+        Err(AppError::BadRequest(crate::i18n::say_args(
+            "err-form-unread-fields",
+            &[("fields", crate::i18n::Arg::Text(&ignored.join(", ")))],
         )))
     }
 }

@@ -184,9 +184,9 @@ pub fn verify_csrf(req: &actix_web::HttpRequest, submitted: &str) -> Result<(), 
     if same {
         Ok(())
     } else {
-        Err(AppError::BadRequest(
-            "This form has expired or was not sent from Quorate. Go back, reload the page and try again.".into(),
-        ))
+        Err(AppError::BadRequest(crate::i18n::say(
+            "err-security-bad-request",
+        )))
     }
 }
 

@@ -31,7 +31,10 @@ pub async fn read(
     tmp_dir: &Path,
 ) -> Result<Upload, AppError> {
     let bad = |e: actix_multipart::MultipartError| {
-        AppError::BadRequest(format!("The upload could not be read: {e}."))
+        AppError::BadRequest(crate::i18n::say_args(
+            "err-upload-unreadable",
+            &[("why", crate::i18n::Arg::Text(&e.to_string()))],
+        ))
     };
     tokio::fs::create_dir_all(tmp_dir)
         .await
@@ -42,9 +45,9 @@ pub async fn read(
     while let Some(mut field) = payload.try_next().await.map_err(bad)? {
         parts += 1;
         if parts > MAX_PARTS {
-            return Err(AppError::PayloadTooLarge(
-                "The upload has too many parts: send one file and the form's fields.".into(),
-            ));
+            return Err(AppError::PayloadTooLarge(crate::i18n::say(
+                "err-upload-too-many-parts",
+            )));
         }
         let name = field
             .content_disposition()
@@ -72,9 +75,14 @@ pub async fn read(
                 while let Some(chunk) = field.try_next().await.map_err(bad)? {
                     up.size += chunk.len() as u64;
                     if up.size > max_bytes {
-                        return Err(AppError::PayloadTooLarge(format!(
-                            "The file is larger than the limit of {} MB.",
-                            max_bytes / (1024 * 1024)
+                        return Err(AppError::PayloadTooLarge(crate::i18n::say_args(
+                            "err-upload-too-large",
+                            &[(
+                                "mb",
+                                crate::i18n::Arg::Number(
+                                    i64::try_from(max_bytes / (1024 * 1024)).unwrap_or(i64::MAX),
+                                ),
+                            )],
                         )));
                     }
                     if up.head.len() < HEAD {
@@ -93,8 +101,9 @@ pub async fn read(
                 while let Some(chunk) = field.try_next().await.map_err(bad)? {
                     text += chunk.len();
                     if value.len() + chunk.len() > MAX_FIELD || text > MAX_TEXT {
-                        return Err(AppError::PayloadTooLarge(format!(
-                            "The field '{name}' is too long."
+                        return Err(AppError::PayloadTooLarge(crate::i18n::say_args(
+                            "err-upload-field-too-long",
+                            &[("name", crate::i18n::Arg::Text(&name))],
                         )));
                     }
                     value.extend_from_slice(&chunk);
@@ -138,9 +147,9 @@ pub fn multipart(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     if !ct.starts_with("multipart/form-data") {
-        return Err(AppError::UnsupportedMediaType(
-            "Upload the file as multipart/form-data, in a field named 'file'.".into(),
-        ));
+        return Err(AppError::UnsupportedMediaType(crate::i18n::say(
+            "err-upload-multipart",
+        )));
     }
     Ok(Multipart::new(req.headers(), payload))
 }

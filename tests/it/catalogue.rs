@@ -35,7 +35,11 @@ fn keys_after(text: &str, marker: &str, out: &mut BTreeSet<String>) {
             continue;
         }
         let after = &rest[open + 1..];
-        if let Some(close) = after.find('"') {
+        // A key made at run time (`&format!("paper-status-{status}")`) is
+        // not one key.
+        if let Some(close) = after.find('"')
+            && !after[..close].contains('{')
+        {
             out.insert(after[..close].to_string());
         }
     }
@@ -64,6 +68,10 @@ fn used_keys() -> BTreeSet<String> {
             ".t(",
             "i18n::t(",
             "i18n::t_args(",
+            "i18n::say(",
+            "i18n::say_args(",
+            " say(",
+            " say_args(",
         ] {
             keys_after(&text, marker, &mut keys);
         }
@@ -143,6 +151,62 @@ fn every_key_the_code_uses_is_in_the_catalogue_and_every_key_is_used() {
         unused.is_empty(),
         "in the catalogue but used nowhere: {unused:?}"
     );
+}
+
+/// Every string literal in the source that starts with `prefix` and looks
+/// like a key (`"field-title"`).
+fn literals_with_prefix(prefix: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut sources = Vec::new();
+    files(&root().join("src"), "rs", &mut sources);
+    for p in &sources {
+        let text = std::fs::read_to_string(p).expect("source");
+        let quoted = format!("\"{prefix}");
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(&quoted) {
+            rest = &rest[at + 1..];
+            let key: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                .collect();
+            if rest[key.len()..].starts_with('"') {
+                out.insert(key);
+            }
+        }
+    }
+    out
+}
+
+/// Problems with what people type name the field from the catalogue
+/// (`Problems::line(field, "field-…", …)`): each such key is there in both
+/// languages with the words that ask for it (`.required`), and every
+/// problem key the code names (`"err-…"`) exists.
+#[test]
+fn every_field_name_and_problem_the_code_names_is_in_both_catalogues() {
+    let fields = literals_with_prefix("field-");
+    let errs = literals_with_prefix("err-");
+    assert!(fields.len() > 20 && errs.len() > 100, "{fields:?} {errs:?}");
+    for lang in ["en-GB", "cy"] {
+        let (keys, text) = catalogue(lang);
+        for k in fields.iter().chain(&errs) {
+            assert!(
+                keys.iter().any(|(key, _)| key == k),
+                "{k} is used in src/ but not in locales/{lang}"
+            );
+        }
+        for k in &fields {
+            let at = text.find(&format!("\n{k} =")).expect("found above");
+            let block: String = text[at + 1..]
+                .lines()
+                .skip(1)
+                .take_while(|l| l.starts_with(' '))
+                .collect();
+            assert!(
+                block.contains(".required ="),
+                "{k} in locales/{lang} has no .required attribute"
+            );
+        }
+    }
 }
 
 #[test]

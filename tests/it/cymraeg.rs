@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use crate::browser::{self, Browser, PHONE};
 use crate::helpers::TestApp;
 use quorate::demo::DEMO_PASSWORD;
+use serde_json::{Value, json};
 
 const MEMBER: &str = "priya.shah@ashby.example";
 
@@ -607,6 +608,19 @@ async fn the_welsh_clerk_s_week_is_in_welsh() {
             all_welsh(&b, &what).await;
         }
         b.screenshot("cymraeg-clerk-builder-phone").await;
+        // What she typed wrong is told in Welsh, field by field.
+        b.goto("/cy/admin/bodies/dyffryn-tawel-psb").await;
+        b.fill("Yn dechrau am (amser Llundain)", "25:99").await;
+        b.click_button("Trefnu'r cyfarfod").await;
+        b.wait_to_see("Rhowch yr amser dechrau fel 14:00.").await;
+        b.sees("Rhowch ble cynhelir y cyfarfod.").await;
+        all_welsh(&b, "a meeting scheduled with mistakes").await;
+        b.screenshot("cymraeg-clerk-meeting-errors-phone").await;
+        b.goto(&format!("/cy/meetings/{next}/agenda")).await;
+        b.click_button("Ychwanegu'r eitem").await;
+        b.wait_to_see("Rhowch deitl.").await;
+        b.sees("Dywedwch pam nad oes papur").await;
+        all_welsh(&b, "a verbal item added with nothing filled in").await;
         b
     })
     .await;
@@ -638,4 +652,172 @@ async fn the_site_administrator_s_pages_are_in_welsh() {
         b
     })
     .await;
+}
+
+/// English words that no Welsh sentence here uses: a problem that holds
+/// one was not translated.
+const ENGLISH_WORDS: [&str; 21] = [
+    "the", "must", "enter", "choose", "cannot", "only", "has", "have", "this", "that", "with",
+    "there", "could", "give", "be", "is", "are", "most", "can", "not", "no",
+];
+
+fn english_words_in(message: &str) -> Vec<String> {
+    message
+        .split(|c: char| !c.is_alphabetic())
+        .map(str::to_lowercase)
+        .filter(|w| ENGLISH_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Someone using the API in Welsh (`Accept-Language: cy`) who sends what
+/// breaks the rules is told every problem in Welsh: missing and malformed
+/// fields, control characters, text too long, unknown choices, a bad
+/// query, the wrong content type. The same requests in English are told
+/// in English (so the check can tell the two apart).
+#[tokio::test]
+async fn problems_with_what_was_sent_are_told_in_welsh() {
+    let app = TestApp::spawn().await;
+    let b = crate::builders::board(&app).await;
+    let m = b.meeting.clone();
+    let long = "x".repeat(10_001);
+    let too_many: Vec<String> = (0..21).map(|i| format!("Recommendation {i}")).collect();
+    let cases: Vec<(&str, String, &str, Value)> = vec![
+        (
+            "POST",
+            "/api/v1/bodies/psb/meetings".into(),
+            &b.clerk,
+            json!({"location": "Neuadd\u{7}y Sir"}),
+        ),
+        (
+            "POST",
+            "/api/v1/bodies/psb/meetings".into(),
+            &b.clerk,
+            json!({"starts_at": "soon", "ends_at": "2200-01-01T10:00:00Z", "location": "Neuadd"}),
+        ),
+        (
+            "POST",
+            format!("/api/v1/meetings/{m}/papers"),
+            &b.author,
+            json!({"title": " ", "purpose": long, "item_type": "vote", "minutes_allocated": 999, "recommendations": too_many}),
+        ),
+        (
+            "POST",
+            "/api/v1/bodies".into(),
+            &b.admin,
+            json!({"name": "", "slug": "Bad Slug", "kind": "club"}),
+        ),
+        (
+            "POST",
+            "/api/v1/organisations".into(),
+            &b.admin,
+            json!({"name": ""}),
+        ),
+        (
+            "POST",
+            "/api/v1/users".into(),
+            &b.admin,
+            json!({"name": "", "email": "not-an-email"}),
+        ),
+        (
+            "POST",
+            "/api/v1/bodies/psb/priorities".into(),
+            &b.clerk,
+            json!({"title": "Line\nbreak"}),
+        ),
+        (
+            "POST",
+            "/api/v1/actions".into(),
+            &b.clerk,
+            json!({"description": "", "due_on": "someday"}),
+        ),
+        (
+            "POST",
+            format!("/api/v1/meetings/{m}/proposals"),
+            &b.member,
+            json!({"title": ""}),
+        ),
+        (
+            "POST",
+            format!("/api/v1/meetings/{m}/agenda/items"),
+            &b.clerk,
+            json!({"title": "", "item_type": "vote"}),
+        ),
+        (
+            "POST",
+            format!("/api/v1/meetings/{m}/cancel"),
+            &b.clerk,
+            json!({"reason": ""}),
+        ),
+        (
+            "GET",
+            "/api/v1/search?q=clubs&kind=poems".into(),
+            &b.clerk,
+            Value::Null,
+        ),
+        (
+            "GET",
+            "/api/v1/decisions?limit=0".into(),
+            &b.clerk,
+            Value::Null,
+        ),
+    ];
+    let client = reqwest::Client::new();
+    for lang in ["cy", "en-GB"] {
+        for (method, path, token, body) in &cases {
+            let mut req = client
+                .request(method.parse().expect("a method"), app.url(path))
+                .bearer_auth(token)
+                .header("Accept-Language", lang);
+            if !body.is_null() {
+                req = req.json(body);
+            }
+            let resp = req.send().await.expect("an answer");
+            let status = resp.status().as_u16();
+            assert!((400..500).contains(&status), "{method} {path}: {status}");
+            let problem: Value = resp.json().await.expect("problem details");
+            let mut said: Vec<String> = problem["errors"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|e| e["message"].as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            said.push(problem["detail"].as_str().unwrap_or_default().to_string());
+            assert!(
+                said.len() > 1 || status == 400,
+                "{method} {path}: {problem}"
+            );
+            for message in said {
+                let english = english_words_in(&message);
+                if lang == "cy" {
+                    assert!(
+                        english.is_empty(),
+                        "{method} {path}: English {english:?} in {message:?}"
+                    );
+                } else {
+                    assert!(
+                        !english.is_empty(),
+                        "{method} {path}: no English word in {message:?}"
+                    );
+                }
+            }
+        }
+    }
+    // A form that breaks every rule of the cover sheet names each field.
+    let resp = client
+        .post(app.url(&format!("/api/v1/meetings/{m}/papers")))
+        .bearer_auth(&b.author)
+        .header("Accept-Language", "cy")
+        .json(&json!({"title": "", "purpose": "x".repeat(10_001)}))
+        .send()
+        .await
+        .expect("an answer");
+    let problem: Value = resp.json().await.expect("problem details");
+    let text = problem.to_string();
+    assert!(text.contains("Rhowch deitl."), "{text}");
+    assert!(
+        text.contains("Diben: 10001 o nodau; gall drafft ddal 10000 ar y mwyaf."),
+        "{text}"
+    );
 }

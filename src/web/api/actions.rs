@@ -244,9 +244,9 @@ pub async fn list_actions(
     if let Some(s) = &query.status
         && ActionStatus::parse(s).is_none()
     {
-        return Err(AppError::BadRequest(
-            "status must be open, in_progress, done or dropped.".into(),
-        ));
+        return Err(AppError::BadRequest(crate::i18n::say(
+            "err-api-actions-bad-request",
+        )));
     }
     let today = crate::domain::timeline::london_date(state.clock.now());
     let q = query.into_inner();

@@ -78,23 +78,32 @@ pub fn json_config() -> web::JsonConfig {
 fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
     let app = match &err {
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-            AppError::PayloadTooLarge(format!(
-                "The request body is larger than the limit of {MAX_JSON_BYTES} bytes."
+            AppError::PayloadTooLarge(crate::i18n::say_args(
+                "err-api-too-large",
+                &[("bytes", crate::i18n::Arg::count(MAX_JSON_BYTES))],
             ))
         }
-        JsonPayloadError::ContentType => AppError::UnsupportedMediaType(
-            "Send JSON with 'Content-Type: application/json'.".into(),
-        ),
-        JsonPayloadError::Deserialize(e) => {
-            AppError::BadRequest(format!("The JSON could not be read: {e}."))
+        JsonPayloadError::ContentType => {
+            AppError::UnsupportedMediaType(crate::i18n::say("err-api-json-content-type"))
         }
-        other => AppError::BadRequest(format!("The request body could not be read: {other}.")),
+        JsonPayloadError::Deserialize(e) => AppError::BadRequest(crate::i18n::say_args(
+            "err-api-json",
+            &[("why", crate::i18n::Arg::Text(&e.to_string()))],
+        )),
+        other => AppError::BadRequest(crate::i18n::say_args(
+            "err-api-body",
+            &[("why", crate::i18n::Arg::Text(&other.to_string()))],
+        )),
     };
     app.into()
 }
 
 fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
-    AppError::BadRequest(format!("The query parameters could not be read: {err}.")).into()
+    AppError::BadRequest(crate::i18n::say_args(
+        "err-api-query",
+        &[("why", crate::i18n::Arg::Text(&err.to_string()))],
+    ))
+    .into()
 }
 
 async fn api_not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
@@ -119,9 +128,9 @@ impl PageParams {
         match self.limit {
             None => Ok(50),
             Some(n) if (1..=500).contains(&n) => Ok(n),
-            Some(_) => Err(AppError::BadRequest(
-                "limit must be between 1 and 500.".into(),
-            )),
+            Some(_) => Err(AppError::BadRequest(crate::i18n::say(
+                "err-api-bad-request",
+            ))),
         }
     }
 }
@@ -132,7 +141,12 @@ pub fn date_param(name: &str, v: Option<&str>) -> Result<Option<chrono::NaiveDat
         None => Ok(None),
         Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
             .map(Some)
-            .map_err(|_| AppError::BadRequest(format!("{name} must be a date like 2027-01-31."))),
+            .map_err(|_| {
+                AppError::BadRequest(crate::i18n::say_args(
+                    "err-api-date",
+                    &[("name", crate::i18n::Arg::Text(name))],
+                ))
+            }),
     }
 }
 
@@ -180,7 +194,7 @@ pub fn cursor_text(cursor: &str) -> Result<String, AppError> {
 
 /// The answer to a cursor this API did not give out.
 pub fn bad_cursor() -> AppError {
-    AppError::BadRequest("cursor is not one this API gave out.".into())
+    AppError::BadRequest(crate::i18n::say("err-api-bad-request-2"))
 }
 
 /// A page of a short list already read whole, in its stable order: the
@@ -191,14 +205,15 @@ pub fn page_in_memory<T: Serialize>(
     key: impl Fn(&T) -> String,
 ) -> Result<Page<T>, AppError> {
     let limit = usize::try_from(params.limit()?).unwrap_or(50);
-    let start = match params.cursor.as_deref().filter(|c| !c.is_empty()) {
-        None => 0,
-        Some(c) => {
-            items.iter().position(|i| key(i) == c).ok_or_else(|| {
-                AppError::BadRequest("cursor is not one this API gave out.".into())
-            })? + 1
-        }
-    };
+    let start =
+        match params.cursor.as_deref().filter(|c| !c.is_empty()) {
+            None => 0,
+            Some(c) => {
+                items.iter().position(|i| key(i) == c).ok_or_else(|| {
+                    AppError::BadRequest(crate::i18n::say("err-api-bad-request-2"))
+                })? + 1
+            }
+        };
     let rows: Vec<T> = items.into_iter().skip(start).take(limit + 1).collect();
     Ok(page_of(rows, limit as i64, &key, |t| t))
 }
@@ -217,8 +232,12 @@ pub fn optional_json<T: serde::de::DeserializeOwned + Default>(
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(T::default());
     }
-    serde_json::from_slice(bytes)
-        .map_err(|e| AppError::BadRequest(format!("The JSON could not be read: {e}.")))
+    serde_json::from_slice(bytes).map_err(|e| {
+        AppError::BadRequest(crate::i18n::say_args(
+            "err-api-json",
+            &[("why", crate::i18n::Arg::Text(&e.to_string()))],
+        ))
+    })
 }
 
 /// The `ETag` header for a version.
@@ -247,11 +266,7 @@ pub fn if_match(req: &HttpRequest) -> Result<Option<i32>, AppError> {
     text.trim_matches('"')
         .parse::<i32>()
         .map(Some)
-        .map_err(|_| {
-            AppError::BadRequest(
-                "If-Match must be the ETag of the version you loaded, like \"3\".".into(),
-            )
-        })
+        .map_err(|_| AppError::BadRequest(crate::i18n::say("err-api-bad-request-3")))
 }
 
 /// The request's idempotency key: the `Idempotency-Key` header or, as
@@ -267,7 +282,7 @@ pub fn idempotency_key(
             AppError::Validation(vec![FieldError::new(
                 "Idempotency-Key",
                 "invalid_characters",
-                "The Idempotency-Key header must be plain text.",
+                crate::i18n::say("err-api-invalid-characters"),
             )])
         })?),
     };
@@ -277,7 +292,7 @@ pub fn idempotency_key(
             return Err(AppError::Validation(vec![FieldError::new(
                 "idempotency_key",
                 "conflicting_keys",
-                "The Idempotency-Key header and the body's idempotency_key differ: send one key.",
+                crate::i18n::say("err-api-conflicting-keys"),
             )]));
         }
         (Some(h), _) => Some(h),
@@ -287,7 +302,7 @@ pub fn idempotency_key(
         Some(k) if k.chars().count() > 255 => Err(AppError::Validation(vec![FieldError::new(
             "idempotency_key",
             "too_long",
-            "An idempotency key must be 255 characters or fewer.",
+            crate::i18n::say("err-api-too-long"),
         )])),
         k => Ok(k.map(str::to_string)),
     }

@@ -145,7 +145,7 @@ pub async fn decide(
                     return Err(AppError::Validation(vec![FieldError::new(
                         "meeting_id",
                         "required",
-                        "Choose the meeting to defer it to.",
+                        crate::i18n::say("err-api-proposals-required"),
                     )]));
                 }
                 "defer" => Outcome::Defer { to_meeting_id: &to },

@@ -64,17 +64,18 @@ pub async fn find(
         cursor: None,
     }
     .limit()?;
-    let kind = match query
-        .kind
-        .as_deref()
-        .map(str::trim)
-        .filter(|k| !k.is_empty())
-    {
-        None => None,
-        Some(k) => Some(Kind::parse(k).ok_or_else(|| {
-            AppError::BadRequest("kind must be paper, item, decision, action or minutes.".into())
-        })?),
-    };
+    let kind =
+        match query
+            .kind
+            .as_deref()
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+        {
+            None => None,
+            Some(k) => Some(Kind::parse(k).ok_or_else(|| {
+                AppError::BadRequest(crate::i18n::say("err-api-search-bad-request"))
+            })?),
+        };
     let request = Request {
         q: query.q.unwrap_or_default(),
         body: query.body,

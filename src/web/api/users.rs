@@ -128,7 +128,7 @@ pub async fn issue_token(
     let input: TokenInput = optional_json(&body)?;
     let mut p = crate::domain::validate::Problems::new();
     let label = p
-        .optional_line("label", "the label", input.label.as_deref(), 100)
+        .optional_line("label", "field-token-label", input.label.as_deref(), 100)
         .unwrap_or_else(|| "API token".into());
     p.finish()?;
     let actor = caller.actor(&req);

@@ -674,7 +674,7 @@ async fn create_token(
     CsrfForm(form): CsrfForm<TokenForm>,
 ) -> PageResult {
     let mut p = crate::domain::validate::Problems::new();
-    let label = p.line("label", "what the token is for", Some(&form.label), 100);
+    let label = p.line("label", "field-token-label", Some(&form.label), 100);
     if !p.is_empty() {
         return account_page(
             &state,

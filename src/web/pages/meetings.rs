@@ -140,25 +140,21 @@ fn to_input(f: &MeetingForm, lang: crate::i18n::Lang) -> Result<MeetingInput, Ap
     if let Some(problem) = read.problem.filter(|_| date.is_none()) {
         errors.push(problem);
     }
-    let time = |field: &str, label: &str, v: &str, errors: &mut Vec<FieldError>| {
+    let time = |field: &str, key: &str, v: &str, errors: &mut Vec<FieldError>| {
         let v = v.trim().replace('.', ":");
         let t = NaiveTime::parse_from_str(&v, "%H:%M").ok();
         if t.is_none() {
-            errors.push(FieldError::new(
-                field,
-                "invalid",
-                format!("Enter the {label} time like 14:00."),
-            ));
+            errors.push(FieldError::new(field, "invalid", crate::i18n::t(key)));
         }
         t
     };
-    let start = time("start", "start", &f.start, &mut errors);
-    let end = time("end", "end", &f.end, &mut errors);
+    let start = time("start", "err-meetings-start-time", &f.start, &mut errors);
+    let end = time("end", "err-meetings-end-time", &f.end, &mut errors);
     if f.location.trim().is_empty() {
         errors.push(FieldError::new(
             "location",
             "required",
-            "Enter where the meeting is held.",
+            crate::i18n::say("err-meetings-required"),
         ));
     }
     if !errors.is_empty() {
@@ -302,7 +298,7 @@ fn meeting_view(
         calendar_note: if cal.covers(t.meeting_day) {
             String::new()
         } else {
-            "Quorate has no bank holidays for that year yet, so these dates count only weekends. An administrator can import an up-to-date calendar.".into()
+            crate::i18n::t("meeting-calendar-note")
         },
         papers: rows,
         can_write: may.write,
@@ -713,7 +709,7 @@ async fn propose(
                 let e = vec![FieldError::new(
                     "proposal.minutes_estimate",
                     "invalid",
-                    "Enter the minutes as a number, like 15.",
+                    crate::i18n::say("err-meetings-invalid"),
                 )];
                 return render(&state, &req, Some(&user), id, typed, e).await;
             }

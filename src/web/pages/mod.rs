@@ -37,8 +37,9 @@ pub fn configure(r: &mut Routes<'_>) {
         web::FormConfig::default()
             .limit(256 * 1024)
             .error_handler(|e, _| {
-                PageError::App(AppError::BadRequest(format!(
-                    "The form could not be read: {e}."
+                PageError::App(AppError::BadRequest(crate::i18n::say_args(
+                    "err-form-unreadable",
+                    &[("why", crate::i18n::Arg::Text(&e.to_string()))],
                 )))
                 .into()
             }),

@@ -321,7 +321,7 @@ fn parse_minutes(s: &str) -> Result<Option<i32>, Vec<FieldError>> {
         vec![FieldError::new(
             "minutes_allocated",
             "invalid",
-            "Enter the minutes as a whole number, like 15.",
+            crate::i18n::say("err-agenda-invalid-minutes-allocated"),
         )]
     })
 }
@@ -588,8 +588,9 @@ async fn render_publish(
             .collect(),
         number: w.agenda.published_number + 1,
         after_deadline: w.after_deadline,
-        late_hint: format!(
-            "The deadline was {deadline}. The reason is shown on the public agenda."
+        late_hint: crate::i18n::t_args(
+            "builder-late-hint",
+            &[("deadline", crate::i18n::Arg::Text(&deadline))],
         ),
         publication_deadline: deadline,
         recipients: l.recipients,

@@ -262,7 +262,7 @@ fn to_input(f: &PaperFormValues) -> Result<PaperInput, Vec<FieldError>> {
                 errors.push(FieldError::new(
                     "minutes_allocated",
                     "invalid",
-                    "Enter the minutes as a number, like 15.",
+                    crate::i18n::say("err-meetings-invalid"),
                 ));
                 None
             }
@@ -276,7 +276,7 @@ fn to_input(f: &PaperFormValues) -> Result<PaperInput, Vec<FieldError>> {
                 errors.push(FieldError::new(
                     "exempt_category",
                     "required",
-                    "Choose the paragraph that makes it exempt, or untick 'exempt'.",
+                    crate::i18n::say("err-papers-edit-required"),
                 ));
                 None
             }
@@ -390,7 +390,7 @@ pub(super) async fn save(
             let errors = vec![FieldError::new(
                 "title",
                 "changed",
-                "Someone else saved this paper after you opened it. Your changes are below but were not saved: copy anything you need, then reload the page.",
+                crate::i18n::say("err-papers-edit-changed"),
             )];
             edit_page(&req, &who, &l, f, errors)
         }

@@ -282,8 +282,11 @@ pub(super) fn paper_page(
             && (p.author_user_id == who.user.id || who.grants.can_manage_body(&l.body.id)),
         attachments: l.attachments.clone(),
         signed_off: match p.signed_off_at {
-            Some(t) => format!("Signed off by the sponsor on {}.", london_datetime(t)),
-            None => "The sponsor has not signed it off yet.".into(),
+            Some(t) => crate::i18n::t_args(
+                "paper-signed-off-on",
+                &[("when", crate::i18n::Arg::Text(&london_datetime(t)))],
+            ),
+            None => crate::i18n::t("paper-not-signed-off"),
         },
     };
     html(code, &page)
@@ -455,13 +458,12 @@ async fn my_papers(state: web::Data<AppState>, req: HttpRequest, viewer: Viewer)
         let (status, status_class) = status_tag(&p.status);
         let open = crate::domain::papers::editable(&p.status);
         PaperRow {
-            next_step: crate::domain::papers::next_step(
+            next_step: crate::i18n::t(crate::domain::papers::next_step(
                 &p.status,
                 p.signed_off_at.is_some(),
                 p.late,
                 p.late_decision.as_deref(),
-            )
-            .to_string(),
+            )),
             papers_due: if open {
                 due.get(&p.meeting_id).cloned().unwrap_or_default()
             } else {
