@@ -62,3 +62,11 @@ rules-wales-16 = Gwybodaeth y gellid cynnal hawliad i fraint broffesiynol gyfrei
 rules-wales-17 = Gwybodaeth sy'n datgelu bod yr awdurdod yn bwriadu rhoi hysbysiad o dan unrhyw ddeddfiad sy'n gosod gofynion ar berson, neu wneud gorchymyn neu gyfarwyddyd o dan unrhyw ddeddfiad.
 rules-wales-18 = Gwybodaeth yn ymwneud ag unrhyw gamau a gymerwyd neu sydd i'w cymryd mewn cysylltiad ag atal troseddau, ymchwilio iddynt neu eu herlyn.
 rules-exempt-information = gwybodaeth eithriedig
+
+# Quorum that can never be met (the body's page and the meeting record).
+quorum-too-few-voting = { $count ->
+    [one] Mae gan y corff 1 aelod â phleidlais, llai na'r 3 sydd eu hangen ar gyfer cworwm.
+   *[other] Mae gan y corff { $count } aelod â phleidlais, llai na'r 3 sydd eu hangen ar gyfer cworwm.
+}
+quorum-no-statutory-members = Nid oes gan y corff aelodau statudol, felly ni all ei gyfarfodydd fyth fod yn gworwm: mae Bwrdd Gwasanaethau Cyhoeddus yn gworwm dim ond pan fydd pob un ohonynt yn bresennol.
+preflight-after-deadline = Mae'r dyddiad cau ar gyfer cyhoeddi wedi mynd heibio: rhowch reswm, a ddangosir ar yr agenda gyhoeddus.

@@ -62,3 +62,11 @@ rules-wales-16 = Information in respect of which a claim to legal professional p
 rules-wales-17 = Information which reveals that the authority proposes to give under any enactment a notice imposing requirements on a person, or to make an order or direction under any enactment.
 rules-wales-18 = Information relating to any action taken or to be taken in connection with the prevention, investigation or prosecution of crime.
 rules-exempt-information = exempt information
+
+# Quorum that can never be met (the body's page and the meeting record).
+quorum-too-few-voting = { $count ->
+    [one] The body has 1 voting member, fewer than the 3 a quorum needs.
+   *[other] The body has { $count } voting members, fewer than the 3 a quorum needs.
+}
+quorum-no-statutory-members = The body has no statutory members, so its meetings can never be quorate: a Public Services Board is quorate only when all of them attend.
+preflight-after-deadline = The publication deadline has passed: give a reason, which is shown on the public agenda.

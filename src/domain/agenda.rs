@@ -508,7 +508,7 @@ pub fn preflight(items: &[PlanItem], meeting_minutes: i32, after_deadline: bool)
         out.warnings.push(Finding {
             item_id: None,
             code: "after_deadline",
-            message: "The publication deadline has passed: give a reason, which is shown on the public agenda.".into(),
+            message: crate::i18n::say("preflight-after-deadline"),
             field: None,
         });
     }

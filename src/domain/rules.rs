@@ -435,9 +435,9 @@ pub fn quorum(profile: Profile, seats: &[Seat], remote_counts: bool) -> Quorum {
                 present,
                 met: present >= needed,
                 impossible: (members < needed).then(|| {
-                    format!(
-                        "The body has {members} voting {}, fewer than the 3 a quorum needs.",
-                        if members == 1 { "member" } else { "members" }
+                    crate::i18n::say_args(
+                        "quorum-too-few-voting",
+                        &[("count", crate::i18n::Arg::count(members))],
                     )
                 }),
             }
@@ -451,9 +451,7 @@ pub fn quorum(profile: Profile, seats: &[Seat], remote_counts: bool) -> Quorum {
                 needed: members,
                 present,
                 met: members > 0 && present == members,
-                impossible: (members == 0).then(|| {
-                    "The body has no statutory members, so its meetings can never be quorate: a Public Services Board is quorate only when all of them attend.".to_string()
-                }),
+                impossible: (members == 0).then(|| crate::i18n::say("quorum-no-statutory-members")),
             }
         }
     }
