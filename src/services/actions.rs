@@ -880,6 +880,12 @@ pub struct ActionCorrection {
     /// Why it is corrected or withdrawn (kept in the audit log).
     #[schema(max_length = 500)]
     pub reason: Option<String>,
+    /// A bilingual body's action: the Welsh of its description,
+    /// `{"cy": {"description": "…"}}`, saved with the correction (alone,
+    /// it corrects only the Welsh).
+    #[serde(default)]
+    #[schema(value_type = Option<std::collections::HashMap<String, std::collections::HashMap<String, String>>>)]
+    pub translations: Option<super::translations::TranslationsInput>,
 }
 
 /// An action recorded at this meeting that may still be corrected or
@@ -905,9 +911,11 @@ fn correctable(
 /// Corrects or withdraws an action recorded at this meeting (the caller
 /// has checked the actor manages it; `fix.reason` is read for both).
 /// Returns the action as corrected, or as it was before it was withdrawn.
+#[allow(clippy::too_many_arguments)]
 pub fn change_recorded(
     conn: &mut DbConn,
     actor: &Actor,
+    grants: &Grants,
     meeting: &crate::db::meetings::Meeting,
     action_id: &str,
     change: super::record::RecordChange,
@@ -916,7 +924,7 @@ pub fn change_recorded(
 ) -> AppResult<Action> {
     match change {
         super::record::RecordChange::Correct => {
-            correct_recorded(conn, actor, meeting, action_id, fix, ctx)
+            correct_recorded(conn, actor, grants, meeting, action_id, fix, ctx)
         }
         super::record::RecordChange::Withdraw => {
             withdraw_recorded(conn, actor, meeting, action_id, fix.reason.as_deref(), ctx)
@@ -930,6 +938,7 @@ pub fn change_recorded(
 pub fn correct_recorded(
     conn: &mut DbConn,
     actor: &Actor,
+    grants: &Grants,
     meeting: &crate::db::meetings::Meeting,
     action_id: &str,
     fix: &ActionCorrection,
@@ -946,11 +955,9 @@ pub fn correct_recorded(
     let owner = owner_named(conn, &mut p, fix.owner_user_id.as_deref())?;
     let due = parse_date(&mut p, "due_on", fix.due_on.as_deref(), true);
     let reason = p.line("reason", "field-why-corrected", fix.reason.as_deref(), 500);
-    if let (Some(o), Some(d)) = (&owner, due)
-        && description == a.description
-        && o.id == a.owner_user_id
-        && d == a.due_on
-    {
+    let english_unchanged = matches!((&owner, due), (Some(o), Some(d))
+        if description == a.description && o.id == a.owner_user_id && d == a.due_on);
+    if english_unchanged && fix.translations.is_none() {
         p.add(
             "description",
             "unchanged",
@@ -958,6 +965,24 @@ pub fn correct_recorded(
         );
     }
     p.finish()?;
+    // The Welsh is saved against the English as corrected (and before a new
+    // owner is told, so that their message quotes it).
+    let welsh = |conn: &mut DbConn| match &fix.translations {
+        Some(t) => super::translations::apply_input(
+            conn,
+            actor,
+            grants,
+            crate::domain::translation::Subject::Action,
+            &a.id,
+            t,
+            ctx.now,
+        ),
+        None => Ok(()),
+    };
+    if english_unchanged {
+        welsh(conn)?;
+        return Ok(a);
+    }
     let (Some(owner), Some(due)) = (owner, due) else {
         return Err(AppError::internal("checked correction missing"));
     };
@@ -997,6 +1022,7 @@ pub fn correct_recorded(
         &a.id,
         format!("corrected the action because: {reason}. {was}"),
     )?;
+    welsh(conn)?;
     let body = bodies::find(conn, &a.body_id)?.ok_or(AppError::NotFound)?;
     if owner.id != a.owner_user_id {
         tell_owner(

@@ -540,3 +540,109 @@ pub fn view(
         text_lang,
     })
 }
+
+/// What an API client sends to change the minutes: the open part, the
+/// closed part (each absent: kept as it is) and the Welsh of the open part.
+#[derive(Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MinutesInput {
+    /// The open part, in Markdown (the English of a bilingual body).
+    pub body_markdown: Option<String>,
+    /// The part taken with the press and public excluded.
+    pub exempt_markdown: Option<String>,
+    /// A bilingual body's minutes: the Welsh of the open part, as
+    /// `{"cy": {"body_markdown": "…"}}`.
+    #[schema(value_type = Option<std::collections::HashMap<String, std::collections::HashMap<String, String>>>)]
+    pub translations: Option<super::translations::TranslationsInput>,
+}
+
+/// The minutes as one API client may read them.
+pub struct MinutesRead {
+    pub meeting: Meeting,
+    pub body: Body,
+    /// The English (the secretariat's working copy, a circulated draft, or
+    /// the approved text).
+    pub minutes: Minutes,
+    /// May this reader see the part taken in private?
+    pub sees_exempt: bool,
+    /// A bilingual body's Welsh of the open part, with its status.
+    pub welsh: Option<super::translations::Welsh>,
+}
+
+/// The minutes as this reader may read them through the API: the
+/// secretariat's working copy, members' circulated draft, the public's
+/// approved minutes (404 when there is nothing this reader may see).
+pub fn read(
+    conn: &mut DbConn,
+    grants: Option<&crate::domain::roles::Grants>,
+    id: &str,
+    ctx: &Ctx<'_>,
+) -> AppResult<MinutesRead> {
+    use crate::domain::translation::Subject;
+    let v = view(conn, grants, id, crate::i18n::Lang::English, ctx)?;
+    let minutes = v.minutes.ok_or(AppError::NotFound)?;
+    let welsh = if v.body.bilingual {
+        let english = HashMap::from([("body_markdown", minutes.body_markdown.clone())]);
+        super::translations::welsh_of(conn, Subject::Minutes, &[(id.to_string(), english)])?
+            .remove(id)
+    } else {
+        None
+    };
+    Ok(MinutesRead {
+        sees_exempt: v.audience.sees_exempt(),
+        meeting: v.meeting,
+        body: v.body,
+        minutes,
+        welsh,
+    })
+}
+
+/// Changes the minutes through the API (the body's secretariat): the text
+/// and the Welsh in one transaction, checked against the version the
+/// client read (`expected`, from `If-Match`).
+pub fn change(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &crate::domain::roles::Grants,
+    id: &str,
+    input: &MinutesInput,
+    expected: Option<i32>,
+    ctx: &Ctx<'_>,
+) -> AppResult<MinutesRead> {
+    use crate::domain::translation::Subject;
+    let (meeting, body) = super::record::managed_meeting(conn, grants, id)?;
+    let current = get_or_draft(conn, &meeting, &body, ctx)?;
+    if current.status == "approved" {
+        return Err(frozen());
+    }
+    if expected.is_some_and(|e| e != current.version) {
+        return Err(AppError::PreconditionFailed);
+    }
+    if input.body_markdown.is_some() || input.exempt_markdown.is_some() {
+        save(
+            conn,
+            actor,
+            &meeting,
+            &body,
+            Some(
+                input
+                    .body_markdown
+                    .as_deref()
+                    .unwrap_or(&current.body_markdown),
+            ),
+            Some(
+                input
+                    .exempt_markdown
+                    .as_deref()
+                    .unwrap_or(&current.exempt_markdown),
+            ),
+            false,
+            Some(current.version),
+            ctx,
+        )?;
+    }
+    if let Some(t) = &input.translations {
+        super::translations::apply_input(conn, actor, grants, Subject::Minutes, id, t, ctx.now)?;
+    }
+    read(conn, Some(grants), id, ctx)
+}

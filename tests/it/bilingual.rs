@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::browser::{self, Browser, PHONE};
 use crate::builders::{
-    Board, board_with_policy, complete, patch, post, published_agenda, submit_sign_accept,
+    Board, board_with_policy, complete, created, patch, post, published_agenda, submit_sign_accept,
 };
 use crate::helpers::{PASSWORD, TestApp, error_fields, json};
 
@@ -1138,4 +1138,251 @@ async fn banners_speak_the_readers_language() {
         let page = app.get(path, None).await.text().await.unwrap_or_default();
         assert!(page.contains(words), "{path}: {page}");
     }
+}
+
+/// A GET as `token`, answering (status, ETag, body).
+async fn read_minutes(app: &TestApp, url: &str, token: Option<&str>) -> (u16, String, Value) {
+    let resp = app.get(url, token).await;
+    let status = resp.status().as_u16();
+    let etag = resp
+        .headers()
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    (status, etag, resp.json().await.unwrap_or(Value::Null))
+}
+
+async fn put_minutes(
+    app: &TestApp,
+    url: &str,
+    token: &str,
+    if_match: Option<&str>,
+    body: Value,
+) -> (u16, Value) {
+    let mut req = app.api.put(app.url(url)).bearer_auth(token).json(&body);
+    if let Some(tag) = if_match {
+        req = req.header("If-Match", tag);
+    }
+    let resp = req.send().await.expect("put minutes");
+    let status = resp.status().as_u16();
+    (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+/// The minutes have an API of their own: the secretariat reads the working
+/// copy and changes it with its Welsh in one request (or not at all); the
+/// part taken in private reaches only those who may see it; members read
+/// the draft once circulated, the public not before approval. An action
+/// corrected through the API takes its Welsh with it.
+#[tokio::test]
+async fn minutes_and_corrected_actions_take_their_welsh_through_the_api() {
+    let app = TestApp::spawn().await;
+    let b = welsh_board(&app).await;
+    let url = format!("/api/v1/meetings/{}/minutes", b.meeting);
+    for who in [None, Some(b.member.as_str()), Some(b.author.as_str())] {
+        let (status, _, body) = read_minutes(&app, &url, who).await;
+        assert_eq!(status, 404, "{who:?} read a draft not circulated: {body}");
+    }
+    let (status, etag, first) = read_minutes(&app, &url, Some(&b.clerk)).await;
+    assert_eq!(status, 200, "{first}");
+    assert_eq!(first["status"], "draft");
+    assert_eq!(
+        first["translation_status"]["cy"]["body_markdown"], "awaiting_translation",
+        "{first}"
+    );
+    assert!(!etag.is_empty());
+    let (status, _) = put_minutes(
+        &app,
+        &url,
+        &b.member,
+        None,
+        json!({"body_markdown": "Mine"}),
+    )
+    .await;
+    assert_eq!(status, 403);
+    // A language Quorate does not hold is refused, naming it, and nothing
+    // of the request is kept.
+    let (status, problem) = put_minutes(
+        &app,
+        &url,
+        &b.clerk,
+        Some(&etag),
+        json!({"body_markdown": "ZQXLOST", "translations": {"fr": {"body_markdown": "Non"}}}),
+    )
+    .await;
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(error_fields(&problem), ["translations.fr"]);
+    let (_, same_etag, again) = read_minutes(&app, &url, Some(&b.clerk)).await;
+    assert_eq!(again["body_markdown"], first["body_markdown"]);
+    assert_eq!(same_etag, etag);
+    // Both languages and the private part in one request.
+    let (status, saved) = put_minutes(
+        &app,
+        &url,
+        &b.clerk,
+        Some(&etag),
+        json!({
+            "body_markdown": "## Present\n\nThe Board met.",
+            "exempt_markdown": "ZQXPRIVATE: the tender prices.",
+            "translations": {"cy": {"body_markdown": "## Yn bresennol\n\nCyfarfu'r Bwrdd."}}
+        }),
+    )
+    .await;
+    assert_eq!(status, 200, "{saved}");
+    assert_eq!(saved["body_markdown"], "## Present\n\nThe Board met.");
+    assert_eq!(saved["exempt_markdown"], "ZQXPRIVATE: the tender prices.");
+    assert_eq!(
+        saved["translations"]["cy"]["body_markdown"],
+        "## Yn bresennol\n\nCyfarfu'r Bwrdd."
+    );
+    assert_eq!(
+        saved["translation_status"]["cy"]["body_markdown"],
+        "translated"
+    );
+    // What was read before is out of date now.
+    let (status, _) = put_minutes(
+        &app,
+        &url,
+        &b.clerk,
+        Some(&etag),
+        json!({"body_markdown": "Late"}),
+    )
+    .await;
+    assert_eq!(status, 412);
+    // A change to the English leaves the Welsh to be checked.
+    let (_, etag, _) = read_minutes(&app, &url, Some(&b.clerk)).await;
+    let (status, changed) = put_minutes(
+        &app,
+        &url,
+        &b.clerk,
+        Some(&etag),
+        json!({"body_markdown": "## Present\n\nThe Board met at County Hall."}),
+    )
+    .await;
+    assert_eq!(status, 200, "{changed}");
+    assert_eq!(
+        changed["translation_status"]["cy"]["body_markdown"], "english_changed",
+        "{changed}"
+    );
+    assert_eq!(changed["exempt_markdown"], "ZQXPRIVATE: the tender prices.");
+    // Circulated: the members read the draft, the private part too; an
+    // officer reads the open part only; the public still nothing.
+    let clerk = app.login("clerk@test.example", PASSWORD).await;
+    let page = format!("/meetings/{}/minutes", b.meeting);
+    let version = changed["version"].to_string();
+    let resp = app
+        .submit_form(
+            &clerk,
+            &page,
+            &page,
+            &[
+                ("action", "circulate"),
+                (
+                    "body_markdown",
+                    "## Present\n\nThe Board met at County Hall.",
+                ),
+                ("exempt_markdown", "ZQXPRIVATE: the tender prices."),
+                ("version", &version),
+            ],
+        )
+        .await;
+    let went = resp
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert!(went.ends_with("notice=minutes-circulated"), "{went}");
+    let (status, _, member) = read_minutes(&app, &url, Some(&b.member)).await;
+    assert_eq!(status, 200, "{member}");
+    assert_eq!(member["status"], "circulated");
+    assert_eq!(member["exempt_markdown"], "ZQXPRIVATE: the tender prices.");
+    let (status, _, officer) = read_minutes(&app, &url, Some(&b.author)).await;
+    assert_eq!(status, 200, "{officer}");
+    assert!(!officer.to_string().contains("ZQXPRIVATE"), "{officer}");
+    let (status, _, public) = read_minutes(&app, &url, None).await;
+    assert_eq!(status, 404, "{public}");
+
+    // An action corrected through the API takes its Welsh; a correction of
+    // the Welsh alone needs no change to the English.
+    let item = created(
+        &app,
+        &format!("/api/v1/meetings/{}/agenda/items", b.meeting),
+        &b.clerk,
+        json!({"title": "Meeting dates", "item_type": "decision", "verbal_reason": "Reported on the day"}),
+    )
+    .await;
+    let decision = created(
+        &app,
+        &format!("/api/v1/meetings/{}/decisions", b.meeting),
+        &b.clerk,
+        json!({"item_id": item, "text": "Approved the dates."}),
+    )
+    .await;
+    let action = created(
+        &app,
+        "/api/v1/actions",
+        &b.clerk,
+        json!({"decision_id": decision, "description": "Publish the dates.",
+               "owner_user_id": b.sponsor_id, "due_on": "2027-02-01"}),
+    )
+    .await;
+    let correct = format!("/api/v1/meetings/{}/actions/{action}/correct", b.meeting);
+    let resp = post(
+        &app,
+        &correct,
+        &b.clerk,
+        json!({"description": "Publish the dates online.", "owner_user_id": b.sponsor_id,
+               "due_on": "2027-02-01", "reason": "The minute-taker misheard",
+               "translations": {"cy": {"description": "Cyhoeddi'r dyddiadau ar-lein."}}}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let shown = json(
+        app.get(&format!("/api/v1/actions/{action}"), Some(&b.clerk))
+            .await,
+    )
+    .await;
+    assert_eq!(shown["description"], "Publish the dates online.");
+    assert_eq!(
+        shown["translations"]["cy"]["description"], "Cyhoeddi'r dyddiadau ar-lein.",
+        "{shown}"
+    );
+    assert_eq!(
+        shown["translation_status"]["cy"]["description"],
+        "translated"
+    );
+    let resp = post(
+        &app,
+        &correct,
+        &b.clerk,
+        json!({"description": "Publish the dates online.", "owner_user_id": b.sponsor_id,
+               "due_on": "2027-02-01", "reason": "Better Welsh",
+               "translations": {"cy": {"description": "Cyhoeddi'r dyddiadau ar y we."}}}),
+    )
+    .await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "{}",
+        resp.text().await.unwrap_or_default()
+    );
+    let shown = json(
+        app.get(&format!("/api/v1/actions/{action}"), Some(&b.clerk))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        shown["translations"]["cy"]["description"],
+        "Cyhoeddi'r dyddiadau ar y we."
+    );
+    assert_eq!(
+        shown["version"], 2,
+        "a Welsh-only correction leaves the English as it was: {shown}"
+    );
 }

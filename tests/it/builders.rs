@@ -131,6 +131,15 @@ pub(crate) async fn post(app: &TestApp, path: &str, token: &str, body: Value) ->
     app.post_json(path, Some(token), &body).await
 }
 
+/// Creates something through the API (201 expected) and answers its id.
+pub(crate) async fn created(app: &TestApp, path: &str, token: &str, body: Value) -> String {
+    let resp = post(app, path, token, body).await;
+    let status = resp.status();
+    let answer = json(resp).await;
+    assert_eq!(status, 201, "{path}: {answer}");
+    answer["id"].as_str().unwrap_or_default().to_string()
+}
+
 pub(crate) async fn patch(
     app: &TestApp,
     path: &str,

@@ -368,6 +368,10 @@ const EXPECTED: &[(&str, &str)] = &[
     ("POST /meetings/{id}/briefing/declarations", "LFFFFAAAFFF"),
     // The demo publishes the decision note of the meeting held last.
     ("GET /api/v1/meetings/{id}/decision-note", "AAAAAAAAAAA"),
+    // The meeting's minutes are a draft not yet circulated: only its
+    // secretariat (and the admin) reads them.
+    ("GET /api/v1/meetings/{id}/minutes", "NNNNNNNNNAA"),
+    ("PUT /api/v1/meetings/{id}/minutes", "LFFFFFFFFAA"),
     ("GET /meetings/{id}/decision-note", "AAAAAAAAAAA"),
     (
         "POST /api/v1/meetings/{id}/decision-note/publish",

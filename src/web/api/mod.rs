@@ -9,6 +9,7 @@ pub mod follow;
 pub mod forward_plan;
 pub mod interests;
 pub mod meetings;
+pub mod minutes;
 pub mod open_data;
 pub mod openapi;
 pub mod organisations;
@@ -54,6 +55,7 @@ pub fn configure(r: &mut Routes<'_>) {
             record::configure(r);
             decisions::configure(r);
             decision_note::configure(r);
+            minutes::configure(r);
             actions::configure(r);
             follow::configure(r);
             outcomes::configure(r);

@@ -6,7 +6,8 @@ use utoipa::{Modify, OpenApi};
 
 use super::{
     actions, agenda, bodies, decision_note, decisions, follow, forward_plan, interests, meetings,
-    open_data, organisations, outcomes, papers, proposals, record, search, translations, users,
+    minutes, open_data, organisations, outcomes, papers, proposals, record, search, translations,
+    users,
 };
 
 #[derive(OpenApi)]
@@ -26,7 +27,7 @@ use super::{
         agenda::show, agenda::version, agenda::add_item, agenda::change_item, agenda::remove_item,
         agenda::order, agenda::publish, agenda::refer,
         record::attendance, record::movement, record::clear_movement, record::declare, record::decide, record::correct, record::withdraw, record::correct_action, record::withdraw_action, decisions::decisions, decision_note::show, decision_note::publish,
-        actions::create_action, actions::list_actions, actions::show_action, actions::update_action, follow::follow_through, follow::organisation_follow_through, outcomes::partnership, outcomes::of_body, forward_plan::of_body, open_data::ocd, search::find,
+        minutes::show_minutes, minutes::change_minutes, actions::create_action, actions::list_actions, actions::show_action, actions::update_action, follow::follow_through, follow::organisation_follow_through, outcomes::partnership, outcomes::of_body, forward_plan::of_body, open_data::ocd, search::find,
         translations::show, translations::put,
         crate::web::attachments::api_upload, crate::web::attachments::api_list, crate::web::attachments::api_download,
     ),

@@ -474,6 +474,7 @@ async fn change_action(
                 crate::services::actions::change_recorded(
                     c,
                     &actor,
+                    &caller.grants,
                     m,
                     &aid,
                     change,

@@ -535,12 +535,22 @@ async fn fix_action(
         owner_user_id: Some(form.owner_user_id),
         due_on: due.value.clone(),
         reason: Some(form.reason),
+        translations: None,
     };
     let (target, meeting, grants) = (aid.clone(), id.clone(), user.grants.clone());
     let result = state
         .tx(move |c| {
             record::in_managed_meeting(c, &grants, &meeting, |c, m, _| {
-                action_svc::change_recorded(c, &actor, m, &target, kind, &fix, &parts.ctx())
+                action_svc::change_recorded(
+                    c,
+                    &actor,
+                    &grants,
+                    m,
+                    &target,
+                    kind,
+                    &fix,
+                    &parts.ctx(),
+                )
             })
         })
         .await;
