@@ -75,3 +75,9 @@ balance-one-partner = Mae { $org } yn cyflwyno { $k } o { $n } eitem sylweddol: 
 balance-information = Mae { $info } o { $n } eitem sylweddol er gwybodaeth: cymerwch nhw fel "i'w nodi heb drafodaeth" neu eu dosbarthu yn lle hynny.
 balance-over = Mae'r eitemau'n cymryd { $total } munud ond mae'r cyfarfod yn { $length } munud o hyd: { $over } munud yn ormod.
 builder-late-hint = Y dyddiad cau oedd { $deadline }. Dangosir y rheswm ar yr agenda gyhoeddus.
+builder-referred = { $status ->
+    [proposed] Atgyfeiriwyd at { $body }: yn aros am ei benderfyniad
+    [accepted] Atgyfeiriwyd at { $body }: derbyniwyd
+    [deferred] Atgyfeiriwyd at { $body }: gohiriwyd i gyfarfod diweddarach
+   *[declined] Atgyfeiriwyd at { $body }: gwrthodwyd: { $reason }
+}

@@ -31,3 +31,5 @@ search-next = Canlyniadau nesaf
 search-first = Yn ôl i'r canlyniadau cyntaf
 search-date-error = Rhowch ddyddiad fel 2026-03-31.
 search-errors-title = Mae problem
+search-minutes = Cofnodion { $day }
+search-minutes-exempt = Cofnodion { $day }: rhan gyfrinachol

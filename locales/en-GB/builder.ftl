@@ -75,3 +75,9 @@ balance-one-partner = { $org } presents { $k } of { $n } substantive items: ask 
 balance-information = { $info } of { $n } substantive items are for information: take them as "to note without discussion" or circulate them instead.
 balance-over = The items take { $total } minutes but the meeting is { $length } minutes long: { $over } minutes over.
 builder-late-hint = The deadline was { $deadline }. The reason is shown on the public agenda.
+builder-referred = { $status ->
+    [proposed] Referred to the { $body }: awaiting its decision
+    [accepted] Referred to the { $body }: accepted
+    [deferred] Referred to the { $body }: deferred to a later meeting
+   *[declined] Referred to the { $body }: declined: { $reason }
+}

@@ -31,3 +31,5 @@ search-next = Next results
 search-first = Back to the first results
 search-date-error = Enter a date like 2026-03-31.
 search-errors-title = There is a problem
+search-minutes = Minutes of { $day }
+search-minutes-exempt = Minutes of { $day }: confidential part

@@ -1569,18 +1569,17 @@ pub fn builder(
     let ids: Vec<String> = working.items.iter().map(|i| i.row.id.clone()).collect();
     let mut referrals: HashMap<String, Vec<String>> = HashMap::new();
     for (p, to) in db::proposals::referred_from(conn, &ids)? {
-        let outcome = match p.status.as_str() {
-            "proposed" => "awaiting its decision".to_string(),
-            "accepted" => "accepted".to_string(),
-            "deferred" => "deferred to a later meeting".to_string(),
-            "declined" => format!("declined: {}", p.outcome_reason.clone().unwrap_or_default()),
-            other => other.to_string(),
-        };
+        use crate::i18n::{Arg, say_args};
+        let reason = p.outcome_reason.clone().unwrap_or_default();
         if let Some(item) = p.referred_from_item_id {
-            referrals
-                .entry(item)
-                .or_default()
-                .push(format!("Referred to the {to}: {outcome}"));
+            referrals.entry(item).or_default().push(say_args(
+                "builder-referred",
+                &[
+                    ("body", Arg::Text(&to)),
+                    ("status", Arg::Text(&p.status)),
+                    ("reason", Arg::Text(&reason)),
+                ],
+            ));
         }
     }
     let related = super::referrals::related(conn, &body)?

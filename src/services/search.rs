@@ -205,11 +205,12 @@ fn shown(
                 return Ok(None);
             }
             let day = crate::domain::format::london_date_words(found.day);
-            let title = if found.ref_id.ends_with("/exempt") {
-                format!("Minutes of {day}: confidential part")
+            let key = if found.ref_id.ends_with("/exempt") {
+                "search-minutes-exempt"
             } else {
-                format!("Minutes of {day}")
+                "search-minutes"
             };
+            let title = crate::i18n::say_args(key, &[("day", crate::i18n::Arg::Text(&day))]);
             (title, format!("/meetings/{meeting_id}/minutes"))
         }
         None => return Ok(None),
