@@ -569,6 +569,21 @@ async fn the_welsh_clerk_s_week_is_in_welsh() {
         assert!(agenda.contains(welsh), "{welsh}: {agenda}");
     }
     assert!(!agenda.contains("Information relating to the financial"));
+    // The page saying why an item is withheld reads in Welsh too.
+    let item = crate::helpers::link_in(&agenda, "/agenda/versions/1/restricted/")
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let why = text_of(app.api.get(app.url(&format!(
+        "/cy/meetings/{past}/agenda/versions/1/restricted/{item}"
+    ))))
+    .await;
+    assert!(
+        why.contains("Fersiwn 1 o&#39;r agenda") || why.contains("Fersiwn 1 o'r agenda"),
+        "{why}"
+    );
+    assert!(!why.contains("Agenda version"), "{why}");
     let b = Browser::open(&app.address, "cymraeg-clerk", PHONE).await;
     b.run(|b| async move {
         b.sign_in("sian.morgan@dyffryntawel.example", DEMO_PASSWORD)
