@@ -1,17 +1,24 @@
-//! Public answers kept in memory for a few seconds: a page or list as the
-//! public sees it (no session, no token) is rendered once and served again
-//! until anything is written. Every committed transaction and every
-//! unsafe request moves a generation number, and an answer of an older
-//! generation is never served; so this instance shows a change at once.
-//! Other instances (and the worker's own writes) are seen within `TTL`.
-//! The key holds the clock's minute too, so nothing that says "due in 3
-//! days" outlives the minute it was rendered in.
+//! Answers kept in memory for a few seconds: a page or list is rendered
+//! once and served again until anything is written. Every committed
+//! transaction and every unsafe request moves a generation number, and an
+//! answer of an older generation is never served; so this instance shows a
+//! change at once. Other instances (and the worker's own writes) are seen
+//! within `TTL`. The key holds the clock's minute too, so nothing that says
+//! "due in 3 days" outlives the minute it was rendered in.
 //!
-//! Only answers that are the same for every member of the public are kept:
+//! The public's answers (no session, no token) are kept once for everyone:
 //! 200s with no `Set-Cookie` and not marked `private` or `no-store`, whose
 //! body does not hold the request's CSRF token, from the public pages and
-//! lists below; never search (whose
-//! queries rarely repeat), PDFs, personal calendars or account pages.
+//! lists below; never search (whose queries rarely repeat), PDFs, personal
+//! calendars or account pages.
+//!
+//! A signed-in person's answers are kept for that session alone (keyed by
+//! its cookies, or the API token, hashed): a page seen again with nothing
+//! written since (a reload, going back) is not rendered again. Only a
+//! session whose signed cookie is still good is served from here, so
+//! signing out, or being signed out anywhere (a write), ends it; account,
+//! administration and sign-in pages are never kept, nor anything marked
+//! `no-store`.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -66,6 +73,50 @@ fn cacheable(path: &str) -> bool {
         && !path.contains("/briefing")
 }
 
+/// Paths whose answer to a signed-in person is kept for their session: the
+/// public ones and the pages of their week (never account, administration,
+/// sign-in or PDFs).
+fn cacheable_signed_in(path: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "/my/",
+        "/actions",
+        "/translations",
+        "/papers/",
+        "/api/v1/actions",
+        "/api/v1/papers/",
+    ];
+    (cacheable(path) || PREFIXES.iter().any(|p| path.starts_with(p))) && !path.ends_with(".pdf")
+}
+
+/// Whose answer this is: `None` for the public; a hash of the session and
+/// CSRF cookies, or of the API token, for someone signed in (`Err` when
+/// their answer is not to be kept: a session cookie that is no longer good).
+fn holder(req: &ServiceRequest, state: &crate::state::AppState) -> Result<Option<String>, ()> {
+    use sha2::{Digest, Sha256};
+    let cookie = |name: &str| {
+        req.cookie(name)
+            .map(|c| c.value().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let session = cookie(crate::web::session::SESSION_COOKIE);
+    let token = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let secret = match (session, token) {
+        (None, None) => return Ok(None),
+        (_, Some(t)) => format!("token|{t}"),
+        (Some(s), None) => {
+            let now = state.clock.now().timestamp();
+            crate::web::session::read_session(req.request(), &state.cookie_key, now).ok_or(())?;
+            let csrf = cookie(crate::web::session::CSRF_COOKIE).ok_or(())?;
+            format!("session|{s}|{csrf}")
+        }
+    };
+    Ok(Some(hex::encode(Sha256::digest(secret.as_bytes()))))
+}
+
 impl PageCache {
     fn get(&self, key: &str, generation: u64, minute: i64) -> Option<HttpResponse> {
         let kept = self.kept.lock().ok()?;
@@ -109,10 +160,6 @@ pub async fn keep(
         }
         return Ok(res);
     }
-    let anonymous = req
-        .cookie(crate::web::session::SESSION_COOKIE)
-        .is_none_or(|c| c.value().is_empty())
-        && !req.headers().contains_key(header::AUTHORIZATION);
     let cache = req.app_data::<web::Data<PageCache>>().cloned();
     let state = req.app_data::<web::Data<crate::state::AppState>>().cloned();
     let (Some(cache), Some(state)) = (cache, state) else {
@@ -121,13 +168,21 @@ pub async fn keep(
     // A conditional request is the handler's to answer (304 or not).
     let conditional = req.headers().contains_key(header::IF_NONE_MATCH)
         || req.headers().contains_key(header::IF_MODIFIED_SINCE);
-    if !anonymous || conditional || !cacheable(req.path()) {
+    let holder = holder(&req, &state);
+    let keep_here = match &holder {
+        Ok(None) => cacheable(req.path()),
+        Ok(Some(_)) => cacheable_signed_in(req.path()),
+        Err(()) => false,
+    };
+    if conditional || !keep_here {
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
+    let holder = holder.ok().flatten();
     // The language is chosen before (from the address, cookie or
     // `Accept-Language`): one answer is kept per language, not per header.
     let key = format!(
-        "{}|{}|{}",
+        "{}|{}|{}|{}",
+        holder.as_deref().unwrap_or("public"),
         crate::web::language::of(req.request()).code(),
         req.uri()
             .path_and_query()
@@ -153,12 +208,13 @@ pub async fn keep(
         res.response().body().size(),
         actix_web::body::BodySize::Sized(n) if n <= MAX_BODY as u64
     );
-    // An answer its handler marks as not to be kept is not kept here either.
+    // An answer its handler marks as not to be kept is not kept here either
+    // (nor, for everyone, one marked as one person's).
     let private = res
         .headers()
         .get(header::CACHE_CONTROL)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("no-store") || v.contains("private"));
+        .is_some_and(|v| v.contains("no-store") || (holder.is_none() && v.contains("private")));
     if res.status() != StatusCode::OK
         || res.headers().contains_key(header::SET_COOKIE)
         || private
@@ -178,7 +234,10 @@ pub async fn keep(
     let body = actix_web::body::to_bytes(response.into_body())
         .await
         .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
-    let holds_token = !csrf.is_empty() && body.windows(csrf.len()).any(|w| w == csrf.as_bytes());
+    // A form's token is the visitor's own: kept only for its holder.
+    let holds_token = holder.is_none()
+        && !csrf.is_empty()
+        && body.windows(csrf.len()).any(|w| w == csrf.as_bytes());
     let mut answer = HttpResponse::build(status);
     for (name, value) in &headers {
         answer.append_header((name.clone(), value.clone()));

@@ -90,3 +90,92 @@ async fn a_kept_public_page_changes_as_soon_as_anything_is_written() {
     assert_ne!(due, held, "the meeting is over: its page says so");
     drop(app);
 }
+
+/// The page as this client sees it, and whether it was a 200.
+async fn page(client: &reqwest::Client, app: &TestApp, path: &str, cookie: Option<&str>) -> String {
+    let mut req = client.get(app.url(path));
+    if let Some(c) = cookie {
+        req = req.header("Cookie", c);
+    }
+    let resp = req.send().await.expect("get");
+    resp.text().await.unwrap_or_default()
+}
+
+/// A signed-in person's page seen again is kept for their session alone:
+/// another person's view of the same address is their own, a change shows
+/// at once, and once they sign out their old cookie is never served it.
+#[tokio::test]
+async fn a_signed_in_person_s_page_is_kept_for_them_alone() {
+    use reqwest::cookie::CookieStore;
+    let app = TestApp::spawn().await;
+    let b = board(&app).await;
+    let path = format!("/meetings/{}", b.meeting);
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let clerk = reqwest::Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let resp = app
+        .submit_form(
+            &clerk,
+            "/login",
+            "/login",
+            &[
+                ("email", "clerk@test.example"),
+                ("password", crate::helpers::PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), 303);
+    let first = page(&clerk, &app, &path, None).await;
+    let again = page(&clerk, &app, &path, None).await;
+    assert!(first.contains("Build the agenda"), "{first}");
+    assert_eq!(first, again);
+    // It is kept: a change made elsewhere (another instance's, written
+    // straight to the database) shows here only after `TTL`.
+    {
+        use diesel::RunQueryDsl;
+        let mut conn = app.state.pool.get().expect("a connection");
+        let sql = diesel::sql_query("UPDATE meetings SET location = 'ZQX elsewhere'");
+        match &mut *conn {
+            quorate::db::DbConn::Sqlite(c) => sql.execute(c),
+            quorate::db::DbConn::Postgresql(c) => sql.execute(c),
+        }
+        .expect("update");
+    }
+    let kept = page(&clerk, &app, &path, None).await;
+    assert!(!kept.contains("ZQX elsewhere"), "{kept}");
+    let member = app
+        .login("member@police.example", crate::helpers::PASSWORD)
+        .await;
+    let theirs = page(&member, &app, &path, None).await;
+    assert!(!theirs.contains("Build the agenda"), "{theirs}");
+    assert_ne!(theirs, first);
+
+    // A change shows at once.
+    let resp = crate::builders::patch(
+        &app,
+        &format!("/api/v1/meetings/{}", b.meeting),
+        &b.clerk,
+        None,
+        &json!({"location": "Ashby Library, Room 2"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 200);
+    let moved = page(&clerk, &app, &path, None).await;
+    assert!(moved.contains("Ashby Library, Room 2"), "{moved}");
+
+    // Signed out, the cookie kept from before is answered as the public.
+    let url = reqwest::Url::parse(&app.url("/")).expect("url");
+    let cookie = jar
+        .cookies(&url)
+        .and_then(|v| v.to_str().ok().map(str::to_string))
+        .expect("the clerk's cookies");
+    let resp = app.submit_form(&clerk, "/", "/logout", &[]).await;
+    assert_eq!(resp.status(), 303);
+    let stranger = reqwest::Client::new();
+    let replayed = page(&stranger, &app, &path, Some(&cookie)).await;
+    assert!(!replayed.contains("Build the agenda"), "{replayed}");
+    drop(app);
+}

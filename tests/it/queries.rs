@@ -119,3 +119,37 @@ fn submitting_a_paper_runs_only_the_queries_it_needs() {
         "submitting should run fewer queries than loading the page and submitting ({after} vs {before})"
     );
 }
+
+/// How many queries a member's home page and their view of a meeting to
+/// come run (printed; the figures go in docs/performance.md).
+#[test]
+fn a_member_s_pages_run_a_bounded_number_of_queries() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("q.db").display());
+    let pool = quorate::db::connect(&url, 1, 5000).expect("database");
+    let mut conn = pool.get().expect("connection");
+    quorate::db::run_migrations(&mut conn).expect("migrations");
+    let now = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
+    quorate::demo::load(&mut conn, now.naive_utc(), "http://localhost").expect("demo");
+    let counter = Arc::new(AtomicUsize::new(0));
+    conn.set_instrumentation(Count(counter.clone()));
+    let cals = quorate::services::meetings::calendars_in_force(&mut conn).expect("calendars");
+    let member = quorate::db::users::find_by_email(&mut conn, "priya.shah@ashby.example")
+        .expect("lookup")
+        .expect("the demo's member");
+    let (member, grants) =
+        quorate::services::accounts::with_grants(&mut conn, member).expect("grants");
+    let home = queries(&mut conn, &counter, |c| {
+        quorate::services::home::page(c, Some((&member.id, &grants)), &cals, now.naive_utc())
+            .expect("home");
+    });
+    let next = quorate::db::meetings::upcoming(&mut conn, now.naive_utc(), 1)
+        .expect("meetings")
+        .remove(0);
+    let meeting = queries(&mut conn, &counter, |c| {
+        quorate::services::meetings::page(c, Some((&grants, &member.id)), &cals, now, &next.id)
+            .expect("meeting");
+    });
+    println!("queries: member's home page {home}, their meeting page {meeting}");
+    assert!(home > 0 && meeting > 0);
+}
