@@ -2,7 +2,8 @@
 # Dynamic pages against /healthz, all in one run: requests per second (wrk
 # -t2 -c50 for 10 s), the ratio to /healthz, p99 latency, and the server's
 # peak RSS after each path. Public pages and API lists as the public;
-# signed-in pages with a member's session cookie. Needs wrk. Loopback only;
+# signed-in pages with a member's session cookie, seen again (kept for the
+# session) and seen first (rendered). Needs wrk. Loopback only;
 # bounded in time (about 20 paths x 10 s).
 #   bash benches/pages.sh                         # SQLite, demo data
 #   DB_URL=postgres://postgres@127.0.0.1:5432/quorate_pages bash benches/pages.sh
@@ -40,13 +41,14 @@ NEXT=$(echo "$MEETINGS" | python3 -c 'import json,sys; print([m["id"] for m in j
 peak() { awk '/VmHWM/ {print $2}' "/proc/$PID/status"; }
 BASELINE=""
 printf '| path | who | req/s | ratio to /healthz | p99 | peak RSS |\n|---|---|--:|--:|--:|--:|\n'
-measure() { # path who [cookie]
+measure() { # path who [cookie] [fresh]
   local out rate p99
-  if [ -n "${3:-}" ]; then
-    out=$(wrk -t2 -c50 -d"${EACH}s" --latency -H "Cookie: $3" "$BASE$1")
-  else
-    out=$(wrk -t2 -c50 -d"${EACH}s" --latency "$BASE$1")
-  fi
+  local args=(-t2 -c50 -d"${EACH}s" --latency)
+  [ -n "${3:-}" ] && args+=(-H "Cookie: $3")
+  # A conditional request is never answered from the kept pages: each one
+  # is rendered, as a first view is.
+  [ -n "${4:-}" ] && args+=(-H 'If-None-Match: "first-view"')
+  out=$(wrk "${args[@]}" "$BASE$1")
   if echo "$out" | grep -q 'Non-2xx'; then echo "$1 answered errors:" >&2; echo "$out" >&2; fi
   rate=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
@@ -71,3 +73,8 @@ measure / member "$COOKIE"
 measure /my/actions member "$COOKIE"
 measure "/actions?body=northshire-psb" member "$COOKIE"
 measure "/meetings/$NEXT" member "$COOKIE"
+# The same pages seen for the first time (not kept): rendered each time.
+measure / "member, first view" "$COOKIE" fresh
+measure /my/actions "member, first view" "$COOKIE" fresh
+measure "/actions?body=northshire-psb" "member, first view" "$COOKIE" fresh
+measure "/meetings/$NEXT" "member, first view" "$COOKIE" fresh

@@ -32,8 +32,10 @@ use actix_web::{Error, HttpMessage, HttpResponse, web};
 
 /// How long another instance's change may take to show here.
 pub const TTL: Duration = Duration::from_secs(5);
-/// Answers kept at most (the oldest half is dropped past it).
+/// Answers kept at most, and their bytes at most: past either, those
+/// older than `TTL` go, then the oldest half.
 const CAPACITY: usize = 1024;
+const BUDGET: usize = 32 << 20;
 /// Larger answers are not kept.
 const MAX_BODY: usize = 1 << 20;
 
@@ -133,11 +135,19 @@ impl PageCache {
 
     fn put(&self, key: String, kept: Kept) {
         if let Ok(mut map) = self.kept.lock() {
-            if map.len() >= CAPACITY {
+            let full = |map: &HashMap<String, Kept>| {
+                map.len() >= CAPACITY
+                    || map.values().map(|k| k.body.len()).sum::<usize>() + kept.body.len() > BUDGET
+            };
+            if full(&map) {
+                map.retain(|_, k| k.at.elapsed() <= TTL);
+            }
+            if full(&map) {
                 let mut ages: Vec<(String, Instant)> =
                     map.iter().map(|(k, v)| (k.clone(), v.at)).collect();
                 ages.sort_by_key(|(_, at)| *at);
-                for (k, _) in ages.into_iter().take(CAPACITY / 2) {
+                let half = ages.len().div_ceil(2);
+                for (k, _) in ages.into_iter().take(half) {
                     map.remove(&k);
                 }
             }
