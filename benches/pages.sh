@@ -41,10 +41,17 @@ NEXT=$(echo "$MEETINGS" | python3 -c 'import json,sys; print([m["id"] for m in j
 peak() { awk '/VmHWM/ {print $2}' "/proc/$PID/status"; }
 BASELINE=""
 printf '| path | who | req/s | ratio to /healthz | p99 | peak RSS |\n|---|---|--:|--:|--:|--:|\n'
-measure() { # path who [cookie] [fresh]
+# The member's API token, for the API as a client program uses it.
+API_TOKEN=$(target/release/quorate admin token --email priya.shah@ashby.example 2>/dev/null | tail -1)
+
+measure() { # path who [cookie, or "token"] [fresh]
   local out rate p99
   local args=(-t2 -c50 -d"${EACH}s" --latency)
-  [ -n "${3:-}" ] && args+=(-H "Cookie: $3")
+  if [ "${3:-}" = token ]; then
+    args+=(-H "Authorization: Bearer $API_TOKEN")
+  elif [ -n "${3:-}" ]; then
+    args+=(-H "Cookie: $3")
+  fi
   # A conditional request is never answered from the kept pages: each one
   # is rendered, as a first view is.
   [ -n "${4:-}" ] && args+=(-H 'If-None-Match: "first-view"')
@@ -78,3 +85,5 @@ measure / "member, first view" "$COOKIE" fresh
 measure /my/actions "member, first view" "$COOKIE" fresh
 measure "/actions?body=northshire-psb" "member, first view" "$COOKIE" fresh
 measure "/meetings/$NEXT" "member, first view" "$COOKIE" fresh
+measure "/api/v1/actions?body=northshire-psb" "member's API token" token
+measure "/api/v1/actions?body=northshire-psb" "member's API token, first view" token fresh

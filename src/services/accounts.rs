@@ -679,12 +679,15 @@ pub fn user_for_token(
     let Some(token) = tokens::find_live_by_hash(conn, &hash_token(secret))? else {
         return Ok(None);
     };
-    // Record use at most once a minute, to keep reads cheap.
+    // Record use at most once a minute, to keep reads cheap; best effort,
+    // as for a session: a busy database must not turn a read into an error
+    // (the next use notes it).
     if token
         .last_used_at
         .is_none_or(|t| now - t > TimeDelta::minutes(1))
+        && let Err(e) = tokens::touch(conn, &token.id, now)
     {
-        tokens::touch(conn, &token.id, now)?;
+        tracing::warn!(error = %e, "could not note a token's use");
     }
     Ok(users::find(conn, &token.user_id)?)
 }

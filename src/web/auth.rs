@@ -79,8 +79,11 @@ impl FromRequest for ApiCaller {
                 },
             };
             let now = state.clock.now_naive();
+            // A read (noting the token's use at most once a minute, as a
+            // session's): not a write transaction, which would take the
+            // write lock and end every kept page on each API call.
             let found = state
-                .tx(move |conn| accounts::token_holder(conn, &token, now))
+                .db(move |conn| accounts::token_holder(conn, &token, now))
                 .await?;
             found
                 .map(|u| ApiCaller(Some(signed_in(u))))
