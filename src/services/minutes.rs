@@ -618,7 +618,7 @@ pub fn change(
     if expected.is_some_and(|e| e != current.version) {
         return Err(AppError::PreconditionFailed);
     }
-    if input.body_markdown.is_some() || input.exempt_markdown.is_some() {
+    let english = if input.body_markdown.is_some() || input.exempt_markdown.is_some() {
         save(
             conn,
             actor,
@@ -639,10 +639,23 @@ pub fn change(
             false,
             Some(current.version),
             ctx,
-        )?;
-    }
-    if let Some(t) = &input.translations {
-        super::translations::apply_input(conn, actor, grants, Subject::Minutes, id, t, ctx.now)?;
-    }
+        )
+        .map(|_| ())
+    } else {
+        Ok(())
+    };
+    // The problems with the English and with the Welsh, all at once.
+    let problems = match english {
+        Ok(()) => Vec::new(),
+        Err(AppError::Validation(e)) => e,
+        Err(other) => return Err(other),
+    };
+    let welsh = match &input.translations {
+        Some(t) => {
+            super::translations::apply_input(conn, actor, grants, Subject::Minutes, id, t, ctx.now)
+        }
+        None => Ok(()),
+    };
+    super::all_problems(problems, welsh)?;
     read(conn, Some(grants), id, ctx)
 }

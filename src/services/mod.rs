@@ -163,3 +163,22 @@ pub(crate) fn replay<T>(stored_digest: Option<String>, sent: &str, record: T) ->
         )]))
     }
 }
+
+/// The problems found so far and the outcome of one more step, as one
+/// answer: every problem at once (a 422 listing them all), or the step's
+/// own error when nothing else was wrong.
+pub fn all_problems(
+    mut problems: Vec<crate::error::FieldError>,
+    step: crate::error::AppResult<()>,
+) -> crate::error::AppResult<()> {
+    match step {
+        Err(crate::error::AppError::Validation(more)) => problems.extend(more),
+        Err(other) if problems.is_empty() => return Err(other),
+        _ => {}
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(crate::error::AppError::Validation(problems))
+    }
+}

@@ -382,11 +382,13 @@ pub fn apply_input(
             ),
         );
     }
-    p.finish()?;
-    match input.get(WELSH) {
+    // Every problem at once: the Welsh is checked too when another
+    // language was refused (the caller's transaction keeps nothing then).
+    let welsh = match input.get(WELSH) {
         Some(texts) => save(conn, actor, grants, subject, id, texts, false, now).map(|_| ()),
         None => Ok(()),
-    }
+    };
+    super::all_problems(p.into_vec(), welsh)
 }
 
 /// Each record's Welsh texts and statuses, for the API: by record id, the

@@ -1200,18 +1200,26 @@ async fn minutes_and_corrected_actions_take_their_welsh_through_the_api() {
     )
     .await;
     assert_eq!(status, 403);
-    // A language Quorate does not hold is refused, naming it, and nothing
-    // of the request is kept.
+    // Every problem at once (a control character in the private part, a
+    // language Quorate does not hold, a Welsh field minutes do not have),
+    // and nothing of the request is kept.
     let (status, problem) = put_minutes(
         &app,
         &url,
         &b.clerk,
         Some(&etag),
-        json!({"body_markdown": "ZQXLOST", "translations": {"fr": {"body_markdown": "Non"}}}),
+        json!({"body_markdown": "ZQXLOST", "exempt_markdown": "Bell\u{7}",
+               "translations": {"fr": {"body_markdown": "Non"}, "cy": {"nonsense": "Na"}}}),
     )
     .await;
     assert_eq!(status, 422, "{problem}");
-    assert_eq!(error_fields(&problem), ["translations.fr"]);
+    let mut fields = error_fields(&problem);
+    fields.sort();
+    assert_eq!(
+        fields,
+        ["exempt_markdown", "translations.cy.nonsense", "translations.fr"],
+        "{problem}"
+    );
     let (_, same_etag, again) = read_minutes(&app, &url, Some(&b.clerk)).await;
     assert_eq!(again["body_markdown"], first["body_markdown"]);
     assert_eq!(same_etag, etag);
