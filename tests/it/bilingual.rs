@@ -1217,7 +1217,11 @@ async fn minutes_and_corrected_actions_take_their_welsh_through_the_api() {
     fields.sort();
     assert_eq!(
         fields,
-        ["exempt_markdown", "translations.cy.nonsense", "translations.fr"],
+        [
+            "exempt_markdown",
+            "translations.cy.nonsense",
+            "translations.fr"
+        ],
         "{problem}"
     );
     let (_, same_etag, again) = read_minutes(&app, &url, Some(&b.clerk)).await;
