@@ -1339,27 +1339,34 @@ async fn minutes_and_corrected_actions_take_their_welsh_through_the_api() {
                "owner_user_id": b.sponsor_id, "due_on": "2027-02-01"}),
     )
     .await;
-    let correct = format!("/api/v1/meetings/{}/actions/{action}/correct", b.meeting);
-    let resp = post(
-        &app,
-        &correct,
-        &b.clerk,
-        json!({"description": "Publish the dates online.", "owner_user_id": b.sponsor_id,
-               "due_on": "2027-02-01", "reason": "The minute-taker misheard",
-               "translations": {"cy": {"description": "Cyhoeddi'r dyddiadau ar-lein."}}}),
-    )
-    .await;
-    assert_eq!(
-        resp.status(),
-        200,
-        "{}",
-        resp.text().await.unwrap_or_default()
-    );
-    let shown = json(
-        app.get(&format!("/api/v1/actions/{action}"), Some(&b.clerk))
-            .await,
-    )
-    .await;
+    // The correction (its reason and Welsh as given), then the action as
+    // the API shows it.
+    let correct = |reason: &'static str, welsh: &'static str| {
+        let (app, b, action) = (&app, &b, &action);
+        async move {
+            let resp = post(
+                app,
+                &format!("/api/v1/meetings/{}/actions/{action}/correct", b.meeting),
+                &b.clerk,
+                json!({"description": "Publish the dates online.", "owner_user_id": b.sponsor_id,
+                       "due_on": "2027-02-01", "reason": reason,
+                       "translations": {"cy": {"description": welsh}}}),
+            )
+            .await;
+            assert_eq!(
+                resp.status(),
+                200,
+                "{}",
+                resp.text().await.unwrap_or_default()
+            );
+            json(
+                app.get(&format!("/api/v1/actions/{action}"), Some(&b.clerk))
+                    .await,
+            )
+            .await
+        }
+    };
+    let shown = correct("The minute-taker misheard", "Cyhoeddi'r dyddiadau ar-lein.").await;
     assert_eq!(shown["description"], "Publish the dates online.");
     assert_eq!(
         shown["translations"]["cy"]["description"], "Cyhoeddi'r dyddiadau ar-lein.",
@@ -1369,26 +1376,7 @@ async fn minutes_and_corrected_actions_take_their_welsh_through_the_api() {
         shown["translation_status"]["cy"]["description"],
         "translated"
     );
-    let resp = post(
-        &app,
-        &correct,
-        &b.clerk,
-        json!({"description": "Publish the dates online.", "owner_user_id": b.sponsor_id,
-               "due_on": "2027-02-01", "reason": "Better Welsh",
-               "translations": {"cy": {"description": "Cyhoeddi'r dyddiadau ar y we."}}}),
-    )
-    .await;
-    assert_eq!(
-        resp.status(),
-        200,
-        "{}",
-        resp.text().await.unwrap_or_default()
-    );
-    let shown = json(
-        app.get(&format!("/api/v1/actions/{action}"), Some(&b.clerk))
-            .await,
-    )
-    .await;
+    let shown = correct("Better Welsh", "Cyhoeddi'r dyddiadau ar y we.").await;
     assert_eq!(
         shown["translations"]["cy"]["description"],
         "Cyhoeddi'r dyddiadau ar y we."

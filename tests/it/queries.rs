@@ -39,8 +39,14 @@ where
     counter.load(Ordering::SeqCst) - before - 2
 }
 
-#[test]
-fn submitting_a_paper_runs_only_the_queries_it_needs() {
+/// A real SQLite connection with the demo loaded (on the test's day),
+/// counting the queries run on it from then on.
+fn demo_counted() -> (
+    tempfile::TempDir,
+    quorate::db::DbPool,
+    quorate::db::PooledConn,
+    Arc<AtomicUsize>,
+) {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("q.db").display());
     let pool = quorate::db::connect(&url, 1, 5000).expect("database");
@@ -50,6 +56,13 @@ fn submitting_a_paper_runs_only_the_queries_it_needs() {
     quorate::demo::load(&mut conn, now.naive_utc(), "http://localhost").expect("demo");
     let counter = Arc::new(AtomicUsize::new(0));
     conn.set_instrumentation(Count(counter.clone()));
+    (dir, pool, conn, counter)
+}
+
+#[test]
+fn submitting_a_paper_runs_only_the_queries_it_needs() {
+    let (_dir, _pool, mut conn, counter) = demo_counted();
+    let now = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
 
     // Every paper of the demo that can be submitted (drafts, returned papers), by its author.
     let mut drafts: Vec<papers::Paper> = Vec::new();
@@ -124,15 +137,8 @@ fn submitting_a_paper_runs_only_the_queries_it_needs() {
 /// come run (printed; the figures go in docs/performance.md).
 #[test]
 fn a_member_s_pages_run_a_bounded_number_of_queries() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("q.db").display());
-    let pool = quorate::db::connect(&url, 1, 5000).expect("database");
-    let mut conn = pool.get().expect("connection");
-    quorate::db::run_migrations(&mut conn).expect("migrations");
+    let (_dir, _pool, mut conn, counter) = demo_counted();
     let now = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
-    quorate::demo::load(&mut conn, now.naive_utc(), "http://localhost").expect("demo");
-    let counter = Arc::new(AtomicUsize::new(0));
-    conn.set_instrumentation(Count(counter.clone()));
     let cals = quorate::services::meetings::calendars_in_force(&mut conn).expect("calendars");
     let member = quorate::db::users::find_by_email(&mut conn, "priya.shah@ashby.example")
         .expect("lookup")
