@@ -231,17 +231,14 @@ pub fn create(
         format!("action for {}: {}", owner.name, a.description),
     )?;
     // The Welsh first, so that a Welsh reader's mail carries it.
-    if let Some(t) = &input.translations {
-        super::translations::apply_input(
-            conn,
-            actor,
-            grants,
-            crate::domain::translation::Subject::Action,
-            &a.id,
-            t,
-            ctx.now,
-        )?;
-    }
+    save_welsh(
+        conn,
+        actor,
+        grants,
+        &a.id,
+        input.translations.as_ref(),
+        ctx.now,
+    )?;
     let body = bodies::find(conn, &a.body_id)?.ok_or(AppError::NotFound)?;
     tell_owner(
         conn,
@@ -888,6 +885,30 @@ pub struct ActionCorrection {
     pub translations: Option<super::translations::TranslationsInput>,
 }
 
+/// Saves the Welsh of an action's description that a client sent with it
+/// (nothing when none was sent).
+fn save_welsh(
+    conn: &mut DbConn,
+    actor: &Actor,
+    grants: &Grants,
+    action_id: &str,
+    translations: Option<&super::translations::TranslationsInput>,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    match translations {
+        Some(t) => super::translations::apply_input(
+            conn,
+            actor,
+            grants,
+            crate::domain::translation::Subject::Action,
+            action_id,
+            t,
+            now,
+        ),
+        None => Ok(()),
+    }
+}
+
 /// An action recorded at this meeting that may still be corrected or
 /// withdrawn: the meeting's minutes are not approved yet.
 fn correctable(
@@ -967,17 +988,15 @@ pub fn correct_recorded(
     p.finish()?;
     // The Welsh is saved against the English as corrected (and before a new
     // owner is told, so that their message quotes it).
-    let welsh = |conn: &mut DbConn| match &fix.translations {
-        Some(t) => super::translations::apply_input(
+    let welsh = |conn: &mut DbConn| {
+        save_welsh(
             conn,
             actor,
             grants,
-            crate::domain::translation::Subject::Action,
             &a.id,
-            t,
+            fix.translations.as_ref(),
             ctx.now,
-        ),
-        None => Ok(()),
+        )
     };
     if english_unchanged {
         welsh(conn)?;
