@@ -16,7 +16,6 @@ pub mod session;
 pub mod upload;
 
 use actix_web::{HttpResponse, web};
-use utoipa::OpenApi;
 
 use crate::state::AppState;
 use routes::{RouteInfo, RouteTable, Routes};
@@ -42,10 +41,13 @@ fn register(r: &mut Routes<'_>) {
         .get("/static/quorate.css", stylesheet)
         .get("/static/favicon.svg", favicon)
         .get("/favicon.ico", favicon)
-        .get("/licences/fonts", font_licences);
+        .get("/licences/fonts", font_licences)
+        // The browsable docs read the one document the API serves (made
+        // when first asked for, not held by every worker from the start).
+        .get("/api/docs/openapi.json", api::openapi::document);
     r.config().service(
         utoipa_swagger_ui::SwaggerUi::new("/api/docs/{_:.*}")
-            .url("/api/docs/openapi.json", api::openapi::ApiDoc::openapi()),
+            .config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json")),
     );
     api::configure(r);
     feeds::configure(r);

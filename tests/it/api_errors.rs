@@ -486,4 +486,26 @@ async fn openapi_document_describes_every_route_and_is_valid() {
         docs.text().await.expect("html").contains("swagger"),
         "documentation page served from the binary"
     );
+    // The browsable docs and the old address read the one document.
+    let old = json(app.get("/api/docs/openapi.json", None).await).await;
+    assert_eq!(old, doc, "/api/docs/openapi.json is the API's document");
+}
+
+/// Someone reading the browsable API docs sees the API's operations (the
+/// page reads `/api/v1/openapi.json`, made on first request).
+#[tokio::test]
+async fn the_browsable_api_docs_list_the_operations() {
+    if !crate::browser::available() {
+        return;
+    }
+    let app = TestApp::spawn().await;
+    let page =
+        crate::browser::Browser::open(&app.address, "api-docs", crate::browser::DESKTOP).await;
+    page.run(|page| async move {
+        page.goto("/api/docs/").await;
+        page.wait_to_see("/api/v1/decisions").await;
+        page.sees("/api/v1/meetings/{id}/minutes").await;
+        page
+    })
+    .await;
 }

@@ -97,6 +97,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("GET /api/v1/meetings/{id}/papers", "AAAAAAAAAAA"),
     ("GET /api/v1/meetings/{id}/proposals", "LFAAAAAAFAA"),
     ("GET /api/v1/openapi.json", "AAAAAAAAAAA"),
+    ("GET /api/docs/openapi.json", "AAAAAAAAAAA"),
     ("GET /api/v1/organisations", "AAAAAAAAAAA"),
     ("GET /api/v1/outcomes", "AAAAAAAAAAA"),
     ("GET /api/v1/bodies/{slug}/outcomes", "AAAAAAAAAAA"),

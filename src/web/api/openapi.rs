@@ -180,6 +180,24 @@ impl Modify for OperationIds {
     }
 }
 
+/// The document as JSON, made on first request and kept as text: the
+/// description itself is several megabytes of maps and strings, which a
+/// server at rest should not hold (each HTTP worker held one for the
+/// browsable docs until 2026-12-03).
 pub async fn document() -> HttpResponse {
-    HttpResponse::Ok().json(ApiDoc::openapi())
+    static DOCUMENT: std::sync::OnceLock<Result<actix_web::web::Bytes, String>> =
+        std::sync::OnceLock::new();
+    let made = DOCUMENT.get_or_init(|| {
+        serde_json::to_vec(&ApiDoc::openapi())
+            .map(actix_web::web::Bytes::from)
+            .map_err(|e| e.to_string())
+    });
+    match made {
+        Ok(json) => HttpResponse::Ok()
+            .content_type(actix_web::http::header::ContentType::json())
+            .body(json.clone()),
+        Err(e) => actix_web::ResponseError::error_response(&crate::error::AppError::internal(
+            format!("OpenAPI document: {e}"),
+        )),
+    }
 }
