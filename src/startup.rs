@@ -186,6 +186,7 @@ impl Application {
         let public_pages =
             web::Data::new(crate::web::pages::agenda::published::PublicPages::default());
         let page_cache = web::Data::new(crate::web::page_cache::PageCache::default());
+        let holders = web::Data::new(crate::web::auth::Holders::default());
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(crate::web::page_cache::keep))
@@ -208,6 +209,7 @@ impl Application {
                 .app_data(data.clone())
                 .app_data(public_pages.clone())
                 .app_data(page_cache.clone())
+                .app_data(holders.clone())
                 .configure(crate::web::configure)
         })
         .workers(2)

@@ -78,7 +78,7 @@ fn cacheable(path: &str) -> bool {
 /// Paths whose answer to a signed-in person is kept for their session: the
 /// public ones and the pages of their week (never account, administration,
 /// sign-in or PDFs).
-fn cacheable_signed_in(path: &str) -> bool {
+pub(crate) fn cacheable_signed_in(path: &str) -> bool {
     const PREFIXES: &[&str] = &[
         "/my/",
         "/actions",
