@@ -94,6 +94,14 @@ pub enum Command {
     /// still to apply, and how many of the main records it holds. Exit code
     /// 1 if anything is wrong.
     Check,
+    /// Typeset a board pack (`pdf`) or check a paper (`check`) from standard
+    /// input: run by Quorate itself, so that typesetting's memory is held
+    /// only while it works.
+    #[command(hide = true)]
+    Typeset {
+        #[arg(value_parser = ["pdf", "check"])]
+        what: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -247,6 +255,10 @@ pub async fn run(cli: Cli, mut settings: Settings) -> CliResult {
         Command::Backup { to } => backup(&settings, &to),
         Command::Restore { from } => restore(&settings, &from),
         Command::Check => check(&settings),
+        Command::Typeset { what } => match crate::render::pack_pdf::typeset_standard_input(&what) {
+            c if c == std::process::ExitCode::SUCCESS => Ok(()),
+            _ => Err("typesetting failed".into()),
+        },
         Command::Import {
             command:
                 ImportCommand::Actions {

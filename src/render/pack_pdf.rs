@@ -5,8 +5,15 @@
 //!
 //! The typst world serves one in-memory source and the embedded fonts, and
 //! denies every file and package, so nothing a paper says can reach the disk.
+//!
+//! The server typesets in a child process (`quorate typeset`, the same
+//! program): typst's library and the fonts, about 25 MB once loaded, and the
+//! 100 to 200 MB a pack takes while it is made, are held only while a pack
+//! or a paper's check is typeset, and a server at rest stays small. Without
+//! `typeset_in_child` (tests of this module, benchmarks) it is done here.
 
-use std::sync::{LazyLock, Mutex};
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex, OnceLock};
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
@@ -72,10 +79,10 @@ impl World for PackWorld {
     }
 }
 
-/// Typesets `source` into PDF bytes: tagged PDF/UA-1 when the document
-/// passes its checks, otherwise a plain tagged PDF (with a log line).
-pub fn compile(source: String) -> Result<Vec<u8>, String> {
-    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+/// Typesets `source` into PDF bytes in this process: tagged PDF/UA-1 when
+/// the document passes its checks, otherwise a plain tagged PDF (with a log
+/// line).
+fn compile_here(source: String) -> Result<Vec<u8>, String> {
     let path = VirtualPath::new("/pack.typ").map_err(|e| format!("path: {e:?}"))?;
     let id = FileId::new(RootedPath::new(VirtualRoot::Project, path));
     let world = PackWorld {
@@ -119,10 +126,8 @@ pub fn compile(source: String) -> Result<Vec<u8>, String> {
     pdf
 }
 
-/// Lays out Typst `source` without making a PDF: `Err` names what stops it
-/// typesetting. Used on a paper's report when it is submitted, so that no
-/// accepted paper can break a board pack later.
-pub fn lays_out(source: String) -> Result<(), String> {
+/// Lays out Typst `source` in this process without making a PDF.
+fn lays_out_here(source: String) -> Result<(), String> {
     let path = VirtualPath::new("/paper.typ").map_err(|e| format!("path: {e:?}"))?;
     let id = FileId::new(RootedPath::new(VirtualRoot::Project, path));
     let world = PackWorld {
@@ -142,16 +147,149 @@ pub fn lays_out(source: String) -> Result<(), String> {
     result
 }
 
+/// The program that typesets for this process (`program typeset …`), set
+/// once at start by the server; unset, typesetting happens in-process.
+static CHILD: OnceLock<PathBuf> = OnceLock::new();
+
+/// Typesets in child processes running `program` from now on.
+pub fn typeset_in_child(program: PathBuf) {
+    let _ = CHILD.set(program);
+}
+
+/// Why typesetting gave no answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The source does not typeset: typst's own words.
+    Refused(String),
+    /// The typesetter could not be run, or stopped without an answer.
+    Broken(String),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Refused(why) | Failure::Broken(why) => f.write_str(why),
+        }
+    }
+}
+
+/// Typesets `source` into PDF bytes (tagged PDF/UA-1 when the document
+/// passes its checks, otherwise a plain tagged PDF, with a log line). One
+/// pack at a time: it is CPU-bound and memory-hungry.
+pub fn compile(source: String) -> Result<Vec<u8>, String> {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    match CHILD.get() {
+        Some(program) => in_child(program, "pdf", source).map_err(|f| f.to_string()),
+        None => compile_here(source),
+    }
+}
+
+/// Lays out Typst `source` without making a PDF: `Refused` names what stops
+/// it typesetting. Used on a paper's report when it is submitted, so that
+/// no accepted paper can break a board pack later.
+pub fn lays_out(source: String) -> Result<(), Failure> {
+    match CHILD.get() {
+        Some(program) => in_child(program, "check", source).map(|_| ()),
+        None => lays_out_here(source).map_err(Failure::Refused),
+    }
+}
+
+/// Runs `program typeset what`, the source on its standard input; the PDF
+/// (or nothing, for a check) comes back on its standard output. Exit code 1
+/// is typst refusing the source, with its words on standard error; a
+/// warning on success (a pack that is not PDF/UA-1) is logged here.
+fn in_child(program: &Path, what: &str, source: String) -> Result<Vec<u8>, Failure> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(program)
+        .args(["typeset", what])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| Failure::Broken(format!("could not start the typesetter: {e}")))?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| Failure::Broken("the typesetter took no input".into()))?;
+    // Written from a thread while the answer is read here: a large pack
+    // fills both pipes.
+    let writer = std::thread::spawn(move || stdin.write_all(source.as_bytes()));
+    let out = child
+        .wait_with_output()
+        .map_err(|e| Failure::Broken(format!("the typesetter: {e}")))?;
+    let _ = writer.join();
+    let said = String::from_utf8_lossy(&out.stderr).trim().to_string();
+    match out.status.code() {
+        Some(0) => {
+            if !said.is_empty() {
+                tracing::warn!(said = %said, "typesetting");
+            }
+            Ok(out.stdout)
+        }
+        Some(1) => Err(Failure::Refused(said)),
+        _ => {
+            tracing::error!(status = %out.status, said = %said, "the typesetter stopped");
+            Err(Failure::Broken(format!(
+                "the typesetter stopped ({}); try again",
+                out.status
+            )))
+        }
+    }
+}
+
+/// `quorate typeset pdf|check`: typesets standard input here, for a parent
+/// process (see `in_child`). Exit code 0 with the PDF (or nothing) on
+/// standard output; 1 with typst's words on standard error; 2 when it was
+/// asked wrongly.
+pub fn typeset_standard_input(what: &str) -> std::process::ExitCode {
+    use std::io::{Read, Write};
+    use std::process::ExitCode;
+    // Its warnings (a pack that is not PDF/UA-1) go to the parent, which logs them.
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .without_time()
+        .with_target(false)
+        .with_max_level(tracing::Level::WARN)
+        .try_init();
+    let mut source = String::new();
+    if let Err(e) = std::io::stdin().read_to_string(&mut source) {
+        eprintln!("reading the source: {e}");
+        return ExitCode::from(2);
+    }
+    let answer = match what {
+        "pdf" => compile_here(source),
+        "check" => lays_out_here(source).map(|()| Vec::new()),
+        other => {
+            eprintln!("typeset what? {other:?} (pdf or check)");
+            return ExitCode::from(2);
+        }
+    };
+    match answer {
+        Ok(bytes) => match std::io::stdout().write_all(&bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("writing the PDF: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Err(why) => {
+            eprintln!("{why}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// Whether a paper's report (Markdown) typesets as it would in the pack.
 /// The answer depends on the text alone, so the latest answers are kept by
 /// the text's SHA-256: a submission can be checked before its write
 /// transaction (`services::papers::check_before_submit`) and find the
 /// answer waiting inside it, instead of typesetting under SQLite's write lock.
-pub fn report_lays_out(body_markdown: &str) -> Result<(), String> {
+pub fn report_lays_out(body_markdown: &str) -> Result<(), Failure> {
     use sha2::{Digest, Sha256};
     use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    type Answers = HashMap<[u8; 32], Result<(), String>>;
+    type Answers = HashMap<[u8; 32], Result<(), Failure>>;
     static KNOWN: OnceLock<Mutex<Answers>> = OnceLock::new();
     const KEEP: usize = 256;
     let key: [u8; 32] = Sha256::digest(body_markdown.as_bytes()).into();
@@ -163,7 +301,10 @@ pub fn report_lays_out(body_markdown: &str) -> Result<(), String> {
         "#heading(level: 2)[Report]\n{}",
         markdown(body_markdown, 3)
     ));
-    if let Ok(mut k) = known.lock() {
+    // A typesetter that could not answer is asked again next time.
+    if !matches!(answer, Err(Failure::Broken(_)))
+        && let Ok(mut k) = known.lock()
+    {
         if k.len() >= KEEP {
             k.clear();
         }
@@ -558,6 +699,9 @@ mod tests {
         // What the check catches: Typst that cannot be laid out, with its reason.
         let broken = format!("{}x{}", "#quote[".repeat(200), "]".repeat(200));
         let err = lays_out(broken).expect_err("too deep to lay out");
-        assert!(!err.is_empty(), "the reason is given");
+        assert!(
+            matches!(&err, Failure::Refused(why) if !why.is_empty()),
+            "the reason is given: {err:?}"
+        );
     }
 }

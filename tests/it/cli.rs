@@ -1044,3 +1044,48 @@ fn two_instances_share_one_postgresql() {
     let twice: Vec<_> = ids.iter().filter(|(_, n)| **n > 1).collect();
     assert!(twice.is_empty(), "sent twice: {twice:?}");
 }
+
+/// The server typesets packs and checks papers by running itself as a child
+/// (`quorate typeset`), so that typst's memory is held only while it works.
+/// Run as the server runs it: the source on standard input.
+#[test]
+fn the_typesetting_child_answers_on_its_pipes() {
+    let cli = Cli::new();
+    let mut cmd = cli.command(&["typeset", "pdf"]);
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn quorate");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"= Board pack\nHello, board.")
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.starts_with(b"%PDF-"), "a PDF on standard output");
+    let text = pdf_extract::extract_text_from_mem(&out.stdout).expect("a PDF that reads");
+    assert!(text.contains("Hello, board."), "{text}");
+
+    // Typst that cannot be laid out: exit 1 and typst's reason, nothing else.
+    let broken = format!("{}x{}", "#quote[".repeat(200), "]".repeat(200));
+    let (code, out, err) = cli.run(&["typeset", "check"], Some(&broken));
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty());
+    assert!(!err.trim().is_empty() && !err.contains("panicked"), "{err}");
+    let (code, _, err) = cli.run(&["typeset", "check"], Some("A plain *report*."));
+    assert_eq!(code, 0, "{err}");
+
+    // Not something a deployer runs: not in the help.
+    let (_, help, _) = cli.run(&["--help"], None);
+    assert!(
+        help.contains("serve") && !help.contains("typeset"),
+        "{help}"
+    );
+}

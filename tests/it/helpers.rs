@@ -192,6 +192,9 @@ impl TestApp {
     /// Starts the app; `tweak` may change the settings first.
     pub async fn spawn_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
         capture_logs();
+        // Packs and paper checks are typeset by the real program, in a child
+        // process, as the server does.
+        quorate::render::pack_pdf::typeset_in_child(env!("CARGO_BIN_EXE_quorate").into());
         let dir = tempfile::tempdir().expect("temp dir");
         let db = TestDb::create(dir.path());
         let smtp = SmtpServer::start().await;
