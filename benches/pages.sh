@@ -8,17 +8,19 @@
 #   bash benches/pages.sh                         # SQLite, demo data
 #   DB_URL=postgres://postgres@127.0.0.1:5432/quorate_pages bash benches/pages.sh
 #   SECONDS_EACH=5 bash benches/pages.sh          # shorter runs
+#   QUORATE_BIN=/tmp/quorate-before bash benches/pages.sh   # another build, for before and after
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ -x target/release/quorate ] || cargo build --release
+BIN=${QUORATE_BIN:-target/release/quorate}
+[ -x "$BIN" ] || cargo build --release
 PORT=${PORT:-8183}
 EACH=${SECONDS_EACH:-10}
 DATA=$(mktemp -d)
 export QUORATE_DATA_DIR="$DATA" QUORATE_BIND="127.0.0.1:$PORT" QUORATE_BASE_URL="http://127.0.0.1:$PORT" QUORATE_LOG=warn
 if [ -n "${DB_URL:-}" ]; then export QUORATE_DATABASE_URL="$DB_URL"; fi
 BASE="http://127.0.0.1:$PORT"
-target/release/quorate demo --reset >"$DATA/demo.log" 2>&1 &
+"$BIN" demo --reset >"$DATA/demo.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 150); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.2; done
@@ -42,7 +44,7 @@ peak() { awk '/VmHWM/ {print $2}' "/proc/$PID/status"; }
 BASELINE=""
 printf '| path | who | req/s | ratio to /healthz | p99 | peak RSS |\n|---|---|--:|--:|--:|--:|\n'
 # The member's API token, for the API as a client program uses it.
-API_TOKEN=$(target/release/quorate admin token --email priya.shah@ashby.example 2>/dev/null | tail -1)
+API_TOKEN=$("$BIN" admin token --email priya.shah@ashby.example 2>/dev/null | tail -1)
 
 measure() { # path who [cookie, or "token"] [fresh]
   local out rate p99
