@@ -2,14 +2,16 @@
 # HTTP load and memory figures for docs/performance.md, all in one run.
 # Needs wrk (apt-get install wrk). Loopback only; bounded in time.
 #   bash benches/load.sh            # uses target/release/quorate (built if missing)
+#   SERVER_BIN=/path/to/quorate bash benches/load.sh   # another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-[ -x target/release/quorate ] || cargo build --release
+BIN=${SERVER_BIN:-target/release/quorate}
+[ -x "$BIN" ] || cargo build --release
 PORT=${PORT:-8181}
 DATA=$(mktemp -d)
 export QUORATE_DATA_DIR="$DATA" QUORATE_BIND="127.0.0.1:$PORT" QUORATE_BASE_URL="http://127.0.0.1:$PORT" QUORATE_LOG=warn
-target/release/quorate demo >"$DATA/demo.log" 2>&1 &
+"$BIN" demo >"$DATA/demo.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done

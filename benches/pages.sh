@@ -8,11 +8,11 @@
 #   bash benches/pages.sh                         # SQLite, demo data
 #   DB_URL=postgres://postgres@127.0.0.1:5432/quorate_pages bash benches/pages.sh
 #   SECONDS_EACH=5 bash benches/pages.sh          # shorter runs
-#   QUORATE_BIN=/tmp/quorate-before bash benches/pages.sh   # another build, for before and after
+#   SERVER_BIN=/tmp/quorate-before bash benches/pages.sh   # another build, for before and after
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-BIN=${QUORATE_BIN:-target/release/quorate}
+BIN=${SERVER_BIN:-target/release/quorate}
 [ -x "$BIN" ] || cargo build --release
 PORT=${PORT:-8183}
 EACH=${SECONDS_EACH:-10}
