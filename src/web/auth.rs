@@ -87,8 +87,7 @@ impl Holders {
     fn get(&self, key: &[u8; 32]) -> Option<AuthUser> {
         let known = self.known.lock().ok()?;
         let k = known.get(key)?;
-        (k.generation == crate::state::generation()
-            && k.at.elapsed() <= crate::web::page_cache::TTL)
+        crate::web::page_cache::fresh(k.generation, crate::state::generation(), k.at)
             .then(|| k.who.clone())
     }
 
@@ -96,9 +95,7 @@ impl Holders {
         if let Ok(mut known) = self.known.lock() {
             if known.len() >= HOLDERS {
                 let now = crate::state::generation();
-                known.retain(|_, k| {
-                    k.generation == now && k.at.elapsed() <= crate::web::page_cache::TTL
-                });
+                known.retain(|_, k| crate::web::page_cache::fresh(k.generation, now, k.at));
                 if known.len() >= HOLDERS {
                     known.clear();
                 }

@@ -32,6 +32,14 @@ use actix_web::{Error, HttpMessage, HttpResponse, web};
 
 /// How long another instance's change may take to show here.
 pub const TTL: Duration = Duration::from_secs(5);
+
+/// Whether something kept at `at`, in generation `kept`, may still be
+/// served in generation `now`: nothing written since, and not older than
+/// `TTL`. The rule for kept answers and for who holds a session
+/// (`web::auth::Holders`).
+pub(crate) fn fresh(kept: u64, now: u64, at: Instant) -> bool {
+    kept == now && at.elapsed() <= TTL
+}
 /// Answers kept at most, and their bytes at most: past either, those
 /// older than `TTL` go, then the oldest half.
 const CAPACITY: usize = 1024;
@@ -123,7 +131,7 @@ impl PageCache {
     fn get(&self, key: &str, generation: u64, minute: i64) -> Option<HttpResponse> {
         let kept = self.kept.lock().ok()?;
         let k = kept.get(key)?;
-        if k.generation != generation || k.minute != minute || k.at.elapsed() > TTL {
+        if !fresh(k.generation, generation, k.at) || k.minute != minute {
             return None;
         }
         let mut res = HttpResponse::build(k.status);
